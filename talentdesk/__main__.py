@@ -1,0 +1,3 @@
+from talentdesk.cli import main
+
+raise SystemExit(main())

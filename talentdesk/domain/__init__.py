@@ -1,0 +1,1 @@
+"""The domain: typed models, enums, value types and errors. No Qt here."""

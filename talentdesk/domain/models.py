@@ -1,0 +1,597 @@
+"""The whole schema as SQLAlchemy 2 typed models.
+
+Rules the database itself holds: money is INTEGER fen; kinds and statuses are CHECK-constrained; ledger and audit
+rows are append-only (triggers in the migrations refuse UPDATE and DELETE); one current pairing per talent and role.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from talentdesk.domain import enums as E
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _in(column: str, enum: type, name: str | None = None, nullable: bool = False) -> CheckConstraint:
+    vals = ", ".join(f"'{v}'" for v in E.values(enum))
+    expr = f"{column} IN ({vals})"
+    if nullable:
+        expr = f"{column} IS NULL OR {expr}"
+    return CheckConstraint(expr, name=name or f"{column}_valid")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class TimestampMixin:
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=text("CURRENT_TIMESTAMP"))
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, default=_now, onupdate=_now, server_default=text("CURRENT_TIMESTAMP")
+    )
+
+
+# ------------------------------------------------------------------ settings and reference data
+
+class Setting(Base):
+    """Office-wide settings (office name, certificate key, thresholds, weights). Values are JSON text."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Tier(Base):
+    """人才类别 A–E; the office can rename and add tiers."""
+
+    __tablename__ = "tiers"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MentorRole(Base):
+    """单位领导 / 分管领导 / 业务导师 … — the office's to edit."""
+
+    __tablename__ = "mentor_roles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    name_en: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Employer(TimestampMixin, Base):
+    __tablename__ = "employers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name_pinyin: Mapped[str] = mapped_column(String(400), default="")
+    name_initials: Mapped[str] = mapped_column(String(120), default="")
+    uscc: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+# ------------------------------------------------------------------ talents
+
+class Talent(TimestampMixin, Base):
+    __tablename__ = "talents"
+    __table_args__ = (
+        _in("gender", E.Gender),
+        _in("status", E.TalentStatus),
+        _in("education", E.Education),
+        _in("degree", E.Degree),
+        _in("intro_mode", E.IntroMode),
+        CheckConstraint("service_years >= 0 AND service_years <= 50", name="service_years_range"),
+        CheckConstraint(
+            "(status = 'departed') = (departure_date IS NOT NULL)", name="departure_date_iff_departed"
+        ),
+        Index("ix_talents_status_arrival", "status", "arrival_date"),
+        Index("ix_talents_employer", "employer_id", "status"),
+        Index("ix_talents_tier", "tier_code", "status"),
+        Index("ix_talents_service_end", "service_end_date"),
+        Index("ix_talents_name", "name"),
+        Index("ix_talents_name_pinyin", "name_pinyin"),
+        Index("ix_talents_name_initials", "name_initials"),
+        Index("ix_talents_phone", "phone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")  # 'zhangsan'
+    name_initials: Mapped[str] = mapped_column(String(40), default="")  # 'zs'
+    gender: Mapped[str] = mapped_column(String(1))
+    id_number: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
+    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    native_place: Mapped[str] = mapped_column(String(60), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    education: Mapped[str] = mapped_column(String(16), default=E.Education.BACHELOR.value)
+    degree: Mapped[str] = mapped_column(String(16), default=E.Degree.NONE.value)
+    school: Mapped[str] = mapped_column(String(80), default="")
+    major: Mapped[str] = mapped_column(String(80), default="")
+    professional_title: Mapped[str] = mapped_column(String(60), default="")
+    tier_code: Mapped[str] = mapped_column(ForeignKey("tiers.code"))
+    intro_mode: Mapped[str] = mapped_column(String(16), default=E.IntroMode.FULL_TIME.value)
+    employer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("employers.id"))
+    post: Mapped[str] = mapped_column(String(80), default="")
+    important_post: Mapped[bool] = mapped_column(Boolean, default=False)
+    arrival_date: Mapped[dt.date] = mapped_column(Date)
+    service_years: Mapped[int] = mapped_column(Integer, default=5)
+    service_end_date: Mapped[Optional[dt.date]] = mapped_column(Date)  # arrival + service_years, kept by services
+    status: Mapped[str] = mapped_column(String(16), default=E.TalentStatus.ACTIVE.value)
+    departure_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    departure_reason: Mapped[str] = mapped_column(String(200), default="")
+    departure_destination: Mapped[str] = mapped_column(String(120), default="")
+    clawback_waiver_reason: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    employer: Mapped[Optional[Employer]] = relationship(lazy="raise")
+    tier: Mapped[Tier] = relationship(lazy="raise")
+
+
+class Attachment(Base):
+    """A scan attached to a talent, stored in the data folder under its SHA-256."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_talent", "talent_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(260))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40), default="")  # diploma, contract, agreement, other
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class CareCase(TimestampMixin, Base):
+    """关爱服务: housing, spouse job, child school, 户籍, canteen, clubs — open until closed."""
+
+    __tablename__ = "care_cases"
+    __table_args__ = (
+        _in("kind", E.CareKind),
+        _in("status", E.CaseStatus),
+        CheckConstraint("(status = 'closed') = (closed_on IS NOT NULL)", name="closed_on_iff_closed"),
+        Index("ix_care_cases_talent", "talent_id", "status"),
+        Index("ix_care_cases_status", "status", "kind"),
+        Index("ix_care_cases_checkin", "source_checkin_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(120), default="")
+    room: Mapped[str] = mapped_column(String(40), default="")
+    move_in_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    move_out_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(8), default=E.CaseStatus.OPEN.value)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source_checkin_id: Mapped[Optional[int]] = mapped_column(ForeignKey("checkins.id", use_alter=True))
+
+
+# ------------------------------------------------------------------ subsidies and the ledger
+
+class SubsidyPolicy(TimestampMixin, Base):
+    __tablename__ = "subsidy_policies"
+    __table_args__ = (
+        _in("kind", E.PolicyKind),
+        _in("level", E.PolicyLevel),
+        _in("instalment_mode", E.InstalmentMode),
+        _in("clawback_rule", E.ClawbackRule),
+        CheckConstraint("instalment_count >= 1", name="instalment_count_positive"),
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_range"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    doc_number: Mapped[str] = mapped_column(String(80), default="")  # 文号
+    level: Mapped[str] = mapped_column(String(12), default=E.PolicyLevel.COUNTY.value)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    eligible_tiers: Mapped[str] = mapped_column(String(200), default="")  # comma list of tier codes; '' = all
+    eligible_educations: Mapped[str] = mapped_column(String(200), default="")  # comma list; '' = all
+    instalment_mode: Mapped[str] = mapped_column(String(12), default=E.InstalmentMode.LUMP_SUM.value)
+    instalment_count: Mapped[int] = mapped_column(Integer, default=1)
+    clawback_rule: Mapped[str] = mapped_column(String(12), default=E.ClawbackRule.PRO_RATA.value)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class PolicyAmount(Base):
+    """Amount of a policy for a tier and/or education; NULL matches any. The most specific row wins."""
+
+    __tablename__ = "policy_amounts"
+    __table_args__ = (
+        CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+        UniqueConstraint("policy_id", "tier_code", "education"),
+        Index("ix_policy_amounts_tier", "tier_code"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id", ondelete="CASCADE"))
+    tier_code: Mapped[Optional[str]] = mapped_column(ForeignKey("tiers.code"))
+    education: Mapped[Optional[str]] = mapped_column(String(16))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+
+
+class PolicyExclusion(Base):
+    """Two policies that exclude each other (no double benefit). Stored once per pair, lower id first."""
+
+    __tablename__ = "policy_exclusions"
+    __table_args__ = (
+        CheckConstraint("policy_id < excluded_policy_id", name="ordered_pair"),
+        Index("ix_policy_exclusions_excluded", "excluded_policy_id"),
+    )
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id", ondelete="CASCADE"), primary_key=True)
+    excluded_policy_id: Mapped[int] = mapped_column(
+        ForeignKey("subsidy_policies.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class SubsidyGrant(TimestampMixin, Base):
+    """A policy granted to one talent. What was approved is copied here, so editing the policy changes nothing."""
+
+    __tablename__ = "subsidy_grants"
+    __table_args__ = (
+        _in("status", E.GrantStatus),
+        _in("clawback_rule", E.ClawbackRule),
+        _in("instalment_mode", E.InstalmentMode),
+        CheckConstraint("approved_total_fen > 0", name="total_positive"),
+        CheckConstraint("instalment_count >= 1", name="instalment_count_positive"),
+        Index("ix_subsidy_grants_talent", "talent_id"),
+        Index("ix_subsidy_grants_policy", "policy_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id"))
+    policy_name: Mapped[str] = mapped_column(String(120))
+    policy_kind: Mapped[str] = mapped_column(String(20))
+    doc_number: Mapped[str] = mapped_column(String(80), default="")
+    approved_total_fen: Mapped[int] = mapped_column(Integer)
+    instalment_mode: Mapped[str] = mapped_column(String(12))
+    instalment_count: Mapped[int] = mapped_column(Integer)
+    clawback_rule: Mapped[str] = mapped_column(String(12))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default=E.GrantStatus.ACTIVE.value)
+    status_reason: Mapped[str] = mapped_column(String(200), default="")
+    granted_by: Mapped[str] = mapped_column(String(60), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Instalment(Base):
+    """One scheduled instalment of a grant. It becomes a `due` ledger entry only while the talent is active."""
+
+    __tablename__ = "instalments"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "seq"),
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        CheckConstraint("seq >= 1", name="seq_positive"),
+        Index("ix_instalments_due", "due_date", "posted"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    posted: Mapped[bool] = mapped_column(Boolean, default=False)  # its `due` entry exists
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)  # will never fall due (departure/termination)
+
+
+class LedgerEntry(Base):
+    """One movement of money. Append-only: the database refuses UPDATE and DELETE (triggers)."""
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (
+        _in("kind", E.EntryKind),
+        _in("method", E.PaymentMethod, nullable=True),
+        CheckConstraint("amount_fen <> 0", name="amount_nonzero"),
+        CheckConstraint(
+            "(kind = 'due' AND amount_fen > 0) OR (kind = 'payment' AND amount_fen < 0) OR "
+            "(kind = 'clawback' AND amount_fen < 0) OR (kind = 'refund' AND amount_fen > 0) OR "
+            "kind IN ('reversal', 'waiver')",
+            name="amount_sign_by_kind",
+        ),
+        CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name="reversal_has_target"),
+        Index("ix_ledger_entries_grant", "grant_id", "id"),
+        Index("ix_ledger_entries_talent", "talent_id", "entry_date"),
+        Index("ix_ledger_entries_year_kind", "fiscal_year", "kind"),
+        Index("ix_ledger_entries_date", "entry_date"),
+        Index("ix_ledger_entries_payment", "payment_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    entry_date: Mapped[dt.date] = mapped_column(Date)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    instalment_seq: Mapped[Optional[int]] = mapped_column(Integer)
+    reverses_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    payment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payments.id", use_alter=True))
+    voucher_no: Mapped[str] = mapped_column(String(40), default="")
+    method: Mapped[Optional[str]] = mapped_column(String(8))
+    memo: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_by: Mapped[str] = mapped_column(String(60), default="")
+
+
+class Payment(TimestampMixin, Base):
+    """A payment order moving through recorded → approved → paid. Marking it paid posts the ledger entry.
+
+    Separation of duties is also held by the database: the approver is never the recorder (when both are users).
+    """
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        _in("status", E.PaymentStatus),
+        _in("method", E.PaymentMethod),
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        CheckConstraint(
+            "approved_by_id IS NULL OR recorded_by_id IS NULL OR approved_by_id <> recorded_by_id",
+            name="approver_not_recorder",
+        ),
+        Index("ix_payments_status", "status", "pay_date"),
+        Index("ix_payments_grant", "grant_id"),
+        Index("ix_payments_talent", "talent_id"),
+        Index("ix_payments_recorded_by", "recorded_by_id"),
+        Index("ix_payments_approved_by", "approved_by_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    instalment_seq: Mapped[Optional[int]] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default=E.PaymentStatus.RECORDED.value)
+    method: Mapped[str] = mapped_column(String(8), default=E.PaymentMethod.BANK.value)
+    voucher_no: Mapped[str] = mapped_column(String(40), default="")
+    pay_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    recorded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    approved_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    approved_by: Mapped[str] = mapped_column(String(60), default="")
+    approved_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    paid_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    entry_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    memo: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Certificate(Base):
+    """补贴发放凭证 for one payment entry, with a serial that never repeats and a keyed digest for the QR code."""
+
+    __tablename__ = "certificates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(32), unique=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    issued_by: Mapped[str] = mapped_column(String(60), default="")
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_printed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+
+
+class SerialCounter(Base):
+    """Last serial number used per year and prefix; serials are never reused."""
+
+    __tablename__ = "serial_counters"
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Budget(TimestampMixin, Base):
+    __tablename__ = "budgets"
+    __table_args__ = (
+        UniqueConstraint("fiscal_year", "policy_kind"),
+        _in("policy_kind", E.PolicyKind),
+        CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    policy_kind: Mapped[str] = mapped_column(String(20))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(String(200), default="")
+
+
+# ------------------------------------------------------------------ mentors
+
+class Mentor(TimestampMixin, Base):
+    __tablename__ = "mentors"
+    __table_args__ = (
+        CheckConstraint("capacity >= 1", name="capacity_positive"),
+        Index("ix_mentors_active", "active"),
+        Index("ix_mentors_employer", "employer_id"),
+        Index("ix_mentors_talent", "talent_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("talents.id"))  # a talent can be a mentor
+    name: Mapped[str] = mapped_column(String(40))
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="")
+    name_initials: Mapped[str] = mapped_column(String(40), default="")
+    employer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("employers.id"))
+    title: Mapped[str] = mapped_column(String(60), default="")
+    expertise: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=3)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Pairing(TimestampMixin, Base):
+    """结对: mentor + talent in a role. Current while end_date IS NULL; ending keeps the row (history)."""
+
+    __tablename__ = "pairings"
+    __table_args__ = (
+        CheckConstraint("cadence_days >= 1", name="cadence_positive"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+        Index("ix_pairings_mentor", "mentor_id", "end_date"),
+        Index("ix_pairings_talent", "talent_id", "end_date"),
+        Index("ix_pairings_role", "role_id"),
+        Index(
+            "uq_pairings_current_talent_role",
+            "talent_id",
+            "role_id",
+            unique=True,
+            sqlite_where=text("end_date IS NULL"),
+            postgresql_where=text("end_date IS NULL"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("mentors.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    role_id: Mapped[int] = mapped_column(ForeignKey("mentor_roles.id"))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    planned_end_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(String(200), default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    cadence_days: Mapped[int] = mapped_column(Integer, default=30)
+    last_checkin_date: Mapped[Optional[dt.date]] = mapped_column(Date)  # kept by services for the board
+
+
+class CheckIn(TimestampMixin, Base):
+    """帮带记录: one conversation within a pairing."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (
+        _in("mode", E.CheckInMode),
+        Index("ix_checkins_pairing", "pairing_id", "date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pairing_id: Mapped[int] = mapped_column(ForeignKey("pairings.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(8))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    issue_tags: Mapped[str] = mapped_column(String(60), default="")  # comma list of IssueTag values
+    issues: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# ------------------------------------------------------------------ growth and training
+
+class GrowthEvent(TimestampMixin, Base):
+    __tablename__ = "growth_events"
+    __table_args__ = (
+        _in("kind", E.GrowthKind),
+        _in("appraisal_grade", E.AppraisalGrade, nullable=True),
+        CheckConstraint("(kind = 'appraisal') = (appraisal_grade IS NOT NULL)", name="grade_iff_appraisal"),
+        Index("ix_growth_events_talent", "talent_id", "event_date"),
+        Index("ix_growth_events_kind", "kind", "event_date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    event_date: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    appraisal_grade: Mapped[Optional[str]] = mapped_column(String(12))
+    appraisal_year: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class TrainingProgram(TimestampMixin, Base):
+    """An item of the annual training plan (年度培训计划)."""
+
+    __tablename__ = "training_programs"
+    __table_args__ = (
+        CheckConstraint("hours >= 0", name="hours_non_negative"),
+        Index("ix_training_programs_year", "year"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[str] = mapped_column(String(40), default="")     # 分层
+    category: Mapped[str] = mapped_column(String(40), default="")  # 分类
+    hours: Mapped[float] = mapped_column(Float, default=0.0)
+    start_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    organizer: Mapped[str] = mapped_column(String(80), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrainingEnrolment(TimestampMixin, Base):
+    __tablename__ = "training_enrolments"
+    __table_args__ = (
+        UniqueConstraint("program_id", "talent_id"),
+        _in("status", E.EnrolmentStatus),
+        CheckConstraint("hours >= 0", name="hours_non_negative"),
+        Index("ix_training_enrolments_talent", "talent_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("training_programs.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    enrolled_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default=E.EnrolmentStatus.ENROLLED.value)
+    completed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    hours: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+# ------------------------------------------------------------------ accounts and audit
+
+class User(TimestampMixin, Base):
+    __tablename__ = "users"
+    __table_args__ = (_in("role", E.Role),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(60), default="")
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """操作日志: who did what, when, with before/after (JSON). Append-only, enforced by triggers."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        _in("action", E.AuditAction),
+        Index("ix_audit_entries_at", "at"),
+        Index("ix_audit_entries_record", "table_name", "record_id"),
+        Index("ix_audit_entries_actor", "actor_name", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    actor_id: Mapped[Optional[int]] = mapped_column(Integer)  # no FK: the trail outlives accounts
+    actor_name: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(16))
+    table_name: Mapped[str] = mapped_column(String(40), default="")
+    record_id: Mapped[Optional[str]] = mapped_column(String(40))
+    before: Mapped[Optional[str]] = mapped_column(Text)  # JSON
+    after: Mapped[Optional[str]] = mapped_column(Text)   # JSON
+    summary: Mapped[str] = mapped_column(String(400), default="")
+
+
+APPEND_ONLY_TABLES = ("ledger_entries", "audit_entries")

@@ -1,0 +1,95 @@
+"""Qt-free translation for the layers below the UI (services, CLI, reports).
+
+The `.ts` files under `resources/i18n/` are the one source of translations. The UI loads their compiled `.qm`
+through QTranslator; code that must not import Qt calls `translate(context, text)`, which reads the same `.ts`
+files. `pyside6-lupdate` extracts `translate("Context", "text")` calls, so both halves stay in one catalogue.
+Source strings are English; zh_CN is the default language.
+"""
+from __future__ import annotations
+
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+SUPPORTED_LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+_lock = threading.Lock()
+_language = DEFAULT_LANGUAGE
+_catalogues: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def normalise_language(lang: str | None) -> str:
+    if not lang:
+        return DEFAULT_LANGUAGE
+    low = lang.replace("-", "_").lower()
+    if low.startswith("zh"):
+        return "zh_CN"
+    if low.startswith("en"):
+        return "en"
+    raise ValueError(f"unsupported language: {lang}")
+
+
+def set_language(lang: str | None) -> str:
+    global _language
+    _language = normalise_language(lang)
+    return _language
+
+
+def current_language() -> str:
+    return _language
+
+
+def ts_files(lang: str, folder: Path | None = None) -> list[Path]:
+    from talentdesk.paths import translations_dir
+
+    folder = folder or translations_dir()
+    return sorted(folder.glob(f"*_{lang}.ts"))
+
+
+def parse_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation; unfinished, obsolete and vanished entries are skipped."""
+    out: dict[tuple[str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source")
+            tr = msg.find("translation")
+            if source is None or tr is None:
+                continue
+            if tr.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if tr.text:
+                out[(name, source)] = tr.text
+    return out
+
+
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    cat = _catalogues.get(lang)
+    if cat is None:
+        with _lock:
+            cat = _catalogues.get(lang)
+            if cat is None:
+                cat = {}
+                for f in ts_files(lang):
+                    cat.update(parse_ts(f))
+                _catalogues[lang] = cat
+    return cat
+
+
+def translate(context: str, text: str) -> str:
+    """Translate `text` (English source) into the current language; falls back to the source."""
+    if _language == "en":
+        return text
+    return _catalogue(_language).get((context, text), text)
+
+
+def reload_catalogues() -> None:
+    with _lock:
+        _catalogues.clear()
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark `text` for extraction without translating it now (translate later with `translate(context, text)`)."""
+    return text

@@ -1,0 +1,86 @@
+"""Where things live: the data folder (platformdirs) and the bundled resources (frozen or not).
+
+`TALENTDESK_HOME` overrides the data folder (tests, portable installs).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from talentdesk import APP_NAME
+
+
+def bundle_root() -> Path:
+    """The folder holding `resources/` and `migrations/`: the PyInstaller bundle or the source tree."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def migrations_dir() -> Path:
+    return bundle_root() / "migrations"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("TALENTDESK_HOME")
+    if home:
+        return Path(home)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Every file location derived from one data folder."""
+
+    root: Path
+
+    @property
+    def default_db(self) -> Path:
+        return self.root / "talentdesk.db"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "talentdesk.log"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    def ensure(self) -> "DataPaths":
+        for p in (self.root, self.backups, self.logs, self.attachments):
+            p.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def data_paths(root: Path | None = None) -> DataPaths:
+    return DataPaths(Path(root) if root else data_dir())
+
+
+def backups_dir_for(db_path: Path) -> Path:
+    """Backups sit beside the database they protect, in `backups/`."""
+    return Path(db_path).resolve().parent / "backups"
+
+
+def attachments_dir_for(db_path: Path) -> Path:
+    return Path(db_path).resolve().parent / "attachments"

@@ -1,0 +1,351 @@
+"""Actor, permissions, the audit hook and the unit of work — each in one place.
+
+Thread rule: `Database` may be shared between threads; each `Database.session()` belongs to the thread that opened it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import functools
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+
+from talentdesk import db as dbmod
+from talentdesk.domain.enums import AuditAction, Role
+from talentdesk.domain.errors import PermissionDenied, TalentDeskError
+from talentdesk.domain.models import AuditEntry, Base
+from talentdesk.i18n import translate
+
+log = logging.getLogger(__name__)
+
+
+# ------------------------------------------------------------------ permissions
+
+class Permission(enum.StrEnum):
+    TALENT_READ = "talent.read"
+    TALENT_WRITE = "talent.write"
+    TALENT_SENSITIVE = "talent.sensitive"   # full ID and phone numbers
+    TALENT_IMPORT = "talent.import"
+    PERSONAL_EXPORT = "personal.export"
+    LEDGER_READ = "ledger.read"
+    LEDGER_RECORD = "ledger.record"
+    LEDGER_APPROVE = "ledger.approve"
+    LEDGER_PAY = "ledger.pay"
+    POLICY_MANAGE = "policy.manage"
+    BUDGET_MANAGE = "budget.manage"
+    CERTIFICATE_PRINT = "certificate.print"
+    MENTOR_READ = "mentor.read"
+    MENTOR_WRITE = "mentor.write"
+    GROWTH_READ = "growth.read"
+    GROWTH_WRITE = "growth.write"
+    USER_MANAGE = "user.manage"
+    SETTINGS_MANAGE = "settings.manage"
+    BACKUP_RUN = "backup.run"
+    BACKUP_RESTORE = "backup.restore"
+    AUDIT_READ = "audit.read"
+    DEMO_GENERATE = "demo.generate"
+
+
+_READ = {
+    Permission.TALENT_READ, Permission.LEDGER_READ, Permission.MENTOR_READ, Permission.GROWTH_READ,
+}
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.CLERK: frozenset(_READ | {
+        Permission.TALENT_WRITE, Permission.TALENT_SENSITIVE, Permission.TALENT_IMPORT, Permission.PERSONAL_EXPORT,
+        Permission.LEDGER_RECORD, Permission.LEDGER_PAY, Permission.POLICY_MANAGE, Permission.BUDGET_MANAGE,
+        Permission.CERTIFICATE_PRINT, Permission.MENTOR_WRITE, Permission.GROWTH_WRITE, Permission.BACKUP_RUN,
+    }),
+    Role.APPROVER: frozenset(_READ | {
+        Permission.TALENT_SENSITIVE, Permission.LEDGER_APPROVE, Permission.LEDGER_PAY,
+        Permission.CERTIFICATE_PRINT, Permission.BACKUP_RUN,
+    }),
+    Role.VIEWER: frozenset(_READ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is acting. `user_id` is None for the single user of a database without accounts."""
+
+    username: str
+    role: Role
+    user_id: int | None = None
+    display_name: str = ""
+
+    @classmethod
+    def local(cls) -> "Actor":
+        return cls(username="local", role=Role.ADMIN, user_id=None, display_name="")
+
+    @classmethod
+    def system(cls) -> "Actor":
+        """The program itself (start-up housekeeping such as posting due instalments)."""
+        return cls(username="system", role=Role.ADMIN, user_id=None, display_name="")
+
+    @property
+    def single_user(self) -> bool:
+        return self.user_id is None
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.username
+
+
+def actor_of(session: Session) -> Actor:
+    actor = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("a service was called on a session without an actor")
+    return actor
+
+
+def require(session: Session, permission: Permission, operation: str = "") -> Actor:
+    """Check one permission for the session's actor; raises PermissionDenied (audited by Database.session)."""
+    actor = actor_of(session)
+    if not actor.can(permission):
+        raise PermissionDenied(
+            translate("Permissions", "Your role ({role}) is not allowed to do this.").format(role=actor.role.value),
+            permission=permission.value,
+            operation=operation,
+        )
+    return actor
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def operation(permission: Permission | None, *, changes: Iterable[str] = ()) -> Callable[[F], F]:
+    """Declare a named service operation: its permission (checked here, once) and the kinds of data it changes.
+
+    The function takes the session first, then keyword-only arguments. `fn.changes` tells the UI which tabs refresh.
+    """
+
+    def deco(fn: F) -> F:
+        name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+
+        @functools.wraps(fn)
+        def wrapper(session: Session, /, *args, **kwargs):
+            if permission is not None:
+                require(session, permission, name)
+            return fn(session, *args, **kwargs)
+
+        wrapper.permission = permission  # type: ignore[attr-defined]
+        wrapper.changes = frozenset(changes)  # type: ignore[attr-defined]
+        wrapper.operation_name = name  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return deco
+
+
+# ------------------------------------------------------------------ the audit trail (one place)
+
+REDACTED_COLUMNS = {"password_hash"}
+NOT_AUDITED = {"audit_entries"}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _dump(d: dict | None) -> str | None:
+    if d is None:
+        return None
+    return json.dumps(d, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _row_values(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    out = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        out[key] = "***" if key in REDACTED_COLUMNS else _jsonable(getattr(obj, key, None))
+    return out
+
+
+def _pk(obj: Any) -> str:
+    ident = inspect(obj).identity
+    if ident is None:
+        return ""
+    return ",".join(str(v) for v in ident)
+
+
+def audit_row(actor: Actor, action: AuditAction | str, *, table: str = "", record_id: str | None = None,
+              before: dict | None = None, after: dict | None = None, summary: str = "") -> dict[str, Any]:
+    return {
+        "at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        "actor_id": actor.user_id,
+        "actor_name": actor.username,
+        "action": str(action),
+        "table_name": table,
+        "record_id": record_id,
+        "before": _dump(before),
+        "after": _dump(after),
+        "summary": summary[:400],
+    }
+
+
+def record_event(session: Session, action: AuditAction, *, summary: str = "", table: str = "",
+                 record_id: str | None = None, before: dict | None = None, after: dict | None = None) -> None:
+    """An explicit audit entry (login, export, import, restore) in the session's transaction."""
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [audit_row(actor_of(session), action, table=table, record_id=record_id, before=before, after=after,
+                   summary=summary)],
+    )
+
+
+class AuditedSession(Session):
+    """A Session whose every insert, update and delete is written to the audit trail in the same transaction."""
+
+
+@event.listens_for(AuditedSession, "after_flush")
+def _audit_after_flush(session: Session, _flush_context) -> None:
+    rows: list[dict[str, Any]] = []
+    actor = None
+    for obj in session.new:
+        table = obj.__table__.name
+        if table in NOT_AUDITED:
+            continue
+        actor = actor or actor_of(session)
+        rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj)))
+    for obj in session.dirty:
+        table = obj.__table__.name
+        if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        before, after = {}, {}
+        for attr in state.mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old == new:
+                    continue
+                redact = attr.key in REDACTED_COLUMNS
+                before[attr.key] = "***" if redact else _jsonable(old)
+                after[attr.key] = "***" if redact else _jsonable(new)
+        if after:
+            actor = actor or actor_of(session)
+            rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after))
+    for obj in session.deleted:
+        table = obj.__table__.name
+        if table in NOT_AUDITED:
+            continue
+        actor = actor or actor_of(session)
+        rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj)))
+    if rows:
+        session.connection().execute(insert(AuditEntry.__table__), rows)
+
+
+@event.listens_for(AuditedSession, "do_orm_execute")
+def _audit_bulk(state: ORMExecuteState) -> None:
+    """ORM-level bulk INSERT/UPDATE/DELETE statements bypass the flush; record them too."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    name = getattr(table, "name", "")
+    if name in NOT_AUDITED:
+        return
+    params = state.parameters
+    if isinstance(params, list):
+        n = len(params)
+        detail = {"rows": n, "sample": [{k: _jsonable(v) for k, v in p.items()} for p in params[:3]]}
+    else:
+        detail = {k: _jsonable(v) for k, v in (params or {}).items()}
+    verb = "insert" if state.is_insert else "update" if state.is_update else "delete"
+    state.session.connection().execute(
+        insert(AuditEntry.__table__),
+        [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
+                   summary=f"bulk {verb}: {str(state.statement)[:300]}")],
+    )
+
+
+# ------------------------------------------------------------------ the database façade
+
+@dataclass
+class Database:
+    """One database: its engine, its session factory, and where it lives. Safe to share between threads."""
+
+    engine: Engine
+    path: Path | None = None
+    migration: dbmod.MigrationResult | None = None
+    _factory: sessionmaker = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: Path | str, *, migrate: bool = True, check_network: bool = True,
+             backup_dir: Path | None = None) -> "Database":
+        """Open (and if needed back up and migrate) a database. Refuses SQLite files on network shares."""
+        is_url = "://" in str(target)
+        path = None if is_url else Path(target)
+        if path is not None:
+            if check_network:
+                dbmod.refuse_network_location(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = dbmod.make_engine(target)
+        migration = None
+        if migrate:
+            migration = dbmod.migrate_to_head(engine, path, backup_dir=backup_dir)
+        return cls(engine=engine, path=path, migration=migration)
+
+    @contextmanager
+    def session(self, actor: Actor, *, readonly: bool = False) -> Iterator[Session]:
+        """A unit of work: commits on success, rolls back on any error. A PermissionDenied is rolled back and
+        then recorded in the audit trail in its own transaction, so refused attempts are never lost."""
+        s = self._factory()
+        s.info["actor"] = actor
+        try:
+            yield s
+            if readonly:
+                s.rollback()
+            else:
+                s.commit()
+        except PermissionDenied as exc:
+            s.rollback()
+            try:
+                record_event(s, AuditAction.DENIED, summary=f"{exc.operation}: {exc.permission}")
+                s.commit()
+            except Exception:  # pragma: no cover - never mask the denial itself
+                log.exception("could not record a denied attempt")
+                s.rollback()
+            raise
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
+        """Run one service function in its own unit of work."""
+        with self.session(actor) as s:
+            return fn(s, **kwargs)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = [
+    "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "require", "actor_of", "record_event",
+    "Database", "AuditedSession", "TalentDeskError",
+]

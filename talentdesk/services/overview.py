@@ -1,0 +1,78 @@
+"""The overview (首页): what needs attention today, each item pointing at its record."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.enums import CaseStatus, TalentStatus
+from talentdesk.domain.labels import label
+from talentdesk.domain import enums as E
+from talentdesk.domain.models import CareCase, Talent
+from talentdesk.domain.values import add_months, format_yuan
+from talentdesk.i18n import translate
+from talentdesk.services import ledger, mentors
+from talentdesk.services.base import Permission, operation
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    category: str          # 'due', 'checkin', 'care', 'service_end', 'departure'
+    talent_id: int
+    talent_name: str
+    detail: str
+    date: dt.date | None
+    record_table: str
+    record_id: int
+
+
+CATEGORIES = ("due", "checkin", "care", "service_end", "departure")
+
+
+def category_label(category: str) -> str:
+    return {
+        "due": translate("Overview", "Instalment due"),
+        "checkin": translate("Overview", "Check-in overdue"),
+        "care": translate("Overview", "Open care case"),
+        "service_end": translate("Overview", "Service commitment ending"),
+        "departure": translate("Overview", "Departed this year"),
+    }[category]
+
+
+@operation(Permission.TALENT_READ)
+def attention_items(session: Session, *, today: dt.date, per_category: int = 500) -> list[AttentionItem]:
+    items: list[AttentionItem] = []
+    for d in ledger.outstanding_dues(session, as_of=today, limit=per_category):
+        items.append(AttentionItem("due", d.talent_id, d.talent_name,
+                                   f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)}", d.due_date,
+                                   "instalments", d.instalment_id))
+    for p in mentors.list_pairings(session, overdue_only=True, today=today)[:per_category]:
+        items.append(AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
+                                   p.last_checkin_date or p.start_date, "pairings", p.id))
+    rows = session.execute(
+        select(CareCase.id, CareCase.talent_id, Talent.name, CareCase.kind, CareCase.title, CareCase.opened_on)
+        .join(Talent, Talent.id == CareCase.talent_id)
+        .where(CareCase.status == CaseStatus.OPEN.value)
+        .order_by(CareCase.opened_on).limit(per_category)
+    ).all()
+    for cid, tid, name, kind, title, opened in rows:
+        items.append(AttentionItem("care", tid, name, f"{label(E.CareKind, kind)} {title}".strip(), opened,
+                                   "care_cases", cid))
+    rows = session.execute(
+        select(Talent.id, Talent.name, Talent.service_end_date)
+        .where(Talent.status == TalentStatus.ACTIVE.value, Talent.service_end_date >= today,
+               Talent.service_end_date <= add_months(today, 6))
+        .order_by(Talent.service_end_date).limit(per_category)
+    ).all()
+    for tid, name, end in rows:
+        items.append(AttentionItem("service_end", tid, name, "", end, "talents", tid))
+    rows = session.execute(
+        select(Talent.id, Talent.name, Talent.departure_date, Talent.departure_reason)
+        .where(Talent.status == TalentStatus.DEPARTED.value, Talent.departure_date >= dt.date(today.year, 1, 1))
+        .order_by(Talent.departure_date.desc()).limit(per_category)
+    ).all()
+    for tid, name, when, reason in rows:
+        items.append(AttentionItem("departure", tid, name, reason, when, "talents", tid))
+    return items

@@ -1,0 +1,60 @@
+"""Office-wide settings stored in the database (JSON values), with defaults in one place."""
+from __future__ import annotations
+
+import json
+import secrets
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.models import Setting
+from talentdesk.services.base import Permission, operation
+
+DEFAULTS: dict[str, Any] = {
+    "office_name": "某某县人才工作办公室",
+    "certificate_font": "",              # '' = first CJK font found
+    "checkin_cadence_days": 30,
+    "idle_lock_minutes": 15,
+    "backup_second_folder": "",
+    "promotion_min_years_in_post": 3,
+    "promotion_min_training_hours": 40,
+    "risk_weights": {},
+}
+
+
+def get_setting(session: Session, key: str) -> Any:
+    row = session.get(Setting, key)
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row.value)
+
+
+def all_settings(session: Session) -> dict[str, Any]:
+    out = dict(DEFAULTS)
+    for row in session.scalars(select(Setting)):
+        if row.key == "certificate_key":
+            continue
+        out[row.key] = json.loads(row.value)
+    return out
+
+
+@operation(Permission.SETTINGS_MANAGE, changes=("settings",))
+def set_setting(session: Session, *, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    text = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    elif row.value != text:
+        row.value = text
+    session.flush()
+
+
+def certificate_key(session: Session) -> bytes:
+    """The secret that keys certificate digests; created once per database on first use."""
+    row = session.get(Setting, "certificate_key")
+    if row is None:
+        row = Setting(key="certificate_key", value=json.dumps(secrets.token_hex(32)))
+        session.add(row)
+        session.flush()
+    return bytes.fromhex(json.loads(row.value))

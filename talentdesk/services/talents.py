@@ -1,0 +1,176 @@
+"""The talent file: search and read. (Editing, import/export and departures build on this module.)"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
+from talentdesk.domain.pinyin import ascii_prefix_range
+from talentdesk.domain.values import add_months, mask_id_number, mask_phone, to_halfwidth
+from talentdesk.services.base import Permission, actor_of, operation
+
+
+@dataclass(frozen=True, slots=True)
+class TalentRow:
+    """One line of the talents list. ID and phone are masked unless the actor may see them."""
+
+    id: int
+    name: str
+    gender: str
+    tier_code: str
+    tier_name: str
+    education: str
+    employer_id: int | None
+    employer_name: str
+    post: str
+    arrival_date: dt.date
+    service_end_date: dt.date | None
+    status: str
+    id_number: str
+    phone: str
+    mentor_names: str = ""
+
+
+@dataclass(frozen=True)
+class TalentQuery:
+    text: str = ""
+    status: str | None = None
+    tier_code: str | None = None
+    employer_id: int | None = None
+    education: str | None = None
+    arrival_year: int | None = None
+    service_ends_within_months: int | None = None
+    sort: str = "id"
+    descending: bool = False
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list = field(default_factory=list)
+    total: int = 0
+    offset: int = 0
+
+
+SORT_COLUMNS = {
+    "id": Talent.id,
+    "name": Talent.name_pinyin,
+    "gender": Talent.gender,
+    "tier": Talent.tier_code,
+    "education": Talent.education,
+    "employer": Employer.name_pinyin,
+    "post": Talent.post,
+    "arrival_date": Talent.arrival_date,
+    "service_end_date": Talent.service_end_date,
+    "status": Talent.status,
+}
+
+_ASCII_LETTERS = re.compile(r"^[a-z]+$")
+_DIGITS = re.compile(r"^[0-9xX*]+$")
+
+
+def _text_condition(session: Session, text: str):
+    """Name, pinyin initials/full pinyin (prefix, index-served), ID number or phone (any part), employer."""
+    text = to_halfwidth(text).strip()
+    if not text:
+        return None
+    low = text.lower().replace(" ", "")
+    if _ASCII_LETTERS.match(low):
+        lo, hi = ascii_prefix_range(low)
+        return or_(
+            and_(Talent.name_initials >= lo, Talent.name_initials < hi),
+            and_(Talent.name_pinyin >= lo, Talent.name_pinyin < hi),
+        )
+    if _DIGITS.match(text):
+        pattern = f"%{text.upper()}%"
+        return or_(Talent.id_number.like(pattern), Talent.phone.like(f"%{text}%"))
+    employer_ids = select(Employer.id).where(Employer.name.like(f"%{text}%"))
+    return or_(Talent.name.like(f"%{text}%"), Talent.employer_id.in_(employer_ids))
+
+
+def _filtered(session: Session, q: TalentQuery, stmt: Select) -> Select:
+    cond = _text_condition(session, q.text)
+    if cond is not None:
+        stmt = stmt.where(cond)
+    if q.status:
+        stmt = stmt.where(Talent.status == q.status)
+    if q.tier_code:
+        stmt = stmt.where(Talent.tier_code == q.tier_code)
+    if q.employer_id:
+        stmt = stmt.where(Talent.employer_id == q.employer_id)
+    if q.education:
+        stmt = stmt.where(Talent.education == q.education)
+    if q.arrival_year:
+        stmt = stmt.where(Talent.arrival_date >= dt.date(q.arrival_year, 1, 1),
+                          Talent.arrival_date < dt.date(q.arrival_year + 1, 1, 1))
+    if q.service_ends_within_months is not None:
+        today = q.today or dt.date.today()
+        stmt = stmt.where(Talent.service_end_date >= today,
+                          Talent.service_end_date <= add_months(today, q.service_ends_within_months))
+    return stmt
+
+
+def current_mentor_names(session: Session, talent_ids: list[int]) -> dict[int, str]:
+    if not talent_ids:
+        return {}
+    rows = session.execute(
+        select(Pairing.talent_id, Mentor.name)
+        .join(Mentor, Mentor.id == Pairing.mentor_id)
+        .where(Pairing.talent_id.in_(talent_ids), Pairing.end_date.is_(None))
+        .order_by(Pairing.talent_id, Pairing.role_id)
+    ).all()
+    out: dict[int, list[str]] = {}
+    for tid, name in rows:
+        out.setdefault(tid, []).append(name)
+    return {k: "、".join(v) for k, v in out.items()}
+
+
+@operation(Permission.TALENT_READ)
+def count_talents(session: Session, *, query: TalentQuery = TalentQuery()) -> int:
+    stmt = _filtered(session, query, select(func.count()).select_from(Talent))
+    return session.scalar(stmt) or 0
+
+
+@operation(Permission.TALENT_READ)
+def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offset: int = 0, limit: int = 200,
+                   with_total: bool = True) -> Page:
+    """One page of the talents list, sorted server-side; plain rows, masked per the actor's role."""
+    sensitive = actor_of(session).can(Permission.TALENT_SENSITIVE)
+    cols = (
+        Talent.id, Talent.name, Talent.gender, Talent.tier_code, Tier.name, Tier.name_en, Talent.education,
+        Talent.employer_id, Employer.name, Talent.post, Talent.arrival_date, Talent.service_end_date,
+        Talent.status, Talent.id_number, Talent.phone,
+    )
+    stmt = (
+        select(*cols)
+        .join(Tier, Tier.code == Talent.tier_code)
+        .outerjoin(Employer, Employer.id == Talent.employer_id)
+    )
+    stmt = _filtered(session, query, stmt)
+    sort_col = SORT_COLUMNS.get(query.sort, Talent.id)
+    order = [sort_col.desc() if query.descending else sort_col.asc()]
+    if sort_col is not Talent.id:
+        order.append(Talent.id.desc() if query.descending else Talent.id.asc())
+    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    from talentdesk.i18n import current_language
+
+    en = current_language() == "en"
+    raw = session.execute(stmt).all()
+    mentors = current_mentor_names(session, [r[0] for r in raw])
+    rows = [
+        TalentRow(
+            id=r[0], name=r[1], gender=r[2], tier_code=r[3], tier_name=(r[5] if en and r[5] else r[4]),
+            education=r[6], employer_id=r[7], employer_name=r[8] or "", post=r[9], arrival_date=r[10],
+            service_end_date=r[11], status=r[12],
+            id_number=(r[13] or "") if sensitive else mask_id_number(r[13]),
+            phone=r[14] if sensitive else mask_phone(r[14]),
+            mentor_names=mentors.get(r[0], ""),
+        )
+        for r in raw
+    ]
+    total = count_talents(session, query=query) if with_total else len(rows)
+    return Page(rows=rows, total=total, offset=offset)
