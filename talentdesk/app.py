@@ -1,0 +1,107 @@
+"""Composition root: paths → refuse network shares → back up and migrate → QApplication → main window.
+
+The only module besides `ui/` that imports Qt.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from talentdesk import APP_NAME, __version__, i18n
+from talentdesk.domain.errors import TalentDeskError
+from talentdesk.logs import setup_logging
+from talentdesk.paths import data_paths, translations_dir
+from talentdesk.services.base import Actor, Database
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load every area's compiled catalogue (and Qt's own) for `lang`; English needs none (it is the source)."""
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    for qm in sorted(translations_dir().glob(f"*_{lang}.qm")):
+        t = QTranslator(app)
+        if t.load(str(qm)):
+            app.installTranslator(t)
+            translators.append(t)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    i18n.set_language(lang)
+    app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
+    return app
+
+
+def open_main_window(database: Database, *, actor: Actor | None = None, settings: QSettings | None = None):
+    """Build the main window on an open database (used by `run`, self-test and tests)."""
+    from talentdesk.ui.common.tab import AppContext
+    from talentdesk.ui.main_window import MainWindow
+    from talentdesk.ui.runner import Runner
+
+    actor = actor or Actor.local()
+    runner = Runner(database, lambda: actor)
+    ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())
+    window = MainWindow(ctx)
+    return window
+
+
+def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
+    """Open the window. Every failure before the window exists is shown as a message, never a traceback."""
+    paths = data_paths().ensure()
+    log_file = setup_logging(paths.log_file)
+    app = make_application(lang=lang)
+    from talentdesk.ui.errors import install_excepthook, set_log_file, show_error
+
+    set_log_file(str(log_file))
+    install_excepthook()
+    target = Path(db_path) if db_path else paths.default_db
+    try:
+        if demo:
+            target = _fresh_demo_database(paths.root)
+        database = Database.open(target)
+    except TalentDeskError as exc:
+        show_error(None, exc)
+        return 1
+    except Exception as exc:  # noqa: BLE001
+        log.exception("could not open the database %s", target)
+        show_error(None, exc)
+        return 1
+    window = open_main_window(database)
+    window.show()
+    code = app.exec()
+    window.context.runner.shutdown()
+    database.dispose()
+    return code
+
+
+def _fresh_demo_database(root: Path) -> Path:
+    import datetime as dt
+
+    from talentdesk.services.demo import generate_demo
+
+    path = root / "demo" / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = Database.open(path)
+    with database.session(Actor.local()) as s:
+        generate_demo(s, talents=2000, seed=1)
+    database.dispose()
+    return path
+
+
+def message(text: str) -> None:  # pragma: no cover - used when no window could be built
+    QMessageBox.critical(None, APP_NAME, text)

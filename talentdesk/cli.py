@@ -1,0 +1,160 @@
+"""The command-line companion: the same services as the window, for scripting, support and tests.
+
+Exit codes: 0 success; 1 the command ran but refused (invalid data, failed check); 2 usage or unreadable input.
+Qt is imported only by the commands that open a window (`self-test`, and no command at all).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict, dataclass, field, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from talentdesk import __version__, i18n
+from talentdesk.domain.errors import InputFileError, TalentDeskError
+from talentdesk.i18n import translate
+from talentdesk.logs import setup_logging
+from talentdesk.paths import data_paths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class CliContext:
+    """What every command gets: where the database is, the language, and how to act on it."""
+
+    db_path: Path
+    lang: str
+    user: str | None
+    json: bool = False
+    _database: Any = field(default=None, repr=False)
+
+    def database(self):
+        if self._database is None:
+            from talentdesk.services.base import Database
+
+            self._database = Database.open(self.db_path)
+        return self._database
+
+    def actor(self):
+        """The actor for this run: the single local user of a database without accounts; with accounts, the
+        named user after checking the password (services/accounts provides `authenticate_cli`)."""
+        from talentdesk.services.base import Actor
+
+        database = self.database()
+        try:
+            from talentdesk.services import accounts  # added with accounts and roles
+        except ImportError:
+            return Actor.local()
+        return accounts.cli_actor(database, username=self.user)
+
+    def emit(self, payload: Any, text: str | None = None) -> None:
+        """Print one JSON document (with --json) or the human text."""
+        if self.json:
+            print(json.dumps(to_jsonable(payload), ensure_ascii=False, indent=2, default=str))
+        elif text is not None:
+            print(text)
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.dispose()
+            self._database = None
+
+
+def to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: to_jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a short message
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def command_modules():
+    """Every module that contributes subcommands; each has `register(subparsers)`."""
+    from talentdesk.commands import core
+
+    modules = [core]
+    for name in ("talents", "ledger", "safety", "mentors", "growth"):
+        try:
+            modules.append(__import__(f"talentdesk.commands.{name}", fromlist=["register"]))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"talentdesk.commands.{name}":
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="talentdesk", description="TalentDesk — the county talent-work office's desktop program.")
+    p.add_argument("--db", type=Path, help="database file (default: the data folder's talentdesk.db)")
+    p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=None, help="interface language")
+    p.add_argument("--user", help="account name, when the database has accounts")
+    p.add_argument("--demo", action="store_true", help="open the window on a fresh demo database")
+    p.add_argument("--version", action="version", version=f"TalentDesk {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    for module in command_modules():
+        module.register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or os.environ.get("TALENTDESK_LANG") or i18n.DEFAULT_LANGUAGE
+    i18n.set_language(lang)
+    paths = data_paths()
+    if args.command is None:
+        from talentdesk.app import run
+
+        return run(args.db, lang=lang, demo=args.demo)
+    paths.ensure()
+    setup_logging(paths.log_file)
+    ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
+                     json=bool(getattr(args, "json", False)))
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except InputFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_USAGE
+    except TalentDeskError as exc:
+        if ctx.json:
+            ctx.emit({"error": exc.message, "field": exc.field, "details": exc.details})
+        else:
+            print(exc.message, file=sys.stderr)
+            for d in exc.details:
+                print(f"  {d}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_REFUSED
+    except Exception:  # noqa: BLE001 - never a traceback in the user's face
+        log.exception("command %s failed", args.command)
+        print(translate("Cli", "The command failed unexpectedly; details are in the log: {path}").format(
+            path=paths.log_file), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

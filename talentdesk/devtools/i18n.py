@@ -1,0 +1,149 @@
+"""Translation upkeep. The `.ts` files are sources (one per area, so parallel work does not collide);
+`.qm` files are compiled from them by `compile` (set-up and build), never edited by hand.
+
+    python -m talentdesk.devtools.i18n update            # pyside6-lupdate every area's sources into its .ts
+    python -m talentdesk.devtools.i18n missing [AREA]    # list unfinished zh_CN entries (exit 1 if any)
+    python -m talentdesk.devtools.i18n fill AREA FILE    # apply {"context": {"source": "译文"}} from a JSON file
+    python -m talentdesk.devtools.i18n compile           # pyside6-lrelease every .ts into .qm
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from talentdesk.paths import bundle_root, translations_dir
+
+LANG = "zh_CN"
+
+# area -> source paths (relative to the repository root). Every .py file lives in exactly one area.
+AREAS: dict[str, list[str]] = {
+    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/db.py", "talentdesk/domain",
+             "talentdesk/services/base.py", "talentdesk/services/settings.py", "talentdesk/services/reference.py",
+             "talentdesk/services/demo.py", "talentdesk/services/overview.py", "talentdesk/ui/common",
+             "talentdesk/ui/main_window.py", "talentdesk/ui/overview", "talentdesk/commands/core.py"],
+    "talents": ["talentdesk/services/talents.py", "talentdesk/services/talent_edit.py",
+                "talentdesk/services/importer.py", "talentdesk/services/exporter.py",
+                "talentdesk/services/attachments.py", "talentdesk/services/care.py", "talentdesk/ui/talents",
+                "talentdesk/commands/talents.py"],
+    "ledger": ["talentdesk/services/ledger.py", "talentdesk/services/policies.py", "talentdesk/services/grants.py",
+               "talentdesk/services/payments.py", "talentdesk/services/budgets.py",
+               "talentdesk/services/certificates.py", "talentdesk/reports", "talentdesk/ui/ledger",
+               "talentdesk/commands/ledger.py"],
+    "safety": ["talentdesk/services/accounts.py", "talentdesk/services/audit.py", "talentdesk/services/backups.py",
+               "talentdesk/services/integrity.py", "talentdesk/services/locking.py", "talentdesk/ui/safety",
+               "talentdesk/commands/safety.py"],
+    "mentors": ["talentdesk/services/mentors.py", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py"],
+    "growth": ["talentdesk/services/growth.py", "talentdesk/services/retention.py", "talentdesk/services/risk.py",
+               "talentdesk/ui/growth", "talentdesk/commands/growth.py"],
+    "delivery": ["talentdesk/ui/wizard", "talentdesk/ui/help"],
+}
+
+
+def ts_path(area: str) -> Path:
+    return translations_dir() / f"{area}_{LANG}.ts"
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name) or str(Path(sys.executable).parent / name)
+    return exe
+
+
+def _sources(area: str) -> list[str]:
+    root = bundle_root()
+    out = []
+    for rel in AREAS[area]:
+        p = root / rel
+        if p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*.py"))
+        elif p.exists():
+            out.append(str(p))
+    return out
+
+
+def update(areas: list[str] | None = None) -> None:
+    translations_dir().mkdir(parents=True, exist_ok=True)
+    for area in areas or AREAS:
+        sources = _sources(area)
+        if not sources:
+            continue
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *sources, "-ts", str(ts_path(area)), "-target-language", LANG,
+             "-no-obsolete", "-locations", "none", "-silent"],
+            check=True,
+        )
+
+
+def unfinished(area: str | None = None) -> list[tuple[str, str, str]]:
+    out = []
+    for a in [area] if area else AREAS:
+        p = ts_path(a)
+        if not p.exists():
+            continue
+        for ctx in ET.parse(p).getroot().iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
+                    out.append((a, name, msg.findtext("source") or ""))
+    return out
+
+
+def fill(area: str, mapping: dict[str, dict[str, str]]) -> int:
+    """Set translations from {context: {source: translation}}; returns how many entries were set."""
+    p = ts_path(area)
+    tree = ET.parse(p)
+    n = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        table = mapping.get(name) or mapping.get("*") or {}
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source") or ""
+            if src in table:
+                tr = msg.find("translation")
+                tr.text = table[src]
+                tr.attrib.pop("type", None)
+                n += 1
+    tree.write(p, encoding="utf-8", xml_declaration=True)
+    return n
+
+
+def compile_all() -> list[Path]:
+    out = []
+    for p in sorted(translations_dir().glob(f"*_{LANG}.ts")):
+        qm = p.with_suffix(".qm")
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(p), "-qm", str(qm)], check=True)
+        out.append(qm)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "update":
+        update(rest or None)
+        return 0
+    if cmd == "missing":
+        items = unfinished(rest[0] if rest else None)
+        for area, ctx, src in items:
+            print(f"{area}\t{ctx}\t{src}")
+        return 1 if items else 0
+    if cmd == "fill":
+        n = fill(rest[0], json.loads(Path(rest[1]).read_text(encoding="utf-8")))
+        print(f"{n} translations set")
+        return 0
+    if cmd == "compile":
+        for qm in compile_all():
+            print(qm)
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,14 @@
+"""How values look on screen (Qt-free helpers reused by the widgets)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from talentdesk.domain.values import format_yuan
+
+
+def fmt_date(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def fmt_money(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen)

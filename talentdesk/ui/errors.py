@@ -1,0 +1,56 @@
+"""Errors shown to people: expected failures as a plain message, unexpected ones with the log's location."""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from talentdesk.domain.errors import TalentDeskError
+
+log = logging.getLogger(__name__)
+_log_file: str = ""
+
+
+def set_log_file(path: str) -> None:
+    global _log_file
+    _log_file = path
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Expected errors: their message. Anything else: a calm message, the log's location, details on demand."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("TalentDesk"))
+    if isinstance(exc, TalentDeskError):
+        box.setText(exc.message)
+        if exc.details:
+            box.setDetailedText("\n".join(exc.details))
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(tr("Something went wrong and the operation was not completed. Your data has not been changed."))
+        box.setInformativeText(tr("Details were written to the log file:\n{path}").format(path=_log_file))
+        box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+def install_excepthook() -> None:
+    """No silent death: an uncaught exception on the UI thread is logged and shown, and the program goes on."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("uncaught exception", exc_info=(exc_type, exc, tb))
+        try:
+            show_error(None, exc)
+        except Exception:  # pragma: no cover - last resort
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook

@@ -1,0 +1,56 @@
+"""首页: what needs attention today. Double-click an item to open its record in its tab."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from talentdesk.services import overview
+from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.tab import AppContext, Tab
+from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
+from talentdesk.ui.common.widgets import make_table_view
+
+
+class OverviewTab(Tab):
+    interests = frozenset({"talents", "ledger", "mentors", "growth"})
+    open_requested = Signal(str, int)  # table, record id
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(context, parent)
+        self.model = RowTableModel([
+            Column(self.tr("Needs attention"), lambda r: overview.category_label(r.category)),
+            Column(self.tr("Talent"), lambda r: r.talent_name),
+            Column(self.tr("Date"), lambda r: fmt_date(r.date)),
+            Column(self.tr("Detail"), lambda r: r.detail),
+        ], self)
+        self.view = make_table_view(self.model, self)
+        self.view.doubleClicked.connect(self._open)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.counts, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(self.view)
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def refresh(self) -> None:
+        self.context.runner.submit(overview.attention_items, key="overview", today=dt.date.today(),
+                                   on_done=self._on_items)
+
+    def _on_items(self, items) -> None:
+        self.model.set_rows(items)
+        self.view.resizeColumnsToContents()
+        c = Counter(i.category for i in items)
+        self.counts.setText("    ".join(f"{overview.category_label(k)}: {c.get(k, 0)}" for k in overview.CATEGORIES))
+        self.loaded = True
+
+    def _open(self, index) -> None:
+        row = self.model.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_requested.emit("talents", row.talent_id)

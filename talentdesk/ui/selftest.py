@@ -1,0 +1,75 @@
+"""Self-test: open the main window (offscreen when there is no display), visit every tab, wait for its first rows,
+optionally save a screenshot of each, and report what failed."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+from PySide6.QtWidgets import QApplication
+
+from talentdesk.services.base import Actor, Database
+
+
+@dataclass
+class SelfTestResult:
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(ok for _, ok, _ in self.checks)
+
+
+def _pump_until(cond, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if cond():
+            return True
+        time.sleep(0.01)
+    return cond()
+
+
+def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: Path | None = None,
+                  timeout: float = 60.0) -> SelfTestResult:
+    import sys
+    import tempfile
+
+    from talentdesk.app import make_application, open_main_window
+
+    result = SelfTestResult()
+    app = make_application(lang=lang)
+    errors: list[BaseException] = []
+    old_hook = sys.excepthook
+    sys.excepthook = lambda t, e, tb: errors.append(e)
+    settings_file = Path(tempfile.mkdtemp()) / "selftest.ini"
+    window = open_main_window(database, actor=actor, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window.context.runner.error_handler = errors.append
+    try:
+        window.resize(1400, 860)
+        window.show()
+        result.checks.append(("window", window.isVisible(), ""))
+        if screenshots:
+            screenshots.mkdir(parents=True, exist_ok=True)
+        for i, tab in enumerate(window.all_tabs):
+            before = len(errors)
+            window.tabs.setCurrentWidget(tab)
+            loaded = _pump_until(lambda: tab.loaded or len(errors) > before, timeout)
+            _pump_until(lambda: window.context.runner.pending() == 0, timeout)
+            problem = ""
+            if len(errors) > before:
+                problem = "; ".join(str(e) for e in errors[before:])
+            elif not loaded:
+                problem = f"no rows after {timeout:.0f} s"
+            result.checks.append((f"tab {i} {tab.title()}", not problem, problem))
+            if screenshots:
+                name = type(tab).__name__.removesuffix("Tab").lower()
+                window.grab().save(str(screenshots / f"{i}-{name}-{lang}.png"))
+        app.processEvents()
+    finally:
+        window.close()
+        window.context.runner.shutdown()
+        sys.excepthook = old_hook
+        QApplication.processEvents()
+    return result

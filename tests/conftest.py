@@ -1,0 +1,96 @@
+"""Shared fixtures: a migrated template database copied per test, actors, sessions, language.
+
+Tests run in English unless they set zh_CN themselves (`zh` fixture), and never touch the user's data folder.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from talentdesk import i18n  # noqa: E402
+from talentdesk.domain.enums import Role  # noqa: E402
+from talentdesk.services.base import Actor, Database  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TALENTDESK_HOME", str(home))
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def zh():
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database = Database.open(path)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, _template_db) -> Path:
+    path = tmp_path / "talentdesk.db"
+    shutil.copyfile(_template_db, path)
+    return path
+
+
+@pytest.fixture
+def database(db_path) -> Database:
+    database = Database.open(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def local() -> Actor:
+    return Actor.local()
+
+
+@pytest.fixture
+def session(database, local):
+    """A unit of work as the single local user; committed when the test body finishes without error."""
+    with database.session(local) as s:
+        yield s
+
+
+def make_actor(role: Role, user_id: int = 1, username: str | None = None) -> Actor:
+    return Actor(username=username or role.value, role=role, user_id=user_id)
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    """A small demo database (300 talents, seed 7, as of TODAY) built once per run."""
+    from talentdesk.services.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = Database.open(path)
+    with database.session(Actor.local()) as s:
+        generate_demo(s, talents=300, seed=7, as_of=TODAY)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, _demo_template) -> Database:
+    path = tmp_path / "demo.db"
+    shutil.copyfile(_demo_template, path)
+    database = Database.open(path)
+    yield database
+    database.dispose()
