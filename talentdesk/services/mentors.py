@@ -110,3 +110,14 @@ def count_unpaired_active(session: Session) -> int:
         select(func.count()).select_from(Talent)
         .where(Talent.status == TalentStatus.ACTIVE.value, Talent.id.not_in(paired))
     ) or 0
+
+
+@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+def end_current_pairings(session: Session, *, talent_id: int, on: dt.date, reason: str) -> int:
+    """End every current pairing of a talent (e.g. on departure), keeping the rows as history. Returns how many."""
+    rows = session.scalars(select(Pairing).where(Pairing.talent_id == talent_id, Pairing.end_date.is_(None))).all()
+    for p in rows:
+        p.end_date = max(on, p.start_date)
+        p.end_reason = reason
+    session.flush()
+    return len(rows)

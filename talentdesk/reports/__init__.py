@@ -1,0 +1,1 @@
+"""PDF documents (ReportLab): certificates, payment rosters, pairing agreements, yearly reports. No Qt."""
