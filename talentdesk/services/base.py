@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk import db as dbmod
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import PermissionDenied, TalentDeskError
+from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry, Base
 from talentdesk.i18n import translate
 
@@ -329,6 +330,13 @@ class Database:
             except Exception:  # pragma: no cover - never mask the denial itself
                 log.exception("could not record a denied attempt")
                 s.rollback()
+            raise
+        except OperationalError as exc:
+            s.rollback()
+            if "full" in str(exc.orig).lower():  # SQLITE_FULL: the disk (or a size limit) is full
+                raise StorageError(translate(
+                    "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
+                               "space (or delete old files) and try again.")) from exc
             raise
         except BaseException:
             s.rollback()
