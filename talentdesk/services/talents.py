@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
 from talentdesk.domain.pinyin import ascii_prefix_range
 from talentdesk.domain.values import add_months, mask_id_number, mask_phone, to_halfwidth
+from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
 
 
@@ -105,12 +107,21 @@ def _filtered(session: Session, q: TalentQuery, stmt: Select) -> Select:
     if q.education:
         stmt = stmt.where(Talent.education == q.education)
     if q.arrival_year:
+        if not 1900 <= q.arrival_year <= 2999:
+            raise ValidationError(translate("Talents", "The arrival year must be between 1900 and 2999."),
+                                  field="arrival_year")
         stmt = stmt.where(Talent.arrival_date >= dt.date(q.arrival_year, 1, 1),
                           Talent.arrival_date < dt.date(q.arrival_year + 1, 1, 1))
     if q.service_ends_within_months is not None:
+        if not 0 <= q.service_ends_within_months <= 1200:
+            raise ValidationError(translate("Talents", "The number of months must be between 0 and 1200."),
+                                  field="service_ends_within_months")
         today = q.today or dt.date.today()
-        stmt = stmt.where(Talent.service_end_date >= today,
-                          Talent.service_end_date <= add_months(today, q.service_ends_within_months))
+        try:
+            until = add_months(today, q.service_ends_within_months)
+        except (ValueError, OverflowError):  # past year 9999: no end date is that late
+            until = dt.date.max
+        stmt = stmt.where(Talent.service_end_date >= today, Talent.service_end_date <= until)
     return stmt
 
 
