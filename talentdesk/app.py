@@ -57,6 +57,9 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     runner = Runner(database, lambda: actor)
     ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())
     window = MainWindow(ctx)
+    from talentdesk.ui.safety.startup import install as install_safety
+
+    install_safety(window)  # safety menu, backup status, idle lock
     return window
 
 
@@ -73,7 +76,6 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     try:
         if demo:
             target = _fresh_demo_database(paths.root)
-        database = Database.open(target)
     except TalentDeskError as exc:
         show_error(None, exc)
         return 1
@@ -81,11 +83,16 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         log.exception("could not open the database %s", target)
         show_error(None, exc)
         return 1
-    window = open_main_window(database)
+    from talentdesk.ui.safety.startup import start
+
+    started = start(target)  # network check → lock → quick_check → daily backup → migrate → login
+    if started is None:
+        return 1
+    window = open_main_window(started.database, actor=started.actor)
     window.show()
     code = app.exec()
     window.context.runner.shutdown()
-    database.dispose()
+    started.close()
     return code
 
 

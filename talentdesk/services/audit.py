@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import AuditAction
@@ -93,8 +93,8 @@ def list_audit(session: Session, *, query: AuditQuery = AuditQuery(), offset: in
 def audit_filter_choices(session: Session) -> dict[str, list[str]]:
     """Names, tables and actions that occur in the trail (for the view's drop-downs)."""
     return {
-        "users": list(session.scalars(select(distinct(AuditEntry.actor_name)).order_by(AuditEntry.actor_name))),
-        "tables": [t for t in session.scalars(select(distinct(AuditEntry.table_name)).order_by(AuditEntry.table_name))
+        "users": list(session.scalars(select(AuditEntry.actor_name).distinct().order_by(AuditEntry.actor_name))),
+        "tables": [t for t in session.scalars(select(AuditEntry.table_name).distinct().order_by(AuditEntry.table_name))
                    if t],
         "actions": [a.value for a in AuditAction],
     }

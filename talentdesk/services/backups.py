@@ -316,6 +316,18 @@ def _known_revisions() -> set[str]:
     return {r.revision for r in script.walk_revisions()}
 
 
+def _keep_damaged_copy(db_path: Path) -> Path:
+    folder = backups_dir_for(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / f"{db_path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-damaged.db.broken"
+    try:
+        shutil.copyfile(db_path, dest)
+    except OSError as exc:
+        raise StorageError(translate("Backups", "The damaged database could not be set aside: {error}").format(
+            error=exc.strerror or exc)) from exc
+    return dest
+
+
 def _remove_sidecars(db_path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
@@ -341,7 +353,12 @@ def restore_database(database: Database, *, actor: Actor, source: Path | str) ->
     if source.exists() and source.resolve() == db_path:
         raise InputFileError(translate("Backups", "That is the database in use; choose a backup file."))
     candidate = validate_backup(source)
-    safety = make_backup(db_path, reason="pre-restore").path
+    try:
+        safety = make_backup(db_path, reason="pre-restore").path
+    except StorageError:
+        if not dbmod.integrity_check(db_path):
+            raise  # a sound database that cannot be backed up (disk full …) is not replaced
+        safety = _keep_damaged_copy(db_path)  # a damaged database cannot pass a backup's check; keep it as it is
     staging = db_path.with_name(db_path.name + ".restoring")
     staging.unlink(missing_ok=True)
     try:
