@@ -126,15 +126,13 @@ def _new_password(prompt_for: str) -> str:
 
 
 def _user_id(session, username: str) -> int:
-    from sqlalchemy import func, select
-
     from talentdesk.domain.errors import NotFound
-    from talentdesk.domain.models import User
+    from talentdesk.services.accounts import find_user
 
-    uid = session.scalar(select(User.id).where(func.lower(User.username) == username.strip().lower()))
-    if uid is None:
+    user = find_user(session, username)
+    if user is None:
         raise NotFound(translate("SafetyCli", "There is no account named {name}.").format(name=username))
-    return uid
+    return user.id
 
 
 def _user_dict(u) -> dict:

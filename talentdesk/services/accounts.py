@@ -121,6 +121,17 @@ def _user(session: Session, user_id: int) -> User:
     return u
 
 
+def find_user(session: Session, username: str) -> User | None:
+    """The account with this name, ignoring case (Unicode-aware: SQLite's lower() folds only ASCII)."""
+    wanted = (username or "").strip().casefold()
+    if not wanted:
+        return None
+    for u in session.scalars(select(User)):  # an office has a handful of accounts
+        if u.username.casefold() == wanted:
+            return u
+    return None
+
+
 def _active_admins(session: Session) -> int:
     return session.scalar(
         select(func.count()).select_from(User).where(User.role == Role.ADMIN.value, User.active.is_(True))) or 0
@@ -141,7 +152,7 @@ def create_user(session: Session, *, username: str, password: str, role: str = R
     if len(display) > 60:
         raise ValidationError(translate("Accounts", "The display name can have at most 60 characters."),
                               field="display_name")
-    if session.scalar(select(User.id).where(func.lower(User.username) == name.lower())) is not None:
+    if find_user(session, name) is not None:
         raise Conflict(translate("Accounts", "An account named {name} already exists.").format(name=name),
                        field="username")
     u = User(username=name, display_name=display, role=the_role.value, password_hash=HASHER.hash(password),
@@ -243,7 +254,7 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     now = now or _now()
     name = (username or "").strip()
     generic = translate("Accounts", "The user name or password is wrong.")
-    u = session.scalar(select(User).where(func.lower(User.username) == name.lower())) if name else None
+    u = find_user(session, name)
     if u is None:
         _burn_time(password or "")
         record_event(session, AuditAction.LOGIN_FAILED, table="users",

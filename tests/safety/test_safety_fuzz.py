@@ -142,10 +142,7 @@ def test_account_creation_refuses_bad_input_and_changes_nothing(fuzz_db, usernam
         assert _fingerprint(database.path) == before
         return
     with database.session(Actor.system(), readonly=True) as s:  # accepted: exactly what was typed, hashed
-        from sqlalchemy import func, select
-
-        from talentdesk.domain.models import User
-        u = s.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+        u = accounts.find_user(s, username)
         assert u is not None and u.password_hash.startswith("$argon2id$") and password not in u.password_hash
 
 
