@@ -81,7 +81,10 @@ def test_window_geometry_is_remembered(qtbot, demo_db, tmp_path):
     assert settings.value("main/geometry") is not None
     w2 = open_main_window(demo_db, settings=settings)
     qtbot.addWidget(w2)
-    assert (w2.width(), w2.height()) == saved
+    screen_width = w2.screen().availableGeometry().width()
+    assert w2.height() == saved[1]
+    # Qt clamps a restored window to the screen; the offscreen test screen is only 800 px wide
+    assert w2.width() == saved[0] or (saved[0] > screen_width - 10 and w2.width() >= screen_width - 10)
     w2.context.runner.shutdown()
 
 
