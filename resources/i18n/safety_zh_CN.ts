@@ -653,6 +653,14 @@ TalentDesk will now close; start it again.</source>
         <source>Only the person who was working can unlock this window.</source>
         <translation>只有锁定前正在使用的人员才能解锁此窗口。</translation>
     </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Choose your own (at least {n} characters):</source>
+        <translation>管理员已重置您的密码，请设置您自己的密码（至少 {n} 个字符）：</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>

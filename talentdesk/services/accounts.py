@@ -304,6 +304,15 @@ def login(database: Database, *, username: str, password: str, now: dt.datetime 
     return result.actor
 
 
+def must_change_password(database: Database, actor: Actor) -> bool:
+    """True after an admin reset: the user should choose their own password now."""
+    if actor.user_id is None:
+        return False
+    with database.session(Actor.system(), readonly=True) as s:
+        u = s.get(User, actor.user_id)
+        return bool(u and u.must_change_password)
+
+
 def verify_actor_password(database: Database, actor: Actor, password: str) -> Actor:
     """Unlock after an idle lock: the same person types their password again (audited like a login)."""
     return login(database, username=actor.username, password=password)

@@ -178,14 +178,34 @@ def test_cli_actor_is_local_without_accounts_and_needs_a_login_with_them(databas
 
 def test_cli_exit_codes_for_logins(db_path, monkeypatch, capsys):
     monkeypatch.setenv("TALENTDESK_NEW_PASSWORD", PW)
-    assert cli_main(["--db", str(db_path), "users", "add", "boss"]) == 0
+    assert cli_main(["--lang", "en", "--db", str(db_path), "users", "add", "boss"]) == 0
     monkeypatch.delenv(accounts.PASSWORD_ENV, raising=False)
     monkeypatch.setattr("sys.stdin", None)
-    assert cli_main(["--db", str(db_path), "backup"]) == 2
+    assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 2
     assert "--user" in capsys.readouterr().err
     monkeypatch.setenv(accounts.PASSWORD_ENV, "not it at all")
-    assert cli_main(["--db", str(db_path), "--user", "boss", "backup"]) == 1
+    assert cli_main(["--lang", "en", "--db", str(db_path), "--user", "boss", "backup"]) == 1
     assert "wrong" in capsys.readouterr().err
     monkeypatch.setenv(accounts.PASSWORD_ENV, PW)
-    assert cli_main(["--db", str(db_path), "--user", "boss", "users", "list"]) == 0
+    assert cli_main(["--lang", "en", "--db", str(db_path), "--user", "boss", "users", "list"]) == 0
     assert "boss" in capsys.readouterr().out
+
+
+def test_messages_speak_chinese_by_default(office, zh):
+    database, _ = office
+    with pytest.raises(AuthenticationError) as info:
+        accounts.login(database, username="clerk", password="guess")
+    assert "密码" in info.value.message
+
+
+def test_a_reset_password_must_be_changed_at_the_next_login(office):
+    database, _ = office
+    admin = accounts.login(database, username="admin", password=PW)
+    with database.session(admin) as s:
+        vid = next(u.id for u in accounts.list_users(s) if u.username == "viewer")
+        accounts.reset_password(s, user_id=vid, new_password="temporary 123")
+    viewer = accounts.login(database, username="viewer", password="temporary 123")
+    assert accounts.must_change_password(database, viewer)
+    with database.session(viewer) as s:
+        accounts.change_own_password(s, old_password="temporary 123", new_password="my own secret")
+    assert not accounts.must_change_password(database, viewer)

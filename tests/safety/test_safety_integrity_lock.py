@@ -49,7 +49,7 @@ def test_a_broken_ledger_is_reported_and_the_newest_good_backup_offered(demo_db,
     ledger = next(i for i in report.items if "Ledger" in i.name)
     assert not ledger.ok and "does not exactly cancel" in ledger.problems[0]
     assert report.good_backup == good and str(good) in report.text()
-    assert cli_main(["--db", str(demo_db.path), "check"]) == 1
+    assert cli_main(["--lang", "en", "--db", str(demo_db.path), "check"]) == 1
     assert "PROBLEM" in capsys.readouterr().out
 
 

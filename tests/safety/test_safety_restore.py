@@ -98,9 +98,9 @@ def test_only_admins_restore(database):
 def test_cli_restore_refuses_a_wrong_file_with_exit_2_and_restores_a_good_one(db_path, tmp_path, capsys):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00" * 4096)
-    assert cli_main(["--db", str(db_path), "restore", str(junk)]) == 2
+    assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(junk)]) == 2
     assert "not a TalentDesk database" in capsys.readouterr().err
-    assert cli_main(["--db", str(db_path), "backup"]) == 0
+    assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 0
     made = backups.list_backups(db_path)[0].path
-    assert cli_main(["--db", str(db_path), "restore", str(made), "--json"]) == 0
+    assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made), "--json"]) == 0
     assert '"safety_backup"' in capsys.readouterr().out

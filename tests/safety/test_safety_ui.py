@@ -175,3 +175,20 @@ def test_the_audit_view_lists_and_filters_the_trail(qtbot, with_accounts):
         assert dlg.model.rows and {r.actor_name for r in dlg.model.rows} == {"boss"}
     finally:
         window.context.runner.shutdown()
+
+
+def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    admin = accounts.login(with_accounts, username="boss", password=PW)
+    with with_accounts.session(admin) as s:
+        uid = accounts.find_user(s, "li").id
+        accounts.reset_password(s, user_id=uid, new_password="temporary 123")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("chosen by li 1", True)))
+    dlg = LoginDialog(with_accounts)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("li")
+    dlg.password.setText("temporary 123")
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        dlg.ok.click()
+    assert accounts.login(with_accounts, username="li", password="chosen by li 1").username == "li"

@@ -81,7 +81,29 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Only the person who was working can unlock this window."))
             return
         self.actor = actor
+        if not self.locked_actor and accounts.must_change_password(self.database, actor):
+            if not self._change_password(actor):
+                return
         self.accept()
+
+    def _change_password(self, actor: Actor) -> bool:
+        """After an admin reset the user picks their own password before going on."""
+        from PySide6.QtWidgets import QInputDialog
+
+        while True:
+            new, ok = QInputDialog.getText(
+                self, self.tr("Choose a new password"),
+                self.tr("An administrator reset your password. Choose your own (at least {n} characters):").format(
+                    n=accounts.MIN_PASSWORD_LENGTH), QLineEdit.EchoMode.Password)
+            if not ok:
+                self.actor = None
+                return False
+            try:
+                with self.database.session(actor) as s:
+                    accounts.change_own_password(s, old_password=self.password.text(), new_password=new)
+                return True
+            except TalentDeskError as exc:
+                self.show_error(exc.message)
 
     def _failed(self, exc: BaseException) -> None:
         self.unsetCursor()
