@@ -104,3 +104,15 @@ def test_cli_restore_refuses_a_wrong_file_with_exit_2_and_restores_a_good_one(db
     made = backups.list_backups(db_path)[0].path
     assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made), "--json"]) == 0
     assert '"safety_backup"' in capsys.readouterr().out
+
+
+def test_cli_restore_is_refused_while_the_window_has_the_database_open(db_path, capsys):
+    from talentdesk.services.locking import DatabaseLock
+
+    assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 0
+    made = backups.list_backups(db_path)[0].path
+    capsys.readouterr()
+    with DatabaseLock(db_path):
+        assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made)]) == 1
+    assert "already open" in capsys.readouterr().err
+    assert len(backups.list_backups(db_path)) == 1  # refused before the safety backup

@@ -192,3 +192,12 @@ def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_acco
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.ok.click()
     assert accounts.login(with_accounts, username="li", password="chosen by li 1").username == "li"
+
+
+def test_start_creates_a_new_database_in_single_user_mode(qtbot, tmp_path, errors):
+    started = startup.start(tmp_path / "new" / "talentdesk.db")
+    try:
+        assert started is not None and started.actor == Actor.local() and started.daily_backup is None
+        assert started.database.migration.migrated
+    finally:
+        started.close()
