@@ -402,3 +402,44 @@ def waive_obligation(session: Session, *, grant_id: int, reason: str, on: dt.dat
 
 __all__ = ["PaymentRow", "BatchResult", "list_payments", "record_payments", "approve_payments", "mark_paid",
            "cancel_payment", "ObligationRow", "obligations", "record_refund", "waive_obligation"]
+
+
+# ------------------------------------------------------------------ the payment roster (代发清单)
+
+@operation(Permission.PERSONAL_EXPORT)
+def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...], out_path: str,
+                  on: dt.date | None = None) -> int:
+    """Write the chosen payment orders to a roster: .xlsx or .pdf by the file's suffix. Returns the line count.
+    The export is recorded in the audit trail (it carries personal data)."""
+    from pathlib import Path
+
+    from talentdesk.domain.labels import label
+    from talentdesk.domain.values import mask_id_number
+    from talentdesk.reports import roster
+    from talentdesk.services.base import record_event
+    from talentdesk.services.settings import get_setting
+
+    if not payment_ids:
+        raise ValidationError(translate("Payments", "Choose the payment orders for the roster."), field="payments")
+    suffix = Path(out_path).suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise ValidationError(translate("Payments", "The roster is written as .xlsx or .pdf."), field="path")
+    rows = sorted(list_payments(session, payment_ids=tuple(payment_ids)), key=lambda r: r.id)
+    lines = [roster.RosterLine(r.talent_name, mask_id_number(r.id_number), r.employer_name, r.policy_name,
+                               f"{r.instalment_seq or 1}/{r.instalment_count}", r.amount_fen,
+                               label(E.PaymentStatus, r.status), r.voucher_no) for r in rows]
+    office = str(get_setting(session, "office_name") or "")
+    on = on or dt.date.today()
+    try:
+        if suffix == ".xlsx":
+            roster.write_xlsx(lines, out_path, office=office, on=on)
+        else:
+            roster.write_pdf(lines, out_path, office=office, on=on,
+                             font_path=str(get_setting(session, "certificate_font") or "") or None)
+    except OSError as exc:
+        from talentdesk.domain.errors import StorageError
+
+        raise StorageError(translate("Payments", "The roster could not be written to {path}: {error}").format(
+            path=out_path, error=exc.strerror or exc)) from None
+    record_event(session, E.AuditAction.EXPORT, summary=f"payment roster: {len(lines)} lines to {Path(out_path).name}")
+    return len(lines)
