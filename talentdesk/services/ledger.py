@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import EntryKind, GrantStatus, TalentStatus
@@ -47,6 +47,7 @@ class EntryQuery:
     employer_id: int | None = None
     kind: str | None = None
     grant_status: str | None = None
+    talent_text: str = ""        # name, or pinyin initials / full pinyin (prefix)
     sort: str = "id"
     descending: bool = True
 
@@ -76,6 +77,11 @@ def _entry_filters(stmt, q: EntryQuery):
         stmt = stmt.where(LedgerEntry.kind == q.kind)
     if q.grant_status:
         stmt = stmt.where(SubsidyGrant.status == q.grant_status)
+    text = (q.talent_text or "").strip()
+    if text:
+        low = text.lower().replace(" ", "")
+        stmt = stmt.where(or_(Talent.name.like(f"%{text}%"), Talent.name_initials.like(f"{low}%"),
+                              Talent.name_pinyin.like(f"{low}%")))
     return stmt
 
 
