@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -31,6 +30,7 @@ from talentdesk.domain.values import format_yuan, parse_yuan
 from talentdesk.services import budgets, ledger, payments, policies
 from talentdesk.services.reference import list_employers, list_tiers
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
+from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, PagedTableModel, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
@@ -66,25 +66,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def run_batch(self, fn: Callable, title: str, count: int, on_done: Callable, **kwargs) -> None:
-        """Run a batch operation in the background with a progress dialog whose Cancel aborts it."""
-        dlg = QProgressDialog(title, self.tr("Cancel"), 0, max(count, 1), self)
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(300)
-        dlg.setValue(0)
-
-        def done(result):
-            dlg.reset()
-            on_done(result)
-
-        def failed(exc):
-            dlg.reset()
-            show_error(self, exc)
-
-        job = self.context.runner.submit(fn, write=True, on_done=done, on_error=failed,
-                                         on_progress=lambda d, t, _x: (dlg.setMaximum(max(t, 1)), dlg.setValue(d)),
-                                         **kwargs)
-        dlg.canceled.connect(job.cancel)
+    def run_batch(self, fn: Callable, title: str, on_done: Callable, **kwargs) -> None:
+        """Run a batch operation in the background behind a progress dialog whose Cancel rolls it back."""
+        self._batch = run_with_progress(self, self.context.runner, title, fn, on_done=on_done, **kwargs)
 
     def report_batch(self, title: str, result: payments.BatchResult) -> None:
         text = self.tr("{n} done.").format(n=len(result.done))
@@ -157,10 +141,11 @@ class EntriesPage(Page):
         actions.addWidget(statement)
         actions.addWidget(self.print_btn)
         actions.addStretch(1)
-        actions.addWidget(self.totals)
+        self.totals.setStyleSheet("font-weight: bold")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(actions)
+        lay.addWidget(self.totals)
         lay.addWidget(self.view)
         self._choices_loaded = False
 
@@ -380,7 +365,7 @@ class PaymentsPage(Page):
         title = self.tr("Approve payment orders")
         rows = self._selected(title)
         if rows:
-            self.run_batch(payments.approve_payments, title, len(rows), lambda r: self.report_batch(title, r),
+            self.run_batch(payments.approve_payments, title, lambda r: self.report_batch(title, r),
                            payment_ids=[r.id for r in rows])
 
     def _pay(self) -> None:
@@ -390,7 +375,7 @@ class PaymentsPage(Page):
             return
         dlg = dialogs.MarkPaidDialog(len(rows), sum(r.amount_fen for r in rows), self)
         if dlg.exec():
-            self.run_batch(payments.mark_paid, title, len(rows), lambda r: self.report_batch(title, r),
+            self.run_batch(payments.mark_paid, title, lambda r: self.report_batch(title, r),
                            payment_ids=[r.id for r in rows], **dlg.values())
 
     def _withdraw(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.services import certificates
 from talentdesk.ui.common.tab import AppContext, Tab
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, pages
 
 
@@ -138,12 +137,9 @@ class LedgerTab(Tab):
         else:
             path = str(Path(tempfile.mkdtemp(prefix="talentdesk-")) / "certificates.pdf")
         kwargs = {"entry_ids": selected} if choice.use_selected.isChecked() else {"year": choice.year.value()}
-        progress = QProgressDialog(self.tr("Printing certificates…"), self.tr("Cancel"), 0, 1, self)
-        progress.setMinimumDuration(300)
         to_printer = choice.to_printer.isChecked()
 
         def done(result: certificates.PrintResult) -> None:
-            progress.reset()
             if to_printer:
                 from talentdesk.ui.ledger.printing import print_pdf
 
@@ -153,14 +149,8 @@ class LedgerTab(Tab):
                     "{pages} certificates ({originals} first prints, {copies} copies) written to {path}.").format(
                     pages=result.pages, originals=result.originals, copies=result.copies, path=result.path))
 
-        def failed(exc) -> None:
-            progress.reset()
-            show_error(self, exc)
-
-        job = self.context.runner.submit(
-            certificates.print_certificates, write=True, out_path=path, on_done=done, on_error=failed,
-            on_progress=lambda d, t, _x: (progress.setMaximum(max(t, 1)), progress.setValue(d)), **kwargs)
-        progress.canceled.connect(job.cancel)
+        self._print_run = run_with_progress(self, self.context.runner, self.tr("Printing certificates…"),
+                                            certificates.print_certificates, out_path=path, on_done=done, **kwargs)
 
     def verify(self) -> None:
         dialogs.VerifyDialog(self.context, self).exec()
