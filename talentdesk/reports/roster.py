@@ -25,9 +25,8 @@ class RosterLine:
 
 
 def _headers() -> list[str]:
-    t = lambda s: translate("Roster", s)  # noqa: E731
-    return [t("No."), t("Name"), t("ID number"), t("Employer"), t("Subsidy policy"), t("Instalment"),
-            t("Amount (yuan)"), t("Status"), t("Voucher No.")]
+    return [translate("Roster", "No."), translate("Roster", "Name"), translate("Roster", "ID number"), translate("Roster", "Employer"), translate("Roster", "Subsidy policy"), translate("Roster", "Instalment"),
+            translate("Roster", "Amount (yuan)"), translate("Roster", "Status"), translate("Roster", "Voucher No.")]
 
 
 def _title(office: str) -> str:

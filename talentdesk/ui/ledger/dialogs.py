@@ -176,7 +176,7 @@ class PolicyDialog(QDialog):
         inst.addWidget(self.mode)
         inst.addWidget(QLabel(self.tr("Instalments"), self))
         inst.addWidget(self.count)
-        form.addRow(self.tr("Paid"), inst)
+        form.addRow(self.tr("Payment schedule"), inst)
         form.addRow(self.tr("Clawback rule"), self.rule)
         form.addRow(self.tr("Eligible tiers (none ticked = all)"), tier_row)
         form.addRow(self.tr("Eligible education (none ticked = all)"), edu_row)

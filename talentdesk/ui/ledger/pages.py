@@ -537,7 +537,7 @@ class PoliciesPage(Page):
             Column(self.tr("Kind"), lambda r: label(E.PolicyKind, r.kind)),
             Column(self.tr("Document No."), lambda r: r.doc_number),
             Column(self.tr("Level"), lambda r: label(E.PolicyLevel, r.level)),
-            Column(self.tr("Paid"), lambda r: f"{label(E.InstalmentMode, r.instalment_mode)} × {r.instalment_count}"),
+            Column(self.tr("Instalments"), lambda r: f"{label(E.InstalmentMode, r.instalment_mode)} × {r.instalment_count}"),
             Column(self.tr("Clawback"), lambda r: label(E.ClawbackRule, r.clawback_rule)),
             Column(self.tr("Amounts"), lambda r: "; ".join(
                 f"{a.tier_code or self.tr('any tier')}/{label(E.Education, a.education) if a.education else self.tr('any education')}: "
