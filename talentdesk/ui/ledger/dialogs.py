@@ -51,8 +51,16 @@ def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
     return w
 
 
+def compact(box: QComboBox, chars: int = 8) -> QComboBox:
+    """Let a combo box shrink (the tab must fit a small window); it still shows whole items when opened."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box
+
+
 def enum_combo(parent: QWidget, enum, current: str | None = None, *, any_text: str | None = None) -> QComboBox:
     box = QComboBox(parent)
+    compact(box)
     if any_text is not None:
         box.addItem(any_text, None)
     for code, text in choices(enum):

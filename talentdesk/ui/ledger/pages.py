@@ -103,6 +103,7 @@ class EntriesPage(Page):
         self.talent.setPlaceholderText(self.tr("Talent: name or pinyin"))
         self.talent.setMaximumWidth(160)
         for box in (self.year, self.policy, self.employer, self.status, self.kind):
+            dialogs.compact(box, 6)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.talent.textChanged.connect(lambda _t: self.refresh())
         self.totals = QLabel(self)
@@ -336,12 +337,15 @@ class PaymentsPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Status"), self))
         bar.addWidget(self.status)
-        for b in buttons:
-            bar.addWidget(b)
         bar.addStretch(1)
         bar.addWidget(self.summary)
+        actions = QHBoxLayout()
+        for b in buttons:
+            actions.addWidget(b)
+        actions.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
+        lay.addLayout(actions)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:

@@ -101,6 +101,11 @@ class LedgerTab(Tab):
     def title(self) -> str:
         return self.tr("Subsidy ledger")
 
+    @property
+    def model(self):
+        """The ledger entries' model (what the shell and the self-test look at)."""
+        return self.entries.model
+
     # ------------------------------------------------------------ refreshing
     def refresh(self) -> None:
         self._stale_pages = set(range(self.pages.count()))
