@@ -23,7 +23,9 @@ needs_tools = pytest.mark.skipif(not all(shutil.which(t) for t in ("pdffonts", "
 
 def _entries(database, n=3, year=2025):
     with database.session(Actor.local(), readonly=True) as s:
+        reversed_ids = select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
         return list(s.scalars(select(LedgerEntry.id).where(LedgerEntry.kind == "payment",
+                                                           LedgerEntry.id.not_in(reversed_ids),
                                                            LedgerEntry.fiscal_year == year)
                               .order_by(LedgerEntry.id).limit(n)))
 

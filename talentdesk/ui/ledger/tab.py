@@ -3,6 +3,7 @@ certificate printing and verification."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import tempfile
 from pathlib import Path
 
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services import certificates
+from talentdesk.services import certificates, ledger
+from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, pages
+
+log = logging.getLogger(__name__)
 
 
 class CertificateChoiceDialog(QDialog):
@@ -97,6 +101,7 @@ class LedgerTab(Tab):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.pages)
+        self._posted_due = False
 
     def title(self) -> str:
         return self.tr("Subsidy ledger")
@@ -108,6 +113,13 @@ class LedgerTab(Tab):
 
     # ------------------------------------------------------------ refreshing
     def refresh(self) -> None:
+        if not self._posted_due:
+            self._posted_due = True
+            if self.context.actor.can(Permission.LEDGER_RECORD):
+                # instalments that fell due since the ledger was last opened become `due` entries (only for active
+                # grants of talents still in the county); the runner then announces "ledger" and the pages reload
+                self.context.runner.submit(ledger.post_due_instalments, write=True, as_of=dt.date.today(),
+                                           on_error=lambda e: log.warning("posting due instalments failed: %s", e))
         self._stale_pages = set(range(self.pages.count()))
         self._page_changed(self.pages.currentIndex())
 
