@@ -25,8 +25,11 @@ class RosterLine:
 
 
 def _headers() -> list[str]:
-    return [translate("Roster", "No."), translate("Roster", "Name"), translate("Roster", "ID number"), translate("Roster", "Employer"), translate("Roster", "Subsidy policy"), translate("Roster", "Instalment"),
-            translate("Roster", "Amount (yuan)"), translate("Roster", "Status"), translate("Roster", "Voucher No.")]
+    return [
+        translate("Roster", "No."), translate("Roster", "Name"), translate("Roster", "ID number"),
+        translate("Roster", "Employer"), translate("Roster", "Subsidy policy"), translate("Roster", "Instalment"),
+        translate("Roster", "Amount (yuan)"), translate("Roster", "Status"), translate("Roster", "Voucher No."),
+    ]
 
 
 def _title(office: str) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
-from talentdesk.domain.models import Instalment, SubsidyGrant, SubsidyPolicy, Talent
+from talentdesk.domain.models import Instalment, LedgerEntry, SubsidyGrant, SubsidyPolicy, Talent
 from talentdesk.i18n import translate
 from talentdesk.services import ledger
 from talentdesk.services.base import Permission, actor_of, operation
@@ -55,19 +55,39 @@ class GrantRow:
     schedule: tuple[InstalmentRow, ...] = ()
 
 
+def _grant_rows(session: Session, grants: list[SubsidyGrant]) -> list[GrantRow]:
+    """Rows for many grants with a fixed number of queries (balances, payments and schedules grouped)."""
+    if not grants:
+        return []
+    ids = [g.id for g in grants]
+    names = dict(session.execute(select(Talent.id, Talent.name).where(
+        Talent.id.in_({g.talent_id for g in grants}))).all())
+    balances = dict(session.execute(select(LedgerEntry.grant_id, func.sum(LedgerEntry.amount_fen))
+                                    .where(LedgerEntry.grant_id.in_(ids)).group_by(LedgerEntry.grant_id)).all())
+    target = LedgerEntry.__table__.alias("target")
+    paid = dict(session.execute(
+        select(LedgerEntry.grant_id, func.sum(LedgerEntry.amount_fen))
+        .select_from(LedgerEntry).outerjoin(target, target.c.id == LedgerEntry.reverses_id)
+        .where(LedgerEntry.grant_id.in_(ids), func.coalesce(target.c.kind, LedgerEntry.kind) == "payment")
+        .group_by(LedgerEntry.grant_id)).all())
+    schedules: dict[int, list[InstalmentRow]] = {}
+    for i in session.scalars(select(Instalment).where(Instalment.grant_id.in_(ids)).order_by(Instalment.grant_id,
+                                                                                              Instalment.seq)):
+        schedules.setdefault(i.grant_id, []).append(
+            InstalmentRow(i.id, i.seq, i.due_date, i.amount_fen, i.posted, i.cancelled))
+    return [GrantRow(
+        id=g.id, talent_id=g.talent_id, talent_name=names.get(g.talent_id, ""), policy_id=g.policy_id,
+        policy_name=g.policy_name, policy_kind=g.policy_kind, doc_number=g.doc_number,
+        approved_total_fen=g.approved_total_fen, instalment_mode=g.instalment_mode,
+        instalment_count=g.instalment_count, clawback_rule=g.clawback_rule, start_date=g.start_date, status=g.status,
+        status_reason=g.status_reason, balance_fen=int(balances.get(g.id) or 0), paid_fen=-int(paid.get(g.id) or 0),
+        schedule=tuple(schedules.get(g.id, ())),
+    ) for g in grants]
+
+
 def _grant_row(session: Session, g: SubsidyGrant) -> GrantRow:
-    name = session.scalar(select(Talent.name).where(Talent.id == g.talent_id)) or ""
-    sched = tuple(
-        InstalmentRow(i.id, i.seq, i.due_date, i.amount_fen, i.posted, i.cancelled)
-        for i in session.scalars(select(Instalment).where(Instalment.grant_id == g.id).order_by(Instalment.seq))
-    )
-    return GrantRow(
-        id=g.id, talent_id=g.talent_id, talent_name=name, policy_id=g.policy_id, policy_name=g.policy_name,
-        policy_kind=g.policy_kind, doc_number=g.doc_number, approved_total_fen=g.approved_total_fen,
-        instalment_mode=g.instalment_mode, instalment_count=g.instalment_count, clawback_rule=g.clawback_rule,
-        start_date=g.start_date, status=g.status, status_reason=g.status_reason,
-        balance_fen=ledger.grant_balance(session, g.id), paid_fen=ledger.paid_on_grant(session, g.id), schedule=sched,
-    )
+    session.flush()
+    return _grant_rows(session, [g])[0]
 
 
 def _get(session: Session, grant_id: int) -> SubsidyGrant:
@@ -92,7 +112,7 @@ def list_grants(session: Session, *, talent_id: int | None = None, policy_id: in
         stmt = stmt.where(SubsidyGrant.policy_id == policy_id)
     if status:
         stmt = stmt.where(SubsidyGrant.status == status)
-    return [_grant_row(session, g) for g in session.scalars(stmt.limit(limit))]
+    return _grant_rows(session, list(session.scalars(stmt.limit(limit))))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -322,20 +322,43 @@ class ObligationRow:
     open_fen: int
 
 
+def _obligation_sums(session: Session, grant_ids=None, talent_id: int | None = None) -> dict[int, tuple[int, int, int]]:
+    """grant id -> (owed, refunded, waived) in one grouped query; reversals count against the kind they reverse."""
+    target = LedgerEntry.__table__.alias("target")
+    eff = func.coalesce(target.c.kind, LedgerEntry.kind)
+    sign_base = func.coalesce(target.c.amount_fen, LedgerEntry.amount_fen)
+    amount = LedgerEntry.amount_fen
+    stmt = (
+        select(LedgerEntry.grant_id,
+               -func.sum(case((eff == "clawback", amount), else_=0)),
+               func.sum(case((eff == "refund", amount), else_=0)),
+               func.sum(case((and_(eff == "waiver", sign_base > 0), amount), else_=0)))
+        .select_from(LedgerEntry)
+        .outerjoin(target, target.c.id == LedgerEntry.reverses_id)
+        .group_by(LedgerEntry.grant_id)
+    )
+    if grant_ids is not None:
+        stmt = stmt.where(LedgerEntry.grant_id.in_(grant_ids))
+    else:
+        stmt = stmt.where(LedgerEntry.grant_id.in_(select(LedgerEntry.grant_id).where(LedgerEntry.kind == "clawback")))
+    if talent_id is not None:
+        stmt = stmt.where(LedgerEntry.talent_id == talent_id)
+    return {gid: (int(o or 0), int(r or 0), int(w or 0)) for gid, o, r, w in session.execute(stmt)}
+
+
 def _obligation(session: Session, grant: SubsidyGrant) -> tuple[int, int, int]:
-    owed = -ledger.net_of_kind(session, grant.id, EntryKind.CLAWBACK)
-    refunded = ledger.net_of_kind(session, grant.id, EntryKind.REFUND)
-    waived = session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount_fen), 0)).where(
-        LedgerEntry.grant_id == grant.id, LedgerEntry.kind == "waiver", LedgerEntry.amount_fen > 0,
-        LedgerEntry.id.not_in(select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))))) or 0
-    return owed, refunded, waived
+    return _obligation_sums(session, [grant.id]).get(grant.id, (0, 0, 0))
 
 
 @operation(Permission.LEDGER_READ)
 def obligations(session: Session, *, talent_id: int | None = None, open_only: bool = True) -> list[ObligationRow]:
     """Clawback obligations per talent and grant, until settled (refunded or waived in full)."""
+    sums = _obligation_sums(session, talent_id=talent_id)
+    if not sums:
+        return []
     stmt = (
-        select(SubsidyGrant, Talent.name, Talent.departure_date)
+        select(SubsidyGrant.id, SubsidyGrant.talent_id, Talent.name, SubsidyGrant.policy_name,
+               SubsidyGrant.clawback_rule, Talent.departure_date)
         .join(Talent, Talent.id == SubsidyGrant.talent_id)
         .where(SubsidyGrant.id.in_(select(LedgerEntry.grant_id).where(LedgerEntry.kind == "clawback")))
         .order_by(Talent.name_pinyin, SubsidyGrant.id)
@@ -343,13 +366,14 @@ def obligations(session: Session, *, talent_id: int | None = None, open_only: bo
     if talent_id is not None:
         stmt = stmt.where(SubsidyGrant.talent_id == talent_id)
     out = []
-    for grant, name, departed in session.execute(stmt):
-        owed, refunded, waived = _obligation(session, grant)
+    for gid, tid, name, policy, rule, departed in session.execute(stmt):
+        owed, refunded, waived = sums.get(gid, (0, 0, 0))
+        if owed <= 0:
+            continue
         open_fen = max(0, owed - refunded - waived)
         if open_only and open_fen == 0:
             continue
-        out.append(ObligationRow(grant.id, grant.talent_id, name, grant.policy_name, grant.clawback_rule, departed,
-                                 owed, refunded, waived, open_fen))
+        out.append(ObligationRow(gid, tid, name, policy, rule, departed, owed, refunded, waived, open_fen))
     return out
 
 
