@@ -128,7 +128,7 @@ def test_renderer_reports_progress():
 
 def test_throughput_of_a_batch_meets_the_bar():
     """≥ 100 pages/s and ≤ 1.3× bare ReportLab drawing the same page (200 pages here; the benchmark runs 1,000)."""
-    r = measure_throughput(200, repeat=2)
+    r = measure_throughput(200, repeat=3)
     assert r.pages_per_second >= 100, r
     assert r.ratio <= 1.3, r
 

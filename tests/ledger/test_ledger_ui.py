@@ -143,3 +143,22 @@ def test_policy_dialog_refuses_bad_amount_and_saves_good_one(qtbot, tab):
     dlg._save()
     qtbot.waitUntil(lambda: dlg.saved is not None, timeout=10000)
     assert dlg.saved.amounts[0].amount_fen == 5_000_000
+
+
+def test_certificates_go_through_the_print_path(qtbot, tab, tmp_path):
+    """The PDF's pages are rendered onto a QPrinter (here one that writes a PDF file, as a print-to-file printer)."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from talentdesk.reports.certificate import render_certificates, sample_rows
+    from talentdesk.ui.ledger.printing import print_pdf
+
+    src = tmp_path / "c.pdf"
+    render_certificates(sample_rows(2), src)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(str(src), tab, printer=printer, ask=False)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
+    assert "Pages:           2" in info

@@ -8,18 +8,21 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def print_pdf(path: str, parent: QWidget | None = None, *, title: str = "") -> bool:
-    """Ask for a printer and print every page of `path`; False if the user cancelled or the file cannot be read."""
+def print_pdf(path: str, parent: QWidget | None = None, *, title: str = "", printer: QPrinter | None = None,
+              ask: bool = True) -> bool:
+    """Ask for a printer (unless `ask` is False and a `printer` is given) and print the pages of `path`;
+    False if the user cancelled or the file cannot be read."""
     doc = QPdfDocument(parent)
     if doc.load(path) != QPdfDocument.Error.None_:
         return False
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title or path)
     printer.setFromTo(1, doc.pageCount())
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(title or dialog.windowTitle())
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
+    if ask:
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title or dialog.windowTitle())
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
     first, last = printer.fromPage() or 1, printer.toPage() or doc.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
