@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from talentdesk.domain.enums import EntryKind, GrantStatus, TalentStatus
+from talentdesk.domain.enums import ClawbackRule, EntryKind, GrantStatus, TalentStatus
+from talentdesk.domain.labels import label
 from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
@@ -240,6 +241,7 @@ def apply_departure(session: Session, *, talent_id: int) -> list[ClawbackLine]:
         raise RuleViolation(translate("Ledger", "{talent} has not left the county; no clawback applies.").format(
             talent=talent.name))
     when = talent.departure_date
+    departed_text = translate("Ledger", "The talent left the county on {date}").format(date=when.isoformat())
     waived = bool(talent.clawback_waiver_reason.strip())
     lines = []
     grants = session.scalars(select(SubsidyGrant).where(SubsidyGrant.talent_id == talent_id).order_by(SubsidyGrant.id)).all()
@@ -250,23 +252,24 @@ def apply_departure(session: Session, *, talent_id: int) -> list[ClawbackLine]:
         for pay in session.scalars(select(Payment).where(
                 Payment.grant_id == grant.id, Payment.status.in_(("recorded", "approved")))):
             pay.status = "cancelled"
-            pay.memo = (pay.memo + " " if pay.memo else "") + "talent departed"
+            pay.memo = ((pay.memo + " " if pay.memo else "") + departed_text)[:200]
         paid = paid_on_grant(session, grant.id)
         balance = grant_balance(session, grant.id)
         already = -net_of_kind(session, grant.id, EntryKind.CLAWBACK)
         if balance > 0 and already == 0:  # dues that were never paid are not owed to someone who has left
             _post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=-balance, on=when,
-                  memo="unpaid instalments lapse on departure")
+                  memo=translate("Ledger", "Unpaid instalments lapse on departure"))
         owed = clawback_amount(
             rule=grant.clawback_rule, total_fen=grant.approved_total_fen, paid_fen=paid,
             arrival=talent.arrival_date, departure=when, service_years=talent.service_years, waived=waived,
         )
         if owed - already > 0:
             _post(session, grant=grant, kind=EntryKind.CLAWBACK, amount_fen=-(owed - already), on=when,
-                  memo=f"early departure ({grant.clawback_rule})")
+                  memo=translate("Ledger", "Left before the service commitment ended ({rule})").format(
+                      rule=label(ClawbackRule, grant.clawback_rule)))
         if grant.status in (GrantStatus.ACTIVE.value, GrantStatus.SUSPENDED.value):
             grant.status = GrantStatus.TERMINATED.value
-            grant.status_reason = "talent departed"
+            grant.status_reason = departed_text
         lines.append(ClawbackLine(grant.id, grant.policy_name, grant.clawback_rule, paid, owed))
     session.flush()
     return lines
