@@ -162,3 +162,44 @@ def test_certificates_go_through_the_print_path(qtbot, tab, tmp_path):
     assert print_pdf(str(src), tab, printer=printer, ask=False)
     info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
     assert "Pages:           2" in info
+
+
+def test_grant_dialog_explains_refusal_then_grants(qtbot, tab, demo_db):
+    from talentdesk.domain.models import SubsidyGrant, Talent
+    from talentdesk.ui.ledger.dialogs import GrantDialog
+
+    tab.pages.setCurrentWidget(tab.policies)
+    idle(qtbot, tab)
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        # an active talent of tier E (not eligible for the house purchase subsidy, tiers A–C) without start-up support
+        holders = select(SubsidyGrant.talent_id).where(SubsidyGrant.policy_id == 6)
+        tid, name = s.execute(select(Talent.id, Talent.name).where(
+            Talent.status == "active", Talent.tier_code == "E", Talent.id.not_in(holders))).first()
+    dlg = GrantDialog(tab.context, list(tab.policies.model.rows), 3, tab)
+    qtbot.addWidget(dlg)
+    dlg.talent.search.setText(name)
+    qtbot.waitUntil(lambda: dlg.talent.choice.findData(tid) >= 0, timeout=10000)
+    dlg.talent.choice.setCurrentIndex(dlg.talent.choice.findData(tid))
+    qtbot.waitUntil(lambda: "tiers" in dlg.check.text(), timeout=10000)
+    dlg.policy.setCurrentIndex(dlg.policy.findData(6))
+    qtbot.waitUntil(lambda: dlg.check.text().startswith("Eligible"), timeout=10000)
+    dlg._grant()
+    qtbot.waitUntil(lambda: dlg.result_row is not None, timeout=10000)
+    assert dlg.result_row.policy_id == 6 and dlg.result_row.talent_id == tid
+
+
+def test_due_page_records_payment_orders(qtbot, tab, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    messages = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
+    tab.pages.setCurrentWidget(tab.due)
+    idle(qtbot, tab)
+    free = [i for i, r in enumerate(tab.due.over_model.rows) if r.payment_id is None]
+    assert free, "the demo has overdue instalments without a payment order"
+    tab.due.over_view.selectRow(free[0])
+    tab.due._record()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert messages[0].startswith("1 done")
+    idle(qtbot, tab)
+    assert tab.due.over_model.rows[free[0]].payment_status == "recorded"
