@@ -47,3 +47,9 @@ def add_policy(session, *, name: str = "安家补贴", kind: str = "settling", a
         eligible_educations=educations, amounts=amounts or (AmountRule(None, None, amount_fen),), excludes=excludes,
     )
     return save_policy(session, data=data).id
+
+
+def make_actor(role, user_id: int = 1, username: str | None = None):
+    from talentdesk.services.base import Actor
+
+    return Actor(username=username or role.value, role=role, user_id=user_id)

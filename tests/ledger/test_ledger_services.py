@@ -12,8 +12,7 @@ from talentdesk.domain.errors import PermissionDenied, RuleViolation, Validation
 from talentdesk.domain.models import Instalment, LedgerEntry, Payment, SubsidyGrant, User
 from talentdesk.services import budgets, grants, ledger, payments, policies
 from talentdesk.services.base import Actor
-from tests.conftest import make_actor
-from tests.ledger.helpers import add_policy, add_talent, depart
+from tests.ledger.helpers import add_policy, add_talent, depart, make_actor
 
 D = dt.date
 
