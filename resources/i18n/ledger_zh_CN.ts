@@ -207,6 +207,10 @@
         <translation>一次最多打印{n}份凭证，请缩小选择范围。</translation>
     </message>
     <message>
+        <source>The certificates could not be written to {path}: {error}</source>
+        <translation>凭证无法写入{path}：{error}</translation>
+    </message>
+    <message>
         <source>Not genuine: this is not the text of a TalentDesk certificate code.</source>
         <translation>非真实凭证：这不是本系统凭证二维码的内容。</translation>
     </message>

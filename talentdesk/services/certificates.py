@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
+from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialCounter, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan, mask_id_number
@@ -141,8 +141,12 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
             payload=payload_for(cert.serial, e, cert.digest), copy_no=copy_no,
         ))
     session.flush()
-    pages = render_certificates(rows, Path(out_path), total=len(rows), font_path=font_path, progress=progress,
-                                abort=abort)
+    try:
+        pages = render_certificates(rows, Path(out_path), total=len(rows), font_path=font_path, progress=progress,
+                                    abort=abort)
+    except OSError as exc:  # the unit of work rolls back: no serial is used, no count changes
+        raise StorageError(translate("Certificates", "The certificates could not be written to {path}: {error}").format(
+            path=out_path, error=exc.strerror or exc)) from None
     return PrintResult(pages, originals, copies, tuple(r.serial for r in rows), str(out_path))
 
 

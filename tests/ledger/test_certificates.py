@@ -154,3 +154,13 @@ def test_payment_roster_xlsx_and_pdf(demo_db, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
         assert amount_in_capitals(total) in text and "Checked by" in text
+
+
+def test_unwritable_destination_is_a_clear_error_and_uses_no_serial(demo_db, tmp_path):
+    from talentdesk.domain.errors import StorageError
+
+    ids = _entries(demo_db, 1)
+    with pytest.raises(StorageError, match="could not be written"):
+        _print(demo_db, tmp_path / "missing-folder", entry_ids=ids)
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        assert s.scalar(select(Certificate.id)) is None
