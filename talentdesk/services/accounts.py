@@ -304,6 +304,12 @@ def login(database: Database, *, username: str, password: str, now: dt.datetime 
     return result.actor
 
 
+def record_logout(database: Database, actor: Actor) -> None:
+    """The window closed: the end of this person's session goes into the trail."""
+    with database.session(actor) as s:
+        record_event(s, AuditAction.LOGOUT, table="users", record_id=str(actor.user_id), summary=actor.username)
+
+
 def must_change_password(database: Database, actor: Actor) -> bool:
     """True after an admin reset: the user should choose their own password now."""
     if actor.user_id is None:

@@ -57,6 +57,9 @@ def test_start_takes_the_lock_backs_up_daily_and_asks_for_a_login(qtbot, with_ac
         assert second is None and "already open" in errors[-1].message
     finally:
         started.close()
+    from tests.safety.safety_helpers import audit_rows
+
+    assert audit_rows(started.database, action="logout")[-1].actor_name == "li"
 
 
 def test_start_stops_when_the_login_is_cancelled_and_releases_the_lock(qtbot, with_accounts, errors):

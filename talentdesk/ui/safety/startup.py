@@ -32,6 +32,11 @@ class Started:
     backup_warning: str = ""
 
     def close(self) -> None:
+        if not self.actor.single_user:
+            try:
+                accounts.record_logout(self.database, self.actor)
+            except TalentDeskError as exc:  # closing must never fail over the trail
+                log.warning("could not record the logout: %s", exc.message)
         self.database.dispose()
         self.lock.release()
 
