@@ -25,7 +25,7 @@ from talentdesk.domain.errors import (
 )
 from talentdesk.domain.models import User
 from talentdesk.i18n import translate
-from talentdesk.services.base import Actor, Database, Permission, actor_of, operation, record_event, require
+from talentdesk.services.base import Actor, Database, Permission, actor_of, operation, record_event
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
 MAX_FAILED_ATTEMPTS = 5

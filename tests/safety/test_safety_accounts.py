@@ -17,7 +17,6 @@ from talentdesk.services import accounts
 from talentdesk.services.base import Actor
 from talentdesk.services.settings import set_setting
 
-from tests.conftest import make_actor
 from tests.safety.safety_helpers import audit_rows
 
 PW = "correct horse 1"

@@ -1,10 +1,9 @@
 """The safety pieces of the window: start-up order, login dialog, idle lock, menu by role, backup and audit views."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-import pytest
 
 from talentdesk.domain.enums import Role
 from talentdesk.services import accounts, backups
@@ -12,7 +11,6 @@ from talentdesk.services.base import Actor
 from talentdesk.ui.safety import startup
 from talentdesk.ui.safety.login import LoginDialog
 
-from tests.conftest import make_actor
 
 PW = "correct horse 1"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
 
 from talentdesk.services import audit
 from talentdesk.services.audit import AuditQuery
