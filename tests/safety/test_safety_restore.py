@@ -116,3 +116,25 @@ def test_cli_restore_is_refused_while_the_window_has_the_database_open(db_path, 
         assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made)]) == 1
     assert "already open" in capsys.readouterr().err
     assert len(backups.list_backups(db_path)) == 1  # refused before the safety backup
+
+
+def test_a_damaged_database_is_set_aside_and_replaced_by_the_good_backup(demo_db):
+    good = backups.make_backup(demo_db.path).path
+    demo_db.dispose()
+    conn = sqlite3.connect(demo_db.path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = demo_db.path.stat().st_size
+    with open(demo_db.path, "r+b") as fh:
+        fh.seek((size // 4096 // 2) * 4096)
+        fh.write(b"\x07" * 4096 * 4)
+    result = backups.restore_database(demo_db, actor=Actor.system(), source=good)
+    assert result.safety_backup.name.endswith(".broken") and result.safety_backup.stat().st_size == size
+    from talentdesk.services.integrity import full_check
+
+    assert full_check(demo_db.path).ok
+
+
+def test_the_backup_before_an_import_is_named_for_it(database):
+    path = backups.backup_before(database, "import")
+    assert path.exists() and backups.list_backups(database.path)[0].reason == "pre-import"
