@@ -43,9 +43,9 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     with database.session(actor, readonly=True) as s:
         result = importer.import_talents(s, path=args.file, dry_run=True, mapping=mapping)
     if not args.dry_run and result.valid_rows and (args.skip_invalid or not result.rejected):
-        importer.backup_before_import(database.path)
         with database.session(actor) as s:
-            result = importer.import_talents(s, path=args.file, skip_invalid=args.skip_invalid, mapping=mapping)
+            result = importer.import_talents(s, path=args.file, skip_invalid=args.skip_invalid, mapping=mapping,
+                                             backup_first=True)
     lines = []
     for r in result.rejected:
         lines.append(_t("row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))

@@ -413,10 +413,11 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
 @operation(Permission.TALENT_IMPORT, changes=("talents", "employers"))
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
-                   progress: Callable[[int, int, str], None] | None = None,
+                   backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ImportResult:
     """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
-    A dry run checks and reports without writing. Unreadable files raise InputFileError."""
+    A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
+    the database file is backed up before anything is written."""
     sheet = read_sheet(path)
     by_index, unknown = map_columns(sheet.headers, mapping)
     checked = check_rows(session, sheet, by_index, today=today, progress=progress, abort=abort)
@@ -425,6 +426,10 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
                 valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped)
     if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
         return ImportResult(imported=0, dry_run=dry_run, **base)
+    if backup_first:
+        url = session.get_bind().url
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            backup_before_import(Path(url.database))
     employer_ids = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
     for name in checked.new_employers:
         py, ini = pinyin_keys(name)
@@ -453,6 +458,21 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
     if progress is not None:
         progress(total, total, _t("Done"))
     return ImportResult(imported=total, dry_run=False, **base)
+
+
+@dataclass(frozen=True)
+class HeaderPreview:
+    headers: list[str]
+    mapping: dict[str, str | None]  # header -> recognised field (None when unknown)
+    data_rows: int
+
+
+@operation(Permission.TALENT_IMPORT)
+def preview_headers(session: Session, *, path: str | Path) -> HeaderPreview:
+    """The file's header row and what each header is recognised as (for the manual mapping in the dialog)."""
+    sheet = read_sheet(path)
+    headers = [h for h in sheet.headers if h]
+    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(sheet.rows))
 
 
 def backup_before_import(db_path: Path | None) -> Path | None:
