@@ -103,7 +103,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
     try:
         def rows():
             nonlocal n
-            for t, employer, tier_name in session.execute(stmt.execution_options(yield_per=2000)).tuples():
+            for t, employer, tier_name in session.execute(stmt.execution_options(yield_per=2000)):
                 if abort is not None and n % 1000 == 0 and abort():
                     raise InputFileError(_t("The export was cancelled."))
                 if progress is not None and n % 2000 == 0:

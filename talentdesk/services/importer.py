@@ -203,11 +203,15 @@ def read_sheet(path: Path | str) -> Sheet:
     if not data.strip():
         raise InputFileError(_t("The file is empty."))
     rows = _read_csv(data) if suffix in (".csv", ".txt") else _read_xlsx(data)
-    for i, (num, cells) in enumerate(rows):
-        if any(not _blank(c) for c in cells):
-            headers = ["" if c is None else str(c).strip() for c in cells]
-            return Sheet(headers, num, rows[i + 1:])
-    raise InputFileError(_t("The file has no header row and no data."))
+    # the header row: among the first rows, the one with the most recognised column names (rosters often carry
+    # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
+    candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
+    if not candidates:
+        raise InputFileError(_t("The file has no header row and no data."))
+    best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if field_for_header(c)), -i))
+    num, cells = rows[best]
+    headers = ["" if c is None else str(c).strip() for c in cells]
+    return Sheet(headers, num, rows[best + 1:])
 
 
 # ------------------------------------------------------------------ checking

@@ -200,7 +200,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
         attempt("gender", lambda: parse_choice(E.Gender, gender_raw, field="gender"))
     elif idn is not None:
         out["gender"] = idn.gender
-    else:
+    elif "id_number" not in errors:  # with a faulty ID number, that message says enough
         errors.setdefault("gender", _t("The gender is required."))
     if idn is not None and out.get("gender") and out["gender"] != idn.gender:
         errors["gender"] = _t("The ID number belongs to a {gender}; please check the gender or the ID number.").format(
