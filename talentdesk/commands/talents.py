@@ -7,9 +7,6 @@ from pathlib import Path
 from talentdesk.i18n import translate
 
 
-def _t(text: str) -> str:
-    return translate("TalentCommands", text)
-
 
 def register(sub) -> None:
     from talentdesk.cli import add_json
@@ -48,23 +45,21 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
                                              backup_first=True)
     lines = []
     for r in result.rejected:
-        lines.append(_t("row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
+        lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
     if result.new_employers:
-        lines.append(_t("New employers: {names}").format(names="、".join(result.new_employers)))
+        lines.append(translate("TalentCommands", "New employers: {names}").format(names="、".join(result.new_employers)))
     if result.unknown_columns:
-        lines.append(_t("Columns not imported: {cols}").format(cols="、".join(result.unknown_columns)))
+        lines.append(translate("TalentCommands", "Columns not imported: {cols}").format(cols="、".join(result.unknown_columns)))
     if args.dry_run:
-        lines.append(_t("Dry run: {ok} rows would be imported, {bad} rows rejected, {blank} blank rows skipped; "
-                        "nothing was changed.").format(ok=result.valid_rows, bad=len({r.row for r in result.rejected}),
+        lines.append(translate("TalentCommands", "Dry run: {ok} rows would be imported, {bad} rows rejected, {blank} blank rows skipped; nothing was changed.").format(ok=result.valid_rows, bad=len({r.row for r in result.rejected}),
                                                        blank=result.skipped_blank))
     elif result.imported:
-        lines.append(_t("Imported {n} talents ({bad} rows skipped as invalid, {blank} blank rows).").format(
+        lines.append(translate("TalentCommands", "Imported {n} talents ({bad} rows skipped as invalid, {blank} blank rows).").format(
             n=result.imported, bad=len({r.row for r in result.rejected}), blank=result.skipped_blank))
     elif result.rejected:
-        lines.append(_t("Nothing was imported: {bad} rows were rejected. Correct them, or use --skip-invalid to "
-                        "import only the valid rows.").format(bad=len({r.row for r in result.rejected})))
+        lines.append(translate("TalentCommands", "Nothing was imported: {bad} rows were rejected. Correct them, or use --skip-invalid to import only the valid rows.").format(bad=len({r.row for r in result.rejected})))
     else:
-        lines.append(_t("The file has no data rows; nothing was imported."))
+        lines.append(translate("TalentCommands", "The file has no data rows; nothing was imported."))
     ctx.emit(result.as_json(), "\n".join(lines))
     if args.dry_run:
         return 0 if not result.rejected else 1
@@ -78,6 +73,6 @@ def cmd_export_talents(args: argparse.Namespace, ctx) -> int:
     with database.session(ctx.actor()) as s:
         result = exporter.export_talents(s, path=args.file)
     ctx.emit({"path": result.path, "rows": result.rows},
-             _t("Exported {n} talents to {path}.").format(n=result.rows, path=result.path))
+             translate("TalentCommands", "Exported {n} talents to {path}.").format(n=result.rows, path=result.path))
     return 0
 

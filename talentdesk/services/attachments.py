@@ -27,9 +27,6 @@ MAX_BYTES = 200 * 1024 * 1024
 KINDS = ("diploma", "contract", "agreement", "other")
 
 
-def _t(text: str) -> str:
-    return translate("Attachments", text)
-
 
 @dataclass(frozen=True, slots=True)
 class AttachmentRow:
@@ -46,7 +43,7 @@ def store_dir(session: Session) -> Path:
     """The attachments folder of the session's database (beside the database file)."""
     url = session.get_bind().url
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise StorageError(_t("Attachments need a database file on this computer."))
+        raise StorageError(translate("Attachments", "Attachments need a database file on this computer."))
     return attachments_dir_for(Path(url.database))
 
 
@@ -70,21 +67,21 @@ def list_attachments(session: Session, *, talent_id: int) -> list[AttachmentRow]
 def add_attachment(session: Session, *, talent_id: int, source: str | Path, kind: str = "other") -> AttachmentRow:
     """Copy `source` into the store under its SHA-256 (once per content) and list it on the talent."""
     if session.get(Talent, talent_id) is None:
-        raise NotFound(_t("This talent no longer exists."))
+        raise NotFound(translate("Attachments", "This talent no longer exists."))
     if kind not in KINDS:
-        raise ValidationError(_t("Unknown kind of attachment."), field="kind")
+        raise ValidationError(translate("Attachments", "Unknown kind of attachment."), field="kind")
     source = Path(source)
     try:
         size = source.stat().st_size
         if not source.is_file():
-            raise ValidationError(_t("Choose a file, not a folder."), field="source")
+            raise ValidationError(translate("Attachments", "Choose a file, not a folder."), field="source")
     except OSError as exc:
-        raise ValidationError(_t("The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc)),
+        raise ValidationError(translate("Attachments", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc)),
                               field="source") from exc
     if size == 0:
-        raise ValidationError(_t("The file is empty."), field="source")
+        raise ValidationError(translate("Attachments", "The file is empty."), field="source")
     if size > MAX_BYTES:
-        raise ValidationError(_t("The file is larger than 200 MB."), field="source")
+        raise ValidationError(translate("Attachments", "The file is larger than 200 MB."), field="source")
     root = store_dir(session)
     root.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
@@ -106,7 +103,7 @@ def add_attachment(session: Session, *, talent_id: int, source: str | Path, kind
             os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageError(_t("The file could not be copied into the data folder: {reason}").format(
+        raise StorageError(translate("Attachments", "The file could not be copied into the data folder: {reason}").format(
             reason=exc.strerror or str(exc))) from exc
     a = Attachment(talent_id=talent_id, filename=source.name[:260], sha256=sha, size=size, kind=kind)
     session.add(a)
@@ -119,10 +116,10 @@ def attachment_file(session: Session, *, attachment_id: int) -> str:
     """The stored copy to open; refuses clearly when the file has gone missing from the data folder."""
     a = session.get(Attachment, attachment_id)
     if a is None:
-        raise NotFound(_t("This attachment no longer exists."))
+        raise NotFound(translate("Attachments", "This attachment no longer exists."))
     path = _stored_path(store_dir(session), a.sha256)
     if not path.is_file():
-        raise StorageError(_t("The stored copy of {name} is missing from the data folder ({path}).").format(
+        raise StorageError(translate("Attachments", "The stored copy of {name} is missing from the data folder ({path}).").format(
             name=a.filename, path=path))
     return str(path)
 
@@ -131,7 +128,7 @@ def attachment_file(session: Session, *, attachment_id: int) -> str:
 def remove_attachment(session: Session, *, attachment_id: int) -> None:
     a = session.get(Attachment, attachment_id)
     if a is None:
-        raise NotFound(_t("This attachment no longer exists."))
+        raise NotFound(translate("Attachments", "This attachment no longer exists."))
     sha = a.sha256
     root = store_dir(session)
     session.delete(a)

@@ -18,9 +18,6 @@ from talentdesk.services.base import Permission, operation
 from talentdesk.services.talent_edit import parse_date_value
 
 
-def _t(text: str) -> str:
-    return translate("Care", text)
-
 
 @dataclass(frozen=True, slots=True)
 class CareRow:
@@ -55,12 +52,12 @@ def clean_care_fields(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[s
     errors: dict[str, str] = {}
     kind = str(values.get("kind") or "")
     if kind not in E.values(E.CareKind):
-        errors["kind"] = _t("Choose the kind of care.")
+        errors["kind"] = translate("Care", "Choose the kind of care.")
     out["kind"] = kind
     for f, limit in (("title", 120), ("room", 40), ("notes", 4000)):
         out[f] = str(values.get(f) or "").strip()
         if len(out[f]) > limit:
-            errors[f] = _t("At most {n} characters.").format(n=limit)
+            errors[f] = translate("Care", "At most {n} characters.").format(n=limit)
     for f in ("opened_on", "closed_on", "move_in_date", "move_out_date"):
         try:
             out[f] = parse_date_value(values.get(f), field=f)
@@ -68,15 +65,15 @@ def clean_care_fields(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[s
             errors[f] = exc.message
             out[f] = None
     if out["opened_on"] is None and "opened_on" not in errors:
-        errors["opened_on"] = _t("The opening date is required.")
+        errors["opened_on"] = translate("Care", "The opening date is required.")
     if out["closed_on"] and out["opened_on"] and out["closed_on"] < out["opened_on"]:
-        errors["closed_on"] = _t("A case cannot close before it opened.")
+        errors["closed_on"] = translate("Care", "A case cannot close before it opened.")
     if out["move_out_date"] and out["move_in_date"] and out["move_out_date"] < out["move_in_date"]:
-        errors["move_out_date"] = _t("The move-out date is before the move-in date.")
+        errors["move_out_date"] = translate("Care", "The move-out date is before the move-in date.")
     if out["move_out_date"] and not out["move_in_date"] and "move_in_date" not in errors:
-        errors["move_in_date"] = _t("A move-out needs the move-in date too.")
+        errors["move_in_date"] = translate("Care", "A move-out needs the move-in date too.")
     if kind != E.CareKind.HOUSING.value and (out["room"] or out["move_in_date"] or out["move_out_date"]):
-        errors["room"] = _t("Room and move-in/out dates belong to talent-apartment cases only.")
+        errors["room"] = translate("Care", "Room and move-in/out dates belong to talent-apartment cases only.")
     out["status"] = E.CaseStatus.CLOSED.value if out["closed_on"] else E.CaseStatus.OPEN.value
     return out, errors
 
@@ -86,7 +83,7 @@ def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any
                    case_id: int | None = None) -> CareRow:
     """Open a new case (case_id None) or change one. Giving a closing date closes it; clearing it re-opens it."""
     if session.get(Talent, talent_id) is None:
-        raise NotFound(_t("This talent no longer exists."))
+        raise NotFound(translate("Care", "This talent no longer exists."))
     clean, errors = clean_care_fields(values)
     if errors:
         first = next(iter(errors))
@@ -97,7 +94,7 @@ def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any
     else:
         c = session.get(CareCase, case_id)
         if c is None or c.talent_id != talent_id:
-            raise NotFound(_t("This care case no longer exists."))
+            raise NotFound(translate("Care", "This care case no longer exists."))
     for k, v in clean.items():
         setattr(c, k, v)
     session.flush()
@@ -108,11 +105,11 @@ def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any
 def close_care_case(session: Session, *, case_id: int, on: dt.date, note: str = "") -> CareRow:
     c = session.get(CareCase, case_id)
     if c is None:
-        raise NotFound(_t("This care case no longer exists."))
+        raise NotFound(translate("Care", "This care case no longer exists."))
     if c.status == E.CaseStatus.CLOSED.value:
-        raise ValidationError(_t("This case is closed already."))
+        raise ValidationError(translate("Care", "This case is closed already."))
     if on < c.opened_on:
-        raise ValidationError(_t("A case cannot close before it opened."), field="closed_on")
+        raise ValidationError(translate("Care", "A case cannot close before it opened."), field="closed_on")
     c.closed_on = on
     c.status = E.CaseStatus.CLOSED.value
     if note.strip():
@@ -126,6 +123,6 @@ def delete_care_case(session: Session, *, case_id: int) -> None:
     """Remove a case entered by mistake (the audit trail keeps what it said)."""
     c = session.get(CareCase, case_id)
     if c is None:
-        raise NotFound(_t("This care case no longer exists."))
+        raise NotFound(translate("Care", "This care case no longer exists."))
     session.delete(c)
     session.flush()

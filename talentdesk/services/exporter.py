@@ -28,9 +28,6 @@ from talentdesk.services.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents import SORT_COLUMNS, TalentQuery, _filtered
 
 
-def _t(text: str) -> str:
-    return translate("Exporter", text)
-
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
@@ -81,7 +78,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InputFileError(_t("Export to a file ending in .xlsx or .csv."))
+        raise InputFileError(translate("Exporter", "Export to a file ending in .xlsx or .csv."))
     q = query or TalentQuery()
     stmt = (select(Talent, Employer.name, Tier.name)
             .join(Tier, Tier.code == Talent.tier_code)
@@ -105,9 +102,9 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
             nonlocal n
             for t, employer, tier_name in session.execute(stmt.execution_options(yield_per=2000)):
                 if abort is not None and n % 1000 == 0 and abort():
-                    raise InputFileError(_t("The export was cancelled."))
+                    raise InputFileError(translate("Exporter", "The export was cancelled."))
                 if progress is not None and n % 2000 == 0:
-                    progress(n, count, _t("Exporting"))
+                    progress(n, count, translate("Exporter", "Exporting"))
                 n += 1
                 yield [_cell(f, t, employer, tier_name) for f in FIELDS]
 
@@ -122,7 +119,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
             _write_xlsx(tmp, headers, rows())
         os.replace(tmp, path)
     except OSError as exc:
-        raise InputFileError(_t("The file cannot be written: {reason}").format(reason=exc.strerror or str(exc))) from exc
+        raise InputFileError(translate("Exporter", "The file cannot be written: {reason}").format(reason=exc.strerror or str(exc))) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -136,7 +133,7 @@ def _write_xlsx(target: Path, headers: list[str], rows) -> None:
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_t("Talents"))
+    ws = wb.create_sheet(translate("Exporter", "Talents"))
     widths = {0: 10, 2: 22, 6: 14, 15: 28, 18: 12}
     for i, w in widths.items():
         ws.column_dimensions[chr(ord("A") + i)].width = w

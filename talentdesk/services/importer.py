@@ -36,9 +36,6 @@ from talentdesk.services.talent_edit import (
 )
 
 
-def _t(text: str) -> str:
-    return translate("Importer", text)
-
 
 # field -> (Chinese header written on export, English header written on export, other accepted spellings)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -99,7 +96,7 @@ def export_header(fieldname: str) -> str:
 
 def column_title(fieldname: str) -> str:
     """The translated name of an import field, for the mapping combo box."""
-    return _t("Employer (name)") if fieldname == "employer" else field_label(fieldname)
+    return translate("Importer", "Employer (name)") if fieldname == "employer" else field_label(fieldname)
 
 
 def unescape_cell(value: Any) -> Any:
@@ -128,14 +125,13 @@ def _decode(data: bytes) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise InputFileError(_t("The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as "
-                            "“CSV UTF-8” or as an .xlsx workbook."))
+    raise InputFileError(translate("Importer", "The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook."))
 
 
 def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
     text = _decode(data)
     if "\x00" in text:
-        raise InputFileError(_t("This file is not a CSV text file (it contains binary data)."))
+        raise InputFileError(translate("Importer", "This file is not a CSV text file (it contains binary data)."))
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -148,7 +144,7 @@ def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
         for i, cells in enumerate(reader, start=1):
             out.append((i, [unescape_cell(c) for c in cells]))
     except csv.Error as exc:
-        raise InputFileError(_t("The CSV file is damaged near line {line}.").format(line=reader.line_num)) from exc
+        raise InputFileError(translate("Importer", "The CSV file is damaged near line {line}.").format(line=reader.line_num)) from exc
     return out
 
 
@@ -157,18 +153,16 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
 
     if not data.startswith(b"PK"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputFileError(_t("This is an old-style .xls workbook. Open it in Excel or WPS and save it as "
-                                    ".xlsx, then import that file."))
-        raise InputFileError(_t("This file is not an Excel workbook (.xlsx)."))
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "This file is not an Excel workbook (.xlsx)."))
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
-        raise InputFileError(_t("The Excel workbook cannot be read; it may be damaged or protected with a "
-                                "password.")) from exc
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
     try:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
-            raise InputFileError(_t("The workbook has no sheet."))
+            raise InputFileError(translate("Importer", "The workbook has no sheet."))
         out = []
         for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
             out.append((i, list(row)))
@@ -176,8 +170,7 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
     except InputFileError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise InputFileError(_t("The Excel workbook cannot be read; it may be damaged or protected with a "
-                                "password.")) from exc
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
     finally:
         wb.close()
 
@@ -188,26 +181,25 @@ def read_sheet(path: Path | str) -> Sheet:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
         if suffix == ".xls":
-            raise InputFileError(_t("This is an old-style .xls workbook. Open it in Excel or WPS and save it as "
-                                    ".xlsx, then import that file."))
-        raise InputFileError(_t("Only .xlsx and .csv files can be imported."))
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "Only .xlsx and .csv files can be imported."))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputFileError(_t("The file is larger than 100 MB; split it into smaller files."))
+            raise InputFileError(translate("Importer", "The file is larger than 100 MB; split it into smaller files."))
         data = path.read_bytes()
     except InputFileError:
         raise
     except OSError as exc:
-        raise InputFileError(_t("The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc))) from exc
+        raise InputFileError(translate("Importer", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc))) from exc
     if not data.strip():
-        raise InputFileError(_t("The file is empty."))
+        raise InputFileError(translate("Importer", "The file is empty."))
     rows = _read_csv(data) if suffix in (".csv", ".txt") else _read_xlsx(data)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
     candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
     if not candidates:
-        raise InputFileError(_t("The file has no header row and no data."))
+        raise InputFileError(translate("Importer", "The file has no header row and no data."))
     best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if field_for_header(c)), -i))
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
@@ -255,11 +247,11 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
     out = {}
     for item in items or []:
         if "=" not in item:
-            raise InputFileError(_t("--map needs the form “column name=field”, e.g. “工作证号=id_number”."))
+            raise InputFileError(translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”."))
         header, target = item.rsplit("=", 1)
         fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
         if fieldname is None:
-            raise InputFileError(_t("Unknown field “{field}”; known fields: {fields}.").format(
+            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
                 field=target.strip(), fields=", ".join(FIELDS)))
         out[header.strip()] = fieldname
     return out
@@ -281,17 +273,17 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None) -> 
                 unknown.append(h)
             continue
         if fieldname in used:
-            raise ValidationError(_t("The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.")
+            raise ValidationError(translate("Importer", "The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.")
                                   .format(a=used[fieldname], b=h, field=column_title(fieldname)))
         used[fieldname] = h
         by_index[i] = fieldname
     missing = [f for f in REQUIRED_FIELDS if f not in used]
     if missing:
         raise ValidationError(
-            _t("The file has no column for: {fields}. Rename the column or map it by hand.").format(
+            translate("Importer", "The file has no column for: {fields}. Rename the column or map it by hand.").format(
                 fields="、".join(column_title(f) for f in missing)),
             field="mapping",
-            details=[_t("Columns not recognised: {cols}").format(cols="、".join(unknown))] if unknown else [],
+            details=[translate("Importer", "Columns not recognised: {cols}").format(cols="、".join(unknown))] if unknown else [],
         )
     return by_index, unknown
 
@@ -325,9 +317,9 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     total = len(sheet.rows)
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(_t("The import was cancelled; nothing was changed."))
+            raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 1000 == 0:
-            progress(n, total, _t("Checking rows"))
+            progress(n, total, translate("Importer", "Checking rows"))
         if all(_blank(c) for c in cells):
             blank += 1
             continue
@@ -337,7 +329,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             v = cells[i] if i < len(cells) else None
             if isinstance(v, str):
                 if len(v) > MAX_CELL:
-                    problems.append(Rejection(rownum, col(f), _t("The cell is longer than {n} characters.").format(
+                    problems.append(Rejection(rownum, col(f), translate("Importer", "The cell is longer than {n} characters.").format(
                         n=MAX_CELL)))
                     v = ""
             values[f] = v
@@ -363,20 +355,20 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
         for f, limit in (("departure_reason", 200), ("departure_destination", 120), ("clawback_waiver_reason", 200)):
             extra[f] = str(values.get(f) or "").strip()
             if len(extra[f]) > limit:
-                problems.append(Rejection(rownum, col(f), _t("At most {n} characters.").format(n=limit)))
+                problems.append(Rejection(rownum, col(f), translate("Importer", "At most {n} characters.").format(n=limit)))
         if status == E.TalentStatus.DEPARTED.value and extra["departure_date"] is None and "departure_date" not in {
                 p.column for p in problems}:
             problems.append(Rejection(rownum, col("departure_date"),
-                                      _t("A departed talent needs a departure date.")))
+                                      translate("Importer", "A departed talent needs a departure date.")))
         if status == E.TalentStatus.ACTIVE.value and extra["departure_date"] is not None:
             status = E.TalentStatus.DEPARTED.value
         if len(employer_name) > 120:
-            problems.append(Rejection(rownum, col("employer"), _t("At most {n} characters.").format(n=120)))
+            problems.append(Rejection(rownum, col("employer"), translate("Importer", "At most {n} characters.").format(n=120)))
         idn = clean.get("id_number")
         if idn and "id_number" not in errors:
             if idn in seen_ids:
                 problems.append(Rejection(rownum, col("id_number"),
-                                          _t("The same ID number is already on row {row} of this file.").format(
+                                          translate("Importer", "The same ID number is already on row {row} of this file.").format(
                                               row=seen_ids[idn])))
             else:
                 seen_ids[idn] = rownum
@@ -403,7 +395,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
         for r in good:
             if r["id_number"] in on_file:
                 rejected.append(Rejection(r["_row"], col("id_number"),
-                                          _t("This ID number is already on file for {name}.").format(
+                                          translate("Importer", "This ID number is already on file for {name}.").format(
                                               name=on_file[r["id_number"]])))
             else:
                 keep.append(r)
@@ -444,9 +436,9 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
     total = len(checked.rows)
     for n, r in enumerate(checked.rows):
         if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(_t("The import was cancelled; nothing was changed."))
+            raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 500 == 0:
-            progress(n, total, _t("Importing"))
+            progress(n, total, translate("Importer", "Importing"))
         emp = r.pop("_employer")
         r.pop("_row")
         r["employer_id"] = employer_ids.get(emp) if emp else None
@@ -460,7 +452,7 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
                  summary=f"imported {total} talents from {Path(path).name}; {len(checked.rejected)} rows skipped; "
                          f"{len(checked.new_employers)} new employers")
     if progress is not None:
-        progress(total, total, _t("Done"))
+        progress(total, total, translate("Importer", "Done"))
     return ImportResult(imported=total, dry_run=False, **base)
 
 

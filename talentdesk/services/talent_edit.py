@@ -52,9 +52,6 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
-def _t(text: str) -> str:
-    return translate("TalentEdit", text)
-
 
 # ------------------------------------------------------------------ cell and field normalisation (pure)
 
@@ -67,11 +64,11 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, bool):
-        raise ValidationError(_t("This is not a date; write it like 2023-07-01."), field=field)
+        raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
     if isinstance(raw, (int, float)):
         serial = float(raw)
         if serial != int(serial) or not 1 <= serial <= 2958465:
-            raise ValidationError(_t("This is not a date; write it like 2023-07-01."), field=field)
+            raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
         return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
     text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
     if not text:
@@ -85,8 +82,8 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
             try:
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                raise ValidationError(_t("There is no such day in the calendar."), field=field) from None
-    raise ValidationError(_t("This is not a date; write it like 2023-07-01."), field=field)
+                raise ValidationError(translate("TalentEdit", "There is no such day in the calendar."), field=field) from None
+    raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
 
 
 def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
@@ -94,12 +91,12 @@ def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 5
     if isinstance(raw, bool):
-        raise ValidationError(_t("The service commitment is a whole number of years from 0 to 50."), field=field)
+        raise ValidationError(translate("TalentEdit", "The service commitment is a whole number of years from 0 to 50."), field=field)
     if isinstance(raw, float) and raw == int(raw):
         raw = int(raw)
     text = re.sub(r"\s+", "", to_halfwidth(str(raw))).removesuffix("年").removesuffix("years").removesuffix("year")
     if not text.isdigit() or not 0 <= int(text) <= 50:
-        raise ValidationError(_t("The service commitment is a whole number of years from 0 to 50."), field=field)
+        raise ValidationError(translate("TalentEdit", "The service commitment is a whole number of years from 0 to 50."), field=field)
     return int(text)
 
 
@@ -141,7 +138,7 @@ def parse_choice(enum: type, raw: Any, *, field: str) -> str:
         from talentdesk.domain.labels import choices
 
         allowed = "、".join(name for _c, name in choices(enum))
-        raise ValidationError(_t("“{value}” is not one of: {allowed}.").format(value=text, allowed=allowed), field=field)
+        raise ValidationError(translate("TalentEdit", "“{value}” is not one of: {allowed}.").format(value=text, allowed=allowed), field=field)
     return code
 
 
@@ -153,7 +150,7 @@ def parse_flag(raw: Any, *, field: str) -> bool:
         return False
     if text in ("1", "是", "yes", "y", "true", "t", "√", "✓"):
         return True
-    raise ValidationError(_t("Write yes or no (是/否)."), field=field)
+    raise ValidationError(translate("TalentEdit", "Write yes or no (是/否)."), field=field)
 
 
 def _text(raw: Any) -> str:
@@ -181,13 +178,13 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     for f in ("name", "ethnicity", "native_place", "school", "major", "professional_title", "post", "notes"):
         out[f] = re.sub(r"[ \t\u3000]+", " ", _text(values.get(f))) if f != "notes" else _text(values.get(f))
         if len(out[f]) > MAX_LENGTHS[f]:
-            errors[f] = _t("At most {n} characters.").format(n=MAX_LENGTHS[f])
+            errors[f] = translate("TalentEdit", "At most {n} characters.").format(n=MAX_LENGTHS[f])
     if not out["name"]:
-        errors["name"] = _t("The name is required.")
+        errors["name"] = translate("TalentEdit", "The name is required.")
 
     idn = None
     if not _text(values.get("id_number")):
-        errors["id_number"] = _t("The ID number is required.")
+        errors["id_number"] = translate("TalentEdit", "The ID number is required.")
     else:
         try:
             idn = parse_id_number(_text(values.get("id_number")), field="id_number")
@@ -201,25 +198,25 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     elif idn is not None:
         out["gender"] = idn.gender
     elif "id_number" not in errors:  # with a faulty ID number, that message says enough
-        errors.setdefault("gender", _t("The gender is required."))
+        errors.setdefault("gender", translate("TalentEdit", "The gender is required."))
     if idn is not None and out.get("gender") and out["gender"] != idn.gender:
-        errors["gender"] = _t("The ID number belongs to a {gender}; please check the gender or the ID number.").format(
-            gender=_t("man") if idn.gender == "M" else _t("woman"))
+        errors["gender"] = translate("TalentEdit", "The ID number belongs to a {gender}; please check the gender or the ID number.").format(
+            gender=translate("TalentEdit", "man") if idn.gender == "M" else translate("TalentEdit", "woman"))
 
     attempt("birth_date", lambda: parse_date_value(values.get("birth_date"), field="birth_date"))
     if "birth_date" in out:
         if out["birth_date"] is None and idn is not None:
             out["birth_date"] = idn.birth_date
         elif idn is not None and out["birth_date"] != idn.birth_date:
-            errors["birth_date"] = _t("The ID number gives the birth date {date}.").format(
+            errors["birth_date"] = translate("TalentEdit", "The ID number gives the birth date {date}.").format(
                 date=idn.birth_date.isoformat())
 
     attempt("phone", lambda: parse_phone(_text(values.get("phone")), field="phone"))
     email = _text(values.get("email"))
     if email and not _EMAIL.match(email):
-        errors["email"] = _t("This is not an e-mail address (name@example.cn).")
+        errors["email"] = translate("TalentEdit", "This is not an e-mail address (name@example.cn).")
     elif len(email) > MAX_LENGTHS["email"]:
-        errors["email"] = _t("At most {n} characters.").format(n=MAX_LENGTHS["email"])
+        errors["email"] = translate("TalentEdit", "At most {n} characters.").format(n=MAX_LENGTHS["email"])
     out["email"] = email
 
     attempt("education", lambda: parse_choice(E.Education, values.get("education") or "bachelor", field="education"))
@@ -230,11 +227,11 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
 
     tier_raw = re.sub(r"\s+", "", to_halfwidth(_text(values.get("tier_code"))))
     if not tier_raw:
-        errors["tier_code"] = _t("The talent tier is required.")
+        errors["tier_code"] = translate("TalentEdit", "The talent tier is required.")
     elif tiers is not None:
         code = tiers.get(tier_raw) or tiers.get(tier_raw.upper())
         if code is None:
-            errors["tier_code"] = _t("There is no talent tier “{value}”.").format(value=tier_raw)
+            errors["tier_code"] = translate("TalentEdit", "There is no talent tier “{value}”.").format(value=tier_raw)
         else:
             out["tier_code"] = code
     else:
@@ -246,15 +243,15 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     attempt("arrival_date", lambda: parse_date_value(values.get("arrival_date"), field="arrival_date"))
     arrival = out.get("arrival_date")
     if "arrival_date" in out and arrival is None:
-        errors["arrival_date"] = _t("The arrival date is required.")
+        errors["arrival_date"] = translate("TalentEdit", "The arrival date is required.")
     elif arrival is not None:
         if arrival < EARLIEST_DATE or arrival > today + dt.timedelta(days=366):
-            errors["arrival_date"] = _t("The arrival date must lie between 1900 and one year from today.")
+            errors["arrival_date"] = translate("TalentEdit", "The arrival date must lie between 1900 and one year from today.")
         elif out.get("birth_date") and arrival < out["birth_date"]:
-            errors["arrival_date"] = _t("The arrival date is before the birth date.")
+            errors["arrival_date"] = translate("TalentEdit", "The arrival date is before the birth date.")
     birth = out.get("birth_date")
     if birth is not None and "birth_date" not in errors and (birth < EARLIEST_DATE or birth > today):
-        errors["birth_date"] = _t("The birth date must lie between 1900 and today.")
+        errors["birth_date"] = translate("TalentEdit", "The birth date must lie between 1900 and today.")
     attempt("service_years", lambda: parse_service_years(values.get("service_years")))
     return out, errors
 
@@ -325,7 +322,7 @@ def _detail(session: Session, t: Talent) -> TalentDetail:
 def _talent(session: Session, talent_id: int) -> Talent:
     t = session.get(Talent, talent_id)
     if t is None:
-        raise NotFound(_t("This talent no longer exists (it may have been removed by someone else)."))
+        raise NotFound(translate("TalentEdit", "This talent no longer exists (it may have been removed by someone else)."))
     return t
 
 
@@ -349,7 +346,7 @@ def _duplicate_message(session: Session, id_number: str | None, exclude: int | N
     row = session.execute(stmt).first()
     if row is None:
         return None
-    return _t("This ID number is already on file for {name} (record {id}).").format(name=row[1], id=row[0])
+    return translate("TalentEdit", "This ID number is already on file for {name} (record {id}).").format(name=row[1], id=row[0])
 
 
 def tier_spellings(session: Session) -> dict[str, str]:
@@ -373,7 +370,7 @@ def _validated(session: Session, values: Mapping[str, Any], exclude: int | None)
         if dup:
             errors["id_number"] = dup
     if clean.get("employer_id") and session.get(Employer, clean["employer_id"]) is None:
-        errors["employer_id"] = _t("This employer no longer exists.")
+        errors["employer_id"] = translate("TalentEdit", "This employer no longer exists.")
     if errors:
         first = next(f for f in TALENT_FIELDS if f in errors)
         raise ValidationError(
@@ -421,16 +418,16 @@ def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]
 def field_label(name: str) -> str:
     """The translated label of a talent field (editor, import preview, export headers)."""
     return {
-        "name": _t("Name"), "gender": _t("Gender"), "id_number": _t("ID number"), "birth_date": _t("Birth date"),
-        "ethnicity": _t("Ethnicity"), "native_place": _t("Native place"), "phone": _t("Phone"),
-        "email": _t("E-mail"), "education": _t("Education"), "degree": _t("Degree"), "school": _t("School"),
-        "major": _t("Major"), "professional_title": _t("Professional title"), "tier_code": _t("Talent tier"),
-        "intro_mode": _t("Introduction mode"), "employer_id": _t("Employer"), "post": _t("Post"),
-        "important_post": _t("Important post"), "arrival_date": _t("Arrival date"),
-        "service_years": _t("Service commitment (years)"), "status": _t("Status"), "notes": _t("Notes"),
-        "service_end_date": _t("Service commitment ends"), "departure_date": _t("Departure date"),
-        "departure_reason": _t("Departure reason"), "departure_destination": _t("Destination"),
-        "clawback_waiver_reason": _t("Clawback waiver reason"),
+        "name": translate("TalentEdit", "Name"), "gender": translate("TalentEdit", "Gender"), "id_number": translate("TalentEdit", "ID number"), "birth_date": translate("TalentEdit", "Birth date"),
+        "ethnicity": translate("TalentEdit", "Ethnicity"), "native_place": translate("TalentEdit", "Native place"), "phone": translate("TalentEdit", "Phone"),
+        "email": translate("TalentEdit", "E-mail"), "education": translate("TalentEdit", "Education"), "degree": translate("TalentEdit", "Degree"), "school": translate("TalentEdit", "School"),
+        "major": translate("TalentEdit", "Major"), "professional_title": translate("TalentEdit", "Professional title"), "tier_code": translate("TalentEdit", "Talent tier"),
+        "intro_mode": translate("TalentEdit", "Introduction mode"), "employer_id": translate("TalentEdit", "Employer"), "post": translate("TalentEdit", "Post"),
+        "important_post": translate("TalentEdit", "Important post"), "arrival_date": translate("TalentEdit", "Arrival date"),
+        "service_years": translate("TalentEdit", "Service commitment (years)"), "status": translate("TalentEdit", "Status"), "notes": translate("TalentEdit", "Notes"),
+        "service_end_date": translate("TalentEdit", "Service commitment ends"), "departure_date": translate("TalentEdit", "Departure date"),
+        "departure_reason": translate("TalentEdit", "Departure reason"), "departure_destination": translate("TalentEdit", "Destination"),
+        "clawback_waiver_reason": translate("TalentEdit", "Clawback waiver reason"),
     }.get(name, name)
 
 
@@ -452,9 +449,9 @@ def _employer_clean(session: Session, values: Mapping[str, Any], exclude: int | 
     name = re.sub(r"\s+", " ", _text(values.get("name")))
     errors: dict[str, str] = {}
     if not name:
-        errors["name"] = _t("The employer's name is required.")
+        errors["name"] = translate("TalentEdit", "The employer's name is required.")
     elif len(name) > 120:
-        errors["name"] = _t("At most {n} characters.").format(n=120)
+        errors["name"] = translate("TalentEdit", "At most {n} characters.").format(n=120)
     code = None
     try:
         code = parse_uscc(_text(values.get("uscc")))
@@ -470,14 +467,14 @@ def _employer_clean(session: Session, values: Mapping[str, Any], exclude: int | 
         if exclude:
             stmt = stmt.where(Employer.id != exclude)
         if session.scalar(stmt) is not None:
-            errors["name"] = _t("An employer with this name exists already.")
+            errors["name"] = translate("TalentEdit", "An employer with this name exists already.")
     if code:
         stmt = select(Employer.name).where(Employer.uscc == code)
         if exclude:
             stmt = stmt.where(Employer.id != exclude)
         other = session.scalar(stmt)
         if other is not None:
-            errors["uscc"] = _t("This credit code already belongs to {name}.").format(name=other)
+            errors["uscc"] = translate("TalentEdit", "This credit code already belongs to {name}.").format(name=other)
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, details=list(errors.values()))
@@ -495,7 +492,7 @@ def _employer_detail(session: Session, e: Employer) -> EmployerDetail:
 def get_employer(session: Session, *, employer_id: int) -> EmployerDetail:
     e = session.get(Employer, employer_id)
     if e is None:
-        raise NotFound(_t("This employer no longer exists."))
+        raise NotFound(translate("TalentEdit", "This employer no longer exists."))
     return _employer_detail(session, e)
 
 
@@ -509,7 +506,7 @@ def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: i
     else:
         e = session.get(Employer, employer_id)
         if e is None:
-            raise NotFound(_t("This employer no longer exists."))
+            raise NotFound(translate("TalentEdit", "This employer no longer exists."))
     for k, v in clean.items():
         setattr(e, k, v)
     e.name_pinyin, e.name_initials = pinyin_keys(e.name)
@@ -521,10 +518,10 @@ def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: i
 def delete_employer(session: Session, *, employer_id: int) -> None:
     e = session.get(Employer, employer_id)
     if e is None:
-        raise NotFound(_t("This employer no longer exists."))
+        raise NotFound(translate("TalentEdit", "This employer no longer exists."))
     n = session.scalar(select(func.count()).select_from(Talent).where(Talent.employer_id == employer_id)) or 0
     if n:
-        raise RuleViolation(_t("{name} still employs {n} talents on file; it cannot be removed.").format(
+        raise RuleViolation(translate("TalentEdit", "{name} still employs {n} talents on file; it cannot be removed.").format(
             name=e.name, n=n))
     session.delete(e)
     session.flush()
@@ -549,21 +546,21 @@ def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: s
 
     t = _talent(session, talent_id)
     if t.status == E.TalentStatus.DEPARTED.value:
-        raise RuleViolation(_t("{name} is already recorded as departed.").format(name=t.name))
+        raise RuleViolation(translate("TalentEdit", "{name} is already recorded as departed.").format(name=t.name))
     today = today or dt.date.today()
     on = parse_date_value(on, field="departure_date")
     reason = _text(reason)
     if on is None:
-        raise ValidationError(_t("The departure date is required."), field="departure_date")
+        raise ValidationError(translate("TalentEdit", "The departure date is required."), field="departure_date")
     if on < t.arrival_date:
-        raise ValidationError(_t("The departure date is before the arrival date ({date}).").format(
+        raise ValidationError(translate("TalentEdit", "The departure date is before the arrival date ({date}).").format(
             date=t.arrival_date.isoformat()), field="departure_date")
     if on > today:
-        raise ValidationError(_t("The departure date cannot be in the future."), field="departure_date")
+        raise ValidationError(translate("TalentEdit", "The departure date cannot be in the future."), field="departure_date")
     if not reason:
-        raise ValidationError(_t("Please give the reason for leaving."), field="departure_reason")
+        raise ValidationError(translate("TalentEdit", "Please give the reason for leaving."), field="departure_reason")
     if len(reason) > 200 or len(_text(waiver_reason)) > 200 or len(_text(destination)) > 120:
-        raise ValidationError(_t("At most {n} characters.").format(n=200), field="departure_reason")
+        raise ValidationError(translate("TalentEdit", "At most {n} characters.").format(n=200), field="departure_reason")
     t.status = E.TalentStatus.DEPARTED.value
     t.departure_date = on
     t.departure_reason = reason
@@ -581,10 +578,10 @@ def reactivate_talent(session: Session, *, talent_id: int, note: str) -> TalentD
     trail; ledger entries already posted stay (the ledger is append-only; the ledger tab corrects them)."""
     t = _talent(session, talent_id)
     if t.status != E.TalentStatus.DEPARTED.value:
-        raise RuleViolation(_t("{name} is active already.").format(name=t.name))
+        raise RuleViolation(translate("TalentEdit", "{name} is active already.").format(name=t.name))
     note = _text(note)
     if not note:
-        raise ValidationError(_t("Please say why the talent is active again."), field="note")
+        raise ValidationError(translate("TalentEdit", "Please say why the talent is active again."), field="note")
     before = {"departure_date": t.departure_date.isoformat() if t.departure_date else None,
               "departure_reason": t.departure_reason, "departure_destination": t.departure_destination}
     t.status = E.TalentStatus.ACTIVE.value
