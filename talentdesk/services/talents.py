@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import json
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
@@ -83,15 +83,16 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
     if not text:
         return None
     low = text.lower().replace(" ", "")
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if _ASCII_LETTERS.match(low):
         lo, hi = ascii_prefix_range(low)
-        stmt = union(
-            select(Talent.id).where(Talent.name_initials >= lo, Talent.name_initials < hi),
-            select(Talent.id).where(Talent.name_pinyin >= lo, Talent.name_pinyin < hi),
-        )
+        stmt = select(Talent.id).where(or_(  # two index ranges (SQLite: MULTI-INDEX OR)
+            and_(Talent.name_initials >= lo, Talent.name_initials < hi),
+            and_(Talent.name_pinyin >= lo, Talent.name_pinyin < hi),
+        ))
     elif _DIGITS.match(text):
         needle = text.upper()
-        if session.get_bind().dialect.name == "sqlite":
+        if sqlite:
             stmt = union(  # each side is a scan of one covering index, not of the table
                 select(Talent.id).where(func.instr(Talent.id_number, needle) > 0),
                 select(Talent.id).where(func.instr(Talent.phone, needle) > 0),
@@ -101,8 +102,9 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
                          select(Talent.id).where(Talent.phone.contains(needle, autoescape=True)))
     else:
         employer_ids = select(Employer.id).where(Employer.name.contains(text, autoescape=True))
+        by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
         stmt = union(
-            select(Talent.id).where(Talent.name.contains(text, autoescape=True)),
+            select(Talent.id).where(by_name),  # a scan of the covering name index
             select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
         )
     return list(session.scalars(stmt))
@@ -189,12 +191,18 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
         .outerjoin(Employer, Employer.id == Talent.employer_id)
     )
     text_ids = _text_ids(session, query.text)
-    stmt = _filtered(session, query, stmt, text_ids)
     sort_col = SORT_COLUMNS.get(query.sort, Talent.id)
-    order = [sort_col.desc() if query.descending else sort_col.asc()]
-    if sort_col is not Talent.id:
-        order.append(Talent.id.desc() if query.descending else Talent.id.asc())
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    if text_ids is not None and _only_text(query) and sort_col is Talent.id:
+        # the common case while typing: the page is a slice of the matching ids, fetched by primary key
+        ordered = sorted(text_ids, reverse=query.descending)
+        stmt = stmt.where(Talent.id.in_(ordered[offset:offset + limit]))
+        stmt = stmt.order_by(Talent.id.desc() if query.descending else Talent.id.asc())
+    else:
+        stmt = _filtered(session, query, stmt, text_ids)
+        order = [sort_col.desc() if query.descending else sort_col.asc()]
+        if sort_col is not Talent.id:
+            order.append(Talent.id.desc() if query.descending else Talent.id.asc())
+        stmt = stmt.order_by(*order).offset(offset).limit(limit)
     from talentdesk.i18n import current_language
 
     en = current_language() == "en"
