@@ -36,13 +36,9 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     mapping = importer.parse_mapping(args.map)
     database = ctx.database()
     actor = ctx.actor()
-    # check first (read-only), so a refused file never costs a backup
-    with database.session(actor, readonly=True) as s:
-        result = importer.import_talents(s, path=args.file, dry_run=True, mapping=mapping)
-    if not args.dry_run and result.valid_rows and (args.skip_invalid or not result.rejected):
-        with database.session(actor) as s:
-            result = importer.import_talents(s, path=args.file, skip_invalid=args.skip_invalid, mapping=mapping,
-                                             backup_first=True)
+    with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
+        result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                                         mapping=mapping, backup_first=True)
     lines = []
     for r in result.rejected:
         lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))

@@ -117,6 +117,9 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                     w.writerow([guard_csv(v.isoformat() if isinstance(v, dt.date) else str(v)) for v in r])
         else:
             _write_xlsx(tmp, headers, rows())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; an export is an ordinary document
         os.replace(tmp, path)
     except OSError as exc:
         raise InputFileError(translate("Exporter", "The file cannot be written: {reason}").format(reason=exc.strerror or str(exc))) from exc

@@ -10,19 +10,24 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError as StdnumError
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import (
+    IdNumber,
     add_months,
     mask_id_number,
     mask_phone,
+    normalise_id_number,
     parse_id_number,
     parse_phone,
     parse_uscc,
@@ -100,8 +105,10 @@ def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
     return int(text)
 
 
-def _words(enum: type, extra: Mapping[str, str]) -> dict[str, str]:
+@lru_cache(maxsize=64)
+def _words(enum: type) -> dict[str, str]:
     """Accepted spellings for an enum: its codes, its English and Chinese labels, and office abbreviations."""
+    extra = _ENUM_EXTRA.get(enum, {})
     from talentdesk.domain.labels import _LABELS
     from talentdesk.i18n import _catalogue
 
@@ -132,7 +139,7 @@ _ENUM_EXTRA: dict[type, dict[str, str]] = {
 def parse_choice(enum: type, raw: Any, *, field: str) -> str:
     """A code of `enum` from its code, English or Chinese label, or a common office spelling."""
     text = re.sub(r"\s+", "", to_halfwidth(str(raw if raw is not None else "")))
-    table = _words(enum, _ENUM_EXTRA.get(enum, {}))
+    table = _words(enum)
     code = table.get(text) or table.get(text.lower())
     if code is None:
         from talentdesk.domain.labels import choices
@@ -151,6 +158,32 @@ def parse_flag(raw: Any, *, field: str) -> bool:
     if text in ("1", "是", "yes", "y", "true", "t", "√", "✓"):
         return True
     raise ValidationError(translate("TalentEdit", "Write yes or no (是/否)."), field=field)
+
+
+@lru_cache(maxsize=4096)
+def _region_valid_in(region: str, year: int) -> bool:
+    """Whether the GB/T 2260 region code existed in that birth year (the slow part of ID validation; a roster
+    has a few hundred distinct regions and years, so it is looked up once each)."""
+    try:
+        ric.get_birth_place(region + f"{year:04d}0101" + "0000")
+        return True
+    except StdnumError:
+        return False
+
+
+def _id_number(raw: str) -> IdNumber:
+    """`parse_id_number` with the region lookup cached; anything unusual goes to `parse_id_number` itself, so
+    its messages stay the only ones."""
+    value = normalise_id_number(raw)
+    if len(value) == 18 and value[:17].isascii() and value[:17].isdigit() and (value[17].isdigit() or value[17] == "X"):
+        try:
+            birth = ric.get_birth_date(value)
+        except StdnumError:
+            birth = None
+        if (birth is not None and ric.calc_check_digit(value) == value[17]
+                and _region_valid_in(value[:6], birth.year)):
+            return IdNumber(value)
+    return parse_id_number(raw, field="id_number")
 
 
 def _text(raw: Any) -> str:
@@ -187,7 +220,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
         errors["id_number"] = translate("TalentEdit", "The ID number is required.")
     else:
         try:
-            idn = parse_id_number(_text(values.get("id_number")), field="id_number")
+            idn = _id_number(_text(values.get("id_number")))
             out["id_number"] = idn.value
         except ValidationError as exc:
             errors["id_number"] = exc.message

@@ -64,6 +64,8 @@ class TalentsTab(Tab):
             box.setMinimumContentsLength(6)
         self.count = QLabel(self)
         self.count.setObjectName("talent_count")
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(self.tr("{n} talents").format(
+            n="100,000,000")) + 8)
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
