@@ -127,3 +127,26 @@ def test_the_import_preview_lists_rejected_rows_and_guards_the_import_button(qtb
     dlg.skip_invalid.setChecked(True)
     assert dlg.import_button.isEnabled()
     assert dlg.mapping()["爱好"] == ""
+
+
+def test_a_viewer_sees_masked_numbers_and_cannot_save(qtbot, demo_db, tmp_path):
+    from talentdesk.app import make_application, open_main_window
+    from talentdesk.domain.enums import Role
+
+    from tests.conftest import make_actor
+
+    name, _ini, id_number, talent_id = _some_talent(demo_db)
+    make_application(lang="en")
+    w = open_main_window(demo_db, actor=make_actor(Role.VIEWER),
+                         settings=QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    try:
+        assert not w.talents.new_button.isEnabled() and not w.talents.export_all_button.isEnabled()
+        dlg = w.talents.open_editor(talent_id)
+        qtbot.addWidget(dlg)
+        qtbot.waitUntil(lambda: dlg.form.widgets["name"].text() == name, timeout=10000)
+        shown = dlg.form.widgets["id_number"].text()
+        assert shown != id_number and "*" in shown and dlg.form.widgets["id_number"].isReadOnly()
+        assert not dlg.buttons.button(dlg.buttons.StandardButton.Save).isEnabled()
+    finally:
+        w.context.runner.shutdown()

@@ -208,6 +208,9 @@ class TalentForm(QWidget):
     def problems(self) -> dict[str, str]:
         _clean, errors = clean_talent_fields(self.values(), today=self.today)
         errors = {**errors, **self._server_errors}
+        for f in ("id_number", "phone", "gender", "birth_date"):  # masked values cannot be checked here
+            if self.widgets["id_number"].isReadOnly():
+                errors.pop(f, None)
         return errors
 
     def check(self) -> dict[str, str]:
@@ -302,6 +305,13 @@ class TalentEditorDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        from talentdesk.services.base import Permission
+
+        can_write = self.context.actor.can(Permission.TALENT_WRITE)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(can_write)
+        self.depart_button.setEnabled(can_write)
+        self.reactivate_button.setEnabled(can_write)
+        self.form.employers_button.setEnabled(can_write)
         existing = self.detail is not None
         self.pages.setTabEnabled(1, existing)
         self.pages.setTabEnabled(2, existing)
