@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -103,7 +102,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -806,7 +805,7 @@
         <translation>免于追回理由</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -1087,12 +1086,20 @@
         <translation>导出当前列表</translation>
     </message>
     <message>
-        <source>talents.xlsx</source>
-        <translation>人才档案.xlsx</translation>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, GBK for older software (*.csv)</source>
+        <translation>CSV，GBK 编码，供旧版软件使用 (*.csv)</translation>
+    </message>
+    <message>
+        <source>talents.xlsx</source>
+        <translation>人才档案.xlsx</translation>
     </message>
     <message>
         <source>Exporting talents</source>

@@ -26,6 +26,7 @@ def register(sub) -> None:
     what = p.add_subparsers(dest="what", required=True)
     t = what.add_parser("talents", help="export every talent to .xlsx or .csv (import headers)")
     t.add_argument("file", type=Path)
+    t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file")
     add_json(t)
     t.set_defaults(handler=cmd_export_talents)
 
@@ -67,7 +68,7 @@ def cmd_export_talents(args: argparse.Namespace, ctx) -> int:
 
     database = ctx.database()
     with database.session(ctx.actor()) as s:
-        result = exporter.export_talents(s, path=args.file)
+        result = exporter.export_talents(s, path=args.file, encoding=args.encoding)
     ctx.emit({"path": result.path, "rows": result.rows},
              translate("TalentCommands", "Exported {n} talents to {path}.").format(n=result.rows, path=result.path))
     return 0

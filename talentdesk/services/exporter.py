@@ -71,10 +71,11 @@ def _cell(fieldname: str, t: Talent, employer: str | None, tier_name: str) -> An
 
 @operation(Permission.PERSONAL_EXPORT)
 def export_talents(session: Session, *, path: str | Path, query: TalentQuery | None = None,
-                   progress: Callable[[int, int, str], None] | None = None,
+                   encoding: str = "utf-8", progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ExportResult:
-    """Write the talents matching `query` (all when None) to `path` (.xlsx or .csv; .csv is UTF-8 with BOM, or
-    GBK when the file name ends in .gbk.csv). The file appears complete or not at all."""
+    """Write the talents matching `query` (all when None) to `path` (.xlsx or .csv). A .csv is UTF-8 with a BOM
+    (so Excel opens it correctly) or, with encoding="gbk" or a name ending in .gbk.csv, GBK for older software.
+    The file appears complete or not at all."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -109,8 +110,8 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                 yield [_cell(f, t, employer, tier_name) for f in FIELDS]
 
         if suffix == ".csv":
-            encoding = "gbk" if path.name.lower().endswith(".gbk.csv") else "utf-8-sig"
-            with open(tmp, "w", encoding=encoding, errors="replace", newline="") as fh:
+            gbk = encoding.lower() in ("gbk", "gb18030") or path.name.lower().endswith(".gbk.csv")
+            with open(tmp, "w", encoding="gbk" if gbk else "utf-8-sig", errors="replace", newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(headers)
                 for r in rows():

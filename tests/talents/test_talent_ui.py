@@ -150,3 +150,20 @@ def test_a_viewer_sees_masked_numbers_and_cannot_save(qtbot, demo_db, tmp_path):
         assert not dlg.buttons.button(dlg.buttons.StandardButton.Save).isEnabled()
     finally:
         w.context.runner.shutdown()
+
+
+def test_export_of_the_current_list_writes_what_the_list_shows(qtbot, window, demo_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    tab = window.talents
+    tab.status.setCurrentIndex(tab.status.findData("departed"))
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        departed = count_talents(s, query=TalentQuery(status="departed"))
+    qtbot.waitUntil(lambda: tab.model.total == departed, timeout=10000)
+    target = tmp_path / "list.csv"
+    tab.export(whole=False, path=str(target), encoding="gbk")
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    lines = target.read_bytes().decode("gbk").splitlines()
+    assert len(lines) == departed + 1 and str(departed) in shown[0]

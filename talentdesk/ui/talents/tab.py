@@ -220,18 +220,21 @@ class TalentsTab(Tab):
         self._import = dlg
         return dlg
 
-    def export(self, *, whole: bool, path: str | None = None) -> None:
+    def export(self, *, whole: bool, path: str | None = None, encoding: str = "utf-8") -> None:
         if path is None:
             caption = self.tr("Export the whole talent file") if whole else self.tr("Export the current list")
-            path, _f = QFileDialog.getSaveFileName(self, caption, self.tr("talents.xlsx"),
-                                                   self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+            xlsx, utf8, gbk = (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)"),
+                               self.tr("CSV, GBK for older software (*.csv)"))
+            path, chosen = QFileDialog.getSaveFileName(self, caption, self.tr("talents.xlsx"),
+                                                       ";;".join((xlsx, utf8, gbk)))
+            encoding = "gbk" if chosen == gbk else "utf-8"
+            if path and not path.lower().endswith((".xlsx", ".csv")):
+                path += ".xlsx" if chosen == xlsx else ".csv"
         if not path:
             return
-        if not path.lower().endswith((".xlsx", ".csv")):
-            path += ".xlsx"
         query = None if whole else self.current_query()
         run_with_progress(self, self.context.runner, self.tr("Exporting talents"), exporter.export_talents,
-                          write=True, path=path, query=query, on_done=self._exported,
+                          write=True, path=path, query=query, encoding=encoding, on_done=self._exported,
                           on_error=lambda e: show_error(self, e))
 
     def _exported(self, result) -> None:
