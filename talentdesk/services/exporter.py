@@ -151,18 +151,13 @@ def _write_xlsx(target: Path, headers: list[str], rows) -> None:
     for r in rows:
         out = []
         for v in r:
-            if isinstance(v, str):
+            if isinstance(v, str) and v and v[0] in INJECTION_CHARS:
                 c = WriteOnlyCell(ws, value=None)
                 c.value = v
-                c.data_type = "s"  # never a formula, whatever the text begins with
-                if v and v[0] in INJECTION_CHARS:
-                    c.quotePrefix = True
-                out.append(c)
-            elif isinstance(v, dt.date):
-                c = WriteOnlyCell(ws, value=v)
-                c.number_format = "yyyy-mm-dd"
+                c.data_type = "s"  # text, never a formula, whatever it begins with
+                c.quotePrefix = True
                 out.append(c)
             else:
-                out.append(v)
+                out.append(v)  # plain values are written as they are (dates get a date format)
         ws.append(out)
     wb.save(target)
