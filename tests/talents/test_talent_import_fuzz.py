@@ -103,3 +103,30 @@ def test_hostile_cells_get_row_messages_and_change_nothing(fuzz_db, tmp_path_fac
     if result is not None and result.total_rows:
         assert all(r.message for r in result.rejected)
     assert _state(fuzz_db) == before
+
+
+def _workbook_bytes(tmp_path_factory) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "身份证号", "人才类别", "到岗日期"])
+    wb.active.append(["张三", "110101199001011230", "C", "2023-07-01"])  # wrong check digit: never importable
+    path = tmp_path_factory.mktemp("w") / "base.xlsx"
+    wb.save(path)
+    return path.read_bytes()
+
+
+@FUZZ
+@given(cut=st.floats(0.05, 0.99), flips=st.lists(st.tuples(st.floats(0, 0.999), st.integers(1, 255)), max_size=8))
+def test_damaged_workbooks_are_refused_without_changes(fuzz_db, tmp_path_factory, cut, flips):
+    data = bytearray(_workbook_bytes(tmp_path_factory))
+    for where, xor in flips:
+        i = int(where * len(data))
+        data[i] ^= xor
+    if not flips:
+        data = data[: int(cut * len(data))]
+    before = _state(fuzz_db)
+    path = tmp_path_factory.mktemp("d") / "damaged.xlsx"
+    path.write_bytes(bytes(data))
+    _attempt(fuzz_db, path)
+    assert _state(fuzz_db) == before
