@@ -122,15 +122,31 @@ def test_the_database_refuses_a_payment_approved_by_its_own_recorder(demo_db):
             p.approved_by_id = clerk_id
 
 
-def test_a_clerk_cannot_approve_their_own_payment_through_the_service(demo_db):
-    try:
-        payments = importlib.import_module("talentdesk.services.payments")
-    except ModuleNotFoundError:
-        pytest.skip("payments.py arrives with the ledger work; the DB constraint test above covers the rule")
-    approve = [op for op in all_operations() if op.permission is Permission.LEDGER_APPROVE
-               and op.__module__ == payments.__name__]
-    assert approve, "payments.py should expose an approval operation"
-    for op in approve:  # a clerk lacks the approval permission altogether
-        with pytest.raises(PermissionDenied):
-            with demo_db.session(make_actor(Role.CLERK)) as s:
-                op(s)
+def test_nobody_approves_a_payment_they_recorded_and_the_attempt_is_audited(demo_db):
+    from talentdesk.services import ledger, payments
+    from tests.conftest import TODAY
+
+    with demo_db.session(Actor.local()) as s:
+        for name, role in (("zhao", "admin"), ("wang", "approver")):
+            s.add(User(username=name, role=role, password_hash="x"))
+    with demo_db.session(Actor.system(), readonly=True) as s:
+        ids = {u.username: u.id for u in s.scalars(select(User))}
+        due = ledger.outstanding_dues(s, as_of=TODAY, limit=5)
+    assert due
+    zhao = Actor(username="zhao", role=Role.ADMIN, user_id=ids["zhao"])  # may record and approve, but not both
+    with demo_db.session(zhao) as s:
+        recorded = payments.record_payments(s, instalment_ids=[due[0].instalment_id])
+    assert recorded.done
+    with demo_db.session(zhao) as s:
+        mine = payments.approve_payments(s, payment_ids=recorded.done)
+    assert mine.done == () and "another person" in mine.refused[0][1]
+    denied = audit_rows(demo_db, action="denied")
+    assert denied and denied[-1].actor_name == "zhao" and denied[-1].record_id == str(recorded.done[0])
+    clerk = make_actor(Role.CLERK, user_id=ids["zhao"] + 100, username="clerk-li")
+    with pytest.raises(PermissionDenied):  # a clerk lacks the approval permission altogether
+        with demo_db.session(clerk) as s:
+            payments.approve_payments(s, payment_ids=recorded.done)
+    assert audit_rows(demo_db, action="denied")[-1].actor_name == "clerk-li"
+    with demo_db.session(Actor(username="wang", role=Role.APPROVER, user_id=ids["wang"])) as s:
+        other = payments.approve_payments(s, payment_ids=recorded.done)
+    assert other.done == recorded.done

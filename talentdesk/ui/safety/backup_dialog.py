@@ -105,7 +105,8 @@ class BackupDialog(QDialog):
 
     def _reason(self, reason: str) -> str:
         labels = {"daily": self.tr("daily (automatic)"), "manual": self.tr("on demand"),
-                  "pre-restore": self.tr("before a restore"), "pre-import": self.tr("before an import")}
+                  "pre-restore": self.tr("before a restore"), "pre-import": self.tr("before an import"),
+                  "import": self.tr("before an import")}
         if reason.startswith("pre-migrate"):
             return self.tr("before an upgrade")
         return labels.get(reason, reason)
