@@ -5,6 +5,7 @@ The only module besides `ui/` that imports Qt.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     QCoreApplication.setApplicationVersion(__version__)
     i18n.set_language(lang)
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
+    from talentdesk.ui.help import application_icon
+
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -81,9 +85,21 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         log.exception("could not open the database %s", target)
         show_error(None, exc)
         return 1
+    from talentdesk.ui.wizard import first_run
+
+    probe = bool(os.environ.get("TALENTDESK_STARTUP_PROBE"))  # measure start-up: quit once the window is shown
+    outcome = first_run(database, QSettings(), make_demo=lambda _progress: _fresh_demo_database(paths.root),
+                        enabled=not (demo or probe))
+    database = outcome.database
     window = open_main_window(database)
     window.show()
-    code = app.exec()
+    outcome.after_show(window)
+    if probe:  # usable = shown with the first tab's rows loaded
+        from talentdesk.ui.selftest import _pump_until
+
+        code = 0 if _pump_until(lambda: window.tabs.currentWidget().loaded, 30.0) else 1
+    else:
+        code = app.exec()
     window.context.runner.shutdown()
     database.dispose()
     return code
