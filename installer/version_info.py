@@ -69,3 +69,49 @@ def write_version_file(dest: Path, *, filename: str, description: str) -> Path:
     dest.write_text(render(version=__version__, company=DEFAULTS["office_name"], filename=filename,
                            description=description), encoding="utf-8")
     return dest
+
+
+def exe_name(stem: str) -> str:
+    """The installer always ships Windows executables; the Linux compile check uses placeholders of the same name."""
+    return f"{stem}.exe"
+
+
+def nsis_defines(*, dist_dir: Path, out_file: Path) -> str:
+    """`!define`s for installer/talentdesk.nsi: the same version and company as the executables."""
+    from talentdesk import __version__
+    from talentdesk.services.settings import DEFAULTS
+
+    v4 = ".".join(str(n) for n in version_tuple(__version__))
+    lines = [
+        f'!define VERSION "{__version__}"',
+        f'!define VERSION4 "{v4}"',
+        f'!define COMPANY "{DEFAULTS["office_name"]}"',
+        f'!define DIST_DIR "{Path(dist_dir).resolve()}"',
+        f'!define GUI_FILE "{(Path(dist_dir) / exe_name("talentdesk")).resolve()}"',
+        f'!define CLI_FILE "{(Path(dist_dir) / exe_name("talentdesk-cli")).resolve()}"',
+        f'!define ICON_FILE "{(Path(__file__).resolve().parent.parent / "resources" / "icons" / "talentdesk.ico")}"',
+        f'!define OUTFILE "{Path(out_file).resolve()}"',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """python installer/version_info.py nsis DIST_DIR OUT_FILE DEFINES_FILE   (used by the CI scripts)"""
+    import sys
+
+    if len(argv) != 4 or argv[0] != "nsis":
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    dest = Path(argv[3])
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    # UTF-8 with a byte-order mark: makensis then reads the Chinese company name correctly on every code page
+    dest.write_text(nsis_defines(dist_dir=Path(argv[1]), out_file=Path(argv[2])), encoding="utf-8-sig")
+    print(dest)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main(sys.argv[1:]))

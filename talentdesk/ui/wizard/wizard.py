@@ -74,21 +74,23 @@ def import_dialog_class():
 
 def check_backup_folder(text: str, db_path: Path | None) -> str | None:
     """Why `text` cannot hold backups (translated), or None when it can (blank means: no second copy)."""
-    tr = lambda s: QCoreApplication.translate("FirstRunWizard", s)  # noqa: E731
     text = text.strip()
     if not text:
         return None
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        return tr("Please choose a complete folder path, for example D:\\TalentDesk backups.")
+        return QCoreApplication.translate("FirstRunWizard",
+                                          "Please choose a complete folder path, for example D:\\TalentDesk backups.")
     if db_path is not None and folder.resolve() == backups_dir_for(db_path).resolve():
-        return tr("This is already the automatic backup folder. Choose another disk, for example a USB stick.")
+        return QCoreApplication.translate(
+            "FirstRunWizard", "This is already the automatic backup folder. Choose another disk, for example a USB stick.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".talentdesk-write-test-"):
             pass
     except OSError as exc:
-        return tr("Backups cannot be written to {folder}: {error}").format(folder=folder, error=exc.strerror or exc)
+        return QCoreApplication.translate("FirstRunWizard", "Backups cannot be written to {folder}: {error}").format(
+            folder=folder, error=exc.strerror or exc)
     return None
 
 

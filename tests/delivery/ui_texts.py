@@ -1,0 +1,120 @@
+"""Collect every text a person can see in a widget tree (labels, buttons, menus, headers, placeholders, tool tips,
+tab titles, combo items, window titles) and judge it for the language checks of test_translations.py."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QTabWidget,
+    QTextEdit, QWidget, QWizard, QWizardPage,
+)
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+HTML_TAG = re.compile(r"<[^>]+>")
+MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+PATHLIKE = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s，。：；（）()]*|\S+\.(?:db|md|png|pdf|xlsx|csv|ts|qm)\b")
+VERSION = re.compile(r"\b\d+(?:\.\d+)+\w*\b")
+
+# Latin words a Chinese interface keeps: the product's name, formats and abbreviations clerks use as they are
+ALLOWED_LATIN_IN_CHINESE = {
+    "TalentDesk", "Excel", "PDF", "CSV", "xlsx", "csv", "pdf", "ID", "QR", "USB", "USCC", "SQLite", "Ctrl", "Shift",
+    "Alt", "Python", "PySide", "Qt", "Windows", "admin", "TD", "Esc", "Tab",
+}
+
+
+def widget_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every visible string under `root` (root included)."""
+    out: list[tuple[str, str]] = []
+
+    def add(where: str, text: str | None) -> None:
+        if text and text.strip():
+            out.append((where, text))
+
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        name = type(w).__name__
+        if w.isWindow():
+            add(f"{name}.windowTitle", w.windowTitle())
+        add(f"{name}.toolTip", w.toolTip())
+        if isinstance(w, QLabel):
+            add(f"QLabel", HTML_TAG.sub(" ", w.text()))
+        elif isinstance(w, QAbstractButton):
+            add(f"{name}.text", w.text())
+        elif isinstance(w, QGroupBox):
+            add("QGroupBox.title", w.title())
+        elif isinstance(w, QLineEdit):
+            add("QLineEdit.placeholder", w.placeholderText())
+        elif isinstance(w, QTextEdit):
+            add(f"{name}.placeholder", w.placeholderText())
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add("QComboBox.item", w.itemText(i))
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add("QTabWidget.tab", w.tabText(i))
+                add("QTabWidget.tabToolTip", w.tabToolTip(i))
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),):
+                for section in range(count):
+                    add(f"{name}.header", str(model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole) or ""))
+        elif isinstance(w, QWizardPage):
+            add("QWizardPage.title", w.title())
+            add("QWizardPage.subTitle", w.subTitle())
+        elif isinstance(w, QWizard):
+            for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                          QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
+                add("QWizard.button", w.buttonText(which))
+        if isinstance(w, QMenu):
+            add("QMenu.title", w.title())
+        for action in w.actions():
+            add(f"{name}.action", action.text())
+            add(f"{name}.actionToolTip", action.toolTip() if action.toolTip() != action.text().replace("&", "")
+                else "")
+            if action.menu() is not None:
+                add("QMenu.title", action.menu().title())
+                for sub in action.menu().actions():
+                    add("QMenu.action", sub.text())
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            add("menuBar", action.text())
+            if action.menu() is not None:
+                for sub in action.menu().actions():
+                    add("menu", sub.text())
+        add("statusBar", root.statusBar().currentMessage())
+    return out
+
+
+def _clean(text: str) -> str:
+    text = MNEMONIC.sub("", text)
+    text = PATHLIKE.sub(" ", text)
+    return VERSION.sub(" ", text)
+
+
+def chinese_left_in_english(texts: list[tuple[str, str]], data: set[str]) -> list[tuple[str, str]]:
+    """Texts of an English interface that still contain Chinese, other than data (names, the office's settings)."""
+    bad = []
+    for where, text in texts:
+        rest = text
+        for d in sorted(data, key=len, reverse=True):
+            if d and d in rest:
+                rest = rest.replace(d, " ")
+        if CJK.search(_clean(rest)):
+            bad.append((where, text))
+    return bad
+
+
+def english_left_in_chinese(texts: list[tuple[str, str]], data: set[str]) -> list[tuple[str, str]]:
+    """Texts of a Chinese interface with English words other than proper names and abbreviations."""
+    bad = []
+    for where, text in texts:
+        rest = _clean(text)
+        for d in data:
+            if d:
+                rest = rest.replace(d, " ")
+        words = [w for w in LATIN_WORD.findall(rest) if w not in ALLOWED_LATIN_IN_CHINESE]
+        if words:
+            bad.append((where, text))
+    return bad
