@@ -55,8 +55,24 @@ def exe(dist: Path, stem: str) -> Path:
 
 
 def run(cmd: list[str], env: dict, *, timeout: float = 180, expect: int = 0) -> subprocess.CompletedProcess:
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          timeout=timeout)
+    """Run a built binary. A one-file executable is a bootloader with the program as its child, so a hang is ended
+    by killing the whole process group (Windows: the process tree), never by leaving the child behind."""
+    popen_kw: dict = {"start_new_session": True} if not WINDOWS else {}
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                          errors="replace", **popen_kw) as p:
+        try:
+            out, err = p.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            if WINDOWS:
+                subprocess.run(["taskkill", "/F", "/T", "/PID", str(p.pid)], capture_output=True)
+            else:
+                import signal
+
+                os.killpg(p.pid, signal.SIGKILL)
+            out, err = p.communicate()
+            raise SmokeFailure(f"{' '.join(map(str, cmd))} did not finish within {timeout:.0f} s (a dialog waiting "
+                               f"offscreen?)\n--- stdout\n{out}\n--- stderr\n{err}") from None
+    proc = subprocess.CompletedProcess(cmd, p.returncode, out, err)
     if proc.returncode != expect:
         raise SmokeFailure(f"{' '.join(map(str, cmd))} exited {proc.returncode} (expected {expect})\n"
                            f"--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}")
@@ -156,7 +172,7 @@ def main(argv: list[str]) -> int:
         probe_env = dict(env, TALENTDESK_STARTUP_PROBE="1")
         for _ in range(args.startup_runs):
             t0 = time.perf_counter()
-            run([str(gui), "--db", str(fresh)], probe_env, timeout=120)
+            run([str(gui), "--db", str(fresh)], probe_env, timeout=60)
             times.append(time.perf_counter() - t0)
         median = statistics.median(times)
         figures["startup_s"] = round(median, 2)

@@ -42,7 +42,8 @@ VSVersionInfo(
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    """'1.2.3' or '1.2.3rc1' -> (1, 2, 3, 0): Windows wants four 16-bit numbers."""
+    """'1.2.3' or '1.2.3rc1' -> (1, 2, 3, 0): Windows wants four 16-bit numbers (a pre-release must not sort
+    above its final release, so its number is not carried into the fourth place)."""
     nums = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:3]]
     nums += [0] * (4 - len(nums))
     return tuple(nums[:4])  # type: ignore[return-value]

@@ -73,6 +73,10 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
 
     set_log_file(str(log_file))
     install_excepthook()
+    probe = bool(os.environ.get("TALENTDESK_STARTUP_PROBE"))  # measure start-up: quit once the window is usable
+    probe_errors: list[BaseException] = []
+    if probe:  # an error fails the probe with exit code 1 instead of waiting on a message box
+        sys.excepthook = lambda t, e, tb: (log.error("start-up probe", exc_info=(t, e, tb)), probe_errors.append(e))
     target = Path(db_path) if db_path else paths.default_db
     try:
         if demo:
@@ -87,7 +91,6 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         return 1
     from talentdesk.ui.wizard import first_run
 
-    probe = bool(os.environ.get("TALENTDESK_STARTUP_PROBE"))  # measure start-up: quit once the window is shown
     outcome = first_run(database, QSettings(), make_demo=lambda _progress: _fresh_demo_database(paths.root),
                         enabled=not (demo or probe))
     database = outcome.database
@@ -97,7 +100,8 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     if probe:  # usable = shown with the first tab's rows loaded
         from talentdesk.ui.selftest import _pump_until
 
-        code = 0 if _pump_until(lambda: window.tabs.currentWidget().loaded, 30.0) else 1
+        loaded = _pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
+        code = 0 if loaded and not probe_errors else 1
     else:
         code = app.exec()
     window.context.runner.shutdown()

@@ -92,7 +92,8 @@ def test_every_python_file_with_visible_strings_belongs_to_an_area():
     covered = {Path(s).resolve() for area in i18ntool.AREAS for s in i18ntool._sources(area)}
     orphans = []
     for f in sorted((root / "talentdesk").rglob("*.py")):
-        if "devtools" in f.parts or f.resolve() in covered:
+        if "devtools" in f.parts or f.resolve() in covered or f.resolve() == (root / "talentdesk" / "i18n.py").resolve():
+            # talentdesk/i18n.py is the translation machinery itself (its docstring shows the calls)
             continue
         if TRANSLATABLE_CALL.search(f.read_text(encoding="utf-8")):
             orphans.append(str(f.relative_to(root)))

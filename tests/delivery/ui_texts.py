@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QTabWidget,
-    QTextEdit, QWidget, QWizard, QWizardPage,
+    QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QTableView, QTabWidget, QTextEdit,
+    QTreeView, QWidget, QWizard, QWizardPage,
 )
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -55,11 +55,13 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
             for i in range(w.count()):
                 add("QTabWidget.tab", w.tabText(i))
                 add("QTabWidget.tabToolTip", w.tabToolTip(i))
-        elif isinstance(w, QAbstractItemView) and w.model() is not None:
-            model = w.model()
-            for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),):
-                for section in range(count):
-                    add(f"{name}.header", str(model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole) or ""))
+        elif isinstance(w, (QTableView, QTreeView)) and w.model() is not None:
+            header = w.horizontalHeader() if isinstance(w, QTableView) else w.header()
+            if not header.isHidden():
+                model = w.model()
+                for section in range(model.columnCount(QModelIndex())):
+                    add(f"{name}.header", str(model.headerData(section, Qt.Orientation.Horizontal,
+                                                               Qt.ItemDataRole.DisplayRole) or ""))
         elif isinstance(w, QWizardPage):
             add("QWizardPage.title", w.title())
             add("QWizardPage.subTitle", w.subTitle())
@@ -107,14 +109,11 @@ def chinese_left_in_english(texts: list[tuple[str, str]], data: set[str]) -> lis
 
 
 def english_left_in_chinese(texts: list[tuple[str, str]], data: set[str]) -> list[tuple[str, str]]:
-    """Texts of a Chinese interface with English words other than proper names and abbreviations."""
+    """Texts of a Chinese interface with English words other than proper names, abbreviations and data."""
+    allowed = ALLOWED_LATIN_IN_CHINESE | {w for d in data for w in LATIN_WORD.findall(d)}
     bad = []
     for where, text in texts:
-        rest = _clean(text)
-        for d in data:
-            if d:
-                rest = rest.replace(d, " ")
-        words = [w for w in LATIN_WORD.findall(rest) if w not in ALLOWED_LATIN_IN_CHINESE]
+        words = [w for w in LATIN_WORD.findall(_clean(text)) if w not in allowed]
         if words:
             bad.append((where, text))
     return bad

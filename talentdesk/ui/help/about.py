@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, QUrl, Qt
+from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -62,7 +62,7 @@ class AboutDialog(QDialog):
         if backup is None:
             text = self.tr("No backup yet")
         else:
-            when = QLocale().toString(backup.when, QLocale.FormatType.ShortFormat)
+            when = backup.when.strftime("%Y-%m-%d %H:%M")  # unambiguous in both languages
             text = self.tr("{when} ({file})").format(when=when, file=backup.path.name)
         self.backup_label = QLabel(text, self)
         self.backup_label.setWordWrap(True)
