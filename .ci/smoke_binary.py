@@ -116,6 +116,8 @@ def main(argv: list[str]) -> int:
         if bad:
             raise SmokeFailure("the bundle carries what must be left out:\n  " + "\n  ".join(bad[:30]))
         missing = [r for r in REQUIRED_IN_BUNDLE if r not in names]
+        if not any(n.endswith("translations/qtbase_zh_CN.qm") for n in names):
+            missing.append("Qt's own zh_CN catalogue (qtbase_zh_CN.qm)")
         if missing:
             raise SmokeFailure("the bundle lacks: " + ", ".join(missing))
         size_mb = gui.stat().st_size / 1_000_000

@@ -155,6 +155,18 @@ def test_excel_import_is_offered_only_when_the_import_dialog_exists(qtbot, datab
     assert w.collect().start is wiz.StartChoice.EMPTY
 
 
+def test_excel_import_is_the_start_when_the_import_dialog_exists(qtbot, database, monkeypatch):
+    class ImportDialog:  # stands in for the talents area's dialog
+        def __init__(self, context, parent):
+            pass
+
+    monkeypatch.setattr(wiz, "import_dialog_class", lambda: ImportDialog)
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.start.import_.setChecked(True)
+    assert w.collect().start is wiz.StartChoice.IMPORT
+
+
 def _finish_immediately(choice: wiz.StartChoice):
     def exec_(self):
         if self.start is not None:
@@ -226,3 +238,30 @@ def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, data
     outcome = wiz.first_run(database, settings, make_demo=broken)
     assert outcome.database is database
     assert len(no_error_boxes) == 1 and isinstance(no_error_boxes[0], OSError)
+
+
+def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, settings, monkeypatch,
+                                                                             tmp_path):
+    from talentdesk.app import open_main_window
+
+    opened = []
+
+    class ImportDialog:
+        def __init__(self, context, parent):
+            opened.append((context, parent))
+
+        def open(self):
+            opened.append("open")
+
+    monkeypatch.setattr(wiz, "import_dialog_class", lambda: ImportDialog)
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.IMPORT))
+    outcome = wiz.first_run(database, settings)
+    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        outcome.after_show(window)
+        assert opened == [(window.context, window), "open"]
+        assert window.tabs.currentWidget() is window.talents
+    finally:
+        window.context.runner.shutdown()

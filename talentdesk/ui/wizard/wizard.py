@@ -250,6 +250,7 @@ class StartPage(QWizardPage):
         group = QButtonGroup(self)
         for b in (self.empty, self.import_, self.demo):
             group.addButton(b)
+        self.can_import = can_import
         self.import_.setVisible(can_import)
         note = QLabel(self.tr("The practice database is separate: nothing in it reaches your own data. Next time "
                               "TalentDesk opens your own database again."), self)
@@ -260,7 +261,7 @@ class StartPage(QWizardPage):
         layout.addStretch(1)
 
     def choice(self) -> StartChoice:
-        if self.import_.isChecked() and self.import_.isVisible():
+        if self.import_.isChecked() and self.can_import:
             return StartChoice.IMPORT
         if self.demo.isChecked():
             return StartChoice.DEMO
