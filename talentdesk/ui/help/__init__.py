@@ -50,3 +50,18 @@ def show_about(window):
     dialog = AboutDialog(database.path, str(database.engine.url), window)
     dialog.open()
     return dialog
+
+
+def help_self_check(window) -> list[tuple[str, bool, str]]:
+    """For `self-test`: the guide opens with topics in the interface language, and About names the database."""
+    guide = show_help(window)
+    problem = ""
+    if not guide.topics:
+        problem = "no help topics found"
+    elif not guide.browser.toPlainText().strip():
+        problem = "the first topic is empty"
+    guide.close()
+    about = show_about(window)
+    about_problem = "" if about.database_label.text() else "About shows no database"
+    about.close()
+    return [("help guide", not problem, problem), ("about", not about_problem, about_problem)]
