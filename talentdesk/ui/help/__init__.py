@@ -52,16 +52,22 @@ def show_about(window):
     return dialog
 
 
-def help_self_check(window) -> list[tuple[str, bool, str]]:
-    """For `self-test`: the guide opens with topics in the interface language, and About names the database."""
+def help_self_check(window, *, screenshots=None, lang: str = "") -> list[tuple[str, bool, str]]:
+    """For `self-test`: the guide opens with topics in the interface language, and About names the database.
+    With `screenshots` (a folder), a PNG of each is saved there like the tabs'."""
     guide = show_help(window)
     problem = ""
     if not guide.topics:
         problem = "no help topics found"
     elif not guide.browser.toPlainText().strip():
         problem = "the first topic is empty"
+    if screenshots:
+        guide.grab().save(str(screenshots / f"help-{lang}.png"))
     guide.close()
     about = show_about(window)
     about_problem = "" if about.database_label.text() else "About shows no database"
+    if screenshots:
+        about.adjustSize()
+        about.grab().save(str(screenshots / f"about-{lang}.png"))
     about.close()
     return [("help guide", not problem, problem), ("about", not about_problem, about_problem)]
