@@ -73,7 +73,8 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
 
     set_log_file(str(log_file))
     install_excepthook()
-    probe = bool(os.environ.get("TALENTDESK_STARTUP_PROBE"))  # measure start-up: quit once the window is usable
+    # measure start-up: quit once the window is usable; a value other than "1" is a file to create at that moment
+    probe = os.environ.get("TALENTDESK_STARTUP_PROBE", "")
     probe_errors: list[BaseException] = []
     if probe:  # an error fails the probe with exit code 1 instead of waiting on a message box
         sys.excepthook = lambda t, e, tb: (log.error("start-up probe", exc_info=(t, e, tb)), probe_errors.append(e))
@@ -92,7 +93,7 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     from talentdesk.ui.wizard import first_run
 
     outcome = first_run(database, QSettings(), make_demo=lambda _progress: _fresh_demo_database(paths.root),
-                        enabled=not (demo or probe))
+                        enabled=not (demo or bool(probe)))
     database = outcome.database
     window = open_main_window(database)
     window.show()
@@ -102,6 +103,8 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
 
         loaded = _pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
         code = 0 if loaded and not probe_errors else 1
+        if code == 0 and probe != "1":
+            Path(probe).write_text("usable\n", encoding="utf-8")
     else:
         code = app.exec()
     window.context.runner.shutdown()
