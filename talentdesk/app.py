@@ -84,11 +84,14 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
             target = _fresh_demo_database(paths.root)
         database = Database.open(target)
     except TalentDeskError as exc:
-        show_error(None, exc)
+        log.warning("could not open the database %s: %s", target, exc.message)
+        if not probe:
+            show_error(None, exc)
         return 1
     except Exception as exc:  # noqa: BLE001
         log.exception("could not open the database %s", target)
-        show_error(None, exc)
+        if not probe:
+            show_error(None, exc)
         return 1
     from talentdesk.ui.wizard import first_run
 
