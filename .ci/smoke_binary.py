@@ -38,6 +38,7 @@ WINDOWS = os.name == "nt"
 FORBIDDEN_IN_BUNDLE = [
     "PyQt5", "PyQt6", "PySide2", "shiboken2",                      # a second Qt binding
     "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6Pdf", "Qt6Network",
+    "psycopg",                                                      # a test extra, not shipped
 ]
 REQUIRED_IN_BUNDLE = [
     "migrations/env.py", "migrations/versions/0001_initial_schema.py",

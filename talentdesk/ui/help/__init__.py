@@ -34,9 +34,10 @@ def show_help(window, topic: str | None = None):
         helper = HelpWindow(window)
         window._help_window = helper
     tab = window.tabs.currentWidget() if hasattr(window, "tabs") else None
-    topic = topic or TOPIC_FOR_TAB.get(type(tab).__name__ if tab is not None else "", "")
-    if topic:
-        helper.show_topic(topic)
+    candidates = [topic] if topic else TOPIC_FOR_TAB.get(type(tab).__name__ if tab is not None else "", [])
+    for name in candidates:
+        if helper.show_topic(name):
+            break
     helper.show()
     helper.raise_()
     helper.activateWindow()

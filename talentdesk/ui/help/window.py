@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 from talentdesk import i18n
 from talentdesk.paths import resources_dir
 
-# which topic F1 opens for each tab (tab class name → file name); other tabs open the first topic
+# which topic F1 opens for each tab (tab class name → topic file names, the first that exists wins): the tab's own
+# reference topic written with the tab, else the daily-task topic of this guide; other tabs open the first topic
 TOPIC_FOR_TAB = {
-    "OverviewTab": "07-warnings.md",
-    "TalentsTab": "02-register-a-talent.md",
-    "LedgerTab": "03-record-a-payment.md",
-    "MentorsTab": "05-log-a-check-in.md",
-    "GrowthTab": "retention.md",
+    "OverviewTab": ["07-warnings.md"],
+    "TalentsTab": ["talents.md", "02-register-a-talent.md"],
+    "LedgerTab": ["ledger.md", "03-record-a-payment.md"],
+    "MentorsTab": ["mentors.md", "05-log-a-check-in.md"],
+    "GrowthTab": ["growth.md", "retention.md", "watch-list.md"],
 }
 
 
