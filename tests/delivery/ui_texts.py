@@ -21,6 +21,7 @@ VERSION = re.compile(r"\b\d+(?:\.\d+)+\w*\b")
 ALLOWED_LATIN_IN_CHINESE = {
     "TalentDesk", "Excel", "PDF", "CSV", "xlsx", "csv", "pdf", "ID", "QR", "USB", "USCC", "SQLite", "Ctrl", "Shift",
     "Alt", "Python", "PySide", "Qt", "Windows", "admin", "TD", "Esc", "Tab",
+    "zs", "zhangsan",  # pinyin search examples (输入 zs 找到 张三) are meant to be typed as they are
 }
 
 
