@@ -73,15 +73,23 @@ def _offer_restore(target: Path, problems: list[str]) -> bool:
     return True
 
 
-def start(target: Path, *, ask_login=None) -> Started | None:
+def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started | None:
     """Open the database for the window, or show why not and return None. `ask_login(database)` returns an
-    actor or None (tests pass their own; the default shows the login dialog)."""
+    actor or None (tests pass their own; the default shows the login dialog). `show_errors=False` only logs
+    (the start-up probe must not wait on a message box)."""
     target = Path(target)
+
+    def report(exc: BaseException) -> None:
+        if show_errors:
+            report(exc)
+        else:
+            log.warning("start-up refused: %s", getattr(exc, "message", exc))
+
     try:
         dbmod.refuse_network_location(target)
         lock = DatabaseLock(target).acquire()
     except TalentDeskError as exc:
-        show_error(None, exc)
+        report(exc)
         return None
     database = None
     try:
@@ -109,10 +117,10 @@ def start(target: Path, *, ask_login=None) -> Started | None:
                 return None
         return Started(database, actor, lock, daily, warning)
     except TalentDeskError as exc:
-        show_error(None, exc)
+        report(exc)
     except Exception as exc:  # noqa: BLE001 - never a traceback before the window exists
         log.exception("could not open the database %s", target)
-        show_error(None, exc)
+        report(exc)
     if database is not None:
         database.dispose()
     lock.release()
