@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -103,11 +102,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -283,11 +282,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -541,7 +540,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -555,6 +554,10 @@
     <message>
         <source>The backup copy failed its integrity check; it was discarded.</source>
         <translation>备份副本未通过完整性检查，已丢弃。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
+        <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
     </message>
 </context>
 <context>
@@ -572,7 +575,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>

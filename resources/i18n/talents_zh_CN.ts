@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -103,7 +102,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -806,7 +805,7 @@
         <translation>免于追回理由</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -962,6 +961,17 @@
     <message>
         <source>Your role may not see full ID and phone numbers.</source>
         <translation>您的角色无权查看完整的身份证号和电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>Talents</name>
+    <message>
+        <source>The arrival year must be between 1900 and 2999.</source>
+        <translation>引进年份应在 1900 至 2999 年之间。</translation>
+    </message>
+    <message>
+        <source>The number of months must be between 0 and 1200.</source>
+        <translation>月数应在 0 至 1200 之间。</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started 
 
     def report(exc: BaseException) -> None:
         if show_errors:
-            report(exc)
+            show_error(None, exc)
         else:
             log.warning("start-up refused: %s", getattr(exc, "message", exc))
 
@@ -95,7 +95,9 @@ def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started 
     try:
         if target.exists() and target.stat().st_size > 0:
             problems = integrity.quick_check(target)
-            if problems and not _offer_restore(target, problems):
+            if problems and not show_errors:
+                log.warning("the quick check of %s failed: %s", target, problems[:3])
+            if problems and (not show_errors or not _offer_restore(target, problems)):
                 lock.release()
                 return None
         database = Database.open(target, migrate=False, check_network=False)
