@@ -29,6 +29,7 @@ class AttentionItem:
 
 
 CATEGORIES = ("due", "checkin", "care", "service_end", "departure")
+PER_CATEGORY = 500  # items shown per category; the overview says "500+" when there are more
 
 
 def category_label(category: str) -> str:
@@ -42,7 +43,7 @@ def category_label(category: str) -> str:
 
 
 @operation(Permission.TALENT_READ)
-def attention_items(session: Session, *, today: dt.date, per_category: int = 500) -> list[AttentionItem]:
+def attention_items(session: Session, *, today: dt.date, per_category: int = PER_CATEGORY) -> list[AttentionItem]:
     items: list[AttentionItem] = []
     for d in ledger.outstanding_dues(session, as_of=today, limit=per_category):
         items.append(AttentionItem("due", d.talent_id, d.talent_name,

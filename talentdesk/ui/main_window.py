@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
             context.runner.data_changed.connect(tab.on_data_changed)
         self.setCentralWidget(self.tabs)
         self.overview.open_requested.connect(self.open_record)
+        self.growth.open_requested.connect(self.open_record)
         self._build_menus()
         self.busy = QLabel(self)
         self.statusBar().addPermanentWidget(self.busy)
