@@ -58,15 +58,15 @@ class _Form(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
 
-    save = None  # set by the tab: called on OK; the tab calls finish() when the work succeeded
+    on_save = None  # set by the tab: called on OK; the tab calls finish() when the work succeeded
 
     def accept(self) -> None:
-        if self.save is None:
+        if self.on_save is None:
             super().accept()
             return
         self.error.hide()
         self.buttons.setEnabled(False)
-        self.save()
+        self.on_save()
 
     def finish(self) -> None:
         super().accept()
@@ -88,7 +88,7 @@ class EventDialog(_Form):
                  event: growth.EventRow | None = None):
         super().__init__(parent, self.tr("Change event") if event else self.tr("Add event"))
         self.talent_id = talent_id
-        self.event = event
+        self.record = event
         self.form.addRow(self.tr("Talent"), QLabel(talent_name, self))
         self.kind = QComboBox(self)
         for code, text in choices(E.GrowthKind):

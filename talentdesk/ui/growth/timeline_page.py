@@ -119,7 +119,7 @@ class TimelinePage(QWidget):
         if self.talent_id is None:
             return
         dlg = EventDialog(self, talent_id=self.talent_id, talent_name=self.talent_name)
-        dlg.save = lambda: self.context.runner.submit(growth.add_event, write=True, data=dlg.value(),
+        dlg.on_save = lambda: self.context.runner.submit(growth.add_event, write=True, data=dlg.value(),
                                                       today=dt.date.today(), on_done=lambda _r: self._saved(dlg),
                                                       on_error=dlg.failed)
         dlg.open()
@@ -158,7 +158,7 @@ class TimelinePage(QWidget):
                                        on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
 
         delete.clicked.connect(really_delete)
-        dlg.save = lambda: self.context.runner.submit(growth.update_event, write=True, event_id=ev.id,
+        dlg.on_save = lambda: self.context.runner.submit(growth.update_event, write=True, event_id=ev.id,
                                                       data=dlg.value(), today=dt.date.today(),
                                                       on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()

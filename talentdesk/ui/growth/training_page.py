@@ -206,7 +206,7 @@ class TrainingPage(QWidget):
 
     # ------------------------------------------------------------ writing
     def _wire(self, dlg, fn, **fixed) -> None:
-        dlg.save = lambda: self.context.runner.submit(fn, write=True, **fixed, **dlg.kwargs(),
+        dlg.on_save = lambda: self.context.runner.submit(fn, write=True, **fixed, **dlg.kwargs(),
                                                       on_done=lambda _r: dlg.finish(), on_error=dlg.failed)
         dlg.open()
         self.dialog = dlg
