@@ -34,10 +34,6 @@ class YearlyData:
     watch: list                # services.risk.WatchRow, highest first
 
 
-def _t(text: str) -> str:
-    return translate("YearlyReport", text)
-
-
 def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.1f}%"
 
@@ -66,7 +62,7 @@ def retention_chart(report, font: str, width: float = 170 * mm, height: float = 
     legend.x, legend.y = width - 90, height - 20
     legend.fontName, legend.fontSize = font, 8
     legend.alignment = "right"
-    legend.colorNamePairs = list(zip(SERIES_COLOURS, [_t("After 1 year"), _t("After 3 years"), _t("After 5 years")]))
+    legend.colorNamePairs = list(zip(SERIES_COLOURS, [translate("YearlyReport", "After 1 year"), translate("YearlyReport", "After 3 years"), translate("YearlyReport", "After 5 years")]))
     d.add(legend)
     return d
 
@@ -92,10 +88,10 @@ def flow_chart(report, font: str, width: float = 170 * mm, height: float = 60 * 
     legend.x, legend.y = width - 90, height - 15
     legend.fontName, legend.fontSize = font, 8
     legend.alignment = "right"
-    legend.colorNamePairs = [(SERIES_COLOURS[0], _t("Arrived")), (colors.HexColor("#c0392b"), _t("Departed"))]
+    legend.colorNamePairs = [(SERIES_COLOURS[0], translate("YearlyReport", "Arrived")), (colors.HexColor("#c0392b"), translate("YearlyReport", "Departed"))]
     d.add(legend)
     if not report.by_year:
-        d.add(String(width / 2, height / 2, _t("No talents yet"), fontName=font, fontSize=10, textAnchor="middle"))
+        d.add(String(width / 2, height / 2, translate("YearlyReport", "No talents yet"), fontName=font, fontSize=10, textAnchor="middle"))
     return d
 
 
@@ -115,22 +111,25 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
     ])
     r = data.retention
     story = [
-        Paragraph(_t("{year} Talent Work Report").format(year=data.year), h1),
-        Paragraph(_t("{office} · figures as of {date}").format(office=data.office, date=data.as_of.isoformat()), small),
+        Paragraph(translate("YearlyReport", "{year} Talent Work Report").format(year=data.year), h1),
+        Paragraph(translate("YearlyReport", "{office} · figures as of {date}").format(office=data.office, date=data.as_of.isoformat()), small),
         Spacer(1, 4 * mm),
-        Paragraph(_t("1. Overview"), h2),
-        Paragraph(_t("In {year}, {arrived} talents arrived and {departed} left, {within} of them before their service "
+        Paragraph(translate("YearlyReport", "1. Overview"), h2),
+        Paragraph(translate("YearlyReport", "In {year}, {arrived} talents arrived and {departed} left, {within} of them before their service "
                      "commitment ended. {here} of the {total} talents introduced so far are still in the county.")
                   .format(year=data.year, arrived=data.arrivals_in_year, departed=data.departures_in_year.departed,
                           within=data.departures_in_year.within_commitment, here=r.total.here_now,
                           total=r.total.arrived), body),
-        Paragraph(_t("2. Arrivals and departures"), h2),
+        Paragraph(translate("YearlyReport", "2. Arrivals and departures"), h2),
         flow_chart(r, f),
-        Paragraph(_t("3. Retention by arrival year"), h2),
+        Paragraph(translate("YearlyReport", "3. Retention by arrival year"), h2),
         retention_chart(r, f),
     ]
-    head = [_t("Arrival year"), _t("Arrived"), _t("Still here"), _t("After 1 year"), _t("After 3 years"),
-            _t("After 5 years"), _t("Left within commitment")]
+    head = [translate("YearlyReport", "Arrival year"), translate("YearlyReport", "Arrived"), translate("YearlyReport", "Still here"), translate("YearlyReport", "After 1 year"), translate("YearlyReport", "After 3 years"),
+            translate("YearlyReport", "After 5 years"), translate("YearlyReport", "Left within commitment")]
+
+    head_style = ParagraphStyle("head", fontName=f, fontSize=8.5, leading=10)
+    head = [Paragraph(h, head_style) for h in head]
 
     def rows(lines):
         return [[x.name, x.arrived, x.here_now, _pct(x.share(1)), _pct(x.share(3)), _pct(x.share(5)),
@@ -138,43 +137,43 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
 
     widths = [42 * mm, 18 * mm, 18 * mm, 20 * mm, 20 * mm, 20 * mm, 28 * mm]
     story += [Table([head, *rows(r.by_year), *rows([r.total])], colWidths=widths, style=grid, repeatRows=1),
-              Paragraph(_t("A cohort shows a share after N years only when every member has been here N years; "
+              Paragraph(translate("YearlyReport", "A cohort shows a share after N years only when every member has been here N years; "
                            "“—” means the cohort is still too young."), small)]
-    story += [Paragraph(_t("4. Retention by tier"), h2),
-              Table([[_t("Tier"), *head[1:]], *rows(r.by_tier)], colWidths=widths, style=grid, repeatRows=1)]
+    story += [Paragraph(translate("YearlyReport", "4. Retention by tier"), h2),
+              Table([[Paragraph(translate("YearlyReport", "Tier"), head_style), *head[1:]], *rows(r.by_tier)], colWidths=widths, style=grid, repeatRows=1)]
     top_emp = [e for e in r.by_employer][:15]
-    story += [Paragraph(_t("5. Retention by employer (the 15 largest)"), h2),
-              Table([[_t("Employer"), *head[1:]], *rows(top_emp)], colWidths=widths, style=grid, repeatRows=1)]
+    story += [Paragraph(translate("YearlyReport", "5. Retention by employer (the 15 largest)"), h2),
+              Table([[Paragraph(translate("YearlyReport", "Employer"), head_style), *head[1:]], *rows(top_emp)], colWidths=widths, style=grid, repeatRows=1)]
     cov = data.coverage
     cov_rows = [[c.name, c.active, c.in_plan, c.completed, _pct(c.share)] for c in (cov.total, *cov.by_tier)]
-    story += [Paragraph(_t("6. Training plan coverage in {year}").format(year=cov.year), h2),
-              Table([[_t("Tier"), _t("Active talents"), _t("In the plan"), _t("Completed"), _t("Coverage")],
+    story += [Paragraph(translate("YearlyReport", "6. Training plan coverage in {year}").format(year=cov.year), h2),
+              Table([[translate("YearlyReport", "Tier"), translate("YearlyReport", "Active talents"), translate("YearlyReport", "In the plan"), translate("YearlyReport", "Completed"), translate("YearlyReport", "Coverage")],
                      *cov_rows], colWidths=[50 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm], style=grid, repeatRows=1)]
-    story += [Paragraph(_t("7. Talents at risk of leaving (highest scores)"), h2)]
+    story += [Paragraph(translate("YearlyReport", "7. Talents at risk of leaving (highest scores)"), h2)]
     if data.watch:
         cell = ParagraphStyle("cell", fontName=f, fontSize=8, leading=10)
         story.append(Table(
-            [[_t("Name"), _t("Employer"), _t("Score"), _t("Reasons")],
+            [[translate("YearlyReport", "Name"), translate("YearlyReport", "Employer"), translate("YearlyReport", "Score"), translate("YearlyReport", "Reasons")],
              *[[w.name, Paragraph(w.employer_name, cell), w.score, Paragraph(w.reason_text, cell)]
                for w in data.watch]],
             colWidths=[22 * mm, 40 * mm, 14 * mm, 90 * mm], style=grid, repeatRows=1))
     else:
-        story.append(Paragraph(_t("No active talent shows a risk signal."), body))
+        story.append(Paragraph(translate("YearlyReport", "No active talent shows a risk signal."), body))
     story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph(_t("The method behind the retention figures and the watch list is explained in the "
+    story.append(Paragraph(translate("YearlyReport", "The method behind the retention figures and the watch list is explained in the "
                               "program's help (Retention figures; Watch list)."), small))
 
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont(f, 8)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, _t("Page {n}").format(n=doc.page))
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, translate("YearlyReport", "Page {n}").format(n=doc.page))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=16 * mm, title=_t("{year} Talent Work Report").format(year=data.year),
+                            bottomMargin=16 * mm, title=translate("YearlyReport", "{year} Talent Work Report").format(year=data.year),
                             author=data.office)
     try:
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
     except OSError as exc:
-        raise StorageError(_t("The report could not be written: {error}").format(error=exc.strerror or exc)) from exc
+        raise StorageError(translate("YearlyReport", "The report could not be written: {error}").format(error=exc.strerror or exc)) from exc
     return path

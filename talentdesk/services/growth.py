@@ -584,6 +584,22 @@ class ReadyRow:
 POST_KINDS = (GrowthKind.POST_CHANGE.value, GrowthKind.PROMOTION.value, GrowthKind.IMPORTANT_POST.value)
 
 
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    min_years_in_post: float
+    min_training_hours: float
+    min_good_appraisals: int
+    require_title: bool
+
+
+@operation(Permission.GROWTH_READ)
+def promotion_thresholds(session: Session) -> Thresholds:
+    return Thresholds(float(get_setting(session, "promotion_min_years_in_post")),
+                      float(get_setting(session, "promotion_min_training_hours")),
+                      int(get_setting(session, "promotion_min_good_appraisals")),
+                      bool(get_setting(session, "promotion_require_title")))
+
+
 @operation(Permission.GROWTH_READ)
 def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000) -> list[ReadyRow]:
     """Active talents who meet every threshold in settings: years in the present post (since the last post change,

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
 from talentdesk.services import growth, retention, risk
-from talentdesk.services.settings import DEFAULTS
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -56,23 +55,31 @@ class ReadinessPage(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.thresholds: growth.Thresholds | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
+        self.context.runner.submit(growth.promotion_thresholds, key="growth.thresholds",
+                                   on_done=lambda t: setattr(self, "thresholds", t))
         self.context.runner.submit(growth.promotion_candidates, key="growth.ready", today=dt.date.today(),
                                    on_done=self._on_rows)
 
     def _on_rows(self, rows) -> None:
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        self.note.setText(self.tr(
+        t = self.thresholds
+        if t is None:
+            return
+        note = self.tr(
             "{n} active talents meet every threshold: at least {years} years in the present post, {hours} hours of "
             "completed training, and the latest {k} appraisals all Excellent or Competent. The thresholds are "
             "settings. Double-click a row to see the timeline.").format(
-            n=len(rows), years=DEFAULTS["promotion_min_years_in_post"], hours=DEFAULTS["promotion_min_training_hours"],
-            k=DEFAULTS["promotion_min_good_appraisals"]))
+            n=len(rows), years=f"{t.min_years_in_post:g}", hours=f"{t.min_training_hours:g}", k=t.min_good_appraisals)
+        if t.require_title:
+            note += " " + self.tr("A professional title is required.")
+        self.note.setText(note)
 
     def _open(self, index) -> None:
         row = self.model.data(index, ROW_ROLE)

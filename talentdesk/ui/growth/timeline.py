@@ -21,7 +21,7 @@ PILLAR_COLOURS = {
 }
 LANES = (growth.CAREER, growth.CARE, growth.MONEY)
 MARGIN_LEFT, MARGIN_RIGHT, TOP, AXIS_H, LANE_LABEL_W = 90, 40, 34, 40, 80
-ROW_H = 18
+ROW_H = 20
 MIN_PPD, MAX_PPD = 0.05, 40.0
 
 
@@ -30,6 +30,19 @@ class _Placed:
     item: growth.TimelineItem
     rect: QRectF
     span: bool
+    label: str = ""
+    label_rect: QRectF | None = None
+
+
+LABEL_CHARS = 16
+
+
+def short(item: growth.TimelineItem) -> str:
+    """The label drawn beside a mark: money shows just the amount; long titles are cut with an ellipsis."""
+    text = item.title
+    if item.pillar == growth.MONEY:
+        text = text.split(" · ")[0].split(" ", 1)[-1]
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
 
 
 class TimelineCanvas(QWidget):
@@ -47,6 +60,7 @@ class TimelineCanvas(QWidget):
         self.lane_top: dict[str, float] = {}
         self.lane_rows: dict[str, int] = {}
         self.hovered: growth.TimelineItem | None = None
+        self.show_labels = True
         self.setMinimumHeight(220)
 
     # ------------------------------------------------------------ data and geometry
@@ -99,19 +113,31 @@ class TimelineCanvas(QWidget):
                     x0 = self.x_of(item.date)
                     span = item.end_date is not None and item.end_date > item.date
                     x1 = self.x_of(item.end_date) if span else x0
-                    left, right = (x0, max(x1, x0 + 6)) if span else (x0 - 6, x0 + 6)
-                    row = next((i for i, e in enumerate(rows_end) if e + 2 <= left), None)
+                    text = short(item) if self.show_labels else ""
+                    text_w = fm.horizontalAdvance(text) + 4 if text else 0
+                    left = x0 if span else x0 - 6
+                    shape_right = max(x1, x0 + 6) if span else x0 + 6
+                    # a span's label sits inside it when it fits, else after it; a point's label after the point
+                    inside = span and text_w + 6 <= shape_right - left
+                    right = shape_right if inside else shape_right + text_w
+                    row = next((i for i, e in enumerate(rows_end) if e + 4 <= left), None)
                     if row is None:
                         rows_end.append(0.0)
                         row = len(rows_end) - 1
                     rows_end[row] = right
-                    placed_here.append((item, left, right, row, span))
+                    placed_here.append((item, left, shape_right, row, span, text, inside, text_w))
                 self.lane_top[lane] = y
                 self.lane_rows[lane] = max(len(rows_end), 1)
-                for item, left, right, row, span in placed_here:
+                for item, left, right, row, span, text, inside, text_w in placed_here:
                     ry = y + 6 + row * ROW_H
                     rect = QRectF(left, ry, right - left, 12) if span else QRectF(left, ry, 12, 12)
-                    self.placed.append(_Placed(item, rect, span))
+                    if not text:
+                        label_rect = None
+                    elif inside:
+                        label_rect = QRectF(left + 4, ry - 3, right - left - 6, 18)
+                    else:
+                        label_rect = QRectF(rect.right() + 3, ry - 3, text_w, 18)
+                    self.placed.append(_Placed(item, rect, span, text, label_rect))
                 y += 12 + self.lane_rows[lane] * ROW_H
         self._height = int(y + AXIS_H + fm.height())
         self.setFixedSize(self.sizeHint())
@@ -122,7 +148,8 @@ class TimelineCanvas(QWidget):
 
     def item_at(self, pos: QPointF) -> growth.TimelineItem | None:
         """The item under a point (points are preferred to the spans they sit on)."""
-        hits = [p for p in self.placed if p.rect.adjusted(-2, -2, 2, 2).contains(pos)]
+        hits = [p for p in self.placed if p.rect.adjusted(-2, -2, 2, 2).contains(pos)
+                or (p.label_rect is not None and p.label_rect.contains(pos))]
         if not hits:
             return None
         hits.sort(key=lambda p: (p.span, p.rect.width()))
@@ -147,7 +174,8 @@ class TimelineCanvas(QWidget):
         lines = [f"<b>{_esc(item.title)}</b>", f"{_esc(kind)} · {growth.pillar_label(item.pillar)}", when]
         if item.detail:
             lines.append(_esc(item.detail))
-        lines.append(f"<i>{self.tr('Click to open')}</i>")
+        hint = self.tr("Click to open")
+        lines.append(f"<i>{hint}</i>")
         return "<br>".join(lines)
 
     # ------------------------------------------------------------ painting
@@ -230,6 +258,9 @@ class TimelineCanvas(QWidget):
                     p.drawRect(r)
                 else:
                     p.drawEllipse(r)
+            if placed.label_rect is not None:
+                p.setPen(self.palette().text().color() if not hot else colour.darker(140))
+                p.drawText(placed.label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, placed.label)
         p.end()
 
     def _marker(self, p: QPainter, d: dt.date, colour: QColor, text: str, style, axis_y: float,
