@@ -151,12 +151,14 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
                      *cov_rows], colWidths=[50 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm], style=grid, repeatRows=1)]
     story += [Paragraph(translate("YearlyReport", "7. Talents at risk of leaving (highest scores)"), h2)]
     if data.watch:
-        cell = ParagraphStyle("cell", fontName=f, fontSize=8, leading=10)
+        cell = ParagraphStyle("cell", fontName=f, fontSize=8, leading=10, wordWrap="CJK")
+        watch_grid = TableStyle([*grid.getCommands(), ("ALIGN", (0, 0), (1, -1), "LEFT"),
+                                 ("ALIGN", (3, 0), (3, -1), "LEFT")])
         story.append(Table(
             [[translate("YearlyReport", "Name"), translate("YearlyReport", "Employer"), translate("YearlyReport", "Score"), translate("YearlyReport", "Reasons")],
              *[[w.name, Paragraph(w.employer_name, cell), w.score, Paragraph(w.reason_text, cell)]
                for w in data.watch]],
-            colWidths=[22 * mm, 40 * mm, 14 * mm, 90 * mm], style=grid, repeatRows=1))
+            colWidths=[22 * mm, 40 * mm, 14 * mm, 90 * mm], style=watch_grid, repeatRows=1))
     else:
         story.append(Paragraph(translate("YearlyReport", "No active talent shows a risk signal."), body))
     story.append(Spacer(1, 6 * mm))

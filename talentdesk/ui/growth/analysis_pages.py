@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -115,6 +115,11 @@ class RetentionPage(QWidget):
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
+        self.flow = QChart()
+        self.flow.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.flow.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.flow_view = QChartView(self.flow, self)
+        self.flow_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.report_year = QSpinBox(self)
@@ -131,9 +136,14 @@ class RetentionPage(QWidget):
         top.addWidget(QLabel(self.tr("Report year"), self))
         top.addWidget(self.report_year)
         top.addWidget(pdf)
+        charts = QSplitter(Qt.Orientation.Horizontal, self)
+        charts.addWidget(self.chart_view)
+        charts.addWidget(self.flow_view)
+        charts.setSizes([560, 520])
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.chart_view)
+        split.addWidget(charts)
         split.addWidget(self.view)
+        split.setSizes([360, 300])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.summary)
@@ -155,7 +165,42 @@ class RetentionPage(QWidget):
             "after 5 years {s5} (only cohorts old enough count). {within} of {gone} departures came before the "
             "service commitment ended.").format(here=t.here_now, arrived=t.arrived, s1=pct(t.share(1)),
                                                s3=pct(t.share(3)), s5=pct(t.share(5)), within=within, gone=gone))
+        self._show_flow()
         self._show()
+
+    def _show_flow(self) -> None:
+        """Arrivals and departures per year (the last twelve years)."""
+        r = self.report
+        arrivals = {int(x.key): x.arrived for x in r.by_year}
+        departures = {d.year: d.departed for d in r.departures}
+        years = sorted(set(arrivals) | set(departures))[-12:]
+        self.flow.removeAllSeries()
+        for axis in self.flow.axes():
+            self.flow.removeAxis(axis)
+        series = QBarSeries()
+        for name, values, colour in ((self.tr("Arrived"), arrivals, "#2f6fb0"),
+                                     (self.tr("Departed"), departures, "#c0392b")):
+            s = QBarSet(name)
+            s.setColor(QColor(colour))
+            for y in years:
+                s.append(values.get(y, 0))
+            series.append(s)
+        self.flow.addSeries(series)
+        cats = QBarCategoryAxis()
+        cats.append([str(y) for y in years])
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 6))
+        cats.setLabelsFont(small)
+        self.flow.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(cats)
+        val = QValueAxis()
+        val.setLabelFormat("%d")
+        top = max([*arrivals.values(), *departures.values(), 1])
+        val.setRange(0, top)
+        val.applyNiceNumbers()
+        self.flow.addAxis(val, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(val)
+        self.flow.setTitle(self.tr("Arrivals and departures per year"))
 
     def rows(self) -> list[retention.RetentionRow]:
         if self.report is None:
@@ -263,6 +308,7 @@ class WatchPage(QWidget):
                                                for x in r.reasons)),
         ], self)
         self.view = make_table_view(self.model, self)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self._open)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
