@@ -177,6 +177,8 @@ def parse_yuan(raw: str | int | Decimal, *, field: str = "amount", allow_zero: b
         raise ValidationError(translate("Validation", "The amount cannot be negative."), field=field)
     if d == 0 and not allow_zero:
         raise ValidationError(translate("Validation", "The amount must be greater than zero."), field=field)
+    if d > Decimal(MAX_FEN) / 100:
+        raise ValidationError(translate("Validation", "The amount is too large."), field=field)
     if d.as_tuple().exponent < -2 and d != d.quantize(Decimal("0.01")):
         raise ValidationError(translate("Validation", "Amounts have at most two decimal places (fen)."), field=field)
     fen = int((d * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -78,7 +78,7 @@ DEGREE_BY_EDU = {"doctorate": "doctor", "master": "master", "bachelor": "bachelo
 SETTLING = {"A": 100_000_000, "B": 50_000_000, "C": 20_000_000, "D": 10_000_000, "E": 5_000_000}  # fen
 LIVING_BY_EDU = {"doctorate": 10_800_000, "master": 5_400_000}
 HOUSE_BY_TIER = {"A": 80_000_000, "B": 40_000_000, "C": 15_000_000}
-RENT_TOTAL = 1_440_000  # 600 yuan a month for two years, paid yearly
+RENT_TOTAL = 2_160_000  # 600 yuan a month for three years, paid yearly
 CARE_TITLES = {
     "housing": "人才公寓入住", "spouse_job": "配偶工作安置", "child_school": "子女就学", "hukou": "户籍迁入",
     "canteen": "人才食堂就餐卡", "club_event": "人才联谊活动", "other": "其他服务",
@@ -231,7 +231,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
         (1, "引进人才安家补贴", "settling", "县委人才办〔2015〕3号", "yearly", 3, "pro_rata"),
         (2, "高学历人才生活补贴", "living", "县人社〔2016〕12号", "yearly", 3, "pro_rata"),
         (3, "高层次人才购房补贴", "house_purchase", "县政办发〔2017〕45号", "yearly", 5, "full"),
-        (4, "青年人才租房补贴", "rent", "县住建〔2018〕7号", "yearly", 2, "none"),
+        (4, "青年人才租房补贴", "rent", "县住建〔2018〕7号", "yearly", 3, "none"),
         (5, "人才公寓免租入住", "apartment", "县住建〔2018〕8号", "lump_sum", 1, "none"),
         (6, "人才创业扶持资金", "startup", "县科技〔2019〕21号", "lump_sum", 1, "full"),
     ]
@@ -347,7 +347,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             grants.append((2, LIVING_BY_EDU[edu]))
         if tier in HOUSE_BY_TIER and rng.random() < 0.6:
             grants.append((3, HOUSE_BY_TIER[tier]))
-        elif tier in ("D", "E") and rng.random() < 0.35:
+        elif tier in ("D", "E") and rng.random() < 0.4:
             grants.append((4, RENT_TOTAL))
         if rng.random() < 0.01:
             grants.append((6, 20_000_000))

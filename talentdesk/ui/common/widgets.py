@@ -1,6 +1,7 @@
 """Small shared widgets."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -10,6 +11,8 @@ def make_table_view(model, parent=None, *, sortable: bool = True) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    # no sort indicator yet: enabling sorting must not re-sort (or re-query) rows already in their natural order
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     view.verticalHeader().setDefaultSectionSize(24)
     view.verticalHeader().setVisible(False)

@@ -21,6 +21,7 @@ class TalentsTab(Tab):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
         self.query = talents.TalentQuery()
+        self._tiers_loaded = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), ID number, phone or employer"))
         self.search.setClearButtonEnabled(True)
@@ -63,7 +64,6 @@ class TalentsTab(Tab):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view)
-        self._tiers_loaded = False
 
     def title(self) -> str:
         return self.tr("Talents")

@@ -1,0 +1,128 @@
+"""Actor, permissions and the audit trail: each lives in one place and no service can forget them."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from talentdesk.domain.enums import Role
+from talentdesk.domain.errors import PermissionDenied
+from talentdesk.domain.models import AuditEntry, Employer, Setting
+from talentdesk.services import settings, talents
+from talentdesk.services.base import Actor, Permission, ROLE_PERMISSIONS, operation
+
+from tests.conftest import make_actor
+
+
+def _audit(database):
+    cols = [c for c in AuditEntry.__table__.columns]
+    with database.session(Actor.local(), readonly=True) as s:
+        return s.execute(select(*cols).order_by(AuditEntry.id)).all()
+
+
+def test_every_insert_update_and_delete_is_audited_with_before_and_after(database):
+    actor = make_actor(Role.CLERK, user_id=7, username="wang")
+    with database.session(actor) as s:
+        e = Employer(name="县人民医院", kind="医院")
+        s.add(e)
+    with database.session(actor) as s:
+        e = s.scalar(select(Employer))
+        e.phone = "0571-1234567"
+    with database.session(actor) as s:
+        s.delete(s.scalar(select(Employer)))
+    rows = [a for a in _audit(database) if a.table_name == "employers"]
+    assert [a.action for a in rows] == ["insert", "update", "delete"]
+    assert all(a.actor_name == "wang" and a.actor_id == 7 for a in rows)
+    assert json.loads(rows[0].after)["name"] == "县人民医院"
+    assert json.loads(rows[1].before) == {"phone": ""}
+    assert json.loads(rows[1].after) == {"phone": "0571-1234567"}
+    assert json.loads(rows[2].before)["phone"] == "0571-1234567"
+
+
+def test_audit_is_written_in_the_same_transaction_as_the_change(database, local):
+    with pytest.raises(RuntimeError):
+        with database.session(local) as s:
+            s.add(Employer(name="会回滚的单位"))
+            s.flush()
+            raise RuntimeError("crash before commit")
+    assert [a for a in _audit(database) if a.table_name == "employers"] == []
+
+
+def test_a_write_without_an_actor_is_impossible(database):
+    from talentdesk.services.base import AuditedSession
+
+    s = AuditedSession(database.engine)
+    s.add(Employer(name="无名氏"))
+    with pytest.raises(RuntimeError, match="actor"):
+        s.flush()
+    s.rollback()
+    s.close()
+
+
+def test_passwords_never_reach_the_audit_trail(database, local):
+    from talentdesk.domain.models import User
+
+    with database.session(local) as s:
+        s.add(User(username="li", role="clerk", password_hash="$argon2id$secret"))
+    (row,) = [a for a in _audit(database) if a.table_name == "users"]
+    assert "secret" not in row.after and json.loads(row.after)["password_hash"] == "***"
+
+
+def test_a_denied_operation_is_refused_and_recorded(database):
+    viewer = make_actor(Role.VIEWER, user_id=3, username="guest")
+    with pytest.raises(PermissionDenied):
+        with database.session(viewer) as s:
+            settings.set_setting(s, key="office_name", value="某县人才办")
+    with database.session(Actor.local(), readonly=True) as s:
+        assert s.get(Setting, "office_name") is None
+    denied = [a for a in _audit(database) if a.action == "denied"]
+    assert len(denied) == 1 and denied[0].actor_name == "guest" and "settings.manage" in denied[0].summary
+
+
+def test_operations_declare_permission_and_changes():
+    @operation(Permission.TALENT_WRITE, changes=("talents",))
+    def rename(session, *, talent_id: int) -> int:
+        return talent_id
+
+    assert rename.permission is Permission.TALENT_WRITE
+    assert rename.changes == frozenset({"talents"})
+
+
+def test_roles_grant_what_the_office_expects():
+    assert ROLE_PERMISSIONS[Role.ADMIN] >= ROLE_PERMISSIONS[Role.CLERK]
+    assert Permission.LEDGER_APPROVE not in ROLE_PERMISSIONS[Role.CLERK]
+    assert Permission.LEDGER_APPROVE in ROLE_PERMISSIONS[Role.APPROVER]
+    assert Permission.TALENT_SENSITIVE not in ROLE_PERMISSIONS[Role.VIEWER]
+    assert all(not p.value.endswith((".write", ".record", ".approve")) for p in ROLE_PERMISSIONS[Role.VIEWER])
+
+
+def test_viewers_see_masked_id_and_phone_numbers(demo_db):
+    viewer = make_actor(Role.VIEWER)
+    with demo_db.session(viewer, readonly=True) as s:
+        page = talents.search_talents(s, limit=5)
+    with demo_db.session(make_actor(Role.CLERK), readonly=True) as s:
+        full = talents.search_talents(s, limit=5)
+    for masked, clear in zip(page.rows, full.rows):
+        assert "*" in masked.id_number and masked.id_number[:4] == clear.id_number[:4]
+        assert masked.id_number[-4:] == clear.id_number[-4:] and "*" not in clear.id_number
+        assert "*" in masked.phone
+
+
+def test_settings_have_defaults_and_remember_changes(session):
+    assert settings.get_setting(session, "checkin_cadence_days") == 30
+    settings.set_setting(session, key="office_name", value="青田县人才工作领导小组办公室")
+    assert settings.get_setting(session, "office_name") == "青田县人才工作领导小组办公室"
+    key1 = settings.certificate_key(session)
+    assert len(key1) == 32 and settings.certificate_key(session) == key1
+    assert "certificate_key" not in settings.all_settings(session)
+
+
+def test_dates_in_audit_are_iso_strings(database, local):
+    from talentdesk.domain.models import TrainingProgram
+
+    with database.session(local) as s:
+        s.add(TrainingProgram(year=2026, name="岗前培训", start_date=dt.date(2026, 3, 1)))
+    (row,) = [a for a in _audit(database) if a.table_name == "training_programs"]
+    assert json.loads(row.after)["start_date"] == "2026-03-01"
