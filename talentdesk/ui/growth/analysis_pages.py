@@ -114,7 +114,7 @@ class RetentionPage(QWidget):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(160)
         self.flow = QChart()
         self.flow.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.flow.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

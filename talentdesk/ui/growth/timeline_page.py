@@ -4,8 +4,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap, QIcon
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talentdesk.services import growth, talents
 from talentdesk.ui.common.tab import AppContext
@@ -37,13 +47,18 @@ class TimelinePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.found = QComboBox(self)
-        self.found.setMinimumWidth(260)
+        self.found.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.found.setMinimumContentsLength(14)
         self.found.activated.connect(lambda i: self.show_talent(self.found.itemData(i)))
         self.add_btn = QPushButton(self.tr("Add event…"), self)
         self.add_btn.clicked.connect(self.add_event)
         self.add_btn.setEnabled(False)
-        zin, zout, fit = QPushButton(self.tr("Zoom in"), self), QPushButton(self.tr("Zoom out"), self), QPushButton(
-            self.tr("Fit"), self)
+        zin, zout, fit = QToolButton(self), QToolButton(self), QToolButton(self)
+        for b, text, tip in ((zin, "+", self.tr("Zoom in")), (zout, "−", self.tr("Zoom out")),
+                             (fit, "↔", self.tr("Fit"))):
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
         self.view = TimelineView(self)
         zin.clicked.connect(lambda: self.view.zoom(1.5))
         zout.clicked.connect(lambda: self.view.zoom(1 / 1.5))
@@ -51,12 +66,12 @@ class TimelinePage(QWidget):
         self.view.canvas.item_activated.connect(self.open_item)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Talent"), self))
         top.addWidget(self.search, 1)
         top.addWidget(self.found, 1)
         top.addWidget(self.add_btn)
-        top.addStretch()
         for b in (zin, zout, fit):
             top.addWidget(b)
         legend = QHBoxLayout()
@@ -66,8 +81,9 @@ class TimelinePage(QWidget):
             legend.addWidget(lbl)
             legend.addWidget(QLabel(growth.pillar_label(pillar), self))
             legend.addSpacing(12)
-        legend.addWidget(QLabel(self.tr("Red dashed line: end of the service commitment. Ctrl+wheel zooms."), self))
-        legend.addStretch()
+        hint = QLabel(self.tr("Red dashed line: end of the service commitment. Ctrl+wheel zooms."), self)
+        hint.setWordWrap(True)
+        legend.addWidget(hint, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.header)
