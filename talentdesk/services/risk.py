@@ -109,29 +109,40 @@ def pillar_label(pillar: str) -> str:
     }[pillar]
 
 
-def _reason_text(code: str, v, today: dt.date) -> str:
-    if code == "instalment_overdue":
-        n, first = v
-        return translate("Risk", "{n} instalment(s) overdue since {date}").format(n=n, date=first.isoformat())
-    if code == "subsidies_ended":
-        return translate("Risk", "Subsidies ended, commitment still running")
-    if code == "no_mentor":
-        return translate("Risk", "No mentor")
-    if code == "no_checkin":
-        return (translate("Risk", "No check-in since {date}").format(date=v.isoformat()) if v
-                else translate("Risk", "No check-in yet"))
-    if code == "open_case":
-        return translate("Risk", "Open case: {kinds}").format(
-            kinds="、".join(label(CareKind, k) for k in sorted(set(v.split(",")))))
-    if code == "no_training":
-        return translate("Risk", "No training in {year}").format(year=today.year)
-    if code == "no_event":
-        return translate("Risk", "Nothing on the timeline since {date}").format(date=v.isoformat())
-    if code == "weak_appraisal":
-        return translate("Risk", "Latest appraisal: {grade}").format(grade=label(AppraisalGrade, v))
-    if code == "service_ending":
-        return translate("Risk", "Service commitment ends {date}").format(date=v.isoformat())
-    raise KeyError(code)
+def _reason_texts(today: dt.date):
+    """A function (code, value) -> reason in words, with every template translated once per call."""
+    t = {
+        "instalment_overdue": translate("Risk", "{n} instalment(s) overdue since {date}"),
+        "subsidies_ended": translate("Risk", "Subsidies ended, commitment still running"),
+        "no_mentor": translate("Risk", "No mentor"),
+        "no_checkin": translate("Risk", "No check-in since {date}"),
+        "no_checkin_never": translate("Risk", "No check-in yet"),
+        "open_case": translate("Risk", "Open case: {kinds}"),
+        "no_training": translate("Risk", "No training in {year}").format(year=today.year),
+        "no_event": translate("Risk", "Nothing on the timeline since {date}"),
+        "weak_appraisal": translate("Risk", "Latest appraisal: {grade}"),
+        "service_ending": translate("Risk", "Service commitment ends {date}"),
+    }
+    grades = {g: label(AppraisalGrade, g) for g in WEAK_GRADES}
+    kinds = {k: label(CareKind, k) for k in HOUSING_FAMILY_CASES}
+
+    def text(code: str, v) -> str:
+        if code == "instalment_overdue":
+            n, first = v
+            return t[code].format(n=n, date=first.isoformat())
+        if code in ("subsidies_ended", "no_mentor", "no_training"):
+            return t[code]
+        if code == "no_checkin":
+            return t[code].format(date=v.isoformat()) if v else t["no_checkin_never"]
+        if code == "open_case":
+            return t[code].format(kinds="、".join(kinds.get(k, k) for k in sorted(set(v.split(",")))))
+        if code == "weak_appraisal":
+            return t[code].format(grade=grades.get(v, v))
+        if code in ("no_event", "service_ending"):
+            return t[code].format(date=v.isoformat())
+        raise KeyError(code)
+
+    return text
 
 
 def _signal_queries(today: dt.date):
@@ -156,7 +167,9 @@ def _signal_queries(today: dt.date):
         .group_by(SubsidyGrant.talent_id)
     )
     current = select(Pairing.talent_id).where(Pairing.end_date.is_(None))
-    q["no_mentor"] = select(Talent.id.label("talent_id"), literal(1).label("v")).where(Talent.id.not_in(current))
+    active = Talent.status == TalentStatus.ACTIVE.value
+    q["no_mentor"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
+                      .where(active, Talent.id.not_in(current)))
     last = func.max(func.coalesce(Pairing.last_checkin_date, Pairing.start_date))
     q["no_checkin"] = (
         select(Pairing.talent_id.label("talent_id"), func.max(Pairing.last_checkin_date).label("v"))
@@ -173,7 +186,8 @@ def _signal_queries(today: dt.date):
                .join(TrainingProgram, TrainingProgram.id == TrainingEnrolment.program_id)
                .where(TrainingProgram.year == today.year,
                       TrainingEnrolment.status != EnrolmentStatus.DROPPED.value))
-    q["no_training"] = select(Talent.id.label("talent_id"), literal(1).label("v")).where(Talent.id.not_in(trained))
+    q["no_training"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
+                        .where(active, Talent.id.not_in(trained)))
     latest_event = (select(GrowthEvent.talent_id, func.max(GrowthEvent.event_date).label("last"))
                     .where(GrowthEvent.event_date <= today)
                     .group_by(GrowthEvent.talent_id).subquery())
@@ -181,7 +195,7 @@ def _signal_queries(today: dt.date):
     q["no_event"] = (
         select(Talent.id.label("talent_id"), since.label("v"))
         .outerjoin(latest_event, latest_event.c.talent_id == Talent.id)
-        .where(since < add_months(today, -12 * NO_EVENT_YEARS))
+        .where(active, since < add_months(today, -12 * NO_EVENT_YEARS))
     )
     ranked = (select(GrowthEvent.talent_id, GrowthEvent.appraisal_grade,
                      func.row_number().over(partition_by=GrowthEvent.talent_id,
@@ -194,34 +208,43 @@ def _signal_queries(today: dt.date):
     )
     q["service_ending"] = (
         select(Talent.id.label("talent_id"), Talent.service_end_date.label("v"))
-        .where(Talent.service_end_date >= today, Talent.service_end_date <= add_months(today, SERVICE_END_MONTHS))
+        .where(active, Talent.service_end_date >= today,
+               Talent.service_end_date <= add_months(today, SERVICE_END_MONTHS))
     )
     return {k: v.subquery(k) for k, v in q.items()}
 
 
 @operation(Permission.TALENT_READ)
 def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int = 1,
-               abort=None) -> list[WatchRow]:
+               progress=None, abort=None) -> list[WatchRow]:
     """Active talents with a score of at least `min_score`, highest first, each with the reasons in words.
 
     Nine set-based queries (one per signal, each over all talents at once) are combined here by talent id; SQLite
     plans them far better one by one than as nine outer-joined subqueries."""
     w = weights(session)
     en = current_language() == "en"
-    active = set(session.scalars(select(Talent.id).where(Talent.status == TalentStatus.ACTIVE.value)))
+    reason_text = _reason_texts(today)
+    # one pass over the active talents gives both the set to keep and the names to show
+    names = {tid: (name, emp or "", tier_en if en and tier_en else tier) for tid, name, emp, tier, tier_en in
+             session.execute(select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
+                             .join(Tier, Tier.code == Talent.tier_code)
+                             .outerjoin(Employer, Employer.id == Talent.employer_id)
+                             .where(Talent.status == TalentStatus.ACTIVE.value))}
     hits: dict[int, list[Reason]] = {}
     codes = list(SIGNALS)
-    for code, sq in _signal_queries(today).items():
+    for i, (code, sq) in enumerate(_signal_queries(today).items()):
         if abort is not None and abort():
             return []
+        if progress is not None:
+            progress(i, len(SIGNALS), signal_label(code))
         if not w.get(code):
             continue
         cols = (sq.c.talent_id, sq.c.n, sq.c.v) if code == "instalment_overdue" else (sq.c.talent_id, sq.c.v)
         for row in session.execute(select(*cols)):
-            if row[0] not in active:
+            if row[0] not in names:
                 continue
             value = (row[1], row[2]) if code == "instalment_overdue" else row[1]
-            hits.setdefault(row[0], []).append(Reason(code, SIGNALS[code], w[code], _reason_text(code, value, today)))
+            hits.setdefault(row[0], []).append(Reason(code, SIGNALS[code], w[code], reason_text(code, value)))
     scored = []
     for tid, reasons in hits.items():
         score = sum(x.weight for x in reasons)
@@ -231,17 +254,8 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
     scored.sort(key=lambda x: (-x[0], x[1]))
     if limit:
         scored = scored[:limit]
-    names: dict[int, tuple] = {}
-    ids = [tid for _, tid, _ in scored]
-    for i in range(0, len(ids), 900):
-        for tid, name, emp, tier, tier_en in session.execute(
-            select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
-            .join(Tier, Tier.code == Talent.tier_code).outerjoin(Employer, Employer.id == Talent.employer_id)
-            .where(Talent.id.in_(ids[i:i + 900]))
-        ):
-            names[tid] = (name, emp or "", tier_en if en and tier_en else tier)
     return [WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, reasons)
-            for score, tid, reasons in scored if tid in names]
+            for score, tid, reasons in scored]
 
 
 @dataclass(frozen=True, slots=True)

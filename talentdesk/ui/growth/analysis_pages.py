@@ -323,7 +323,11 @@ class WatchPage(QWidget):
         self.rows: list[risk.WatchRow] = []
 
     def refresh(self) -> None:
-        self.context.runner.submit(risk.watch_list, key="growth.watch", today=dt.date.today(), on_done=self._on_rows)
+        self.summary.setText(self.tr("Scoring the active talents…"))
+        self.context.runner.submit(
+            risk.watch_list, key="growth.watch", today=dt.date.today(), on_done=self._on_rows,
+            on_progress=lambda d, t, text: self.summary.setText(
+                self.tr("Scoring the active talents… {text} ({done}/{total})").format(text=text, done=d, total=t)))
 
     def _on_rows(self, rows) -> None:
         self.rows = rows
