@@ -249,6 +249,21 @@
     </message>
 </context>
 <context>
+    <name>GrowthCli</name>
+    <message>
+        <source>No active talent shows a risk signal.</source>
+        <translation>在岗人才均未出现风险因素。</translation>
+    </message>
+    <message>
+        <source>year  arrived  here  1 year  3 years  5 years  left within commitment</source>
+        <translation>年度  引进人数  现仍在县  1年留存率  3年留存率  5年留存率  服务期内离开</translation>
+    </message>
+    <message>
+        <source>Wrote the {year} report to {path}.</source>
+        <translation>{year}年度报告已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>GrowthTab</name>
     <message>
         <source>Timeline</source>
