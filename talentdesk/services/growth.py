@@ -58,6 +58,10 @@ class ProgramRow:
     completed: int
 
 
+# big reads are fetched in batches: each batch is converted to rows in one go without yielding the GIL, so
+# small batches keep the window responsive while a background job reads 100,000 rows
+STREAM = {"yield_per": 2000}
+
 EVENT_SORT = {"event_date": GrowthEvent.event_date, "kind": GrowthEvent.kind, "talent": Talent.name_pinyin,
               "id": GrowthEvent.id, "title": GrowthEvent.title}
 
@@ -610,16 +614,16 @@ def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000)
     n_appraisals = int(get_setting(session, "promotion_min_good_appraisals"))
     need_title = bool(get_setting(session, "promotion_require_title"))
     # four set-based queries combined by talent id (SQLite plans them badly as joined subqueries)
-    last_post = dict(session.execute(
+    last_post = {tid: d for tid, d in session.execute(
         select(GrowthEvent.talent_id, func.max(GrowthEvent.event_date))
         .join(Talent, Talent.id == GrowthEvent.talent_id)
         .where(GrowthEvent.kind.in_(POST_KINDS), Talent.status == TalentStatus.ACTIVE.value)
-        .group_by(GrowthEvent.talent_id)).all())
-    hours = dict(session.execute(
+        .group_by(GrowthEvent.talent_id), execution_options=STREAM)}
+    hours = {tid: h for tid, h in session.execute(
         select(TrainingEnrolment.talent_id, func.sum(TrainingEnrolment.hours))
         .where(TrainingEnrolment.status == EnrolmentStatus.COMPLETED.value)
         .group_by(TrainingEnrolment.talent_id)
-        .having(func.sum(TrainingEnrolment.hours) >= hours_min)).all())
+        .having(func.sum(TrainingEnrolment.hours) >= hours_min), execution_options=STREAM)}
     ranked = (select(GrowthEvent.talent_id, GrowthEvent.appraisal_grade,
                      func.row_number().over(partition_by=GrowthEvent.talent_id,
                                             order_by=(GrowthEvent.event_date.desc(), GrowthEvent.id.desc())).label("rn"))
@@ -627,7 +631,7 @@ def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000)
     grades: dict[int, list[str]] = {}
     for tid, grade in session.execute(select(ranked.c.talent_id, ranked.c.appraisal_grade)
                                       .where(ranked.c.rn <= max(n_appraisals, 1))
-                                      .order_by(ranked.c.talent_id, ranked.c.rn)):
+                                      .order_by(ranked.c.talent_id, ranked.c.rn), execution_options=STREAM):
         grades.setdefault(tid, []).append(grade)
     stmt = (select(Talent.id, Talent.name, Employer.name, Talent.tier_code, Talent.post, Talent.professional_title,
                    Talent.arrival_date)
@@ -637,7 +641,7 @@ def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000)
         stmt = stmt.where(Talent.professional_title != "")
     good = {AppraisalGrade.EXCELLENT.value, AppraisalGrade.COMPETENT.value}
     out = []
-    for tid, name, emp, tier, post, title, arrival in session.execute(stmt):
+    for tid, name, emp, tier, post, title, arrival in session.execute(stmt, execution_options=STREAM):
         hrs = hours.get(tid, 0.0)
         if hrs < hours_min:
             continue

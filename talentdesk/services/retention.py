@@ -22,6 +22,7 @@ from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.growth import STREAM
 
 HORIZONS = (1, 3, 5)
 
@@ -84,7 +85,7 @@ def retention_report(session: Session, *, today: dt.date) -> RetentionReport:
     departures: dict[int, list[int]] = {}
     rows = session.execute(select(Talent.arrival_date, Talent.departure_date, Talent.service_end_date,
                                   Talent.service_years, Talent.tier_code, Talent.employer_id)
-                           .where(Talent.arrival_date <= today))
+                           .where(Talent.arrival_date <= today), execution_options=STREAM)
     for arrival, left, end, service_years, tier, emp in rows:
         y = arrival.year
         lines = (

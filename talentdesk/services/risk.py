@@ -37,6 +37,7 @@ from talentdesk.domain.models import (
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation
+from talentdesk.services.growth import STREAM
 from talentdesk.services.ledger import _unpaid_instalment_condition
 from talentdesk.services.settings import DEFAULTS, get_setting
 
@@ -229,7 +230,7 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
              session.execute(select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
                              .join(Tier, Tier.code == Talent.tier_code)
                              .outerjoin(Employer, Employer.id == Talent.employer_id)
-                             .where(Talent.status == TalentStatus.ACTIVE.value))}
+                             .where(Talent.status == TalentStatus.ACTIVE.value), execution_options=STREAM)}
     hits: dict[int, list[Reason]] = {}
     codes = list(SIGNALS)
     for i, (code, sq) in enumerate(_signal_queries(today).items()):
@@ -240,7 +241,7 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
         if not w.get(code):
             continue
         cols = (sq.c.talent_id, sq.c.n, sq.c.v) if code == "instalment_overdue" else (sq.c.talent_id, sq.c.v)
-        for row in session.execute(select(*cols)):
+        for row in session.execute(select(*cols), execution_options=STREAM):
             if row[0] not in names:
                 continue
             value = (row[1], row[2]) if code == "instalment_overdue" else row[1]

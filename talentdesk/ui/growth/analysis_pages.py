@@ -24,8 +24,7 @@ from talentdesk.services import growth, retention, risk
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.growth.training_page import pct
+from talentdesk.ui.growth.views import make_table_view, pct
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),

@@ -22,12 +22,8 @@ from talentdesk.services import growth, reference, talents
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.growth.views import make_table_view, pct
 from talentdesk.ui.growth.dialogs import CompletionDialog, EnrolDialog, PickTalentsDialog, ProgramDialog
-
-
-def pct(v: float | None) -> str:
-    return "—" if v is None else f"{v * 100:.1f}%"
 
 
 class TrainingPage(QWidget):

@@ -12,7 +12,7 @@ from talentdesk.services import overview
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.growth.views import make_table_view
 
 
 class OverviewTab(Tab):
