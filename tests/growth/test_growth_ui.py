@@ -144,3 +144,25 @@ def test_add_event_dialog_saves_or_shows_the_reason(context, qtbot):
     qtbot.waitUntil(lambda: tab.timeline.view.canvas.timeline is not None
                     and len(tab.timeline.view.canvas.timeline.items) == n + 1, timeout=10000)
     assert not dlg.isVisible()
+
+
+def test_clicking_a_pairing_or_payment_asks_its_own_tab_to_open_it(context, qtbot):
+    from talentdesk.ui.growth.tab import GrowthTab
+
+    tab = GrowthTab(context)
+    qtbot.addWidget(tab)
+    tl = make_timeline(3)
+    tab.timeline.talent_id = 1
+    tab.timeline._on_timeline(tl)
+    pairing = next(i for i in tl.items if i.kind == "pairing")
+    with qtbot.waitSignal(tab.open_requested) as opened:
+        qtbot.mouseClick(tab.timeline.view.canvas, Qt.MouseButton.LeftButton,
+                         pos=tab.timeline.view.canvas.rect_of(pairing).center().toPoint())
+    assert opened.args == ["pairings", 7]
+    assert tab.open_record("instalments", 1) is False
+    assert tab.open_record("growth_events", 1) is True and tab.pages.currentWidget() is tab.timeline
+    # event 1 is the first talent's arrival: the timeline shows that talent, and no edit dialog opens for it
+    qtbot.waitUntil(lambda: tab.timeline.view.canvas.timeline.talent_id != 1 or context.runner.pending() == 0,
+                    timeout=10000)
+    qtbot.waitUntil(lambda: context.runner.pending() == 0, timeout=10000)
+    assert not hasattr(tab.timeline, "event_dialog")

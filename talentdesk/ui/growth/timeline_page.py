@@ -158,7 +158,8 @@ class TimelinePage(QWidget):
         """Show the event's talent and open the event (from another tab)."""
         def got(ev: growth.EventRow) -> None:
             self.show_talent(ev.talent_id)
-            self._edit_event(ev)
+            if ev.kind not in ("arrival", "departure"):  # those are changed on the talent's record
+                self._edit_event(ev)
 
         self.context.runner.submit(growth.get_event, event_id=event_id, on_done=got)
 
