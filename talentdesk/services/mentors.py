@@ -520,6 +520,18 @@ def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.dat
 
 
 @operation(Permission.MENTOR_WRITE, changes=("mentors",))
+def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id: int, on: dt.date,
+                  reason: str) -> list[PairingRow]:
+    """Move several roles of one newcomer (a board card) to another mentor in one unit of work: all or nothing."""
+    if not pairing_ids:
+        raise ValidationError(_t("Choose at least one role to move."), field="pairing_ids")
+    talents = set(session.scalars(select(Pairing.talent_id).where(Pairing.id.in_(list(pairing_ids)))))
+    if len(talents) > 1:
+        raise ValidationError(_t("Only the roles of one newcomer can be moved together."), field="pairing_ids")
+    return [reassign(session, pairing_id=pid, to_mentor_id=to_mentor_id, on=on, reason=reason) for pid in pairing_ids]
+
+
+@operation(Permission.MENTOR_WRITE, changes=("mentors",))
 def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) -> PairingRow:
     """End one pairing (goals reached, mentor left …). The row stays as history."""
     p = _pairing(session, pairing_id)
@@ -859,7 +871,7 @@ def default_planned_end(start: dt.date, months: int = 24) -> dt.date:
 __all__ = [
     "MentorRow", "PairingRow", "RoleRow", "CheckInRow", "CheckInResult", "BoardCard", "BoardColumn", "BoardData",
     "CardRole", "OtherRole", "AgreementData", "is_overdue", "list_mentors", "create_mentor", "update_mentor",
-    "set_mentor_active", "list_roles", "create_role", "rename_role", "pair", "reassign", "end_pairing",
+    "set_mentor_active", "list_roles", "create_role", "rename_role", "pair", "reassign", "reassign_many", "end_pairing",
     "end_current_pairings", "list_pairings", "count_overdue", "count_unpaired_active", "record_checkin",
     "list_checkins", "board", "agreement_data", "write_agreement", "default_planned_end", "mentor_load",
 ]

@@ -326,3 +326,16 @@ def test_a_viewer_cannot_pair_and_every_change_is_audited(database, local):
     assert {("pairings", "insert"), ("checkins", "insert"), ("care_cases", "insert"), ("pairings", "update")} <= tables
     upd = next(r for r in rows if r[0] == "pairings" and r[1] == "update")
     assert json.loads(upd[3])["last_checkin_date"] == "2026-10-01"
+
+
+def test_moving_a_card_moves_all_its_roles_at_once_or_none(session, office):
+    a = _pair(session, office, "chen", "li", role=PROFESSIONAL)
+    b = _pair(session, office, "chen", "li", role=SUPERVISOR)
+    new = M.reassign_many(session, pairing_ids=[a.id, b.id], to_mentor_id=office["zhou"], on=D(2026, 11, 2),
+                          reason="科室调整")
+    assert {p.role_id for p in new} == {PROFESSIONAL, SUPERVISOR} and {p.mentor_id for p in new} == {office["zhou"]}
+    assert M.mentor_load(session, office["zhou"]) == 1  # one newcomer, two roles: within a capacity of 1
+    c = _pair(session, office, "wu", "wang")
+    with pytest.raises(ValidationError, match="one newcomer"):
+        M.reassign_many(session, pairing_ids=[new[0].id, c.id], to_mentor_id=office["chen"], on=D(2026, 11, 3),
+                        reason="x")
