@@ -36,7 +36,8 @@ AREAS: dict[str, list[str]] = {
     "safety": ["talentdesk/services/accounts.py", "talentdesk/services/audit.py", "talentdesk/services/backups.py",
                "talentdesk/services/integrity.py", "talentdesk/services/locking.py", "talentdesk/ui/safety",
                "talentdesk/commands/safety.py"],
-    "mentors": ["talentdesk/services/mentors.py", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py"],
+    "mentors": ["talentdesk/services/mentors.py", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
+                "talentdesk/reports/agreement.py"],
     "growth": ["talentdesk/services/growth.py", "talentdesk/services/retention.py", "talentdesk/services/risk.py",
                "talentdesk/ui/growth", "talentdesk/commands/growth.py"],
     "delivery": ["talentdesk/ui/wizard", "talentdesk/ui/help"],
@@ -54,11 +55,13 @@ def _tool(name: str) -> str:
 
 def _sources(area: str) -> list[str]:
     root = bundle_root()
+    # a file named explicitly by another area belongs there, even inside a folder this area lists
+    claimed = {str(root / rel) for a, rels in AREAS.items() if a != area for rel in rels if rel.endswith(".py")}
     out = []
     for rel in AREAS[area]:
         p = root / rel
         if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*.py"))
+            out += sorted(str(f) for f in p.rglob("*.py") if str(f) not in claimed)
         elif p.exists():
             out.append(str(p))
     return out

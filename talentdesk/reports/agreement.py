@@ -23,13 +23,9 @@ from talentdesk.i18n import current_language, translate
 from talentdesk.reports.fonts import chinese_font
 
 
-def _t(text: str) -> str:
-    return translate("Agreement", text)
-
-
 def _date(d: dt.date | None) -> str:
     if d is None:
-        return _t("open-ended")
+        return translate("Agreement", "open-ended")
     if current_language() == "en":
         return d.isoformat()
     return f"{d.year}年{d.month}月{d.day}日"
@@ -41,19 +37,19 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def duties_of_mentor() -> list[str]:
     return [
-        _t("Help the newcomer learn the post, the unit and the county, and pass on professional skills and experience."),
-        _t("Talk with the newcomer at least at the agreed cadence, and record each conversation in the mentoring log."),
-        _t("Care about the newcomer's work and life; report difficulties with work, housing or family to the talent "
+        translate("Agreement", "Help the newcomer learn the post, the unit and the county, and pass on professional skills and experience."),
+        translate("Agreement", "Talk with the newcomer at least at the agreed cadence, and record each conversation in the mentoring log."),
+        translate("Agreement", "Care about the newcomer's work and life; report difficulties with work, housing or family to the talent "
            "work office promptly."),
-        _t("Help the newcomer set a development plan and reach the goals of this agreement."),
+        translate("Agreement", "Help the newcomer set a development plan and reach the goals of this agreement."),
     ]
 
 
 def duties_of_newcomer() -> list[str]:
     return [
-        _t("Respect the mentor, take the initiative to ask for advice, and report on work and study regularly."),
-        _t("Work to the development plan and the goals of this agreement, and take part in the training arranged."),
-        _t("Tell the mentor or the talent work office in good time about difficulties at work or in daily life."),
+        translate("Agreement", "Respect the mentor, take the initiative to ask for advice, and report on work and study regularly."),
+        translate("Agreement", "Work to the development plan and the goals of this agreement, and take part in the training arranged."),
+        translate("Agreement", "Tell the mentor or the talent work office in good time about difficulties at work or in daily life."),
     ]
 
 
@@ -69,30 +65,31 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
     cell = ParagraphStyle("td-cell", parent=base, fontSize=10.5, leading=15)
     item = ParagraphStyle("td-item", parent=base, leftIndent=6 * mm, firstLineIndent=-6 * mm)
 
+    number = translate("Agreement", "Agreement No. {no}").format(no=f"JD-{data.pairing_id:06d}")
     story: list = [
-        _p(_t("Talent Mentoring Pairing Agreement"), title),
-        _p(f"{data.office_name}　·　{_t('Agreement No. {no}').format(no=f'JD-{data.pairing_id:06d}')}", sub),
+        _p(translate("Agreement", "Talent Mentoring Pairing Agreement"), title),
+        _p(f"{data.office_name}　·　{number}", sub),
         Spacer(1, 6 * mm),
     ]
     dash = "—"
     rows = [
-        [_p(_t("Party A (mentor)"), cell), _p(data.mentor_name, cell), _p(_t("Employer"), cell),
+        [_p(translate("Agreement", "Party A (mentor)"), cell), _p(data.mentor_name, cell), _p(translate("Agreement", "Employer"), cell),
          _p(data.mentor_employer or dash, cell)],
-        [_p(_t("Title"), cell), _p(data.mentor_title or dash, cell), _p(_t("Phone"), cell),
+        [_p(translate("Agreement", "Title"), cell), _p(data.mentor_title or dash, cell), _p(translate("Agreement", "Phone"), cell),
          _p(data.mentor_phone or dash, cell)],
-        [_p(_t("Expertise"), cell), _p(data.mentor_expertise or dash, cell), "", ""],
-        [_p(_t("Party B (newcomer)"), cell), _p(data.talent_name, cell), _p(_t("Employer"), cell),
+        [_p(translate("Agreement", "Expertise"), cell), _p(data.mentor_expertise or dash, cell), "", ""],
+        [_p(translate("Agreement", "Party B (newcomer)"), cell), _p(data.talent_name, cell), _p(translate("Agreement", "Employer"), cell),
          _p(data.talent_employer or dash, cell)],
-        [_p(_t("Post / title"), cell), _p(" / ".join(x for x in (data.talent_post, data.talent_title) if x) or dash, cell),
-         _p(_t("Talent tier"), cell), _p(data.talent_tier or dash, cell)],
-        [_p(_t("Mentoring role"), cell), _p(data.role_name, cell), _p(_t("Check-in cadence"), cell),
-         _p(_t("at least once every {n} days").format(n=data.cadence_days), cell)],
-        [_p(_t("Period"), cell), _p(_t("from {start} to {end}").format(start=_date(data.start_date),
+        [_p(translate("Agreement", "Post / title"), cell), _p(" / ".join(x for x in (data.talent_post, data.talent_title) if x) or dash, cell),
+         _p(translate("Agreement", "Talent tier"), cell), _p(data.talent_tier or dash, cell)],
+        [_p(translate("Agreement", "Mentoring role"), cell), _p(data.role_name, cell), _p(translate("Agreement", "Check-in cadence"), cell),
+         _p(translate("Agreement", "at least once every {n} days").format(n=data.cadence_days), cell)],
+        [_p(translate("Agreement", "Period"), cell), _p(translate("Agreement", "from {start} to {end}").format(start=_date(data.start_date),
                                                                          end=_date(data.planned_end_date)), cell), "", ""],
     ]
     if data.other_roles:
         others = "；".join(f"{o.role_name}：{o.mentor_name}" for o in data.other_roles)
-        rows.append([_p(_t("Other mentors"), cell), _p(others, cell), "", ""])
+        rows.append([_p(translate("Agreement", "Other mentors"), cell), _p(others, cell), "", ""])
     table = Table(rows, colWidths=[30 * mm, 55 * mm, 28 * mm, 57 * mm])
     style = [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -108,25 +105,25 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
     table.setStyle(TableStyle(style))
     story.append(table)
 
-    story.append(_p(_t("1. Goals of the pairing"), head))
-    story.append(_p(data.goals or _t("Become familiar with the post within one year and take on key work "
+    story.append(_p(translate("Agreement", "1. Goals of the pairing"), head))
+    story.append(_p(data.goals or translate("Agreement", "Become familiar with the post within one year and take on key work "
                                        "independently within two years."), base))
-    story.append(_p(_t("2. Duties of the mentor (Party A)"), head))
+    story.append(_p(translate("Agreement", "2. Duties of the mentor (Party A)"), head))
     story += [_p(f"{i}. {d}", item) for i, d in enumerate(duties_of_mentor(), 1)]
-    story.append(_p(_t("3. Duties of the newcomer (Party B)"), head))
+    story.append(_p(translate("Agreement", "3. Duties of the newcomer (Party B)"), head))
     story += [_p(f"{i}. {d}", item) for i, d in enumerate(duties_of_newcomer(), 1)]
-    story.append(_p(_t("4. Other terms"), head))
-    story.append(_p(_t("The talent work office follows the pairing through the mentoring log and visits. A change of "
+    story.append(_p(translate("Agreement", "4. Other terms"), head))
+    story.append(_p(translate("Agreement", "The talent work office follows the pairing through the mentoring log and visits. A change of "
                        "mentor or an early end is recorded with its reason. This agreement is made in three copies, "
                        "held by Party A, Party B and the talent work office."), base))
     story.append(Spacer(1, 10 * mm))
     sig = ParagraphStyle("td-sig", parent=base, leading=26)
     line = "________________"
     sign = Table([
-        [_p(_t("Party A (mentor), signature:") + line, sig), _p(_t("Party B (newcomer), signature:") + line, sig)],
-        [_p(_t("Date:") + line, sig), _p(_t("Date:") + line, sig)],
-        [_p(_t("Employer (seal):") + line, sig), _p(_t("Talent work office (seal):") + line, sig)],
-        [_p(_t("Date:") + line, sig), _p(_t("Date:") + line, sig)],
+        [_p(translate("Agreement", "Party A (mentor), signature:") + line, sig), _p(translate("Agreement", "Party B (newcomer), signature:") + line, sig)],
+        [_p(translate("Agreement", "Date:") + line, sig), _p(translate("Agreement", "Date:") + line, sig)],
+        [_p(translate("Agreement", "Employer (seal):") + line, sig), _p(translate("Agreement", "Talent work office (seal):") + line, sig)],
+        [_p(translate("Agreement", "Date:") + line, sig), _p(translate("Agreement", "Date:") + line, sig)],
     ], colWidths=[85 * mm, 85 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 5 * mm)]))
     story.append(KeepTogether(sign))
@@ -137,12 +134,12 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
     os.close(fd)
     try:
         doc = SimpleDocTemplate(tmp, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
-                                bottomMargin=18 * mm, title=_t("Talent Mentoring Pairing Agreement"),
+                                bottomMargin=18 * mm, title=translate("Agreement", "Talent Mentoring Pairing Agreement"),
                                 author=data.office_name, subject=f"{data.mentor_name} / {data.talent_name}")
         doc.build(story)
         os.replace(tmp, path)
     except OSError as exc:
-        raise StorageError(_t("The agreement could not be saved to {path}: {error}").format(
+        raise StorageError(translate("Agreement", "The agreement could not be saved to {path}: {error}").format(
             path=str(path), error=exc.strerror or str(exc))) from exc
     finally:
         if os.path.exists(tmp):

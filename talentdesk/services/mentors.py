@@ -33,10 +33,6 @@ MAX_CADENCE_DAYS = 366
 MAX_CAPACITY = 50
 
 
-def _t(text: str) -> str:
-    return translate("Mentors", text)
-
-
 # ------------------------------------------------------------------ rows handed to the UI and the CLI
 
 @dataclass(frozen=True, slots=True)
@@ -213,23 +209,23 @@ def _role_display(name: str, name_en: str | None) -> str:
 def _clean(text: str | None, *, limit: int, field_name: str, what: str) -> str:
     value = (text or "").strip()
     if len(value) > limit:
-        raise ValidationError(_t("{what} may have at most {n} characters.").format(what=what, n=limit), field=field_name)
+        raise ValidationError(translate("Mentors", "{what} may have at most {n} characters.").format(what=what, n=limit), field=field_name)
     return value
 
 
 def _get(session: Session, model, ident: int | None, what: str):
     obj = session.get(model, ident) if ident is not None else None
     if obj is None:
-        raise NotFound(_t("{what} {id} was not found.").format(what=what, id=ident))
+        raise NotFound(translate("Mentors", "{what} {id} was not found.").format(what=what, id=ident))
     return obj
 
 
 def _mentor(session: Session, mentor_id: int) -> Mentor:
-    return _get(session, Mentor, mentor_id, _t("Mentor"))
+    return _get(session, Mentor, mentor_id, translate("Mentors", "Mentor"))
 
 
 def _pairing(session: Session, pairing_id: int) -> Pairing:
-    return _get(session, Pairing, pairing_id, _t("Pairing"))
+    return _get(session, Pairing, pairing_id, translate("Mentors", "Pairing"))
 
 
 def _capacity_value(capacity) -> int:
@@ -238,7 +234,7 @@ def _capacity_value(capacity) -> int:
     except (TypeError, ValueError):
         value = 0
     if value < 1 or value > MAX_CAPACITY:
-        raise ValidationError(_t("Capacity must be a whole number from 1 to {max}.").format(max=MAX_CAPACITY),
+        raise ValidationError(translate("Mentors", "Capacity must be a whole number from 1 to {max}.").format(max=MAX_CAPACITY),
                               field="capacity")
     return value
 
@@ -251,7 +247,7 @@ def _cadence_value(session: Session, cadence_days) -> int:
     except (TypeError, ValueError):
         value = 0
     if value < 1 or value > MAX_CADENCE_DAYS:
-        raise ValidationError(_t("The check-in cadence must be from 1 to {max} days.").format(max=MAX_CADENCE_DAYS),
+        raise ValidationError(translate("Mentors", "The check-in cadence must be from 1 to {max} days.").format(max=MAX_CADENCE_DAYS),
                               field="cadence_days")
     return value
 
@@ -274,7 +270,7 @@ def _check_capacity(session: Session, mentor: Mentor, talent_id: int) -> None:
     load = mentor_load(session, mentor.id)
     if load + 1 > mentor.capacity:
         raise RuleViolation(
-            _t("{mentor} already looks after {load} of {capacity} newcomers and cannot take another. Raise the "
+            translate("Mentors", "{mentor} already looks after {load} of {capacity} newcomers and cannot take another. Raise the "
                "mentor's capacity or choose another mentor.").format(mentor=mentor.name, load=load,
                                                                      capacity=mentor.capacity),
             field="mentor_id",
@@ -327,25 +323,25 @@ def list_mentors(session: Session, *, include_retired: bool = False, search: str
 def _apply_mentor_fields(session: Session, m: Mentor, *, name: str, employer_id: int | None, title: str,
                          expertise: str, phone: str, capacity, talent_id: int | None, notes: str) -> None:
     if talent_id is not None:
-        t = _get(session, Talent, talent_id, _t("Talent"))
+        t = _get(session, Talent, talent_id, translate("Mentors", "Talent"))
         other = session.scalar(select(Mentor.id).where(Mentor.talent_id == talent_id, Mentor.id != (m.id or 0)))
         if other:
-            raise Conflict(_t("{name} is already in the mentor pool.").format(name=t.name), field="talent_id")
+            raise Conflict(translate("Mentors", "{name} is already in the mentor pool.").format(name=t.name), field="talent_id")
         name = name or t.name
         if employer_id is None:
             employer_id = t.employer_id
         phone = phone or t.phone
         title = title or t.professional_title
-    name = _clean(name, limit=40, field_name="name", what=_t("The name"))
+    name = _clean(name, limit=40, field_name="name", what=translate("Mentors", "The name"))
     if not name:
-        raise ValidationError(_t("Enter the mentor's name."), field="name")
+        raise ValidationError(translate("Mentors", "Enter the mentor's name."), field="name")
     if employer_id is not None:
-        _get(session, Employer, employer_id, _t("Employer"))
+        _get(session, Employer, employer_id, translate("Mentors", "Employer"))
     m.name = name
     m.name_pinyin, m.name_initials = pinyin_keys(name)
     m.employer_id = employer_id
-    m.title = _clean(title, limit=60, field_name="title", what=_t("The title"))
-    m.expertise = _clean(expertise, limit=200, field_name="expertise", what=_t("The expertise"))
+    m.title = _clean(title, limit=60, field_name="title", what=translate("Mentors", "The title"))
+    m.expertise = _clean(expertise, limit=200, field_name="expertise", what=translate("Mentors", "The expertise"))
     m.phone = parse_phone(phone or "")
     m.capacity = _capacity_value(capacity)
     m.talent_id = talent_id
@@ -376,7 +372,7 @@ def update_mentor(session: Session, *, mentor_id: int, name: str, employer_id: i
     load = mentor_load(session, m.id)
     if m.capacity < load:
         raise RuleViolation(
-            _t("{mentor} looks after {load} newcomers now, so the capacity cannot be lower than {load}.").format(
+            translate("Mentors", "{mentor} looks after {load} newcomers now, so the capacity cannot be lower than {load}.").format(
                 mentor=m.name, load=load), field="capacity")
     session.flush()
     return _mentor_row(session, m)
@@ -390,7 +386,7 @@ def set_mentor_active(session: Session, *, mentor_id: int, active: bool) -> Ment
         load = mentor_load(session, m.id)
         if load:
             raise RuleViolation(
-                _t("{mentor} still looks after {load} newcomers. Reassign or end those pairings before retiring the "
+                translate("Mentors", "{mentor} still looks after {load} newcomers. Reassign or end those pairings before retiring the "
                    "mentor.").format(mentor=m.name, load=load))
     m.active = bool(active)
     session.flush()
@@ -408,14 +404,14 @@ def list_roles(session: Session) -> list[RoleRow]:
 
 
 def _role_fields(session: Session, role: MentorRole, name: str, name_en: str) -> None:
-    name = _clean(name, limit=40, field_name="name", what=_t("The role name"))
+    name = _clean(name, limit=40, field_name="name", what=translate("Mentors", "The role name"))
     if not name:
-        raise ValidationError(_t("Enter the role's name."), field="name")
+        raise ValidationError(translate("Mentors", "Enter the role's name."), field="name")
     clash = session.scalar(select(MentorRole.id).where(MentorRole.name == name, MentorRole.id != (role.id or 0)))
     if clash:
-        raise Conflict(_t("There is already a role named {name}.").format(name=name), field="name")
+        raise Conflict(translate("Mentors", "There is already a role named {name}.").format(name=name), field="name")
     role.name = name
-    role.name_en = _clean(name_en, limit=60, field_name="name_en", what=_t("The English name"))
+    role.name_en = _clean(name_en, limit=60, field_name="name_en", what=translate("Mentors", "The English name"))
 
 
 @operation(Permission.MENTOR_WRITE, changes=("mentors",))
@@ -430,7 +426,7 @@ def create_role(session: Session, *, name: str, name_en: str = "") -> RoleRow:
 
 @operation(Permission.MENTOR_WRITE, changes=("mentors",))
 def rename_role(session: Session, *, role_id: int, name: str, name_en: str = "") -> RoleRow:
-    role = _get(session, MentorRole, role_id, _t("Role"))
+    role = _get(session, MentorRole, role_id, translate("Mentors", "Role"))
     _role_fields(session, role, name, name_en)
     session.flush()
     return RoleRow(role.id, role.name, role.name_en, role.sort_order)
@@ -440,9 +436,9 @@ def rename_role(session: Session, *, role_id: int, name: str, name_en: str = "")
 
 def _validate_period(start: dt.date, planned_end: dt.date | None) -> None:
     if not isinstance(start, dt.date):
-        raise ValidationError(_t("Enter the start date."), field="start_date")
+        raise ValidationError(translate("Mentors", "Enter the start date."), field="start_date")
     if planned_end is not None and planned_end <= start:
-        raise ValidationError(_t("The planned end must be after the start date."), field="planned_end_date")
+        raise ValidationError(translate("Mentors", "The planned end must be after the start date."), field="planned_end_date")
 
 
 def _current_in_role(session: Session, talent_id: int, role_id: int) -> Pairing | None:
@@ -455,24 +451,24 @@ def pair(session: Session, *, mentor_id: int, talent_id: int, role_id: int, star
          planned_end_date: dt.date | None = None, goals: str = "", cadence_days: int | None = None) -> PairingRow:
     """Pair a newcomer with a mentor in a role. A newcomer may have several mentors, one per role."""
     mentor = _mentor(session, mentor_id)
-    talent = _get(session, Talent, talent_id, _t("Talent"))
-    role = _get(session, MentorRole, role_id, _t("Role"))
+    talent = _get(session, Talent, talent_id, translate("Mentors", "Talent"))
+    role = _get(session, MentorRole, role_id, translate("Mentors", "Role"))
     if not mentor.active:
-        raise RuleViolation(_t("{mentor} has retired from the mentor pool.").format(mentor=mentor.name),
+        raise RuleViolation(translate("Mentors", "{mentor} has retired from the mentor pool.").format(mentor=mentor.name),
                             field="mentor_id")
     if talent.status != TalentStatus.ACTIVE.value:
-        raise RuleViolation(_t("{name} has left the county and cannot be paired.").format(name=talent.name),
+        raise RuleViolation(translate("Mentors", "{name} has left the county and cannot be paired.").format(name=talent.name),
                             field="talent_id")
     if mentor.talent_id == talent.id:
-        raise RuleViolation(_t("{name} cannot be their own mentor.").format(name=talent.name), field="mentor_id")
+        raise RuleViolation(translate("Mentors", "{name} cannot be their own mentor.").format(name=talent.name), field="mentor_id")
     _validate_period(start_date, planned_end_date)
     cadence = _cadence_value(session, cadence_days)
-    goals = _clean(goals, limit=2000, field_name="goals", what=_t("The goals"))
+    goals = _clean(goals, limit=2000, field_name="goals", what=translate("Mentors", "The goals"))
     current = _current_in_role(session, talent.id, role.id)
     if current is not None:
         holder = session.get(Mentor, current.mentor_id)
         raise Conflict(
-            _t("{talent} already has {mentor} as {role}. Drag the card to reassign instead.").format(
+            translate("Mentors", "{talent} already has {mentor} as {role}. Drag the card to reassign instead.").format(
                 talent=talent.name, mentor=holder.name if holder else "?", role=_role_display(role.name, role.name_en)),
             field="role_id")
     _check_capacity(session, mentor, talent.id)
@@ -489,24 +485,24 @@ def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.dat
     with the same role, planned end, goals and cadence. Returns the new pairing."""
     old = _pairing(session, pairing_id)
     if old.end_date is not None:
-        raise RuleViolation(_t("This pairing has already ended."))
-    reason = _clean(reason, limit=200, field_name="reason", what=_t("The reason"))
+        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
+    reason = _clean(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
     if not reason:
-        raise ValidationError(_t("Say why the newcomer changes mentor."), field="reason")
+        raise ValidationError(translate("Mentors", "Say why the newcomer changes mentor."), field="reason")
     if not isinstance(on, dt.date):
-        raise ValidationError(_t("Enter the date of the change."), field="on")
+        raise ValidationError(translate("Mentors", "Enter the date of the change."), field="on")
     if on < old.start_date:
-        raise ValidationError(_t("The change cannot be before the pairing started ({date}).").format(
+        raise ValidationError(translate("Mentors", "The change cannot be before the pairing started ({date}).").format(
             date=old.start_date.isoformat()), field="on")
     if to_mentor_id == old.mentor_id:
-        raise ValidationError(_t("The newcomer is already with this mentor."), field="to_mentor_id")
+        raise ValidationError(translate("Mentors", "The newcomer is already with this mentor."), field="to_mentor_id")
     target = _mentor(session, to_mentor_id)
     if not target.active:
-        raise RuleViolation(_t("{mentor} has retired from the mentor pool.").format(mentor=target.name),
+        raise RuleViolation(translate("Mentors", "{mentor} has retired from the mentor pool.").format(mentor=target.name),
                             field="to_mentor_id")
     if target.talent_id == old.talent_id:
         talent = session.get(Talent, old.talent_id)
-        raise RuleViolation(_t("{name} cannot be their own mentor.").format(name=talent.name), field="to_mentor_id")
+        raise RuleViolation(translate("Mentors", "{name} cannot be their own mentor.").format(name=talent.name), field="to_mentor_id")
     _check_capacity(session, target, old.talent_id)
     old.end_date = on
     old.end_reason = reason
@@ -524,10 +520,10 @@ def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id:
                   reason: str) -> list[PairingRow]:
     """Move several roles of one newcomer (a board card) to another mentor in one unit of work: all or nothing."""
     if not pairing_ids:
-        raise ValidationError(_t("Choose at least one role to move."), field="pairing_ids")
+        raise ValidationError(translate("Mentors", "Choose at least one role to move."), field="pairing_ids")
     talents = set(session.scalars(select(Pairing.talent_id).where(Pairing.id.in_(list(pairing_ids)))))
     if len(talents) > 1:
-        raise ValidationError(_t("Only the roles of one newcomer can be moved together."), field="pairing_ids")
+        raise ValidationError(translate("Mentors", "Only the roles of one newcomer can be moved together."), field="pairing_ids")
     return [reassign(session, pairing_id=pid, to_mentor_id=to_mentor_id, on=on, reason=reason) for pid in pairing_ids]
 
 
@@ -536,12 +532,12 @@ def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) 
     """End one pairing (goals reached, mentor left …). The row stays as history."""
     p = _pairing(session, pairing_id)
     if p.end_date is not None:
-        raise RuleViolation(_t("This pairing has already ended."))
-    reason = _clean(reason, limit=200, field_name="reason", what=_t("The reason"))
+        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
+    reason = _clean(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
     if not reason:
-        raise ValidationError(_t("Say why the pairing ends."), field="reason")
+        raise ValidationError(translate("Mentors", "Say why the pairing ends."), field="reason")
     if on < p.start_date:
-        raise ValidationError(_t("The end cannot be before the pairing started ({date}).").format(
+        raise ValidationError(translate("Mentors", "The end cannot be before the pairing started ({date}).").format(
             date=p.start_date.isoformat()), field="on")
     p.end_date = on
     p.end_reason = reason
@@ -600,7 +596,7 @@ def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int
                               r[8], r[9], r[10], r[11], r[12], overdue, r[13], r[14] or "", r[15] or "", since,
                               r[16] or ""))
     if pairing_id and not out:
-        raise NotFound(_t("{what} {id} was not found.").format(what=_t("Pairing"), id=pairing_id))
+        raise NotFound(translate("Mentors", "{what} {id} was not found.").format(what=translate("Mentors", "Pairing"), id=pairing_id))
     return out
 
 
@@ -635,7 +631,7 @@ def _tags(issue_tags: Iterable[str] | str | None) -> list[str]:
         if not t:
             continue
         if t not in allowed:
-            raise ValidationError(_t("Unknown issue tag: {tag}.").format(tag=t), field="issue_tags")
+            raise ValidationError(translate("Mentors", "Unknown issue tag: {tag}.").format(tag=t), field="issue_tags")
         if t not in out:
             out.append(t)
     return sorted(out, key=allowed.index)
@@ -653,22 +649,22 @@ def record_checkin(session: Session, *, pairing_id: int, date: dt.date, mode: st
     today = today or dt.date.today()
     p = _pairing(session, pairing_id)
     if not isinstance(date, dt.date):
-        raise ValidationError(_t("Enter the date of the check-in."), field="date")
+        raise ValidationError(translate("Mentors", "Enter the date of the check-in."), field="date")
     if date > today:
-        raise ValidationError(_t("A check-in cannot be dated in the future."), field="date")
+        raise ValidationError(translate("Mentors", "A check-in cannot be dated in the future."), field="date")
     if date < p.start_date:
-        raise ValidationError(_t("The check-in is before the pairing started ({date}).").format(
+        raise ValidationError(translate("Mentors", "The check-in is before the pairing started ({date}).").format(
             date=p.start_date.isoformat()), field="date")
     if p.end_date is not None and date > p.end_date:
-        raise ValidationError(_t("The pairing ended on {date}; a later check-in cannot be recorded.").format(
+        raise ValidationError(translate("Mentors", "The pairing ended on {date}; a later check-in cannot be recorded.").format(
             date=p.end_date.isoformat()), field="date")
     if mode not in E.values(E.CheckInMode):
-        raise ValidationError(_t("Choose how the check-in took place."), field="mode")
+        raise ValidationError(translate("Mentors", "Choose how the check-in took place."), field="mode")
     tags = _tags(issue_tags)
     notes = (notes or "").strip()
     issues = (issues or "").strip()
     if follow_up and not (issues or tags):
-        raise ValidationError(_t("Describe the issue the office must follow up."), field="issues")
+        raise ValidationError(translate("Mentors", "Describe the issue the office must follow up."), field="issues")
     c = CheckIn(pairing_id=p.id, date=date, mode=mode, notes=notes, issue_tags=",".join(tags), issues=issues,
                 follow_up=bool(follow_up))
     session.add(c)
@@ -680,8 +676,8 @@ def record_checkin(session: Session, *, pairing_id: int, date: dt.date, mode: st
         kind = next((_CARE_KIND_FOR_TAG[t] for t in tags if t in _CARE_KIND_FOR_TAG), E.CareKind.OTHER.value)
         tag_names = "、".join(label(E.IssueTag, t) for t in tags) if current_language() != "en" else \
             ", ".join(label(E.IssueTag, t) for t in tags)
-        title = _t("Follow-up from a check-in: {tags}").format(tags=tag_names) if tags else \
-            _t("Follow-up from a check-in")
+        title = translate("Mentors", "Follow-up from a check-in: {tags}").format(tags=tag_names) if tags else \
+            translate("Mentors", "Follow-up from a check-in")
         cc = CareCase(talent_id=p.talent_id, kind=kind, title=title[:120], opened_on=date,
                       status=CaseStatus.OPEN.value, notes=issues, source_checkin_id=c.id)
         session.add(cc)
