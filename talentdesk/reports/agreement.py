@@ -116,7 +116,7 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
     story.append(_p(translate("Agreement", "The talent work office follows the pairing through the mentoring log and visits. A change of "
                        "mentor or an early end is recorded with its reason. This agreement is made in three copies, "
                        "held by Party A, Party B and the talent work office."), base))
-    story.append(Spacer(1, 10 * mm))
+    story.append(Spacer(1, 6 * mm))
     sig = ParagraphStyle("td-sig", parent=base, leading=26)
     line = "________________"
     sign = Table([
@@ -125,7 +125,7 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
         [_p(translate("Agreement", "Employer (seal):") + line, sig), _p(translate("Agreement", "Talent work office (seal):") + line, sig)],
         [_p(translate("Agreement", "Date:") + line, sig), _p(translate("Agreement", "Date:") + line, sig)],
     ], colWidths=[85 * mm, 85 * mm])
-    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 5 * mm)]))
+    sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 2 * mm)]))
     story.append(KeepTogether(sign))
 
     path = Path(path)
@@ -137,6 +137,9 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
                                 bottomMargin=18 * mm, title=translate("Agreement", "Talent Mentoring Pairing Agreement"),
                                 author=data.office_name, subject=f"{data.mentor_name} / {data.talent_name}")
         doc.build(story)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # an ordinary document, not a private temporary file
         os.replace(tmp, path)
     except OSError as exc:
         raise StorageError(translate("Agreement", "The agreement could not be saved to {path}: {error}").format(

@@ -304,6 +304,7 @@ class CheckInDialog(ServiceDialog):
     def _on_history(self, rows) -> None:
         self.history_model.set_rows(rows)
         self.history.resizeColumnsToContents()
+        self.history.setColumnWidth(2, min(self.history.columnWidth(2), 260))
 
     def operation(self):
         return mentors.record_checkin, dict(
