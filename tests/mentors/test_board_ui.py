@@ -188,3 +188,36 @@ def test_the_board_filters_and_the_overdue_list_fill_from_the_services(qtbot, ta
         c.tier_code == "E" for col in tab.board_data.columns for c in col.cards), timeout=10000)
     assert all(c.tier_code == "E" for c in tab.board.unpaired)
     assert tab.mentor_model.rowCount() > 0
+
+
+def test_the_board_paints_only_what_is_visible_with_200_mentors_and_5000_mentees(qtbot, monkeypatch):
+    from talentdesk.services.mentors import BoardCard, BoardColumn, BoardData, CardRole
+    from talentdesk.ui.mentors.board import MentorBoard
+
+    def card(i, mentor):
+        role = CardRole(i, 3, "Professional mentor", dt.date(2026, 1, 1), None, 30, i % 7 == 0)
+        return BoardCard(i, f"Newcomer {i}", "County hospital", "D", mentor, 10, None, i % 7 == 0, (role,))
+
+    columns = tuple(BoardColumn(m, f"Mentor {m}", "", "", 30, 25, tuple(card(m * 25 + k, m) for k in range(25)))
+                    for m in range(200))
+    unpaired = tuple(BoardCard(100_000 + i, f"New {i}", "", "E", None, 0, None, False) for i in range(500))
+    board = MentorBoard()
+    qtbot.addWidget(board)
+    board.resize(1200, 700)
+    board.show()
+    board.set_data(BoardData(columns, unpaired, 500, 0, TODAY))
+    painted = []
+    original = MentorBoard._paint_card
+    monkeypatch.setattr(MentorBoard, "_paint_card", lambda self, p, r, c, **kw: (painted.append(c),
+                                                                                    original(self, p, r, c, **kw)))
+    board.horizontalScrollBar().setValue(board.horizontalScrollBar().maximum() // 2)
+    board.verticalScrollBar().setValue(600)
+    board.viewport().grab()  # runs the board's paintEvent
+    visible_cols = 1200 // 246 + 2
+    assert 0 < len(painted) <= (visible_cols + 1) * (700 // 90 + 2)  # a few dozen of 5,500 cards
+    assert any(c.mentor_id and c.mentor_id >= 90 for c in painted)  # the scrolled-to columns, not the first
+    # hit-testing finds the card under the mouse in the scrolled board
+    below_headers = [c for c in painted if c.mentor_id is not None
+                     and board.card_rect(c.mentor_id, c.talent_id).center().y() > 100]
+    some = below_headers[len(below_headers) // 2]
+    assert board.hit(board.card_rect(some.mentor_id, some.talent_id).center()).card is some

@@ -390,7 +390,7 @@ class MentorBoard(QAbstractScrollArea):
         if event.button() == Qt.MouseButton.LeftButton and card is not None:
             self._press = (pos, card, h.column)
             self._dragging = False
-        super().mousePressEvent(event)
+        event.accept()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         pos = event.position().toPoint()
@@ -402,7 +402,7 @@ class MentorBoard(QAbstractScrollArea):
             if self._dragging:
                 self._drag_pos = pos
                 self.viewport().update()
-        super().mouseMoveEvent(event)
+        event.accept()
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         pos = event.position().toPoint()
@@ -412,7 +412,7 @@ class MentorBoard(QAbstractScrollArea):
             h = self.hit(pos)
             if h is not None and h.column != press[2]:
                 self.card_dropped.emit(press[1], press[2], h.column)
-        super().mouseReleaseEvent(event)
+        event.accept()
 
     def _end_drag(self) -> None:
         self._press = None
@@ -435,7 +435,7 @@ class MentorBoard(QAbstractScrollArea):
         h = self.hit(event.position().toPoint())
         if h is not None and h.card is not None:
             self.card_activated.emit(h.card)
-        super().mouseDoubleClickEvent(event)
+        event.accept()
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         h = self.hit(event.pos())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -76,6 +77,7 @@ class MentorsTab(Tab):
         self.role.setToolTip(self.tr("With a role chosen, \"No mentor yet\" lists the talents who have no mentor in "
                                      "that role, so a second mentor can be dragged in"))
         self.summary = QLabel(self)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -138,8 +140,10 @@ class MentorsTab(Tab):
         ol = QVBoxLayout(overdue_page)
         ol.setContentsMargins(0, 4, 0, 0)
         orow = QHBoxLayout()
-        orow.addWidget(QLabel(self.tr("Pairings whose mentor has not checked in within the agreed cadence, longest "
-                                      "silence first."), self), 1)
+        explain = QLabel(self.tr("Pairings whose mentor has not checked in within the agreed cadence, longest "
+                                 "silence first."), self)
+        explain.setWordWrap(True)
+        orow.addWidget(explain, 1)
         orow.addWidget(overdue_checkin)
         ol.addLayout(orow)
         ol.addWidget(self.overdue_view)
