@@ -71,6 +71,7 @@ class ServiceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.result_value: Any = None
         self._busy = False
+        self.setMinimumWidth(460)
 
     def operation(self) -> tuple[Callable[..., Any], dict]:
         raise NotImplementedError
