@@ -124,6 +124,8 @@ class Talent(TimestampMixin, Base):
         Index("ix_talents_name_pinyin", "name_pinyin"),
         Index("ix_talents_name_initials", "name_initials"),
         Index("ix_talents_phone", "phone"),
+        Index("ix_talents_arrival", "arrival_date"),  # sorting the talents list by arrival
+        Index("ix_talents_post", "post"),  # sorting the talents list by post
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

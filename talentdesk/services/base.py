@@ -272,10 +272,14 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     else:
         detail = {k: _jsonable(v) for k, v in (params or {}).items()}
     verb = "insert" if state.is_insert else "update" if state.is_update else "delete"
+    try:
+        sql = str(state.statement)
+    except Exception:  # noqa: BLE001 - some ORM statements only compile against a session
+        sql = name
     state.session.connection().execute(
         insert(AuditEntry.__table__),
         [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
-                   summary=f"bulk {verb}: {str(state.statement)[:300]}")],
+                   summary=f"bulk {verb}: {sql[:300]}")],
     )
 
 

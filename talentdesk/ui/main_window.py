@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-from talentdesk import __version__
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.growth.tab import GrowthTab
+from talentdesk.ui.help import install_help, show_about
 from talentdesk.ui.ledger.tab import LedgerTab
 from talentdesk.ui.mentors.tab import MentorsTab
 from talentdesk.ui.overview.tab import OverviewTab
@@ -58,14 +58,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+        install_help(self)  # the user guide (F1), ui/help
 
     def show_about(self) -> None:
-        where = str(self.context.database.path or self.context.database.engine.url)
-        QMessageBox.about(
-            self, self.tr("About TalentDesk"),
-            self.tr("TalentDesk {version}\n\nTalent records, subsidy ledger, mentor board and growth timeline for "
-                    "the county talent work office.\n\nDatabase: {path}").format(version=__version__, path=where),
-        )
+        show_about(self)
 
     def open_record(self, table: str, record_id: int) -> None:
         for tab in self.all_tabs:

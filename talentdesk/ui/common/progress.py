@@ -1,0 +1,71 @@
+"""Long work with a progress dialog and a Cancel button, run on the background runner.
+
+The service function receives `progress(done, total, text)` and `abort()`; Cancel sets the abort flag, the
+function stops at its next check and its transaction rolls back, so nothing half-done is kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from talentdesk.ui.runner import Job, Runner
+
+
+class ProgressRun(QObject):
+    def __init__(self, parent: QWidget | None, runner: Runner, title: str, fn: Callable[..., Any], *,
+                 write: bool = True, on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None, **kwargs):
+        super().__init__(parent)
+        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self._on_done = on_done
+        self._on_error = on_error
+        self.cancelled = False
+        self.finished = False
+        self.job: Job = runner.submit(fn, write=write, on_done=self._done, on_error=self._error,
+                                      on_progress=self._progress, **kwargs)
+        self.dialog.canceled.connect(self._cancel)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _cancel(self) -> None:
+        self.cancelled = True
+        self.job.cancel()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _close(self) -> None:
+        self.finished = True
+        self.dialog.canceled.disconnect(self._cancel)
+        self.dialog.close()
+        self.deleteLater()
+
+    def _done(self, result: Any) -> None:
+        self._close()
+        if self._on_done:
+            self._on_done(result)
+
+    def _error(self, exc: BaseException) -> None:
+        self._close()
+        if self._on_error:
+            self._on_error(exc)
+        else:
+            from talentdesk.ui.errors import show_error
+
+            show_error(self.parent(), exc)
+
+
+def run_with_progress(parent: QWidget | None, runner: Runner, title: str, fn: Callable[..., Any], **kwargs) -> ProgressRun:
+    """Run `fn(session, progress=..., abort=..., **kwargs)` in the background behind a cancellable progress dialog."""
+    return ProgressRun(parent, runner, title, fn, **kwargs)
