@@ -23,7 +23,7 @@ LANG = "zh_CN"
 AREAS: dict[str, list[str]] = {
     "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/db.py", "talentdesk/domain",
              "talentdesk/services/base.py", "talentdesk/services/settings.py", "talentdesk/services/reference.py",
-             "talentdesk/services/demo.py", "talentdesk/ui/common",
+             "talentdesk/services/demo.py", "talentdesk/services/records.py", "talentdesk/ui/common",
              "talentdesk/ui/main_window.py", "talentdesk/commands/core.py",
              "talentdesk/ui/errors.py"],
     "talents": ["talentdesk/services/talents.py", "talentdesk/services/talent_edit.py",
