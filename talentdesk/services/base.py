@@ -182,8 +182,10 @@ def _row_values(obj: Any) -> dict[str, Any]:
 
 
 def _pk(obj: Any) -> str:
-    ident = inspect(obj).identity
-    if ident is None:
+    """The row's primary key; new rows have it in their attributes right after the flush (identity comes later)."""
+    state = inspect(obj)
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    if ident is None or all(v is None for v in ident):
         return ""
     return ",".join(str(v) for v in ident)
 
