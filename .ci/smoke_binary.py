@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 WINDOWS = os.name == "nt"
 FORBIDDEN_IN_BUNDLE = [
     "PyQt5", "PyQt6", "PySide2", "shiboken2",                      # a second Qt binding
-    "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6Pdf", "Qt6Network",
+    "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6PdfWidgets",
     "psycopg",                                                      # a test extra, not shipped
 ]
 REQUIRED_IN_BUNDLE = [
