@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 WINDOWS = os.name == "nt"
 FORBIDDEN_IN_BUNDLE = [
     "PyQt5", "PyQt6", "PySide2", "shiboken2",                      # a second Qt binding
-    "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6Pdf", "Qt6Network",
+    "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6PdfWidgets",
     "psycopg",                                                      # a test extra, not shipped
 ]
 REQUIRED_IN_BUNDLE = [
@@ -164,6 +164,14 @@ def main(argv: list[str]) -> int:
                 raise SmokeFailure(f"{binary.name} --version printed {out!r}, expected 'TalentDesk {__version__}'")
         ok(f"--version: TalentDesk {__version__}")
 
+        # the one-file executable unpacks itself before Python starts: `--version` of the console twin is that floor
+        floor = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            run([str(cli), "--version"], env)
+            floor.append(time.perf_counter() - t0)
+        figures["unpack_and_version_s"] = round(statistics.median(floor), 2)
+
         # 3. demo into a fresh database
         fresh = work / "fresh" / "talentdesk.db"
         proc = run([str(cli), "--db", str(fresh), "demo", "--talents", "200", "--json"], env)
@@ -220,7 +228,8 @@ def main(argv: list[str]) -> int:
                        bare_pyside6_window_s=round(bare_median, 2), ratio=round(median / bare_median, 1))
         note = "" if median <= 3.0 else "  (over the 3 s target)"
         ok(f"start-up to a usable window: median {median:.2f} s of {len(times)} "
-           f"({', '.join(f'{t:.2f}' for t in times)}){note}; a bare PySide6 window here: {bare_median:.2f} s")
+           f"({', '.join(f'{t:.2f}' for t in times)}){note}; of which unpacking ≈ {figures['unpack_and_version_s']:.2f} s "
+           f"(--version); a bare PySide6 window from the source Python here: {bare_median:.2f} s")
     except SmokeFailure as exc:
         print(f"FAIL {exc}", flush=True)
         return 1

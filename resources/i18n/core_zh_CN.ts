@@ -474,52 +474,6 @@
     </message>
 </context>
 <context>
-    <name>Overview</name>
-    <message>
-        <source>Instalment due</source>
-        <translation>分期到期</translation>
-    </message>
-    <message>
-        <source>Check-in overdue</source>
-        <translation>逾期未帮带</translation>
-    </message>
-    <message>
-        <source>Open care case</source>
-        <translation>关爱服务未办结</translation>
-    </message>
-    <message>
-        <source>Service commitment ending</source>
-        <translation>服务期即将届满</translation>
-    </message>
-    <message>
-        <source>Departed this year</source>
-        <translation>本年离开</translation>
-    </message>
-</context>
-<context>
-    <name>OverviewTab</name>
-    <message>
-        <source>Needs attention</source>
-        <translation>待办事项</translation>
-    </message>
-    <message>
-        <source>Talent</source>
-        <translation>人才</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>首页</translation>
-    </message>
-</context>
-<context>
     <name>Permissions</name>
     <message>
         <source>Your role ({role}) is not allowed to do this.</source>

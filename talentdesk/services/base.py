@@ -183,10 +183,9 @@ def _row_values(obj: Any) -> dict[str, Any]:
 
 
 def _pk(obj: Any) -> str:
+    """The row's primary key; new rows have it in their attributes right after the flush (identity comes later)."""
     state = inspect(obj)
-    ident = state.identity
-    if ident is None:  # new objects get their identity key only after the flush; read the key columns instead
-        ident = state.mapper.primary_key_from_instance(obj)
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
     if ident is None or all(v is None for v in ident):
         return ""
     return ",".join(str(v) for v in ident)

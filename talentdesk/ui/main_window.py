@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
             context.runner.data_changed.connect(tab.on_data_changed)
         self.setCentralWidget(self.tabs)
         self.overview.open_requested.connect(self.open_record)
+        self.growth.open_requested.connect(self.open_record)
         self._build_menus()
         self.busy = QLabel(self)
         self.statusBar().addPermanentWidget(self.busy)
@@ -68,8 +69,11 @@ class MainWindow(QMainWindow):
             if tab.open_record(table, record_id):
                 self.tabs.setCurrentWidget(tab)
                 return
-        if table == "talents":
-            self.tabs.setCurrentWidget(self.talents)
+        # no tab opened the record itself: at least show the tab that owns its table
+        owner = {"talents": self.talents, "care_cases": self.talents, "instalments": self.ledger,
+                 "ledger_entries": self.ledger, "pairings": self.mentors}.get(table)
+        if owner is not None:
+            self.tabs.setCurrentWidget(owner)
 
     def _restore_geometry(self) -> None:
         geo = self.context.settings.value("main/geometry")

@@ -174,3 +174,15 @@ def test_about_shows_the_backup_made_before_a_migration(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert backup.name in dialog.backup_label.text()
     assert dialog.backup_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_every_topic_renders_without_stray_markdown_marks(qtbot):
+    """CommonMark does not close **bold** between CJK punctuation and a following character (**打印凭证…**为 …);
+    such a topic shows the asterisks to the clerk."""
+    from PySide6.QtGui import QTextDocument
+
+    for p in sorted(HELP.rglob("*.md")):
+        doc = QTextDocument()
+        doc.setMarkdown(p.read_text(encoding="utf-8"))
+        stray = [line for line in doc.toPlainText().splitlines() if "**" in line or "__" in line]
+        assert not stray, f"{p}: {stray}"

@@ -243,17 +243,8 @@ def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, data
 def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, settings, monkeypatch,
                                                                              tmp_path):
     from talentdesk.app import open_main_window
+    from talentdesk.ui.talents.import_dialog import ImportDialog
 
-    opened = []
-
-    class ImportDialog:
-        def __init__(self, context, parent):
-            opened.append((context, parent))
-
-        def open(self):
-            opened.append("open")
-
-    monkeypatch.setattr(wiz, "import_dialog_class", lambda: ImportDialog)
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.IMPORT))
     outcome = wiz.first_run(database, settings)
     window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
@@ -261,7 +252,9 @@ def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtb
     try:
         window.show()
         outcome.after_show(window)
-        assert opened == [(window.context, window), "open"]
+        dialogs = [w for w in window.findChildren(ImportDialog) if w.isVisible()]
+        assert len(dialogs) == 1
         assert window.tabs.currentWidget() is window.talents
+        dialogs[0].close()
     finally:
         window.context.runner.shutdown()

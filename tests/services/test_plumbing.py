@@ -34,6 +34,7 @@ def test_every_insert_update_and_delete_is_audited_with_before_and_after(databas
         s.delete(s.scalar(select(Employer)))
     rows = [a for a in _audit(database) if a.table_name == "employers"]
     assert [a.action for a in rows] == ["insert", "update", "delete"]
+    assert len({a.record_id for a in rows}) == 1 and rows[0].record_id not in ("", None)
     assert all(a.actor_name == "wang" and a.actor_id == 7 for a in rows)
     assert json.loads(rows[0].after)["name"] == "县人民医院"
     assert json.loads(rows[1].before) == {"phone": ""}

@@ -204,6 +204,16 @@ class TalentsTab(Tab):
         if table == "talents":
             self.open_editor(record_id)
             return True
+        if table == "care_cases":
+            from talentdesk.services import records
+
+            def open_on_care(talent_id):
+                if talent_id is not None:
+                    dlg = self.open_editor(talent_id)
+                    dlg.pages.setCurrentWidget(dlg.care)
+
+            self.context.runner.submit(records.talent_of, table=table, record_id=record_id, on_done=open_on_care)
+            return True
         return False
 
     def open_employers(self) -> None:

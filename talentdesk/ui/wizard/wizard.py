@@ -416,9 +416,13 @@ def first_run(database: Database, settings: QSettings, *,
 
 
 def open_import_dialog(window) -> None:
-    cls = import_dialog_class()
-    if cls is None:
-        return
+    """Open the talents tab's Excel import (its own `open_import()` keeps the dialog alive), or the dialog class."""
     window.tabs.setCurrentWidget(window.talents)
-    dialog = cls(window.context, window)
-    dialog.open()
+    opener = getattr(window.talents, "open_import", None)
+    if callable(opener):
+        opener()
+        return
+    cls = import_dialog_class()
+    if cls is not None:
+        window._first_run_import = cls(window.context, window)
+        window._first_run_import.open()
