@@ -425,7 +425,9 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
     if backup_first:
         url = session.get_bind().url
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            backup_before_import(Path(url.database))
+            from talentdesk.services.settings import get_setting
+
+            backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
     employer_ids = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
     for name in checked.new_employers:
         py, ini = pinyin_keys(name)
@@ -473,12 +475,12 @@ def preview_headers(session: Session, *, path: str | Path) -> HeaderPreview:
     return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(sheet.rows))
 
 
-def backup_before_import(db_path: Path | None) -> Path | None:
-    """A safety copy of the database before a real import (SQLite files only)."""
+def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Path | None:
+    """A safety copy of the database before a real import (SQLite files only): checked, copied to the second
+    folder when one is set, and rotated like every other backup."""
     if db_path is None:
         return None
-    from talentdesk.db import backup_database
-    from talentdesk.paths import backups_dir_for
+    from talentdesk.services.backups import make_backup
 
-    return backup_database(db_path, backups_dir_for(db_path), reason="import")
+    return make_backup(db_path, reason="pre-import", second_folder=second_folder).path
 

@@ -74,3 +74,20 @@ def test_export_writes_xlsx_and_csv(db_path, tmp_path, capsys):
         assert code == 0 and json.loads(out.out)["rows"] == 1 and (tmp_path / name).stat().st_size > 0
     code, out = _run(capsys, "--db", str(db_path), "export", "talents", str(tmp_path / "out.pdf"))
     assert code == 2
+
+
+def test_the_backup_before_an_import_is_also_copied_to_the_second_folder(db_path, tmp_path, capsys):
+    from talentdesk.services import settings
+    from talentdesk.services.base import Actor, Database
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    database = Database.open(db_path)
+    with database.session(Actor.local()) as s:
+        settings.set_setting(s, key="backup_second_folder", value=str(usb))
+    database.dispose()
+    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", "县医院"]])
+    code, _ = _run(capsys, "--db", str(db_path), "import", "talents", str(f))
+    assert code == 0
+    copies = list(usb.rglob("*import*.db"))
+    assert copies and sqlite3.connect(copies[0]).execute("SELECT count(*) FROM talents").fetchone()[0] == 0
