@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import json
 
 from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import text as text_
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.errors import ValidationError
@@ -94,7 +95,11 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
         ))
     elif _DIGITS.match(text):
         needle = text.upper()
-        if sqlite:
+        if sqlite and len(needle) >= 3 and "*" not in needle and _has_number_index(session):
+            # the trigram index: a lookup of the needle's trigrams, whatever the size of the table
+            match = '{id_number phone} : "' + needle + '"'
+            stmt = text_("SELECT rowid FROM talents_fts WHERE talents_fts MATCH :match").bindparams(match=match)
+        elif sqlite:
             stmt = union(  # each side is a scan of one covering index, not of the table
                 select(Talent.id).where(func.instr(Talent.id_number, needle) > 0),
                 select(Talent.id).where(func.instr(Talent.phone, needle) > 0),
@@ -110,6 +115,19 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
             select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
         )
     return list(session.scalars(stmt))
+
+
+def _has_number_index(session: Session) -> bool:
+    """Whether this database has the trigram index of ID and phone numbers (migration fts_1 on SQLite ≥ 3.34)."""
+    engine = session.get_bind()
+    known = _NUMBER_INDEX.get(engine.url)
+    if known is None:
+        known = bool(session.scalar(text_("SELECT count(*) FROM sqlite_master WHERE name = 'talents_fts'")))
+        _NUMBER_INDEX[engine.url] = known
+    return known
+
+
+_NUMBER_INDEX: dict = {}
 
 
 def _ids_condition(session: Session, ids: list[int]):

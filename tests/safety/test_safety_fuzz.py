@@ -37,7 +37,8 @@ def _fingerprint(path) -> str:
     try:
         h = hashlib.sha256()
         tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'audit_entries' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'audit_entries' "
+            "AND name NOT LIKE 'talents_fts%' ORDER BY name")]  # the full-text index mirrors talents
         for t in tables:
             h.update(repr(conn.execute(f'SELECT count(*), max(rowid) FROM "{t}"').fetchone()).encode())
         for t in ("users", "settings"):
