@@ -39,7 +39,18 @@ def _rss_mb() -> dict:
     return out
 
 
+def _cpu_ms() -> float:
+    """CPU time this process has used so far (all threads, user + system), ms."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return (ru.ru_utime + ru.ru_stime) * 1000
+
+
+READY_CPU_MS = None
+
+
 def _ready() -> None:
+    global READY_CPU_MS
+    READY_CPU_MS = _cpu_ms()
     sys.stdout.write("READY\n")
     sys.stdout.flush()
 
@@ -68,7 +79,7 @@ def bare(db: str) -> int:
     window.show()
     app.processEvents()
     _ready()
-    print(json.dumps({"rows": len(rows), "memory": _rss_mb()}), flush=True)
+    print(json.dumps({"rows": len(rows), "memory": _rss_mb(), "ready_cpu_ms": READY_CPU_MS}), flush=True)
     con.close()
     os._exit(0)  # skip interpreter teardown: PySide6 can crash while collecting widgets at exit
 
@@ -109,16 +120,18 @@ def app(db: str, lang: str) -> int:
             tabs[name] = {"ms": (t_ready - t_show) * 1000, "loaded": bool(ok and tab.loaded), "initial": True}
         else:
             before = len(errors)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu_ms()
             window.tabs.setCurrentWidget(tab)
             loaded = _pump_until(lambda tab=tab: tab.loaded or len(errors) > before, 300)
-            tabs[name] = {"ms": (time.perf_counter() - t) * 1000, "loaded": bool(loaded and tab.loaded)}
+            tabs[name] = {"ms": (time.perf_counter() - t) * 1000, "cpu_ms": _cpu_ms() - c,
+                          "loaded": bool(loaded and tab.loaded)}
         if name == "talents":
             _pump_until(lambda: window.context.runner.pending() == 0, 60)
             memory_talents = _rss_mb()
     _pump_until(lambda: window.context.runner.pending() == 0, 60)
     out = {
         "in_process_ready_ms": (t_ready - T0) * 1000,
+        "ready_cpu_ms": READY_CPU_MS,
         "tabs": tabs,
         "memory_with_talents_tab": memory_talents,
         "memory_end": _rss_mb(),
