@@ -168,9 +168,10 @@ def main(argv=None) -> int:
     p.add_argument("--workdir", default=str(bench.DEFAULT_WORKDIR))
     p.add_argument("--queries", type=int, default=30)
     p.add_argument("--keep", action="store_true")
+    p.add_argument("--db", help="take the talents from this database (e.g. multiply_talents.py's) instead")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
-    src = bench.cached_db_path(Path(args.workdir), args.talents, args.seed)
+    src = Path(args.db) if args.db else bench.cached_db_path(Path(args.workdir), args.talents, args.seed)
     if not src.exists():
         raise SystemExit(f"no cached database at {src}: run tests/bench/run.py --talents {args.talents} first")
     dst = Path(args.workdir) / f"experiment-{args.talents}.db"
