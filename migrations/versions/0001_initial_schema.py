@@ -520,8 +520,19 @@ def upgrade() -> None:
         batch_op.create_index('ix_payments_recorded_by', ['recorded_by_id'], unique=False)
         batch_op.create_index('ix_payments_status', ['status', 'pay_date'], unique=False)
         batch_op.create_index('ix_payments_talent', ['talent_id'], unique=False)
+    _deferred_foreign_keys()
     _append_only_triggers()
     _seed_reference_data()
+
+
+def _deferred_foreign_keys() -> None:
+    """The two links that close a cycle (use_alter): inline on SQLite, added after the tables elsewhere."""
+    if op.get_bind().dialect.name == "sqlite":
+        return
+    op.create_foreign_key(op.f("fk_care_cases_source_checkin_id_checkins"), "care_cases", "checkins",
+                          ["source_checkin_id"], ["id"])
+    op.create_foreign_key(op.f("fk_ledger_entries_payment_id_payments"), "ledger_entries", "payments",
+                          ["payment_id"], ["id"])
 
 
 APPEND_ONLY = ("ledger_entries", "audit_entries")
@@ -563,6 +574,8 @@ def _seed_reference_data() -> None:
         {"id": 2, "name": "分管领导", "name_en": "Supervising leader", "sort_order": 2},
         {"id": 3, "name": "业务导师", "name_en": "Professional mentor", "sort_order": 3},
     ])
+    if op.get_bind().dialect.name == "postgresql":  # explicit ids: move the sequence past them
+        op.execute("SELECT setval(pg_get_serial_sequence('mentor_roles', 'id'), 3)")
 
 
 def downgrade() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from faker import Faker
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
@@ -112,28 +112,30 @@ class DemoSummary:
 
 
 class _Writer:
-    """Buffers rows per table and writes them in large executemany batches."""
+    """Buffers rows per table and writes them in large executemany batches, parents before children, so every
+    foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
+
+    ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "talents", "subsidy_grants",
+             "instalments", "payments", "ledger_entries", "budgets", "mentors", "pairings", "checkins", "care_cases",
+             "training_programs", "training_enrolments", "growth_events")
 
     def __init__(self, session: Session, batch: int = 20_000):
         self.session = session
         self.batch = batch
         self.buffers: dict = {}
-        self.counts: dict = {}
 
     def add(self, model, row: dict) -> None:
         buf = self.buffers.setdefault(model, [])
         buf.append(row)
         if len(buf) >= self.batch:
-            self.flush(model)
+            self.flush()
 
-    def flush(self, model=None) -> None:
-        models = [model] if model is not None else list(self.buffers)
+    def flush(self) -> None:
         conn = self.session.connection()
-        for m in models:
-            buf = self.buffers.get(m)
+        for m in sorted(self.buffers, key=lambda m: self.ORDER.index(m.__tablename__)):
+            buf = self.buffers[m]
             if buf:
                 conn.execute(insert(m.__table__), buf)
-                self.counts[m] = self.counts.get(m, 0) + len(buf)
                 buf.clear()
 
 
@@ -187,10 +189,6 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     fake.seed_instance(seed)
     actor = actor_of(session)
     w = _Writer(session)
-    if session.get_bind().dialect.name == "sqlite":
-        # rows are written in big batches per table (payments and entries point at each other): check every
-        # foreign key once, at commit, instead of row by row
-        session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     summary = DemoSummary()
     report = progress or (lambda done, total, text: None)
     steps = 8
@@ -329,14 +327,14 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
         payment_id += 1
         voucher = f"记-{pay_date:%Y%m}-{payment_id % 10000:04d}"
         method = "bank" if rng.random() < 0.95 else "cash"
-        eid = post(gid, tid, "payment", -amount, pay_date, seq, voucher=voucher, method=method, payment=payment_id)
         w.add(Payment, {
             "id": payment_id, "grant_id": gid, "talent_id": tid, "instalment_seq": seq, "amount_fen": amount,
             "status": "paid", "method": method, "voucher_no": voucher, "pay_date": pay_date, "recorded_by": "clerk",
             "approved_by": "director",
             "approved_at": dt.datetime.combine(pay_date - dt.timedelta(days=2), dt.time(10, 0)),
-            "paid_at": dt.datetime.combine(pay_date, dt.time(15, 0)), "entry_id": eid, "memo": "",
+            "paid_at": dt.datetime.combine(pay_date, dt.time(15, 0)), "entry_id": None, "memo": "",
         })
+        eid = post(gid, tid, "payment", -amount, pay_date, seq, voucher=voucher, method=method, payment=payment_id)
         return eid
 
     for (tid, tier, edu, arrival, departure, service_years, waiver, emp_id, name) in talent_rows:
@@ -404,6 +402,16 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
                         part = max(1, owed // 2)
                         post(gid, tid, "refund", part, refund_on, memo="部分退回")
     w.flush()
+    entry_of_payment = (
+        select(LedgerEntry.id)
+        .where(LedgerEntry.payment_id == Payment.id, LedgerEntry.kind == "payment")
+        .order_by(LedgerEntry.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    session.connection().execute(
+        update(Payment.__table__).where(Payment.status == "paid").values(entry_id=entry_of_payment)
+    )
     summary.grants = grant_id
     summary.ledger_entries = entry_id
     summary.payments = payment_id
@@ -509,13 +517,14 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             d = start + dt.timedelta(days=rng.randrange(5, cadence))
             last = None
             stop = as_of - dt.timedelta(days=rng.randrange(cadence + 10, cadence + 120)) if quiet else as_of
+            checkins = []
             while d <= stop:
                 checkin_id += 1
                 tags = []
                 if rng.random() < 0.15:
                     tags = [rng.choice(["work", "housing", "family", "other"])]
                 follow = bool(tags) and rng.random() < 0.3
-                w.add(CheckIn, {
+                checkins.append({
                     "id": checkin_id, "pairing_id": pairing_id, "date": d,
                     "mode": _weighted(rng, [("face", 6), ("phone", 3), ("online", 1)]),
                     "notes": CHECKIN_NOTES[rng.randrange(len(CHECKIN_NOTES))], "issue_tags": ",".join(tags),
@@ -530,6 +539,8 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
                 "planned_end_date": add_months(start, 24), "end_date": None, "end_reason": "",
                 "goals": "一年内熟悉岗位，两年内独立承担重点工作。", "cadence_days": cadence, "last_checkin_date": last,
             })
+            for row in checkins:
+                w.add(CheckIn, row)
     # history: ended pairings of talents who left (pairing ends on departure)
     for t in talent_rows:
         if t[4] is None or rng.random() > 0.5 or (t[4] - t[3]).days < 60:

@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from talentdesk.domain.enums import EntryKind, GrantStatus, TalentStatus
+from talentdesk.domain.enums import ClawbackRule, EntryKind, GrantStatus, TalentStatus
+from talentdesk.domain.labels import label
+from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount
-from talentdesk.domain.models import Employer, Instalment, LedgerEntry, SubsidyGrant, Talent
+from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
+from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
 from talentdesk.services.talents import Page
 
@@ -44,6 +47,8 @@ class EntryQuery:
     talent_id: int | None = None
     employer_id: int | None = None
     kind: str | None = None
+    grant_status: str | None = None
+    talent_text: str = ""        # name, or pinyin initials / full pinyin (prefix)
     sort: str = "id"
     descending: bool = True
 
@@ -71,11 +76,19 @@ def _entry_filters(stmt, q: EntryQuery):
         stmt = stmt.where(Talent.employer_id == q.employer_id)
     if q.kind:
         stmt = stmt.where(LedgerEntry.kind == q.kind)
+    if q.grant_status:
+        stmt = stmt.where(SubsidyGrant.status == q.grant_status)
+    text = (q.talent_text or "").strip()
+    if text:
+        low = text.lower().replace(" ", "")
+        stmt = stmt.where(or_(Talent.name.like(f"%{text}%"), Talent.name_initials.like(f"{low}%"),
+                              Talent.name_pinyin.like(f"{low}%")))
     return stmt
 
 
 @operation(Permission.LEDGER_READ)
-def list_entries(session: Session, *, query: EntryQuery = EntryQuery(), offset: int = 0, limit: int = 500) -> Page:
+def list_entries(session: Session, *, query: EntryQuery = EntryQuery(), offset: int = 0, limit: int = 500,
+                 entry_ids: tuple[int, ...] | None = None) -> Page:
     stmt = (
         select(
             LedgerEntry.id, LedgerEntry.entry_date, LedgerEntry.kind, LedgerEntry.amount_fen, LedgerEntry.talent_id,
@@ -87,6 +100,8 @@ def list_entries(session: Session, *, query: EntryQuery = EntryQuery(), offset: 
         .outerjoin(Employer, Employer.id == Talent.employer_id)
     )
     stmt = _entry_filters(stmt, query)
+    if entry_ids is not None:
+        stmt = stmt.where(LedgerEntry.id.in_(entry_ids))
     col = SORT.get(query.sort, LedgerEntry.id)
     order = [col.desc() if query.descending else col.asc()]
     if col is not LedgerEntry.id:
@@ -160,11 +175,8 @@ def _post(session: Session, *, grant: SubsidyGrant, kind: EntryKind, amount_fen:
     return entry
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
-def post_due_instalments(session: Session, *, as_of: dt.date) -> int:
-    """Post a `due` entry for every scheduled instalment that has fallen due — only for active grants of talents
-    still active in the county (instalments are gated). Idempotent; returns how many were posted."""
-    rows = session.execute(
+def _post_due(session: Session, *, as_of: dt.date, grant_id: int | None = None) -> int:
+    stmt = (
         select(Instalment, SubsidyGrant)
         .join(SubsidyGrant, SubsidyGrant.id == Instalment.grant_id)
         .join(Talent, Talent.id == SubsidyGrant.talent_id)
@@ -173,12 +185,27 @@ def post_due_instalments(session: Session, *, as_of: dt.date) -> int:
             SubsidyGrant.status == GrantStatus.ACTIVE.value, Talent.status == TalentStatus.ACTIVE.value,
         )
         .order_by(Instalment.due_date, Instalment.id)
-    ).all()
+    )
+    if grant_id is not None:
+        stmt = stmt.where(Instalment.grant_id == grant_id)
+    rows = session.execute(stmt).all()
     for inst, grant in rows:
         _post(session, grant=grant, kind=EntryKind.DUE, amount_fen=inst.amount_fen, on=inst.due_date, seq=inst.seq)
         inst.posted = True
     session.flush()
     return len(rows)
+
+
+@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+def post_due_instalments(session: Session, *, as_of: dt.date) -> int:
+    """Post a `due` entry for every scheduled instalment that has fallen due — only for active grants of talents
+    still active in the county (instalments are gated). Idempotent; returns how many were posted."""
+    return _post_due(session, as_of=as_of)
+
+
+def post_due_for_grant(session: Session, *, grant_id: int, as_of: dt.date) -> int:
+    """The same for one grant (used right after granting and on resuming; the caller's operation is checked)."""
+    return _post_due(session, as_of=as_of, grant_id=grant_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,38 +217,59 @@ class ClawbackLine:
     owed_fen: int
 
 
+def net_of_kind(session: Session, grant_id: int, kind: EntryKind) -> int:
+    """Sum of a grant's entries of one kind, less their reversals (signed fen, as stored)."""
+    target = LedgerEntry.__table__.alias("target")
+    stmt = (
+        select(func.coalesce(func.sum(LedgerEntry.amount_fen), 0))
+        .select_from(LedgerEntry)
+        .outerjoin(target, target.c.id == LedgerEntry.reverses_id)
+        .where(LedgerEntry.grant_id == grant_id, func.coalesce(target.c.kind, LedgerEntry.kind) == kind.value)
+    )
+    return session.scalar(stmt) or 0
+
+
 @operation(Permission.LEDGER_RECORD, changes=("ledger",))
 def apply_departure(session: Session, *, talent_id: int) -> list[ClawbackLine]:
-    """Called when a talent departs: future instalments are cancelled, unpaid dues are waived, and each grant's
-    clawback obligation (per its rule, unless the talent has a waiver reason) is posted as a ledger entry."""
+    """Called when a talent departs: future instalments are cancelled, payment orders not yet paid are cancelled,
+    unpaid dues lapse (waiver entry), and each grant's clawback obligation (per its rule, unless the talent has a
+    waiver reason) is posted as a ledger entry. Idempotent: calling it again posts only what is still missing."""
     talent = session.get(Talent, talent_id)
-    if talent is None or talent.departure_date is None:
-        raise ValueError("apply_departure needs a departed talent")
+    if talent is None:
+        raise NotFound(translate("Ledger", "Talent {id} does not exist.").format(id=talent_id))
+    if talent.departure_date is None:
+        raise RuleViolation(translate("Ledger", "{talent} has not left the county; no clawback applies.").format(
+            talent=talent.name))
     when = talent.departure_date
+    departed_text = translate("Ledger", "The talent left the county on {date}").format(date=when.isoformat())
     waived = bool(talent.clawback_waiver_reason.strip())
     lines = []
-    grants = session.scalars(select(SubsidyGrant).where(SubsidyGrant.talent_id == talent_id)).all()
+    grants = session.scalars(select(SubsidyGrant).where(SubsidyGrant.talent_id == talent_id).order_by(SubsidyGrant.id)).all()
     for grant in grants:
-        session.execute(
-            update(Instalment)
-            .where(Instalment.grant_id == grant.id, Instalment.posted.is_(False))
-            .values(cancelled=True)
-        )
+        for inst in session.scalars(select(Instalment).where(
+                Instalment.grant_id == grant.id, Instalment.posted.is_(False), Instalment.cancelled.is_(False))):
+            inst.cancelled = True
+        for pay in session.scalars(select(Payment).where(
+                Payment.grant_id == grant.id, Payment.status.in_(("recorded", "approved")))):
+            pay.status = "cancelled"
+            pay.memo = ((pay.memo + " " if pay.memo else "") + departed_text)[:200]
         paid = paid_on_grant(session, grant.id)
         balance = grant_balance(session, grant.id)
-        if balance > 0:  # dues that were never paid are not owed to someone who has left
+        already = -net_of_kind(session, grant.id, EntryKind.CLAWBACK)
+        if balance > 0 and already == 0:  # dues that were never paid are not owed to someone who has left
             _post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=-balance, on=when,
-                  memo="unpaid instalments lapse on departure")
+                  memo=translate("Ledger", "Unpaid instalments lapse on departure"))
         owed = clawback_amount(
             rule=grant.clawback_rule, total_fen=grant.approved_total_fen, paid_fen=paid,
             arrival=talent.arrival_date, departure=when, service_years=talent.service_years, waived=waived,
         )
-        if owed > 0:
-            _post(session, grant=grant, kind=EntryKind.CLAWBACK, amount_fen=-owed, on=when,
-                  memo=f"early departure ({grant.clawback_rule})")
-        if grant.status == GrantStatus.ACTIVE.value:
+        if owed - already > 0:
+            _post(session, grant=grant, kind=EntryKind.CLAWBACK, amount_fen=-(owed - already), on=when,
+                  memo=translate("Ledger", "Left before the service commitment ended ({rule})").format(
+                      rule=label(ClawbackRule, grant.clawback_rule)))
+        if grant.status in (GrantStatus.ACTIVE.value, GrantStatus.SUSPENDED.value):
             grant.status = GrantStatus.TERMINATED.value
-            grant.status_reason = "talent departed"
+            grant.status_reason = departed_text
         lines.append(ClawbackLine(grant.id, grant.policy_name, grant.clawback_rule, paid, owed))
     session.flush()
     return lines
@@ -240,17 +288,21 @@ class DueRow:
     amount_fen: int
 
 
-def _unpaid_instalment_condition():
-    """An instalment with no payment entry for it that still stands (payments that were reversed don't count)."""
-    pay = LedgerEntry.__table__.alias("pay")
-    rev = LedgerEntry.__table__.alias("rev")
-    paid = (
-        select(pay.c.id)
-        .where(pay.c.grant_id == Instalment.grant_id, pay.c.instalment_seq == Instalment.seq, pay.c.kind == "payment",
-               ~select(rev.c.id).where(rev.c.reverses_id == pay.c.id).exists())
+def _standing(kind: str):
+    """An entry of `kind` for the instalment that still stands (one that was reversed doesn't count)."""
+    e = LedgerEntry.__table__.alias(f"st_{kind}")
+    rev = LedgerEntry.__table__.alias(f"rev_{kind}")
+    return (
+        select(e.c.id)
+        .where(e.c.grant_id == Instalment.grant_id, e.c.instalment_seq == Instalment.seq, e.c.kind == kind,
+               ~select(rev.c.id).where(rev.c.reverses_id == e.c.id).exists())
         .exists()
     )
-    return ~paid
+
+
+def _unpaid_instalment_condition():
+    """An instalment whose due entry stands and that has no standing payment entry."""
+    return and_(_standing("due"), ~_standing("payment"))
 
 
 @operation(Permission.LEDGER_READ)
@@ -267,3 +319,192 @@ def outstanding_dues(session: Session, *, as_of: dt.date, limit: int = 1000) -> 
         .limit(limit)
     )
     return [DueRow(*r) for r in session.execute(stmt)]
+
+
+def _month_bounds(d: dt.date) -> tuple[dt.date, dt.date]:
+    first = d.replace(day=1)
+    nxt = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """An instalment owed to an active talent and not yet paid, with the payment order in progress if any."""
+
+    instalment_id: int
+    grant_id: int
+    talent_id: int
+    talent_name: str
+    employer_name: str
+    policy_name: str
+    seq: int
+    count: int
+    due_date: dt.date
+    amount_fen: int
+    posted: bool
+    payment_id: int | None
+    payment_status: str
+
+
+def _owed_instalments():
+    """(grant, seq) of instalments of active grants of active talents whose own entries (due, payment, and the
+    reversals of either, which carry the instalment's number) add up to more than zero: fallen due, not paid."""
+    active = (select(SubsidyGrant.id).join(Talent, Talent.id == SubsidyGrant.talent_id)
+              .where(SubsidyGrant.status == GrantStatus.ACTIVE.value, Talent.status == TalentStatus.ACTIVE.value))
+    return (
+        select(LedgerEntry.grant_id, LedgerEntry.instalment_seq)
+        .where(LedgerEntry.grant_id.in_(active), LedgerEntry.instalment_seq.is_not(None),
+               LedgerEntry.kind.in_((EntryKind.DUE.value, EntryKind.PAYMENT.value, EntryKind.REVERSAL.value)))
+        .group_by(LedgerEntry.grant_id, LedgerEntry.instalment_seq)
+        .having(func.sum(LedgerEntry.amount_fen) > 0)
+        .subquery()
+    )
+
+
+def _schedule_rows(session: Session, cond, limit: int, owed=None, *, by_date: bool = False) -> list[ScheduleRow]:
+    pending = (
+        select(Payment.id, Payment.status, Payment.grant_id, Payment.instalment_seq)
+        .where(Payment.status.in_(("recorded", "approved")))
+        .subquery()
+    )
+    # by_date: a short date range, so let the instalments' due-date index drive the query (`status || ''` keeps
+    # the planner from starting at the talents' status index, which would visit every active talent instead)
+    talent_status = Talent.status.op("||")("") if by_date else Talent.status
+    stmt = select(Instalment.id, SubsidyGrant.id, Talent.id, Talent.name, Employer.name, SubsidyGrant.policy_name,
+                  Instalment.seq, SubsidyGrant.instalment_count, Instalment.due_date, Instalment.amount_fen,
+                  Instalment.posted, pending.c.id, pending.c.status).select_from(Instalment)
+    if owed is not None:
+        stmt = stmt.join(owed, and_(owed.c.grant_id == Instalment.grant_id, owed.c.instalment_seq == Instalment.seq))
+    stmt = (
+        stmt.join(SubsidyGrant, SubsidyGrant.id == Instalment.grant_id)
+        .join(Talent, Talent.id == SubsidyGrant.talent_id)
+        .outerjoin(Employer, Employer.id == Talent.employer_id)
+        .outerjoin(pending, and_(pending.c.grant_id == Instalment.grant_id, pending.c.instalment_seq == Instalment.seq))
+        .where(talent_status == TalentStatus.ACTIVE.value, Instalment.cancelled.is_(False),
+               SubsidyGrant.status == GrantStatus.ACTIVE.value, cond)
+        .order_by(Instalment.due_date, Talent.name_pinyin, Instalment.id)
+        .limit(limit)
+    )
+    return [ScheduleRow(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8], r[9], bool(r[10]), r[11], r[12] or "")
+            for r in session.execute(stmt)]
+
+
+@operation(Permission.LEDGER_READ)
+def due_this_month(session: Session, *, as_of: dt.date, limit: int = 5000) -> list[ScheduleRow]:
+    """Instalments falling due in `as_of`'s month that are not paid yet (posted or still to fall due)."""
+    first, last = _month_bounds(as_of)
+    cond = and_(Instalment.due_date >= first, Instalment.due_date <= last,
+                or_(Instalment.posted.is_(False), _unpaid_instalment_condition()))
+    return _schedule_rows(session, cond, limit, by_date=True)
+
+
+@operation(Permission.LEDGER_READ)
+def overdue(session: Session, *, as_of: dt.date, limit: int = 5000) -> list[ScheduleRow]:
+    """Instalments that fell due before `as_of`'s month and are still unpaid: the office is late."""
+    first, _ = _month_bounds(as_of)
+    cond = and_(Instalment.due_date < first, Instalment.posted.is_(True))
+    return _schedule_rows(session, cond, limit, _owed_instalments())
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLine:
+    entry_id: int
+    entry_date: dt.date
+    kind: str
+    policy_name: str
+    instalment_seq: int | None
+    amount_fen: int
+    balance_fen: int
+    voucher_no: str
+    reverses_id: int | None
+    reversed: bool
+    memo: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    talent_id: int
+    talent_name: str
+    employer_name: str
+    status: str
+    lines: tuple[StatementLine, ...]
+    due_fen: int
+    paid_fen: int
+    clawback_fen: int
+    refund_fen: int
+    waiver_fen: int
+    balance_fen: int            # what the county owes the talent now (negative: the talent owes the county)
+    obligation_open_fen: int    # clawback still to be refunded or waived
+
+
+@operation(Permission.LEDGER_READ)
+def talent_statement(session: Session, *, talent_id: int) -> Statement:
+    """Every entry of one talent in date order with the running balance, and the totals by kind."""
+    talent = session.get(Talent, talent_id)
+    if talent is None:
+        raise NotFound(translate("Ledger", "Talent {id} does not exist.").format(id=talent_id))
+    employer = session.get(Employer, talent.employer_id) if talent.employer_id else None
+    reversed_ids = set(session.scalars(
+        select(LedgerEntry.reverses_id).where(LedgerEntry.talent_id == talent_id, LedgerEntry.reverses_id.is_not(None))))
+    rows = session.execute(
+        select(LedgerEntry.id, LedgerEntry.entry_date, LedgerEntry.kind, SubsidyGrant.policy_name,
+               LedgerEntry.instalment_seq, LedgerEntry.amount_fen, LedgerEntry.voucher_no, LedgerEntry.reverses_id,
+               LedgerEntry.memo)
+        .join(SubsidyGrant, SubsidyGrant.id == LedgerEntry.grant_id)
+        .where(LedgerEntry.talent_id == talent_id)
+        .order_by(LedgerEntry.entry_date, LedgerEntry.id)
+    ).all()
+    kinds = {r[0]: r[2] for r in rows}
+    sums: dict[str, int] = {}
+    balance = 0
+    lines = []
+    for eid, on, kind, pname, seq, amount, voucher, rev, memo in rows:
+        balance += amount
+        eff = kinds.get(rev, kind) if kind == "reversal" else kind
+        sums[eff] = sums.get(eff, 0) + amount
+        lines.append(StatementLine(eid, on, kind, pname, seq, amount, balance, voucher, rev, eid in reversed_ids, memo))
+    claw = -sums.get("clawback", 0)
+    refund = sums.get("refund", 0)
+    # waivers of an obligation are positive; negative waivers are lapsed dues
+    waiver_pos = sum(ln.amount_fen for ln in lines if ln.kind == "waiver" and ln.amount_fen > 0)
+    return Statement(
+        talent_id=talent.id, talent_name=talent.name, employer_name=employer.name if employer else "",
+        status=talent.status, lines=tuple(lines), due_fen=sums.get("due", 0), paid_fen=-sums.get("payment", 0),
+        clawback_fen=claw, refund_fen=refund, waiver_fen=sums.get("waiver", 0), balance_fen=balance,
+        obligation_open_fen=max(0, claw - refund - waiver_pos),
+    )
+
+
+@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+def reverse_entry(session: Session, *, entry_id: int, reason: str, on: dt.date | None = None) -> EntryRow:
+    """Correct a wrong entry the only way an append-only ledger allows: a reversal entry of the opposite amount.
+    A reversed payment leaves its instalment unpaid again (a new payment order can be recorded)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleViolation(translate("Ledger", "Say why the entry is reversed; the reason stays in the ledger."))
+    entry = session.get(LedgerEntry, entry_id)
+    if entry is None:
+        raise NotFound(translate("Ledger", "Ledger entry {id} does not exist.").format(id=entry_id))
+    if entry.kind == EntryKind.REVERSAL.value:
+        raise RuleViolation(translate("Ledger", "A reversal cannot itself be reversed; record a new entry instead."))
+    if session.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry_id)) is not None:
+        raise RuleViolation(translate("Ledger", "Entry {id} has already been reversed.").format(id=entry_id))
+    on = on or dt.date.today()
+    if on < entry.entry_date:
+        raise RuleViolation(translate("Ledger", "A reversal cannot be dated before the entry it reverses."))
+    grant = session.get(SubsidyGrant, entry.grant_id)
+    new = _post(session, grant=grant, kind=EntryKind.REVERSAL, amount_fen=-entry.amount_fen, on=on,
+                seq=entry.instalment_seq, memo=reason[:200], reverses_id=entry.id)
+    session.flush()
+    if grant.status == GrantStatus.COMPLETED.value and grant_balance(session, grant.id) > 0:
+        grant.status = GrantStatus.ACTIVE.value  # a reversed payment is owed again
+        session.flush()
+    return get_entry(session, entry_id=new.id)
+
+
+@operation(Permission.LEDGER_READ)
+def get_entry(session: Session, *, entry_id: int) -> EntryRow:
+    page = list_entries(session, query=EntryQuery(), entry_ids=(entry_id,))
+    if not page.rows:
+        raise NotFound(translate("Ledger", "Ledger entry {id} does not exist.").format(id=entry_id))
+    return page.rows[0]

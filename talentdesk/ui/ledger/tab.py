@@ -1,96 +1,182 @@
-"""补贴台账: ledger entries filtered by year and kind, with totals."""
+"""补贴台账: the ledger, what is due, payment orders, a talent's statement, policies and grants, budgets;
+certificate printing and verification."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import logging
+import tempfile
+from pathlib import Path
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from talentdesk.domain import enums as E
-from talentdesk.domain.labels import choices, label
-from talentdesk.services import ledger
-from talentdesk.ui.common.formatting import fmt_date, fmt_money
+from talentdesk.services import certificates, ledger
+from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
-from talentdesk.ui.common.table_model import Column, PagedTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.progress import run_with_progress
+from talentdesk.ui.ledger import dialogs, pages
+
+log = logging.getLogger(__name__)
+
+
+class CertificateChoiceDialog(QDialog):
+    """Which payments to print (the selected ones or a whole year), and where: a PDF file and/or the printer."""
+
+    def __init__(self, selected: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Print certificates"))
+        self.use_selected = QRadioButton(self.tr("The {n} selected payments").format(n=selected), self)
+        self.use_year = QRadioButton(self.tr("Every payment of the year"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.use_selected)
+        group.addButton(self.use_year)
+        self.use_selected.setEnabled(selected > 0)
+        (self.use_selected if selected else self.use_year).setChecked(True)
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.to_printer = QCheckBox(self.tr("Send to a printer afterwards"), self)
+        self.to_printer.setChecked(True)
+        self.save_pdf = QCheckBox(self.tr("Keep a PDF file"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.use_year)
+        row.addWidget(self.year)
+        form = QFormLayout()
+        form.addRow(self.use_selected)
+        form.addRow(row)
+        form.addRow(self.to_printer)
+        form.addRow(self.save_pdf)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        note = QLabel(self.tr("A first print takes a new serial number; a reprint is marked as a copy and counted."),
+                      self)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addWidget(box)
 
 
 class LedgerTab(Tab):
-    interests = frozenset({"ledger", "talents"})
+    interests = frozenset({"ledger", "talents", "payments", "policies", "budgets", "certificates"})
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
-        self.query = ledger.EntryQuery()
-        self.year = QComboBox(self)
-        self.year.addItem(self.tr("All years"), None)
-        this_year = dt.date.today().year
-        for y in range(this_year + 1, this_year - 12, -1):
-            self.year.addItem(str(y), y)
-        self.kind = QComboBox(self)
-        self.kind.addItem(self.tr("All kinds"), None)
-        for code, text in choices(E.EntryKind):
-            self.kind.addItem(text, code)
-        self.totals = QLabel(self)
-        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        red = QColor("#b00020")
-        cols = [
-            Column(self.tr("No."), lambda r: r.id, "id", align_right=True),
-            Column(self.tr("Date"), lambda r: fmt_date(r.entry_date), "entry_date"),
-            Column(self.tr("Kind"), lambda r: label(E.EntryKind, r.kind), "kind"),
-            Column(self.tr("Talent"), lambda r: r.talent_name, "talent"),
-            Column(self.tr("Employer"), lambda r: r.employer_name, None),
-            Column(self.tr("Policy"), lambda r: r.policy_name, "policy"),
-            Column(self.tr("Instalment"), lambda r: r.instalment_seq or "", None, align_right=True),
-            Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen), "amount", align_right=True,
-                   foreground=lambda r: red if r.amount_fen < 0 else None),
-            Column(self.tr("Voucher"), lambda r: r.voucher_no, None),
-            Column(self.tr("Memo"), lambda r: r.memo, None),
-        ]
-        self.model = PagedTableModel(cols, self._fetch_page, self, page_size=300)
-        self.model.sort_requested.connect(self._on_sort)
-        self.view = make_table_view(self.model, self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year"), self))
-        top.addWidget(self.year)
-        top.addWidget(QLabel(self.tr("Kind"), self))
-        top.addWidget(self.kind)
-        top.addStretch(1)
-        top.addWidget(self.totals)
+        self.entries = pages.EntriesPage(context, self)
+        self.due = pages.DuePage(context, self)
+        self.payments = pages.PaymentsPage(context, self)
+        self.statement = pages.StatementPage(context, self)
+        self.policies = pages.PoliciesPage(context, self)
+        self.budgets = pages.BudgetsPage(context, self)
+        self.pages = QTabWidget(self)
+        for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
+                            (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
+                            (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets"))):
+            self.pages.addTab(page, title)
+            page.open_talent.connect(self.show_statement)
+        self._stale_pages: set[int] = set(range(self.pages.count()))
+        self.pages.currentChanged.connect(self._page_changed)
+        self.entries.print_btn.clicked.connect(self.print_certificates)
+        print_btn = QPushButton(self.tr("Print certificates…"), self)
+        print_btn.clicked.connect(self.print_certificates)
+        verify_btn = QPushButton(self.tr("Verify a certificate…"), self)
+        verify_btn.clicked.connect(self.verify)
+        self.pages.setCornerWidget(_corner(print_btn, verify_btn, parent=self))
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.view)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.pages)
+        self._posted_due = False
 
     def title(self) -> str:
         return self.tr("Subsidy ledger")
 
-    def _current_query(self) -> ledger.EntryQuery:
-        return dataclasses.replace(self.query, year=self.year.currentData(), kind=self.kind.currentData())
+    @property
+    def model(self):
+        """The ledger entries' model (what the shell and the self-test look at)."""
+        return self.entries.model
 
-    def _on_sort(self, key: str, descending: bool) -> None:
-        self.query = dataclasses.replace(self.query, sort=key, descending=descending)
-        self.refresh()
-
+    # ------------------------------------------------------------ refreshing
     def refresh(self) -> None:
-        q = self._current_query()
-        self.context.runner.submit(ledger.list_entries, key="ledger.list", query=q, offset=0,
-                                   limit=self.model.page_size, on_done=self._on_first_page)
-        self.context.runner.submit(ledger.entry_totals, key="ledger.totals", query=q, on_done=self._on_totals)
+        if not self._posted_due:
+            self._posted_due = True
+            if self.context.actor.can(Permission.LEDGER_RECORD):
+                # instalments that fell due since the ledger was last opened become `due` entries (only for active
+                # grants of talents still in the county); the runner then announces "ledger" and the pages reload
+                self.context.runner.submit(ledger.post_due_instalments, write=True, as_of=dt.date.today(),
+                                           on_error=lambda e: log.warning("posting due instalments failed: %s", e))
+        self._stale_pages = set(range(self.pages.count()))
+        self._page_changed(self.pages.currentIndex())
 
-    def _on_first_page(self, page) -> None:
-        self.model.reset_with(page.rows, page.total)
-        self.view.resizeColumnsToContents()
-        self.loaded = True
+    def _page_changed(self, index: int) -> None:
+        if index in self._stale_pages:
+            self._stale_pages.discard(index)
+            self.pages.widget(index).refresh()
+        if index == 0 or self.entries.loaded:
+            self.loaded = True
 
-    def _on_totals(self, t: ledger.Totals) -> None:
-        self.totals.setText(
-            self.tr("Due {due} · Paid {paid} · Clawback {claw} · Refunded {refund} · Balance {bal}").format(
-                due=fmt_money(t.due_fen), paid=fmt_money(t.paid_fen), claw=fmt_money(t.clawback_fen),
-                refund=fmt_money(t.refund_fen), bal=fmt_money(t.balance_fen))
-        )
+    def show_statement(self, talent_id: int) -> None:
+        self.statement.show_talent(talent_id)
+        self.pages.setCurrentWidget(self.statement)
 
-    def _fetch_page(self, offset: int, on_page) -> None:
-        self.context.runner.submit(ledger.list_entries, key="ledger.page", query=self._current_query(),
-                                   offset=offset, limit=self.model.page_size,
-                                   on_done=lambda page: on_page(page.rows, page.total))
+    def open_record(self, table: str, record_id: int) -> bool:
+        if table == "talents":
+            self.show_statement(record_id)
+            return True
+        return False
+
+    # ------------------------------------------------------------ certificates
+    def print_certificates(self) -> None:
+        selected = self.entries.selected_payment_ids() if self.pages.currentWidget() is self.entries else []
+        choice = CertificateChoiceDialog(len(selected), self)
+        if not choice.exec():
+            return
+        if choice.save_pdf.isChecked() or not choice.to_printer.isChecked():
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificates"), self.tr("certificates.pdf"),
+                                                  self.tr("PDF (*.pdf)"))
+            if not path:
+                return
+        else:
+            path = str(Path(tempfile.mkdtemp(prefix="talentdesk-")) / "certificates.pdf")
+        kwargs = {"entry_ids": selected} if choice.use_selected.isChecked() else {"year": choice.year.value()}
+        to_printer = choice.to_printer.isChecked()
+
+        def done(result: certificates.PrintResult) -> None:
+            if to_printer:
+                from talentdesk.ui.ledger.printing import print_pdf
+
+                print_pdf(result.path, self, title=self.tr("Subsidy payment certificates"))
+            else:
+                QMessageBox.information(self, self.tr("Print certificates"), self.tr(
+                    "{pages} certificates ({originals} first prints, {copies} copies) written to {path}.").format(
+                    pages=result.pages, originals=result.originals, copies=result.copies, path=result.path))
+
+        self._print_run = run_with_progress(self, self.context.runner, self.tr("Printing certificates…"),
+                                            certificates.print_certificates, out_path=path, on_done=done, **kwargs)
+
+    def verify(self) -> None:
+        dialogs.VerifyDialog(self.context, self).exec()
+
+
+def _corner(*buttons, parent=None) -> QWidget:
+    w = QWidget(parent)
+    lay = QHBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for b in buttons:
+        lay.addWidget(b)
+    return w

@@ -1,0 +1,1446 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Budgets</name>
+    <message>
+        <source>Choose the kind of subsidy.</source>
+        <translation>请选择补贴类型。</translation>
+    </message>
+    <message>
+        <source>The fiscal year must be between 2000 and 2100.</source>
+        <translation>预算年度须在2000至2100之间。</translation>
+    </message>
+    <message>
+        <source>The budget cannot be negative.</source>
+        <translation>预算不能为负数。</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetsPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Budgeted</source>
+        <translation>预算数</translation>
+    </message>
+    <message>
+        <source>Committed (scheduled)</source>
+        <translation>已承诺（按计划）</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>结余</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Set budget</source>
+        <translation>设定预算</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>预算年度</translation>
+    </message>
+    <message>
+        <source>Already owed under current grants in the coming three years (as of {date})</source>
+        <translation>现有核定在今后三年内应付金额（截至{date}）</translation>
+    </message>
+    <message>
+        <source>Three years</source>
+        <translation>三年合计</translation>
+    </message>
+</context>
+<context>
+    <name>Certificate</name>
+    <message>
+        <source>Subsidy Payment Certificate</source>
+        <translation>人才补贴发放凭证</translation>
+    </message>
+    <message>
+        <source>Serial No.</source>
+        <translation>凭证编号</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Subsidy policy</source>
+        <translation>补贴项目</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>发放期次</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>第{n}期／共{total}期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额（小写）</translation>
+    </message>
+    <message>
+        <source>In words</source>
+        <translation>金额大写</translation>
+    </message>
+    <message>
+        <source>RMB </source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Voucher No.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>(Seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>经办：</translation>
+    </message>
+    <message>
+        <source>Checked by:</source>
+        <translation>复核：</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>扫码验真</translation>
+    </message>
+    <message>
+        <source>COPY — reprint {n}</source>
+        <translation>副本（第{n}次补打）</translation>
+    </message>
+    <message>
+        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
+        <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; no file was written.</source>
+        <translation>打印已取消，未生成文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateChoiceDialog</name>
+    <message>
+        <source>Print certificates</source>
+        <translation>打印发放凭证</translation>
+    </message>
+    <message>
+        <source>The {n} selected payments</source>
+        <translation>所选的{n}笔发放记录</translation>
+    </message>
+    <message>
+        <source>Every payment of the year</source>
+        <translation>该年度全部发放记录</translation>
+    </message>
+    <message>
+        <source>Send to a printer afterwards</source>
+        <translation>生成后送打印机</translation>
+    </message>
+    <message>
+        <source>Keep a PDF file</source>
+        <translation>同时保存 PDF 文件</translation>
+    </message>
+    <message>
+        <source>A first print takes a new serial number; a reprint is marked as a copy and counted.</source>
+        <translation>首次打印将编发新的凭证编号；补打的凭证标注为副本并计数。</translation>
+    </message>
+</context>
+<context>
+    <name>Certificates</name>
+    <message>
+        <source>The serial numbers of {year} are used up.</source>
+        <translation>{year}年度的凭证编号已用完。</translation>
+    </message>
+    <message>
+        <source>No certificate can be printed for entry {ids}: only payments that stand (not reversed) have certificates.</source>
+        <translation>分录{ids}无法打印凭证：只有有效（未冲销）的发放记录才有凭证。</translation>
+    </message>
+    <message>
+        <source>Choose the payments: give entry numbers or a year.</source>
+        <translation>请指定发放记录：分录号或年度。</translation>
+    </message>
+    <message>
+        <source>There are no payments to print.</source>
+        <translation>没有可打印的发放记录。</translation>
+    </message>
+    <message>
+        <source>At most {n} certificates can be printed at once; choose a smaller selection.</source>
+        <translation>一次最多打印{n}份凭证，请缩小选择范围。</translation>
+    </message>
+    <message>
+        <source>The certificates could not be written to {path}: {error}</source>
+        <translation>凭证无法写入{path}：{error}</translation>
+    </message>
+    <message>
+        <source>Not genuine: this is not the text of a TalentDesk certificate code.</source>
+        <translation>非真实凭证：这不是本系统凭证二维码的内容。</translation>
+    </message>
+    <message>
+        <source>Not genuine: no certificate with serial {serial} was issued by this office.</source>
+        <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
+    </message>
+    <message>
+        <source>The certificate's ledger entry is missing.</source>
+        <translation>凭证对应的台账分录缺失。</translation>
+    </message>
+    <message>
+        <source>Not genuine / altered: the code does not match certificate {serial} as issued.</source>
+        <translation>非真实凭证或已被篡改：二维码与所开具的凭证{serial}不符。</translation>
+    </message>
+    <message>
+        <source>Issued by this office, but no longer valid: the payment was reversed on {date}.</source>
+        <translation>该凭证确由本办开具，但已失效：该笔发放已于{date}冲销。</translation>
+    </message>
+    <message>
+        <source>Genuine: serial {serial}, talent {talent}, amount {amount}, paid on {date}.</source>
+        <translation>真实有效：凭证编号 {serial}，人才 {talent}，金额 {amount}，发放日期 {date}。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Give --year YYYY or at least one --entry ID.</source>
+        <translation>请指定 --year 年度，或至少一个 --entry 分录号。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹{folder}不存在。</translation>
+    </message>
+    <message>
+        <source>{pages} certificates ({originals} first prints, {copies} copies) written to {path}.</source>
+        <translation>已生成{pages}份凭证（首次打印{originals}份，副本{copies}份），保存至{path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DuePage</name>
+    <message>
+        <source>Due date</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment order</source>
+        <translation>付款单</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>尚未到期</translation>
+    </message>
+    <message>
+        <source>Record payment orders for selected</source>
+        <translation>为所选录入付款单</translation>
+    </message>
+    <message>
+        <source>Due this month: {n} instalments, {total}</source>
+        <translation>本月应付：{n}笔，共{total}</translation>
+    </message>
+    <message>
+        <source>Overdue: {n} instalments, {total}</source>
+        <translation>逾期未付：{n}笔，共{total}</translation>
+    </message>
+    <message>
+        <source>Record payment orders</source>
+        <translation>录入付款单</translation>
+    </message>
+    <message>
+        <source>Select the instalments first.</source>
+        <translation>请先选择分期。</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All policies</source>
+        <translation>全部政策</translation>
+    </message>
+    <message>
+        <source>All employers</source>
+        <translation>全部用人单位</translation>
+    </message>
+    <message>
+        <source>Any grant status</source>
+        <translation>全部核定状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Talent: name or pinyin</source>
+        <translation>人才：姓名或拼音</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲销分录号</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Reverse entry…</source>
+        <translation>冲销分录…</translation>
+    </message>
+    <message>
+        <source>Talent statement</source>
+        <translation>个人台账</translation>
+    </message>
+    <message>
+        <source>Print certificates for selected payments…</source>
+        <translation>为所选发放记录打印凭证…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Due {due} · Paid {paid} · Clawback {claw} · Refunded {refund} · Balance {bal}</source>
+        <translation>应付 {due} · 已付 {paid} · 追回 {claw} · 已退回 {refund} · 余额 {bal}</translation>
+    </message>
+    <message>
+        <source>Reverse entry</source>
+        <translation>冲销分录</translation>
+    </message>
+    <message>
+        <source>Select the one entry to reverse.</source>
+        <translation>请选择要冲销的一条分录。</translation>
+    </message>
+    <message>
+        <source>Entry {id}: {kind} {amount} for {talent}. A reversal of the opposite amount is added; the entry itself stays in the ledger.</source>
+        <translation>分录{id}：{talent}，{kind} {amount}。将登记一笔金额相反的冲销分录，原分录仍保留在台账中。</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>Grant a subsidy</source>
+        <translation>核定补贴</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the policy's amount</source>
+        <translation>留空则按政策标准</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>First instalment on</source>
+        <translation>首期发放日期</translation>
+    </message>
+    <message>
+        <source>Approved total (yuan)</source>
+        <translation>核定总额（元）</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>核定</translation>
+    </message>
+    <message>
+        <source>Eligible. Amount under the policy: {amount}.</source>
+        <translation>符合条件。按政策核定金额：{amount}。</translation>
+    </message>
+    <message>
+        <source>Choose a talent and a policy.</source>
+        <translation>请选择人才和政策。</translation>
+    </message>
+</context>
+<context>
+    <name>Grants</name>
+    <message>
+        <source>Grant {id} does not exist.</source>
+        <translation>核定记录{id}不存在。</translation>
+    </message>
+    <message>
+        <source>{talent} already holds "{policy}".</source>
+        <translation>{talent}已享受“{policy}”。</translation>
+    </message>
+    <message>
+        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
+        <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
+    </message>
+    <message>
+        <source>Talent {id} does not exist.</source>
+        <translation>人才{id}不存在。</translation>
+    </message>
+    <message>
+        <source>"{policy}" cannot be granted to {talent}.</source>
+        <translation>不能为{talent}核定“{policy}”。</translation>
+    </message>
+    <message>
+        <source>The approved total must be greater than zero.</source>
+        <translation>核定总额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Give a reason; it is kept with the grant.</source>
+        <translation>请填写理由，理由将随核定记录保存。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 200 characters).</source>
+        <translation>理由过长（最多200个字符）。</translation>
+    </message>
+    <message>
+        <source>Only an active grant can be suspended.</source>
+        <translation>只有执行中的核定才能暂停。</translation>
+    </message>
+    <message>
+        <source>Only a suspended grant can be resumed.</source>
+        <translation>只有已暂停的核定才能恢复。</translation>
+    </message>
+    <message>
+        <source>{talent} has left the county; the grant cannot be resumed.</source>
+        <translation>{talent}已离开本县，核定不能恢复。</translation>
+    </message>
+    <message>
+        <source>This grant has already ended.</source>
+        <translation>该核定已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>Talent {id} does not exist.</source>
+        <translation>人才{id}不存在。</translation>
+    </message>
+    <message>
+        <source>{talent} has not left the county; no clawback applies.</source>
+        <translation>{talent}未离开本县，不涉及追回。</translation>
+    </message>
+    <message>
+        <source>The talent left the county on {date}</source>
+        <translation>人才已于{date}离开本县</translation>
+    </message>
+    <message>
+        <source>Unpaid instalments lapse on departure</source>
+        <translation>离开本县，未付分期不再发放</translation>
+    </message>
+    <message>
+        <source>Left before the service commitment ended ({rule})</source>
+        <translation>服务期未满离开（{rule}）</translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed; the reason stays in the ledger.</source>
+        <translation>请说明冲销原因，原因将保留在台账中。</translation>
+    </message>
+    <message>
+        <source>Ledger entry {id} does not exist.</source>
+        <translation>台账分录{id}不存在。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed; record a new entry instead.</source>
+        <translation>冲销分录不能再被冲销，请另行登记新的分录。</translation>
+    </message>
+    <message>
+        <source>Entry {id} has already been reversed.</source>
+        <translation>分录{id}已被冲销。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be dated before the entry it reverses.</source>
+        <translation>冲销日期不能早于被冲销分录的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Due and overdue</source>
+        <translation>应付与逾期</translation>
+    </message>
+    <message>
+        <source>Payment orders</source>
+        <translation>付款审批</translation>
+    </message>
+    <message>
+        <source>Talent statement</source>
+        <translation>个人台账</translation>
+    </message>
+    <message>
+        <source>Policies and grants</source>
+        <translation>政策与核定</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>年度预算</translation>
+    </message>
+    <message>
+        <source>Print certificates…</source>
+        <translation>打印凭证…</translation>
+    </message>
+    <message>
+        <source>Verify a certificate…</source>
+        <translation>凭证验真…</translation>
+    </message>
+    <message>
+        <source>Subsidy ledger</source>
+        <translation>补贴台账</translation>
+    </message>
+    <message>
+        <source>Save certificates</source>
+        <translation>保存凭证</translation>
+    </message>
+    <message>
+        <source>certificates.pdf</source>
+        <translation>补贴发放凭证.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Subsidy payment certificates</source>
+        <translation>补贴发放凭证</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>打印发放凭证</translation>
+    </message>
+    <message>
+        <source>{pages} certificates ({originals} first prints, {copies} copies) written to {path}.</source>
+        <translation>已生成{pages}份凭证（首次打印{originals}份，副本{copies}份），保存至{path}。</translation>
+    </message>
+    <message>
+        <source>Printing certificates…</source>
+        <translation>正在打印凭证…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkPaidDialog</name>
+    <message>
+        <source>Mark paid</source>
+        <translation>登记已付</translation>
+    </message>
+    <message>
+        <source>e.g. 记-202611-0012</source>
+        <translation>如 记-202611-0012</translation>
+    </message>
+    <message>
+        <source>{n} payment orders, {total} in all.</source>
+        <translation>{n}张付款单，合计{total}。</translation>
+    </message>
+    <message>
+        <source>Voucher No.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>{n} done.</source>
+        <translation>已完成{n}笔。</translation>
+    </message>
+    <message>
+        <source>{n} refused:</source>
+        <translation>{n}笔未办理：</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <source>Instalment {id} does not exist.</source>
+        <translation>分期{id}不存在。</translation>
+    </message>
+    <message>
+        <source>{talent} has left the county; instalments are no longer paid.</source>
+        <translation>{talent}已离开本县，不再发放分期补贴。</translation>
+    </message>
+    <message>
+        <source>The grant "{policy}" of {talent} is not active.</source>
+        <translation>{talent}的“{policy}”核定不在执行中。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
+        <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
+        <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
+        <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
+        <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
+    </message>
+    <message>
+        <source>Choose how the money is paid (bank transfer or cash).</source>
+        <translation>请选择支付方式（银行转账或现金）。</translation>
+    </message>
+    <message>
+        <source>Payment order {id}: you recorded it, so another person must approve it.</source>
+        <translation>付款单{id}：由您录入，须由他人审批。</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled; nothing was changed.</source>
+        <translation>批量操作已取消，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Payment order {id} does not exist.</source>
+        <translation>付款单{id}不存在。</translation>
+    </message>
+    <message>
+        <source>Payment order {id} is not waiting for approval.</source>
+        <translation>付款单{id}不在待审批状态。</translation>
+    </message>
+    <message>
+        <source>Enter the voucher number of the payment.</source>
+        <translation>请填写付款凭证号。</translation>
+    </message>
+    <message>
+        <source>The voucher number is too long (at most 40 characters).</source>
+        <translation>凭证号过长（最多40个字符）。</translation>
+    </message>
+    <message>
+        <source>The payment date cannot be in the future.</source>
+        <translation>付款日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Payment order {id} has not been approved.</source>
+        <translation>付款单{id}尚未审批。</translation>
+    </message>
+    <message>
+        <source>Payment order {id}: the instalment has already been paid.</source>
+        <translation>付款单{id}：该期补贴已发放。</translation>
+    </message>
+    <message>
+        <source>Say why the payment order is withdrawn.</source>
+        <translation>请说明撤回付款单的原因。</translation>
+    </message>
+    <message>
+        <source>Only a payment order that has not been paid can be withdrawn; correct a paid one by reversing its ledger entry.</source>
+        <translation>只能撤回尚未付款的付款单；已付款的应通过冲销其台账分录更正。</translation>
+    </message>
+    <message>
+        <source>The refund must be greater than zero.</source>
+        <translation>退回金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Nothing is owed on this grant.</source>
+        <translation>该核定下没有应退回的款项。</translation>
+    </message>
+    <message>
+        <source>The refund ({amount}) is more than is still owed ({open}).</source>
+        <translation>退回金额（{amount}）超过尚待退回金额（{open}）。</translation>
+    </message>
+    <message>
+        <source>A waiver needs a reason (official transfer, illness …).</source>
+        <translation>减免须填写理由（组织调动、因病等）。</translation>
+    </message>
+    <message>
+        <source>The waived amount must be more than zero and at most {open}.</source>
+        <translation>减免金额须大于零且不超过{open}。</translation>
+    </message>
+    <message>
+        <source>Choose the payment orders for the roster.</source>
+        <translation>请选择要列入代发清单的付款单。</translation>
+    </message>
+    <message>
+        <source>The roster is written as .xlsx or .pdf.</source>
+        <translation>代发清单只能保存为 .xlsx 或 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>The roster could not be written to {path}: {error}</source>
+        <translation>代发清单无法写入{path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation>审批所选</translation>
+    </message>
+    <message>
+        <source>Mark selected paid…</source>
+        <translation>所选登记已付…</translation>
+    </message>
+    <message>
+        <source>Withdraw order…</source>
+        <translation>撤回付款单…</translation>
+    </message>
+    <message>
+        <source>Payment roster…</source>
+        <translation>代发清单…</translation>
+    </message>
+    <message>
+        <source>{n} orders, {total}</source>
+        <translation>{n}张付款单，共{total}</translation>
+    </message>
+    <message>
+        <source>Select the payment orders first.</source>
+        <translation>请先选择付款单。</translation>
+    </message>
+    <message>
+        <source>Approve payment orders</source>
+        <translation>审批付款单</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>登记已付</translation>
+    </message>
+    <message>
+        <source>Withdraw payment order</source>
+        <translation>撤回付款单</translation>
+    </message>
+    <message>
+        <source>Withdraw payment order {id} ({talent}, {amount})?</source>
+        <translation>撤回付款单{id}（{talent}，{amount}）？</translation>
+    </message>
+    <message>
+        <source>Payment roster</source>
+        <translation>代发清单</translation>
+    </message>
+    <message>
+        <source>payment-roster.xlsx</source>
+        <translation>代发清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{n} lines written to {path}.</source>
+        <translation>已将{n}行写入{path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Policies</name>
+    <message>
+        <source>Policy {id} does not exist.</source>
+        <translation>政策{id}不存在。</translation>
+    </message>
+    <message>
+        <source>The policy needs a name.</source>
+        <translation>请填写政策名称。</translation>
+    </message>
+    <message>
+        <source>The policy name is too long (at most 120 characters).</source>
+        <translation>政策名称过长（最多120个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of subsidy.</source>
+        <translation>请选择补贴类型。</translation>
+    </message>
+    <message>
+        <source>Choose the level of the policy (county, city or province).</source>
+        <translation>请选择政策层级（县级、市级或省级）。</translation>
+    </message>
+    <message>
+        <source>Choose how the subsidy is paid (lump sum, monthly or yearly).</source>
+        <translation>请选择发放方式（一次性、按月或按年）。</translation>
+    </message>
+    <message>
+        <source>Choose the clawback rule.</source>
+        <translation>请选择追回规则。</translation>
+    </message>
+    <message>
+        <source>The number of instalments must be between 1 and 120.</source>
+        <translation>分期数须在1至120之间。</translation>
+    </message>
+    <message>
+        <source>The policy cannot end before it starts.</source>
+        <translation>政策截止日期不能早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Unknown talent tier: {tier}.</source>
+        <translation>未知人才类别：{tier}。</translation>
+    </message>
+    <message>
+        <source>Unknown education: {education}.</source>
+        <translation>未知学历：{education}。</translation>
+    </message>
+    <message>
+        <source>Give at least one amount (for all talents, or per tier or education).</source>
+        <translation>请至少填写一项补贴标准（不限，或按人才类别、学历）。</translation>
+    </message>
+    <message>
+        <source>Every amount must be greater than zero.</source>
+        <translation>每项补贴标准都必须大于零。</translation>
+    </message>
+    <message>
+        <source>The same tier and education appear twice in the amounts.</source>
+        <translation>补贴标准中同一类别和学历出现了两次。</translation>
+    </message>
+    <message>
+        <source>A policy cannot exclude itself.</source>
+        <translation>政策不能与自身互斥。</translation>
+    </message>
+    <message>
+        <source>The policy "{name}" is no longer in use.</source>
+        <translation>政策“{name}”已停用。</translation>
+    </message>
+    <message>
+        <source>The policy "{name}" is not in force on {date}.</source>
+        <translation>政策“{name}”在{date}不在有效期内。</translation>
+    </message>
+    <message>
+        <source>{talent} has left the county.</source>
+        <translation>{talent}已离开本县。</translation>
+    </message>
+    <message>
+        <source>The policy is for tiers {tiers}; {talent} is tier {tier}.</source>
+        <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
+    </message>
+    <message>
+        <source>The policy requires {required}; {talent}'s education is {education}.</source>
+        <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
+    </message>
+    <message>
+        <source>The policy sets no amount for tier {tier} with {education}.</source>
+        <translation>该政策未规定{tier}类、{education}学历人才的补贴标准。</translation>
+    </message>
+    <message>
+        <source>This policy has grants, so it cannot be deleted; mark it as no longer in use instead.</source>
+        <translation>该政策已有核定记录，不能删除；请改为停用。</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation>追回</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>补贴标准</translation>
+    </message>
+    <message>
+        <source>Excludes</source>
+        <translation>互斥政策</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>核定数</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Approved total</source>
+        <translation>核定总额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>发放计划</translation>
+    </message>
+    <message>
+        <source>New policy…</source>
+        <translation>新增政策…</translation>
+    </message>
+    <message>
+        <source>Edit policy…</source>
+        <translation>编辑政策…</translation>
+    </message>
+    <message>
+        <source>Grant to a talent…</source>
+        <translation>为人才核定…</translation>
+    </message>
+    <message>
+        <source>Grants under the selected policy</source>
+        <translation>所选政策下的核定</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Suspend grant</source>
+        <translation>暂停核定</translation>
+    </message>
+    <message>
+        <source>Terminate grant</source>
+        <translation>终止核定</translation>
+    </message>
+    <message>
+        <source>Select a grant first.</source>
+        <translation>请先选择一条核定记录。</translation>
+    </message>
+    <message>
+        <source>{policy} for {talent}</source>
+        <translation>{talent}的{policy}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Subsidy policy</source>
+        <translation>补贴政策</translation>
+    </message>
+    <message>
+        <source>Edit policy: {name}</source>
+        <translation>编辑政策：{name}</translation>
+    </message>
+    <message>
+        <source>e.g. 县委人才办〔2024〕3号</source>
+        <translation>如 县委人才办〔2024〕3号</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Add amount</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <source>Remove amount</source>
+        <translation>删除标准</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Document No. (文号)</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Payment schedule</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <source>Clawback rule</source>
+        <translation>追回规则</translation>
+    </message>
+    <message>
+        <source>Eligible tiers (none ticked = all)</source>
+        <translation>适用人才类别（不勾选即不限）</translation>
+    </message>
+    <message>
+        <source>Eligible education (none ticked = all)</source>
+        <translation>适用学历（不勾选即不限）</translation>
+    </message>
+    <message>
+        <source>Amounts (the most specific row wins)</source>
+        <translation>补贴标准（按最具体的一行执行）</translation>
+    </message>
+    <message>
+        <source>Excludes (no double benefit)</source>
+        <translation>互斥政策（不得重复享受）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{n} grants were made under this policy; they keep what was approved. Changes apply to new grants only.</source>
+        <translation>该政策下已有{n}条核定记录，均按原核定内容执行；修改仅对新的核定生效。</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>不限类别</translation>
+    </message>
+    <message>
+        <source>Any education</source>
+        <translation>不限学历</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason / memo</source>
+        <translation>理由/摘要</translation>
+    </message>
+    <message>
+        <source>Give a reason; it stays in the ledger.</source>
+        <translation>请填写理由，理由将保留在台账中。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>No Chinese font was found, so the document cannot be printed without blank boxes. Install a Chinese TrueType font (for example SimSun or WenQuanYi Micro Hei) or choose a font file in Settings.</source>
+        <translation>未找到中文字体，文档无法正常打印（会出现空白方框）。请安装中文 TrueType 字体（如宋体或文泉驿微米黑），或在设置中选择字体文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Subsidy policy</source>
+        <translation>补贴政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Voucher No.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>{office} — subsidy payment roster</source>
+        <translation>{office}人才补贴代发清单</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>代发清单</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n}人</translation>
+    </message>
+    <message>
+        <source>Prepared by:</source>
+        <translation>制表：</translation>
+    </message>
+    <message>
+        <source>Checked by:</source>
+        <translation>复核：</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>审批：</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第{n}页</translation>
+    </message>
+    <message>
+        <source>Total in words: RMB {capitals}</source>
+        <translation>合计金额（大写）：人民币{capitals}</translation>
+    </message>
+    <message>
+        <source>Prepared by: ____________</source>
+        <translation>制表：____________</translation>
+    </message>
+    <message>
+        <source>Checked by: ____________</source>
+        <translation>复核：____________</translation>
+    </message>
+    <message>
+        <source>Approved by: ____________</source>
+        <translation>审批：____________</translation>
+    </message>
+    <message>
+        <source>(Seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source> (reversed)</source>
+        <translation>（已冲销）</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>应退回</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已减免</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚待退回</translation>
+    </message>
+    <message>
+        <source>Record refund…</source>
+        <translation>登记退回…</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>减免…</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Clawback obligations</source>
+        <translation>应退回款项</translation>
+    </message>
+    <message>
+        <source>{name} · {employer} · {status}</source>
+        <translation>{name} · {employer} · {status}</translation>
+    </message>
+    <message>
+        <source>Fallen due {due} · paid {paid} · clawback {claw} · refunded {refund} · balance {bal} (positive: the county owes the talent; negative: the talent owes the county) · still owed back {open}</source>
+        <translation>已到期 {due} · 已发放 {paid} · 追回 {claw} · 已退回 {refund} · 余额 {bal}（正数为县里应付人才，负数为人才应退县里） · 尚待退回 {open}</translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation>追回</translation>
+    </message>
+    <message>
+        <source>Nothing is owed back.</source>
+        <translation>没有应退回的款项。</translation>
+    </message>
+    <message>
+        <source>Record refund</source>
+        <translation>登记退回</translation>
+    </message>
+    <message>
+        <source>{policy}: {open} still owed.</source>
+        <translation>{policy}：尚待退回{open}。</translation>
+    </message>
+    <message>
+        <source>Waive obligation</source>
+        <translation>减免应退款项</translation>
+    </message>
+    <message>
+        <source>{policy}: {open} still owed. A waiver needs the reason (official transfer, illness …).</source>
+        <translation>{policy}：尚待退回{open}。减免须填写理由（组织调动、因病等）。</translation>
+    </message>
+</context>
+<context>
+    <name>TalentPicker</name>
+    <message>
+        <source>Name or pinyin initials, e.g. zs</source>
+        <translation>姓名或拼音首字母，如 zs</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>凭证验真</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or paste its text here</source>
+        <translation>扫描二维码或在此粘贴其内容</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Policy: {policy} · printed {n} times</source>
+        <translation>政策：{policy} · 已打印{n}次</translation>
+    </message>
+</context>
+</TS>
