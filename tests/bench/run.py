@@ -651,6 +651,9 @@ def machine() -> dict:
             "load_average_at_start": [round(x, 2) for x in load] if load else None}
 
 
+FIGURE_GROUPS = ("search", "ledger", "certificates", "import", "window")
+
+
 def run(args) -> dict:
     from talentdesk import i18n
     from talentdesk.services.base import Actor, Database
@@ -680,15 +683,20 @@ def run(args) -> dict:
     # open (and if the schema moved on: back up and migrate) once, before any timing
     database = Database.open(db_path, backup_dir=workdir / "backups")
     actor = Actor.local()
+    only = set(args.only.split(",")) if args.only else set(FIGURE_GROUPS)
+    skipped = {"available": False, "reason": "not measured in this run (--only)"}
     try:
         result["search"] = measure_search(database, actor, db_path, args.talents, 5 if quick else args.queries,
-                                          args.seed)
-        result["ledger"] = measure_ledger(database, actor, db_path, 3 if quick else 7, args.seed)
-        result["certificates"] = measure_certificates(database, actor, db_path, 50 if quick else 1000, workdir)
-        result["import"] = measure_import(database, actor, db_path, 300 if quick else 10_000, args.seed, workdir)
+                                          args.seed) if "search" in only else skipped
+        result["ledger"] = measure_ledger(database, actor, db_path, 3 if quick else 7, args.seed) \
+            if "ledger" in only else skipped
+        result["certificates"] = measure_certificates(database, actor, db_path, 50 if quick else 1000, workdir) \
+            if "certificates" in only else skipped
+        result["import"] = measure_import(database, actor, db_path, 300 if quick else 10_000, args.seed, workdir) \
+            if "import" in only else skipped
     finally:
         database.dispose()
-    result["window"] = measure_window(db_path, reps, warm=not quick)
+    result["window"] = measure_window(db_path, reps, warm=not quick) if "window" in only else skipped
     result["bars"] = bars(result)
     result["errors"] = [k for k, v in result.items() if isinstance(v, dict) and "error" in v]
     return result
@@ -746,6 +754,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--startup-runs", type=int, default=5, help="fresh processes per start-up figure")
     p.add_argument("--quick", action="store_true", help="few repetitions and small batches (smoke test)")
     p.add_argument("--out", help="also write the JSON to this file")
+    p.add_argument("--only", help=f"comma-separated subset of {','.join(FIGURE_GROUPS)} (default: all)")
     args = p.parse_args(argv)
     result = run(args)
     text = json.dumps(result, ensure_ascii=False, indent=2)
