@@ -529,6 +529,7 @@ def import_file(workdir: Path, rows: int, seed: int, employers: list[str]) -> Pa
     path = workdir / f"import-{rows}-seed{seed}.xlsx"
     if path.exists():
         return path
+    workdir.mkdir(parents=True, exist_ok=True)
     from faker import Faker
     from openpyxl import Workbook
     from stdnum.cn import ric
@@ -549,12 +550,12 @@ def import_file(workdir: Path, rows: int, seed: int, employers: list[str]) -> Pa
     used: set[str] = set()
     for i in range(rows):
         gender = "M" if rng.random() < 0.55 else "F"
-        birth = dt.date(1975, 1, 1) + dt.timedelta(days=rng.randrange(9000))
+        birth = dt.date(1988, 6, 1) + dt.timedelta(days=rng.randrange(3800))  # the region exists since 1988
         while True:
-            # region 659001 is not among the demo's regions, so these never collide with demo ID numbers
-            body = f"659001{birth:%Y%m%d}{rng.randrange(100):02d}{rng.randrange(1, 10, 2) if gender == 'M' else rng.randrange(0, 10, 2)}"
+            # region 330782 (Yiwu) is not among the demo's regions, so these never collide with demo ID numbers
+            body = f"330782{birth:%Y%m%d}{rng.randrange(100):02d}{rng.randrange(1, 10, 2) if gender == 'M' else rng.randrange(0, 10, 2)}"
             idn = body + ric.calc_check_digit(body + "0")
-            if idn not in used:
+            if idn not in used and ric.is_valid(idn):  # stdnum knows when each region code existed
                 used.add(idn)
                 break
         arrival = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randrange(3500))
