@@ -5,6 +5,7 @@ The only module besides `ui/` that imports Qt.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     QCoreApplication.setApplicationVersion(__version__)
     i18n.set_language(lang)
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
+    from talentdesk.ui.help import application_icon
+
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -57,6 +61,9 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     runner = Runner(database, lambda: actor)
     ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())
     window = MainWindow(ctx)
+    from talentdesk.ui.safety.startup import install as install_safety
+
+    install_safety(window)  # safety menu, backup status, idle lock
     return window
 
 
@@ -69,24 +76,63 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
 
     set_log_file(str(log_file))
     install_excepthook()
+    # measure start-up: quit once the window is usable; a value other than "1" is a file to create at that moment
+    probe = os.environ.get("TALENTDESK_STARTUP_PROBE", "")
+    probe_errors: list[BaseException] = []
+    if probe:  # an error fails the probe with exit code 1 instead of waiting on a message box
+        sys.excepthook = lambda t, e, tb: (log.error("start-up probe", exc_info=(t, e, tb)), probe_errors.append(e))
     target = Path(db_path) if db_path else paths.default_db
     try:
         if demo:
             target = _fresh_demo_database(paths.root)
-        database = Database.open(target)
     except TalentDeskError as exc:
-        show_error(None, exc)
+        log.warning("could not open the database %s: %s", target, exc.message)
+        if not probe:
+            show_error(None, exc)
         return 1
     except Exception as exc:  # noqa: BLE001
         log.exception("could not open the database %s", target)
-        show_error(None, exc)
+        if not probe:
+            show_error(None, exc)
         return 1
-    window = open_main_window(database)
+    from talentdesk.ui.safety.startup import start
+    from talentdesk.ui.wizard import first_run
+
+    # network check → one-writer lock → quick_check → daily backup → migrate → login (ui/safety/startup.py)
+    started = start(target, show_errors=not probe)
+    if started is None:
+        return 1
+    outcome = first_run(started.database, QSettings(), make_demo=lambda _progress: _fresh_demo_database(paths.root),
+                        enabled=not (demo or bool(probe)))
+    database = outcome.database
+    window = open_main_window(database, actor=started.actor if database is started.database else None)
     window.show()
-    code = app.exec()
+    _calm_garbage_collector()
+    outcome.after_show(window)
+    if probe:  # usable = shown with the first tab's rows loaded
+        from talentdesk.ui.selftest import _pump_until
+
+        loaded = _pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
+        code = 0 if loaded and not probe_errors else 1
+        if code == 0 and probe != "1":
+            Path(probe).write_text("usable\n", encoding="utf-8")
+    else:
+        code = app.exec()
     window.context.runner.shutdown()
-    database.dispose()
+    if database is not started.database:
+        database.dispose()
+    started.close()
     return code
+
+
+def _calm_garbage_collector() -> None:
+    """Large result sets (tens of thousands of rows) made Python's full collections pause the window for up to a
+    second. Objects alive at start-up never need scanning again, and collecting less often keeps pauses short."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 50)
 
 
 def _fresh_demo_database(root: Path) -> Path:

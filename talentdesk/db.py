@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -201,8 +202,49 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
+_REVISION_LINE = re.compile(r"^revision\s*=\s*(.+)$", re.MULTILINE)
+_DOWN_LINE = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+
+
+def head_revision_from_files() -> str | None:
+    """The head revision read from the migration files' `revision =` / `down_revision =` lines, without importing
+    Alembic (start-up time). None when the files do not name exactly one head."""
+    import ast
+
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for f in (migrations_dir() / "versions").glob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        rev, down = _REVISION_LINE.search(text), _DOWN_LINE.search(text)
+        if not rev or not down:
+            return None
+        try:
+            revisions.add(ast.literal_eval(rev.group(1).strip()))
+            d = ast.literal_eval(down.group(1).strip())
+        except (ValueError, SyntaxError):
+            return None
+        parents.update([d] if isinstance(d, str) else list(d or ()))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database (plain SQL; None for a new database)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None
+
+
 def migrate_to_head(engine: Engine, db_path: Path | None = None, *, backup_dir: Path | None = None) -> MigrationResult:
     """Bring the schema to head. When a database holding data is behind, back it up first (SQLite backup API)."""
+    fast = head_revision_from_files()
+    if fast is not None and stored_revision(engine) == fast:
+        return MigrationResult(fast, fast, None)  # current: Alembic need not even be imported
     head = head_revision()
     current = current_revision(engine)
     if current == head:

@@ -23,8 +23,9 @@ LANG = "zh_CN"
 AREAS: dict[str, list[str]] = {
     "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/db.py", "talentdesk/domain",
              "talentdesk/services/base.py", "talentdesk/services/settings.py", "talentdesk/services/reference.py",
-             "talentdesk/services/demo.py", "talentdesk/services/overview.py", "talentdesk/ui/common",
-             "talentdesk/ui/main_window.py", "talentdesk/ui/overview", "talentdesk/commands/core.py"],
+             "talentdesk/services/demo.py", "talentdesk/services/records.py", "talentdesk/ui/common",
+             "talentdesk/ui/main_window.py", "talentdesk/commands/core.py",
+             "talentdesk/ui/errors.py"],
     "talents": ["talentdesk/services/talents.py", "talentdesk/services/talent_edit.py",
                 "talentdesk/services/importer.py", "talentdesk/services/exporter.py",
                 "talentdesk/services/attachments.py", "talentdesk/services/care.py", "talentdesk/ui/talents",
@@ -36,8 +37,10 @@ AREAS: dict[str, list[str]] = {
     "safety": ["talentdesk/services/accounts.py", "talentdesk/services/audit.py", "talentdesk/services/backups.py",
                "talentdesk/services/integrity.py", "talentdesk/services/locking.py", "talentdesk/ui/safety",
                "talentdesk/commands/safety.py"],
-    "mentors": ["talentdesk/services/mentors.py", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py"],
+    "mentors": ["talentdesk/services/mentors.py", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
+                "talentdesk/reports/agreement.py"],
     "growth": ["talentdesk/services/growth.py", "talentdesk/services/retention.py", "talentdesk/services/risk.py",
+               "talentdesk/services/overview.py", "talentdesk/ui/overview", "talentdesk/reports/yearly.py",
                "talentdesk/ui/growth", "talentdesk/commands/growth.py"],
     "delivery": ["talentdesk/ui/wizard", "talentdesk/ui/help"],
 }
@@ -54,11 +57,14 @@ def _tool(name: str) -> str:
 
 def _sources(area: str) -> list[str]:
     root = bundle_root()
+    # a file named explicitly by another area belongs there, even if this area lists its folder
+    claimed = {str(root / rel) for other, rels in AREAS.items() if other != area for rel in rels
+               if rel.endswith(".py")}
     out = []
     for rel in AREAS[area]:
         p = root / rel
         if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*.py"))
+            out += sorted(str(f) for f in p.rglob("*.py") if str(f) not in claimed)
         elif p.exists():
             out.append(str(p))
     return out

@@ -117,6 +117,7 @@ class Talent(TimestampMixin, Base):
             "(status = 'departed') = (departure_date IS NOT NULL)", name="departure_date_iff_departed"
         ),
         Index("ix_talents_status_arrival", "status", "arrival_date"),
+        Index("ix_talents_status_service_end", "status", "service_end_date"),  # commitments ending soon
         Index("ix_talents_employer", "employer_id", "status"),
         Index("ix_talents_tier", "tier_code", "status"),
         Index("ix_talents_service_end", "service_end_date"),
@@ -124,6 +125,8 @@ class Talent(TimestampMixin, Base):
         Index("ix_talents_name_pinyin", "name_pinyin"),
         Index("ix_talents_name_initials", "name_initials"),
         Index("ix_talents_phone", "phone"),
+        Index("ix_talents_arrival", "arrival_date"),  # sorting the talents list by arrival
+        Index("ix_talents_post", "post"),  # sorting the talents list by post
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -326,6 +329,7 @@ class LedgerEntry(Base):
         Index("ix_ledger_entries_grant", "grant_id", "id"),
         Index("ix_ledger_entries_talent", "talent_id", "entry_date"),
         Index("ix_ledger_entries_year_kind", "fiscal_year", "kind"),
+        Index("ix_ledger_entries_year_id", "fiscal_year", "id"),  # a year's newest entries first, without sorting
         Index("ix_ledger_entries_date", "entry_date"),
         Index("ix_ledger_entries_payment", "payment_id"),
     )
@@ -506,6 +510,7 @@ class GrowthEvent(TimestampMixin, Base):
         _in("appraisal_grade", E.AppraisalGrade, nullable=True),
         CheckConstraint("(kind = 'appraisal') = (appraisal_grade IS NOT NULL)", name="grade_iff_appraisal"),
         Index("ix_growth_events_talent", "talent_id", "event_date"),
+        Index("ix_growth_events_date", "event_date", "id"),  # newest events first, without sorting
         Index("ix_growth_events_kind", "kind", "event_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -545,6 +550,7 @@ class TrainingEnrolment(TimestampMixin, Base):
         _in("status", E.EnrolmentStatus),
         CheckConstraint("hours >= 0", name="hours_non_negative"),
         Index("ix_training_enrolments_talent", "talent_id"),
+        Index("ix_training_enrolments_program", "program_id", "status", "hours"),  # plan counts, index-only
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     program_id: Mapped[int] = mapped_column(ForeignKey("training_programs.id"))

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=65536)
 def pinyin_keys(name: str) -> tuple[str, str]:
@@ -12,6 +10,8 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     name = (name or "").strip()
     if not name:
         return "", ""
+    from pypinyin import Style, lazy_pinyin  # loading its dictionaries costs ~0.3 s: only when first needed
+
     full = lazy_pinyin(name, style=Style.NORMAL, errors="default")
     full_s = "".join(p for p in full if p.strip()).lower().replace("ü", "v")
     initials = "".join(p[0] for p in full if p.strip()).lower()

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk import db as dbmod
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import PermissionDenied, TalentDeskError
+from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry, Base
 from talentdesk.i18n import translate
 
@@ -182,8 +183,10 @@ def _row_values(obj: Any) -> dict[str, Any]:
 
 
 def _pk(obj: Any) -> str:
-    ident = inspect(obj).identity
-    if ident is None:
+    """The row's primary key; new rows have it in their attributes right after the flush (identity comes later)."""
+    state = inspect(obj)
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    if ident is None or all(v is None for v in ident):
         return ""
     return ",".join(str(v) for v in ident)
 
@@ -272,10 +275,14 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     else:
         detail = {k: _jsonable(v) for k, v in (params or {}).items()}
     verb = "insert" if state.is_insert else "update" if state.is_update else "delete"
+    try:
+        sql = str(state.statement)
+    except Exception:  # noqa: BLE001 - some ORM statements only compile against a session
+        sql = name
     state.session.connection().execute(
         insert(AuditEntry.__table__),
         [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
-                   summary=f"bulk {verb}: {str(state.statement)[:300]}")],
+                   summary=f"bulk {verb}: {sql[:300]}")],
     )
 
 
@@ -329,6 +336,13 @@ class Database:
             except Exception:  # pragma: no cover - never mask the denial itself
                 log.exception("could not record a denied attempt")
                 s.rollback()
+            raise
+        except OperationalError as exc:
+            s.rollback()
+            if "full" in str(exc.orig).lower():  # SQLITE_FULL: the disk (or a size limit) is full
+                raise StorageError(translate(
+                    "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
+                               "space (or delete old files) and try again.")) from exc
             raise
         except BaseException:
             s.rollback()

@@ -107,13 +107,20 @@ def list_entries(session: Session, *, query: EntryQuery = EntryQuery(), offset: 
     if col is not LedgerEntry.id:
         order.append(LedgerEntry.id.desc())
     rows = [EntryRow(*(r[:6]), r[6] or "", *(r[7:])) for r in session.execute(stmt.order_by(*order).offset(offset).limit(limit))]
-    count_stmt = _entry_filters(
-        select(func.count()).select_from(LedgerEntry)
-        .join(SubsidyGrant, SubsidyGrant.id == LedgerEntry.grant_id)
-        .join(Talent, Talent.id == LedgerEntry.talent_id),
-        query,
-    )
+    count_stmt = _entry_filters(_with_needed_joins(select(func.count()).select_from(LedgerEntry), query), query)
+    if entry_ids is not None:
+        count_stmt = count_stmt.where(LedgerEntry.id.in_(entry_ids))
     return Page(rows=rows, total=session.scalar(count_stmt) or 0, offset=offset)
+
+
+def _with_needed_joins(stmt, q: EntryQuery):
+    """Join grants and talents only when a filter reads them: the joins follow NOT NULL foreign keys and never drop
+    an entry, so counts and sums stay the same while the work shrinks to the entries alone."""
+    if q.policy_id or q.policy_kind or q.grant_status:
+        stmt = stmt.join(SubsidyGrant, SubsidyGrant.id == LedgerEntry.grant_id)
+    if q.employer_id or (q.talent_text or "").strip():
+        stmt = stmt.join(Talent, Talent.id == LedgerEntry.talent_id)
+    return stmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +141,9 @@ def entry_totals(session: Session, *, query: EntryQuery = EntryQuery()) -> Total
         select(eff_kind, func.sum(LedgerEntry.amount_fen))
         .select_from(LedgerEntry)
         .outerjoin(target, target.c.id == LedgerEntry.reverses_id)
-        .join(SubsidyGrant, SubsidyGrant.id == LedgerEntry.grant_id)
-        .join(Talent, Talent.id == LedgerEntry.talent_id)
         .group_by(eff_kind)
     )
-    sums = dict(session.execute(_entry_filters(stmt, query)).all())
+    sums = dict(session.execute(_entry_filters(_with_needed_joins(stmt, query), query)).all())
     return Totals(
         due_fen=sums.get("due", 0) or 0,
         paid_fen=-(sums.get("payment", 0) or 0),

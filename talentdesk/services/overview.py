@@ -29,11 +29,12 @@ class AttentionItem:
 
 
 CATEGORIES = ("due", "checkin", "care", "service_end", "departure")
+PER_CATEGORY = 500  # items shown per category; the overview says "500+" when there are more
 
 
 def category_label(category: str) -> str:
     return {
-        "due": translate("Overview", "Instalment due"),
+        "due": translate("Overview", "Instalment due or overdue"),
         "checkin": translate("Overview", "Check-in overdue"),
         "care": translate("Overview", "Open care case"),
         "service_end": translate("Overview", "Service commitment ending"),
@@ -42,12 +43,15 @@ def category_label(category: str) -> str:
 
 
 @operation(Permission.TALENT_READ)
-def attention_items(session: Session, *, today: dt.date, per_category: int = 500) -> list[AttentionItem]:
+def attention_items(session: Session, *, today: dt.date, per_category: int = PER_CATEGORY) -> list[AttentionItem]:
     items: list[AttentionItem] = []
     for d in ledger.outstanding_dues(session, as_of=today, limit=per_category):
+        late = (today - d.due_date).days
+        when = (translate("Overview", "overdue by {days} days").format(days=late) if late > 0
+                else translate("Overview", "due today"))
         items.append(AttentionItem("due", d.talent_id, d.talent_name,
-                                   f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)}", d.due_date,
-                                   "instalments", d.instalment_id))
+                                   f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)} · {when}",
+                                   d.due_date, "instalments", d.instalment_id))
     for p in mentors.list_pairings(session, overdue_only=True, today=today)[:per_category]:
         items.append(AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
                                    p.last_checkin_date or p.start_date, "pairings", p.id))

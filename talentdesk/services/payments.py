@@ -196,6 +196,10 @@ def approve_payments(session: Session, *, payment_ids: list[int] | tuple[int, ..
         why = _separation_refusal(session, pay)
         if why:
             refused.append((pid, why))
+            from talentdesk.services.base import record_event  # the refused attempt stays in the trail
+
+            record_event(session, E.AuditAction.DENIED, table="payments", record_id=str(pid),
+                         summary=f"approve own payment refused (separation of duties): {pid}")
             continue
         pay.status = E.PaymentStatus.APPROVED.value
         pay.approved_by_id = actor.user_id

@@ -5,12 +5,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, or_, select
+import json
+
+from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
 from talentdesk.domain.pinyin import ascii_prefix_range
 from talentdesk.domain.values import add_months, mask_id_number, mask_phone, to_halfwidth
+from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
 
 
@@ -73,29 +77,56 @@ _ASCII_LETTERS = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^[0-9xX*]+$")
 
 
-def _text_condition(session: Session, text: str):
-    """Name, pinyin initials/full pinyin (prefix, index-served), ID number or phone (any part), employer."""
+def _text_ids(session: Session, text: str) -> list[int] | None:
+    """Ids of talents whose name, pinyin initials/full pinyin (prefix), ID number or phone (any part) or
+    employer matches `text`; None when there is no text. Each branch reads one index only (covering scans or
+    ranges), so the whole table is never scanned row by row; the ids then drive the page and the count."""
     text = to_halfwidth(text).strip()
     if not text:
         return None
     low = text.lower().replace(" ", "")
+    sqlite = session.get_bind().dialect.name == "sqlite"
     if _ASCII_LETTERS.match(low):
         lo, hi = ascii_prefix_range(low)
-        return or_(
+        stmt = select(Talent.id).where(or_(  # two index ranges (SQLite: MULTI-INDEX OR)
             and_(Talent.name_initials >= lo, Talent.name_initials < hi),
             and_(Talent.name_pinyin >= lo, Talent.name_pinyin < hi),
+        ))
+    elif _DIGITS.match(text):
+        needle = text.upper()
+        if sqlite:
+            stmt = union(  # each side is a scan of one covering index, not of the table
+                select(Talent.id).where(func.instr(Talent.id_number, needle) > 0),
+                select(Talent.id).where(func.instr(Talent.phone, needle) > 0),
+            )
+        else:
+            stmt = union(select(Talent.id).where(Talent.id_number.contains(needle, autoescape=True)),
+                         select(Talent.id).where(Talent.phone.contains(needle, autoescape=True)))
+    else:
+        employer_ids = select(Employer.id).where(Employer.name.contains(text, autoescape=True))
+        by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+        stmt = union(
+            select(Talent.id).where(by_name),  # a scan of the covering name index
+            select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
         )
-    if _DIGITS.match(text):
-        pattern = f"%{text.upper()}%"
-        return or_(Talent.id_number.like(pattern), Talent.phone.like(f"%{text}%"))
-    employer_ids = select(Employer.id).where(Employer.name.like(f"%{text}%"))
-    return or_(Talent.name.like(f"%{text}%"), Talent.employer_id.in_(employer_ids))
+    return list(session.scalars(stmt))
 
 
-def _filtered(session: Session, q: TalentQuery, stmt: Select) -> Select:
-    cond = _text_condition(session, q.text)
-    if cond is not None:
-        stmt = stmt.where(cond)
+def _ids_condition(session: Session, ids: list[int]):
+    """`talents.id IN (ids)`; on SQLite the list travels as ONE json parameter (no limit on its length)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return Talent.id.in_(ids)
+    each = func.json_each(json.dumps(ids)).table_valued("value")
+    return Talent.id.in_(select(each.c.value))
+
+
+_UNSET: object = object()
+
+
+def _filtered(session: Session, q: TalentQuery, stmt: Select, text_ids=_UNSET) -> Select:
+    ids = _text_ids(session, q.text) if text_ids is _UNSET else text_ids
+    if ids is not None:
+        stmt = stmt.where(_ids_condition(session, ids))
     if q.status:
         stmt = stmt.where(Talent.status == q.status)
     if q.tier_code:
@@ -105,12 +136,21 @@ def _filtered(session: Session, q: TalentQuery, stmt: Select) -> Select:
     if q.education:
         stmt = stmt.where(Talent.education == q.education)
     if q.arrival_year:
+        if not 1900 <= q.arrival_year <= 2999:
+            raise ValidationError(translate("Talents", "The arrival year must be between 1900 and 2999."),
+                                  field="arrival_year")
         stmt = stmt.where(Talent.arrival_date >= dt.date(q.arrival_year, 1, 1),
                           Talent.arrival_date < dt.date(q.arrival_year + 1, 1, 1))
     if q.service_ends_within_months is not None:
+        if not 0 <= q.service_ends_within_months <= 1200:
+            raise ValidationError(translate("Talents", "The number of months must be between 0 and 1200."),
+                                  field="service_ends_within_months")
         today = q.today or dt.date.today()
-        stmt = stmt.where(Talent.service_end_date >= today,
-                          Talent.service_end_date <= add_months(today, q.service_ends_within_months))
+        try:
+            until = add_months(today, q.service_ends_within_months)
+        except (ValueError, OverflowError):  # past year 9999: no end date is that late
+            until = dt.date.max
+        stmt = stmt.where(Talent.service_end_date >= today, Talent.service_end_date <= until)
     return stmt
 
 
@@ -131,7 +171,18 @@ def current_mentor_names(session: Session, talent_ids: list[int]) -> dict[int, s
 
 @operation(Permission.TALENT_READ)
 def count_talents(session: Session, *, query: TalentQuery = TalentQuery()) -> int:
-    stmt = _filtered(session, query, select(func.count()).select_from(Talent))
+    return _count(session, query, _UNSET)
+
+
+def _only_text(q: TalentQuery) -> bool:
+    return not (q.status or q.tier_code or q.employer_id or q.education or q.arrival_year
+                or q.service_ends_within_months is not None)
+
+
+def _count(session: Session, query: TalentQuery, text_ids) -> int:
+    if text_ids is not _UNSET and text_ids is not None and _only_text(query):
+        return len(text_ids)
+    stmt = _filtered(session, query, select(func.count()).select_from(Talent), text_ids)
     return session.scalar(stmt) or 0
 
 
@@ -150,12 +201,19 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
         .join(Tier, Tier.code == Talent.tier_code)
         .outerjoin(Employer, Employer.id == Talent.employer_id)
     )
-    stmt = _filtered(session, query, stmt)
+    text_ids = _text_ids(session, query.text)
     sort_col = SORT_COLUMNS.get(query.sort, Talent.id)
-    order = [sort_col.desc() if query.descending else sort_col.asc()]
-    if sort_col is not Talent.id:
-        order.append(Talent.id.desc() if query.descending else Talent.id.asc())
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    if text_ids is not None and _only_text(query) and sort_col is Talent.id:
+        # the common case while typing: the page is a slice of the matching ids, fetched by primary key
+        ordered = sorted(text_ids, reverse=query.descending)
+        stmt = stmt.where(Talent.id.in_(ordered[offset:offset + limit]))
+        stmt = stmt.order_by(Talent.id.desc() if query.descending else Talent.id.asc())
+    else:
+        stmt = _filtered(session, query, stmt, text_ids)
+        order = [sort_col.desc() if query.descending else sort_col.asc()]
+        if sort_col is not Talent.id:
+            order.append(Talent.id.desc() if query.descending else Talent.id.asc())
+        stmt = stmt.order_by(*order).offset(offset).limit(limit)
     from talentdesk.i18n import current_language
 
     en = current_language() == "en"
@@ -172,5 +230,5 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
         )
         for r in raw
     ]
-    total = count_talents(session, query=query) if with_total else len(rows)
+    total = _count(session, query, text_ids) if with_total else len(rows)
     return Page(rows=rows, total=total, offset=offset)

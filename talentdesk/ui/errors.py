@@ -19,23 +19,21 @@ def set_log_file(path: str) -> None:
     _log_file = path
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Expected errors: their message. Anything else: a calm message, the log's location, details on demand."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("TalentDesk"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "TalentDesk"))
     if isinstance(exc, TalentDeskError):
         box.setText(exc.message)
         if exc.details:
             box.setDetailedText("\n".join(exc.details))
     else:
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setText(tr("Something went wrong and the operation was not completed. Your data has not been changed."))
-        box.setInformativeText(tr("Details were written to the log file:\n{path}").format(path=_log_file))
+        box.setText(QCoreApplication.translate(
+            "Errors", "Something went wrong and the operation was not completed. Your data has not been changed."))
+        box.setInformativeText(
+            QCoreApplication.translate("Errors", "Details were written to the log file:\n{path}").format(path=_log_file))
         box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-from talentdesk import __version__
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.growth.tab import GrowthTab
+from talentdesk.ui.help import install_help, show_about
 from talentdesk.ui.ledger.tab import LedgerTab
 from talentdesk.ui.mentors.tab import MentorsTab
 from talentdesk.ui.overview.tab import OverviewTab
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
             context.runner.data_changed.connect(tab.on_data_changed)
         self.setCentralWidget(self.tabs)
         self.overview.open_requested.connect(self.open_record)
+        self.growth.open_requested.connect(self.open_record)
         self._build_menus()
         self.busy = QLabel(self)
         self.statusBar().addPermanentWidget(self.busy)
@@ -58,22 +59,21 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+        install_help(self)  # the user guide (F1), ui/help
 
     def show_about(self) -> None:
-        where = str(self.context.database.path or self.context.database.engine.url)
-        QMessageBox.about(
-            self, self.tr("About TalentDesk"),
-            self.tr("TalentDesk {version}\n\nTalent records, subsidy ledger, mentor board and growth timeline for "
-                    "the county talent work office.\n\nDatabase: {path}").format(version=__version__, path=where),
-        )
+        show_about(self)
 
     def open_record(self, table: str, record_id: int) -> None:
         for tab in self.all_tabs:
             if tab.open_record(table, record_id):
                 self.tabs.setCurrentWidget(tab)
                 return
-        if table == "talents":
-            self.tabs.setCurrentWidget(self.talents)
+        # no tab opened the record itself: at least show the tab that owns its table
+        owner = {"talents": self.talents, "care_cases": self.talents, "instalments": self.ledger,
+                 "ledger_entries": self.ledger, "pairings": self.mentors}.get(table)
+        if owner is not None:
+            self.tabs.setCurrentWidget(owner)
 
     def _restore_geometry(self) -> None:
         geo = self.context.settings.value("main/geometry")

@@ -66,6 +66,9 @@ def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: P
             if screenshots:
                 name = type(tab).__name__.removesuffix("Tab").lower()
                 window.grab().save(str(screenshots / f"{i}-{name}-{lang}.png"))
+        from talentdesk.ui.help import help_self_check  # the user guide and About open, with their content
+
+        result.checks += help_self_check(window, screenshots=screenshots, lang=lang)
         app.processEvents()
     finally:
         window.close()

@@ -102,3 +102,19 @@ def test_failed_migration_changes_nothing(tmp_path, monkeypatch):
     with sqlite3.connect(path) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")]
     assert names == []
+
+
+def test_the_head_read_from_the_files_is_alembics_head():
+    assert db.head_revision_from_files() == db.head_revision()
+
+
+def test_opening_a_current_database_does_not_load_alembic(db_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (f"import sys; from talentdesk.services.base import Database; d = Database.open({str(db_path)!r}); "
+            "print(d.migration.migrated, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.split() == ["False", "False"]

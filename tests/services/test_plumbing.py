@@ -34,6 +34,7 @@ def test_every_insert_update_and_delete_is_audited_with_before_and_after(databas
         s.delete(s.scalar(select(Employer)))
     rows = [a for a in _audit(database) if a.table_name == "employers"]
     assert [a.action for a in rows] == ["insert", "update", "delete"]
+    assert len({a.record_id for a in rows}) == 1 and rows[0].record_id not in ("", None)
     assert all(a.actor_name == "wang" and a.actor_id == 7 for a in rows)
     assert json.loads(rows[0].after)["name"] == "县人民医院"
     assert json.loads(rows[1].before) == {"phone": ""}
@@ -126,3 +127,14 @@ def test_dates_in_audit_are_iso_strings(database, local):
         s.add(TrainingProgram(year=2026, name="岗前培训", start_date=dt.date(2026, 3, 1)))
     (row,) = [a for a in _audit(database) if a.table_name == "training_programs"]
     assert json.loads(row.after)["start_date"] == "2026-03-01"
+
+
+def test_orm_bulk_statements_are_audited_too(database, local):
+    from sqlalchemy import insert, update
+
+    with database.session(local) as s:
+        s.execute(insert(Employer), [{"name": "甲单位"}, {"name": "乙单位"}])
+        s.execute(update(Employer).where(Employer.name == "甲单位").values(phone="123"))
+    bulk = [a for a in _audit(database) if a.action == "bulk"]
+    assert [a.table_name for a in bulk] == ["employers", "employers"]
+    assert json.loads(bulk[0].after)["rows"] == 2 and "update" in bulk[1].summary

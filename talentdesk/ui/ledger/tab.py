@@ -138,6 +138,14 @@ class LedgerTab(Tab):
         if table == "talents":
             self.show_statement(record_id)
             return True
+        if table in ("instalments", "ledger_entries", "payments", "subsidy_grants"):
+            # the record's place is its talent's statement (every entry, running balance)
+            from talentdesk.services import records
+
+            self.pages.setCurrentWidget(self.statement)
+            self.context.runner.submit(records.talent_of, table=table, record_id=record_id,
+                                       on_done=lambda tid: tid is not None and self.show_statement(tid))
+            return True
         return False
 
     # ------------------------------------------------------------ certificates

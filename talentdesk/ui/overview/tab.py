@@ -1,17 +1,18 @@
-"""首页: what needs attention today. Double-click an item to open its record in its tab."""
+"""首页: what needs attention today. Double-click an item to open its record in its tab (the tab owning the
+record's table handles `open_record`); "Open talent" opens the person instead."""
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from talentdesk.services import overview
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.growth.views import make_table_view
 
 
 class OverviewTab(Tab):
@@ -30,8 +31,18 @@ class OverviewTab(Tab):
         self.view.doubleClicked.connect(self._open)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("Everything"), None)
+        for c in overview.CATEGORIES:
+            self.category.addItem(overview.category_label(c), c)
+        self.category.currentIndexChanged.connect(lambda _i: self._filter())
+        talent_btn = QPushButton(self.tr("Open talent"), self)
+        talent_btn.clicked.connect(self._open_talent)
         head = QHBoxLayout()
         head.addWidget(self.counts, 1)
+        head.addWidget(self.category)
+        head.addWidget(talent_btn)
+        self.items: list = []
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.view)
@@ -44,13 +55,26 @@ class OverviewTab(Tab):
                                    on_done=self._on_items)
 
     def _on_items(self, items) -> None:
-        self.model.set_rows(items)
-        self.view.resizeColumnsToContents()
+        self.items = list(items)
+        self._filter()
         c = Counter(i.category for i in items)
-        self.counts.setText("    ".join(f"{overview.category_label(k)}: {c.get(k, 0)}" for k in overview.CATEGORIES))
+        cap = overview.PER_CATEGORY
+        self.counts.setText("    ".join(
+            f"{overview.category_label(k)}: {c.get(k, 0)}{'+' if c.get(k, 0) >= cap else ''}" for k in overview.CATEGORIES))
         self.loaded = True
 
+    def _filter(self) -> None:
+        want = self.category.currentData()
+        self.model.set_rows([i for i in self.items if want is None or i.category == want])
+        self.view.resizeColumnsToContents()
+
     def _open(self, index) -> None:
+        """One click (double-click) from the item to its record: the instalment, pairing, care case or talent."""
         row = self.model.data(index, ROW_ROLE)
         if row is not None:
-            self.open_requested.emit("talents", row.talent_id)
+            self.open_requested.emit(row.record_table, row.record_id)
+
+    def _open_talent(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.open_requested.emit("talents", self.model.row_at(rows[0].row()).talent_id)

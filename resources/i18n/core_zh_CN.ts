@@ -1,0 +1,573 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>The command failed unexpectedly; details are in the log: {path}</source>
+        <translation>命令执行时发生意外错误，详细情况已写入日志：{path}</translation>
+    </message>
+    <message>
+        <source>Demo data: {talents} talents, {entries} ledger entries, {pairings} pairings in {seconds:.1f} s.</source>
+        <translation>演示数据：{talents} 名人才，{entries} 条台账分录，{pairings} 对结对，用时 {seconds:.1f} 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The number of demo talents must be between 1 and 2,000,000.</source>
+        <translation>演示人才数量必须在 1 至 2,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>Demo data can only fill an empty database; this one already holds talents.</source>
+        <translation>演示数据只能填入空数据库，此数据库中已有人才档案。</translation>
+    </message>
+    <message>
+        <source>Demo generation was cancelled; nothing was kept.</source>
+        <translation>已取消生成演示数据，未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>Subsidies and ledger</source>
+        <translation>补贴与台账</translation>
+    </message>
+    <message>
+        <source>Payments in progress</source>
+        <translation>办理中的付款</translation>
+    </message>
+    <message>
+        <source>Mentors and pairings</source>
+        <translation>导师与结对</translation>
+    </message>
+    <message>
+        <source>Care cases</source>
+        <translation>关爱服务</translation>
+    </message>
+    <message>
+        <source>Training and growth</source>
+        <translation>培训与成长</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the operation was not completed. Your data has not been changed.</source>
+        <translation>发生了意外错误，操作没有完成，您的数据没有被修改。</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>详细情况已写入日志文件：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>Doctorate</source>
+        <translation>博士研究生</translation>
+    </message>
+    <message>
+        <source>Master&apos;s</source>
+        <translation>硕士研究生</translation>
+    </message>
+    <message>
+        <source>Bachelor&apos;s</source>
+        <translation>大学本科</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>大学专科</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>博士</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>硕士</translation>
+    </message>
+    <message>
+        <source>Bachelor</source>
+        <translation>学士</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Full-time</source>
+        <translation>全职引进</translation>
+    </message>
+    <message>
+        <source>Flexible</source>
+        <translation>柔性引进</translation>
+    </message>
+    <message>
+        <source>Settling-in subsidy</source>
+        <translation>安家补贴</translation>
+    </message>
+    <message>
+        <source>Living allowance</source>
+        <translation>生活补贴</translation>
+    </message>
+    <message>
+        <source>House purchase subsidy</source>
+        <translation>购房补贴</translation>
+    </message>
+    <message>
+        <source>Rent subsidy</source>
+        <translation>租房补贴</translation>
+    </message>
+    <message>
+        <source>Talent apartment</source>
+        <translation>人才公寓</translation>
+    </message>
+    <message>
+        <source>Start-up support</source>
+        <translation>创业扶持</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>Lump sum</source>
+        <translation>一次性发放</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月发放</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>按年发放</translation>
+    </message>
+    <message>
+        <source>Pro rata</source>
+        <translation>按比例退回</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>全额退回</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Instalment due</source>
+        <translation>分期应付</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation>应退回</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退回款</translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation>免于退回</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Face to face</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>住房</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Spouse&apos;s job</source>
+        <translation>配偶就业</translation>
+    </message>
+    <message>
+        <source>Child&apos;s school</source>
+        <translation>子女入学</translation>
+    </message>
+    <message>
+        <source>Household registration</source>
+        <translation>户籍办理</translation>
+    </message>
+    <message>
+        <source>Canteen</source>
+        <translation>就餐</translation>
+    </message>
+    <message>
+        <source>Clubs and events</source>
+        <translation>联谊活动</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到岗</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Annual appraisal</source>
+        <translation>年度考核</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>获得表彰</translation>
+    </message>
+    <message>
+        <source>Title gained</source>
+        <translation>取得职称</translation>
+    </message>
+    <message>
+        <source>Post change</source>
+        <translation>岗位变动</translation>
+    </message>
+    <message>
+        <source>Important post</source>
+        <translation>重要岗位锻炼</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>提拔晋升</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Basically competent</source>
+        <translation>基本合格</translation>
+    </message>
+    <message>
+        <source>Incompetent</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>查询员</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Bulk change</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>TalentDesk — talent work office</source>
+        <translation>TalentDesk — 人才工作台账</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About TalentDesk</source>
+        <translation>关于 TalentDesk(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) is not allowed to do this.</source>
+        <translation>您的角色（{role}）无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
+    </message>
+    <message>
+        <source>The upgrade would break links between records; nothing was changed.</source>
+        <translation>升级会破坏记录之间的关联，已取消升级，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {error}</source>
+        <translation>无法写入备份：{error}</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its integrity check; it was discarded.</source>
+        <translation>备份副本未通过完整性检查，已丢弃。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
+        <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>The ID number is required.</source>
+        <translation>请填写身份证号码。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {n}.</source>
+        <translation>身份证号码应为 18 位，此号码为 {n} 位。</translation>
+    </message>
+    <message>
+        <source>An ID number has 17 digits followed by a digit or X.</source>
+        <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <translation>身份证号码校验位不正确，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The ID number contains an impossible birth date or region code.</source>
+        <translation>身份证号码中的出生日期或地区代码不存在。</translation>
+    </message>
+    <message>
+        <source>This is not a valid ID number.</source>
+        <translation>不是有效的身份证号码。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits starting with 13–19 (landlines need the area code).</source>
+        <translation>手机号码为以 13–19 开头的 11 位数字（固定电话须加区号）。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code is not valid (18 characters with a check character).</source>
+        <translation>统一社会信用代码无效（应为含校验码的 18 位字符）。</translation>
+    </message>
+    <message>
+        <source>The amount is not a number.</source>
+        <translation>金额不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Amounts have at most two decimal places (fen).</source>
+        <translation>金额最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+</context>
+</TS>

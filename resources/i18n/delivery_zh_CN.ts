@@ -1,0 +1,269 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About TalentDesk</source>
+        <translation>关于 TalentDesk</translation>
+    </message>
+    <message>
+        <source>Talent records, subsidy ledger, mentor board and growth timeline for the county talent work office. Works on this PC without a network.</source>
+        <translation>县人才工作办公室的人才档案、补贴台账、导师结对和成长轨迹管理程序。在本机运行，无需联网。</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>{when} ({file})</source>
+        <translation>{when}（{file}）</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>最近备份：</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Who uses TalentDesk</source>
+        <translation>使用的人</translation>
+    </message>
+    <message>
+        <source>With accounts, everyone signs in and every change records who made it.</source>
+        <translation>设置账号后，每个人都要登录，每一处修改都会记下是谁做的。</translation>
+    </message>
+    <message>
+        <source>Only me on this PC — no sign-in (you can add accounts later)</source>
+        <translation>只有我在这台电脑上使用，不用登录（以后可以再添加账号）</translation>
+    </message>
+    <message>
+        <source>Several people — create the administrator account now</source>
+        <translation>多人使用，现在创建管理员账号</translation>
+    </message>
+    <message>
+        <source>for example: admin</source>
+        <translation>例如：admin</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Please enter a user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <source>Please enter a password.</source>
+        <translation>请填写密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>TalentDesk backs up the database every day and before every upgrade, import and restore.</source>
+        <translation>程序每天自动备份数据库，升级、导入和恢复之前也会先备份。</translation>
+    </message>
+    <message>
+        <source>Automatic backups are kept beside the database in:
+{folder}
+
+A copy on a second disk (a USB stick or another drive) survives a broken PC. Leave the field empty if you have no second disk yet.</source>
+        <translation>自动备份保存在数据库旁边的文件夹中：
+{folder}
+
+在第二块磁盘（U 盘或另一块硬盘）上再存一份，电脑损坏时数据也不会丢失。暂时没有第二块磁盘可以不填。</translation>
+    </message>
+    <message>
+        <source>no second copy</source>
+        <translation>不另存副本</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Also copy each backup to this folder:</source>
+        <translation>每次备份时另存一份到此文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder for backup copies</source>
+        <translation>备份副本文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Please choose a complete folder path, for example D:\TalentDesk backups.</source>
+        <translation>请选择完整的文件夹路径，例如 D:\TalentDesk 备份。</translation>
+    </message>
+    <message>
+        <source>This is already the automatic backup folder. Choose another disk, for example a USB stick.</source>
+        <translation>这已经是自动备份文件夹了，请选择另一块磁盘，例如 U 盘。</translation>
+    </message>
+    <message>
+        <source>Backups cannot be written to {folder}: {error}</source>
+        <translation>无法把备份写入 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>Set up TalentDesk</source>
+        <translation>设置 TalentDesk</translation>
+    </message>
+    <message>
+        <source>Preparing the practice database…</source>
+        <translation>正在准备练习数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>TalentDesk user guide</source>
+        <translation>TalentDesk 使用说明</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Whole guide</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>Print or save every topic, not only the one shown</source>
+        <translation>打印或保存全部主题，而不只是当前显示的主题</translation>
+    </message>
+    <message>
+        <source>Find in this topic</source>
+        <translation>在本主题中查找</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>The name is printed at the top of every payment certificate and report.</source>
+        <translation>单位名称打印在每一张发放凭证和报表的抬头上。</translation>
+    </message>
+    <message>
+        <source>for example: Talent Work Office of X County</source>
+        <translation>例如：某某县人才工作办公室</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Please enter the office&apos;s name.</source>
+        <translation>请填写单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>How do you want to begin?</source>
+        <translation>如何开始</translation>
+    </message>
+    <message>
+        <source>Your own database is ready and empty.</source>
+        <translation>您的正式数据库已经建好，目前是空的。</translation>
+    </message>
+    <message>
+        <source>Start with an empty database and enter talents one by one</source>
+        <translation>从空白数据库开始，逐个登记人才</translation>
+    </message>
+    <message>
+        <source>Import the office&apos;s roster from an Excel file</source>
+        <translation>从 Excel 文件导入办公室的人才名册</translation>
+    </message>
+    <message>
+        <source>Look around first in a practice database filled with made-up people</source>
+        <translation>先在练习数据库中熟悉程序（其中的人员均为虚构）</translation>
+    </message>
+    <message>
+        <source>The practice database is separate: nothing in it reaches your own data. Next time TalentDesk opens your own database again.</source>
+        <translation>练习数据库与正式数据完全分开，在其中的操作不会影响您的数据。下次打开程序时会回到正式数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to TalentDesk</source>
+        <translation>欢迎使用 TalentDesk</translation>
+    </message>
+    <message>
+        <source>A few questions before you start. You can change every answer later.</source>
+        <translation>开始使用前请回答几个问题，以后都可以修改。</translation>
+    </message>
+    <message>
+        <source>TalentDesk keeps the office&apos;s talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.
+
+This short set-up asks for the office&apos;s name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
+        <translation>TalentDesk 在本机保存办公室的人才档案、补贴台账、导师结对和成长记录，无需联网，并会自动备份数据。
+
+接下来将询问单位名称、备份副本的存放位置、是否多人登录使用，以及您想如何开始。</translation>
+    </message>
+</context>
+</TS>

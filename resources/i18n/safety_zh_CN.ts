@@ -1,0 +1,934 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>A user name has 1 to 40 characters and no spaces.</source>
+        <translation>用户名应为 1 至 40 个字符，且不含空格。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password can have at most {n} characters.</source>
+        <translation>密码最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password contains a character that cannot be used.</source>
+        <translation>密码中含有不能使用的字符。</translation>
+    </message>
+    <message>
+        <source>Unknown role: {role}</source>
+        <translation>未知角色：{role}</translation>
+    </message>
+    <message>
+        <source>There is no account with number {id}.</source>
+        <translation>不存在编号为 {id} 的账户。</translation>
+    </message>
+    <message>
+        <source>The display name can have at most 60 characters.</source>
+        <translation>姓名最多 60 个字符。</translation>
+    </message>
+    <message>
+        <source>An account named {name} already exists.</source>
+        <translation>已存在名为 {name} 的账户。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; make another account an administrator first.</source>
+        <translation>这是最后一个启用的管理员账户，请先将其他账户设为管理员。</translation>
+    </message>
+    <message>
+        <source>There are no accounts yet, so there is no password to change.</source>
+        <translation>尚未建立账户，没有可修改的密码。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the old one.</source>
+        <translation>新密码不能与旧密码相同。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>该账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minutes, or until an administrator unlocks it.</source>
+        <translation>密码错误次数过多：该账户还将锁定 {minutes} 分钟，或由管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} minutes, or until an administrator unlocks it.</source>
+        <translation>密码错误次数过多：该账户已锁定 {minutes} 分钟，或由管理员解锁。</translation>
+    </message>
+    <message>
+        <source>This database has accounts: give your user name with --user NAME (the password is read from TALENTDESK_PASSWORD or asked for).</source>
+        <translation>该数据库已启用账户：请用 --user 用户名 指定账户（密码从 TALENTDESK_PASSWORD 读取，或在提示时输入）。</translation>
+    </message>
+    <message>
+        <source>No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked.</source>
+        <translation>未提供密码：请设置 TALENTDESK_PASSWORD，或在终端中运行命令以输入密码。</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <source>No password was entered.</source>
+        <translation>未输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Export to a file ending in .xlsx or .csv.</source>
+        <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {error}</source>
+        <translation>无法写入导出文件 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>全部数据表</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>Text in the change…</source>
+        <translation>变更内容包含…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Bulk change</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Refused (no permission)</source>
+        <translation>拒绝（无权限）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} entries (newest first)</source>
+        <translation>显示 {shown} 条，共 {total} 条（最新在前）</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>修改前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>修改后：</translation>
+    </message>
+    <message>
+        <source>Export audit trail</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} entries exported to {path}.</source>
+        <translation>已导出 {n} 条记录到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Second copy (for example a USB stick)</source>
+        <translation>第二份备份（如U盘）</translation>
+    </message>
+    <message>
+        <source>No second folder</source>
+        <translation>未设置第二备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>daily (automatic)</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
+    </message>
+    <message>
+        <source>Backups are kept in {folder}: the last 7 days, 4 weeks and 12 months.</source>
+        <translation>备份保存在 {folder}：保留最近 7 天、4 周和 12 个月的备份。</translation>
+    </message>
+    <message>
+        <source>Backup written and checked:
+{path}</source>
+        <translation>备份已完成并通过检查：
+{path}</translation>
+    </message>
+    <message>
+        <source>Copied to {path}</source>
+        <translation>已复制到 {path}</translation>
+    </message>
+    <message>
+        <source>Select a backup in the list first.</source>
+        <translation>请先在列表中选择一个备份。</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>TalentDesk databases (*.db);;All files (*)</source>
+        <translation>人才工作数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace the current database with this backup?
+
+{name}
+{talents} talents, {entries} ledger entries, {users} accounts.
+
+The current database is backed up first. TalentDesk closes afterwards; start it again and log in.</source>
+        <translation>确定用此备份替换当前数据库吗？
+
+{name}
+人才 {talents} 人，台账分录 {entries} 条，账户 {users} 个。
+
+系统会先备份当前数据库。恢复完成后程序将关闭，请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The previous database was saved as
+{path}
+
+TalentDesk will now close; start it again.</source>
+        <translation>备份已恢复。原数据库已另存为
+{path}
+
+程序即将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <source>The check found problems; see the report below.</source>
+        <translation>检查发现问题，详见下方报告。</translation>
+    </message>
+    <message>
+        <source>Newest good backup: {path}</source>
+        <translation>最新的完好备份：{path}</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>第二备份文件夹</translation>
+    </message>
+    <message>
+        <source>Saved. The next backup is also copied there.</source>
+        <translation>已保存。今后的备份也会复制到该文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>尚未进行过备份。</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <source>older than {days} days; make a backup now.</source>
+        <translation>已超过 {days} 天，请立即备份。</translation>
+    </message>
+    <message>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
+        <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
+    </message>
+    <message>
+        <source>The copy in the second folder failed its integrity check.</source>
+        <translation>第二备份文件夹中的副本未通过完整性检查。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>{path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: {error}</source>
+        <translation>无法写入备份：{error}</translation>
+    </message>
+    <message>
+        <source>The copy to the second folder {folder} failed: {error}</source>
+        <translation>复制到第二备份文件夹 {folder} 失败：{error}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {error}</source>
+        <translation>无法读取文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{name} is not a TalentDesk database (not a SQLite file).</source>
+        <translation>{name} 不是本系统的数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be restored: {problem}</source>
+        <translation>{name} 已损坏，无法恢复：{problem}</translation>
+    </message>
+    <message>
+        <source>{name} is a database, but not a TalentDesk one.</source>
+        <translation>{name} 是数据库，但不是本系统的数据库。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a database: {error}</source>
+        <translation>无法将 {name} 作为数据库读取：{error}</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer or unknown version of TalentDesk (schema {rev}); it cannot be restored with this version.</source>
+        <translation>{name} 由更新或未知版本的程序生成（结构版本 {rev}），当前版本无法恢复。</translation>
+    </message>
+    <message>
+        <source>The damaged database could not be set aside: {error}</source>
+        <translation>无法另存损坏的数据库：{error}</translation>
+    </message>
+    <message>
+        <source>That is the database in use; choose a backup file.</source>
+        <translation>这是正在使用的数据库，请选择备份文件。</translation>
+    </message>
+    <message>
+        <source>The copy of the backup failed its integrity check.</source>
+        <translation>备份副本未通过完整性检查。</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied: {error}</source>
+        <translation>无法复制备份：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Integrity</name>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
+    </message>
+    <message>
+        <source>No backup that passes these checks was found.</source>
+        <translation>未找到通过上述检查的备份。</translation>
+    </message>
+    <message>
+        <source>Reversal entry {id} does not exactly cancel entry {target}.</source>
+        <translation>冲销分录 {id} 与被冲销分录 {target} 金额不相抵。</translation>
+    </message>
+    <message>
+        <source>Entry {id} names a different talent than its grant {grant}.</source>
+        <translation>分录 {id} 所记人才与补贴核定 {grant} 不一致。</translation>
+    </message>
+    <message>
+        <source>Payment order {id} ({status}) does not match its ledger entry {entry}.</source>
+        <translation>支付单 {id}（{status}）与台账分录 {entry} 不一致。</translation>
+    </message>
+    <message>
+        <source>Grant {grant}: the net amount paid ({paid} fen) is outside 0 … the approved total ({total} fen).</source>
+        <translation>补贴核定 {grant}：净支付额（{paid} 分）超出 0 至核定总额（{total} 分）的范围。</translation>
+    </message>
+    <message>
+        <source>The guard that forbids {verb} on {table} is missing.</source>
+        <translation>{table} 表缺少禁止 {verb} 的保护触发器。</translation>
+    </message>
+    <message>
+        <source>SQLite integrity check</source>
+        <translation>SQLite 完整性检查</translation>
+    </message>
+    <message>
+        <source>{table} row {row} points to a missing {parent} record.</source>
+        <translation>{table} 第 {row} 行引用的 {parent} 记录不存在。</translation>
+    </message>
+    <message>
+        <source>Links between records</source>
+        <translation>记录间关联</translation>
+    </message>
+    <message>
+        <source>Ledger balances and reversals</source>
+        <translation>台账余额与冲销</translation>
+    </message>
+    <message>
+        <source>Certificate serial {serial} is used {n} times.</source>
+        <translation>凭证编号 {serial} 被使用了 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Certificate serials unique</source>
+        <translation>凭证编号唯一</translation>
+    </message>
+    <message>
+        <source>Append-only guards on ledger and audit trail</source>
+        <translation>台账与操作日志的只增保护</translation>
+    </message>
+    <message>
+        <source>Reading the database</source>
+        <translation>读取数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Locking</name>
+    <message>
+        <source>The database {path} is already open in another copy of TalentDesk. Close that copy first.</source>
+        <translation>数据库 {path} 已在另一个程序窗口中打开，请先关闭该窗口。</translation>
+    </message>
+    <message>
+        <source>The database is already open in TalentDesk on computer {host} by user {user} (process {pid}, since {since}). Close that copy first; two copies writing at once could lose work.</source>
+        <translation>数据库已被计算机 {host} 上的用户 {user} 打开（进程 {pid}，自 {since} 起）。请先关闭该程序；两个程序同时写入可能造成数据丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>TalentDesk — locked</source>
+        <translation>人才工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <source>TalentDesk — log in</source>
+        <translation>人才工作台 — 登录</translation>
+    </message>
+    <message>
+        <source>Talent work office</source>
+        <translation>人才工作办公室</translation>
+    </message>
+    <message>
+        <source>The window was locked after a period of inactivity. Enter your password to continue.</source>
+        <translation>长时间未操作，窗口已锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Log in with your account to open the talent records.</source>
+        <translation>请使用您的账户登录，以打开人才档案。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Exit TalentDesk</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Only the person who was working can unlock this window.</source>
+        <translation>只有锁定前正在使用的人员才能解锁此窗口。</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Choose your own (at least {n} characters):</source>
+        <translation>管理员已重置您的密码，请设置您自己的密码（至少 {n} 个字符）：</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>This is the first account, so it is an administrator. From the next start TalentDesk asks everyone to log in.</source>
+        <translation>这是第一个账户，将设为管理员。下次启动起，所有人都需要登录。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyCli</name>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {path} ({size:,} bytes)</source>
+        <translation>备份已完成并通过检查：{path}（{size:,} 字节）</translation>
+    </message>
+    <message>
+        <source>Copied to: {path}</source>
+        <translation>已复制到：{path}</translation>
+    </message>
+    <message>
+        <source>Restored {source} ({talents} talents, {entries} ledger entries). The previous database was saved as {backup}.</source>
+        <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
+    </message>
+    <message>
+        <source>No new password: set {env} or run the command in a terminal.</source>
+        <translation>未提供新密码：请设置 {env}，或在终端中运行命令。</translation>
+    </message>
+    <message>
+        <source>New password for {user}: </source>
+        <translation>{user} 的新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat the new password: </source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>There is no account named {name}.</source>
+        <translation>不存在名为 {name} 的账户。</translation>
+    </message>
+    <message>
+        <source>No accounts: the database is in single-user mode.</source>
+        <translation>尚无账户：数据库处于单用户模式。</translation>
+    </message>
+    <message>
+        <source>Account {name} created with role {role}.</source>
+        <translation>已创建账户 {name}，角色为 {role}。</translation>
+    </message>
+    <message>
+        <source>This is the first account, so it is an administrator; from now on every command that reads or changes data needs --user.</source>
+        <translation>这是第一个账户，已设为管理员；今后凡读取或修改数据的命令都需要 --user。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}; they must change it at the next login.</source>
+        <translation>已为 {name} 设置新密码，其下次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <source>Account {name} unlocked.</source>
+        <translation>账户 {name} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Account {name} now has role {role}.</source>
+        <translation>账户 {name} 的角色已改为 {role}。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyMenu</name>
+    <message>
+        <source>&amp;Safety</source>
+        <translation>数据安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>操作日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation>账户管理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <source>Single-user mode</source>
+        <translation>单用户模式</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password (at least {n} characters):</source>
+        <translation>新密码（至少 {n} 个字符）：</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>新增账户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until {t} UTC</source>
+        <translation>锁定至 {t}（UTC）</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>No accounts yet: TalentDesk runs in single-user mode. Create the first account (an administrator) to require logins.</source>
+        <translation>尚未建立账户：程序处于单用户模式。创建第一个账户（管理员）后即需登录使用。</translation>
+    </message>
+    <message>
+        <source>Administrators manage accounts, settings and restores; clerks enter and edit; approvers approve payments; viewers only read, with ID numbers masked.</source>
+        <translation>管理员负责账户、设置和数据恢复；录入员负责录入和修改；审批员负责审批支付；查询员只能查看，身份证号等信息以掩码显示。</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>新增账户</translation>
+    </message>
+    <message>
+        <source>New password for {name}</source>
+        <translation>{name} 的新密码</translation>
+    </message>
+</context>
+<context>
+    <name>t</name>
+    <message>
+        <source>TalentDesk</source>
+        <translation>人才工作台</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check and may be damaged:
+{problem}</source>
+        <translation>数据库未通过完整性检查，可能已损坏：
+{problem}</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Copy the file {path} and ask for support.</source>
+        <translation>未找到完好的备份。请复制文件 {path} 并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {name}. Restore it? The damaged file is kept aside.</source>
+        <translation>最新的完好备份为 {name}。是否恢复？损坏的文件将另行保留。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Clerk (enter and edit)</source>
+        <translation>录入员（录入和修改）</translation>
+    </message>
+    <message>
+        <source>Approver (approve payments)</source>
+        <translation>审批员（审批支付）</translation>
+    </message>
+    <message>
+        <source>Viewer (read only, masked)</source>
+        <translation>查询员（只读，信息掩码）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Attachments need a database file on this computer.</source>
+        <translation>附件功能需要使用本机上的数据库文件。</translation>
+    </message>
+    <message>
+        <source>This talent no longer exists.</source>
+        <translation>该人才记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of attachment.</source>
+        <translation>未知的附件类型。</translation>
+    </message>
+    <message>
+        <source>Choose a file, not a folder.</source>
+        <translation>请选择文件，而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: {reason}</source>
+        <translation>无法打开该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>该文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 200 MB.</source>
+        <translation>文件超过 200 MB。</translation>
+    </message>
+    <message>
+        <source>The file could not be copied into the data folder: {reason}</source>
+        <translation>无法将文件复制到数据文件夹：{reason}</translation>
+    </message>
+    <message>
+        <source>This attachment no longer exists.</source>
+        <translation>该附件已不存在。</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is missing from the data folder ({path}).</source>
+        <translation>数据文件夹中找不到“{name}”的存档副本（{path}）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Diploma</source>
+        <translation>学历证书</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;All files (*)</source>
+        <translation>扫描件和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this talent&apos;s file?</source>
+        <translation>确定从该人才档案中删除“{name}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Care</name>
+    <message>
+        <source>Choose the kind of care.</source>
+        <translation>请选择服务类型。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The opening date is required.</source>
+        <translation>请填写登记日期。</translation>
+    </message>
+    <message>
+        <source>A case cannot close before it opened.</source>
+        <translation>结案日期不能早于登记日期。</translation>
+    </message>
+    <message>
+        <source>The move-out date is before the move-in date.</source>
+        <translation>退房日期早于入住日期。</translation>
+    </message>
+    <message>
+        <source>A move-out needs the move-in date too.</source>
+        <translation>填写退房日期时须同时填写入住日期。</translation>
+    </message>
+    <message>
+        <source>Room and move-in/out dates belong to talent-apartment cases only.</source>
+        <translation>房间号和入住、退房日期仅适用于人才公寓事项。</translation>
+    </message>
+    <message>
+        <source>This talent no longer exists.</source>
+        <translation>该人才记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This care case no longer exists.</source>
+        <translation>该关爱服务事项已不存在。</translation>
+    </message>
+    <message>
+        <source>This case is closed already.</source>
+        <translation>该事项已经结案。</translation>
+    </message>
+</context>
+<context>
+    <name>CarePanel</name>
+    <message>
+        <source>Kind</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Apartment room</source>
+        <translation>公寓房间号</translation>
+    </message>
+    <message>
+        <source>Move-in</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Move-out</source>
+        <translation>退房日期</translation>
+    </message>
+    <message>
+        <source>Opened on *</source>
+        <translation>登记日期 *</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新增事项</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>保存事项</translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation>删除事项…</translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation>删除服务事项</translation>
+    </message>
+    <message>
+        <source>Delete this care case?</source>
+        <translation>确定删除这条关爱服务事项吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureDialog</name>
+    <message>
+        <source>Record departure — {name}</source>
+        <translation>登记离开 — {name}</translation>
+    </message>
+    <message>
+        <source>e.g. official transfer, illness — leave empty if none</source>
+        <translation>如组织调动、因病等；没有请留空</translation>
+    </message>
+    <message>
+        <source>Departure date *</source>
+        <translation>离开日期 *</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>离开原因 *</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Clawback waiver reason</source>
+        <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>The talent becomes inactive, future instalments stop, current mentor pairings end and the subsidy ledger applies its clawback rule (unless a waiver reason is given).</source>
+        <translation>登记后该人才转为离开状态，尚未到期的补贴分期停止发放，现有导师结对随之结束，补贴台账按追回规则计算应退还金额（填写免于追回理由的除外）。</translation>
+    </message>
+    <message>
+        <source>Record departure</source>
+        <translation>登记离开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please give the reason for leaving.</source>
+        <translation>请填写离开原因。</translation>
+    </message>
+    <message>
+        <source>Clawback owed: {amount}</source>
+        <translation>应追回金额：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersDialog</name>
+    <message>
+        <source>Employers</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才数</translation>
+    </message>
+    <message>
+        <source>optional, 18 characters</source>
+        <translation>选填，18位</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>单位名称 *</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Remove employer</source>
+        <translation>删除用人单位</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>确定删除“{name}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Export to a file ending in .xlsx or .csv.</source>
+        <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才档案</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import talents from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入人才</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应关系</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>未通过检查的行</translation>
+    </message>
+    <message>
+        <source>Skip invalid rows and import only the valid ones</source>
+        <translation>跳过有误的行，只导入检查通过的行</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>{valid} rows are ready to import; {bad} rows rejected; {blank} blank rows skipped.</source>
+        <translation>可导入 {valid} 行；{bad} 行未通过检查；已跳过 {blank} 个空行。</translation>
+    </message>
+    <message>
+        <source>New employers that will be created: {names}</source>
+        <translation>将新建以下用人单位：{names}</translation>
+    </message>
+    <message>
+        <source>Importing talents</source>
+        <translation>正在导入人才</translation>
+    </message>
+    <message>
+        <source>Imported {n} talents.</source>
+        <translation>已导入 {n} 名人才。</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Employer (name)</source>
+        <translation>用人单位（名称）</translation>
+    </message>
+    <message>
+        <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>
+        <translation>该 CSV 文件既不是 UTF-8 也不是 GBK 编码。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 工作簿后再导入。</translation>
+    </message>
+    <message>
+        <source>This file is not a CSV text file (it contains binary data).</source>
+        <translation>该文件不是 CSV 文本文件（含有二进制数据）。</translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged near line {line}.</source>
+        <translation>该 CSV 文件在第 {line} 行附近已损坏。</translation>
+    </message>
+    <message>
+        <source>This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
+        <translation>这是旧版 .xls 工作簿。请用 Excel 或 WPS 打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>This file is not an Excel workbook (.xlsx).</source>
+        <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The Excel workbook cannot be read; it may be damaged or protected with a password.</source>
+        <translation>无法读取该 Excel 工作簿，文件可能已损坏或设置了密码。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>该工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>Only .xlsx and .csv files can be imported.</source>
+        <translation>只能导入 .xlsx 和 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 100 MB; split it into smaller files.</source>
+        <translation>文件超过 100 MB，请拆分后分别导入。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: {reason}</source>
+        <translation>无法打开该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>该文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file has no header row and no data.</source>
+        <translation>该文件没有表头，也没有数据。</translation>
+    </message>
+    <message>
+        <source>--map needs the form “column name=field”, e.g. “工作证号=id_number”.</source>
+        <translation>--map 的写法是“列名=字段”，例如“工作证号=id_number”。</translation>
+    </message>
+    <message>
+        <source>Unknown field “{field}”; known fields: {fields}.</source>
+        <translation>未知字段“{field}”；可用字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.</source>
+        <translation>“{a}”和“{b}”两列都对应“{field}”，请删除其中一列或重新指定对应关系。</translation>
+    </message>
+    <message>
+        <source>The file has no column for: {fields}. Rename the column or map it by hand.</source>
+        <translation>文件中缺少以下列：{fields}。请修改列名或手动指定对应关系。</translation>
+    </message>
+    <message>
+        <source>Columns not recognised: {cols}</source>
+        <translation>未能识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>The cell is longer than {n} characters.</source>
+        <translation>单元格内容超过 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>A departed talent needs a departure date.</source>
+        <translation>已离开的人才须填写离开日期。</translation>
+    </message>
+    <message>
+        <source>The same ID number is already on row {row} of this file.</source>
+        <translation>该身份证号与本文件第 {row} 行重复。</translation>
+    </message>
+    <message>
+        <source>This ID number is already on file for {name}.</source>
+        <translation>该身份证号已登记在{name}的档案中。</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>TalentCommands</name>
+    <message>
+        <source>row {row}, {column}: {message}</source>
+        <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>New employers: {names}</source>
+        <translation>新建用人单位：{names}</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {cols}</source>
+        <translation>未导入的列：{cols}</translation>
+    </message>
+    <message>
+        <source>Dry run: {ok} rows would be imported, {bad} rows rejected, {blank} blank rows skipped; nothing was changed.</source>
+        <translation>试运行：可导入 {ok} 行，{bad} 行未通过检查，跳过 {blank} 个空行；数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Imported {n} talents ({bad} rows skipped as invalid, {blank} blank rows).</source>
+        <translation>已导入 {n} 名人才（跳过有误的行 {bad} 行、空行 {blank} 行）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {bad} rows were rejected. Correct them, or use --skip-invalid to import only the valid rows.</source>
+        <translation>未导入任何数据：有 {bad} 行未通过检查。请修改后重新导入，或使用 --skip-invalid 只导入检查通过的行。</translation>
+    </message>
+    <message>
+        <source>The file has no data rows; nothing was imported.</source>
+        <translation>文件中没有数据行，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Exported {n} talents to {path}.</source>
+        <translation>已将 {n} 名人才导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TalentEdit</name>
+    <message>
+        <source>This is not a date; write it like 2023-07-01.</source>
+        <translation>不是有效日期，请按 2023-07-01 的格式填写。</translation>
+    </message>
+    <message>
+        <source>There is no such day in the calendar.</source>
+        <translation>日历中没有这一天。</translation>
+    </message>
+    <message>
+        <source>The service commitment is a whole number of years from 0 to 50.</source>
+        <translation>服务期应为 0 至 50 之间的整数年。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {allowed}.</source>
+        <translation>“{value}”不是可选值，可选：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Write yes or no (是/否).</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The ID number is required.</source>
+        <translation>请填写身份证号。</translation>
+    </message>
+    <message>
+        <source>The gender is required.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to a {gender}; please check the gender or the ID number.</source>
+        <translation>按身份证号应为{gender}，请核对性别或身份证号。</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>The ID number gives the birth date {date}.</source>
+        <translation>按身份证号，出生日期应为 {date}。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.cn).</source>
+        <translation>电子邮箱格式不正确（如 name@example.cn）。</translation>
+    </message>
+    <message>
+        <source>The talent tier is required.</source>
+        <translation>请选择人才类别。</translation>
+    </message>
+    <message>
+        <source>There is no talent tier “{value}”.</source>
+        <translation>没有“{value}”这一人才类别。</translation>
+    </message>
+    <message>
+        <source>The arrival date is required.</source>
+        <translation>请填写到岗日期。</translation>
+    </message>
+    <message>
+        <source>The arrival date must lie between 1900 and one year from today.</source>
+        <translation>到岗日期应在 1900 年至今后一年之间。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before the birth date.</source>
+        <translation>到岗日期早于出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date must lie between 1900 and today.</source>
+        <translation>出生日期应在 1900 年至今天之间。</translation>
+    </message>
+    <message>
+        <source>This talent no longer exists (it may have been removed by someone else).</source>
+        <translation>该人才记录已不存在（可能已被他人删除）。</translation>
+    </message>
+    <message>
+        <source>This ID number is already on file for {name} (record {id}).</source>
+        <translation>该身份证号已登记在{name}的档案中（档案号 {id}）。</translation>
+    </message>
+    <message>
+        <source>This employer no longer exists.</source>
+        <translation>该用人单位已不存在。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Talent tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Introduction mode</source>
+        <translation>引进方式</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Important post</source>
+        <translation>重要岗位</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>到岗日期</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Service commitment ends</source>
+        <translation>服务期满日期</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Departure reason</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Clawback waiver reason</source>
+        <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>The employer&apos;s name is required.</source>
+        <translation>请填写单位名称。</translation>
+    </message>
+    <message>
+        <source>An employer with this name exists already.</source>
+        <translation>已有同名的用人单位。</translation>
+    </message>
+    <message>
+        <source>This credit code already belongs to {name}.</source>
+        <translation>该统一社会信用代码已属于{name}。</translation>
+    </message>
+    <message>
+        <source>{name} still employs {n} talents on file; it cannot be removed.</source>
+        <translation>{name}还有 {n} 名在册人才，不能删除。</translation>
+    </message>
+    <message>
+        <source>{name} is already recorded as departed.</source>
+        <translation>{name}已登记为离开。</translation>
+    </message>
+    <message>
+        <source>The departure date is required.</source>
+        <translation>请填写离开日期。</translation>
+    </message>
+    <message>
+        <source>The departure date is before the arrival date ({date}).</source>
+        <translation>离开日期早于到岗日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The departure date cannot be in the future.</source>
+        <translation>离开日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Please give the reason for leaving.</source>
+        <translation>请填写离开原因。</translation>
+    </message>
+    <message>
+        <source>{name} is active already.</source>
+        <translation>{name}目前在岗。</translation>
+    </message>
+    <message>
+        <source>Please say why the talent is active again.</source>
+        <translation>请说明恢复在岗的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>TalentEditorDialog</name>
+    <message>
+        <source>New talent</source>
+        <translation>新增人才</translation>
+    </message>
+    <message>
+        <source>Talent record</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Care services</source>
+        <translation>关爱服务</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Record departure…</source>
+        <translation>登记离开…</translation>
+    </message>
+    <message>
+        <source>Re-activate…</source>
+        <translation>恢复在岗…</translation>
+    </message>
+    <message>
+        <source>Talent record — {name}</source>
+        <translation>人才档案 — {name}</translation>
+    </message>
+    <message>
+        <source>{n} fields need attention.</source>
+        <translation>有 {n} 项需要修改。</translation>
+    </message>
+    <message>
+        <source>Re-activate</source>
+        <translation>恢复在岗</translation>
+    </message>
+    <message>
+        <source>Why is {name} active again? (kept in the audit trail)</source>
+        <translation>请说明{name}恢复在岗的原因（将记入操作日志）：</translation>
+    </message>
+    <message>
+        <source>Re-activated</source>
+        <translation>已恢复在岗</translation>
+    </message>
+    <message>
+        <source>{name} is active again. Instalments cancelled at departure and clawback entries stay in the ledger; correct them in the subsidy ledger if needed.</source>
+        <translation>{name}已恢复在岗。离开时停发的补贴分期和追回记录仍保留在台账中，如需更正请在补贴台账中处理。</translation>
+    </message>
+</context>
+<context>
+    <name>TalentForm</name>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>（按身份证号）</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 330102199001011234</source>
+        <translation>18位，如 330102199001011234</translation>
+    </message>
+    <message>
+        <source>taken from the ID number when empty</source>
+        <translation>留空时按身份证号自动填写</translation>
+    </message>
+    <message>
+        <source>mobile 13812345678 or landline with area code</source>
+        <translation>手机号如 13812345678，固定电话需带区号</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>holds an important post</source>
+        <translation>在重要岗位任职</translation>
+    </message>
+    <message>
+        <source>e.g. 2023-07-01</source>
+        <translation>如 2023-07-01</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Employers…</source>
+        <translation>用人单位…</translation>
+    </message>
+    <message>
+        <source> — left on {date}: {reason} → {dest}</source>
+        <translation> — {date}离开：{reason}，去向：{dest}</translation>
+    </message>
+    <message>
+        <source>; service commitment ends {date}</source>
+        <translation>；服务期至 {date}</translation>
+    </message>
+    <message>
+        <source>Your role may not see full ID and phone numbers.</source>
+        <translation>您的角色无权查看完整的身份证号和电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>Talents</name>
+    <message>
+        <source>The arrival year must be between 1900 and 2999.</source>
+        <translation>引进年份应在 1900 至 2999 年之间。</translation>
+    </message>
+    <message>
+        <source>The number of months must be between 0 and 1200.</source>
+        <translation>月数应在 0 至 1200 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>TalentsTab</name>
+    <message>
+        <source>Search name, pinyin (zs), ID number, phone or employer</source>
+        <translation>搜索姓名、拼音（如 zs）、身份证号、电话或用人单位</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部人才类别</translation>
+    </message>
+    <message>
+        <source>All employers</source>
+        <translation>全部用人单位</translation>
+    </message>
+    <message>
+        <source>All education</source>
+        <translation>全部学历</translation>
+    </message>
+    <message>
+        <source>Any arrival year</source>
+        <translation>全部到岗年份</translation>
+    </message>
+    <message>
+        <source>Any commitment end</source>
+        <translation>服务期到期：不限</translation>
+    </message>
+    <message>
+        <source>Commitment ends within {n} months</source>
+        <translation>服务期 {n} 个月内到期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到岗日期</translation>
+    </message>
+    <message>
+        <source>Service ends</source>
+        <translation>服务期满</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>New talent</source>
+        <translation>新增人才</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Employers…</source>
+        <translation>用人单位…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>导出当前列表…</translation>
+    </message>
+    <message>
+        <source>Export whole file…</source>
+        <translation>导出全部档案…</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>{n} talents</source>
+        <translation>共 {n} 人</translation>
+    </message>
+    <message>
+        <source>Export the whole talent file</source>
+        <translation>导出全部人才档案</translation>
+    </message>
+    <message>
+        <source>Export the current list</source>
+        <translation>导出当前列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, GBK for older software (*.csv)</source>
+        <translation>CSV，GBK 编码，供旧版软件使用 (*.csv)</translation>
+    </message>
+    <message>
+        <source>talents.xlsx</source>
+        <translation>人才档案.xlsx</translation>
+    </message>
+    <message>
+        <source>Exporting talents</source>
+        <translation>正在导出人才档案</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{n} talents were written to {path}.</source>
+        <translation>已将 {n} 名人才导出到 {path}。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,199 @@
+"""Safety commands: backup, restore, check, and account management."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from talentdesk.i18n import translate
+
+NEW_PASSWORD_ENV = "TALENTDESK_NEW_PASSWORD"
+
+
+def register(sub) -> None:
+    from talentdesk.cli import add_json
+
+    p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
+    p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
+    add_json(p)
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the database with a backup (the current one is backed up first)")
+    p.add_argument("path", type=Path)
+    add_json(p)
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, certificate serials")
+    add_json(p)
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("users", help="list or manage accounts (admins)")
+    us = p.add_subparsers(dest="users_command", required=True)
+    q = us.add_parser("list")
+    add_json(q)
+    q.set_defaults(handler=cmd_users_list)
+    q = us.add_parser("add", help=f"create an account (password from {NEW_PASSWORD_ENV} or a prompt)")
+    q.add_argument("username")
+    q.add_argument("--role", choices=["admin", "clerk", "approver", "viewer"], default="clerk")
+    q.add_argument("--name", default="", help="display name")
+    add_json(q)
+    q.set_defaults(handler=cmd_users_add)
+    q = us.add_parser("reset-password", help=f"set a new password (from {NEW_PASSWORD_ENV} or a prompt)")
+    q.add_argument("username")
+    add_json(q)
+    q.set_defaults(handler=cmd_users_reset)
+    q = us.add_parser("unlock", help="clear a lockout after too many wrong passwords")
+    q.add_argument("username")
+    add_json(q)
+    q.set_defaults(handler=cmd_users_unlock)
+    q = us.add_parser("set-role")
+    q.add_argument("username")
+    q.add_argument("role", choices=["admin", "clerk", "approver", "viewer"])
+    add_json(q)
+    q.set_defaults(handler=cmd_users_set_role)
+
+
+def _require_db_file(ctx) -> None:
+    from talentdesk.domain.errors import InputFileError
+
+    if "://" not in str(ctx.db_path) and not Path(ctx.db_path).exists():
+        raise InputFileError(translate("SafetyCli", "There is no database at {path}.").format(path=ctx.db_path))
+
+
+def cmd_backup(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.backups import run_backup
+
+    _require_db_file(ctx)
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        result = run_backup(s, reason="manual", to=args.to)
+    text = translate("SafetyCli", "Backup written and checked: {path} ({size:,} bytes)").format(
+        path=result.path, size=result.size)
+    if result.second_path:
+        text += "\n" + translate("SafetyCli", "Copied to: {path}").format(path=result.second_path)
+    if result.second_error:
+        text += "\n" + result.second_error
+    ctx.emit({"path": str(result.path), "size": result.size, "second_path": str(result.second_path or ""),
+              "second_error": result.second_error, "removed": [str(p) for p in result.removed]}, text)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.backups import restore_database, validate_backup
+    from talentdesk.services.locking import DatabaseLock
+
+    candidate = validate_backup(args.path)  # a wrong file is refused before anything is opened or changed
+    with DatabaseLock(ctx.db_path):
+        database = ctx.database()
+        actor = ctx.actor()
+        result = restore_database(database, actor=actor, source=candidate.path)
+    ctx.emit({"restored_from": str(result.restored_from), "safety_backup": str(result.safety_backup),
+              "schema_before": result.revision_before, "migrated": result.migrated,
+              "talents": candidate.talents, "ledger_entries": candidate.ledger_entries},
+             translate("SafetyCli", "Restored {source} ({talents} talents, {entries} ledger entries). The previous "
+                                    "database was saved as {backup}.").format(
+                 source=result.restored_from, talents=candidate.talents, entries=candidate.ledger_entries,
+                 backup=result.safety_backup))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.integrity import full_check
+
+    _require_db_file(ctx)
+    report = full_check(Path(ctx.db_path))
+    ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
+              "good_backup": str(report.good_backup or "")}, report.text())
+    return 0 if report.ok else 1
+
+
+def _new_password(prompt_for: str) -> str:
+    from talentdesk.services.accounts import LoginRequired
+
+    pw = os.environ.get(NEW_PASSWORD_ENV)
+    if pw is not None:
+        return pw
+    if not sys.stdin or not sys.stdin.isatty():
+        raise LoginRequired(translate("SafetyCli", "No new password: set {env} or run the command in a terminal.")
+                            .format(env=NEW_PASSWORD_ENV))
+    first = getpass.getpass(translate("SafetyCli", "New password for {user}: ").format(user=prompt_for))
+    again = getpass.getpass(translate("SafetyCli", "Repeat the new password: "))
+    if first != again:
+        raise LoginRequired(translate("SafetyCli", "The two passwords differ."))
+    return first
+
+
+def _user_id(session, username: str) -> int:
+    from talentdesk.domain.errors import NotFound
+    from talentdesk.services.accounts import find_user
+
+    user = find_user(session, username)
+    if user is None:
+        raise NotFound(translate("SafetyCli", "There is no account named {name}.").format(name=username))
+    return user.id
+
+
+def _user_dict(u) -> dict:
+    return {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role, "active": u.active,
+            "locked_until": u.locked_until, "last_login_at": u.last_login_at}
+
+
+def cmd_users_list(args, ctx) -> int:
+    from talentdesk.services.accounts import list_users
+
+    with ctx.database().session(ctx.actor()) as s:
+        users = list_users(s)
+    text = "\n".join(f"{u.username:<20} {u.role:<9} {'' if u.active else '(disabled)'} {u.display_name}"
+                     for u in users) or translate("SafetyCli", "No accounts: the database is in single-user mode.")
+    ctx.emit([_user_dict(u) for u in users], text)
+    return 0
+
+
+def cmd_users_add(args, ctx) -> int:
+    from talentdesk.services.accounts import create_user
+
+    database = ctx.database()
+    actor = ctx.actor()
+    password = _new_password(args.username)
+    with database.session(actor) as s:
+        u = create_user(s, username=args.username, password=password, role=args.role, display_name=args.name)
+    text = translate("SafetyCli", "Account {name} created with role {role}.").format(name=u.username, role=u.role)
+    if actor.single_user:
+        text += "\n" + translate("SafetyCli", "This is the first account, so it is an administrator; from now on "
+                                              "every command that reads or changes data needs --user.")
+    ctx.emit(_user_dict(u), text)
+    return 0
+
+
+def cmd_users_reset(args, ctx) -> int:
+    from talentdesk.services.accounts import reset_password
+
+    database = ctx.database()
+    actor = ctx.actor()
+    password = _new_password(args.username)
+    with database.session(actor) as s:
+        u = reset_password(s, user_id=_user_id(s, args.username), new_password=password)
+    ctx.emit(_user_dict(u), translate("SafetyCli", "New password set for {name}; they must change it at the next "
+                                                   "login.").format(name=u.username))
+    return 0
+
+
+def cmd_users_unlock(args, ctx) -> int:
+    from talentdesk.services.accounts import unlock_user
+
+    with ctx.database().session(ctx.actor()) as s:
+        u = unlock_user(s, user_id=_user_id(s, args.username))
+    ctx.emit(_user_dict(u), translate("SafetyCli", "Account {name} unlocked.").format(name=u.username))
+    return 0
+
+
+def cmd_users_set_role(args, ctx) -> int:
+    from talentdesk.services.accounts import update_user
+
+    with ctx.database().session(ctx.actor()) as s:
+        u = update_user(s, user_id=_user_id(s, args.username), role=args.role)
+    ctx.emit(_user_dict(u), translate("SafetyCli", "Account {name} now has role {role}.").format(
+        name=u.username, role=u.role))
+    return 0

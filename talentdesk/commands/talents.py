@@ -1,0 +1,75 @@
+"""`talentdesk import talents FILE` and `talentdesk export talents FILE` — the talent file on the command line."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from talentdesk.i18n import translate
+
+
+
+def register(sub) -> None:
+    from talentdesk.cli import add_json
+
+    p = sub.add_parser("import", help="import records from a file")
+    what = p.add_subparsers(dest="what", required=True)
+    t = what.add_parser("talents", help="import talents from an .xlsx or .csv roster (UTF-8 or GBK)")
+    t.add_argument("file", type=Path)
+    t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
+    t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip rejected ones")
+    t.add_argument("--map", action="append", default=[], metavar="列名=field",
+                   help="map a column by hand, e.g. --map \"工作证号=id_number\" (repeatable; field '' ignores)")
+    add_json(t)
+    t.set_defaults(handler=cmd_import_talents)
+
+    p = sub.add_parser("export", help="export records to a file")
+    what = p.add_subparsers(dest="what", required=True)
+    t = what.add_parser("talents", help="export every talent to .xlsx or .csv (import headers)")
+    t.add_argument("file", type=Path)
+    t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file")
+    add_json(t)
+    t.set_defaults(handler=cmd_export_talents)
+
+
+def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services import importer
+
+    mapping = importer.parse_mapping(args.map)
+    database = ctx.database()
+    actor = ctx.actor()
+    with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
+        result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                                         mapping=mapping, backup_first=True)
+    lines = []
+    for r in result.rejected:
+        lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
+    if result.new_employers:
+        lines.append(translate("TalentCommands", "New employers: {names}").format(names="、".join(result.new_employers)))
+    if result.unknown_columns:
+        lines.append(translate("TalentCommands", "Columns not imported: {cols}").format(cols="、".join(result.unknown_columns)))
+    if args.dry_run:
+        lines.append(translate("TalentCommands", "Dry run: {ok} rows would be imported, {bad} rows rejected, {blank} blank rows skipped; nothing was changed.").format(ok=result.valid_rows, bad=len({r.row for r in result.rejected}),
+                                                       blank=result.skipped_blank))
+    elif result.imported:
+        lines.append(translate("TalentCommands", "Imported {n} talents ({bad} rows skipped as invalid, {blank} blank rows).").format(
+            n=result.imported, bad=len({r.row for r in result.rejected}), blank=result.skipped_blank))
+    elif result.rejected:
+        lines.append(translate("TalentCommands", "Nothing was imported: {bad} rows were rejected. Correct them, or use --skip-invalid to import only the valid rows.").format(bad=len({r.row for r in result.rejected})))
+    else:
+        lines.append(translate("TalentCommands", "The file has no data rows; nothing was imported."))
+    ctx.emit(result.as_json(), "\n".join(lines))
+    if args.dry_run:
+        return 0 if not result.rejected else 1
+    return 0 if result.imported or not result.rejected else 1
+
+
+def cmd_export_talents(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services import exporter
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        result = exporter.export_talents(s, path=args.file, encoding=args.encoding)
+    ctx.emit({"path": result.path, "rows": result.rows},
+             translate("TalentCommands", "Exported {n} talents to {path}.").format(n=result.rows, path=result.path))
+    return 0
+

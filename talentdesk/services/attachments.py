@@ -1,0 +1,146 @@
+"""Scans attached to a talent (diplomas, contracts, agreements), stored once per content in the data folder.
+
+Files live beside the database in `attachments/<first two hex digits>/<sha256>`; the database row keeps the
+original file name, size and date. A file is deleted from disk only after the removal is committed and when no
+other attachment row still points at the same content.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.errors import NotFound, StorageError, ValidationError
+from talentdesk.domain.models import Attachment, Talent
+from talentdesk.i18n import translate
+from talentdesk.paths import attachments_dir_for
+from talentdesk.services.base import Permission, operation
+
+MAX_BYTES = 200 * 1024 * 1024
+KINDS = ("diploma", "contract", "agreement", "other")
+
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    id: int
+    talent_id: int
+    filename: str
+    kind: str
+    size: int
+    added_at: dt.datetime
+    path: str  # where the stored copy is (open it with the system viewer)
+
+
+def store_dir(session: Session) -> Path:
+    """The attachments folder of the session's database (beside the database file)."""
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise StorageError(translate("Attachments", "Attachments need a database file on this computer."))
+    return attachments_dir_for(Path(url.database))
+
+
+def _stored_path(root: Path, sha: str) -> Path:
+    return root / sha[:2] / sha
+
+
+def _row(root: Path, a: Attachment) -> AttachmentRow:
+    return AttachmentRow(a.id, a.talent_id, a.filename, a.kind, a.size, a.added_at, str(_stored_path(root, a.sha256)))
+
+
+@operation(Permission.TALENT_READ)
+def list_attachments(session: Session, *, talent_id: int) -> list[AttachmentRow]:
+    root = store_dir(session)
+    rows = session.scalars(select(Attachment).where(Attachment.talent_id == talent_id)
+                           .order_by(Attachment.added_at.desc(), Attachment.id.desc())).all()
+    return [_row(root, a) for a in rows]
+
+
+@operation(Permission.TALENT_WRITE, changes=("talents",))
+def add_attachment(session: Session, *, talent_id: int, source: str | Path, kind: str = "other") -> AttachmentRow:
+    """Copy `source` into the store under its SHA-256 (once per content) and list it on the talent."""
+    if session.get(Talent, talent_id) is None:
+        raise NotFound(translate("Attachments", "This talent no longer exists."))
+    if kind not in KINDS:
+        raise ValidationError(translate("Attachments", "Unknown kind of attachment."), field="kind")
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        if not source.is_file():
+            raise ValidationError(translate("Attachments", "Choose a file, not a folder."), field="source")
+    except OSError as exc:
+        raise ValidationError(translate("Attachments", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc)),
+                              field="source") from exc
+    if size == 0:
+        raise ValidationError(translate("Attachments", "The file is empty."), field="source")
+    if size > MAX_BYTES:
+        raise ValidationError(translate("Attachments", "The file is larger than 200 MB."), field="source")
+    root = store_dir(session)
+    root.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=str(root))
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            while chunk := src.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        target = _stored_path(root, sha)
+        if target.exists():
+            tmp.unlink()
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(translate("Attachments", "The file could not be copied into the data folder: {reason}").format(
+            reason=exc.strerror or str(exc))) from exc
+    a = Attachment(talent_id=talent_id, filename=source.name[:260], sha256=sha, size=size, kind=kind)
+    session.add(a)
+    session.flush()
+    return _row(root, a)
+
+
+@operation(Permission.TALENT_READ)
+def attachment_file(session: Session, *, attachment_id: int) -> str:
+    """The stored copy to open; refuses clearly when the file has gone missing from the data folder."""
+    a = session.get(Attachment, attachment_id)
+    if a is None:
+        raise NotFound(translate("Attachments", "This attachment no longer exists."))
+    path = _stored_path(store_dir(session), a.sha256)
+    if not path.is_file():
+        raise StorageError(translate("Attachments", "The stored copy of {name} is missing from the data folder ({path}).").format(
+            name=a.filename, path=path))
+    return str(path)
+
+
+@operation(Permission.TALENT_WRITE, changes=("talents",))
+def remove_attachment(session: Session, *, attachment_id: int) -> None:
+    a = session.get(Attachment, attachment_id)
+    if a is None:
+        raise NotFound(translate("Attachments", "This attachment no longer exists."))
+    sha = a.sha256
+    root = store_dir(session)
+    session.delete(a)
+    session.flush()
+    still_used = session.scalar(select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha)) or 0
+    if not still_used:
+        def _delete_file(_session) -> None:
+            _stored_path(root, sha).unlink(missing_ok=True)
+
+        event.listen(session, "after_commit", _delete_file, once=True)
+
+
+def export_copy(stored: str | Path, dest: str | Path) -> None:
+    """Save a copy of an attachment somewhere the user chooses."""
+    shutil.copyfile(stored, dest)

@@ -1,0 +1,163 @@
+"""The audit view: read and export the trail. The trail itself is written by the session hook in services/base.py
+and cannot be changed through the program (the database refuses UPDATE and DELETE on audit_entries).
+
+Exports neutralise text that a spreadsheet would run as a formula (CSV/Excel injection).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.enums import AuditAction
+from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.models import AuditEntry
+from talentdesk.i18n import translate
+from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.talents import Page
+
+MAX_EXPORT_ROWS = 1_000_000
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx file cannot hold
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    actor_name: str
+    action: str
+    table_name: str
+    record_id: str
+    summary: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Filters of the audit view; every one is optional. Dates are inclusive, in UTC like the trail."""
+
+    username: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    table_name: str = ""
+    record_id: str = ""
+    action: str = ""
+    text: str = ""
+
+
+def _filtered(stmt, q: AuditQuery):
+    if q.username:
+        stmt = stmt.where(AuditEntry.actor_name == q.username)
+    if q.date_from and q.date_to and q.date_from > q.date_to:
+        raise ValidationError(translate("Audit", "The start date is after the end date."), field="date_from")
+    if q.date_from:
+        stmt = stmt.where(AuditEntry.at >= dt.datetime.combine(q.date_from, dt.time.min))
+    if q.date_to:
+        stmt = stmt.where(AuditEntry.at <= dt.datetime.combine(q.date_to, dt.time.max))
+    if q.table_name:
+        stmt = stmt.where(AuditEntry.table_name == q.table_name)
+    if q.record_id:
+        stmt = stmt.where(AuditEntry.record_id == str(q.record_id).strip())
+    if q.action:
+        stmt = stmt.where(AuditEntry.action == q.action)
+    if q.text:
+        like = "%" + q.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(or_(AuditEntry.summary.like(like, escape="\\"), AuditEntry.before.like(like, escape="\\"),
+                              AuditEntry.after.like(like, escape="\\")))
+    return stmt
+
+
+def _to_row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.id, e.at, e.actor_name, e.action, e.table_name or "", e.record_id or "", e.summary or "",
+                    e.before or "", e.after or "")
+
+
+@operation(Permission.AUDIT_READ)
+def list_audit(session: Session, *, query: AuditQuery = AuditQuery(), offset: int = 0, limit: int = 500) -> Page:
+    """Newest first."""
+    stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id.desc()).offset(max(0, offset)).limit(
+        max(1, min(limit, 10_000)))
+    rows = [_to_row(e) for e in session.scalars(stmt)]
+    total = session.scalar(_filtered(select(func.count()).select_from(AuditEntry), query)) or 0
+    return Page(rows=rows, total=total, offset=offset)
+
+
+@operation(Permission.AUDIT_READ)
+def audit_filter_choices(session: Session) -> dict[str, list[str]]:
+    """Names, tables and actions that occur in the trail (for the view's drop-downs)."""
+    return {
+        "users": list(session.scalars(select(AuditEntry.actor_name).distinct().order_by(AuditEntry.actor_name))),
+        "tables": [t for t in session.scalars(select(AuditEntry.table_name).distinct().order_by(AuditEntry.table_name))
+                   if t],
+        "actions": [a.value for a in AuditAction],
+    }
+
+
+def safe_cell(value) -> object:
+    """Text a spreadsheet would evaluate (=, +, -, @ …) is written with a leading apostrophe, so it stays text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _headers() -> list[str]:
+    return [translate("Audit", "No."), translate("Audit", "Time (UTC)"), translate("Audit", "User"),
+            translate("Audit", "Action"), translate("Audit", "Table"), translate("Audit", "Record"),
+            translate("Audit", "Summary"), translate("Audit", "Before"), translate("Audit", "After")]
+
+
+def _values(r: AuditRow) -> list:
+    return [r.id, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.actor_name, r.action, r.table_name, r.record_id, r.summary,
+            r.before, r.after]
+
+
+@operation(Permission.AUDIT_READ, changes=("audit",))
+def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Path | str) -> int:
+    """Write the filtered trail to .xlsx or .csv (UTF-8 with BOM for Excel); the export itself is audited."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise InputFileError(translate("Audit", "Export to a file ending in .xlsx or .csv."))
+    stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id).limit(MAX_EXPORT_ROWS)
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    try:
+        if suffix == ".csv":
+            with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
+                w = csv.writer(fh)
+                w.writerow(_headers())
+                for e in session.scalars(stmt).yield_per(2000):
+                    w.writerow([safe_cell(v) for v in _values(_to_row(e))])
+                    count += 1
+        else:
+            from openpyxl import Workbook
+
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet(translate("Audit", "Audit trail"))
+            ws.append(_headers())
+            for e in session.scalars(stmt).yield_per(2000):
+                ws.append([_xlsx_text(safe_cell(v)) for v in _values(_to_row(e))])
+                count += 1
+            wb.save(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputFileError(translate("Audit", "The export could not be written to {path}: {error}").format(
+            path=path, error=exc.strerror or exc)) from exc
+    record_event(session, AuditAction.EXPORT, table="audit_entries",
+                 summary=f"audit export: {count} rows to {path.name}")
+    return count
+
+
+def _xlsx_text(value):
+    """Drop control characters an .xlsx file cannot hold (safe_cell has already defused formulas)."""
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value)
+    return value

@@ -1,0 +1,486 @@
+"""Import the office's Excel/CSV rosters into the talent file: read, map headers, normalise, check, then write
+all rows or none (unless the user chose to skip invalid rows).
+
+`COLUMNS` is the ONE table of header names (Chinese and English, as offices really write them); the exporter
+writes the first name of each entry, so an export can always be imported again.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain import enums as E
+from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.models import Employer, Talent
+from talentdesk.domain.pinyin import pinyin_keys
+from talentdesk.domain.values import to_halfwidth
+from talentdesk.i18n import current_language, translate
+from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.talent_edit import (
+    REQUIRED_FIELDS,
+    clean_talent_fields,
+    field_label,
+    parse_choice,
+    parse_date_value,
+    service_end,
+    tier_spellings,
+)
+
+
+
+# field -> (Chinese header written on export, English header written on export, other accepted spellings)
+COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "name": ("姓名", "Name", ("名字", "人才姓名")),
+    "gender": ("性别", "Gender", ("sex",)),
+    "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "ID No", "ID")),
+    "birth_date": ("出生日期", "Birth date", ("出生年月", "生日", "Date of birth")),
+    "ethnicity": ("民族", "Ethnicity", ()),
+    "native_place": ("籍贯", "Native place", ()),
+    "phone": ("联系电话", "Phone", ("手机号码", "手机号", "手机", "电话", "电话号码", "Mobile")),
+    "email": ("电子邮箱", "E-mail", ("邮箱", "电子邮件", "Email")),
+    "education": ("学历", "Education", ("最高学历",)),
+    "degree": ("学位", "Degree", ("最高学位",)),
+    "school": ("毕业院校", "School", ("毕业学校", "院校", "毕业院校及专业")),
+    "major": ("专业", "Major", ("所学专业",)),
+    "professional_title": ("职称", "Professional title", ("专业技术职称", "Title")),
+    "tier_code": ("人才类别", "Talent tier", ("人才层次", "人才等级", "类别", "Tier")),
+    "intro_mode": ("引进方式", "Introduction mode", ("引才方式",)),
+    "employer": ("用人单位", "Employer", ("工作单位", "单位", "单位名称", "所在单位")),
+    "post": ("岗位", "Post", ("职务", "工作岗位", "Position")),
+    "important_post": ("重要岗位", "Important post", ("是否重要岗位",)),
+    "arrival_date": ("到岗日期", "Arrival date", ("到岗时间", "报到时间", "报到日期", "引进时间")),
+    "service_years": ("服务期", "Service commitment (years)", ("服务期限", "服务年限", "服务期（年）", "Service years")),
+    "status": ("状态", "Status", ("在岗状态",)),
+    "departure_date": ("离开日期", "Departure date", ("离职日期",)),
+    "departure_reason": ("离开原因", "Departure reason", ("离职原因",)),
+    "departure_destination": ("去向", "Destination", ("离开去向",)),
+    "clawback_waiver_reason": ("免于追回理由", "Clawback waiver reason", ()),
+    "notes": ("备注", "Notes", ("说明",)),
+}
+FIELDS = tuple(COLUMNS)
+MAX_CELL = 32767          # Excel's own limit for one cell
+MAX_FILE_BYTES = 100 * 1024 * 1024
+INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def header_key(text: Any) -> str:
+    """How headers are compared: half-width, no spaces or required-markers, brackets unified, lower-case."""
+    s = to_halfwidth(str(text if text is not None else ""))
+    s = s.replace("（", "(").replace("）", ")").replace("＊", "*")
+    return re.sub(r"[\s*:：]+", "", s).lower()
+
+
+_ALIASES: dict[str, str] = {}
+for _f, (_zh, _en, _more) in COLUMNS.items():
+    for _name in (_zh, _en, *_more, _f):
+        _ALIASES[header_key(_name)] = _f
+
+
+def field_for_header(text: Any) -> str | None:
+    return _ALIASES.get(header_key(text))
+
+
+def export_header(fieldname: str) -> str:
+    zh, en, _ = COLUMNS[fieldname]
+    return en if current_language() == "en" else zh
+
+
+def column_title(fieldname: str) -> str:
+    """The translated name of an import field, for the mapping combo box."""
+    return translate("Importer", "Employer (name)") if fieldname == "employer" else field_label(fieldname)
+
+
+def unescape_cell(value: Any) -> Any:
+    """Undo the exporter's guard against spreadsheet formula injection: "'=1+1" is the text "=1+1"."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == "'" and value[1] in (*INJECTION_CHARS, "'"):
+        return value[1:]
+    return value
+
+
+# ------------------------------------------------------------------ reading a file
+
+@dataclass(frozen=True)
+class Sheet:
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[Any]]]  # (row number as Excel shows it, cells)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise InputFileError(translate("Importer", "The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook."))
+
+
+def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
+    text = _decode(data)
+    if "\x00" in text:
+        raise InputFileError(translate("Importer", "This file is not a CSV text file (it contains binary data)."))
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out = []
+    try:
+        for i, cells in enumerate(reader, start=1):
+            out.append((i, [unescape_cell(c) for c in cells]))
+    except csv.Error as exc:
+        raise InputFileError(translate("Importer", "The CSV file is damaged near line {line}.").format(line=reader.line_num)) from exc
+    return out
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
+    import openpyxl
+
+    if not data.startswith(b"PK"):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "This file is not an Excel workbook (.xlsx)."))
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
+    try:
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise InputFileError(translate("Importer", "The workbook has no sheet."))
+        out = []
+        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            out.append((i, list(row)))
+        return out
+    except InputFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
+    finally:
+        wb.close()
+
+
+def read_sheet(path: Path | str) -> Sheet:
+    """The first sheet of an .xlsx or a .csv (UTF-8 or GBK). The first non-blank row holds the headers."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        if suffix == ".xls":
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "Only .xlsx and .csv files can be imported."))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(translate("Importer", "The file is larger than 100 MB; split it into smaller files."))
+        data = path.read_bytes()
+    except InputFileError:
+        raise
+    except OSError as exc:
+        raise InputFileError(translate("Importer", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc))) from exc
+    if not data.strip():
+        raise InputFileError(translate("Importer", "The file is empty."))
+    rows = _read_csv(data) if suffix in (".csv", ".txt") else _read_xlsx(data)
+    # the header row: among the first rows, the one with the most recognised column names (rosters often carry
+    # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
+    candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
+    if not candidates:
+        raise InputFileError(translate("Importer", "The file has no header row and no data."))
+    best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if field_for_header(c)), -i))
+    num, cells = rows[best]
+    headers = ["" if c is None else str(c).strip() for c in cells]
+    return Sheet(headers, num, rows[best + 1:])
+
+
+# ------------------------------------------------------------------ checking
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, for a dry run or a refused file, would do)."""
+
+    imported: int
+    skipped_blank: int
+    rejected: list[Rejection]
+    new_employers: list[str]
+    valid_rows: int = 0
+    total_rows: int = 0
+    dry_run: bool = False
+    unknown_columns: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # header as in the file -> field
+
+    @property
+    def refused(self) -> bool:
+        """Rows were rejected and nothing was (or would be) imported because invalid rows are not skipped."""
+        return bool(self.rejected) and self.imported == 0 and not self.dry_run
+
+    def as_json(self) -> dict:
+        return {"imported": self.imported, "skipped_blank": self.skipped_blank,
+                "rejected": [{"row": r.row, "column": r.column, "message": r.message} for r in self.rejected],
+                "new_employers": list(self.new_employers), "valid_rows": self.valid_rows,
+                "total_rows": self.total_rows, "dry_run": self.dry_run,
+                "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping)}
+
+
+def parse_mapping(items: list[str] | None) -> dict[str, str]:
+    """--map "列名=field" (field may be an internal name or any accepted header) -> {header: field}."""
+    out = {}
+    for item in items or []:
+        if "=" not in item:
+            raise InputFileError(translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”."))
+        header, target = item.rsplit("=", 1)
+        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
+        if fieldname is None:
+            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
+                field=target.strip(), fields=", ".join(FIELDS)))
+        out[header.strip()] = fieldname
+    return out
+
+
+def map_columns(headers: list[str], manual: Mapping[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
+    """Column index -> field, and the headers that match no field. A manual mapping wins; '' ignores a column."""
+    manual = {header_key(k): v for k, v in (manual or {}).items()}
+    by_index: dict[int, str] = {}
+    unknown: list[str] = []
+    used: dict[str, str] = {}
+    for i, h in enumerate(headers):
+        if _blank(h):
+            continue
+        key = header_key(h)
+        fieldname = manual[key] if key in manual else field_for_header(h)
+        if not fieldname:
+            if key not in manual:
+                unknown.append(h)
+            continue
+        if fieldname in used:
+            raise ValidationError(translate("Importer", "The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.")
+                                  .format(a=used[fieldname], b=h, field=column_title(fieldname)))
+        used[fieldname] = h
+        by_index[i] = fieldname
+    missing = [f for f in REQUIRED_FIELDS if f not in used]
+    if missing:
+        raise ValidationError(
+            translate("Importer", "The file has no column for: {fields}. Rename the column or map it by hand.").format(
+                fields="、".join(column_title(f) for f in missing)),
+            field="mapping",
+            details=[translate("Importer", "Columns not recognised: {cols}").format(cols="、".join(unknown))] if unknown else [],
+        )
+    return by_index, unknown
+
+
+def _norm_employer(name: str) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(name))
+
+
+@dataclass
+class _Checked:
+    rows: list[dict[str, Any]]
+    rejected: list[Rejection]
+    skipped_blank: int
+    new_employers: list[str]
+    total: int
+
+
+def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, today: dt.date | None = None,
+               progress: Callable[[int, int, str], None] | None = None,
+               abort: Callable[[], bool] | None = None) -> _Checked:
+    today = today or dt.date.today()
+    tiers = tier_spellings(session)
+    employers = {_norm_employer(n): (i, n) for i, n in session.execute(select(Employer.id, Employer.name)).all()}
+    header_of = {f: sheet.headers[i] for i, f in by_index.items()}
+    col = lambda f: header_of.get(f) or column_title(f)  # noqa: E731
+    good: list[dict[str, Any]] = []
+    rejected: list[Rejection] = []
+    blank = 0
+    new_employers: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
+    total = len(sheet.rows)
+    for n, (rownum, cells) in enumerate(sheet.rows):
+        if abort is not None and n % 500 == 0 and abort():
+            raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
+        if progress is not None and n % 1000 == 0:
+            progress(n, total, translate("Importer", "Checking rows"))
+        if all(_blank(c) for c in cells):
+            blank += 1
+            continue
+        values: dict[str, Any] = {}
+        problems: list[Rejection] = []
+        for i, f in by_index.items():
+            v = cells[i] if i < len(cells) else None
+            if isinstance(v, str):
+                if len(v) > MAX_CELL:
+                    problems.append(Rejection(rownum, col(f), translate("Importer", "The cell is longer than {n} characters.").format(
+                        n=MAX_CELL)))
+                    v = ""
+            values[f] = v
+        employer_name = re.sub(r"\s+", " ", str(values.pop("employer", "") or "").strip())
+        clean, errors = clean_talent_fields(values, today=today, tiers=tiers)
+        for f in ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree",
+                  "tier_code", "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity",
+                  "native_place", "school", "major", "professional_title", "post", "notes"):
+            if f in errors:
+                problems.append(Rejection(rownum, col(f), errors[f]))
+        status = E.TalentStatus.ACTIVE.value
+        extra: dict[str, Any] = {"departure_date": None, "departure_reason": "", "departure_destination": "",
+                                 "clawback_waiver_reason": ""}
+        try:
+            if not _blank(values.get("status")):
+                status = parse_choice(E.TalentStatus, values["status"], field="status")
+        except ValidationError as exc:
+            problems.append(Rejection(rownum, col("status"), exc.message))
+        try:
+            extra["departure_date"] = parse_date_value(values.get("departure_date"), field="departure_date")
+        except ValidationError as exc:
+            problems.append(Rejection(rownum, col("departure_date"), exc.message))
+        for f, limit in (("departure_reason", 200), ("departure_destination", 120), ("clawback_waiver_reason", 200)):
+            extra[f] = str(values.get(f) or "").strip()
+            if len(extra[f]) > limit:
+                problems.append(Rejection(rownum, col(f), translate("Importer", "At most {n} characters.").format(n=limit)))
+        if status == E.TalentStatus.DEPARTED.value and extra["departure_date"] is None and "departure_date" not in {
+                p.column for p in problems}:
+            problems.append(Rejection(rownum, col("departure_date"),
+                                      translate("Importer", "A departed talent needs a departure date.")))
+        if status == E.TalentStatus.ACTIVE.value and extra["departure_date"] is not None:
+            status = E.TalentStatus.DEPARTED.value
+        if len(employer_name) > 120:
+            problems.append(Rejection(rownum, col("employer"), translate("Importer", "At most {n} characters.").format(n=120)))
+        idn = clean.get("id_number")
+        if idn and "id_number" not in errors:
+            if idn in seen_ids:
+                problems.append(Rejection(rownum, col("id_number"),
+                                          translate("Importer", "The same ID number is already on row {row} of this file.").format(
+                                              row=seen_ids[idn])))
+            else:
+                seen_ids[idn] = rownum
+        if problems:
+            rejected.extend(problems)
+            continue
+        if employer_name:
+            key = _norm_employer(employer_name)
+            if key not in employers and key not in new_employers:
+                new_employers[key] = employer_name
+        clean.update(extra)
+        clean["status"] = status
+        clean["_employer"] = _norm_employer(employer_name) if employer_name else None
+        clean["_row"] = rownum
+        good.append(clean)
+    # ID numbers already on file (checked in chunks: the IN list stays small)
+    ids = [r["id_number"] for r in good]
+    on_file: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        on_file.update(session.execute(select(Talent.id_number, Talent.name).where(Talent.id_number.in_(chunk))).all())
+    if on_file:
+        keep = []
+        for r in good:
+            if r["id_number"] in on_file:
+                rejected.append(Rejection(r["_row"], col("id_number"),
+                                          translate("Importer", "This ID number is already on file for {name}.").format(
+                                              name=on_file[r["id_number"]])))
+            else:
+                keep.append(r)
+        good = keep
+    rejected.sort(key=lambda r: r.row)
+    still_needed = {r["_employer"] for r in good if r["_employer"]}
+    names = [name for key, name in new_employers.items() if key in still_needed]
+    return _Checked(good, rejected, blank, names, total)
+
+
+@operation(Permission.TALENT_IMPORT, changes=("talents", "employers"))
+def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
+                   mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
+                   backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
+                   abort: Callable[[], bool] | None = None) -> ImportResult:
+    """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
+    A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
+    the database file is backed up before anything is written."""
+    sheet = read_sheet(path)
+    by_index, unknown = map_columns(sheet.headers, mapping)
+    checked = check_rows(session, sheet, by_index, today=today, progress=progress, abort=abort)
+    mapped = {sheet.headers[i]: f for i, f in by_index.items()}
+    base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
+                valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped)
+    if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
+        return ImportResult(imported=0, dry_run=dry_run, **base)
+    if backup_first:
+        url = session.get_bind().url
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            from talentdesk.services.settings import get_setting
+
+            backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
+    employer_ids = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
+    for name in checked.new_employers:
+        py, ini = pinyin_keys(name)
+        e = Employer(name=name, name_pinyin=py, name_initials=ini)
+        session.add(e)
+        session.flush()
+        employer_ids[_norm_employer(name)] = e.id
+    total = len(checked.rows)
+    batch: list[dict[str, Any]] = []
+    for n, r in enumerate(checked.rows):
+        if abort is not None and n % 500 == 0 and abort():
+            raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
+        emp = r.pop("_employer")
+        r.pop("_row")
+        r["employer_id"] = employer_ids.get(emp) if emp else None
+        r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
+        r["service_end_date"] = service_end(r["arrival_date"], r["service_years"])
+        batch.append(r)
+        if len(batch) == 2000 or n == total - 1:
+            if progress is not None:
+                progress(n, total, translate("Importer", "Importing"))
+            # one bulk INSERT per 2,000 rows; the session's bulk hook writes its audit entry (rows and a sample)
+            session.execute(insert(Talent.__table__), batch)
+            batch = []
+    record_event(session, E.AuditAction.IMPORT, table="talents",
+                 summary=f"imported {total} talents from {Path(path).name}; {len(checked.rejected)} rows skipped; "
+                         f"{len(checked.new_employers)} new employers")
+    if progress is not None:
+        progress(total, total, translate("Importer", "Done"))
+    return ImportResult(imported=total, dry_run=False, **base)
+
+
+@dataclass(frozen=True)
+class HeaderPreview:
+    headers: list[str]
+    mapping: dict[str, str | None]  # header -> recognised field (None when unknown)
+    data_rows: int
+
+
+@operation(Permission.TALENT_IMPORT)
+def preview_headers(session: Session, *, path: str | Path) -> HeaderPreview:
+    """The file's header row and what each header is recognised as (for the manual mapping in the dialog)."""
+    sheet = read_sheet(path)
+    headers = [h for h in sheet.headers if h]
+    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(sheet.rows))
+
+
+def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Path | None:
+    """A safety copy of the database before a real import (SQLite files only): checked, copied to the second
+    folder when one is set, and rotated like every other backup."""
+    if db_path is None:
+        return None
+    from talentdesk.services.backups import make_backup
+
+    return make_backup(db_path, reason="pre-import", second_folder=second_folder).path
+

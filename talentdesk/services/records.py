@@ -1,0 +1,27 @@
+"""Which talent a record belongs to, so any list can open "the record" of an item (overview, watch list)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.models import CareCase, Instalment, LedgerEntry, Pairing, Payment, SubsidyGrant
+from talentdesk.services.base import Permission, operation
+
+_TALENT_OF = {
+    "care_cases": lambda rid: select(CareCase.talent_id).where(CareCase.id == rid),
+    "ledger_entries": lambda rid: select(LedgerEntry.talent_id).where(LedgerEntry.id == rid),
+    "payments": lambda rid: select(Payment.talent_id).where(Payment.id == rid),
+    "subsidy_grants": lambda rid: select(SubsidyGrant.talent_id).where(SubsidyGrant.id == rid),
+    "instalments": lambda rid: select(SubsidyGrant.talent_id).join(Instalment, Instalment.grant_id == SubsidyGrant.id)
+    .where(Instalment.id == rid),
+    "pairings": lambda rid: select(Pairing.talent_id).where(Pairing.id == rid),
+}
+
+
+@operation(Permission.TALENT_READ)
+def talent_of(session: Session, *, table: str, record_id: int) -> int | None:
+    """The talent id a record of `table` belongs to (None if the table is unknown or the record is gone)."""
+    if table == "talents":
+        return record_id
+    query = _TALENT_OF.get(table)
+    return session.scalar(query(record_id)) if query else None

@@ -1,0 +1,294 @@
+"""The watch list (流失风险): every active talent scored from signals of the three pillars, each reason in words.
+
+Each signal is one set-based query over all talents (no per-talent queries), kept for the active talents; the
+score is the sum of the weights of the signals that hold. Weights are the `risk_weights` setting (defaults in
+services/settings.py). The method is explained in resources/help/*/watch-list.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, literal, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.enums import (
+    AppraisalGrade,
+    CareKind,
+    CaseStatus,
+    EnrolmentStatus,
+    GrantStatus,
+    GrowthKind,
+    TalentStatus,
+)
+from talentdesk.domain.labels import label
+from talentdesk.domain.models import (
+    CareCase,
+    Employer,
+    GrowthEvent,
+    Instalment,
+    Pairing,
+    SubsidyGrant,
+    Talent,
+    Tier,
+    TrainingEnrolment,
+    TrainingProgram,
+)
+from talentdesk.domain.values import add_months
+from talentdesk.i18n import current_language, translate
+from talentdesk.services.base import Permission, operation
+from talentdesk.services.growth import STREAM
+from talentdesk.services.ledger import _unpaid_instalment_condition
+from talentdesk.services.settings import DEFAULTS, get_setting
+
+MONEY, CARE, CAREER, COMMITMENT = "money", "care", "career", "commitment"
+
+# signal code -> pillar, in the order reasons are listed
+SIGNALS: dict[str, str] = {
+    "instalment_overdue": MONEY,
+    "subsidies_ended": MONEY,
+    "no_mentor": CARE,
+    "no_checkin": CARE,
+    "open_case": CARE,
+    "no_training": CAREER,
+    "no_event": CAREER,
+    "weak_appraisal": CAREER,
+    "service_ending": COMMITMENT,
+}
+
+OVERDUE_GRACE_DAYS = 30
+CHECKIN_DAYS = 90
+NO_EVENT_YEARS = 2
+SERVICE_END_MONTHS = 6
+HOUSING_FAMILY_CASES = (CareKind.HOUSING.value, CareKind.SPOUSE_JOB.value, CareKind.CHILD_SCHOOL.value,
+                        CareKind.HUKOU.value)
+WEAK_GRADES = (AppraisalGrade.BASIC.value, AppraisalGrade.INCOMPETENT.value)
+
+
+def weights(session: Session) -> dict[str, int]:
+    """The defaults, overridden code by code by what the office stored."""
+    out = dict(DEFAULTS["risk_weights"])
+    stored = get_setting(session, "risk_weights") or {}
+    for code, w in stored.items():
+        if code in out:
+            try:
+                out[code] = max(0, int(w))
+            except (TypeError, ValueError):
+                continue
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    pillar: str
+    weight: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class WatchRow:
+    talent_id: int
+    name: str
+    employer_name: str
+    tier_name: str
+    score: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def reason_text(self) -> str:
+        return "；".join(r.text for r in self.reasons) if current_language() != "en" else "; ".join(
+            r.text for r in self.reasons)
+
+
+def pillar_label(pillar: str) -> str:
+    return {
+        MONEY: translate("Risk", "Money"),
+        CARE: translate("Risk", "Care"),
+        CAREER: translate("Risk", "Career"),
+        COMMITMENT: translate("Risk", "Service commitment"),
+    }[pillar]
+
+
+def _reason_texts(today: dt.date):
+    """A function (code, value) -> reason in words, with every template translated once per call."""
+    t = {
+        "instalment_overdue": translate("Risk", "{n} instalment(s) overdue since {date}"),
+        "subsidies_ended": translate("Risk", "Subsidies ended, commitment still running"),
+        "no_mentor": translate("Risk", "No mentor"),
+        "no_checkin": translate("Risk", "No check-in since {date}"),
+        "no_checkin_never": translate("Risk", "No check-in yet"),
+        "open_case": translate("Risk", "Open case: {kinds}"),
+        "no_training": translate("Risk", "No training in {year}").format(year=today.year),
+        "no_event": translate("Risk", "Nothing on the timeline since {date}"),
+        "weak_appraisal": translate("Risk", "Latest appraisal: {grade}"),
+        "service_ending": translate("Risk", "Service commitment ends {date}"),
+    }
+    grades = {g: label(AppraisalGrade, g) for g in WEAK_GRADES}
+    kinds = {k: label(CareKind, k) for k in HOUSING_FAMILY_CASES}
+
+    def text(code: str, v) -> str:
+        if code == "instalment_overdue":
+            n, first = v
+            return t[code].format(n=n, date=first.isoformat())
+        if code in ("subsidies_ended", "no_mentor", "no_training"):
+            return t[code]
+        if code == "no_checkin":
+            return t[code].format(date=v.isoformat()) if v else t["no_checkin_never"]
+        if code == "open_case":
+            return t[code].format(kinds="、".join(kinds.get(k, k) for k in sorted(set(v.split(",")))))
+        if code == "weak_appraisal":
+            return t[code].format(grade=grades.get(v, v))
+        if code in ("no_event", "service_ending"):
+            return t[code].format(date=v.isoformat())
+        raise KeyError(code)
+
+    return text
+
+
+def _signal_queries(today: dt.date):
+    """code -> subquery (talent_id, value) holding for the talents where the signal is on."""
+    q = {}
+    q["instalment_overdue"] = (
+        select(SubsidyGrant.talent_id.label("talent_id"),
+               func.count().label("n"), func.min(Instalment.due_date).label("v"))
+        .join(SubsidyGrant, SubsidyGrant.id == Instalment.grant_id)
+        .where(Instalment.posted.is_(True), Instalment.cancelled.is_(False),
+               Instalment.due_date < today - dt.timedelta(days=OVERDUE_GRACE_DAYS),
+               SubsidyGrant.status == GrantStatus.ACTIVE.value, _unpaid_instalment_condition())
+        .group_by(SubsidyGrant.talent_id)
+    )
+    future = (select(SubsidyGrant.talent_id)
+              .join(Instalment, Instalment.grant_id == SubsidyGrant.id)
+              .where(Instalment.cancelled.is_(False), Instalment.due_date > today))
+    q["subsidies_ended"] = (
+        select(SubsidyGrant.talent_id.label("talent_id"), literal(1).label("v"))
+        .join(Talent, Talent.id == SubsidyGrant.talent_id)
+        .where(SubsidyGrant.talent_id.not_in(future), Talent.service_end_date > today)
+        .group_by(SubsidyGrant.talent_id)
+    )
+    current = select(Pairing.talent_id).where(Pairing.end_date.is_(None))
+    active = Talent.status == TalentStatus.ACTIVE.value
+    q["no_mentor"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
+                      .where(active, Talent.id.not_in(current)))
+    last = func.max(func.coalesce(Pairing.last_checkin_date, Pairing.start_date))
+    q["no_checkin"] = (
+        select(Pairing.talent_id.label("talent_id"), func.max(Pairing.last_checkin_date).label("v"))
+        .where(Pairing.end_date.is_(None))
+        .group_by(Pairing.talent_id)
+        .having(last < today - dt.timedelta(days=CHECKIN_DAYS))
+    )
+    q["open_case"] = (
+        select(CareCase.talent_id.label("talent_id"), func.aggregate_strings(CareCase.kind, ",").label("v"))
+        .where(CareCase.status == CaseStatus.OPEN.value, CareCase.kind.in_(HOUSING_FAMILY_CASES))
+        .group_by(CareCase.talent_id)
+    )
+    trained = (select(TrainingEnrolment.talent_id)
+               .join(TrainingProgram, TrainingProgram.id == TrainingEnrolment.program_id)
+               .where(TrainingProgram.year == today.year,
+                      TrainingEnrolment.status != EnrolmentStatus.DROPPED.value))
+    q["no_training"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
+                        .where(active, Talent.id.not_in(trained)))
+    latest_event = (select(GrowthEvent.talent_id, func.max(GrowthEvent.event_date).label("last"))
+                    .where(GrowthEvent.event_date <= today)
+                    .group_by(GrowthEvent.talent_id).subquery())
+    since = func.coalesce(latest_event.c.last, Talent.arrival_date)
+    q["no_event"] = (
+        select(Talent.id.label("talent_id"), since.label("v"))
+        .outerjoin(latest_event, latest_event.c.talent_id == Talent.id)
+        .where(active, since < add_months(today, -12 * NO_EVENT_YEARS))
+    )
+    ranked = (select(GrowthEvent.talent_id, GrowthEvent.appraisal_grade,
+                     func.row_number().over(partition_by=GrowthEvent.talent_id,
+                                            order_by=(GrowthEvent.event_date.desc(), GrowthEvent.id.desc()))
+                     .label("rn"))
+              .where(GrowthEvent.kind == GrowthKind.APPRAISAL.value, GrowthEvent.event_date <= today).subquery())
+    q["weak_appraisal"] = (
+        select(ranked.c.talent_id.label("talent_id"), ranked.c.appraisal_grade.label("v"))
+        .where(ranked.c.rn == 1, ranked.c.appraisal_grade.in_(WEAK_GRADES))
+    )
+    q["service_ending"] = (
+        select(Talent.id.label("talent_id"), Talent.service_end_date.label("v"))
+        .where(active, Talent.service_end_date >= today,
+               Talent.service_end_date <= add_months(today, SERVICE_END_MONTHS))
+    )
+    return {k: v.subquery(k) for k, v in q.items()}
+
+
+@operation(Permission.TALENT_READ)
+def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int = 1,
+               progress=None, abort=None) -> list[WatchRow]:
+    """Active talents with a score of at least `min_score`, highest first, each with the reasons in words.
+
+    Nine set-based queries (one per signal, each over all talents at once) are combined here by talent id; SQLite
+    plans them far better one by one than as nine outer-joined subqueries."""
+    w = weights(session)
+    en = current_language() == "en"
+    reason_text = _reason_texts(today)
+    # one pass over the active talents gives both the set to keep and the names to show
+    names = {tid: (name, emp or "", tier_en if en and tier_en else tier) for tid, name, emp, tier, tier_en in
+             session.execute(select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
+                             .join(Tier, Tier.code == Talent.tier_code)
+                             .outerjoin(Employer, Employer.id == Talent.employer_id)
+                             .where(Talent.status == TalentStatus.ACTIVE.value), execution_options=STREAM)}
+    hits: dict[int, list[Reason]] = {}
+    codes = list(SIGNALS)
+    for i, (code, sq) in enumerate(_signal_queries(today).items()):
+        if abort is not None and abort():
+            return []
+        if progress is not None:
+            progress(i, len(SIGNALS), signal_label(code))
+        if not w.get(code):
+            continue
+        cols = (sq.c.talent_id, sq.c.n, sq.c.v) if code == "instalment_overdue" else (sq.c.talent_id, sq.c.v)
+        for row in session.execute(select(*cols), execution_options=STREAM):
+            if row[0] not in names:
+                continue
+            value = (row[1], row[2]) if code == "instalment_overdue" else row[1]
+            hits.setdefault(row[0], []).append(Reason(code, SIGNALS[code], w[code], reason_text(code, value)))
+    scored = []
+    for tid, reasons in hits.items():
+        score = sum(x.weight for x in reasons)
+        if score >= min_score:
+            reasons.sort(key=lambda x: (-x.weight, codes.index(x.code)))
+            scored.append((score, tid, tuple(reasons)))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    if limit:
+        scored = scored[:limit]
+    return [WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, reasons)
+            for score, tid, reasons in scored]
+
+
+@dataclass(frozen=True, slots=True)
+class SignalCount:
+    code: str
+    pillar: str
+    weight: int
+    talents: int
+
+
+def signal_counts(rows: list[WatchRow], session: Session) -> list[SignalCount]:
+    """How many talents on the list carry each signal (for the summary above the list and the yearly report)."""
+    w = weights(session)
+    counts = {c: 0 for c in SIGNALS}
+    for row in rows:
+        for reason in row.reasons:
+            counts[reason.code] += 1
+    return [SignalCount(c, SIGNALS[c], w[c], counts[c]) for c in SIGNALS]
+
+
+def signal_label(code: str) -> str:
+    return {
+        "instalment_overdue": translate("Risk", "Instalment overdue"),
+        "subsidies_ended": translate("Risk", "Subsidies ended"),
+        "no_mentor": translate("Risk", "No mentor"),
+        "no_checkin": translate("Risk", "No check-in for 90 days"),
+        "open_case": translate("Risk", "Open housing or family case"),
+        "no_training": translate("Risk", "No training this year"),
+        "no_event": translate("Risk", "No event for two years"),
+        "weak_appraisal": translate("Risk", "Appraisal basically competent or incompetent"),
+        "service_ending": translate("Risk", "Service commitment ending within six months"),
+    }[code]
+
+
+__all__ = ["watch_list", "weights", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]

@@ -1,0 +1,182 @@
+"""The timeline page: pick a talent, see the drawn timeline, add or open events."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talentdesk.services import growth, talents
+from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.growth.dialogs import EventDialog
+from talentdesk.ui.growth.timeline import LANES, PILLAR_COLOURS, TimelineView
+
+
+def swatch(colour: QColor) -> QIcon:
+    pm = QPixmap(12, 12)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setBrush(colour)
+    p.setPen(colour.darker(150))
+    p.drawEllipse(1, 1, 10, 10)
+    p.end()
+    return QIcon(pm)
+
+
+class TimelinePage(QWidget):
+    open_requested = Signal(str, int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.talent_id: int | None = None
+        self.talent_name = ""
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Name, pinyin initials or ID number…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.found = QComboBox(self)
+        self.found.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.found.setMinimumContentsLength(14)
+        self.found.activated.connect(lambda i: self.show_talent(self.found.itemData(i)))
+        self.add_btn = QPushButton(self.tr("Add event…"), self)
+        self.add_btn.clicked.connect(self.add_event)
+        self.add_btn.setEnabled(False)
+        zin, zout, fit = QToolButton(self), QToolButton(self), QToolButton(self)
+        for b, text, tip in ((zin, "+", self.tr("Zoom in")), (zout, "−", self.tr("Zoom out")),
+                             (fit, "↔", self.tr("Fit"))):
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+        self.view = TimelineView(self)
+        zin.clicked.connect(lambda: self.view.zoom(1.5))
+        zout.clicked.connect(lambda: self.view.zoom(1 / 1.5))
+        fit.clicked.connect(self.view.fit)
+        self.view.canvas.item_activated.connect(self.open_item)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Talent"), self))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.found, 1)
+        top.addWidget(self.add_btn)
+        for b in (zin, zout, fit):
+            top.addWidget(b)
+        legend = QHBoxLayout()
+        for pillar in (*LANES, growth.MILESTONE):
+            lbl = QLabel(self)
+            lbl.setPixmap(swatch(PILLAR_COLOURS[pillar]).pixmap(12, 12))
+            legend.addWidget(lbl)
+            legend.addWidget(QLabel(growth.pillar_label(pillar), self))
+            legend.addSpacing(12)
+        hint = QLabel(self.tr("Red dashed line: end of the service commitment. Ctrl+wheel zooms."), self)
+        hint.setWordWrap(True)
+        legend.addWidget(hint, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.header)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(legend)
+
+    # ------------------------------------------------------------ choosing a talent
+    def _search(self, text: str) -> None:
+        if len(text.strip()) < 1:
+            return
+        self.context.runner.submit(talents.search_talents, key="growth.timeline.search",
+                                   query=talents.TalentQuery(text=text, sort="name"), limit=30, with_total=False,
+                                   on_done=self._on_found)
+
+    def _on_found(self, page) -> None:
+        self.found.clear()
+        for r in page.rows:
+            self.found.addItem(f"{r.name} · {r.employer_name} · {r.arrival_date.isoformat()}", r.id)
+        if page.rows and self.talent_id is None:
+            self.show_talent(page.rows[0].id)
+
+    def show_talent(self, talent_id: int | None) -> None:
+        if talent_id is None:
+            return
+        self.talent_id = talent_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.talent_id is None:
+            return
+        self.context.runner.submit(growth.timeline, key="growth.timeline", talent_id=self.talent_id,
+                                   today=dt.date.today(), on_done=self._on_timeline)
+
+    def _on_timeline(self, tl: growth.Timeline) -> None:
+        self.talent_name = tl.name
+        self.add_btn.setEnabled(tl.status == "active" or tl.departure_date is not None)
+        parts = [f"<b>{tl.name}</b>", tl.tier_name, tl.employer_name, tl.post,
+                 self.tr("arrived {date}").format(date=tl.arrival_date.isoformat())]
+        if tl.service_end_date:
+            parts.append(self.tr("service commitment until {date}").format(date=tl.service_end_date.isoformat()))
+        if tl.departure_date:
+            parts.append(self.tr("left {date}").format(date=tl.departure_date.isoformat()))
+        parts.append(self.tr("{n} marks").format(n=len(tl.items)))
+        self.header.setText(" · ".join(p for p in parts if p))
+        self.view.set_timeline(tl)
+
+    # ------------------------------------------------------------ events
+    def add_event(self) -> None:
+        if self.talent_id is None:
+            return
+        dlg = EventDialog(self, talent_id=self.talent_id, talent_name=self.talent_name)
+        dlg.on_save = lambda: self.context.runner.submit(growth.add_event, write=True, data=dlg.value(),
+                                                      today=dt.date.today(), on_done=lambda _r: self._saved(dlg),
+                                                      on_error=dlg.failed)
+        dlg.open()
+        return dlg
+
+    def _saved(self, dlg) -> None:
+        dlg.finish()
+        self.reload()
+
+    def open_item(self, item: growth.TimelineItem) -> None:
+        """A growth event opens its dialog here; pairings, care cases and money open in their own tabs."""
+        if item.record_table == "growth_events" and item.kind not in ("arrival", "departure"):
+            self.context.runner.submit(growth.get_event, event_id=item.record_id, on_done=self._edit_event)
+        elif item.record_table == "growth_events":
+            self.open_requested.emit("talents", self.talent_id)
+        else:
+            self.open_requested.emit(item.record_table, item.record_id)
+
+    def open_event(self, event_id: int) -> None:
+        """Show the event's talent and open the event (from another tab)."""
+        def got(ev: growth.EventRow) -> None:
+            self.show_talent(ev.talent_id)
+            if ev.kind not in ("arrival", "departure"):  # those are changed on the talent's record
+                self._edit_event(ev)
+
+        self.context.runner.submit(growth.get_event, event_id=event_id, on_done=got)
+
+    def _edit_event(self, ev: growth.EventRow) -> None:
+        dlg = EventDialog(self, talent_id=ev.talent_id, talent_name=ev.talent_name, event=ev)
+        delete = dlg.buttons.addButton(self.tr("Delete event"), dlg.buttons.ButtonRole.DestructiveRole)
+
+        def really_delete() -> None:
+            if QMessageBox.question(dlg, self.tr("Delete event"), self.tr("Delete this event from the timeline?")) \
+                    != QMessageBox.StandardButton.Yes:
+                return
+            self.context.runner.submit(growth.delete_event, write=True, event_id=ev.id,
+                                       on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+
+        delete.clicked.connect(really_delete)
+        dlg.on_save = lambda: self.context.runner.submit(growth.update_event, write=True, event_id=ev.id,
+                                                      data=dlg.value(), today=dt.date.today(),
+                                                      on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+        dlg.open()
+        self.event_dialog = dlg

@@ -1,0 +1,282 @@
+"""The annual training plan: programmes of a year, their enrolments, and coverage by tier and employer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talentdesk.domain import enums as E
+from talentdesk.domain.labels import label
+from talentdesk.services import growth, reference, talents
+from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.table_model import Column, RowTableModel
+from talentdesk.ui.growth.views import make_table_view, pct
+from talentdesk.ui.growth.dialogs import CompletionDialog, EnrolDialog, PickTalentsDialog, ProgramDialog
+
+
+class TrainingPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.tiers: list = []
+        self.employers: list = []
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.programs = RowTableModel([
+            Column(self.tr("Programme"), lambda r: r.name),
+            Column(self.tr("Level"), lambda r: r.level),
+            Column(self.tr("Category"), lambda r: r.category),
+            Column(self.tr("Hours"), lambda r: f"{r.hours:g}", align_right=True),
+            Column(self.tr("Starts"), lambda r: fmt_date(r.start_date)),
+            Column(self.tr("Ends"), lambda r: fmt_date(r.end_date)),
+            Column(self.tr("Enrolled"), lambda r: r.enrolled, align_right=True),
+            Column(self.tr("Completed"), lambda r: r.completed, align_right=True),
+        ], self)
+        self.program_view = make_table_view(self.programs, self)
+        self.program_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.program_view.selectionModel().selectionChanged.connect(lambda *_: self._program_changed())
+        self.program_view.doubleClicked.connect(lambda _i: self.edit_program())
+        self.enrolments = RowTableModel([
+            Column(self.tr("Talent"), lambda r: r.talent_name),
+            Column(self.tr("Employer"), lambda r: r.employer_name),
+            Column(self.tr("Tier"), lambda r: r.tier_code),
+            Column(self.tr("Enrolled on"), lambda r: fmt_date(r.enrolled_on)),
+            Column(self.tr("Status"), lambda r: label(E.EnrolmentStatus, r.status)),
+            Column(self.tr("Completed on"), lambda r: fmt_date(r.completed_on)),
+            Column(self.tr("Hours"), lambda r: f"{r.hours:g}", align_right=True),
+        ], self)
+        self.enrol_view = make_table_view(self.enrolments, self)
+        self.enrol_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        cov_cols = lambda first: [  # noqa: E731
+            Column(first, lambda r: r.name),
+            Column(self.tr("Active"), lambda r: r.active, align_right=True),
+            Column(self.tr("In the plan"), lambda r: r.in_plan, align_right=True),
+            Column(self.tr("Completed"), lambda r: r.completed, align_right=True),
+            Column(self.tr("Coverage"), lambda r: pct(r.share), align_right=True),
+        ]
+        self.cov_tier = RowTableModel(cov_cols(self.tr("Tier")), self)
+        self.cov_emp = RowTableModel(cov_cols(self.tr("Employer")), self)
+        self.cov_total = QLabel(self)
+        self.cov_total.setWordWrap(True)
+
+        new_btn = QPushButton(self.tr("New programme…"), self)
+        new_btn.clicked.connect(self.new_program)
+        self.edit_btn = QPushButton(self.tr("Change…"), self)
+        self.edit_btn.clicked.connect(self.edit_program)
+        self.enrol_btn = QPushButton(self.tr("Enrol by filter…"), self)
+        self.enrol_btn.clicked.connect(self.enrol)
+        self.pick_btn = QPushButton(self.tr("Enrol talents…"), self)
+        self.pick_btn.clicked.connect(self.enrol_one_by_one)
+        self.complete_btn = QPushButton(self.tr("Record completion…"), self)
+        self.complete_btn.clicked.connect(self.complete)
+        self.drop_btn = QPushButton(self.tr("Mark dropped"), self)
+        self.drop_btn.clicked.connect(self.drop)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Plan year"), self))
+        top.addWidget(self.year)
+        top.addWidget(new_btn)
+        top.addWidget(self.edit_btn)
+        top.addStretch()
+        top2 = QHBoxLayout()
+        top2.addWidget(self.pick_btn)
+        top2.addWidget(self.enrol_btn)
+        top2.addStretch()
+        enrol_bar = QHBoxLayout()
+        self.enrol_title = QLabel(self)
+        self.enrol_title.setWordWrap(True)
+        enrol_bar.addWidget(self.enrol_title, 1)
+        enrol_bar.addWidget(self.complete_btn)
+        enrol_bar.addWidget(self.drop_btn)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        a = QWidget(left)
+        al = QVBoxLayout(a)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.addLayout(top)
+        al.addLayout(top2)
+        al.addWidget(self.program_view)
+        b = QWidget(left)
+        bl = QVBoxLayout(b)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addLayout(enrol_bar)
+        bl.addWidget(self.enrol_view)
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel("<b>" + self.tr("Coverage of active talents") + "</b>", right))
+        rl.addWidget(self.cov_total)
+        cov_tabs = QTabWidget(right)
+        cov_tabs.addTab(make_table_view(self.cov_tier, cov_tabs), self.tr("By tier"))
+        cov_tabs.addTab(make_table_view(self.cov_emp, cov_tabs), self.tr("By employer"))
+        rl.addWidget(cov_tabs)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+        self._program_changed()
+
+    # ------------------------------------------------------------ reading
+    def refresh(self) -> None:
+        year = self.year.value()
+        want = getattr(self, "_want", None)
+        self.context.runner.submit(growth.list_programs, key="growth.programs", year=None if want else year,
+                                   on_done=self._on_programs)  # all years when looking for one programme
+        self.context.runner.submit(growth.coverage, key="growth.coverage", year=year, on_done=self._on_coverage)
+        self.context.runner.submit(reference.list_tiers, key="growth.tiers", on_done=lambda r: setattr(self, "tiers", r))
+        self.context.runner.submit(reference.list_employers, key="growth.employers",
+                                   on_done=lambda r: setattr(self, "employers", r))
+
+    def _on_programs(self, rows) -> None:
+        want = getattr(self, "_want", None)
+        target = next((r for r in rows if r.id == want), None)
+        if target is not None and (target.year != self.year.value() or len(rows) != sum(
+                1 for r in rows if r.year == target.year)):
+            if target.year != self.year.value():
+                self.year.setValue(target.year)  # refreshes with that year
+            else:
+                self.refresh_year_only()
+            return
+        keep = want or getattr(self.current_program(), "id", None)
+        self.programs.set_rows(rows)
+        self.program_view.resizeColumnsToContents()
+        if keep is not None:
+            for i, r in enumerate(rows):
+                if r.id == keep:
+                    self._want = None
+                    self.program_view.selectRow(i)
+        self._program_changed()
+
+    def _on_coverage(self, cov: growth.Coverage) -> None:
+        t = cov.total
+        self.cov_total.setText(self.tr("{year}: {in_plan} of {active} active talents are in the plan ({share}); "
+                                       "{completed} have completed a programme.").format(
+            year=cov.year, in_plan=t.in_plan, active=t.active, share=pct(t.share), completed=t.completed))
+        self.cov_tier.set_rows(cov.by_tier)
+        self.cov_emp.set_rows(cov.by_employer)
+
+    def refresh_year_only(self) -> None:
+        self.context.runner.submit(growth.list_programs, key="growth.programs", year=self.year.value(),
+                                   on_done=self._on_programs)
+
+    def select_program(self, program_id: int) -> None:
+        """Select a programme (from another tab), switching to its plan year."""
+        self._want = program_id
+        self.refresh()
+
+    def current_program(self) -> growth.ProgramRow | None:
+        rows = self.program_view.selectionModel().selectedRows()
+        return self.programs.row_at(rows[0].row()) if rows else None
+
+    def selected_enrolments(self) -> list[growth.EnrolmentRow]:
+        return [self.enrolments.row_at(i.row()) for i in self.enrol_view.selectionModel().selectedRows()]
+
+    def _program_changed(self) -> None:
+        p = self.current_program()
+        for b in (self.edit_btn, self.enrol_btn, self.pick_btn, self.complete_btn, self.drop_btn):
+            b.setEnabled(p is not None)
+        if p is None:
+            self.enrolments.set_rows([])
+            self.enrol_title.setText(self.tr("Choose a programme to see who is enrolled."))
+            return
+        self.enrol_title.setText(self.tr("Enrolled in {name}").format(name=p.name))
+        self.context.runner.submit(growth.list_enrolments, key="growth.enrolments", program_id=p.id,
+                                   on_done=self._on_enrolments)
+
+    def _on_enrolments(self, rows) -> None:
+        self.enrolments.set_rows(rows)
+        self.enrol_view.resizeColumnsToContents()
+
+    # ------------------------------------------------------------ writing
+    def _wire(self, dlg, fn, **fixed) -> None:
+        dlg.on_save = lambda: self.context.runner.submit(fn, write=True, **fixed, **dlg.kwargs(),
+                                                      on_done=lambda _r: dlg.finish(), on_error=dlg.failed)
+        dlg.open()
+        self.dialog = dlg
+
+    def new_program(self):
+        dlg = ProgramDialog(self, year=self.year.value())
+        dlg.kwargs = lambda: {"data": dlg.value()}
+        self._wire(dlg, growth.create_program)
+        return dlg
+
+    def edit_program(self):
+        p = self.current_program()
+        if p is None:
+            return None
+        dlg = ProgramDialog(self, year=p.year, program=p)
+        dlg.kwargs = lambda: {"data": dlg.value()}
+        self._wire(dlg, growth.update_program, program_id=p.id)
+        return dlg
+
+    def enrol(self):
+        p = self.current_program()
+        if p is None:
+            return None
+        dlg = EnrolDialog(self, program=p, tiers=self.tiers, employers=self.employers)
+
+        def preview() -> None:
+            self.context.runner.submit(growth.count_enrol_filter, key="growth.enrol.preview", program_id=p.id,
+                                       filter=dlg.value(), on_done=dlg.set_preview)
+
+        for sig in (dlg.tier.currentIndexChanged, dlg.employer.currentIndexChanged, dlg.untrained.toggled):
+            sig.connect(lambda *_: preview())
+        preview()
+        dlg.kwargs = lambda: {"filter": dlg.value(), "on": dt.date.today()}
+        self._wire(dlg, growth.enrol_by_filter, program_id=p.id)
+        return dlg
+
+    def enrol_one_by_one(self):
+        p = self.current_program()
+        if p is None:
+            return None
+
+        def search(text, on_rows):
+            self.context.runner.submit(
+                talents.search_talents, key="growth.enrol.search",
+                query=talents.TalentQuery(text=text, status=E.TalentStatus.ACTIVE.value, sort="name"), limit=50,
+                with_total=False, on_done=lambda page: on_rows(page.rows))
+
+        dlg = PickTalentsDialog(self, program=p, search=search)
+        dlg.kwargs = lambda: {"talent_ids": dlg.chosen(), "on": dt.date.today()}
+        self._wire(dlg, growth.enrol_talents, program_id=p.id)
+        return dlg
+
+    def complete(self):
+        p = self.current_program()
+        rows = [r for r in self.selected_enrolments() if r.status != E.EnrolmentStatus.COMPLETED.value]
+        if p is None or not rows:
+            self.enrol_title.setText(self.tr("Select the enrolments that were completed (Ctrl+click for several)."))
+            return None
+        dlg = CompletionDialog(self, count=len(rows), program=p)
+
+        def kwargs():
+            on, hours = dlg.value()
+            return {"enrolment_ids": [r.id for r in rows], "completed_on": on, "hours": hours,
+                    "today": dt.date.today()}
+
+        dlg.kwargs = kwargs
+        self._wire(dlg, growth.record_completion)
+        return dlg
+
+    def drop(self) -> None:
+        rows = self.selected_enrolments()
+        if rows:
+            self.context.runner.submit(growth.drop_enrolments, write=True, enrolment_ids=[r.id for r in rows])

@@ -1,0 +1,1 @@
+"""Data safety in the window: login, idle lock, accounts, audit trail, backup/restore and checks."""

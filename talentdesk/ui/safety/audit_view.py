@@ -1,0 +1,157 @@
+"""The audit trail view (admins): filter by user, date and record, read before/after, export to Excel or CSV."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from talentdesk.services import audit
+from talentdesk.services.audit import AuditQuery
+from talentdesk.ui.common.table_model import Column, RowTableModel
+from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.errors import show_error
+
+PAGE = 1000
+
+
+class AuditDialog(QDialog):
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.resize(1100, 640)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.user = QComboBox(self)
+        self.user.setEditable(False)
+        self.user.addItem(self.tr("All users"), "")
+        self.action = QComboBox(self)
+        self.action.addItem(self.tr("All actions"), "")
+        for code, label in self._action_labels().items():
+            self.action.addItem(label, code)
+        self.table = QComboBox(self)
+        self.table.addItem(self.tr("All tables"), "")
+        self.record = QLineEdit(self)
+        self.record.setPlaceholderText(self.tr("Record no."))
+        self.record.setMaximumWidth(90)
+        self.use_dates = QCheckBox(self.tr("From"), self)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), self)
+        self.date_to = QDateEdit(today, self)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Text in the change…"))
+        search = QPushButton(self.tr("Search"), self)
+        export = QPushButton(self.tr("Export…"), self)
+        for w in (QLabel(self.tr("User:"), self), self.user, self.action, self.table, self.record, self.use_dates,
+                  self.date_from, QLabel(self.tr("to"), self), self.date_to, self.text, search, export):
+            bar.addWidget(w)
+        layout.addLayout(bar)
+        self.model = RowTableModel([
+            Column(self.tr("Time (UTC)"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+            Column(self.tr("User"), lambda r: r.actor_name),
+            Column(self.tr("Action"), lambda r: self._action_labels().get(r.action, r.action)),
+            Column(self.tr("Table"), lambda r: r.table_name),
+            Column(self.tr("Record"), lambda r: r.record_id),
+            Column(self.tr("Summary"), lambda r: r.summary or _short(r.after or r.before)),
+        ], self)
+        self.view = make_table_view(self.model, self)
+        self.view.setColumnWidth(0, 150)
+        self.view.setColumnWidth(5, 420)
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setSizes([460, 140])
+        layout.addWidget(split)
+        self.status = QLabel(self)
+        layout.addWidget(self.status)
+        search.clicked.connect(self.refresh)
+        self.text.returnPressed.connect(self.refresh)
+        self.record.returnPressed.connect(self.refresh)
+        export.clicked.connect(self.export)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.loaded = False
+        self.context.runner.submit(audit.audit_filter_choices, on_done=self._fill_choices, on_error=self._error)
+        self.refresh()
+
+    def _action_labels(self) -> dict[str, str]:
+        return {"insert": self.tr("Created"), "update": self.tr("Changed"), "delete": self.tr("Deleted"),
+                "bulk": self.tr("Bulk change"), "login": self.tr("Logged in"), "login_failed": self.tr("Failed login"),
+                "logout": self.tr("Logged out"), "denied": self.tr("Refused (no permission)"),
+                "export": self.tr("Export"), "import": self.tr("Import"), "backup": self.tr("Backup"),
+                "restore": self.tr("Restore"), "demo": self.tr("Demo data")}
+
+    def _fill_choices(self, choices: dict) -> None:
+        for name in choices["users"]:
+            self.user.addItem(name, name)
+        for t in choices["tables"]:
+            self.table.addItem(t, t)
+
+    def query(self) -> AuditQuery:
+        dates = self.use_dates.isChecked()
+        return AuditQuery(
+            username=self.user.currentData() or "", action=self.action.currentData() or "",
+            table_name=self.table.currentData() or "", record_id=self.record.text().strip(),
+            date_from=self.date_from.date().toPython() if dates else None,
+            date_to=self.date_to.date().toPython() if dates else None, text=self.text.text().strip())
+
+    def refresh(self) -> None:
+        try:
+            q = self.query()
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.context.runner.submit(audit.list_audit, key="audit-view", query=q, limit=PAGE,
+                                   on_done=self._show, on_error=self._error)
+
+    def _show(self, page) -> None:
+        self.model.set_rows(page.rows)
+        self.status.setText(self.tr("{shown} of {total} entries (newest first)").format(
+            shown=len(page.rows), total=page.total))
+        self.loaded = True
+
+    def _show_detail(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        r = self.model.row_at(current.row())
+        lines = [f"{r.at:%Y-%m-%d %H:%M:%S} UTC  {r.actor_name}  {r.action}  {r.table_name} {r.record_id}", r.summary]
+        if r.before:
+            lines += [self.tr("Before:"), _pretty(r.before)]
+        if r.after:
+            lines += [self.tr("After:"), _pretty(r.after)]
+        self.detail.setPlainText("\n".join(x for x in lines if x))
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit trail"),
+                                              f"audit-{dt.date.today():%Y%m%d}.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        self.context.runner.submit(audit.export_audit, write=True, query=self.query(), path=path,
+                                   on_done=lambda n: QMessageBox.information(
+                                       self, self.tr("Export"), self.tr("{n} entries exported to {path}.").format(
+                                           n=n, path=path)),
+                                   on_error=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+
+def _pretty(text: str) -> str:
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=1)
+    except ValueError:
+        return text
+
+
+def _short(text: str) -> str:
+    return (text or "")[:160]

@@ -1,0 +1,98 @@
+"""A talent's attachments: add (copied into the data folder), open with the system viewer, remove after asking."""
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from talentdesk.services import attachments
+from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.table_model import Column, RowTableModel
+from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.errors import show_error
+
+
+def human_size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+class AttachmentsPanel(QWidget):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.talent_id: int | None = None
+        kinds = {"diploma": self.tr("Diploma"), "contract": self.tr("Contract"), "agreement": self.tr("Agreement"),
+                 "other": self.tr("Other")}
+        self.kind_names = kinds
+        self.model = RowTableModel([
+            Column(self.tr("File"), lambda r: r.filename),
+            Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
+            Column(self.tr("Size"), lambda r: human_size(r.size), align_right=True),
+            Column(self.tr("Added"), lambda r: r.added_at.strftime("%Y-%m-%d %H:%M")),
+        ], self)
+        self.view = make_table_view(self.model, self)
+        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.kind = QComboBox()
+        for code, name in kinds.items():
+            self.kind.addItem(name, code)
+        add = QPushButton(self.tr("Add file…"))
+        open_b = QPushButton(self.tr("Open"))
+        remove = QPushButton(self.tr("Remove…"))
+        add.clicked.connect(self.add_file)
+        open_b.clicked.connect(self.open_selected)
+        remove.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        for b in (add, open_b, remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view)
+        lay.addLayout(row)
+
+    def set_talent(self, talent_id: int) -> None:
+        self.talent_id = talent_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.talent_id is not None:
+            self.context.runner.submit(attachments.list_attachments, talent_id=self.talent_id,
+                                       on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
+
+    def _selected(self):
+        idx = self.view.currentIndex()
+        return self.model.row_at(idx.row()) if idx.isValid() else None
+
+    def add_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _f = QFileDialog.getOpenFileName(self, self.tr("Attach a scan"), "",
+                                                   self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif "
+                                                           "*.tiff *.doc *.docx);;All files (*)"))
+        if not path:
+            return
+        self.context.runner.submit(attachments.add_attachment, write=True, talent_id=self.talent_id, source=path,
+                                   kind=self.kind.currentData(), on_done=lambda _r: self.reload(),
+                                   on_error=lambda e: show_error(self, e))
+
+    def open_selected(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        self.context.runner.submit(attachments.attachment_file, attachment_id=row.id,
+                                   on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)),
+                                   on_error=lambda e: show_error(self, e))
+
+    def remove_selected(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove attachment"),
+                                      self.tr("Remove {name} from this talent's file?").format(name=row.filename))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.context.runner.submit(attachments.remove_attachment, write=True, attachment_id=row.id,
+                                   on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))

@@ -1,0 +1,74 @@
+"""Record a departure: date, reason, destination and an optional clawback waiver reason."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from talentdesk.domain.errors import TalentDeskError
+from talentdesk.domain.values import format_yuan
+from talentdesk.services import talent_edit
+from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.errors import show_error
+from talentdesk.ui.talents.editor import ERROR_STYLE
+
+
+class DepartureDialog(QDialog):
+    def __init__(self, context: AppContext, detail: talent_edit.TalentDetail, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.detail = detail
+        self.result_value: talent_edit.DepartureResult | None = None
+        self.setWindowTitle(self.tr("Record departure — {name}").format(name=detail.name))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate.currentDate())
+        self.reason = QLineEdit()
+        self.destination = QLineEdit()
+        self.waiver = QLineEdit()
+        self.waiver.setPlaceholderText(self.tr("e.g. official transfer, illness — leave empty if none"))
+        form = QFormLayout()
+        form.addRow(self.tr("Departure date *"), self.date)
+        form.addRow(self.tr("Reason *"), self.reason)
+        form.addRow(self.tr("Destination"), self.destination)
+        form.addRow(self.tr("Clawback waiver reason"), self.waiver)
+        note = QLabel(self.tr("The talent becomes inactive, future instalments stop, current mentor pairings end and "
+                              "the subsidy ledger applies its clawback rule (unless a waiver reason is given)."))
+        note.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record departure"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(note)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+
+    def _submit(self) -> None:
+        if not self.reason.text().strip():
+            self.message.setText(self.tr("Please give the reason for leaving."))
+            self.reason.setFocus()
+            return
+        on = self.date.date().toPython()
+        self.context.runner.submit(
+            talent_edit.record_departure, write=True, talent_id=self.detail.id, on=on, reason=self.reason.text(),
+            destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today(),
+            on_done=self._done, on_error=self._failed)
+
+    def _done(self, result: talent_edit.DepartureResult) -> None:
+        self.result_value = result
+        self.message.setText(self.tr("Clawback owed: {amount}").format(amount=format_yuan(result.clawback_fen)))
+        self.accept()
+
+    def _failed(self, exc) -> None:
+        if isinstance(exc, TalentDeskError):
+            self.message.setText(exc.message)
+        else:
+            show_error(self, exc)

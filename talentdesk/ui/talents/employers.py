@@ -1,0 +1,131 @@
+"""Employers (用人单位) in their own small dialog: list, add, change, remove an unused one. USCC optional."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from talentdesk.domain.errors import TalentDeskError
+from talentdesk.services import reference, talent_edit
+from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.table_model import Column, RowTableModel
+from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.errors import show_error
+from talentdesk.ui.talents.editor import ERROR_STYLE
+
+
+class EmployersDialog(QDialog):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.current_id: int | None = None
+        self.setWindowTitle(self.tr("Employers"))
+        self.resize(760, 520)
+        self.model = RowTableModel([
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Credit code"), lambda r: r.uscc or ""),
+            Column(self.tr("Kind"), lambda r: r.kind),
+            Column(self.tr("Talents"), lambda r: r.talent_count, align_right=True),
+        ], self)
+        self.view = make_table_view(self.model, self)
+        self.view.selectionModel().currentRowChanged.connect(self._pick)
+        self.fields = {k: QLineEdit() for k in ("name", "uscc", "kind", "address", "contact", "phone")}
+        self.fields["uscc"].setPlaceholderText(self.tr("optional, 18 characters"))
+        form = QFormLayout()
+        for k, caption in (("name", self.tr("Name *")), ("uscc", self.tr("Unified social credit code")),
+                           ("kind", self.tr("Kind")), ("address", self.tr("Address")),
+                           ("contact", self.tr("Contact person")), ("phone", self.tr("Phone"))):
+            form.addRow(caption, self.fields[k])
+        self.fields["uscc"].textChanged.connect(self._check_uscc)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        new_b = QPushButton(self.tr("New"))
+        save_b = QPushButton(self.tr("Save"))
+        del_b = QPushButton(self.tr("Remove"))
+        new_b.clicked.connect(self._new)
+        save_b.clicked.connect(self._save)
+        del_b.clicked.connect(self._delete)
+        row = QHBoxLayout()
+        for b in (new_b, save_b, del_b):
+            row.addWidget(b)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addLayout(row)
+        lay.addWidget(close)
+        self.reload()
+
+    def reload(self) -> None:
+        self.context.runner.submit(reference.list_employers, with_counts=True, on_done=self.model.set_rows,
+                                   on_error=lambda e: show_error(self, e))
+
+    def _check_uscc(self, text: str) -> None:
+        from talentdesk.domain.errors import ValidationError
+        from talentdesk.domain.values import parse_uscc
+
+        try:
+            parse_uscc(text)
+            self.message.setText("")
+        except ValidationError as exc:
+            self.message.setText(exc.message)
+
+    def _pick(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.context.runner.submit(talent_edit.get_employer, employer_id=row.id, on_done=self._show)
+
+    def _show(self, e: talent_edit.EmployerDetail) -> None:
+        self.current_id = e.id
+        for k in self.fields:
+            self.fields[k].setText(getattr(e, k) or "")
+        self.message.setText("")
+
+    def _new(self) -> None:
+        self.current_id = None
+        for f in self.fields.values():
+            f.clear()
+        self.view.clearSelection()
+        self.fields["name"].setFocus()
+
+    def _save(self) -> None:
+        values = {k: f.text() for k, f in self.fields.items()}
+        self.context.runner.submit(talent_edit.save_employer, write=True, values=values, employer_id=self.current_id,
+                                   on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, e) -> None:
+        self.current_id = e.id
+        self.message.setText("")
+        self.reload()
+
+    def _failed(self, exc) -> None:
+        if isinstance(exc, TalentDeskError):
+            self.message.setText(exc.message)
+            if exc.field in self.fields:
+                self.fields[exc.field].setFocus()
+        else:
+            show_error(self, exc)
+
+    def _delete(self) -> None:
+        if self.current_id is None:
+            return
+        name = self.fields["name"].text()
+        if QMessageBox.question(self, self.tr("Remove employer"),
+                                self.tr("Remove {name}?").format(name=name)) != QMessageBox.StandardButton.Yes:
+            return
+        self.context.runner.submit(talent_edit.delete_employer, write=True, employer_id=self.current_id,
+                                   on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)

@@ -1,0 +1,428 @@
+"""The first-run wizard: the office's name, where to keep backups, an admin account or single-user mode, and how to
+start (empty database, Excel roster, or the demo).
+
+It runs once, before the main window, on the database that was just opened and migrated; `first_run()` is the one
+call `app.run` makes. Settings are written through `services.settings.set_setting` (audited like every write);
+the admin account through `services.accounts.create_user` when that module exists — otherwise the page is hidden
+and the database stays single-user.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton,
+    QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
+)
+
+from talentdesk import APP_NAME
+from talentdesk.paths import backups_dir_for, resources_dir
+from talentdesk.services.base import Actor, Database
+from talentdesk.services.settings import get_setting, set_setting
+from talentdesk.services.talents import count_talents
+
+log = logging.getLogger(__name__)
+
+DONE_KEY = "firstrun/done"
+IMPORT_DIALOG_MODULE = "talentdesk.ui.talents.import_dialog"
+
+
+class StartChoice(str, Enum):
+    EMPTY = "empty"
+    IMPORT = "import"
+    DEMO = "demo"
+
+
+@dataclass(frozen=True)
+class WizardAnswers:
+    office_name: str
+    backup_folder: str
+    admin: tuple[str, str, str] | None  # (username, display name, password) or None for single-user
+    start: StartChoice
+
+
+def accounts_module():
+    """`talentdesk.services.accounts` when accounts exist in this build, else None."""
+    try:
+        return importlib.import_module("talentdesk.services.accounts")
+    except ModuleNotFoundError as exc:
+        if exc.name != "talentdesk.services.accounts":
+            raise
+        return None
+
+
+def import_dialog_class():
+    """The talents area's Excel import dialog (`ImportDialog(context, parent)`), when this build has it."""
+    try:
+        module = importlib.import_module(IMPORT_DIALOG_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != IMPORT_DIALOG_MODULE:
+            raise
+        return None
+    return getattr(module, "ImportDialog", None)
+
+
+def check_backup_folder(text: str, db_path: Path | None) -> str | None:
+    """Why `text` cannot hold backups (translated), or None when it can (blank means: no second copy)."""
+    text = text.strip()
+    if not text:
+        return None
+    folder = Path(text).expanduser()
+    if not folder.is_absolute():
+        return QCoreApplication.translate("FirstRunWizard",
+                                          "Please choose a complete folder path, for example D:\\TalentDesk backups.")
+    if db_path is not None and folder.resolve() == backups_dir_for(db_path).resolve():
+        return QCoreApplication.translate(
+            "FirstRunWizard", "This is already the automatic backup folder. Choose another disk, for example a USB stick.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".talentdesk-write-test-"):
+            pass
+    except OSError as exc:
+        return QCoreApplication.translate("FirstRunWizard", "Backups cannot be written to {folder}: {error}").format(
+            folder=folder, error=exc.strerror or exc)
+    return None
+
+
+# ------------------------------------------------------------------ pages
+
+class WelcomePage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome to TalentDesk"))
+        self.setSubTitle(self.tr("A few questions before you start. You can change every answer later."))
+        text = QLabel(self.tr(
+            "TalentDesk keeps the office's talent records, subsidy ledger, mentor pairings and growth records on this "
+            "PC. It works without a network and backs the data up by itself.\n\n"
+            "This short set-up asks for the office's name, where to keep extra backup copies, whether several "
+            "people will sign in, and how you want to begin."), self)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class OfficePage(QWizardPage):
+    def __init__(self, office_name: str, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Your office"))
+        self.setSubTitle(self.tr("The name is printed at the top of every payment certificate and report."))
+        self.name = QLineEdit(office_name, self)
+        self.name.setMaxLength(60)
+        self.name.setPlaceholderText(self.tr("for example: Talent Work Office of X County"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Office name:"), self.name)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e")
+        form.addRow(self.error)
+        self.name.textChanged.connect(lambda _t: self.error.clear())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Please enter the office's name."))
+            return False
+        return True
+
+
+class BackupPage(QWizardPage):
+    def __init__(self, db_path: Path | None, current: str, parent=None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.setTitle(self.tr("Backups"))
+        self.setSubTitle(self.tr("TalentDesk backs up the database every day and before every upgrade, import and "
+                                 "restore."))
+        automatic = backups_dir_for(db_path) if db_path else None
+        info = QLabel(self)
+        info.setWordWrap(True)
+        info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if automatic:
+            info.setText(self.tr("Automatic backups are kept beside the database in:\n{folder}\n\n"
+                                 "A copy on a second disk (a USB stick or another drive) survives a broken PC. "
+                                 "Leave the field empty if you have no second disk yet.").format(folder=automatic))
+        self.folder = QLineEdit(current, self)
+        self.folder.setPlaceholderText(self.tr("no second copy"))
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(QLabel(self.tr("Also copy each backup to this folder:"), self))
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.folder.textChanged.connect(lambda _t: self.error.clear())
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for backup copies"), self.folder.text())
+        if chosen:
+            self.folder.setText(os.path.normpath(chosen))
+
+    def validatePage(self) -> bool:  # noqa: N802
+        problem = check_backup_folder(self.folder.text(), self.db_path)
+        if problem:
+            self.error.setText(problem)
+            return False
+        return True
+
+
+class AccountsPage(QWizardPage):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Who uses TalentDesk"))
+        self.setSubTitle(self.tr("With accounts, everyone signs in and every change records who made it."))
+        self.single = QRadioButton(self.tr("Only me on this PC — no sign-in (you can add accounts later)"), self)
+        self.accounts = QRadioButton(self.tr("Several people — create the administrator account now"), self)
+        self.single.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.single)
+        group.addButton(self.accounts)
+        self.username = QLineEdit(self)
+        self.username.setPlaceholderText(self.tr("for example: admin"))
+        self.display_name = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit(self)
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = QWidget(self)
+        form = QFormLayout(self.fields)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Full name:"), self.display_name)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Password again:"), self.confirm)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.single)
+        layout.addWidget(self.accounts)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.accounts.toggled.connect(self.fields.setEnabled)
+        self.fields.setEnabled(False)
+        for w in (self.username, self.display_name, self.password, self.confirm):
+            w.textChanged.connect(lambda _t: self.error.clear())
+
+    def admin(self) -> tuple[str, str, str] | None:
+        if not self.accounts.isChecked():
+            return None
+        return self.username.text().strip(), self.display_name.text().strip(), self.password.text()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if not self.accounts.isChecked():
+            return True
+        if not self.username.text().strip():
+            self.error.setText(self.tr("Please enter a user name."))
+            return False
+        if not self.password.text():
+            self.error.setText(self.tr("Please enter a password."))
+            return False
+        if self.password.text() != self.confirm.text():
+            self.error.setText(self.tr("The two passwords are not the same."))
+            return False
+        return True
+
+
+class StartPage(QWizardPage):
+    def __init__(self, *, can_import: bool, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("How do you want to begin?"))
+        self.setSubTitle(self.tr("Your own database is ready and empty."))
+        self.empty = QRadioButton(self.tr("Start with an empty database and enter talents one by one"), self)
+        self.import_ = QRadioButton(self.tr("Import the office's roster from an Excel file"), self)
+        self.demo = QRadioButton(self.tr("Look around first in a practice database filled with made-up people"), self)
+        self.empty.setChecked(True)
+        group = QButtonGroup(self)
+        for b in (self.empty, self.import_, self.demo):
+            group.addButton(b)
+        self.can_import = can_import
+        self.import_.setVisible(can_import)
+        note = QLabel(self.tr("The practice database is separate: nothing in it reaches your own data. Next time "
+                              "TalentDesk opens your own database again."), self)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for w in (self.empty, self.import_, self.demo, note):
+            layout.addWidget(w)
+        layout.addStretch(1)
+
+    def choice(self) -> StartChoice:
+        if self.import_.isChecked() and self.can_import:
+            return StartChoice.IMPORT
+        if self.demo.isChecked():
+            return StartChoice.DEMO
+        return StartChoice.EMPTY
+
+
+# ------------------------------------------------------------------ the wizard
+
+class FirstRunWizard(QWizard):
+    """Collects the answers, then writes them in one unit of work when the person presses Finish."""
+
+    def __init__(self, database: Database, *, actor: Actor | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor or Actor.local()
+        self.setWindowTitle(self.tr("Set up TalentDesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        logo = resources_dir() / "icons" / "talentdesk-64.png"
+        if logo.exists():
+            self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QPixmap(str(logo)))
+            self.setWindowIcon(QIcon(str(logo)))
+        with database.session(self.actor, readonly=True) as s:
+            office = get_setting(s, "office_name") or ""
+            backup = get_setting(s, "backup_second_folder") or ""
+            self.talent_count = count_talents(s)
+        self.accounts_module = accounts_module()
+        self.import_available = import_dialog_class() is not None
+        self.welcome = WelcomePage(self)
+        self.office = OfficePage(office, self)
+        self.backup = BackupPage(database.path, backup, self)
+        self.accounts: AccountsPage | None = None
+        self.start: StartPage | None = None
+        self.addPage(self.welcome)
+        self.addPage(self.office)
+        self.addPage(self.backup)
+        if self.accounts_module is not None:  # accounts arrive with services/accounts.py
+            self.accounts = AccountsPage(self)
+            self.addPage(self.accounts)
+        if self.talent_count == 0:  # an office upgrading with data already has its start
+            self.start = StartPage(can_import=self.import_available, parent=self)
+            self.addPage(self.start)
+        self.answers: WizardAnswers | None = None
+        self.resize(640, 480)
+
+    def collect(self) -> WizardAnswers:
+        return WizardAnswers(
+            office_name=self.office.name.text().strip(),
+            backup_folder=os.path.normpath(self.backup.folder.text().strip()) if self.backup.folder.text().strip()
+            else "",
+            admin=self.accounts.admin() if self.accounts is not None else None,
+            start=self.start.choice() if self.start is not None else StartChoice.EMPTY,
+        )
+
+    def apply(self, answers: WizardAnswers) -> None:
+        """Write the answers in one transaction: all of them or, on any refusal, none."""
+        with self.database.session(self.actor) as s:
+            set_setting(s, key="office_name", value=answers.office_name)
+            set_setting(s, key="backup_second_folder", value=answers.backup_folder)
+            if answers.admin is not None:
+                username, display_name, password = answers.admin
+                self.accounts_module.create_user(s, username=username, password=password, role="admin",
+                                                 display_name=display_name)
+
+    def accept(self) -> None:
+        from talentdesk.ui.errors import show_error
+
+        answers = self.collect()
+        try:
+            self.apply(answers)
+        except Exception as exc:  # noqa: BLE001 - a refusal is shown; the wizard stays open so it can be fixed
+            log.info("first-run settings refused: %s", exc)
+            show_error(self, exc)
+            return
+        self.answers = answers
+        super().accept()
+
+
+# ------------------------------------------------------------------ the one call from app.run
+
+@dataclass
+class FirstRunOutcome:
+    database: Database
+    after_show: Callable[[QWidget], None]
+
+
+def wizard_needed(settings: QSettings) -> bool:
+    return not _truthy(settings.value(DONE_KEY, False))
+
+
+def _truthy(value) -> bool:
+    return value is True or str(value).lower() in ("1", "true", "yes")
+
+
+def build_demo_database(make_demo: Callable[[Callable[[int, int, str], None]], Path], parent=None) -> Path | None:
+    """Build the practice database on a worker thread behind a progress dialog (the window must not freeze)."""
+    dialog = QProgressDialog(QCoreApplication.translate("FirstRunWizard", "Preparing the practice database…"),
+                             "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    state: dict = {"progress": (0, 0)}
+
+    def work():
+        try:
+            state["path"] = make_demo(lambda done, total, _text: state.__setitem__("progress", (done, total)))
+        except BaseException as exc:  # noqa: BLE001 - shown on the UI thread below
+            state["error"] = exc
+
+    thread = threading.Thread(target=work, name="demo-builder", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        done, total = state["progress"]
+        if total:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+        QCoreApplication.processEvents()
+        thread.join(0.03)
+    dialog.close()
+    if "error" in state:
+        from talentdesk.ui.errors import show_error
+
+        log.error("demo database failed", exc_info=state["error"])
+        show_error(parent, state["error"])
+        return None
+    return state["path"]
+
+
+def first_run(database: Database, settings: QSettings, *,
+              make_demo: Callable[[Callable[[int, int, str], None]], Path] | None = None,
+              enabled: bool = True) -> FirstRunOutcome:
+    """Show the wizard once per PC user. Returns the database the window should open (the practice database when
+    the person chose the demo) and what to do once the window is visible (open the Excel import)."""
+    nothing = FirstRunOutcome(database, lambda _w: None)
+    if not enabled or not wizard_needed(settings):
+        return nothing
+    wizard = FirstRunWizard(database)
+    if wizard.exec() != QWizard.DialogCode.Accepted or wizard.answers is None:
+        return nothing  # closed without finishing: ask again next time
+    settings.setValue(DONE_KEY, True)
+    settings.sync()
+    answers = wizard.answers
+    if answers.start is StartChoice.DEMO and make_demo is not None:
+        path = build_demo_database(make_demo)
+        if path is not None:
+            return FirstRunOutcome(Database.open(path), lambda _w: None)
+    if answers.start is StartChoice.IMPORT:
+        return FirstRunOutcome(database, open_import_dialog)
+    return nothing
+
+
+def open_import_dialog(window) -> None:
+    """Open the talents tab's Excel import (its own `open_import()` keeps the dialog alive), or the dialog class."""
+    window.tabs.setCurrentWidget(window.talents)
+    opener = getattr(window.talents, "open_import", None)
+    if callable(opener):
+        opener()
+        return
+    cls = import_dialog_class()
+    if cls is not None:
+        window._first_run_import = cls(window.context, window)
+        window._first_run_import.open()

@@ -1,0 +1,260 @@
+"""The first-run wizard: asks once, writes the office's answers in one audited unit of work, refuses bad answers
+with a message and changes nothing, and hands back the database the window should open."""
+from __future__ import annotations
+
+import os
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWizard
+from sqlalchemy import select
+
+from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.models import AuditEntry
+from talentdesk.services.base import Actor
+from talentdesk.services.settings import get_setting
+from talentdesk.ui.wizard import wizard as wiz
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "firstrun.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def no_error_boxes(monkeypatch):
+    shown = []
+    monkeypatch.setattr("talentdesk.ui.errors.show_error", lambda parent, exc: shown.append(exc))
+    return shown
+
+
+@pytest.fixture
+def fake_accounts(monkeypatch):
+    """Stands in for services/accounts.py (written on another branch) with the agreed create_user signature."""
+    calls = []
+    module = types.ModuleType("talentdesk.services.accounts")
+
+    def create_user(session, *, username, password, role, display_name=""):
+        if len(password) < 8:
+            raise ValidationError("The password needs at least 8 characters.", field="password")
+        calls.append({"username": username, "password": password, "role": role, "display_name": display_name})
+
+    module.create_user = create_user
+    monkeypatch.setitem(sys.modules, "talentdesk.services.accounts", module)
+    return calls
+
+
+def _setting(database, key):
+    with database.session(Actor.local(), readonly=True) as s:
+        return get_setting(s, key)
+
+
+def _page_types(w: QWizard) -> list[str]:
+    return [type(w.page(i)).__name__ for i in w.pageIds()]
+
+
+def test_answers_are_written_as_audited_settings(qtbot, database, tmp_path):
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.office.name.setText("  清水县人才工作办公室 ")
+    usb = tmp_path / "usb" / "TalentDesk backups"
+    w.backup.folder.setText(str(usb))
+    assert w.backup.validatePage()
+    w.accept()
+    assert w.answers is not None and w.result() == QWizard.DialogCode.Accepted
+    assert _setting(database, "office_name") == "清水县人才工作办公室"
+    assert _setting(database, "backup_second_folder") == os.path.normpath(str(usb))
+    assert usb.is_dir()  # checked by writing into it
+    with database.session(Actor.local(), readonly=True) as s:
+        audited = " ".join(s.scalars(select(AuditEntry.after).where(AuditEntry.table_name == "settings")).all())
+    assert "清水县人才工作办公室" in audited and "TalentDesk backups" in audited
+
+
+def test_an_empty_office_name_is_refused_with_a_message(qtbot, database):
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.office.name.setText("   ")
+    assert not w.office.validatePage()
+    assert w.office.error.text() == "Please enter the office's name."
+
+
+def test_backup_folder_must_be_a_complete_writable_path_other_than_the_automatic_one(database, tmp_path):
+    assert wiz.check_backup_folder("", database.path) is None  # no second copy is allowed
+    assert "complete folder path" in wiz.check_backup_folder("backups", database.path)
+    assert "already the automatic" in wiz.check_backup_folder(str(database.path.parent / "backups"), database.path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert "cannot be written" in wiz.check_backup_folder(str(blocker / "sub"), database.path)
+    assert wiz.check_backup_folder(str(tmp_path / "fine"), database.path) is None
+
+
+def test_without_accounts_the_account_page_is_not_offered(qtbot, database, monkeypatch):
+    monkeypatch.setattr(wiz, "accounts_module", lambda: None)
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    assert "AccountsPage" not in _page_types(w)
+    assert w.collect().admin is None
+
+
+def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, fake_accounts):
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    assert "AccountsPage" in _page_types(w)
+    w.accounts.accounts.setChecked(True)
+    w.accounts.username.setText("admin")
+    w.accounts.display_name.setText("王主任")
+    w.accounts.password.setText("correct horse 9")
+    w.accounts.confirm.setText("correct horse 9")
+    assert w.accounts.validatePage()
+    w.accept()
+    assert fake_accounts == [{"username": "admin", "password": "correct horse 9", "role": "admin",
+                              "display_name": "王主任"}]
+
+
+def test_mismatched_passwords_are_caught_on_the_page(qtbot, database, fake_accounts):
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.accounts.accounts.setChecked(True)
+    w.accounts.username.setText("admin")
+    w.accounts.password.setText("one password")
+    w.accounts.confirm.setText("another one")
+    assert not w.accounts.validatePage()
+    assert w.accounts.error.text() == "The two passwords are not the same."
+
+
+def test_a_refused_account_keeps_the_wizard_open_and_writes_nothing(qtbot, database, fake_accounts, no_error_boxes):
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.office.name.setText("新名称办公室")
+    w.accounts.accounts.setChecked(True)
+    w.accounts.username.setText("admin")
+    w.accounts.password.setText("short")
+    w.accounts.confirm.setText("short")
+    w.accept()
+    assert w.answers is None  # still open, so the person can fix the password
+    assert [e.message for e in no_error_boxes] == ["The password needs at least 8 characters."]
+    assert _setting(database, "office_name") != "新名称办公室"  # all answers or none
+
+
+def test_a_database_that_already_holds_talents_skips_the_start_page(qtbot, demo_db):
+    w = wiz.FirstRunWizard(demo_db)
+    qtbot.addWidget(w)
+    assert "StartPage" not in _page_types(w)
+    assert w.collect().start is wiz.StartChoice.EMPTY
+
+
+def test_excel_import_is_offered_only_when_the_import_dialog_exists(qtbot, database, monkeypatch):
+    monkeypatch.setattr(wiz, "import_dialog_class", lambda: None)
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.start.import_.setChecked(True)
+    assert w.start.import_.isHidden()
+    assert w.collect().start is wiz.StartChoice.EMPTY
+
+
+def test_excel_import_is_the_start_when_the_import_dialog_exists(qtbot, database, monkeypatch):
+    class ImportDialog:  # stands in for the talents area's dialog
+        def __init__(self, context, parent):
+            pass
+
+    monkeypatch.setattr(wiz, "import_dialog_class", lambda: ImportDialog)
+    w = wiz.FirstRunWizard(database)
+    qtbot.addWidget(w)
+    w.start.import_.setChecked(True)
+    assert w.collect().start is wiz.StartChoice.IMPORT
+
+
+def _finish_immediately(choice: wiz.StartChoice):
+    def exec_(self):
+        if self.start is not None:
+            {wiz.StartChoice.EMPTY: self.start.empty, wiz.StartChoice.DEMO: self.start.demo,
+             wiz.StartChoice.IMPORT: self.start.import_}[choice].setChecked(True)
+        self.accept()
+        return self.result()
+    return exec_
+
+
+def test_the_wizard_is_shown_once_and_remembered(qtbot, database, settings, monkeypatch):
+    shown = []
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: (shown.append(1), _finish_immediately(
+        wiz.StartChoice.EMPTY)(self))[1])
+    assert wiz.wizard_needed(settings)
+    outcome = wiz.first_run(database, settings)
+    assert outcome.database is database and shown == [1]
+    assert not wiz.wizard_needed(settings)
+    wiz.first_run(database, settings)
+    assert shown == [1]
+
+
+def test_closing_the_wizard_asks_again_next_time(qtbot, database, settings, monkeypatch):
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: QWizard.DialogCode.Rejected)
+    outcome = wiz.first_run(database, settings)
+    assert outcome.database is database
+    assert wiz.wizard_needed(settings)
+
+
+def test_start_up_probes_and_the_demo_switch_do_not_show_the_wizard(qtbot, database, settings, monkeypatch):
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: pytest.fail("the wizard must not open"))
+    assert wiz.first_run(database, settings, enabled=False).database is database
+    assert wiz.wizard_needed(settings)
+
+
+def test_choosing_the_demo_opens_a_separate_practice_database(qtbot, database, settings, monkeypatch, tmp_path):
+    from talentdesk.services.base import Database
+    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.talents import count_talents
+
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.DEMO))
+
+    def make_demo(progress) -> Path:
+        path = tmp_path / "practice.db"
+        practice = Database.open(path)
+        with practice.session(Actor.local()) as s:
+            generate_demo(s, talents=30, seed=3, progress=progress)
+        practice.dispose()
+        return path
+
+    outcome = wiz.first_run(database, settings, make_demo=make_demo)
+    try:
+        assert outcome.database.path == tmp_path / "practice.db"
+        with outcome.database.session(Actor.local(), readonly=True) as s:
+            assert count_talents(s) == 30
+        with database.session(Actor.local(), readonly=True) as s:
+            assert count_talents(s) == 0  # the office's own database stays empty
+    finally:
+        outcome.database.dispose()
+
+
+def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, database, settings, monkeypatch,
+                                                                    no_error_boxes):
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.DEMO))
+
+    def broken(progress):
+        raise OSError(28, "No space left on device")
+
+    outcome = wiz.first_run(database, settings, make_demo=broken)
+    assert outcome.database is database
+    assert len(no_error_boxes) == 1 and isinstance(no_error_boxes[0], OSError)
+
+
+def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, settings, monkeypatch,
+                                                                             tmp_path):
+    from talentdesk.app import open_main_window
+    from talentdesk.ui.talents.import_dialog import ImportDialog
+
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.IMPORT))
+    outcome = wiz.first_run(database, settings)
+    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        outcome.after_show(window)
+        dialogs = [w for w in window.findChildren(ImportDialog) if w.isVisible()]
+        assert len(dialogs) == 1
+        assert window.tabs.currentWidget() is window.talents
+        dialogs[0].close()
+    finally:
+        window.context.runner.shutdown()

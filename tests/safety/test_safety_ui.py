@@ -1,0 +1,204 @@
+"""The safety pieces of the window: start-up order, login dialog, idle lock, menu by role, backup and audit views."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from talentdesk.domain.enums import Role
+from talentdesk.services import accounts, backups
+from talentdesk.services.base import Actor
+from talentdesk.ui.safety import startup
+from talentdesk.ui.safety.login import LoginDialog
+
+
+PW = "correct horse 1"
+
+
+@pytest.fixture
+def with_accounts(database):
+    with database.session(Actor.local()) as s:
+        accounts.create_user(s, username="boss", password=PW)
+    admin = accounts.login(database, username="boss", password=PW)
+    with database.session(admin) as s:
+        accounts.create_user(s, username="li", password=PW, role="clerk")
+    return database
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown = []
+    monkeypatch.setattr(startup, "show_error", lambda parent, exc: shown.append(exc))
+    return shown
+
+
+@pytest.fixture
+def quiet_boxes(monkeypatch):
+    said = []
+    for name in ("information", "warning", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(
+            lambda *a, _n=name, **k: said.append((_n, a[2] if len(a) > 2 else "")) or QMessageBox.StandardButton.Yes))
+    return said
+
+
+def test_start_takes_the_lock_backs_up_daily_and_asks_for_a_login(qtbot, with_accounts, errors):
+    path = with_accounts.path
+    with_accounts.dispose()
+    asked = []
+    started = startup.start(path, ask_login=lambda db: asked.append(db) or accounts.login(
+        db, username="li", password=PW))
+    try:
+        assert started is not None and started.actor.username == "li" and asked
+        assert started.lock.held and started.daily_backup is not None
+        assert backups.list_backups(path)[0].reason == "daily"
+        second = startup.start(path, ask_login=lambda db: pytest.fail("no login for a second copy"))
+        assert second is None and "already open" in errors[-1].message
+    finally:
+        started.close()
+    from tests.safety.safety_helpers import audit_rows
+
+    assert audit_rows(started.database, action="logout")[-1].actor_name == "li"
+
+
+def test_start_stops_when_the_login_is_cancelled_and_releases_the_lock(qtbot, with_accounts, errors):
+    path = with_accounts.path
+    with_accounts.dispose()
+    assert startup.start(path, ask_login=lambda db: None) is None
+    again = startup.start(path, ask_login=lambda db: Actor.local())
+    assert again is not None
+    again.close()
+
+
+def test_a_failed_quick_check_offers_the_newest_good_backup(qtbot, database, errors, monkeypatch):
+    offered = []
+    monkeypatch.setattr(startup.integrity, "quick_check", lambda p: ["*** in database main ***"])
+    monkeypatch.setattr(startup, "_offer_restore", lambda target, problems: offered.append(problems) or False)
+    assert startup.start(database.path) is None
+    assert offered == [["*** in database main ***"]]
+
+
+def test_the_login_dialog_logs_in_and_shows_a_wrong_password(qtbot, with_accounts):
+    dlg = LoginDialog(with_accounts)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("li")
+    dlg.password.setText("wrong password")
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: dlg.error.isVisibleTo(dlg), timeout=5000)
+    assert "wrong" in dlg.error.text() and dlg.password.text() == ""
+    dlg.password.setText(PW)
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        dlg.ok.click()
+    assert dlg.actor.username == "li" and dlg.actor.role is Role.CLERK
+
+
+def _window(qtbot, database, actor):
+    from talentdesk.app import open_main_window
+
+    window = open_main_window(database, actor=actor)
+    qtbot.addWidget(window)
+    return window
+
+
+def _menu_texts(window):
+    return [a.text().replace("&", "") for a in window.safety.menu.actions()]
+
+
+def test_the_safety_menu_follows_the_role(qtbot, with_accounts):
+    admin = _window(qtbot, with_accounts, accounts.login(with_accounts, username="boss", password=PW))
+    clerk = _window(qtbot, with_accounts, accounts.login(with_accounts, username="li", password=PW))
+    try:
+        assert any("Audit" in t for t in _menu_texts(admin)) and any("Accounts" in t for t in _menu_texts(admin))
+        assert not any("Audit" in t or "Accounts" in t for t in _menu_texts(clerk))
+        assert any("Lock" in t for t in _menu_texts(clerk))
+        assert "li" in clerk.safety.who.text()
+    finally:
+        for w in (admin, clerk):
+            w.context.runner.shutdown()
+
+
+def test_idle_lock_hides_the_data_until_the_same_user_types_the_password(qtbot, with_accounts):
+    clerk = accounts.login(with_accounts, username="li", password=PW)
+    window = _window(qtbot, with_accounts, clerk)
+    window.show()
+
+    def unlock():
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, LoginDialog) and dlg.username.isReadOnly()
+        assert not window.centralWidget().isVisible()
+        dlg.password.setText(PW)
+        dlg.ok.click()
+
+    QTimer.singleShot(200, unlock)
+    try:
+        assert window.safety.idle.lock() is True
+        assert window.centralWidget().isVisible()
+        assert window.safety.idle.timer.isActive()  # idle_lock_minutes default is 15
+    finally:
+        window.context.runner.shutdown()
+
+
+def test_the_backup_dialog_shows_the_last_backup_and_backs_up(qtbot, database, quiet_boxes):
+    from talentdesk.ui.common.tab import AppContext
+    from talentdesk.ui.runner import Runner
+    from talentdesk.ui.safety.backup_dialog import BackupDialog
+    from PySide6.QtCore import QSettings
+
+    runner = Runner(database, lambda: Actor.local())
+    ctx = AppContext(database=database, runner=runner, actor=Actor.local(), settings=QSettings())
+    dlg = BackupDialog(ctx)
+    qtbot.addWidget(dlg)
+    try:
+        assert "No backup" in dlg.status.text() and dlg.model.rowCount() == 0
+        dlg.backup_now()
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=10000)
+        assert "Last backup" in dlg.status.text()
+        dlg.check()
+        qtbot.waitUntil(lambda: dlg.report.isVisibleTo(dlg), timeout=10000)
+        assert "ok" in dlg.report.toPlainText()
+    finally:
+        runner.shutdown()
+
+
+def test_the_audit_view_lists_and_filters_the_trail(qtbot, with_accounts):
+    from talentdesk.ui.safety.audit_view import AuditDialog
+
+    admin = accounts.login(with_accounts, username="boss", password=PW)
+    window = _window(qtbot, with_accounts, admin)
+    dlg = AuditDialog(window.context, window)
+    qtbot.addWidget(dlg)
+    try:
+        qtbot.waitUntil(lambda: dlg.loaded and dlg.user.findData("boss") > 0, timeout=10000)
+        assert dlg.model.rowCount() > 0
+        dlg.user.setCurrentIndex(dlg.user.findData("boss"))
+        dlg.loaded = False
+        dlg.refresh()
+        qtbot.waitUntil(lambda: dlg.loaded, timeout=10000)
+        assert dlg.model.rows and {r.actor_name for r in dlg.model.rows} == {"boss"}
+    finally:
+        window.context.runner.shutdown()
+
+
+def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    admin = accounts.login(with_accounts, username="boss", password=PW)
+    with with_accounts.session(admin) as s:
+        uid = accounts.find_user(s, "li").id
+        accounts.reset_password(s, user_id=uid, new_password="temporary 123")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("chosen by li 1", True)))
+    dlg = LoginDialog(with_accounts)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("li")
+    dlg.password.setText("temporary 123")
+    with qtbot.waitSignal(dlg.accepted, timeout=5000):
+        dlg.ok.click()
+    assert accounts.login(with_accounts, username="li", password="chosen by li 1").username == "li"
+
+
+def test_start_creates_a_new_database_in_single_user_mode(qtbot, tmp_path, errors):
+    started = startup.start(tmp_path / "new" / "talentdesk.db")
+    try:
+        assert started is not None and started.actor == Actor.local() and started.daily_backup is None
+        assert started.database.migration.migrated
+    finally:
+        started.close()

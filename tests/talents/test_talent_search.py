@@ -1,0 +1,78 @@
+"""Searching the talent file: name, pinyin initials and full pinyin, ID number and phone (any part), employer;
+filters; counts; masking for roles without access to personal numbers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from talentdesk.domain.enums import Role
+from talentdesk.services import talent_edit
+from talentdesk.services.talents import TalentQuery, count_talents, search_talents
+
+from tests.conftest import TODAY, make_actor
+from tests.talents.helpers import make_id, talent_values
+
+
+@pytest.fixture
+def people(database, local):
+    with database.session(local) as s:
+        hosp = talent_edit.save_employer(s, values={"name": "县人民医院"})
+        school = talent_edit.save_employer(s, values={"name": "县第一中学"})
+        talent_edit.create_talent(s, values=talent_values(name="张三", id_number=make_id(seq=13), phone="13812345678",
+                                                          employer_id=hosp.id, education="master",
+                                                          arrival_date="2023-07-01", service_years=3))
+        talent_edit.create_talent(s, values=talent_values(name="李小明", id_number=make_id(dt.date(1995, 6, 7), 21),
+                                                          phone="13987654321", employer_id=school.id, tier_code="D",
+                                                          education="bachelor", arrival_date="2021-03-01",
+                                                          service_years=5))
+        talent_edit.create_talent(s, values=talent_values(name="张珊珊", id_number=make_id(dt.date(1996, 1, 2), 22),
+                                                          phone="", gender="F", arrival_date="2024-01-01"))
+    return hosp, school
+
+
+def _names(database, actor, **kw):
+    with database.session(actor, readonly=True) as s:
+        page = search_talents(s, query=TalentQuery(today=TODAY, **kw))
+    return sorted(r.name for r in page.rows), page.total
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("zs", ["张三", "张珊珊"]), ("zhangsan", ["张三"]), ("ZhangS", ["张三", "张珊珊"]), ("lxm", ["李小明"]),
+    ("张", ["张三", "张珊珊"]), ("小明", ["李小明"]), ("人民医院", ["张三"]), ("第一中学", ["李小明"]),
+    ("1234", ["张三"]), ("987654", ["李小明"]), ("19950607", ["李小明"]), ("１９９５", ["李小明"]),
+    ("nobody", []), ("%", []), ("_", []),
+])
+def test_search_matches_name_pinyin_numbers_and_employer(database, local, people, text, expected):
+    names, total = _names(database, local, text=text)
+    assert names == expected and total == len(expected)
+
+
+def test_filters_combine_with_the_search(database, local, people):
+    hosp, school = people
+    assert _names(database, local, employer_id=school.id)[0] == ["李小明"]
+    assert _names(database, local, education="master")[0] == ["张三", "张珊珊"]
+    assert _names(database, local, arrival_year=2021)[0] == ["李小明"]
+    assert _names(database, local, tier_code="D", text="l")[0] == ["李小明"]
+    # 张三: arrival 2023-07-01 + 3 years = 2026-07-01 (before TODAY); 李小明: 2026-03-01 (passed)
+    assert _names(database, local, service_ends_within_months=60)[0] == ["张珊珊"]
+    with database.session(local, readonly=True) as s:
+        assert count_talents(s, query=TalentQuery(text="zs", education="master")) == 2
+
+
+def test_sorting_and_paging(database, local, people):
+    with database.session(local, readonly=True) as s:
+        first = search_talents(s, query=TalentQuery(sort="arrival_date", descending=True), limit=1)
+        second = search_talents(s, query=TalentQuery(sort="arrival_date", descending=True), offset=1, limit=1,
+                                with_total=False)
+    assert first.total == 3 and [r.name for r in first.rows] == ["张珊珊"]
+    assert [r.name for r in second.rows] == ["张三"]
+
+
+def test_the_list_masks_numbers_for_roles_without_access(database, people):
+    with database.session(make_actor(Role.VIEWER), readonly=True) as s:
+        row = next(r for r in search_talents(s, query=TalentQuery(text="zhangsan")).rows)
+    assert row.id_number == make_id(seq=13)[:4] + "*" * 10 + make_id(seq=13)[-4:] and row.phone == "138****5678"
+    with database.session(make_actor(Role.CLERK), readonly=True) as s:
+        row = next(r for r in search_talents(s, query=TalentQuery(text="zhangsan")).rows)
+    assert row.id_number == make_id(seq=13) and row.phone == "13812345678"
