@@ -550,8 +550,8 @@ def import_file(workdir: Path, rows: int, seed: int, employers: list[str]) -> Pa
     used: set[str] = set()
     for i in range(rows):
         gender = "M" if rng.random() < 0.55 else "F"
-        birth = dt.date(1988, 6, 1) + dt.timedelta(days=rng.randrange(3800))  # the region exists since 1988
         while True:
+            birth = dt.date(1988, 6, 1) + dt.timedelta(days=rng.randrange(3800))  # the region exists since 1988
             # region 330782 (Yiwu) is not among the demo's regions, so these never collide with demo ID numbers
             body = f"330782{birth:%Y%m%d}{rng.randrange(100):02d}{rng.randrange(1, 10, 2) if gender == 'M' else rng.randrange(0, 10, 2)}"
             idn = body + ric.calc_check_digit(body + "0")
