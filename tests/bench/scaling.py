@@ -1,0 +1,107 @@
+"""Put benchmark results of several sizes side by side and say how each figure grows against the data.
+
+    python tests/bench/scaling.py tests/bench/results/10000.json tests/bench/results/100000.json ... [--markdown]
+
+For each figure: its value at every size, and the growth exponent k between the two largest sizes
+(figure ∝ size^k; k ≈ 0 flat, k ≈ 1 linear in the data, k > 1 faster than the data).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+FIGURES = [
+    # (label, path in the result, lower is better)
+    ("search p50, ms", ("search", "p50_ms")),
+    ("search p95, ms", ("search", "p95_ms")),
+    ("search CPU p95, ms", ("search", "cpu_p95_ms")),
+    ("raw SQL p95, ms", ("search", "raw_p95_ms")),
+    ("search ÷ raw SQL (p95)", ("search", "ratio_p95")),
+    ("search name p95, ms", ("search", "by_kind", "name", "p95_ms")),
+    ("search initials p95, ms", ("search", "by_kind", "initials", "p95_ms")),
+    ("search full pinyin p95, ms", ("search", "by_kind", "pinyin", "p95_ms")),
+    ("search ID fragment p95, ms", ("search", "by_kind", "id_fragment", "p95_ms")),
+    ("search phone fragment p95, ms", ("search", "by_kind", "phone_fragment", "p95_ms")),
+    ("search employer filter p95, ms", ("search", "by_kind", "employer", "p95_ms")),
+    ("search employer text p95, ms", ("search", "by_kind", "employer_text", "p95_ms")),
+    ("start-up, ms", ("window", "startup", "median_ms")),
+    ("bare window, ms", ("window", "startup", "bare_median_ms")),
+    ("start-up ÷ bare", ("window", "startup", "ratio")),
+    ("start-up CPU, ms", ("window", "startup", "cpu_median_ms")),
+    ("start-up CPU ÷ bare CPU", ("window", "startup", "cpu_ratio")),
+    ("tab overview, ms", ("window", "tabs", "overview", "median_ms")),
+    ("tab talents, ms", ("window", "tabs", "talents", "median_ms")),
+    ("tab ledger, ms", ("window", "tabs", "ledger", "median_ms")),
+    ("tab mentors, ms", ("window", "tabs", "mentors", "median_ms")),
+    ("tab growth, ms", ("window", "tabs", "growth", "median_ms")),
+    ("peak RSS talents tab, MB", ("window", "memory", "peak_rss_mb_with_talents_tab")),
+    ("ledger totals (year), ms", ("ledger", "totals", "year", "median_ms")),
+    ("raw SQL totals (year), ms", ("ledger", "totals", "year", "raw_median_ms")),
+    ("totals ÷ raw SQL (year)", ("ledger", "totals", "year", "ratio")),
+    ("ledger totals (all years), ms", ("ledger", "totals", "all_years", "median_ms")),
+    ("talent statement p95, ms", ("ledger", "statement", "p95_ms")),
+    ("three-year forecast, ms", ("ledger", "forecast", "median_ms")),
+    ("certificates pages/s", ("certificates", "pages_per_s")),
+    ("certificates ÷ bare ReportLab", ("certificates", "ratio")),
+    ("import validated rows/s", ("import", "validated_rows_per_s")),
+]
+
+
+def get(r: dict, path: tuple):
+    for k in path:
+        if not isinstance(r, dict) or r.get("available") is False or k not in r:
+            return None
+        r = r[k]
+    return r
+
+
+def fmt(v) -> str:
+    if v is None:
+        return "n/a"
+    if isinstance(v, float) and v >= 100:
+        return f"{v:,.0f}"
+    return f"{v:,}" if isinstance(v, int) else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def exponent(a, b, na, nb):
+    if a is None or b is None or a <= 0 or b <= 0 or na == nb:
+        return None
+    return math.log(b / a) / math.log(nb / na)
+
+
+def table(results: list[dict], markdown: bool) -> str:
+    results = sorted(results, key=lambda r: r["talents"])
+    sizes = [r["talents"] for r in results]
+    head = ["figure"] + [f"{n:,} talents" for n in sizes] + ["growth k (last two sizes)"]
+    rows = []
+    entries = ["ledger entries", *[fmt(get(r, ("database", "rows", "ledger_entries"))) for r in results], ""]
+    rows.append(entries)
+    rows.append(["database, MB", *[fmt(get(r, ("database", "mb"))) for r in results], ""])
+    for label, path in FIGURES:
+        vals = [get(r, path) for r in results]
+        k = exponent(vals[-2], vals[-1], sizes[-2], sizes[-1]) if len(vals) >= 2 else None
+        rows.append([label, *[fmt(v) for v in vals], "" if k is None else f"{k:+.2f}"])
+    rows.append(["bars held", *[
+        f"{sum(1 for b in r['bars'].values() if b['holds'])}/{sum(1 for b in r['bars'].values() if b['holds'] is not None)}"
+        for r in results], ""])
+    if markdown:
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(out)
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
+    return "\n".join("  ".join(str(x).ljust(w) for x, w in zip(r, widths)) for r in [head, *rows])
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("files", nargs="+")
+    p.add_argument("--markdown", action="store_true")
+    args = p.parse_args(argv)
+    print(table([json.loads(Path(f).read_text(encoding="utf-8")) for f in args.files], args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

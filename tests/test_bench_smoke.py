@@ -1,0 +1,60 @@
+"""The benchmark itself lives in tests/bench (not collected); this runs it once at 300 talents so it cannot rot:
+it must build its database, measure every figure it can, and print JSON of the promised shape."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BARS = {"filter_p95_ms", "filter_vs_raw_sql", "startup_vs_bare_window", "certificates_pages_per_s",
+        "certificates_vs_bare_reportlab", "import_rows_per_s", "memory_mb"}
+
+
+def test_benchmark_runs_and_reports_every_figure_and_bar(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "bench" / "run.py"), "--talents", "300", "--quick", "--json",
+         "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=240, cwd=ROOT, env=env,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    r = json.loads(proc.stdout)
+    assert r["talents"] == 300
+    assert r["database"]["rows"]["talents"] == 300
+    assert r["database"]["rows"]["ledger_entries"] > 1000
+    assert r["errors"] == []
+    for key in ("search", "ledger", "certificates", "import", "window"):
+        assert isinstance(r[key], dict) and "available" in r[key], key
+    # figures whose code is on this branch are always measured
+    s = r["search"]
+    assert s["available"] is True and s["queries"] >= 8 * 5
+    assert 0 < s["raw_p50_ms"] <= s["raw_p95_ms"] and 0 < s["p50_ms"] <= s["p95_ms"]
+    assert s["total_mismatches"] == [], "the program and plain SQL disagree on how many talents match"
+    assert {"name", "initials", "pinyin", "id_fragment", "employer"} <= set(s["by_kind"])
+    for kind, plans in s["query_plans"].items():
+        assert plans["program"], kind
+        assert all(p["plan"] for p in plans["program"]), kind
+    w = r["window"]
+    assert w["available"] is True, w
+    assert w["startup"]["median_ms"] > 0 and w["startup"]["bare_median_ms"] > 0
+    assert {"overview", "talents", "ledger", "mentors", "growth"} <= set(w["tabs"])
+    assert all(t["loaded"] for t in w["tabs"].values()), w["tabs"]
+    assert 30 < w["memory"]["peak_rss_mb_with_talents_tab"] < 2000
+    assert r["ledger"]["totals"]["year"]["median_ms"] > 0
+    # every bar of DESIGN.md §5 is reported: a number and a verdict, or an explicit "not available"
+    assert set(r["bars"]) == BARS
+    for name, b in r["bars"].items():
+        assert set(b) >= {"figure", "bar", "holds"}, name
+        if b["figure"] is None:
+            assert b["holds"] is None
+        else:
+            assert isinstance(b["holds"], bool), name
+    assert r["bars"]["filter_p95_ms"]["figure"] == s["p95_ms"]
+    assert r["bars"]["memory_mb"]["figure"] == w["memory"]["peak_rss_mb_with_talents_tab"]
+    # figures whose code is missing say so instead of crashing
+    for key in ("certificates", "import"):
+        if r[key]["available"] is False:
+            assert r[key].get("reason"), key
