@@ -274,6 +274,7 @@ class SubsidyGrant(TimestampMixin, Base):
         CheckConstraint("instalment_count >= 1", name="instalment_count_positive"),
         Index("ix_subsidy_grants_talent", "talent_id"),
         Index("ix_subsidy_grants_policy", "policy_id", "status"),
+        Index("ix_subsidy_grants_status", "status", "talent_id"),  # active grants: what falls due now
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
