@@ -801,17 +801,6 @@
     </message>
 </context>
 <context>
-    <name>Printing</name>
-    <message>
-        <source>The document could not be opened for printing.</source>
-        <translation>文档无法打开，不能打印。</translation>
-    </message>
-    <message>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
-    </message>
-</context>
-<context>
     <name>ReassignDialog</name>
     <message>
         <source>Change mentor</source>

@@ -152,7 +152,7 @@ def test_certificates_go_through_the_print_path(qtbot, tab, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from talentdesk.reports.certificate import render_certificates, sample_rows
-    from talentdesk.ui.ledger.printing import print_pdf
+    from talentdesk.ui.common.printing import print_pdf
 
     src = tmp_path / "c.pdf"
     render_certificates(sample_rows(2), src)

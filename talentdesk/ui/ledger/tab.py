@@ -166,7 +166,7 @@ class LedgerTab(Tab):
 
         def done(result: certificates.PrintResult) -> None:
             if to_printer:
-                from talentdesk.ui.ledger.printing import print_pdf
+                from talentdesk.ui.common.printing import print_pdf
 
                 print_pdf(result.path, self, title=self.tr("Subsidy payment certificates"))
             else:

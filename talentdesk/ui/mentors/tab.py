@@ -45,7 +45,7 @@ from talentdesk.ui.mentors.dialogs import (
     RolesDialog,
     ServiceDialog,
 )
-from talentdesk.ui.mentors.printing import print_pdf
+from talentdesk.ui.common.printing import print_pdf
 
 WARN = QColor("#b00020")
 
@@ -405,7 +405,7 @@ class MentorsTab(Tab):
 
         def ready(p) -> None:
             try:
-                print_pdf(self, Path(p), self.tr("Pairing agreement"))
+                print_pdf(str(p), self, title=self.tr("Pairing agreement"))
             except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
                 show_error(self, exc)
 

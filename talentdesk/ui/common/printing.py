@@ -1,4 +1,5 @@
-"""Sending a PDF the program made to a printer through Qt's print dialog (pages rendered by QtPdf)."""
+"""Sending a PDF the program made (certificates, rosters, pairing agreements, reports) to a printer through Qt's
+print dialog: each page is rendered by QtPdf at the printer's resolution, so the paper matches the PDF."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
