@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services import growth
+from talentdesk.ui.common.dates import from_qdate
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
-
-
-def to_date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
@@ -123,7 +120,7 @@ class EventDialog(_Form):
     def value(self) -> growth.EventInput:
         kind = self.kind.currentData()
         return growth.EventInput(
-            talent_id=self.talent_id, kind=kind, event_date=to_date(self.date.date()), title=self.title.text(),
+            talent_id=self.talent_id, kind=kind, event_date=from_qdate(self.date.date()), title=self.title.text(),
             detail=self.detail.toPlainText(),
             appraisal_grade=self.grade.currentData() if kind == E.GrowthKind.APPRAISAL.value else None)
 
@@ -166,8 +163,8 @@ class ProgramDialog(_Form):
     def value(self) -> growth.ProgramInput:
         return growth.ProgramInput(
             year=self.year.value(), name=self.name.text(), level=self.level.currentText(),
-            category=self.category.currentText(), hours=self.hours.value(), start_date=to_date(self.start.date()),
-            end_date=to_date(self.end.date()))
+            category=self.category.currentText(), hours=self.hours.value(), start_date=from_qdate(self.start.date()),
+            end_date=from_qdate(self.end.date()))
 
 
 class EnrolDialog(_Form):
@@ -218,7 +215,7 @@ class CompletionDialog(_Form):
         self.form.addRow(self.tr("Hours"), self.hours)
 
     def value(self) -> tuple[dt.date, float | None]:
-        return to_date(self.date.date()), (self.hours.value() if self.own_hours.isChecked() else None)
+        return from_qdate(self.date.date()), (self.hours.value() if self.own_hours.isChecked() else None)
 
 
 class PickTalentsDialog(_Form):

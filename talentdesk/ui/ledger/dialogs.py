@@ -31,16 +31,9 @@ from talentdesk.domain.labels import choices, label
 from talentdesk.domain.values import format_yuan, parse_yuan
 from talentdesk.services import certificates, grants, policies
 from talentdesk.services.talents import TalentQuery, search_talents
+from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-
-
-def to_qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:

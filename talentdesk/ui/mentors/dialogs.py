@@ -32,18 +32,11 @@ from talentdesk.domain.labels import choices, label
 from talentdesk.services import mentors
 from talentdesk.services.mentors import MAX_CADENCE_DAYS, MAX_CAPACITY, BoardCard, BoardColumn
 from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-
-
-def to_qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
