@@ -5,12 +5,14 @@ with the same key (typing into a search box), and the stale results of supersede
 """
 from __future__ import annotations
 
+import atexit
 import inspect
 import itertools
 import logging
 import queue
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +73,7 @@ class Runner(QObject):
         ]
         for t in self._threads:
             t.start()
+        _live_runners.add(self)
 
     # ---------------------------------------------------------------- UI-thread API
     def submit(self, fn: Callable[..., Any], /, *, write: bool = False, key: str | None = None,
@@ -93,6 +96,9 @@ class Runner(QObject):
         return len(self._jobs)
 
     def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop both worker threads after the jobs already queued (idempotent)."""
+        if not any(t.is_alive() for t in self._threads):
+            return
         for q in self._queues.values():
             q.put(None)
         for t in self._threads:
@@ -166,6 +172,19 @@ class Runner(QObject):
         job = self._jobs.get(job_id)
         if job and job.on_progress:
             job.on_progress(done, total, text)
+
+
+_live_runners: "weakref.WeakSet[Runner]" = weakref.WeakSet()
+
+
+@atexit.register
+def _shutdown_live_runners() -> None:
+    """No worker thread may still be inside SQLite or Qt while the interpreter tears itself down."""
+    for runner in list(_live_runners):
+        try:
+            runner.shutdown(timeout=2.0)
+        except RuntimeError:  # the Qt side is already gone: the threads stop with the process
+            pass
 
 
 class _SupersededType:
