@@ -107,7 +107,9 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     database = outcome.database
     window = open_main_window(database, actor=started.actor if database is started.database else None)
     window.show()
-    _calm_garbage_collector()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(2000, _calm_garbage_collector)  # after the first rows, not on the start-up path
     outcome.after_show(window)
     if probe:  # usable = shown with the first tab's rows loaded
         from talentdesk.ui.selftest import _pump_until
