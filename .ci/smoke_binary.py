@@ -129,7 +129,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
 
     from talentdesk import __version__
-    from talentdesk.db import head_revision
+    from talentdesk.store.db import head_revision
 
     gui, cli = exe(args.dist, "talentdesk"), exe(args.dist, "talentdesk-cli")
     work = Path(tempfile.mkdtemp(prefix="td-smoke-"))

@@ -64,7 +64,7 @@ def render(*, version: str, company: str, filename: str, description: str) -> st
 
 def write_version_file(dest: Path, *, filename: str, description: str) -> Path:
     from talentdesk import __version__
-    from talentdesk.services.settings import DEFAULTS
+    from talentdesk.services.common.settings import DEFAULTS
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(render(version=__version__, company=DEFAULTS["office_name"], filename=filename,
@@ -80,7 +80,7 @@ def exe_name(stem: str) -> str:
 def nsis_defines(*, dist_dir: Path, out_file: Path) -> str:
     """`!define`s for installer/talentdesk.nsi: the same version and company as the executables."""
     from talentdesk import __version__
-    from talentdesk.services.settings import DEFAULTS
+    from talentdesk.services.common.settings import DEFAULTS
 
     v4 = ".".join(str(n) for n in version_tuple(__version__))
     lines = [

@@ -140,7 +140,7 @@ def _calm_garbage_collector() -> None:
 def _fresh_demo_database(root: Path) -> Path:
     import datetime as dt
 
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.common.demo import generate_demo
 
     path = root / "demo" / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     path.parent.mkdir(parents=True, exist_ok=True)

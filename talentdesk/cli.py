@@ -49,7 +49,7 @@ class CliContext:
 
         database = self.database()
         try:
-            from talentdesk.services import accounts  # added with accounts and roles
+            from talentdesk.services.safety import accounts
         except ImportError:
             return Actor.local()
         return accounts.cli_actor(database, username=self.user)

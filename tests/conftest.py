@@ -77,7 +77,7 @@ def make_actor(role: Role, user_id: int = 1, username: str | None = None) -> Act
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory) -> Path:
     """A small demo database (300 talents, seed 7, as of TODAY) built once per run."""
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.common.demo import generate_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = Database.open(path)

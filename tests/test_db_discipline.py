@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from talentdesk import db
+from talentdesk.store import db
 from talentdesk.domain.errors import StorageError
 from talentdesk.services.base import Database
 

@@ -48,8 +48,8 @@ def test_importing_the_cli_and_services_does_not_load_qt():
     import sys
 
     code = (
-        "import sys, talentdesk.cli, talentdesk.services.talents, talentdesk.services.ledger, "
-        "talentdesk.services.demo; print(any(m.startswith('PySide6') for m in sys.modules))"
+        "import sys, talentdesk.cli, talentdesk.services.talents.registry, talentdesk.services.ledger.journal, "
+        "talentdesk.services.common.demo; print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent, check=True)
     assert out.stdout.strip() == "False"

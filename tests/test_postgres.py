@@ -34,7 +34,7 @@ def test_migrations_match_the_models_on_postgresql(pg):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from talentdesk import db
+    from talentdesk.store import db
     from talentdesk.domain.models import Base
 
     def NOT_MODELS(name, type_, parent_names):  # noqa: N802
@@ -48,16 +48,20 @@ def test_migrations_match_the_models_on_postgresql(pg):
 def test_demo_services_and_append_only_ledger_work_on_postgresql(pg):
     from sqlalchemy.exc import DBAPIError
 
-    from talentdesk.services import ledger, overview, talents
+    from talentdesk.services.ledger import journal
+
+    from talentdesk.services.growth import overview
+
+    from talentdesk.services.talents import registry
     from talentdesk.services.base import Actor
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.common.demo import generate_demo
 
     today = dt.date(2026, 11, 23)
     with pg.session(Actor.local()) as s:
         summary = generate_demo(s, talents=150, seed=5, as_of=today)
     with pg.session(Actor.local(), readonly=True) as s:
-        page = talents.search_talents(s, query=talents.TalentQuery(text="z"))
-        totals = ledger.entry_totals(s)
+        page = registry.search_talents(s, query=registry.TalentQuery(text="z"))
+        totals = journal.entry_totals(s)
         items = overview.attention_items(s, today=today)
         entries = s.execute(text("SELECT count(*) FROM ledger_entries")).scalar()
     assert summary.talents == 150 and page.total > 0 and entries == summary.ledger_entries

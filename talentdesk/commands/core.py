@@ -28,7 +28,7 @@ def register(sub) -> None:
 def cmd_demo(args: argparse.Namespace, ctx) -> int:
     import sys
 
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.common.demo import generate_demo
 
     database = ctx.database()
     actor = ctx.actor()

@@ -35,8 +35,7 @@ def _pct(v: float | None) -> str:
 
 
 def cmd_watch_list(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services import risk
-
+    from talentdesk.services.growth import risk
     today = args.as_of or dt.date.today()
     with ctx.database().session(ctx.actor(), readonly=True) as s:
         rows = risk.watch_list(s, today=today, limit=args.limit or None)
@@ -47,8 +46,7 @@ def cmd_watch_list(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_retention(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services import retention
-
+    from talentdesk.services.growth import retention
     today = args.as_of or dt.date.today()
     with ctx.database().session(ctx.actor()) as s:
         report = retention.retention_report(s, today=today)
@@ -66,8 +64,7 @@ def cmd_retention(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_yearly_report(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services import retention
-
+    from talentdesk.services.growth import retention
     year = args.year or dt.date.today().year
     with ctx.database().session(ctx.actor()) as s:
         path = retention.write_yearly_report(s, path=str(args.out), year=year, today=dt.date.today())

@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 def cmd_certificates(args: argparse.Namespace, ctx) -> int:
     from talentdesk.domain.errors import InputFileError
-    from talentdesk.services.certificates import print_certificates
+    from talentdesk.services.ledger.certificates import print_certificates
 
     if args.year is None and not args.entry:
         raise InputFileError(translate("Cli", "Give --year YYYY or at least one --entry ID."))
@@ -50,7 +50,7 @@ def cmd_certificates(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.certificates import verify_payload
+    from talentdesk.services.ledger.certificates import verify_payload
 
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:

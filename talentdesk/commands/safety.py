@@ -63,7 +63,7 @@ def _require_db_file(ctx) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.backups import run_backup
+    from talentdesk.services.safety.backups import run_backup
 
     _require_db_file(ctx)
     database = ctx.database()
@@ -81,8 +81,8 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.backups import restore_database, validate_backup
-    from talentdesk.services.locking import DatabaseLock
+    from talentdesk.services.safety.backups import restore_database, validate_backup
+    from talentdesk.store.locking import DatabaseLock
 
     candidate = validate_backup(args.path)  # a wrong file is refused before anything is opened or changed
     with DatabaseLock(ctx.db_path):
@@ -100,7 +100,7 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.integrity import full_check
+    from talentdesk.store.integrity import full_check
 
     _require_db_file(ctx)
     report = full_check(Path(ctx.db_path))
@@ -110,7 +110,7 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:
 
 
 def _new_password(prompt_for: str) -> str:
-    from talentdesk.services.accounts import LoginRequired
+    from talentdesk.services.safety.accounts import LoginRequired
 
     pw = os.environ.get(NEW_PASSWORD_ENV)
     if pw is not None:
@@ -127,7 +127,7 @@ def _new_password(prompt_for: str) -> str:
 
 def _user_id(session, username: str) -> int:
     from talentdesk.domain.errors import NotFound
-    from talentdesk.services.accounts import find_user
+    from talentdesk.services.safety.accounts import find_user
 
     user = find_user(session, username)
     if user is None:
@@ -141,7 +141,7 @@ def _user_dict(u) -> dict:
 
 
 def cmd_users_list(args, ctx) -> int:
-    from talentdesk.services.accounts import list_users
+    from talentdesk.services.safety.accounts import list_users
 
     with ctx.database().session(ctx.actor()) as s:
         users = list_users(s)
@@ -152,7 +152,7 @@ def cmd_users_list(args, ctx) -> int:
 
 
 def cmd_users_add(args, ctx) -> int:
-    from talentdesk.services.accounts import create_user
+    from talentdesk.services.safety.accounts import create_user
 
     database = ctx.database()
     actor = ctx.actor()
@@ -168,7 +168,7 @@ def cmd_users_add(args, ctx) -> int:
 
 
 def cmd_users_reset(args, ctx) -> int:
-    from talentdesk.services.accounts import reset_password
+    from talentdesk.services.safety.accounts import reset_password
 
     database = ctx.database()
     actor = ctx.actor()
@@ -181,7 +181,7 @@ def cmd_users_reset(args, ctx) -> int:
 
 
 def cmd_users_unlock(args, ctx) -> int:
-    from talentdesk.services.accounts import unlock_user
+    from talentdesk.services.safety.accounts import unlock_user
 
     with ctx.database().session(ctx.actor()) as s:
         u = unlock_user(s, user_id=_user_id(s, args.username))
@@ -190,7 +190,7 @@ def cmd_users_unlock(args, ctx) -> int:
 
 
 def cmd_users_set_role(args, ctx) -> int:
-    from talentdesk.services.accounts import update_user
+    from talentdesk.services.safety.accounts import update_user
 
     with ctx.database().session(ctx.actor()) as s:
         u = update_user(s, user_id=_user_id(s, args.username), role=args.role)

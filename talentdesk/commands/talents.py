@@ -32,8 +32,7 @@ def register(sub) -> None:
 
 
 def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services import importer
-
+    from talentdesk.services.talents import importer
     mapping = importer.parse_mapping(args.map)
     database = ctx.database()
     actor = ctx.actor()
@@ -64,8 +63,7 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_export_talents(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services import exporter
-
+    from talentdesk.services.talents import exporter
     database = ctx.database()
     with database.session(ctx.actor()) as s:
         result = exporter.export_talents(s, path=args.file, encoding=args.encoding)

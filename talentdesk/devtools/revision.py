@@ -10,9 +10,7 @@ from pathlib import Path
 
 from alembic import command
 
-from talentdesk import db
-
-
+from talentdesk.store import db
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)

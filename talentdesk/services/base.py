@@ -20,7 +20,7 @@ from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry, Base

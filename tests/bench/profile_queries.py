@@ -22,21 +22,24 @@ import run as bench  # noqa: E402
 
 def calls():
     """(tab, label, fn, kwargs) as the tabs submit them on first showing."""
-    from talentdesk.services import growth, ledger, mentors, overview, talents
-
+    from talentdesk.services.growth import careers
+    from talentdesk.services.ledger import journal
+    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.growth import overview
+    from talentdesk.services.talents import registry
     today = bench.AS_OF
     out = [
         ("overview", "attention_items", overview.attention_items, {"today": today}),
-        ("talents", "search_talents", talents.search_talents,
-         {"query": talents.TalentQuery(), "offset": 0, "limit": 200, "with_total": True}),
-        ("ledger", "list_entries", ledger.list_entries, {"query": ledger.EntryQuery(year=today.year)}),
-        ("ledger", "list_entries (all years)", ledger.list_entries, {"query": ledger.EntryQuery()}),
-        ("ledger", "entry_totals", ledger.entry_totals, {"query": ledger.EntryQuery(year=today.year)}),
-        ("mentors", "list_mentors", mentors.list_mentors, {}),
-        ("mentors", "list_pairings", mentors.list_pairings, {"overdue_only": False, "today": today}),
-        ("mentors", "count_unpaired_active", mentors.count_unpaired_active, {}),
-        ("growth", "list_events", growth.list_events, {"offset": 0, "limit": 200}),
-        ("growth", "list_programs", growth.list_programs, {}),
+        ("talents", "search_talents", registry.search_talents,
+         {"query": registry.TalentQuery(), "offset": 0, "limit": 200, "with_total": True}),
+        ("ledger", "list_entries", journal.list_entries, {"query": journal.EntryQuery(year=today.year)}),
+        ("ledger", "list_entries (all years)", journal.list_entries, {"query": journal.EntryQuery()}),
+        ("ledger", "entry_totals", journal.entry_totals, {"query": journal.EntryQuery(year=today.year)}),
+        ("mentors", "list_mentors", mentoring.list_mentors, {}),
+        ("mentors", "list_pairings", mentoring.list_pairings, {"overdue_only": False, "today": today}),
+        ("mentors", "count_unpaired_active", mentoring.count_unpaired_active, {}),
+        ("growth", "list_events", careers.list_events, {"offset": 0, "limit": 200}),
+        ("growth", "list_programs", careers.list_programs, {}),
     ]
     return out
 

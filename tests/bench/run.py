@@ -123,7 +123,7 @@ def cached_db_path(workdir: Path, talents: int, seed: int) -> Path:
 def build_database(path: Path, talents: int, seed: int) -> dict:
     """Generate the demo database into a temporary name and move it in place only when complete."""
     from talentdesk.services.base import Actor, Database
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services.common.demo import generate_demo
 
     tmp = path.with_name(f"building-{path.name}")
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -224,7 +224,7 @@ def sample_queries(con: sqlite3.Connection, n_talents: int, per_kind: int, seed:
 
 
 def ui_query(kind: str, value):
-    from talentdesk.services.talents import TalentQuery
+    from talentdesk.services.talents.registry import TalentQuery
 
     if kind == "employer":
         return TalentQuery(employer_id=value)
@@ -274,7 +274,7 @@ def linear_scans(plan: list[str]) -> list[str]:
 
 @figure
 def measure_search(database, actor, db_path: Path, n_talents: int, per_kind: int, seed: int) -> dict:
-    from talentdesk.services.talents import search_talents
+    from talentdesk.services.talents.registry import search_talents
 
     raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     queries = sample_queries(raw, n_talents, per_kind, seed)
@@ -421,7 +421,7 @@ RAW_TOTALS = ("SELECT coalesce(t.kind, e.kind), sum(e.amount_fen) FROM ledger_en
 
 @figure
 def measure_ledger(database, actor, db_path: Path, reps: int, seed: int) -> dict:
-    from talentdesk.services.ledger import EntryQuery, entry_totals
+    from talentdesk.services.ledger.journal import EntryQuery, entry_totals
 
     raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     out: dict = {"available": True}
@@ -453,7 +453,7 @@ def measure_ledger(database, actor, db_path: Path, reps: int, seed: int) -> dict
 
     # a talent statement, for talents that have ledger history
     try:
-        (talent_statement,) = optional("talentdesk.services.ledger", "talent_statement")
+        (talent_statement,) = optional("talentdesk.services.ledger.journal", "talent_statement")
         rng = random.Random(seed)
         n = raw.execute("SELECT max(id) FROM talents").fetchone()[0]
         ids = [r[0] for r in raw.execute(
@@ -468,7 +468,7 @@ def measure_ledger(database, actor, db_path: Path, reps: int, seed: int) -> dict
         out["statement"] = {"available": False, "reason": str(exc)}
 
     try:
-        (forecast,) = optional("talentdesk.services.budgets", "forecast")
+        (forecast,) = optional("talentdesk.services.ledger.budgets", "forecast")
         run(forecast, as_of=AS_OF, years=3)
         m = [timed_cpu(run, forecast, as_of=AS_OF, years=3) for _ in range(reps)]
         ms, cpu = [x[0] for x in m], [x[1] for x in m]
@@ -501,7 +501,7 @@ def measure_certificates(database, actor, db_path: Path, pages: int, workdir: Pa
            "ratio": rnd(ours / base), "pdf_kb": round(len(buf.getvalue()) / 1024),
            "cpu_pages_per_s": rnd(pages / (ours_cpu / 1000), 1), "cpu_ratio": rnd(ours_cpu / base_cpu)}
     try:
-        (print_certificates,) = optional("talentdesk.services.certificates", "print_certificates")
+        (print_certificates,) = optional("talentdesk.services.ledger.certificates", "print_certificates")
         raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         ids = [r[0] for r in raw.execute(
             "SELECT e.id FROM ledger_entries e WHERE e.kind = 'payment' AND NOT EXISTS "
@@ -574,7 +574,7 @@ def import_file(workdir: Path, rows: int, seed: int, employers: list[str]) -> Pa
 
 @figure
 def measure_import(database, actor, db_path: Path, rows: int, seed: int, workdir: Path) -> dict:
-    (import_talents,) = optional("talentdesk.services.importer", "import_talents")
+    (import_talents,) = optional("talentdesk.services.talents.importer", "import_talents")
     raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     employers = [r[0] for r in raw.execute("SELECT name FROM employers ORDER BY id LIMIT 50")]
     raw.close()

@@ -27,7 +27,7 @@ def pct(values, p):
 
 def bench_service(database, repeat=5):
     from talentdesk.services.base import Actor
-    from talentdesk.services.talents import TalentQuery, search_talents
+    from talentdesk.services.talents.registry import TalentQuery, search_talents
 
     times = []
     for q in QUERIES:

@@ -14,7 +14,7 @@ import pytest
 
 from talentdesk import __version__
 from talentdesk.paths import bundle_root
-from talentdesk.services.settings import DEFAULTS
+from talentdesk.services.common.settings import DEFAULTS
 
 ROOT = bundle_root()
 sys.path.insert(0, str(ROOT / "installer"))
@@ -123,10 +123,10 @@ def test_icon_holds_every_windows_size_and_pngs_match():
 # ------------------------------------------------------------------ the upgrade path
 
 def test_a_database_from_release_0_1_0_opens_migrated_with_nothing_lost(tmp_path):
-    from talentdesk.db import head_revision
+    from talentdesk.store.db import head_revision
     from talentdesk.services.base import Actor, Database
-    from talentdesk.services.settings import get_setting
-    from talentdesk.services.talents import count_talents
+    from talentdesk.services.common.settings import get_setting
+    from talentdesk.services.talents.registry import count_talents
 
     path = tmp_path / "talentdesk.db"
     shutil.copyfile(ROOT / "tests" / "fixtures" / "release-0.1.0.db", path)

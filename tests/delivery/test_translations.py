@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from talentdesk import i18n
 from talentdesk.devtools import i18n as i18ntool
 from talentdesk.paths import bundle_root, translations_dir
-from talentdesk.services.settings import DEFAULTS
+from talentdesk.services.common.settings import DEFAULTS
 from tests.delivery.ui_texts import chinese_left_in_english, english_left_in_chinese, widget_texts
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.services.base import Actor
-from talentdesk.services.settings import get_setting
+from talentdesk.services.common.settings import get_setting
 from talentdesk.ui.wizard import wizard as wiz
 
 
@@ -35,7 +35,7 @@ def no_error_boxes(monkeypatch):
 def fake_accounts(monkeypatch):
     """Stands in for services/accounts.py (written on another branch) with the agreed create_user signature."""
     calls = []
-    module = types.ModuleType("talentdesk.services.accounts")
+    module = types.ModuleType("talentdesk.services.safety.accounts")
 
     def create_user(session, *, username, password, role, display_name=""):
         if len(password) < 8:
@@ -43,7 +43,7 @@ def fake_accounts(monkeypatch):
         calls.append({"username": username, "password": password, "role": role, "display_name": display_name})
 
     module.create_user = create_user
-    monkeypatch.setitem(sys.modules, "talentdesk.services.accounts", module)
+    monkeypatch.setitem(sys.modules, "talentdesk.services.safety.accounts", module)
     return calls
 
 
@@ -204,8 +204,8 @@ def test_start_up_probes_and_the_demo_switch_do_not_show_the_wizard(qtbot, datab
 
 def test_choosing_the_demo_opens_a_separate_practice_database(qtbot, database, settings, monkeypatch, tmp_path):
     from talentdesk.services.base import Database
-    from talentdesk.services.demo import generate_demo
-    from talentdesk.services.talents import count_talents
+    from talentdesk.services.common.demo import generate_demo
+    from talentdesk.services.talents.registry import count_talents
 
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.DEMO))
 

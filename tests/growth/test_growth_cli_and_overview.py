@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from talentdesk.cli import main
-from talentdesk.services import overview
+from talentdesk.services.growth import overview
 from tests.conftest import TODAY
 
 

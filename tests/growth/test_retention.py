@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from talentdesk.domain.errors import InputFileError
-from talentdesk.services import retention
+from talentdesk.services.growth import retention
 from tests.growth.helpers import base, talent
 
 D = dt.date

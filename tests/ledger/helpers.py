@@ -8,7 +8,7 @@ from stdnum.cn import ric
 
 from talentdesk.domain.models import Talent
 from talentdesk.domain.values import add_months
-from talentdesk.services.policies import AmountRule, PolicyInput, save_policy
+from talentdesk.services.ledger.policies import AmountRule, PolicyInput, save_policy
 
 _seq = itertools.count(1)
 

@@ -14,7 +14,8 @@ from talentdesk.domain.errors import RuleViolation, ValidationError
 from talentdesk.domain.models import Certificate, LedgerEntry, SerialCounter, Talent
 from talentdesk.domain.values import amount_in_capitals
 from talentdesk.reports.certificate import measure_throughput, render_certificates, sample_rows
-from talentdesk.services import certificates, ledger
+from talentdesk.services.ledger import certificates
+from talentdesk.services.ledger import journal
 from talentdesk.services.base import Actor
 
 needs_tools = pytest.mark.skipif(not all(shutil.which(t) for t in ("pdffonts", "pdftotext", "pdftoppm", "zbarimg")),
@@ -105,7 +106,7 @@ def test_reversed_payment_is_not_printable_and_its_certificate_no_longer_valid(d
         cert = s.scalar(select(Certificate))
         e = s.get(LedgerEntry, eid)
         payload = certificates.payload_for(cert.serial, e, cert.digest)
-        ledger.reverse_entry(s, entry_id=eid, reason="重复发放", on=dt.date(2026, 11, 23))
+        journal.reverse_entry(s, entry_id=eid, reason="重复发放", on=dt.date(2026, 11, 23))
     with demo_db.session(Actor.local(), readonly=True) as s:
         v = certificates.verify_payload(s, payload=payload)
         assert (v.genuine, v.status) == (False, "reversed")
@@ -137,8 +138,7 @@ def test_payment_roster_xlsx_and_pdf(demo_db, tmp_path):
     from openpyxl import load_workbook
 
     from talentdesk.domain.models import Payment
-    from talentdesk.services import payments
-
+    from talentdesk.services.ledger import payments
     with demo_db.session(Actor.local(), readonly=True) as s:
         pids = list(s.scalars(select(Payment.id).where(Payment.status == "paid").order_by(Payment.id).limit(4)))
         total = sum(s.get(Payment, p).amount_fen for p in pids)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from talentdesk.cli import main
 from talentdesk.domain.models import Certificate, LedgerEntry
-from talentdesk.services import certificates
+from talentdesk.services.ledger import certificates
 from talentdesk.services.base import Actor
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from talentdesk.services import ledger
+from talentdesk.services.ledger import journal
 from talentdesk.services.base import Actor
 
 
@@ -16,11 +16,11 @@ def test_counts_and_totals_match_plain_sql_with_and_without_joined_filters(demo_
     p = demo_db.path
     employer = _raw(p, "SELECT employer_id FROM talents GROUP BY employer_id ORDER BY count(*) DESC LIMIT 1")
     with demo_db.session(Actor.local(), readonly=True) as s:
-        everything = ledger.list_entries(s, limit=1)
-        totals = ledger.entry_totals(s)
-        year = ledger.list_entries(s, query=ledger.EntryQuery(year=2024), limit=1)
-        by_employer = ledger.list_entries(s, query=ledger.EntryQuery(employer_id=employer), limit=1)
-        by_kind = ledger.list_entries(s, query=ledger.EntryQuery(policy_kind="settling", kind="payment"), limit=1)
+        everything = journal.list_entries(s, limit=1)
+        totals = journal.entry_totals(s)
+        year = journal.list_entries(s, query=journal.EntryQuery(year=2024), limit=1)
+        by_employer = journal.list_entries(s, query=journal.EntryQuery(employer_id=employer), limit=1)
+        by_kind = journal.list_entries(s, query=journal.EntryQuery(policy_kind="settling", kind="payment"), limit=1)
     assert everything.total == _raw(p, "SELECT count(*) FROM ledger_entries")
     assert totals.balance_fen == _raw(p, "SELECT sum(amount_fen) FROM ledger_entries")
     assert year.total == _raw(p, "SELECT count(*) FROM ledger_entries WHERE fiscal_year = 2024")

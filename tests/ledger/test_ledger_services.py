@@ -10,7 +10,11 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import Instalment, LedgerEntry, Payment, SubsidyGrant, User
-from talentdesk.services import budgets, grants, ledger, payments, policies
+from talentdesk.services.ledger import budgets
+from talentdesk.services.ledger import grants
+from talentdesk.services.ledger import journal
+from talentdesk.services.ledger import payments
+from talentdesk.services.ledger import policies
 from talentdesk.services.base import Actor
 from tests.ledger.helpers import add_policy, add_talent, depart, make_actor
 
@@ -18,9 +22,9 @@ D = dt.date
 
 
 def pay_all_due(s, talent_id: int, on: D, voucher: str = "记-1") -> payments.BatchResult:
-    due = [r.instalment_id for r in ledger.overdue(s, as_of=on + dt.timedelta(days=40))
+    due = [r.instalment_id for r in journal.overdue(s, as_of=on + dt.timedelta(days=40))
            if r.talent_id == talent_id and r.payment_id is None]
-    due += [r.instalment_id for r in ledger.due_this_month(s, as_of=on) if r.talent_id == talent_id and r.posted
+    due += [r.instalment_id for r in journal.due_this_month(s, as_of=on) if r.talent_id == talent_id and r.posted
             and r.payment_id is None]
     rec = payments.record_payments(s, instalment_ids=due)
     payments.approve_payments(s, payment_ids=rec.done)
@@ -101,12 +105,12 @@ def test_suspended_grant_posts_nothing_until_resumed(session):
     pid = add_policy(session, mode="monthly", count=6, amount_fen=600)
     g = grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 15))
     grants.suspend_grant(session, grant_id=g.id, reason="待核实在岗情况")
-    assert ledger.post_due_instalments(session, as_of=D(2025, 4, 15)) == 0
+    assert journal.post_due_instalments(session, as_of=D(2025, 4, 15)) == 0
     r = grants.resume_grant(session, grant_id=g.id, as_of=D(2025, 4, 15))
     assert sum(i.posted for i in r.schedule) == 4
     t = grants.terminate_grant(session, grant_id=g.id, reason="调离")
     assert [i.cancelled for i in t.schedule] == [False] * 4 + [True] * 2
-    assert ledger.post_due_instalments(session, as_of=D(2026, 1, 1)) == 0
+    assert journal.post_due_instalments(session, as_of=D(2026, 1, 1)) == 0
 
 
 # ---------------------------------------------------------------- append-only
@@ -142,25 +146,25 @@ def test_posted_entries_cannot_be_changed_through_the_orm_session(session):
 
 
 def test_the_service_layer_offers_no_edit_and_reversal_restores_the_balance(session):
-    assert not any(hasattr(ledger, n) for n in ("update_entry", "delete_entry", "edit_entry"))
+    assert not any(hasattr(journal, n) for n in ("update_entry", "delete_entry", "edit_entry"))
     tid = add_talent(session)
     pid = add_policy(session, mode="lump_sum", count=1, amount_fen=5_000_000)
     g = grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 1))
-    before = ledger.grant_balance(session, g.id)
+    before = journal.grant_balance(session, g.id)
     res = pay_all_due(session, tid, D(2025, 1, 20), voucher="记-WRONG")
-    assert ledger.grant_balance(session, g.id) == before - 5_000_000 == 0
+    assert journal.grant_balance(session, g.id) == before - 5_000_000 == 0
     entry_id = session.scalar(select(Payment.entry_id).where(Payment.id == res.done[0]))
-    rev = ledger.reverse_entry(session, entry_id=entry_id, reason="凭证号录入错误", on=D(2025, 1, 22))
+    rev = journal.reverse_entry(session, entry_id=entry_id, reason="凭证号录入错误", on=D(2025, 1, 22))
     assert rev.kind == "reversal" and rev.amount_fen == 5_000_000 and rev.reverses_id == entry_id
-    assert ledger.grant_balance(session, g.id) == before
+    assert journal.grant_balance(session, g.id) == before
     with pytest.raises(RuleViolation):
-        ledger.reverse_entry(session, entry_id=entry_id, reason="again", on=D(2025, 1, 22))
+        journal.reverse_entry(session, entry_id=entry_id, reason="again", on=D(2025, 1, 22))
     with pytest.raises(RuleViolation):
-        ledger.reverse_entry(session, entry_id=rev.id, reason="undo", on=D(2025, 1, 22))
+        journal.reverse_entry(session, entry_id=rev.id, reason="undo", on=D(2025, 1, 22))
     # the instalment is owed again and can be paid correctly
     pay_all_due(session, tid, D(2025, 1, 25), voucher="记-RIGHT")
-    assert ledger.grant_balance(session, g.id) == 0
-    stmt = ledger.talent_statement(session, talent_id=tid)
+    assert journal.grant_balance(session, g.id) == 0
+    stmt = journal.talent_statement(session, talent_id=tid)
     assert [ln.kind for ln in stmt.lines] == ["due", "payment", "reversal", "payment"]
     assert [ln.balance_fen for ln in stmt.lines] == [5_000_000, 0, 5_000_000, 0]
     assert stmt.lines[1].reversed and stmt.paid_fen == 5_000_000
@@ -258,48 +262,48 @@ def _paid_grant(s, *, rule: str, arrival=D(2020, 1, 1), service_years=5, waiver=
 def test_clawback_pro_rata(session):
     tid, gid = _paid_grant(session, rule="pro_rata", total=6_000_000)  # 20,000 yuan paid of 60,000
     depart(session, tid, D(2020, 7, 1))                                 # 6 of 60 months served
-    [line] = ledger.apply_departure(session, talent_id=tid)
+    [line] = journal.apply_departure(session, talent_id=tid)
     assert line.paid_fen == 2_000_000
     assert line.owed_fen == 2_000_000 - 6_000_000 * 6 // 60 == 1_400_000
-    assert ledger.grant_balance(session, gid) == -1_400_000
+    assert journal.grant_balance(session, gid) == -1_400_000
     assert payments.obligations(session, talent_id=tid)[0].open_fen == 1_400_000
 
 
 def test_clawback_full_rule(session):
     tid, gid = _paid_grant(session, rule="full")
     depart(session, tid, D(2023, 1, 1))
-    assert ledger.apply_departure(session, talent_id=tid)[0].owed_fen == 2_000_000
+    assert journal.apply_departure(session, talent_id=tid)[0].owed_fen == 2_000_000
 
 
 def test_clawback_waived_by_recorded_reason(session):
     tid, gid = _paid_grant(session, rule="full", waiver="组织调动")
     depart(session, tid, D(2021, 1, 1))
-    assert ledger.apply_departure(session, talent_id=tid)[0].owed_fen == 0
-    assert ledger.grant_balance(session, gid) == 0
+    assert journal.apply_departure(session, talent_id=tid)[0].owed_fen == 0
+    assert journal.grant_balance(session, gid) == 0
     assert payments.obligations(session, talent_id=tid) == []
 
 
 def test_no_clawback_when_leaving_after_the_commitment(session):
     tid, gid = _paid_grant(session, rule="full", service_years=3, count=1)
     depart(session, tid, D(2023, 1, 2))
-    assert ledger.apply_departure(session, talent_id=tid)[0].owed_fen == 0
+    assert journal.apply_departure(session, talent_id=tid)[0].owed_fen == 0
 
 
 def test_pro_rata_never_below_zero(session):
     tid, gid = _paid_grant(session, rule="pro_rata", total=6_000_000)  # 1/3 paid
     depart(session, tid, D(2022, 1, 1))                                 # 24 of 60 months: earned 40% > paid
-    assert ledger.apply_departure(session, talent_id=tid)[0].owed_fen == 0
+    assert journal.apply_departure(session, talent_id=tid)[0].owed_fen == 0
 
 
 def test_instalments_stop_after_departure_and_departure_is_idempotent(session):
     tid, gid = _paid_grant(session, rule="pro_rata", total=6_000_000)
     depart(session, tid, D(2020, 7, 1))
-    first = ledger.apply_departure(session, talent_id=tid)
+    first = journal.apply_departure(session, talent_id=tid)
     n = session.scalar(select(func.count()).select_from(LedgerEntry))
-    assert ledger.post_due_instalments(session, as_of=D(2030, 1, 1)) == 0
-    assert ledger.apply_departure(session, talent_id=tid) == first
+    assert journal.post_due_instalments(session, as_of=D(2030, 1, 1)) == 0
+    assert journal.apply_departure(session, talent_id=tid) == first
     assert session.scalar(select(func.count()).select_from(LedgerEntry)) == n
-    assert ledger.due_this_month(session, as_of=D(2021, 1, 1)) == []
+    assert journal.due_this_month(session, as_of=D(2021, 1, 1)) == []
     assert grants.get_grant(session, grant_id=gid).status == "terminated"
 
 
@@ -309,15 +313,15 @@ def test_unpaid_due_lapses_and_open_orders_are_cancelled_on_departure(session):
     g = grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2024, 2, 1), as_of=D(2024, 2, 1))
     rec = payments.record_payments(session, instalment_ids=[g.schedule[0].id])
     depart(session, tid, D(2024, 3, 1))
-    ledger.apply_departure(session, talent_id=tid)
-    assert ledger.grant_balance(session, g.id) == 0
+    journal.apply_departure(session, talent_id=tid)
+    assert journal.grant_balance(session, g.id) == 0
     assert payments.list_payments(session, payment_ids=rec.done)[0].status == "cancelled"
 
 
 def test_refunds_and_waivers_settle_an_obligation(session):
     tid, gid = _paid_grant(session, rule="full")
     depart(session, tid, D(2021, 1, 1))
-    ledger.apply_departure(session, talent_id=tid)
+    journal.apply_departure(session, talent_id=tid)
     with pytest.raises(RuleViolation):
         payments.record_refund(session, grant_id=gid, amount_fen=2_000_001, on=D(2021, 2, 1))
     payments.record_refund(session, grant_id=gid, amount_fen=1_500_000, on=D(2021, 2, 1), voucher_no="收-1")
@@ -325,8 +329,8 @@ def test_refunds_and_waivers_settle_an_obligation(session):
     payments.waive_obligation(session, grant_id=gid, reason="因病离职，经县人才办会议同意", on=D(2021, 3, 1))
     assert payments.obligations(session, talent_id=tid) == []
     assert payments.obligations(session, talent_id=tid, open_only=False)[0].waived_fen == 500_000
-    assert ledger.grant_balance(session, gid) == 0
-    st = ledger.talent_statement(session, talent_id=tid)
+    assert journal.grant_balance(session, gid) == 0
+    st = journal.talent_statement(session, talent_id=tid)
     assert st.obligation_open_fen == 0 and st.balance_fen == 0
 
 
@@ -342,12 +346,12 @@ def test_due_this_month_and_overdue(session):
     tid = add_talent(session)
     pid = add_policy(session, mode="monthly", count=4, amount_fen=400)
     grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 10), as_of=D(2025, 3, 5))
-    overdue = ledger.overdue(session, as_of=D(2025, 3, 5))
+    overdue = journal.overdue(session, as_of=D(2025, 3, 5))
     assert [r.seq for r in overdue] == [1, 2]
-    due = ledger.due_this_month(session, as_of=D(2025, 3, 5))
+    due = journal.due_this_month(session, as_of=D(2025, 3, 5))
     assert [(r.seq, r.posted) for r in due] == [(3, False)]
     payments.record_payments(session, instalment_ids=[overdue[0].instalment_id])
-    assert ledger.overdue(session, as_of=D(2025, 3, 5))[0].payment_status == "recorded"
+    assert journal.overdue(session, as_of=D(2025, 3, 5))[0].payment_status == "recorded"
 
 
 def test_budget_report_and_three_year_forecast(session):
@@ -364,7 +368,7 @@ def test_budget_report_and_three_year_forecast(session):
     assert fc.years == (2027, 2028, 2029)
     assert fc.by_kind == {"settling": (1_000_000, 1_000_000, 0)} and fc.totals == (1_000_000, 1_000_000, 0)
     depart(session, tid, D(2026, 12, 1))
-    ledger.apply_departure(session, talent_id=tid)
+    journal.apply_departure(session, talent_id=tid)
     assert budgets.forecast(session, as_of=D(2026, 11, 23)).totals == (0, 0, 0)
     with pytest.raises(ValidationError):
         budgets.set_budget(session, fiscal_year=2026, policy_kind="settling", amount_fen=-1)
@@ -375,8 +379,8 @@ def test_ledger_filters_and_totals(session):
     pid = add_policy(session, amount_fen=300, count=3)
     grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2024, 1, 1), as_of=D(2026, 1, 1))
     pay_all_due(session, tid, D(2026, 1, 5))
-    t = ledger.entry_totals(session, query=ledger.EntryQuery(year=2026))
+    t = journal.entry_totals(session, query=journal.EntryQuery(year=2026))
     assert (t.due_fen, t.paid_fen) == (100, 300)
-    page = ledger.list_entries(session, query=ledger.EntryQuery(kind="payment", talent_id=tid))
+    page = journal.list_entries(session, query=journal.EntryQuery(kind="payment", talent_id=tid))
     assert page.total == 3 and all(r.kind == "payment" for r in page.rows)
-    assert ledger.list_entries(session, query=ledger.EntryQuery(grant_status="active")).total == 0
+    assert journal.list_entries(session, query=journal.EntryQuery(grant_status="active")).total == 0

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from talentdesk.domain.models import Payment
-from talentdesk.services import certificates
+from talentdesk.services.ledger import certificates
 from talentdesk.services.base import Actor
 
 SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")

@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.models import Instalment, LedgerEntry, Payment, SubsidyGrant
 from talentdesk.domain.values import amount_in_capitals
-from talentdesk.services import grants, ledger, payments
+from talentdesk.services.ledger import grants
+from talentdesk.services.ledger import journal
+from talentdesk.services.ledger import payments
 from talentdesk.services.base import Actor
 from tests.ledger.helpers import add_policy, add_talent, depart
 
@@ -40,16 +42,16 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
                 if op == "grant":
                     grants.grant_policy(s, talent_id=talents[a % 2], policy_id=pols[b % 3], start_date=day, as_of=day)
                 elif op == "post":
-                    ledger.post_due_instalments(s, as_of=day)
+                    journal.post_due_instalments(s, as_of=day)
                 elif op == "pay":
-                    ids = [r.instalment_id for r in ledger.overdue(s, as_of=day + dt.timedelta(days=40))][: 1 + a % 3]
+                    ids = [r.instalment_id for r in journal.overdue(s, as_of=day + dt.timedelta(days=40))][: 1 + a % 3]
                     rec = payments.record_payments(s, instalment_ids=ids)
                     payments.approve_payments(s, payment_ids=rec.done)
                     payments.mark_paid(s, payment_ids=rec.done, voucher_no=f"记-{a}", pay_date=day)
                 elif op == "reverse":
                     eids = list(s.scalars(select(LedgerEntry.id).where(LedgerEntry.kind != "reversal")))
                     if eids:
-                        ledger.reverse_entry(s, entry_id=eids[a % len(eids)], reason="错账", on=day + dt.timedelta(days=400))
+                        journal.reverse_entry(s, entry_id=eids[a % len(eids)], reason="错账", on=day + dt.timedelta(days=400))
                 elif op in ("suspend", "terminate", "resume", "refund", "waive"):
                     gids = list(s.scalars(select(SubsidyGrant.id)))
                     if gids:
@@ -67,7 +69,7 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
                 elif op == "depart":
                     tid = talents[a % 2]
                     depart(s, tid, day)
-                    ledger.apply_departure(s, talent_id=tid)
+                    journal.apply_departure(s, talent_id=tid)
                 sp.commit()
             except TalentDeskError:
                 sp.rollback()
@@ -75,10 +77,10 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
             # statement's running balance ends where the sum of all the talent's entries is
             for gid in s.scalars(select(SubsidyGrant.id)):
                 entries = list(s.scalars(select(LedgerEntry.amount_fen).where(LedgerEntry.grant_id == gid)))
-                assert ledger.grant_balance(s, gid) == sum(entries)
+                assert journal.grant_balance(s, gid) == sum(entries)
                 assert grants.get_grant(s, grant_id=gid).balance_fen == sum(entries)
             for tid in talents:
-                st_ = ledger.talent_statement(s, talent_id=tid)
+                st_ = journal.talent_statement(s, talent_id=tid)
                 total = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount_fen), 0))
                                  .where(LedgerEntry.talent_id == tid))
                 assert st_.balance_fen == total
@@ -86,7 +88,7 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
             # every paid order has exactly its entry; no instalment is paid twice
             for pay in s.scalars(select(Payment).where(Payment.status == "paid")):
                 assert s.get(LedgerEntry, pay.entry_id).amount_fen == -pay.amount_fen
-            assert ledger.entry_totals(s).balance_fen == s.scalar(
+            assert journal.entry_totals(s).balance_fen == s.scalar(
                 select(func.coalesce(func.sum(LedgerEntry.amount_fen), 0)))
         # instalments of departed talents never fell due after the departure
         for inst in s.scalars(select(Instalment).where(Instalment.posted.is_(True))):

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from talentdesk.cli import main
-from talentdesk.services import mentors as M
+from talentdesk.services.mentors import mentoring as M
 from talentdesk.services.base import Actor
 from tests.conftest import TODAY
 

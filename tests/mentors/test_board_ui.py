@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from talentdesk.domain.models import CareCase, Pairing
-from talentdesk.services import mentors as M
+from talentdesk.services.mentors import mentoring as M
 from talentdesk.services.base import Actor
 from talentdesk.ui.mentors.board import UNPAIRED
 from talentdesk.ui.mentors.dialogs import CheckInDialog, PairDialog, ReassignDialog
@@ -191,7 +191,7 @@ def test_the_board_filters_and_the_overdue_list_fill_from_the_services(qtbot, ta
 
 
 def test_the_board_paints_only_what_is_visible_with_200_mentors_and_5000_mentees(qtbot, monkeypatch):
-    from talentdesk.services.mentors import BoardCard, BoardColumn, BoardData, CardRole
+    from talentdesk.services.mentors.mentoring import BoardCard, BoardColumn, BoardData, CardRole
     from talentdesk.ui.mentors.board import MentorBoard
 
     def card(i, mentor):

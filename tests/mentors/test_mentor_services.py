@@ -12,8 +12,8 @@ from talentdesk.domain.errors import Conflict, NotFound, PermissionDenied, RuleV
 from talentdesk.domain.enums import Role
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.models import AuditEntry, CareCase, CheckIn, Employer, Pairing, Talent
-from talentdesk.services import mentors as M
-from talentdesk.services.settings import set_setting
+from talentdesk.services.mentors import mentoring as M
+from talentdesk.services.common.settings import set_setting
 from tests.conftest import TODAY, make_actor
 
 UNIT_LEADER, SUPERVISOR, PROFESSIONAL = 1, 2, 3

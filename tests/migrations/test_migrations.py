@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from talentdesk import db
+from talentdesk.store import db
 from talentdesk.domain.models import Base
 from talentdesk.services.base import Database
 

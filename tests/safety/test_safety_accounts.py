@@ -13,9 +13,9 @@ from talentdesk.cli import main as cli_main
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import AuthenticationError, Conflict, PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import User
-from talentdesk.services import accounts
+from talentdesk.services.safety import accounts
 from talentdesk.services.base import Actor
-from talentdesk.services.settings import set_setting
+from talentdesk.services.common.settings import set_setting
 
 from tests.safety.safety_helpers import audit_rows
 

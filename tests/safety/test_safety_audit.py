@@ -12,8 +12,8 @@ from sqlalchemy.exc import DatabaseError
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import InputFileError, PermissionDenied, ValidationError
 from talentdesk.domain.models import Employer
-from talentdesk.services import audit
-from talentdesk.services.audit import AuditQuery
+from talentdesk.services.safety import audit
+from talentdesk.services.safety.audit import AuditQuery
 from talentdesk.services.base import Actor
 
 from tests.conftest import make_actor

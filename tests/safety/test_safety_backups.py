@@ -9,14 +9,14 @@ import sqlite3
 
 import pytest
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, StorageError
 from talentdesk.domain.models import Employer
 from talentdesk.paths import backups_dir_for
-from talentdesk.services import backups
+from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
-from talentdesk.services.settings import set_setting
+from talentdesk.services.common.settings import set_setting
 
 from tests.conftest import make_actor
 from tests.safety.safety_helpers import audit_rows

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.domain.errors import StorageError
 from talentdesk.domain.models import Employer, LedgerEntry, SubsidyGrant
 from talentdesk.services.base import Actor, Database

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import TalentDeskError, ValidationError
 from talentdesk.domain.values import MAX_FEN, parse_yuan
-from talentdesk.services import accounts, audit, ledger, talents
+from talentdesk.services.safety import accounts
+from talentdesk.services.safety import audit
+from talentdesk.services.ledger import journal
+from talentdesk.services.talents import registry
 from talentdesk.services.base import Actor
 
 from tests.conftest import make_actor
@@ -74,17 +77,17 @@ def test_amounts_are_fen_in_range_or_a_clear_message(raw):
 
 @given(text=TEXT, status=st.one_of(st.none(), st.text(max_size=12)), year=st.one_of(st.none(), st.integers(-10**6, 10**6)),
        months=st.one_of(st.none(), st.integers(-10**6, 10**6)), today=DATES,
-       sort=st.one_of(st.text(max_size=12), st.sampled_from(list(talents.SORT_COLUMNS))), offset=st.integers(-5, 10**6))
+       sort=st.one_of(st.text(max_size=12), st.sampled_from(list(registry.SORT_COLUMNS))), offset=st.integers(-5, 10**6))
 @FUZZ
 def test_talent_search_takes_any_input(fuzz_db, text, status, year, months, today, sort, offset):
     CASES["n"] += 1
     database = fuzz_db
     before = _fingerprint(database.path)
-    q = talents.TalentQuery(text=text, status=status, arrival_year=year, service_ends_within_months=months,
+    q = registry.TalentQuery(text=text, status=status, arrival_year=year, service_ends_within_months=months,
                             today=today, sort=sort)
     try:
         with database.session(make_actor(Role.VIEWER), readonly=True) as s:
-            page = talents.search_talents(s, query=q, offset=max(0, offset), limit=20)
+            page = registry.search_talents(s, query=q, offset=max(0, offset), limit=20)
         assert page.total >= len(page.rows)
         assert all("*" in r.id_number or not r.id_number for r in page.rows)
     except TalentDeskError as exc:
@@ -99,12 +102,12 @@ def test_ledger_reads_take_any_input(fuzz_db, year, kind, sort, policy, as_of):
     CASES["n"] += 1
     database = fuzz_db
     before = _fingerprint(database.path)
-    q = ledger.EntryQuery(year=year, kind=kind, sort=sort, policy_id=policy)
+    q = journal.EntryQuery(year=year, kind=kind, sort=sort, policy_id=policy)
     try:
         with database.session(make_actor(Role.VIEWER), readonly=True) as s:
-            ledger.list_entries(s, query=q, limit=10)
-            totals = ledger.entry_totals(s, query=q)
-            ledger.outstanding_dues(s, as_of=as_of, limit=10)
+            journal.list_entries(s, query=q, limit=10)
+            totals = journal.entry_totals(s, query=q)
+            journal.outstanding_dues(s, as_of=as_of, limit=10)
         assert isinstance(totals.balance_fen, int)
     except TalentDeskError as exc:
         assert exc.message

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from talentdesk.cli import main as cli_main
-from talentdesk.services import backups, integrity
-from talentdesk.services.locking import DatabaseInUse, DatabaseLock, LockOwner, lock_path_for
+from talentdesk.services.safety import backups
+from talentdesk.store import integrity
+from talentdesk.store.locking import DatabaseInUse, DatabaseLock, LockOwner, lock_path_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,7 +98,7 @@ def test_a_lock_left_by_a_crashed_program_is_detected_and_cleared(db_path):
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys, time
             sys.path.insert(0, {str(ROOT)!r})
-            from talentdesk.services.locking import DatabaseLock
+            from talentdesk.store.locking import DatabaseLock
             DatabaseLock({str(db_path)!r}).acquire()
             print("locked", flush=True)
             time.sleep(60)

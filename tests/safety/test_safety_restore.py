@@ -10,7 +10,7 @@ from talentdesk.cli import main as cli_main
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import InputFileError, PermissionDenied
 from talentdesk.domain.models import Employer
-from talentdesk.services import backups
+from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
 
 from tests.conftest import make_actor
@@ -107,7 +107,7 @@ def test_cli_restore_refuses_a_wrong_file_with_exit_2_and_restores_a_good_one(db
 
 
 def test_cli_restore_is_refused_while_the_window_has_the_database_open(db_path, capsys):
-    from talentdesk.services.locking import DatabaseLock
+    from talentdesk.store.locking import DatabaseLock
 
     assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 0
     made = backups.list_backups(db_path)[0].path
@@ -130,7 +130,7 @@ def test_a_damaged_database_is_set_aside_and_replaced_by_the_good_backup(demo_db
         fh.write(b"\x07" * 4096 * 4)
     result = backups.restore_database(demo_db, actor=Actor.system(), source=good)
     assert result.safety_backup.name.endswith(".broken") and result.safety_backup.stat().st_size == size
-    from talentdesk.services.integrity import full_check
+    from talentdesk.store.integrity import full_check
 
     assert full_check(demo_db.path).ok
 

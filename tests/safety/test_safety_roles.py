@@ -12,7 +12,7 @@ import talentdesk.services as services_pkg
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied
 from talentdesk.domain.models import Payment, SubsidyGrant, User
-from talentdesk.services import talents
+from talentdesk.services.talents import registry
 from talentdesk.services.base import ROLE_PERMISSIONS, Actor, Permission, require
 
 from tests.conftest import make_actor
@@ -22,8 +22,8 @@ from tests.safety.safety_helpers import audit_rows
 def all_operations():
     """Every @operation with a permission in every services module (including those merged later)."""
     ops = []
-    for info in pkgutil.iter_modules(services_pkg.__path__):
-        module = importlib.import_module(f"talentdesk.services.{info.name}")
+    for info in pkgutil.walk_packages(services_pkg.__path__, prefix="talentdesk.services."):
+        module = importlib.import_module(info.name)
         for name in dir(module):
             fn = getattr(module, name)
             if getattr(fn, "permission", None) is not None and getattr(fn, "__module__", "") == module.__name__:
@@ -33,7 +33,7 @@ def all_operations():
 
 def test_there_are_operations_to_check():
     names = {op.operation_name for op in all_operations()}
-    assert {"accounts.create_user", "backups.run_backup", "audit.list_audit", "talents.search_talents"} <= names
+    assert {"accounts.create_user", "backups.run_backup", "audit.list_audit", "registry.search_talents"} <= names
 
 
 def test_every_operation_refuses_every_role_without_its_permission_and_audits_it(database):
@@ -58,9 +58,9 @@ def test_every_operation_refuses_every_role_without_its_permission_and_audits_it
 def test_a_viewer_sees_only_masked_id_numbers_and_phones(demo_db):
     viewer, clerk = make_actor(Role.VIEWER), make_actor(Role.CLERK)
     with demo_db.session(viewer, readonly=True) as s:
-        masked = talents.search_talents(s, limit=50).rows
+        masked = registry.search_talents(s, limit=50).rows
     with demo_db.session(clerk, readonly=True) as s:
-        full = talents.search_talents(s, limit=50).rows
+        full = registry.search_talents(s, limit=50).rows
     with_id = [(m, f) for m, f in zip(masked, full) if f.id_number]
     assert with_id
     for m, f in with_id:
@@ -123,7 +123,8 @@ def test_the_database_refuses_a_payment_approved_by_its_own_recorder(demo_db):
 
 
 def test_nobody_approves_a_payment_they_recorded_and_the_attempt_is_audited(demo_db):
-    from talentdesk.services import ledger, payments
+    from talentdesk.services.ledger import journal
+    from talentdesk.services.ledger import payments
     from tests.conftest import TODAY
 
     with demo_db.session(Actor.local()) as s:
@@ -131,7 +132,7 @@ def test_nobody_approves_a_payment_they_recorded_and_the_attempt_is_audited(demo
             s.add(User(username=name, role=role, password_hash="x"))
     with demo_db.session(Actor.system(), readonly=True) as s:
         ids = {u.username: u.id for u in s.scalars(select(User))}
-        due = ledger.outstanding_dues(s, as_of=TODAY, limit=5)
+        due = journal.outstanding_dues(s, as_of=TODAY, limit=5)
     assert due
     zhao = Actor(username="zhao", role=Role.ADMIN, user_id=ids["zhao"])  # may record and approve, but not both
     with demo_db.session(zhao) as s:

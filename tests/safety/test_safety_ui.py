@@ -6,7 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from talentdesk.domain.enums import Role
-from talentdesk.services import accounts, backups
+from talentdesk.services.safety import accounts
+from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
 from talentdesk.ui.safety import startup
 from talentdesk.ui.safety.login import LoginDialog

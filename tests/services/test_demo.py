@@ -7,12 +7,12 @@ import sqlite3
 import pytest
 from sqlalchemy import func, select
 
-from talentdesk import db
+from talentdesk.store import db
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.models import LedgerEntry, SubsidyGrant, Talent
 from talentdesk.domain.values import parse_id_number
 from talentdesk.services.base import Actor, Database
-from talentdesk.services.demo import generate_demo
+from talentdesk.services.common.demo import generate_demo
 
 from tests.conftest import TODAY
 

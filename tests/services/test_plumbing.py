@@ -10,7 +10,8 @@ from sqlalchemy import select
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied
 from talentdesk.domain.models import AuditEntry, Employer, Setting
-from talentdesk.services import settings, talents
+from talentdesk.services.common import settings
+from talentdesk.services.talents import registry
 from talentdesk.services.base import Actor, Permission, ROLE_PERMISSIONS, operation
 
 from tests.conftest import make_actor
@@ -102,9 +103,9 @@ def test_roles_grant_what_the_office_expects():
 def test_viewers_see_masked_id_and_phone_numbers(demo_db):
     viewer = make_actor(Role.VIEWER)
     with demo_db.session(viewer, readonly=True) as s:
-        page = talents.search_talents(s, limit=5)
+        page = registry.search_talents(s, limit=5)
     with demo_db.session(make_actor(Role.CLERK), readonly=True) as s:
-        full = talents.search_talents(s, limit=5)
+        full = registry.search_talents(s, limit=5)
     for masked, clear in zip(page.rows, full.rows):
         assert "*" in masked.id_number and masked.id_number[:4] == clear.id_number[:4]
         assert masked.id_number[-4:] == clear.id_number[-4:] and "*" not in clear.id_number

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from talentdesk.services import talents
+from talentdesk.services.talents import registry
 from talentdesk.services.base import Actor
 
 
 def _search(database, text):
     with database.session(Actor.local(), readonly=True) as s:
-        return {r.id for r in talents.search_talents(s, query=talents.TalentQuery(text=text), limit=10_000).rows}
+        return {r.id for r in registry.search_talents(s, query=registry.TalentQuery(text=text), limit=10_000).rows}
 
 
 def _expected(path, needle):

@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Attachment, CareCase
 from talentdesk.paths import attachments_dir_for
-from talentdesk.services import attachments, care, talent_edit
-
+from talentdesk.services.talents import attachments
+from talentdesk.services.talents import care
+from talentdesk.services.talents import talent_edit
 from tests.talents.helpers import talent_values
 
 

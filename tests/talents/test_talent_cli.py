@@ -77,7 +77,7 @@ def test_export_writes_xlsx_and_csv(db_path, tmp_path, capsys):
 
 
 def test_the_backup_before_an_import_is_also_copied_to_the_second_folder(db_path, tmp_path, capsys):
-    from talentdesk.services import settings
+    from talentdesk.services.common import settings
     from talentdesk.services.base import Actor, Database
 
     usb = tmp_path / "usb"

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import AuditEntry, Instalment, LedgerEntry, Pairing, SubsidyGrant, Talent
-from talentdesk.services import talent_edit
-from talentdesk.services.talent_edit import clean_talent_fields, parse_date_value, parse_service_years
+from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents.talent_edit import clean_talent_fields, parse_date_value, parse_service_years
 
 from tests.conftest import TODAY, make_actor
 from tests.talents.helpers import make_id, talent_values
@@ -210,14 +210,14 @@ def _talent_with_paid_grant(s):
 
 
 def test_departure_hands_off_to_the_ledger_and_the_mentor_board(demo_db, local, monkeypatch):
-    from talentdesk.services import ledger, mentors
-
+    from talentdesk.services.ledger import journal
+    from talentdesk.services.mentors import mentoring
     with demo_db.session(local, readonly=True) as s:
         talent_id, grant_id = _talent_with_paid_grant(s)
     calls = []
-    real_apply, real_end = ledger.apply_departure, mentors.end_current_pairings
-    monkeypatch.setattr(ledger, "apply_departure", lambda s, **kw: calls.append(("ledger", kw)) or real_apply(s, **kw))
-    monkeypatch.setattr(mentors, "end_current_pairings",
+    real_apply, real_end = journal.apply_departure, mentoring.end_current_pairings
+    monkeypatch.setattr(journal, "apply_departure", lambda s, **kw: calls.append(("ledger", kw)) or real_apply(s, **kw))
+    monkeypatch.setattr(mentoring, "end_current_pairings",
                         lambda s, **kw: calls.append(("mentors", kw)) or real_end(s, **kw))
     with demo_db.session(local) as s:
         result = talent_edit.record_departure(s, talent_id=talent_id, on=TODAY, reason="个人发展",
@@ -294,7 +294,7 @@ def test_field_messages_speak_chinese(zh):
                                                                       "999999", "440103"]),
        noise=st.one_of(st.none(), st.text(alphabet="0123456789Xx ", max_size=20)))
 def test_the_cached_id_check_agrees_with_the_domain_rule(birth, seq, region, noise):
-    from talentdesk.services.talent_edit import _id_number
+    from talentdesk.services.talents.talent_edit import _id_number
     from talentdesk.domain.values import parse_id_number
 
     raw = make_id(birth, seq, region) if noise is None else noise

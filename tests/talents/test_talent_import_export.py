@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry, Employer, Talent
-from talentdesk.services import exporter, importer, talent_edit
+from talentdesk.services.talents import exporter
+from talentdesk.services.talents import importer
+from talentdesk.services.talents import talent_edit
 from talentdesk.services.base import Actor, Database
 
 from tests.conftest import TODAY
@@ -195,7 +197,7 @@ def test_export_then_import_into_an_empty_database_gives_back_the_same_records(d
 
 
 def test_export_of_the_current_list_keeps_its_filters(demo_db, local, tmp_path):
-    from talentdesk.services.talents import TalentQuery, count_talents
+    from talentdesk.services.talents.registry import TalentQuery, count_talents
 
     q = TalentQuery(status="departed", sort="name")
     with demo_db.session(local) as s:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.models import AuditEntry, Employer, Talent
 from talentdesk.domain.values import parse_id_number
-from talentdesk.services import importer
+from talentdesk.services.talents import importer
 from talentdesk.services.base import Actor, Database
 
 from tests.conftest import TODAY

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from talentdesk.domain.enums import Role
-from talentdesk.services import talent_edit
-from talentdesk.services.talents import TalentQuery, count_talents, search_talents
+from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents.registry import TalentQuery, count_talents, search_talents
 
 from tests.conftest import TODAY, make_actor
 from tests.talents.helpers import make_id, talent_values

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from talentdesk.domain.models import Talent
 from talentdesk.services.base import Actor
-from talentdesk.services.talents import TalentQuery, count_talents
+from talentdesk.services.talents.registry import TalentQuery, count_talents
 
 from tests.talents.helpers import make_id, write_csv
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from talentdesk.services import importer
-
+from talentdesk.services.talents import importer
 from tests.talents.helpers import make_id, write_xlsx
 
 

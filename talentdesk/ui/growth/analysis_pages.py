@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
-from talentdesk.services import growth, retention, risk
+from talentdesk.services.growth import careers
+from talentdesk.services.growth import retention
+from talentdesk.services.growth import risk
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -54,15 +56,15 @@ class ReadinessPage(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.thresholds: growth.Thresholds | None = None
+        self.thresholds: careers.Thresholds | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
-        self.context.runner.submit(growth.promotion_thresholds, key="growth.thresholds",
+        self.context.runner.submit(careers.promotion_thresholds, key="growth.thresholds",
                                    on_done=lambda t: setattr(self, "thresholds", t))
-        self.context.runner.submit(growth.promotion_candidates, key="growth.ready", today=dt.date.today(),
+        self.context.runner.submit(careers.promotion_candidates, key="growth.ready", today=dt.date.today(),
                                    on_done=self._on_rows)
 
     def _on_rows(self, rows) -> None:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services import growth, talents
+from talentdesk.services.growth import careers
+
+from talentdesk.services.talents import registry
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.growth.dialogs import EventDialog
 from talentdesk.ui.growth.timeline import LANES, PILLAR_COLOURS, TimelineView
@@ -75,11 +77,11 @@ class TimelinePage(QWidget):
         for b in (zin, zout, fit):
             top.addWidget(b)
         legend = QHBoxLayout()
-        for pillar in (*LANES, growth.MILESTONE):
+        for pillar in (*LANES, careers.MILESTONE):
             lbl = QLabel(self)
             lbl.setPixmap(swatch(PILLAR_COLOURS[pillar]).pixmap(12, 12))
             legend.addWidget(lbl)
-            legend.addWidget(QLabel(growth.pillar_label(pillar), self))
+            legend.addWidget(QLabel(careers.pillar_label(pillar), self))
             legend.addSpacing(12)
         hint = QLabel(self.tr("Red dashed line: end of the service commitment. Ctrl+wheel zooms."), self)
         hint.setWordWrap(True)
@@ -94,8 +96,8 @@ class TimelinePage(QWidget):
     def _search(self, text: str) -> None:
         if len(text.strip()) < 1:
             return
-        self.context.runner.submit(talents.search_talents, key="growth.timeline.search",
-                                   query=talents.TalentQuery(text=text, sort="name"), limit=30, with_total=False,
+        self.context.runner.submit(registry.search_talents, key="growth.timeline.search",
+                                   query=registry.TalentQuery(text=text, sort="name"), limit=30, with_total=False,
                                    on_done=self._on_found)
 
     def _on_found(self, page) -> None:
@@ -114,10 +116,10 @@ class TimelinePage(QWidget):
     def reload(self) -> None:
         if self.talent_id is None:
             return
-        self.context.runner.submit(growth.timeline, key="growth.timeline", talent_id=self.talent_id,
+        self.context.runner.submit(careers.timeline, key="growth.timeline", talent_id=self.talent_id,
                                    today=dt.date.today(), on_done=self._on_timeline)
 
-    def _on_timeline(self, tl: growth.Timeline) -> None:
+    def _on_timeline(self, tl: careers.Timeline) -> None:
         self.talent_name = tl.name
         self.add_btn.setEnabled(tl.status == "active" or tl.departure_date is not None)
         parts = [f"<b>{tl.name}</b>", tl.tier_name, tl.employer_name, tl.post,
@@ -135,7 +137,7 @@ class TimelinePage(QWidget):
         if self.talent_id is None:
             return
         dlg = EventDialog(self, talent_id=self.talent_id, talent_name=self.talent_name)
-        dlg.on_save = lambda: self.context.runner.submit(growth.add_event, write=True, data=dlg.value(),
+        dlg.on_save = lambda: self.context.runner.submit(careers.add_event, write=True, data=dlg.value(),
                                                       today=dt.date.today(), on_done=lambda _r: self._saved(dlg),
                                                       on_error=dlg.failed)
         dlg.open()
@@ -145,10 +147,10 @@ class TimelinePage(QWidget):
         dlg.finish()
         self.reload()
 
-    def open_item(self, item: growth.TimelineItem) -> None:
+    def open_item(self, item: careers.TimelineItem) -> None:
         """A growth event opens its dialog here; pairings, care cases and money open in their own tabs."""
         if item.record_table == "growth_events" and item.kind not in ("arrival", "departure"):
-            self.context.runner.submit(growth.get_event, event_id=item.record_id, on_done=self._edit_event)
+            self.context.runner.submit(careers.get_event, event_id=item.record_id, on_done=self._edit_event)
         elif item.record_table == "growth_events":
             self.open_requested.emit("talents", self.talent_id)
         else:
@@ -156,14 +158,14 @@ class TimelinePage(QWidget):
 
     def open_event(self, event_id: int) -> None:
         """Show the event's talent and open the event (from another tab)."""
-        def got(ev: growth.EventRow) -> None:
+        def got(ev: careers.EventRow) -> None:
             self.show_talent(ev.talent_id)
             if ev.kind not in ("arrival", "departure"):  # those are changed on the talent's record
                 self._edit_event(ev)
 
-        self.context.runner.submit(growth.get_event, event_id=event_id, on_done=got)
+        self.context.runner.submit(careers.get_event, event_id=event_id, on_done=got)
 
-    def _edit_event(self, ev: growth.EventRow) -> None:
+    def _edit_event(self, ev: careers.EventRow) -> None:
         dlg = EventDialog(self, talent_id=ev.talent_id, talent_name=ev.talent_name, event=ev)
         delete = dlg.buttons.addButton(self.tr("Delete event"), dlg.buttons.ButtonRole.DestructiveRole)
 
@@ -171,11 +173,11 @@ class TimelinePage(QWidget):
             if QMessageBox.question(dlg, self.tr("Delete event"), self.tr("Delete this event from the timeline?")) \
                     != QMessageBox.StandardButton.Yes:
                 return
-            self.context.runner.submit(growth.delete_event, write=True, event_id=ev.id,
+            self.context.runner.submit(careers.delete_event, write=True, event_id=ev.id,
                                        on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
 
         delete.clicked.connect(really_delete)
-        dlg.on_save = lambda: self.context.runner.submit(growth.update_event, write=True, event_id=ev.id,
+        dlg.on_save = lambda: self.context.runner.submit(careers.update_event, write=True, event_id=ev.id,
                                                       data=dlg.value(), today=dt.date.today(),
                                                       on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()

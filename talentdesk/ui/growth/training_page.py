@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
-from talentdesk.services import growth, reference, talents
+from talentdesk.services.growth import careers
+from talentdesk.services.common import reference
+from talentdesk.services.talents import registry
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
@@ -137,9 +139,9 @@ class TrainingPage(QWidget):
     def refresh(self) -> None:
         year = self.year.value()
         want = getattr(self, "_want", None)
-        self.context.runner.submit(growth.list_programs, key="growth.programs", year=None if want else year,
+        self.context.runner.submit(careers.list_programs, key="growth.programs", year=None if want else year,
                                    on_done=self._on_programs)  # all years when looking for one programme
-        self.context.runner.submit(growth.coverage, key="growth.coverage", year=year, on_done=self._on_coverage)
+        self.context.runner.submit(careers.coverage, key="growth.coverage", year=year, on_done=self._on_coverage)
         self.context.runner.submit(reference.list_tiers, key="growth.tiers", on_done=lambda r: setattr(self, "tiers", r))
         self.context.runner.submit(reference.list_employers, key="growth.employers",
                                    on_done=lambda r: setattr(self, "employers", r))
@@ -164,7 +166,7 @@ class TrainingPage(QWidget):
                     self.program_view.selectRow(i)
         self._program_changed()
 
-    def _on_coverage(self, cov: growth.Coverage) -> None:
+    def _on_coverage(self, cov: careers.Coverage) -> None:
         t = cov.total
         self.cov_total.setText(self.tr("{year}: {in_plan} of {active} active talents are in the plan ({share}); "
                                        "{completed} have completed a programme.").format(
@@ -173,7 +175,7 @@ class TrainingPage(QWidget):
         self.cov_emp.set_rows(cov.by_employer)
 
     def refresh_year_only(self) -> None:
-        self.context.runner.submit(growth.list_programs, key="growth.programs", year=self.year.value(),
+        self.context.runner.submit(careers.list_programs, key="growth.programs", year=self.year.value(),
                                    on_done=self._on_programs)
 
     def select_program(self, program_id: int) -> None:
@@ -181,11 +183,11 @@ class TrainingPage(QWidget):
         self._want = program_id
         self.refresh()
 
-    def current_program(self) -> growth.ProgramRow | None:
+    def current_program(self) -> careers.ProgramRow | None:
         rows = self.program_view.selectionModel().selectedRows()
         return self.programs.row_at(rows[0].row()) if rows else None
 
-    def selected_enrolments(self) -> list[growth.EnrolmentRow]:
+    def selected_enrolments(self) -> list[careers.EnrolmentRow]:
         return [self.enrolments.row_at(i.row()) for i in self.enrol_view.selectionModel().selectedRows()]
 
     def _program_changed(self) -> None:
@@ -197,7 +199,7 @@ class TrainingPage(QWidget):
             self.enrol_title.setText(self.tr("Choose a programme to see who is enrolled."))
             return
         self.enrol_title.setText(self.tr("Enrolled in {name}").format(name=p.name))
-        self.context.runner.submit(growth.list_enrolments, key="growth.enrolments", program_id=p.id,
+        self.context.runner.submit(careers.list_enrolments, key="growth.enrolments", program_id=p.id,
                                    on_done=self._on_enrolments)
 
     def _on_enrolments(self, rows) -> None:
@@ -214,7 +216,7 @@ class TrainingPage(QWidget):
     def new_program(self):
         dlg = ProgramDialog(self, year=self.year.value())
         dlg.kwargs = lambda: {"data": dlg.value()}
-        self._wire(dlg, growth.create_program)
+        self._wire(dlg, careers.create_program)
         return dlg
 
     def edit_program(self):
@@ -223,7 +225,7 @@ class TrainingPage(QWidget):
             return None
         dlg = ProgramDialog(self, year=p.year, program=p)
         dlg.kwargs = lambda: {"data": dlg.value()}
-        self._wire(dlg, growth.update_program, program_id=p.id)
+        self._wire(dlg, careers.update_program, program_id=p.id)
         return dlg
 
     def enrol(self):
@@ -233,14 +235,14 @@ class TrainingPage(QWidget):
         dlg = EnrolDialog(self, program=p, tiers=self.tiers, employers=self.employers)
 
         def preview() -> None:
-            self.context.runner.submit(growth.count_enrol_filter, key="growth.enrol.preview", program_id=p.id,
+            self.context.runner.submit(careers.count_enrol_filter, key="growth.enrol.preview", program_id=p.id,
                                        filter=dlg.value(), on_done=dlg.set_preview)
 
         for sig in (dlg.tier.currentIndexChanged, dlg.employer.currentIndexChanged, dlg.untrained.toggled):
             sig.connect(lambda *_: preview())
         preview()
         dlg.kwargs = lambda: {"filter": dlg.value(), "on": dt.date.today()}
-        self._wire(dlg, growth.enrol_by_filter, program_id=p.id)
+        self._wire(dlg, careers.enrol_by_filter, program_id=p.id)
         return dlg
 
     def enrol_one_by_one(self):
@@ -250,13 +252,13 @@ class TrainingPage(QWidget):
 
         def search(text, on_rows):
             self.context.runner.submit(
-                talents.search_talents, key="growth.enrol.search",
-                query=talents.TalentQuery(text=text, status=E.TalentStatus.ACTIVE.value, sort="name"), limit=50,
+                registry.search_talents, key="growth.enrol.search",
+                query=registry.TalentQuery(text=text, status=E.TalentStatus.ACTIVE.value, sort="name"), limit=50,
                 with_total=False, on_done=lambda page: on_rows(page.rows))
 
         dlg = PickTalentsDialog(self, program=p, search=search)
         dlg.kwargs = lambda: {"talent_ids": dlg.chosen(), "on": dt.date.today()}
-        self._wire(dlg, growth.enrol_talents, program_id=p.id)
+        self._wire(dlg, careers.enrol_talents, program_id=p.id)
         return dlg
 
     def complete(self):
@@ -273,10 +275,10 @@ class TrainingPage(QWidget):
                     "today": dt.date.today()}
 
         dlg.kwargs = kwargs
-        self._wire(dlg, growth.record_completion)
+        self._wire(dlg, careers.record_completion)
         return dlg
 
     def drop(self) -> None:
         rows = self.selected_enrolments()
         if rows:
-            self.context.runner.submit(growth.drop_enrolments, write=True, enrolment_ids=[r.id for r in rows])
+            self.context.runner.submit(careers.drop_enrolments, write=True, enrolment_ids=[r.id for r in rows])

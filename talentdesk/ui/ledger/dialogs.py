@@ -29,8 +29,10 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.labels import choices, label
 from talentdesk.domain.values import format_yuan, parse_yuan
-from talentdesk.services import certificates, grants, policies
-from talentdesk.services.talents import TalentQuery, search_talents
+from talentdesk.services.ledger import certificates
+from talentdesk.services.ledger import grants
+from talentdesk.services.ledger import policies
+from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error

@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
 from talentdesk.domain.values import format_yuan, parse_yuan
-from talentdesk.services import budgets, ledger, payments, policies
-from talentdesk.services.reference import list_employers, list_tiers
+from talentdesk.services.ledger import budgets
+from talentdesk.services.ledger import journal
+from talentdesk.services.ledger import payments
+from talentdesk.services.ledger import policies
+from talentdesk.services.common.reference import list_employers, list_tiers
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext
@@ -87,7 +90,7 @@ class EntriesPage(Page):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
-        self.query = ledger.EntryQuery()
+        self.query = journal.EntryQuery()
         self.year = QComboBox(self)
         self.year.addItem(self.tr("All years"), None)
         for y in range(today().year + 1, today().year - 12, -1):
@@ -167,7 +170,7 @@ class EntriesPage(Page):
             self.employer.addItem(e.name, e.id)
         self.employer.blockSignals(False)
 
-    def current_query(self) -> ledger.EntryQuery:
+    def current_query(self) -> journal.EntryQuery:
         return dataclasses.replace(self.query, year=self.year.currentData(), policy_id=self.policy.currentData(),
                                    employer_id=self.employer.currentData(), grant_status=self.status.currentData(),
                                    kind=self.kind.currentData(), talent_text=self.talent.text())
@@ -180,23 +183,23 @@ class EntriesPage(Page):
         if not self._choices_loaded:
             self._load_choices()
         q = self.current_query()
-        self.context.runner.submit(ledger.list_entries, key="ledger.list", query=q, offset=0,
+        self.context.runner.submit(journal.list_entries, key="ledger.list", query=q, offset=0,
                                    limit=self.model.page_size, on_done=self._on_first_page)
-        self.context.runner.submit(ledger.entry_totals, key="ledger.totals", query=q, on_done=self._on_totals)
+        self.context.runner.submit(journal.entry_totals, key="ledger.totals", query=q, on_done=self._on_totals)
 
     def _on_first_page(self, page) -> None:
         self.model.reset_with(page.rows, page.total)
         self.view.resizeColumnsToContents()
         self.loaded = True
 
-    def _on_totals(self, t: ledger.Totals) -> None:
+    def _on_totals(self, t: journal.Totals) -> None:
         self.totals.setText(
             self.tr("Due {due} · Paid {paid} · Clawback {claw} · Refunded {refund} · Balance {bal}").format(
                 due=fmt_money(t.due_fen), paid=fmt_money(t.paid_fen), claw=fmt_money(t.clawback_fen),
                 refund=fmt_money(t.refund_fen), bal=fmt_money(t.balance_fen)))
 
     def _fetch_page(self, offset: int, on_page) -> None:
-        self.context.runner.submit(ledger.list_entries, key="ledger.page", query=self.current_query(),
+        self.context.runner.submit(journal.list_entries, key="ledger.page", query=self.current_query(),
                                    offset=offset, limit=self.model.page_size,
                                    on_done=lambda page: on_page(page.rows, page.total))
 
@@ -220,7 +223,7 @@ class EntriesPage(Page):
                     "itself stays in the ledger.").format(id=r.id, kind=label(E.EntryKind, r.kind),
                                                           amount=fmt_money(r.amount_fen), talent=r.talent_name), self)
         if dlg.exec():
-            self.context.runner.submit(ledger.reverse_entry, write=True, entry_id=r.id, reason=dlg.reason.text(),
+            self.context.runner.submit(journal.reverse_entry, write=True, entry_id=r.id, reason=dlg.reason.text(),
                                        on=dlg.on(), on_error=lambda e: show_error(self, e))
 
 
@@ -271,8 +274,8 @@ class DuePage(Page):
         lay.addWidget(split)
 
     def refresh(self) -> None:
-        self.context.runner.submit(ledger.due_this_month, key="ledger.due", as_of=today(), on_done=self._due)
-        self.context.runner.submit(ledger.overdue, key="ledger.overdue", as_of=today(), on_done=self._over)
+        self.context.runner.submit(journal.due_this_month, key="ledger.due", as_of=today(), on_done=self._due)
+        self.context.runner.submit(journal.overdue, key="ledger.overdue", as_of=today(), on_done=self._over)
 
     def _due(self, rows) -> None:
         self.due_model.set_rows(rows)
@@ -479,12 +482,12 @@ class StatementPage(Page):
         if self.talent_id is None:
             self.loaded = True
             return
-        self.context.runner.submit(ledger.talent_statement, key="ledger.statement", talent_id=self.talent_id,
+        self.context.runner.submit(journal.talent_statement, key="ledger.statement", talent_id=self.talent_id,
                                    on_done=self._statement)
         self.context.runner.submit(payments.obligations, key="ledger.obligations", talent_id=self.talent_id,
                                    open_only=False, on_done=self.obl_model.set_rows)
 
-    def _statement(self, st: ledger.Statement) -> None:
+    def _statement(self, st: journal.Statement) -> None:
         self.header.setText(self.tr("{name} · {employer} · {status}").format(
             name=st.talent_name, employer=st.employer_name, status=label(E.TalentStatus, st.status)))
         self.summary.setText(self.tr(
@@ -614,8 +617,7 @@ class PoliciesPage(Page):
         if p is None:
             self.grants.set_rows([])
             return
-        from talentdesk.services import grants
-
+        from talentdesk.services.ledger import grants
         self.context.runner.submit(grants.list_grants, key="ledger.grants", policy_id=p.id, limit=500,
                                    on_done=self.grants.set_rows)
 
@@ -642,16 +644,14 @@ class PoliciesPage(Page):
         self._grant_action("terminate_grant", self.tr("Terminate grant"))
 
     def _resume(self) -> None:
-        from talentdesk.services import grants
-
+        from talentdesk.services.ledger import grants
         g = self._grant_row()
         if g is not None:
             self.context.runner.submit(grants.resume_grant, write=True, grant_id=g.id,
                                        on_error=lambda e: show_error(self, e))
 
     def _grant_action(self, name: str, title: str) -> None:
-        from talentdesk.services import grants
-
+        from talentdesk.services.ledger import grants
         g = self._grant_row()
         if g is None:
             QMessageBox.information(self, title, self.tr("Select a grant first."))

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services import certificates, ledger
+from talentdesk.services.ledger import certificates
+
+from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
@@ -118,7 +120,7 @@ class LedgerTab(Tab):
             if self.context.actor.can(Permission.LEDGER_RECORD):
                 # instalments that fell due since the ledger was last opened become `due` entries (only for active
                 # grants of talents still in the county); the runner then announces "ledger" and the pages reload
-                self.context.runner.submit(ledger.post_due_instalments, write=True, as_of=dt.date.today(),
+                self.context.runner.submit(journal.post_due_instalments, write=True, as_of=dt.date.today(),
                                            on_error=lambda e: log.warning("posting due instalments failed: %s", e))
         self._stale_pages = set(range(self.pages.count()))
         self._page_changed(self.pages.currentIndex())
@@ -140,8 +142,7 @@ class LedgerTab(Tab):
             return True
         if table in ("instalments", "ledger_entries", "payments", "subsidy_grants"):
             # the record's place is its talent's statement (every entry, running balance)
-            from talentdesk.services import records
-
+            from talentdesk.services.common import records
             self.pages.setCurrentWidget(self.statement)
             self.context.runner.submit(records.talent_of, table=table, record_id=record_id,
                                        on_done=lambda tid: tid is not None and self.show_statement(tid))

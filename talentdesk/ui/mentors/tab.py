@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services import mentors, reference
-from talentdesk.services.settings import get_setting
+from talentdesk.services.mentors import mentoring
+
+from talentdesk.services.common import reference
+from talentdesk.services.common.settings import get_setting
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -60,7 +62,7 @@ class MentorsTab(Tab):
         self.roles: list = []
         self.employers: list = []
         self.cadence_days = 30
-        self.board_data: mentors.BoardData | None = None
+        self.board_data: mentoring.BoardData | None = None
         self._filters_loaded = False
 
         # ---- filters
@@ -207,17 +209,17 @@ class MentorsTab(Tab):
             self._filters_loaded = True
             run(reference.list_employers, key="mentors.employers", on_done=self._on_employers)
             run(reference.list_tiers, key="mentors.tiers", on_done=self._on_tiers)
-        run(mentors.list_roles, key="mentors.roles", on_done=self._on_roles)
+        run(mentoring.list_roles, key="mentors.roles", on_done=self._on_roles)
         run(_cadence_setting, key="mentors.cadence", on_done=self._on_cadence)
-        run(mentors.board, key="mentors.board", today=self.today(), employer_id=self.employer.currentData(),
+        run(mentoring.board, key="mentors.board", today=self.today(), employer_id=self.employer.currentData(),
             tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
             on_done=self._on_board)
-        run(mentors.list_pairings, key="mentors.overdue", overdue_only=True, today=self.today(),
+        run(mentoring.list_pairings, key="mentors.overdue", overdue_only=True, today=self.today(),
             on_done=self._on_overdue)
         self._load_pool()
 
     def _load_pool(self) -> None:
-        self.context.runner.submit(mentors.list_mentors, key="mentors.pool", include_retired=self.show_retired.isChecked(),
+        self.context.runner.submit(mentoring.list_mentors, key="mentors.pool", include_retired=self.show_retired.isChecked(),
                                    on_done=self.mentor_model.set_rows)
 
     def _on_employers(self, rows) -> None:
@@ -246,7 +248,7 @@ class MentorsTab(Tab):
         combo.setCurrentIndex(i if i >= 0 else 0)
         combo.blockSignals(False)
 
-    def _on_board(self, data: mentors.BoardData) -> None:
+    def _on_board(self, data: mentoring.BoardData) -> None:
         self.board_data = data
         self.board.set_data(data)
         self._update_summary()
@@ -269,11 +271,11 @@ class MentorsTab(Tab):
     def open_record(self, table: str, record_id: int) -> bool:
         if table != "pairings":
             return False
-        self.context.runner.submit(mentors.list_pairings, current_only=False, pairing_id=record_id, today=self.today(),
+        self.context.runner.submit(mentoring.list_pairings, current_only=False, pairing_id=record_id, today=self.today(),
                                    on_done=lambda rows: self._open_pairing(rows[0]))
         return True
 
-    def _open_pairing(self, p: mentors.PairingRow) -> None:
+    def _open_pairing(self, p: mentoring.PairingRow) -> None:
         self.pages.setCurrentIndex(0)
         self.board.ensure_column_visible(p.mentor_id)
         card = self.board.find_card(p.talent_id, p.mentor_id)
@@ -319,7 +321,7 @@ class MentorsTab(Tab):
         dialog.deleteLater()
 
     def _after_write(self, result) -> None:
-        if isinstance(result, mentors.CheckInResult) and result.care_case_id:
+        if isinstance(result, mentoring.CheckInResult) and result.care_case_id:
             self.summary.setText(self.tr("Check-in saved; a care case was opened for the office to follow up."))
 
     def on_card_dropped(self, card, source: int, target: int) -> None:
@@ -395,7 +397,7 @@ class MentorsTab(Tab):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.context.settings.setValue("mentors/agreement_dir", str(Path(path).parent))
-        self.context.runner.submit(mentors.write_agreement, pairing_id=pairing_id, path=path,
+        self.context.runner.submit(mentoring.write_agreement, pairing_id=pairing_id, path=path,
                                    on_done=lambda p: self.summary.setText(
                                        self.tr("Agreement saved: {path}").format(path=str(p))),
                                    on_error=lambda e: show_error(self, e))
@@ -409,7 +411,7 @@ class MentorsTab(Tab):
             except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
                 show_error(self, exc)
 
-        self.context.runner.submit(mentors.write_agreement, pairing_id=pairing_id, path=str(path), on_done=ready,
+        self.context.runner.submit(mentoring.write_agreement, pairing_id=pairing_id, path=str(path), on_done=ready,
                                    on_error=lambda e: show_error(self, e))
 
     # ------------------------------------------------------------ the pool
@@ -433,7 +435,7 @@ class MentorsTab(Tab):
         row = self._selected_mentor()
         if row is None:
             return
-        self.context.runner.submit(mentors.set_mentor_active, write=True, mentor_id=row.id, active=not row.active,
+        self.context.runner.submit(mentoring.set_mentor_active, write=True, mentor_id=row.id, active=not row.active,
                                    on_error=lambda e: show_error(self, e))
 
     def edit_roles(self) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from talentdesk.services import audit
-from talentdesk.services.audit import AuditQuery
+from talentdesk.services.safety import audit
+from talentdesk.services.safety.audit import AuditQuery
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error

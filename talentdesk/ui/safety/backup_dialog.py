@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services import backups, integrity
+from talentdesk.services.safety import backups
+from talentdesk.store import integrity
 from talentdesk.services.base import Permission
-from talentdesk.services.settings import get_setting, set_setting
+from talentdesk.services.common.settings import get_setting, set_setting
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error

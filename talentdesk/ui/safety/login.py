@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services import accounts
+from talentdesk.services.safety import accounts
 from talentdesk.services.base import Actor, Database
 from talentdesk.ui.safety.worker import BackgroundCall
 

@@ -12,12 +12,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services import accounts, backups, integrity
-from talentdesk.services.backups import BackupResult
+from talentdesk.services.safety import accounts
+from talentdesk.services.safety import backups
+from talentdesk.store import integrity
+from talentdesk.services.safety.backups import BackupResult
 from talentdesk.services.base import Actor, Database, Permission
-from talentdesk.services.locking import DatabaseLock
+from talentdesk.store.locking import DatabaseLock
 from talentdesk.ui.errors import show_error
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.enums import Role
-from talentdesk.services import accounts
+from talentdesk.services.safety import accounts
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error

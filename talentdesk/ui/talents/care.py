@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
-from talentdesk.services import care
+from talentdesk.services.talents import care
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel

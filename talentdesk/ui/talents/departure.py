@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
-from talentdesk.services import talent_edit
+from talentdesk.services.talents import talent_edit
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
-from talentdesk.services import reference, talent_edit
-from talentdesk.services.talent_edit import TALENT_FIELDS, clean_talent_fields, field_label
+from talentdesk.services.common import reference
+from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents.talent_edit import TALENT_FIELDS, clean_talent_fields, field_label
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error

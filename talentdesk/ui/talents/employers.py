@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services import reference, talent_edit
+from talentdesk.services.common import reference
+from talentdesk.services.talents import talent_edit
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view

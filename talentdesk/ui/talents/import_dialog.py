@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services import importer
+from talentdesk.services.talents import importer
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, label
-from talentdesk.services import exporter, reference, talents
+from talentdesk.services.talents import exporter
+from talentdesk.services.common import reference
+from talentdesk.services.talents import registry
 from talentdesk.services.base import Permission
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.progress import run_with_progress
@@ -35,7 +37,7 @@ class TalentsTab(Tab):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(context, parent)
-        self.query = talents.TalentQuery()
+        self.query = registry.TalentQuery()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), ID number, phone or employer"))
         self.search.setClearButtonEnabled(True)
@@ -130,7 +132,7 @@ class TalentsTab(Tab):
     def title(self) -> str:
         return self.tr("Talents")
 
-    def current_query(self) -> talents.TalentQuery:
+    def current_query(self) -> registry.TalentQuery:
         return dataclasses.replace(
             self.query, text=self.search.text(), status=self.status.currentData(), tier_code=self.tier.currentData(),
             employer_id=self.employer.currentData(), education=self.education.currentData(),
@@ -146,7 +148,7 @@ class TalentsTab(Tab):
             self._choices_loaded = True
             self._load_choices()
         q = self.current_query()
-        self.context.runner.submit(talents.search_talents, key="talents.search", query=q, offset=0,
+        self.context.runner.submit(registry.search_talents, key="talents.search", query=q, offset=0,
                                    limit=self.model.page_size, on_done=self._on_first_page)
 
     def on_data_changed(self, kinds: frozenset[str]) -> None:
@@ -181,7 +183,7 @@ class TalentsTab(Tab):
 
     def _fetch_page(self, offset: int, on_page) -> None:
         q = self.current_query()
-        self.context.runner.submit(talents.search_talents, key="talents.page", query=q, offset=offset,
+        self.context.runner.submit(registry.search_talents, key="talents.page", query=q, offset=offset,
                                    limit=self.model.page_size, with_total=False,
                                    on_done=lambda page: on_page(page.rows, self.model.total))
 
@@ -205,8 +207,7 @@ class TalentsTab(Tab):
             self.open_editor(record_id)
             return True
         if table == "care_cases":
-            from talentdesk.services import records
-
+            from talentdesk.services.common import records
             def open_on_care(talent_id):
                 if talent_id is not None:
                     dlg = self.open_editor(talent_id)

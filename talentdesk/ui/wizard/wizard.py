@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from talentdesk import APP_NAME
 from talentdesk.paths import backups_dir_for, resources_dir
 from talentdesk.services.base import Actor, Database
-from talentdesk.services.settings import get_setting, set_setting
-from talentdesk.services.talents import count_talents
+from talentdesk.services.common.settings import get_setting, set_setting
+from talentdesk.services.talents.registry import count_talents
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +52,11 @@ class WizardAnswers:
 
 
 def accounts_module():
-    """`talentdesk.services.accounts` when accounts exist in this build, else None."""
+    """`talentdesk.services.safety.accounts` when accounts exist in this build, else None."""
     try:
-        return importlib.import_module("talentdesk.services.accounts")
+        return importlib.import_module("talentdesk.services.safety.accounts")
     except ModuleNotFoundError as exc:
-        if exc.name != "talentdesk.services.accounts":
+        if exc.name != "talentdesk.services.safety.accounts":
             raise
         return None
 

@@ -28,8 +28,8 @@ from talentdesk.domain.models import (
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation
-from talentdesk.services.settings import get_setting
-from talentdesk.services.talents import Page
+from talentdesk.services.common.settings import get_setting
+from talentdesk.services.talents.registry import Page
 
 
 @dataclass(frozen=True, slots=True)

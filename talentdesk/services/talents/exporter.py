@@ -24,8 +24,8 @@ from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation, record_event
-from talentdesk.services.importer import FIELDS, INJECTION_CHARS, export_header
-from talentdesk.services.talents import SORT_COLUMNS, TalentQuery, _filtered
+from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
+from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
 
 

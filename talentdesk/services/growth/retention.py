@@ -22,7 +22,7 @@ from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation, record_event
-from talentdesk.services.growth import STREAM
+from talentdesk.services.growth.careers import STREAM
 
 HORIZONS = (1, 3, 5)
 
@@ -202,8 +202,9 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
                         progress: Callable[[int, int, str], None] | None = None) -> Path:
     """Build the yearly PDF report (retention, training coverage, watch list summary) for `year`."""
     from talentdesk.reports import yearly
-    from talentdesk.services import growth, risk
-    from talentdesk.services.settings import get_setting
+    from talentdesk.services.growth import careers
+    from talentdesk.services.growth import risk
+    from talentdesk.services.common.settings import get_setting
 
     target = Path(path)
     if target.suffix.lower() != ".pdf":
@@ -214,7 +215,7 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
     report = retention_report(session, today=as_of)
     arrivals = {int(r.key): r.arrived for r in report.by_year}
     step(1, 4, translate("Retention", "Training coverage"))
-    cov = growth.coverage(session, year=year)
+    cov = careers.coverage(session, year=year)
     step(2, 4, translate("Retention", "Watch list"))
     watch = risk.watch_list(session, today=as_of, limit=20)
     step(3, 4, translate("Retention", "Writing the PDF"))

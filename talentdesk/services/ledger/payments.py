@@ -19,7 +19,7 @@ from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
-from talentdesk.services import ledger
+from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission, actor_of, operation
 
 Progress = Callable[[int, int, str], None]
@@ -285,7 +285,7 @@ def mark_paid(session: Session, *, payment_ids: list[int] | tuple[int, ...], vou
 def _complete_if_settled(session: Session, grant: SubsidyGrant) -> None:
     left = session.scalar(select(func.count()).select_from(Instalment).where(
         Instalment.grant_id == grant.id, Instalment.cancelled.is_(False), Instalment.posted.is_(False)))
-    if grant.status == E.GrantStatus.ACTIVE.value and not left and ledger.grant_balance(session, grant.id) <= 0:
+    if grant.status == E.GrantStatus.ACTIVE.value and not left and journal.grant_balance(session, grant.id) <= 0:
         grant.status = E.GrantStatus.COMPLETED.value
 
 
@@ -391,7 +391,7 @@ def _open_obligation(session: Session, grant_id: int) -> tuple[SubsidyGrant, int
 
 @operation(Permission.LEDGER_RECORD, changes=("ledger",))
 def record_refund(session: Session, *, grant_id: int, amount_fen: int, on: dt.date, voucher_no: str = "",
-                  memo: str = "") -> ledger.EntryRow:
+                  memo: str = "") -> journal.EntryRow:
     """Money paid back by a talent against a clawback obligation; never more than is still owed."""
     grant, open_fen = _open_obligation(session, grant_id)
     if not isinstance(amount_fen, int) or amount_fen <= 0:
@@ -401,15 +401,15 @@ def record_refund(session: Session, *, grant_id: int, amount_fen: int, on: dt.da
     if amount_fen > open_fen:
         raise RuleViolation(translate("Payments", "The refund ({amount}) is more than is still owed ({open}).").format(
             amount=format_yuan(amount_fen), open=format_yuan(open_fen)))
-    entry = ledger._post(session, grant=grant, kind=EntryKind.REFUND, amount_fen=amount_fen, on=on, memo=memo[:200])
+    entry = journal._post(session, grant=grant, kind=EntryKind.REFUND, amount_fen=amount_fen, on=on, memo=memo[:200])
     entry.voucher_no = (voucher_no or "").strip()[:40]
     session.flush()
-    return ledger.get_entry(session, entry_id=entry.id)
+    return journal.get_entry(session, entry_id=entry.id)
 
 
 @operation(Permission.LEDGER_APPROVE, changes=("ledger",))
 def waive_obligation(session: Session, *, grant_id: int, reason: str, on: dt.date,
-                     amount_fen: int | None = None) -> ledger.EntryRow:
+                     amount_fen: int | None = None) -> journal.EntryRow:
     """Forgive (part of) a clawback obligation with a recorded reason (official transfer, illness …).
     A decision for an approver, not the clerk who records refunds."""
     reason = (reason or "").strip()
@@ -423,9 +423,9 @@ def waive_obligation(session: Session, *, grant_id: int, reason: str, on: dt.dat
     if not isinstance(amount, int) or amount <= 0 or amount > open_fen:
         raise ValidationError(translate("Payments", "The waived amount must be more than zero and at most {open}.").format(
             open=format_yuan(open_fen)), field="amount")
-    entry = ledger._post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=amount, on=on, memo=reason[:200])
+    entry = journal._post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=amount, on=on, memo=reason[:200])
     session.flush()
-    return ledger.get_entry(session, entry_id=entry.id)
+    return journal.get_entry(session, entry_id=entry.id)
 
 
 __all__ = ["PaymentRow", "BatchResult", "list_payments", "record_payments", "approve_payments", "mark_paid",
@@ -445,7 +445,7 @@ def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...],
     from talentdesk.domain.values import mask_id_number
     from talentdesk.reports import roster
     from talentdesk.services.base import record_event
-    from talentdesk.services.settings import get_setting
+    from talentdesk.services.common.settings import get_setting
 
     if not payment_ids:
         raise ValidationError(translate("Payments", "Choose the payment orders for the roster."), field="payments")

@@ -575,8 +575,8 @@ def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: s
                      waiver_reason: str = "", today: dt.date | None = None) -> DepartureResult:
     """The talent leaves the county: status departed; the ledger stops future instalments and posts clawbacks
     (its own rule, in `ledger.apply_departure`); current mentor pairings end. One transaction."""
-    from talentdesk.services import ledger, mentors
-
+    from talentdesk.services.ledger import journal
+    from talentdesk.services.mentors import mentoring
     t = _talent(session, talent_id)
     if t.status == E.TalentStatus.DEPARTED.value:
         raise RuleViolation(translate("TalentEdit", "{name} is already recorded as departed.").format(name=t.name))
@@ -600,8 +600,8 @@ def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: s
     t.departure_destination = _text(destination)
     t.clawback_waiver_reason = _text(waiver_reason)
     session.flush()
-    lines = ledger.apply_departure(session, talent_id=talent_id)
-    ended = mentors.end_current_pairings(session, talent_id=talent_id, on=on, reason=reason)
+    lines = journal.apply_departure(session, talent_id=talent_id)
+    ended = mentoring.end_current_pairings(session, talent_id=talent_id, on=on, reason=reason)
     return DepartureResult(talent_id, sum(x.owed_fen for x in lines), len(lines), ended)
 
 

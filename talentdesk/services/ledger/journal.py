@@ -18,7 +18,7 @@ from talentdesk.domain.ledger_rules import clawback_amount
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
-from talentdesk.services.talents import Page
+from talentdesk.services.talents.registry import Page
 
 
 @dataclass(frozen=True, slots=True)

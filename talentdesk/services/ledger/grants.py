@@ -17,9 +17,9 @@ from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
 from talentdesk.domain.models import Instalment, LedgerEntry, SubsidyGrant, SubsidyPolicy, Talent
 from talentdesk.i18n import translate
-from talentdesk.services import ledger
+from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission, actor_of, operation
-from talentdesk.services.policies import eligibility, excluded_policy_ids
+from talentdesk.services.ledger.policies import eligibility, excluded_policy_ids
 
 HOLDING = (E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value, E.GrantStatus.COMPLETED.value)
 
@@ -191,7 +191,7 @@ def grant_policy(session: Session, *, talent_id: int, policy_id: int, start_date
         session.add(Instalment(grant_id=grant.id, seq=inst.seq, due_date=inst.due_date, amount_fen=inst.amount_fen,
                                posted=False, cancelled=False))
     session.flush()
-    ledger.post_due_for_grant(session, grant_id=grant.id, as_of=as_of or dt.date.today())
+    journal.post_due_for_grant(session, grant_id=grant.id, as_of=as_of or dt.date.today())
     return _grant_row(session, grant)
 
 
@@ -230,7 +230,7 @@ def resume_grant(session: Session, *, grant_id: int, as_of: dt.date | None = Non
     g.status = E.GrantStatus.ACTIVE.value
     g.status_reason = ""
     session.flush()
-    ledger.post_due_for_grant(session, grant_id=g.id, as_of=as_of or dt.date.today())
+    journal.post_due_for_grant(session, grant_id=g.id, as_of=as_of or dt.date.today())
     return _grant_row(session, g)
 
 

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.i18n import translate
 
 MAX_LISTED = 20
@@ -141,7 +141,7 @@ def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
 def newest_good_backup(db_path: Path) -> Path | None:
     """The newest backup of this database that is a valid TalentDesk database and passes the full check."""
     from talentdesk.domain.errors import TalentDeskError
-    from talentdesk.services.backups import list_backups, validate_backup
+    from talentdesk.services.safety.backups import list_backups, validate_backup
 
     for b in list_backups(db_path):
         try:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from talentdesk import db as dbmod
+from talentdesk.store import db as dbmod
 from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
@@ -222,7 +222,7 @@ def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None
 def run_backup(session: Session, *, reason: str = "manual", to: Path | str | None = None,
                progress: Callable[[int, int, str], None] | None = None) -> BackupResult:
     """A backup on demand (menu or `talentdesk backup`), recorded in the audit trail."""
-    from talentdesk.services.settings import get_setting
+    from talentdesk.services.common.settings import get_setting
 
     db_path = _sqlite_path(session)
     second = get_setting(session, "backup_second_folder") or ""
@@ -247,7 +247,7 @@ def daily_backup_if_due(database: Database, *, now: dt.datetime | None = None) -
         return None
     if any(b.made_at.date() == now.date() for b in list_backups(db_path)):
         return None
-    from talentdesk.services.settings import get_setting
+    from talentdesk.services.common.settings import get_setting
 
     with database.session(Actor.system(), readonly=True) as s:
         second = get_setting(s, "backup_second_folder") or ""

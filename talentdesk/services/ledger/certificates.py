@@ -27,7 +27,7 @@ from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.services.base import Permission, actor_of, operation
-from talentdesk.services.settings import certificate_key, get_setting
+from talentdesk.services.common.settings import certificate_key, get_setting
 
 Progress = Callable[[int, int, str], None]
 PREFIX = "TD"

@@ -13,7 +13,8 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.models import CareCase, Talent
 from talentdesk.domain.values import add_months, format_yuan
 from talentdesk.i18n import translate
-from talentdesk.services import ledger, mentors
+from talentdesk.services.ledger import journal
+from talentdesk.services.mentors import mentoring
 from talentdesk.services.base import Permission, operation
 
 
@@ -45,14 +46,14 @@ def category_label(category: str) -> str:
 @operation(Permission.TALENT_READ)
 def attention_items(session: Session, *, today: dt.date, per_category: int = PER_CATEGORY) -> list[AttentionItem]:
     items: list[AttentionItem] = []
-    for d in ledger.outstanding_dues(session, as_of=today, limit=per_category):
+    for d in journal.outstanding_dues(session, as_of=today, limit=per_category):
         late = (today - d.due_date).days
         when = (translate("Overview", "overdue by {days} days").format(days=late) if late > 0
                 else translate("Overview", "due today"))
         items.append(AttentionItem("due", d.talent_id, d.talent_name,
                                    f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)} · {when}",
                                    d.due_date, "instalments", d.instalment_id))
-    for p in mentors.list_pairings(session, overdue_only=True, today=today)[:per_category]:
+    for p in mentoring.list_pairings(session, overdue_only=True, today=today)[:per_category]:
         items.append(AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
                                    p.last_checkin_date or p.start_date, "pairings", p.id))
     rows = session.execute(

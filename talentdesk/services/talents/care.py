@@ -15,7 +15,7 @@ from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import CareCase, Talent
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, operation
-from talentdesk.services.talent_edit import parse_date_value
+from talentdesk.services.talents.talent_edit import parse_date_value
 
 
 

@@ -27,7 +27,7 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import add_months, months_between, parse_phone
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation
-from talentdesk.services.settings import get_setting
+from talentdesk.services.common.settings import get_setting
 
 MAX_CADENCE_DAYS = 366
 MAX_CAPACITY = 50

@@ -326,7 +326,7 @@ def verify_actor_password(database: Database, actor: Actor, password: str) -> Ac
 
 def idle_lock_minutes(database: Database) -> int:
     """Minutes of inactivity before the window locks (setting `idle_lock_minutes`; 0 turns it off)."""
-    from talentdesk.services.settings import get_setting
+    from talentdesk.services.common.settings import get_setting
 
     with database.session(Actor.system(), readonly=True) as s:
         value = get_setting(s, "idle_lock_minutes")

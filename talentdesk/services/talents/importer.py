@@ -25,7 +25,7 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Permission, operation, record_event
-from talentdesk.services.talent_edit import (
+from talentdesk.services.talents.talent_edit import (
     REQUIRED_FIELDS,
     clean_talent_fields,
     field_label,
@@ -460,7 +460,7 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
     if backup_first:
         url = session.get_bind().url
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            from talentdesk.services.settings import get_setting
+            from talentdesk.services.common.settings import get_setting
 
             backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
     employer_ids = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
@@ -515,7 +515,7 @@ def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Pa
     folder when one is set, and rotated like every other backup."""
     if db_path is None:
         return None
-    from talentdesk.services.backups import make_backup
+    from talentdesk.services.safety.backups import make_backup
 
     return make_backup(db_path, reason="pre-import", second_folder=second_folder).path
 
