@@ -57,6 +57,9 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     from talentdesk.ui.main_window import MainWindow
     from talentdesk.ui.runner import Runner
 
+    from talentdesk.store import guard
+
+    guard.watch()  # database work started by window code on this thread is logged (and fails the tests)
     actor = actor or Actor.local()
     runner = Runner(database, lambda: actor)
     ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())

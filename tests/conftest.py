@@ -16,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from talentdesk import i18n  # noqa: E402
 from talentdesk.domain.enums import Role  # noqa: E402
 from talentdesk.services.base import Actor, Database  # noqa: E402
+from talentdesk.store import guard  # noqa: E402
+
+guard.watch()  # the test process's main thread is the window's thread
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -27,6 +30,18 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_database_work_on_the_window_thread():
+    """Any database I/O that window code starts on the window's thread fails the test that caused it."""
+    guard.clear()
+    yield
+    found = guard.violations()
+    guard.clear()
+    if found:
+        lines = "\n".join(f"  {v.where}: {v.what}" for v in found[:20])
+        pytest.fail(f"{len(found)} database calls on the window's thread:\n{lines}", pytrace=False)
 
 
 @pytest.fixture

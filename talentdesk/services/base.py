@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import OperationalError
@@ -124,29 +124,129 @@ def require(session: Session, permission: Permission, operation: str = "") -> Ac
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
+P = ParamSpec("P")
+
+Progress = Callable[[int, int, str], None]
+"""A long operation's progress report: (done, total, text)."""
+Abort = Callable[[], bool]
+"""A long operation asks this between steps; True means stop (the unit of work then rolls back)."""
 
 
-def operation(permission: Permission | None, *, changes: Iterable[str] = ()) -> Callable[[F], F]:
-    """Declare a named service operation: its permission (checked here, once) and the kinds of data it changes.
+class Change(enum.StrEnum):
+    """The kinds of data an operation changes; tabs refresh on the kinds they show."""
 
-    The function takes the session first, then keyword-only arguments. `fn.changes` tells the UI which tabs refresh.
+    TALENTS = "talents"
+    EMPLOYERS = "employers"
+    CARE = "care"
+    LEDGER = "ledger"
+    POLICIES = "policies"
+    PAYMENTS = "payments"
+    BUDGETS = "budgets"
+    CERTIFICATES = "certificates"
+    MENTORS = "mentors"
+    GROWTH = "growth"
+    SETTINGS = "settings"
+    USERS = "users"
+    AUDIT = "audit"
+    BACKUPS = "backups"
+
+
+class Lane(enum.StrEnum):
+    """Where the runner sends an operation. The operation declares it; no caller decides."""
+
+    READ = "read"            # a read-only unit of work: any write in it raises ReadOnlyViolation
+    WRITE = "write"          # the one writer: a unit of work that commits
+    NO_DATABASE = "no-db"    # hashing, file checks, password hashing: no session at all
+    EXCLUSIVE = "exclusive"  # backup, restore, migration: no reader or writer runs meanwhile
+
+
+def operation(permission: Permission | None, *, writes: bool = False, changes: Iterable[Change] = (),
+              lane: Lane | None = None, long: bool = False) -> Callable[[F], F]:
+    """Declare a named service operation — the only authority on how it runs.
+
+    `permission` is checked here, once. `writes` says whether its unit of work commits (an operation that only
+    records an audit entry, such as an export, writes too); `changes` lists the kinds of data it changes, so the
+    window refreshes the tabs that show them. `lane` is derived (WRITE when `writes`, READ otherwise) unless the
+    operation needs no database (NO_DATABASE) or must run alone (EXCLUSIVE). `long` operations take keyword
+    arguments `progress` and `abort`, which the runner passes. The function takes the session first (none on
+    the NO_DATABASE lane), then keyword-only arguments.
     """
+    changes = frozenset(Change(c) for c in changes)
+    if changes and not writes:
+        raise TypeError("an operation that changes data must declare writes=True")
+    if lane is None:
+        lane = Lane.WRITE if writes else Lane.READ
+    elif lane is Lane.READ and writes:
+        raise TypeError("an operation on the read lane cannot write")
 
     def deco(fn: F) -> F:
         name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
 
-        @functools.wraps(fn)
-        def wrapper(session: Session, /, *args, **kwargs):
-            if permission is not None:
-                require(session, permission, name)
-            return fn(session, *args, **kwargs)
+        if lane is Lane.NO_DATABASE:
+            @functools.wraps(fn)
+            def wrapper(*args, **kwargs):
+                return fn(*args, **kwargs)
+        else:
+            @functools.wraps(fn)
+            def wrapper(session: Session, /, *args, **kwargs):
+                if permission is not None:
+                    require(session, permission, name)
+                return fn(session, *args, **kwargs)
 
         wrapper.permission = permission  # type: ignore[attr-defined]
-        wrapper.changes = frozenset(changes)  # type: ignore[attr-defined]
+        wrapper.changes = changes  # type: ignore[attr-defined]
+        wrapper.writes = writes  # type: ignore[attr-defined]
+        wrapper.lane = lane  # type: ignore[attr-defined]
+        wrapper.long = long  # type: ignore[attr-defined]
         wrapper.operation_name = name  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return deco
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[R]):
+    """One bound operation call, ready for the runner. Build it with `call(...)`, which type checkers follow."""
+
+    fn: Callable[..., R]
+    args: tuple
+    kwargs: dict
+
+    @property
+    def lane(self) -> Lane:
+        return declared_lane(self.fn)
+
+    @property
+    def changes(self) -> frozenset[Change]:
+        return getattr(self.fn, "changes", frozenset())
+
+    @property
+    def long(self) -> bool:
+        return bool(getattr(self.fn, "long", False))
+
+    @property
+    def name(self) -> str:
+        return getattr(self.fn, "operation_name", getattr(self.fn, "__name__", repr(self.fn)))
+
+
+def call(fn: Callable[Concatenate[Session, P], R], /, *args: P.args, **kwargs: P.kwargs) -> Call[R]:
+    """Bind an operation to its arguments (everything but the session, which the runner opens)."""
+    return Call(fn, args, kwargs)
+
+
+def call_free(fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Call[R]:
+    """Bind a NO_DATABASE operation (no session) to its arguments."""
+    if declared_lane(fn) is not Lane.NO_DATABASE:
+        raise TypeError(f"{fn!r} is not declared lane=Lane.NO_DATABASE")
+    return Call(fn, args, kwargs)
+
+
+def declared_lane(fn: Callable[..., Any]) -> Lane:
+    lane = getattr(fn, "lane", None)
+    if lane is None:
+        raise TypeError(f"{getattr(fn, '__qualname__', fn)!r} is not an @operation: it declares no lane")
+    return lane
 
 
 # ------------------------------------------------------------------ the audit trail (one place)
@@ -286,6 +386,34 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     )
 
 
+# ------------------------------------------------------------------ read-only units of work
+
+class ReadOnlyViolation(RuntimeError):
+    """A write was attempted in a read-only unit of work: the operation must declare writes=True."""
+
+
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "UPSERT", "MERGE", "TRUNCATE")
+
+
+@event.listens_for(AuditedSession, "after_begin")
+def _mark_readonly_connection(session: Session, _transaction, connection) -> None:
+    if session.info.get("readonly"):
+        info = connection.info  # the pooled DB-API connection's own dict: outlives this checkout
+        info["td_readonly"] = True
+        session.info.setdefault("td_readonly_infos", []).append(info)
+
+
+def _unmark_readonly(session: Session) -> None:
+    session.info["readonly"] = False
+    for info in session.info.pop("td_readonly_infos", []):
+        info.pop("td_readonly", None)
+
+
+def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context, _executemany) -> None:
+    if conn.info.get("td_readonly") and statement.lstrip()[:8].upper().startswith(_WRITE_VERBS):
+        raise ReadOnlyViolation(f"a write in a read-only unit of work: {statement.strip()[:120]}")
+
+
 # ------------------------------------------------------------------ the database façade
 
 @dataclass
@@ -299,6 +427,8 @@ class Database:
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
+        if not event.contains(self.engine, "before_cursor_execute", _refuse_writes_in_readonly):
+            event.listen(self.engine, "before_cursor_execute", _refuse_writes_in_readonly)
 
     @classmethod
     def open(cls, target: Path | str, *, migrate: bool = True, check_network: bool = True,
@@ -322,6 +452,8 @@ class Database:
         then recorded in the audit trail in its own transaction, so refused attempts are never lost."""
         s = self._factory()
         s.info["actor"] = actor
+        s.info["database"] = self
+        s.info["readonly"] = readonly
         try:
             yield s
             if readonly:
@@ -330,6 +462,7 @@ class Database:
                 s.commit()
         except PermissionDenied as exc:
             s.rollback()
+            _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
             try:
                 record_event(s, AuditAction.DENIED, summary=f"{exc.operation}: {exc.permission}")
                 s.commit()
@@ -348,6 +481,7 @@ class Database:
             s.rollback()
             raise
         finally:
+            _unmark_readonly(s)
             s.close()
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
@@ -360,6 +494,7 @@ class Database:
 
 
 __all__ = [
-    "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "require", "actor_of", "record_event",
+    "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event",
     "Database", "AuditedSession", "TalentDeskError",
 ]

@@ -1,12 +1,20 @@
-"""Background work: one writer thread and one reader thread, each opening its own Session per job.
+"""The one background runner: every operation goes to the lane it declares, and its result comes back by signal.
 
-Results (or errors) come back to the UI thread by Qt signal. A job keyed `key=` supersedes older pending jobs
-with the same key (typing into a search box), and the stale results of superseded jobs are dropped.
+Lanes (declared by `@operation`, never chosen by the caller):
+- write:      one thread, one committing unit of work per job, jobs in submission order;
+- read:       one thread, read-only units of work (a write in them raises ReadOnlyViolation);
+- no-db:      one thread, no session (hashing passwords, checking files);
+- exclusive:  one thread; a job there waits until no read or write job is running and holds both lanes
+              until it ends (backup, restore, migration).
+
+Thread rules: call `submit` from the UI thread only. Callbacks (`on_done`, `on_error`, `on_progress`) stay on
+the UI thread: the worker threads hold only the bound call, its actor and its abort flag, so no Qt object is
+ever released on a worker thread. A job keyed `key=` supersedes older pending jobs with the same key (typing
+into a search box), and the stale results of superseded jobs are dropped.
 """
 from __future__ import annotations
 
 import atexit
-import inspect
 import itertools
 import logging
 import queue
@@ -15,30 +23,49 @@ import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from talentdesk.services.base import Actor, Database
+from talentdesk.services.base import Actor, Call, Change, Database, Lane
 
 log = logging.getLogger(__name__)
 
+R = TypeVar("R")
+
 
 @dataclass
-class Job:
+class Job(Generic[R]):
+    """What the caller holds: the job's id and a way to cancel it (a long job stops at its next step)."""
+
     id: int
-    fn: Callable[..., Any]
-    kwargs: dict
-    write: bool
+    name: str
     key: str | None
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    on_progress: Callable[[int, int, str], None] | None
     abort: threading.Event = field(default_factory=threading.Event)
-    actor: Actor | None = None
 
     def cancel(self) -> None:
         self.abort.set()
+
+
+@dataclass
+class _Work:
+    """What a worker thread holds: no callback, no Qt object."""
+
+    id: int
+    call: Call
+    actor: Actor
+    key: str | None
+    abort: threading.Event
+
+
+@dataclass
+class _Callbacks:
+    job: Job
+    lane: Lane
+    changes: frozenset[Change]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int, str], None] | None
 
 
 class _Bridge(QObject):
@@ -47,56 +74,95 @@ class _Bridge(QObject):
     progressed = Signal(int, int, int, str)
 
 
-class Runner(QObject):
-    """Submit service calls to run off the UI thread. Thread rule: call `submit` from the UI thread only."""
+class _LaneGate:
+    """Readers and the writer run side by side; an exclusive job waits for both to finish and holds them off."""
 
-    data_changed = Signal(object)   # frozenset[str] of kinds ("talents", "ledger", ...)
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._shared = 0
+        self._exclusive = False
+        self._exclusive_waiting = 0
+
+    def enter_shared(self) -> None:
+        with self._cond:
+            while self._exclusive or self._exclusive_waiting:
+                self._cond.wait()
+            self._shared += 1
+
+    def leave_shared(self) -> None:
+        with self._cond:
+            self._shared -= 1
+            self._cond.notify_all()
+
+    def enter_exclusive(self) -> None:
+        with self._cond:
+            self._exclusive_waiting += 1
+            while self._exclusive or self._shared:
+                self._cond.wait()
+            self._exclusive_waiting -= 1
+            self._exclusive = True
+
+    def leave_exclusive(self) -> None:
+        with self._cond:
+            self._exclusive = False
+            self._cond.notify_all()
+
+
+class Runner(QObject):
+    """Runs bound operation calls off the UI thread, each on the lane its operation declares."""
+
+    data_changed = Signal(object)   # frozenset[Change] the finished operation declared
     busy_changed = Signal(bool)
 
-    def __init__(self, database: Database, actor: Callable[[], Actor], parent: QObject | None = None):
+    def __init__(self, database: Database | None, actor: Callable[[], Actor], parent: QObject | None = None):
         super().__init__(parent)
         self.database = database
         self._actor = actor
         # where failures of jobs without their own on_error go; None shows them in a dialog
         self.error_handler: Callable[[BaseException], None] | None = None
         self._ids = itertools.count(1)
-        self._jobs: dict[int, Job] = {}
+        self._callbacks: dict[int, _Callbacks] = {}
         self._latest: dict[str, int] = {}
+        self._gate = _LaneGate()
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._on_finished)
         self._bridge.failed.connect(self._on_failed)
         self._bridge.progressed.connect(self._on_progress)
-        self._queues = {True: queue.Queue(), False: queue.Queue()}
-        self._threads = [
-            threading.Thread(target=self._loop, args=(True,), name="td-writer", daemon=True),
-            threading.Thread(target=self._loop, args=(False,), name="td-reader", daemon=True),
-        ]
+        self._queues: dict[Lane, queue.Queue] = {lane: queue.Queue() for lane in Lane}
+        self._threads = [threading.Thread(target=self._loop, args=(lane,), name=f"td-{lane.value}", daemon=True)
+                         for lane in Lane]
         for t in self._threads:
             t.start()
         _live_runners.add(self)
 
     # ---------------------------------------------------------------- UI-thread API
-    def submit(self, fn: Callable[..., Any], /, *, write: bool = False, key: str | None = None,
-               on_done: Callable[[Any], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[int, int, str], None] | None = None, **kwargs) -> Job:
-        """Run `fn(session, **kwargs)` in the background. If `fn` accepts `progress`/`abort`, they are passed."""
-        job = Job(next(self._ids), fn, kwargs, write, key, on_done, on_error, on_progress, actor=self._actor())
-        self._jobs[job.id] = job
+    def submit(self, work: Call[R], /, *, key: str | None = None,
+               on_done: Callable[[R], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               on_progress: Callable[[int, int, str], None] | None = None) -> Job[R]:
+        """Run a bound operation call (`call(fn, **kwargs)`) on its declared lane."""
+        if not isinstance(work, Call):
+            raise TypeError("submit takes a bound call: runner.submit(call(operation, arg=...))")
+        lane = work.lane
+        if lane is not Lane.NO_DATABASE and self.database is None:
+            raise RuntimeError(f"{work.name} needs a database, and this runner has none")
+        job: Job[R] = Job(next(self._ids), work.name, key)
+        self._callbacks[job.id] = _Callbacks(job, lane, work.changes, on_done, on_error, on_progress)
         if key is not None:
             old = self._latest.get(key)
-            if old is not None and old in self._jobs:
-                self._jobs[old].cancel()
+            if old is not None and old in self._callbacks:
+                self._callbacks[old].job.cancel()
             self._latest[key] = job.id
-        if len(self._jobs) == 1:
+        if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._queues[write].put(job)
+        self._queues[lane].put(_Work(job.id, work, self._actor(), key, job.abort))
         return job
 
     def pending(self) -> int:
-        return len(self._jobs)
+        return len(self._callbacks)
 
     def shutdown(self, timeout: float = 5.0) -> None:
-        """Stop both worker threads after the jobs already queued (idempotent)."""
+        """Stop every lane after the jobs already queued (idempotent)."""
         if not any(t.is_alive() for t in self._threads):
             return
         for q in self._queues.values():
@@ -105,61 +171,83 @@ class Runner(QObject):
             t.join(timeout)
 
     # ---------------------------------------------------------------- worker threads
-    def _loop(self, write: bool) -> None:
-        q = self._queues[write]
+    def _loop(self, lane: Lane) -> None:
+        q = self._queues[lane]
         while True:
-            job = q.get()
-            if job is None:
+            work = q.get()
+            if work is None:
                 return
-            if job.abort.is_set() and job.key is not None:
-                self._bridge.finished.emit(job.id, _Superseded)
+            job_id = work.id
+            if work.abort.is_set() and work.key is not None:
+                del work
+                self._bridge.finished.emit(job_id, _Superseded)
                 continue
             try:
-                kwargs = dict(job.kwargs)
-                params = _params(job.fn)
-                if "progress" in params:
-                    kwargs["progress"] = lambda done, total, text="", _id=job.id: self._bridge.progressed.emit(
-                        _id, int(done), int(total), str(text))
-                if "abort" in params:
-                    kwargs["abort"] = job.abort.is_set
-                with self.database.session(job.actor, readonly=not write) as s:
-                    result = job.fn(s, **kwargs)
-                self._bridge.finished.emit(job.id, result)
+                result = self._run(lane, work)
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
-                self._bridge.failed.emit(job.id, exc, traceback.format_exc())
+                del work
+                self._bridge.failed.emit(job_id, exc, traceback.format_exc())
+                continue
+            del work  # the worker keeps nothing of a finished job
+            self._bridge.finished.emit(job_id, result)
+            del result
+
+    def _run(self, lane: Lane, work: _Work) -> Any:
+        c = work.call
+        kwargs = dict(c.kwargs)
+        if c.long:
+            kwargs["progress"] = lambda done, total, text="", _id=work.id: self._bridge.progressed.emit(
+                _id, int(done), int(total), str(text))
+            kwargs["abort"] = work.abort.is_set
+        if lane is Lane.NO_DATABASE:
+            return c.fn(*c.args, **kwargs)
+        assert self.database is not None
+        if lane is Lane.EXCLUSIVE:
+            self._gate.enter_exclusive()
+            try:
+                with self.database.session(work.actor) as s:
+                    return c.fn(s, *c.args, **kwargs)
+            finally:
+                self._gate.leave_exclusive()
+        self._gate.enter_shared()
+        try:
+            with self.database.session(work.actor, readonly=lane is Lane.READ) as s:
+                return c.fn(s, *c.args, **kwargs)
+        finally:
+            self._gate.leave_shared()
 
     # ---------------------------------------------------------------- back on the UI thread
-    def _take(self, job_id: int) -> Job | None:
-        job = self._jobs.pop(job_id, None)
-        if not self._jobs:
+    def _take(self, job_id: int) -> _Callbacks | None:
+        cb = self._callbacks.pop(job_id, None)
+        if not self._callbacks:
             self.busy_changed.emit(False)
-        return job
+        return cb
 
-    def _stale(self, job: Job) -> bool:
-        return job.key is not None and self._latest.get(job.key) != job.id
+    def _stale(self, cb: _Callbacks) -> bool:
+        key = cb.job.key
+        return key is not None and self._latest.get(key) != cb.job.id
 
     @Slot(int, object)
     def _on_finished(self, job_id: int, result: object) -> None:
-        job = self._take(job_id)
-        if job is None or result is _Superseded or self._stale(job):
+        cb = self._take(job_id)
+        if cb is None or result is _Superseded or self._stale(cb):
             return
-        changes = getattr(job.fn, "changes", frozenset())
-        if job.on_done:
-            job.on_done(result)
-        if job.write and changes:
-            self.data_changed.emit(frozenset(changes))
+        if cb.on_done:
+            cb.on_done(result)
+        if cb.changes:
+            self.data_changed.emit(cb.changes)
 
     @Slot(int, object, str)
     def _on_failed(self, job_id: int, exc: object, tb: str) -> None:
-        job = self._take(job_id)
-        if job is None or self._stale(job):
+        cb = self._take(job_id)
+        if cb is None or self._stale(cb):
             return
         from talentdesk.domain.errors import TalentDeskError
 
         if not isinstance(exc, TalentDeskError):
-            log.error("background job %s failed:\n%s", getattr(job.fn, "__name__", job.fn), tb)
-        if job.on_error:
-            job.on_error(exc)  # type: ignore[arg-type]
+            log.error("background job %s failed:\n%s", cb.job.name, tb)
+        if cb.on_error:
+            cb.on_error(exc)  # type: ignore[arg-type]
         elif self.error_handler is not None:
             self.error_handler(exc)  # type: ignore[arg-type]
         else:
@@ -169,9 +257,9 @@ class Runner(QObject):
 
     @Slot(int, int, int, str)
     def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:
-        job = self._jobs.get(job_id)
-        if job and job.on_progress:
-            job.on_progress(done, total, text)
+        cb = self._callbacks.get(job_id)
+        if cb and cb.on_progress:
+            cb.on_progress(done, total, text)
 
 
 _live_runners: "weakref.WeakSet[Runner]" = weakref.WeakSet()
@@ -192,10 +280,3 @@ class _SupersededType:
 
 
 _Superseded = _SupersededType()
-
-
-def _params(fn) -> set[str]:
-    try:
-        return set(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return set()

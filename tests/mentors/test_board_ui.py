@@ -187,7 +187,7 @@ def test_the_board_filters_and_the_overdue_list_fill_from_the_services(qtbot, ta
     qtbot.waitUntil(lambda: tab.board_data.filtered and all(
         c.tier_code == "E" for col in tab.board_data.columns for c in col.cards), timeout=10000)
     assert all(c.tier_code == "E" for c in tab.board.unpaired)
-    assert tab.mentor_model.rowCount() > 0
+    qtbot.waitUntil(lambda: tab.mentor_model.rowCount() > 0, timeout=10000)  # the pool is its own read
 
 
 def test_the_board_paints_only_what_is_visible_with_200_mentors_and_5000_mentees(qtbot, monkeypatch):

@@ -83,13 +83,57 @@ def test_a_denied_operation_is_refused_and_recorded(database):
     assert len(denied) == 1 and denied[0].actor_name == "guest" and "settings.manage" in denied[0].summary
 
 
-def test_operations_declare_permission_and_changes():
-    @operation(Permission.TALENT_WRITE, changes=("talents",))
+def test_operations_declare_permission_changes_and_their_lane():
+    from talentdesk.services.base import Change, Lane
+
+    @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
     def rename(session, *, talent_id: int) -> int:
         return talent_id
 
+    @operation(Permission.TALENT_READ)
+    def look(session) -> int:
+        return 1
+
     assert rename.permission is Permission.TALENT_WRITE
-    assert rename.changes == frozenset({"talents"})
+    assert rename.changes == frozenset({Change.TALENTS}) and rename.lane is Lane.WRITE
+    assert look.lane is Lane.READ and look.changes == frozenset()
+
+
+def test_an_operation_that_changes_data_must_say_it_writes():
+    from talentdesk.services.base import Change
+
+    with pytest.raises(TypeError):
+        operation(Permission.TALENT_WRITE, changes=(Change.TALENTS,))
+    with pytest.raises(ValueError):
+        operation(Permission.TALENT_WRITE, writes=True, changes=("talentz",))
+
+
+def test_a_write_in_a_read_only_unit_of_work_raises_and_changes_nothing(database):
+    from talentdesk.services.base import ReadOnlyViolation, record_event
+    from talentdesk.domain.enums import AuditAction
+
+    before = len(_audit(database))
+    with pytest.raises(ReadOnlyViolation):
+        with database.session(Actor.local(), readonly=True) as s:
+            record_event(s, AuditAction.EXPORT, summary="an export declared as a read")
+    with pytest.raises(ReadOnlyViolation):
+        with database.session(Actor.local(), readonly=True) as s:
+            s.add(Setting(key="office_name", value='"x"'))
+            s.flush()
+    assert len(_audit(database)) == before
+    with database.session(Actor.local()) as s:  # the same pooled connection writes again in a writing unit
+        settings.set_setting(s, key="office_name", value="某县人才办")
+    with database.session(Actor.local(), readonly=True) as s:
+        assert s.get(Setting, "office_name") is not None
+
+
+def test_a_call_is_bound_to_a_declared_operation():
+    from talentdesk.services.base import Lane, call
+
+    c = call(settings.set_setting, key="office_name", value="x")
+    assert c.lane is Lane.WRITE and c.kwargs == {"key": "office_name", "value": "x"}
+    with pytest.raises(TypeError):
+        call(lambda s: None).lane
 
 
 def test_roles_grant_what_the_office_expects():

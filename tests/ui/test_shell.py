@@ -94,10 +94,13 @@ def test_a_failing_job_reaches_the_error_handler_not_a_crash(qtbot, window):
     errors = []
     window.context.runner.error_handler = errors.append
 
+    from talentdesk.services.base import call, operation
+
+    @operation(None)
     def bad(session):
         raise RuleViolation("refused for a reason")
 
-    window.context.runner.submit(bad)
+    window.context.runner.submit(call(bad))
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert errors[0].message == "refused for a reason"
 
@@ -120,6 +123,9 @@ def test_long_work_reports_progress_and_cancel_rolls_it_back(qtbot, database, tm
     gate = threading.Event()
     seen = []
 
+    from talentdesk.services.base import Change, call, operation
+
+    @operation(None, writes=True, changes=(Change.EMPLOYERS,), long=True)
     def slow_import(session, *, progress, abort):
         for i in range(1000):
             session.add(Employer(name=f"单位{i}"))
@@ -133,7 +139,7 @@ def test_long_work_reports_progress_and_cancel_rolls_it_back(qtbot, database, tm
                 threading.Event().wait(0.01)
         return "finished"
 
-    run = run_with_progress(None, runner, "Importing", slow_import, on_error=seen.append, on_done=seen.append)
+    run = run_with_progress(None, runner, "Importing", call(slow_import), on_error=seen.append, on_done=seen.append)
     qtbot.waitUntil(lambda: gate.is_set() and run.dialog.value() > 0, timeout=5000)
     from PySide6.QtWidgets import QPushButton
 

@@ -42,7 +42,7 @@ from talentdesk.domain.models import (
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, actor_of, operation, record_event
+from talentdesk.services.base import Change, Permission, actor_of, operation, record_event
 
 Progress = Callable[[int, int, str], None]
 
@@ -172,7 +172,7 @@ def _id_number(rng: random.Random, birth: dt.date, gender: str, used: set[str]) 
         return number
 
 
-@operation(Permission.DEMO_GENERATE, changes=("talents", "ledger", "mentors", "growth", "settings"))
+@operation(Permission.DEMO_GENERATE, writes=True, changes=(Change.TALENTS, Change.LEDGER, Change.MENTORS, Change.GROWTH, Change.SETTINGS), long=True)
 def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of: dt.date | None = None,
                   progress: Progress | None = None, abort: Callable[[], bool] | None = None) -> DemoSummary:
     """Fill an empty database. Refuses when it already holds talents (demo data never mixes with real data)."""

@@ -1,4 +1,4 @@
-"""Reference lists the tabs filter by: tiers, employers, mentor roles."""
+"""Reference lists the tabs filter by: tiers and employers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from talentdesk.domain.models import Employer, MentorRole, Talent, Tier
+from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.i18n import current_language
+from talentdesk.services.base import operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,21 +31,13 @@ class EmployerRow:
     talent_count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class RoleRow:
-    id: int
-    name: str
-    name_en: str
 
-    @property
-    def display(self) -> str:
-        return self.name_en if current_language() == "en" and self.name_en else self.name
-
-
+@operation(None)
 def list_tiers(session: Session) -> list[TierRow]:
     return [TierRow(t.code, t.name, t.name_en) for t in session.scalars(select(Tier).order_by(Tier.sort_order, Tier.code))]
 
 
+@operation(None)
 def list_employers(session: Session, *, with_counts: bool = False) -> list[EmployerRow]:
     if with_counts:
         counts = dict(session.execute(select(Talent.employer_id, func.count()).group_by(Talent.employer_id)).all())
@@ -56,5 +49,7 @@ def list_employers(session: Session, *, with_counts: bool = False) -> list[Emplo
     ]
 
 
-def list_mentor_roles(session: Session) -> list[RoleRow]:
-    return [RoleRow(r.id, r.name, r.name_en) for r in session.scalars(select(MentorRole).order_by(MentorRole.sort_order))]
+@operation(None)
+def tiers_and_employers(session: Session) -> tuple[list[TierRow], list[EmployerRow]]:
+    """The choices of the tier and employer boxes (filters, editors)."""
+    return list_tiers(session), list_employers(session)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.models import Setting
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 
 DEFAULTS: dict[str, Any] = {
     "office_name": "某某县人才工作办公室",
@@ -43,6 +43,12 @@ def get_setting(session: Session, key: str) -> Any:
     return json.loads(row.value)
 
 
+@operation(None)
+def read_setting(session: Session, *, key: str) -> Any:
+    """One setting's value (or its default), for the window."""
+    return get_setting(session, key)
+
+
 def all_settings(session: Session) -> dict[str, Any]:
     out = dict(DEFAULTS)
     for row in session.scalars(select(Setting)):
@@ -52,7 +58,7 @@ def all_settings(session: Session) -> dict[str, Any]:
     return out
 
 
-@operation(Permission.SETTINGS_MANAGE, changes=("settings",))
+@operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.SETTINGS,))
 def set_setting(session: Session, *, key: str, value: Any) -> None:
     row = session.get(Setting, key)
     text = json.dumps(value, ensure_ascii=False)

@@ -27,7 +27,7 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.talents.registry import Page
 
@@ -251,7 +251,7 @@ def _validated(session: Session, data: EventInput, today: dt.date) -> Talent:
     return talent
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def add_event(session: Session, *, data: EventInput, today: dt.date) -> int:
     """Record one growth event; an appraisal's year is the year before the one it is held in unless given."""
     _validated(session, data, today)
@@ -263,7 +263,7 @@ def add_event(session: Session, *, data: EventInput, today: dt.date) -> int:
     return ev.id
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def update_event(session: Session, *, event_id: int, data: EventInput, today: dt.date) -> None:
     ev = session.get(GrowthEvent, event_id)
     if ev is None:
@@ -280,7 +280,7 @@ def update_event(session: Session, *, event_id: int, data: EventInput, today: dt
     session.flush()
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def delete_event(session: Session, *, event_id: int) -> None:
     ev = session.get(GrowthEvent, event_id)
     if ev is None:
@@ -333,7 +333,7 @@ def _check_program(data: ProgramInput) -> None:
         raise ValidationError(translate("Growth", "The programme starts outside its plan year."), field="start_date")
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def create_program(session: Session, *, data: ProgramInput) -> int:
     _check_program(data)
     p = TrainingProgram(year=data.year, name=data.name.strip(), level=data.level.strip(),
@@ -344,7 +344,7 @@ def create_program(session: Session, *, data: ProgramInput) -> int:
     return p.id
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def update_program(session: Session, *, program_id: int, data: ProgramInput) -> None:
     p = session.get(TrainingProgram, program_id)
     if p is None:
@@ -402,7 +402,7 @@ def _enrol(session: Session, program: TrainingProgram, talent_ids: list[int], on
     return len(talent_ids)
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def enrol_talents(session: Session, *, program_id: int, talent_ids: list[int], on: dt.date) -> int:
     """Enrol the given talents one by one. Departed or already enrolled talents are refused with their names."""
     p = session.get(TrainingProgram, program_id)
@@ -427,7 +427,7 @@ def enrol_talents(session: Session, *, program_id: int, talent_ids: list[int], o
     return _enrol(session, p, list(dict.fromkeys(talent_ids)), on)
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def enrol_by_filter(session: Session, *, program_id: int, filter: EnrolFilter, on: dt.date) -> int:
     """Enrol every active talent matching the filter who is not yet in the programme. Returns how many."""
     p = session.get(TrainingProgram, program_id)
@@ -464,7 +464,7 @@ def list_enrolments(session: Session, *, program_id: int) -> list[EnrolmentRow]:
     return [EnrolmentRow(r[0], r[1], r[2], r[3] or "", *r[4:]) for r in session.execute(stmt)]
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def record_completion(session: Session, *, enrolment_ids: list[int], completed_on: dt.date,
                       hours: float | None = None, today: dt.date) -> int:
     """Mark enrolments completed with their hours (the programme's hours unless given) and put a training event
@@ -499,7 +499,7 @@ def record_completion(session: Session, *, enrolment_ids: list[int], completed_o
     return n
 
 
-@operation(Permission.GROWTH_WRITE, changes=("growth",))
+@operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def drop_enrolments(session: Session, *, enrolment_ids: list[int]) -> int:
     rows = session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.id.in_(enrolment_ids))).all()
     n = 0

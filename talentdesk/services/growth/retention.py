@@ -21,7 +21,7 @@ from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.growth.careers import STREAM
 
 HORIZONS = (1, 3, 5)
@@ -184,7 +184,7 @@ def write_xlsx(report: RetentionReport, path: Path) -> None:
             error=exc.strerror or exc)) from exc
 
 
-@operation(Permission.GROWTH_READ)
+@operation(Permission.GROWTH_READ, writes=True, changes=(Change.AUDIT,))
 def export_retention_xlsx(session: Session, *, path: str, today: dt.date) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
@@ -197,9 +197,10 @@ def export_retention_xlsx(session: Session, *, path: str, today: dt.date) -> Pat
 
 # ------------------------------------------------------------------ the yearly report for the county leadership
 
-@operation(Permission.GROWTH_READ)
+@operation(Permission.GROWTH_READ, long=True, writes=True, changes=(Change.AUDIT,))
 def write_yearly_report(session: Session, *, path: str, year: int, today: dt.date,
-                        progress: Callable[[int, int, str], None] | None = None) -> Path:
+                        progress: Callable[[int, int, str], None] | None = None,
+                        abort: Callable[[], bool] | None = None) -> Path:
     """Build the yearly PDF report (retention, training coverage, watch list summary) for `year`."""
     from talentdesk.reports import yearly
     from talentdesk.services.growth import careers

@@ -215,7 +215,7 @@ def _signal_queries(today: dt.date):
     return {k: v.subquery(k) for k, v in q.items()}
 
 
-@operation(Permission.TALENT_READ)
+@operation(Permission.TALENT_READ, long=True)
 def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int = 1,
                progress=None, abort=None) -> list[WatchRow]:
     """Active talents with a score of at least `min_score`, highest first, each with the reasons in words.

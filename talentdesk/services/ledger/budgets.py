@@ -15,7 +15,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Budget, Instalment, LedgerEntry, SubsidyGrant, Talent
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def budget_report(session: Session, *, fiscal_year: int) -> BudgetReport:
                         sum(x.remaining_fen for x in lines))
 
 
-@operation(Permission.BUDGET_MANAGE, changes=("ledger", "budgets"))
+@operation(Permission.BUDGET_MANAGE, writes=True, changes=(Change.LEDGER, Change.BUDGETS))
 def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_fen: int, notes: str = "") -> BudgetLine:
     if policy_kind not in E.values(E.PolicyKind):
         raise ValidationError(translate("Budgets", "Choose the kind of subsidy."), field="policy_kind")

@@ -26,7 +26,7 @@ from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialC
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
-from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.common.settings import certificate_key, get_setting
 
 Progress = Callable[[int, int, str], None]
@@ -87,7 +87,7 @@ class PrintResult:
     path: str
 
 
-@operation(Permission.CERTIFICATE_PRINT, changes=("ledger", "certificates"))
+@operation(Permission.CERTIFICATE_PRINT, writes=True, changes=(Change.LEDGER, Change.CERTIFICATES), long=True)
 def print_certificates(session: Session, *, out_path: str | Path, entry_ids: list[int] | tuple[int, ...] | None = None,
                        year: int | None = None, progress: Progress | None = None,
                        abort: Callable[[], bool] | None = None) -> PrintResult:

@@ -18,7 +18,7 @@ from talentdesk.domain.ledger_rules import split_schedule
 from talentdesk.domain.models import Instalment, LedgerEntry, SubsidyGrant, SubsidyPolicy, Talent
 from talentdesk.i18n import translate
 from talentdesk.services.ledger import journal
-from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.ledger.policies import eligibility, excluded_policy_ids
 
 HOLDING = (E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value, E.GrantStatus.COMPLETED.value)
@@ -155,7 +155,7 @@ def check_grant(session: Session, *, talent_id: int, policy_id: int, start_date:
     return _check(session, talent, policy, start_date)
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def grant_policy(session: Session, *, talent_id: int, policy_id: int, start_date: dt.date,
                  total_fen: int | None = None, notes: str = "", as_of: dt.date | None = None) -> GrantRow:
     """Grant a policy to a talent after checking eligibility and exclusions (RuleViolation lists every reason).
@@ -204,7 +204,7 @@ def _need_reason(reason: str) -> str:
     return reason
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def suspend_grant(session: Session, *, grant_id: int, reason: str) -> GrantRow:
     """Stop instalments falling due until the grant is resumed (those whose date passes meanwhile wait)."""
     reason = _need_reason(reason)
@@ -217,7 +217,7 @@ def suspend_grant(session: Session, *, grant_id: int, reason: str) -> GrantRow:
     return _grant_row(session, g)
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def resume_grant(session: Session, *, grant_id: int, as_of: dt.date | None = None) -> GrantRow:
     """Resume a suspended grant; instalments that fell due meanwhile are posted now (if the talent is active)."""
     g = _get(session, grant_id)
@@ -234,7 +234,7 @@ def resume_grant(session: Session, *, grant_id: int, as_of: dt.date | None = Non
     return _grant_row(session, g)
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def terminate_grant(session: Session, *, grant_id: int, reason: str) -> GrantRow:
     """End a grant for good: instalments not yet due are cancelled; what is already due stays in the ledger."""
     reason = _need_reason(reason)

@@ -17,7 +17,7 @@ from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.talents.registry import Page
 
 
@@ -201,7 +201,7 @@ def _post_due(session: Session, *, as_of: dt.date, grant_id: int | None = None) 
     return len(rows)
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def post_due_instalments(session: Session, *, as_of: dt.date) -> int:
     """Post a `due` entry for every scheduled instalment that has fallen due — only for active grants of talents
     still active in the county (instalments are gated). Idempotent; returns how many were posted."""
@@ -234,7 +234,7 @@ def net_of_kind(session: Session, grant_id: int, kind: EntryKind) -> int:
     return session.scalar(stmt) or 0
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def apply_departure(session: Session, *, talent_id: int) -> list[ClawbackLine]:
     """Called when a talent departs: future instalments are cancelled, payment orders not yet paid are cancelled,
     unpaid dues lapse (waiver entry), and each grant's clawback obligation (per its rule, unless the talent has a
@@ -480,7 +480,7 @@ def talent_statement(session: Session, *, talent_id: int) -> Statement:
     )
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def reverse_entry(session: Session, *, entry_id: int, reason: str, on: dt.date | None = None) -> EntryRow:
     """Correct a wrong entry the only way an append-only ledger allows: a reversal entry of the opposite amount.
     A reversed payment leaves its instalment unpaid again (a new payment order can be recorded)."""

@@ -20,7 +20,7 @@ from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment,
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.ledger import journal
-from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.base import Change, Permission, actor_of, operation
 
 Progress = Callable[[int, int, str], None]
 OPEN = (E.PaymentStatus.RECORDED.value, E.PaymentStatus.APPROVED.value)
@@ -146,7 +146,7 @@ def _record_one(session: Session, instalment_id: int, method: str, memo: str) ->
     return pay
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger", "payments"))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER, Change.PAYMENTS))
 def record_payments(session: Session, *, instalment_ids: list[int] | tuple[int, ...],
                     method: str = E.PaymentMethod.BANK.value, memo: str = "") -> BatchResult:
     """Record a payment order for each instalment that has fallen due and is unpaid; the others are refused
@@ -174,7 +174,7 @@ def _separation_refusal(session: Session, pay: Payment) -> str | None:
     return None
 
 
-@operation(Permission.LEDGER_APPROVE, changes=("ledger", "payments"))
+@operation(Permission.LEDGER_APPROVE, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
 def approve_payments(session: Session, *, payment_ids: list[int] | tuple[int, ...], progress: Progress | None = None,
                      abort: Callable[[], bool] | None = None) -> BatchResult:
     """Approve recorded payment orders. Orders the actor recorded are refused (separation of duties).
@@ -223,7 +223,7 @@ def _check_voucher(voucher_no: str) -> str:
     return voucher_no
 
 
-@operation(Permission.LEDGER_PAY, changes=("ledger", "payments"))
+@operation(Permission.LEDGER_PAY, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
 def mark_paid(session: Session, *, payment_ids: list[int] | tuple[int, ...], voucher_no: str, pay_date: dt.date,
               method: str | None = None, progress: Progress | None = None,
               abort: Callable[[], bool] | None = None) -> BatchResult:
@@ -289,7 +289,7 @@ def _complete_if_settled(session: Session, grant: SubsidyGrant) -> None:
         grant.status = E.GrantStatus.COMPLETED.value
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger", "payments"))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER, Change.PAYMENTS))
 def cancel_payment(session: Session, *, payment_id: int, reason: str) -> PaymentRow:
     """Withdraw a payment order that has not been paid (a paid one is corrected by reversing its entry)."""
     reason = (reason or "").strip()
@@ -389,7 +389,7 @@ def _open_obligation(session: Session, grant_id: int) -> tuple[SubsidyGrant, int
     return grant, max(0, owed - refunded - waived)
 
 
-@operation(Permission.LEDGER_RECORD, changes=("ledger",))
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER,))
 def record_refund(session: Session, *, grant_id: int, amount_fen: int, on: dt.date, voucher_no: str = "",
                   memo: str = "") -> journal.EntryRow:
     """Money paid back by a talent against a clawback obligation; never more than is still owed."""
@@ -407,7 +407,7 @@ def record_refund(session: Session, *, grant_id: int, amount_fen: int, on: dt.da
     return journal.get_entry(session, entry_id=entry.id)
 
 
-@operation(Permission.LEDGER_APPROVE, changes=("ledger",))
+@operation(Permission.LEDGER_APPROVE, writes=True, changes=(Change.LEDGER,))
 def waive_obligation(session: Session, *, grant_id: int, reason: str, on: dt.date,
                      amount_fen: int | None = None) -> journal.EntryRow:
     """Forgive (part of) a clawback obligation with a recorded reason (official transfer, illness …).
@@ -434,7 +434,7 @@ __all__ = ["PaymentRow", "BatchResult", "list_payments", "record_payments", "app
 
 # ------------------------------------------------------------------ the payment roster (代发清单)
 
-@operation(Permission.PERSONAL_EXPORT)
+@operation(Permission.PERSONAL_EXPORT, writes=True, changes=(Change.AUDIT,))
 def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...], out_path: str,
                   on: dt.date | None = None) -> int:
     """Write the chosen payment orders to a roster: .xlsx or .pdf by the file's suffix. Returns the line count.

@@ -14,7 +14,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import PolicyAmount, PolicyExclusion, SubsidyGrant, SubsidyPolicy, Talent, Tier
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def _validate(session: Session, data: PolicyInput, policy_id: int | None) -> Non
             bad(translate("Policies", "Policy {id} does not exist.").format(id=other), "excludes")
 
 
-@operation(Permission.POLICY_MANAGE, changes=("ledger", "policies"))
+@operation(Permission.POLICY_MANAGE, writes=True, changes=(Change.LEDGER, Change.POLICIES))
 def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = None) -> PolicyRow:
     """Create a policy or change one. Grants already made keep what was approved; only new grants see changes."""
     _validate(session, data, policy_id)
@@ -280,7 +280,7 @@ def excluded_policy_ids(session: Session, policy_id: int) -> tuple[int, ...]:
     return _excluded_ids(session, policy_id)
 
 
-@operation(Permission.POLICY_MANAGE, changes=("ledger", "policies"))
+@operation(Permission.POLICY_MANAGE, writes=True, changes=(Change.LEDGER, Change.POLICIES))
 def delete_policy(session: Session, *, policy_id: int) -> None:
     """Remove a policy that was never granted (a policy with grants can only be retired: set it inactive)."""
     from talentdesk.domain.errors import RuleViolation

@@ -26,7 +26,7 @@ from talentdesk.domain.models import CareCase, CheckIn, Employer, Mentor, Mentor
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import add_months, months_between, parse_phone
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 from talentdesk.services.common.settings import get_setting
 
 MAX_CADENCE_DAYS = 366
@@ -348,7 +348,7 @@ def _apply_mentor_fields(session: Session, m: Mentor, *, name: str, employer_id:
     m.notes = (notes or "").strip()
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def create_mentor(session: Session, *, name: str = "", employer_id: int | None = None, title: str = "",
                   expertise: str = "", phone: str = "", capacity: int = 3, talent_id: int | None = None,
                   notes: str = "") -> MentorRow:
@@ -361,7 +361,7 @@ def create_mentor(session: Session, *, name: str = "", employer_id: int | None =
     return _mentor_row(session, m)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def update_mentor(session: Session, *, mentor_id: int, name: str, employer_id: int | None = None, title: str = "",
                   expertise: str = "", phone: str = "", capacity: int = 3, talent_id: int | None = None,
                   notes: str = "") -> MentorRow:
@@ -378,7 +378,7 @@ def update_mentor(session: Session, *, mentor_id: int, name: str, employer_id: i
     return _mentor_row(session, m)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def set_mentor_active(session: Session, *, mentor_id: int, active: bool) -> MentorRow:
     """Retire a mentor from the pool (only once nobody is paired with them) or bring them back."""
     m = _mentor(session, mentor_id)
@@ -414,7 +414,7 @@ def _role_fields(session: Session, role: MentorRole, name: str, name_en: str) ->
     role.name_en = _clean(name_en, limit=60, field_name="name_en", what=translate("Mentors", "The English name"))
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def create_role(session: Session, *, name: str, name_en: str = "") -> RoleRow:
     role = MentorRole()
     _role_fields(session, role, name, name_en)
@@ -424,7 +424,7 @@ def create_role(session: Session, *, name: str, name_en: str = "") -> RoleRow:
     return RoleRow(role.id, role.name, role.name_en, role.sort_order, 0)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def rename_role(session: Session, *, role_id: int, name: str, name_en: str = "") -> RoleRow:
     role = _get(session, MentorRole, role_id, translate("Mentors", "Role"))
     _role_fields(session, role, name, name_en)
@@ -446,7 +446,7 @@ def _current_in_role(session: Session, talent_id: int, role_id: int) -> Pairing 
                                                 Pairing.end_date.is_(None)))
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def pair(session: Session, *, mentor_id: int, talent_id: int, role_id: int, start_date: dt.date,
          planned_end_date: dt.date | None = None, goals: str = "", cadence_days: int | None = None) -> PairingRow:
     """Pair a newcomer with a mentor in a role. A newcomer may have several mentors, one per role."""
@@ -479,7 +479,7 @@ def pair(session: Session, *, mentor_id: int, talent_id: int, role_id: int, star
     return _pairing_row(session, p.id)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.date, reason: str) -> PairingRow:
     """Move a current pairing to another mentor: the old one ends on `on` with `reason`, a new one starts that day
     with the same role, planned end, goals and cadence. Returns the new pairing."""
@@ -515,7 +515,7 @@ def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.dat
     return _pairing_row(session, new.id)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id: int, on: dt.date,
                   reason: str) -> list[PairingRow]:
     """Move several roles of one newcomer (a board card) to another mentor in one unit of work: all or nothing."""
@@ -527,7 +527,7 @@ def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id:
     return [reassign(session, pairing_id=pid, to_mentor_id=to_mentor_id, on=on, reason=reason) for pid in pairing_ids]
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) -> PairingRow:
     """End one pairing (goals reached, mentor left …). The row stays as history."""
     p = _pairing(session, pairing_id)
@@ -545,7 +545,7 @@ def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) 
     return _pairing_row(session, p.id)
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors",))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def end_current_pairings(session: Session, *, talent_id: int, on: dt.date, reason: str) -> int:
     """End every current pairing of a talent (e.g. on departure), keeping the rows as history. Returns how many."""
     rows = session.scalars(select(Pairing).where(Pairing.talent_id == talent_id, Pairing.end_date.is_(None))).all()
@@ -640,7 +640,7 @@ def _tags(issue_tags: Iterable[str] | str | None) -> list[str]:
 _CARE_KIND_FOR_TAG = {"housing": E.CareKind.HOUSING.value}
 
 
-@operation(Permission.MENTOR_WRITE, changes=("mentors", "talents"))
+@operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS, Change.TALENTS))
 def record_checkin(session: Session, *, pairing_id: int, date: dt.date, mode: str, notes: str = "",
                    issue_tags: Sequence[str] | str = (), issues: str = "", follow_up: bool = False,
                    today: dt.date | None = None) -> CheckInResult:

@@ -25,7 +25,7 @@ from talentdesk.domain.errors import (
 )
 from talentdesk.domain.models import User
 from talentdesk.i18n import translate
-from talentdesk.services.base import Actor, Database, Permission, actor_of, operation, record_event
+from talentdesk.services.base import Change, Actor, Database, Permission, actor_of, operation, record_event
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
 MAX_FAILED_ATTEMPTS = 5
@@ -139,7 +139,7 @@ def _active_admins(session: Session) -> int:
 
 # ------------------------------------------------------------------ managing accounts
 
-@operation(Permission.USER_MANAGE, changes=("users",))
+@operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def create_user(session: Session, *, username: str, password: str, role: str = Role.CLERK.value,
                 display_name: str = "") -> UserRow:
     """Create an account (admins only; the single local user of a database without accounts counts as admin).
@@ -167,7 +167,7 @@ def list_users(session: Session) -> list[UserRow]:
     return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
-@operation(Permission.USER_MANAGE, changes=("users",))
+@operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def reset_password(session: Session, *, user_id: int, new_password: str, must_change: bool = True) -> UserRow:
     """An admin sets a new password (e.g. a forgotten one); it also clears a lockout."""
     check_password(new_password)
@@ -180,7 +180,7 @@ def reset_password(session: Session, *, user_id: int, new_password: str, must_ch
     return _row(u)
 
 
-@operation(Permission.USER_MANAGE, changes=("users",))
+@operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def unlock_user(session: Session, *, user_id: int) -> UserRow:
     u = _user(session, user_id)
     u.failed_attempts = 0
@@ -189,7 +189,7 @@ def unlock_user(session: Session, *, user_id: int) -> UserRow:
     return _row(u)
 
 
-@operation(Permission.USER_MANAGE, changes=("users",))
+@operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def update_user(session: Session, *, user_id: int, role: str | None = None, active: bool | None = None,
                 display_name: str | None = None) -> UserRow:
     """Change an account's role, active flag or display name. The last active admin cannot be demoted or disabled."""
@@ -211,7 +211,7 @@ def update_user(session: Session, *, user_id: int, role: str | None = None, acti
     return _row(u)
 
 
-@operation(None, changes=("users",))
+@operation(None, writes=True, changes=(Change.USERS,))
 def change_own_password(session: Session, *, old_password: str, new_password: str) -> None:
     actor = actor_of(session)
     if actor.user_id is None:

@@ -18,7 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.talents.registry import Page
 
 MAX_EXPORT_ROWS = 1_000_000
@@ -118,7 +118,7 @@ def _values(r: AuditRow) -> list:
             r.before, r.after]
 
 
-@operation(Permission.AUDIT_READ, changes=("audit",))
+@operation(Permission.AUDIT_READ, writes=True, changes=(Change.AUDIT,))
 def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Path | str) -> int:
     """Write the filtered trail to .xlsx or .csv (UTF-8 with BOM for Excel); the export itself is audited."""
     path = Path(path)

@@ -29,7 +29,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
 from talentdesk.paths import backups_dir_for
-from talentdesk.services.base import Actor, Database, Permission, operation, record_event, require
+from talentdesk.services.base import Actor, Change, Database, Lane, Permission, actor_of, operation, record_event, require
 
 log = logging.getLogger(__name__)
 
@@ -218,9 +218,10 @@ def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None
     return BackupResult(path, made_at, path.stat().st_size, second_path, second_error, removed)
 
 
-@operation(Permission.BACKUP_RUN, changes=("backups",))
+@operation(Permission.BACKUP_RUN, writes=True, changes=(Change.BACKUPS,), long=True)
 def run_backup(session: Session, *, reason: str = "manual", to: Path | str | None = None,
-               progress: Callable[[int, int, str], None] | None = None) -> BackupResult:
+               progress: Callable[[int, int, str], None] | None = None,
+               abort: Callable[[], bool] | None = None) -> BackupResult:
     """A backup on demand (menu or `talentdesk backup`), recorded in the audit trail."""
     from talentdesk.services.common.settings import get_setting
 
@@ -339,6 +340,13 @@ class RestoreResult:
     safety_backup: Path
     revision_before: str
     migrated: bool
+
+
+@operation(Permission.BACKUP_RESTORE, writes=True, lane=Lane.EXCLUSIVE,
+           changes=tuple(Change))
+def restore(session: Session, *, source: Path | str) -> RestoreResult:
+    """The window's restore: runs alone on the exclusive lane, so no read or write is in flight meanwhile."""
+    return restore_database(session.info["database"], actor=actor_of(session), source=source)
 
 
 def restore_database(database: Database, *, actor: Actor, source: Path | str) -> RestoreResult:

@@ -21,7 +21,7 @@ from talentdesk.domain.errors import NotFound, StorageError, ValidationError
 from talentdesk.domain.models import Attachment, Talent
 from talentdesk.i18n import translate
 from talentdesk.paths import attachments_dir_for
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 
 MAX_BYTES = 200 * 1024 * 1024
 KINDS = ("diploma", "contract", "agreement", "other")
@@ -63,7 +63,7 @@ def list_attachments(session: Session, *, talent_id: int) -> list[AttachmentRow]
     return [_row(root, a) for a in rows]
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents",))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
 def add_attachment(session: Session, *, talent_id: int, source: str | Path, kind: str = "other") -> AttachmentRow:
     """Copy `source` into the store under its SHA-256 (once per content) and list it on the talent."""
     if session.get(Talent, talent_id) is None:
@@ -124,7 +124,7 @@ def attachment_file(session: Session, *, attachment_id: int) -> str:
     return str(path)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents",))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
 def remove_attachment(session: Session, *, attachment_id: int) -> None:
     a = session.get(Attachment, attachment_id)
     if a is None:

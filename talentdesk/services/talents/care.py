@@ -14,7 +14,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import CareCase, Talent
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, operation
+from talentdesk.services.base import Change, Permission, operation
 from talentdesk.services.talents.talent_edit import parse_date_value
 
 
@@ -78,7 +78,7 @@ def clean_care_fields(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[s
     return out, errors
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "care"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE))
 def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any],
                    case_id: int | None = None) -> CareRow:
     """Open a new case (case_id None) or change one. Giving a closing date closes it; clearing it re-opens it."""
@@ -101,7 +101,7 @@ def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any
     return _row(c)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "care"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE))
 def close_care_case(session: Session, *, case_id: int, on: dt.date, note: str = "") -> CareRow:
     c = session.get(CareCase, case_id)
     if c is None:
@@ -118,7 +118,7 @@ def close_care_case(session: Session, *, case_id: int, on: dt.date, note: str = 
     return _row(c)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "care"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE))
 def delete_care_case(session: Session, *, case_id: int) -> None:
     """Remove a case entered by mistake (the audit trail keeps what it said)."""
     c = session.get(CareCase, case_id)

@@ -23,7 +23,7 @@ from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
@@ -69,7 +69,7 @@ def _cell(fieldname: str, t: Talent, employer: str | None, tier_name: str) -> An
     return "" if v is None else v
 
 
-@operation(Permission.PERSONAL_EXPORT)
+@operation(Permission.PERSONAL_EXPORT, long=True, writes=True, changes=(Change.AUDIT,))
 def export_talents(session: Session, *, path: str | Path, query: TalentQuery | None = None,
                    encoding: str = "utf-8", progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ExportResult:

@@ -24,7 +24,7 @@ from talentdesk.domain.models import Employer, Talent
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.talents.talent_edit import (
     REQUIRED_FIELDS,
     clean_talent_fields,
@@ -441,7 +441,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     return _Checked(good, rejected, blank, names, total)
 
 
-@operation(Permission.TALENT_IMPORT, changes=("talents", "employers"))
+@operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS), long=True)
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
                    backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,

@@ -34,7 +34,7 @@ from talentdesk.domain.values import (
     to_halfwidth,
 )
 from talentdesk.i18n import translate
-from talentdesk.services.base import Permission, actor_of, operation, record_event
+from talentdesk.services.base import Change, Permission, actor_of, operation, record_event
 
 # Every field of the talent file the editor and the importer fill, in the editor's order.
 TALENT_FIELDS = (
@@ -420,7 +420,7 @@ def _apply(t: Talent, clean: Mapping[str, Any]) -> None:
     t.service_end_date = service_end(t.arrival_date, t.service_years)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents",))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
 def create_talent(session: Session, *, values: Mapping[str, Any]) -> TalentDetail:
     """Add a talent after checking every field and that the ID number is not on file already."""
     clean = _validated(session, values, None)
@@ -431,7 +431,7 @@ def create_talent(session: Session, *, values: Mapping[str, Any]) -> TalentDetai
     return _detail(session, t)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents",))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
 def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]) -> TalentDetail:
     """Change a talent's fields. A masked ID or phone (the actor may not see them) is kept as it was."""
     t = _talent(session, talent_id)
@@ -529,7 +529,7 @@ def get_employer(session: Session, *, employer_id: int) -> EmployerDetail:
     return _employer_detail(session, e)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "employers"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS))
 def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: int | None = None) -> EmployerDetail:
     """Create (employer_id None) or change an employer. The USCC is optional but must be valid when given."""
     clean = _employer_clean(session, values, employer_id)
@@ -547,7 +547,7 @@ def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: i
     return _employer_detail(session, e)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "employers"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS))
 def delete_employer(session: Session, *, employer_id: int) -> None:
     e = session.get(Employer, employer_id)
     if e is None:
@@ -570,7 +570,7 @@ class DepartureResult:
     pairings_ended: int
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents", "ledger", "mentors", "growth"))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.LEDGER, Change.MENTORS, Change.GROWTH))
 def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: str, destination: str = "",
                      waiver_reason: str = "", today: dt.date | None = None) -> DepartureResult:
     """The talent leaves the county: status departed; the ledger stops future instalments and posts clawbacks
@@ -605,7 +605,7 @@ def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: s
     return DepartureResult(talent_id, sum(x.owed_fen for x in lines), len(lines), ended)
 
 
-@operation(Permission.TALENT_WRITE, changes=("talents",))
+@operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
 def reactivate_talent(session: Session, *, talent_id: int, note: str) -> TalentDetail:
     """Undo a departure recorded in error or a return to the county. The departure details stay in the audit
     trail; ledger entries already posted stay (the ledger is append-only; the ledger tab corrects them)."""

@@ -1,7 +1,8 @@
 """Long work with a progress dialog and a Cancel button, run on the background runner.
 
-The service function receives `progress(done, total, text)` and `abort()`; Cancel sets the abort flag, the
-function stops at its next check and its transaction rolls back, so nothing half-done is kept.
+The operation is declared `long=True`, so the runner passes it `progress(done, total, text)` and `abort()`;
+Cancel sets the abort flag, the operation stops at its next check and its transaction rolls back, so nothing
+half-done is kept.
 """
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from talentdesk.services.base import Call
 from talentdesk.ui.runner import Job, Runner
 
 
 class ProgressRun(QObject):
-    def __init__(self, parent: QWidget | None, runner: Runner, title: str, fn: Callable[..., Any], *,
-                 write: bool = True, on_done: Callable[[Any], None] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None, **kwargs):
+    def __init__(self, parent: QWidget | None, runner: Runner, title: str, work: Call, *,
+                 on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None):
         super().__init__(parent)
         self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -29,8 +31,7 @@ class ProgressRun(QObject):
         self._on_error = on_error
         self.cancelled = False
         self.finished = False
-        self.job: Job = runner.submit(fn, write=write, on_done=self._done, on_error=self._error,
-                                      on_progress=self._progress, **kwargs)
+        self.job: Job = runner.submit(work, on_done=self._done, on_error=self._error, on_progress=self._progress)
         self.dialog.canceled.connect(self._cancel)
 
     def _progress(self, done: int, total: int, text: str) -> None:
@@ -66,6 +67,8 @@ class ProgressRun(QObject):
             show_error(self.parent(), exc)
 
 
-def run_with_progress(parent: QWidget | None, runner: Runner, title: str, fn: Callable[..., Any], **kwargs) -> ProgressRun:
-    """Run `fn(session, progress=..., abort=..., **kwargs)` in the background behind a cancellable progress dialog."""
-    return ProgressRun(parent, runner, title, fn, **kwargs)
+def run_with_progress(parent: QWidget | None, runner: Runner, title: str, work: Call, *,
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None) -> ProgressRun:
+    """Run a bound long operation in the background behind a cancellable progress dialog."""
+    return ProgressRun(parent, runner, title, work, on_done=on_done, on_error=on_error)

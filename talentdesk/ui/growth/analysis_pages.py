@@ -27,6 +27,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.growth.views import make_table_view, pct
+from talentdesk.services.base import call
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),
@@ -62,10 +63,8 @@ class ReadinessPage(QWidget):
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
-        self.context.runner.submit(careers.promotion_thresholds, key="growth.thresholds",
-                                   on_done=lambda t: setattr(self, "thresholds", t))
-        self.context.runner.submit(careers.promotion_candidates, key="growth.ready", today=dt.date.today(),
-                                   on_done=self._on_rows)
+        self.context.runner.submit(call(careers.promotion_thresholds), key="growth.thresholds", on_done=lambda t: setattr(self, "thresholds", t))
+        self.context.runner.submit(call(careers.promotion_candidates, today=dt.date.today()), key="growth.ready", on_done=self._on_rows)
 
     def _on_rows(self, rows) -> None:
         self.model.set_rows(rows)
@@ -153,8 +152,7 @@ class RetentionPage(QWidget):
         lay.addWidget(self.status)
 
     def refresh(self) -> None:
-        self.context.runner.submit(retention.retention_report, key="growth.retention", today=dt.date.today(),
-                                   on_done=self._on_report)
+        self.context.runner.submit(call(retention.retention_report, today=dt.date.today()), key="growth.retention", on_done=self._on_report)
 
     def _on_report(self, report: retention.RetentionReport) -> None:
         self.report = report
@@ -258,9 +256,7 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.status.setText(self.tr("Exporting…"))
-        self.context.runner.submit(retention.export_retention_xlsx, path=path, today=dt.date.today(),
-                                   on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)),
-                                   on_error=self._failed)
+        self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
 
     def export_pdf(self) -> None:
         year = self.report_year.value()
@@ -274,10 +270,7 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.status.setText(self.tr("Writing the report…"))
-        self.context.runner.submit(
-            retention.write_yearly_report, path=path, year=year, today=dt.date.today(),
-            on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"),
-            on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
+        self.context.runner.submit(call(retention.write_yearly_report, path=path, year=year, today=dt.date.today()), on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
@@ -325,9 +318,7 @@ class WatchPage(QWidget):
 
     def refresh(self) -> None:
         self.summary.setText(self.tr("Scoring the active talents…"))
-        self.context.runner.submit(
-            risk.watch_list, key="growth.watch", today=dt.date.today(), on_done=self._on_rows,
-            on_progress=lambda d, t, text: self.summary.setText(
+        self.context.runner.submit(call(risk.watch_list, today=dt.date.today()), key="growth.watch", on_done=self._on_rows, on_progress=lambda d, t, text: self.summary.setText(
                 self.tr("Scoring the active talents… {text} ({done}/{total})").format(text=text, done=d, total=t)))
 
     def _on_rows(self, rows) -> None:

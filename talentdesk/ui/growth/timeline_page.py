@@ -23,6 +23,7 @@ from talentdesk.services.talents import registry
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.growth.dialogs import EventDialog
 from talentdesk.ui.growth.timeline import LANES, PILLAR_COLOURS, TimelineView
+from talentdesk.services.base import call
 
 
 def swatch(colour: QColor) -> QIcon:
@@ -96,9 +97,7 @@ class TimelinePage(QWidget):
     def _search(self, text: str) -> None:
         if len(text.strip()) < 1:
             return
-        self.context.runner.submit(registry.search_talents, key="growth.timeline.search",
-                                   query=registry.TalentQuery(text=text, sort="name"), limit=30, with_total=False,
-                                   on_done=self._on_found)
+        self.context.runner.submit(call(registry.search_talents, query=registry.TalentQuery(text=text, sort="name"), limit=30, with_total=False), key="growth.timeline.search", on_done=self._on_found)
 
     def _on_found(self, page) -> None:
         self.found.clear()
@@ -116,8 +115,7 @@ class TimelinePage(QWidget):
     def reload(self) -> None:
         if self.talent_id is None:
             return
-        self.context.runner.submit(careers.timeline, key="growth.timeline", talent_id=self.talent_id,
-                                   today=dt.date.today(), on_done=self._on_timeline)
+        self.context.runner.submit(call(careers.timeline, talent_id=self.talent_id, today=dt.date.today()), key="growth.timeline", on_done=self._on_timeline)
 
     def _on_timeline(self, tl: careers.Timeline) -> None:
         self.talent_name = tl.name
@@ -137,9 +135,7 @@ class TimelinePage(QWidget):
         if self.talent_id is None:
             return
         dlg = EventDialog(self, talent_id=self.talent_id, talent_name=self.talent_name)
-        dlg.on_save = lambda: self.context.runner.submit(careers.add_event, write=True, data=dlg.value(),
-                                                      today=dt.date.today(), on_done=lambda _r: self._saved(dlg),
-                                                      on_error=dlg.failed)
+        dlg.on_save = lambda: self.context.runner.submit(call(careers.add_event, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()
         return dlg
 
@@ -150,7 +146,7 @@ class TimelinePage(QWidget):
     def open_item(self, item: careers.TimelineItem) -> None:
         """A growth event opens its dialog here; pairings, care cases and money open in their own tabs."""
         if item.record_table == "growth_events" and item.kind not in ("arrival", "departure"):
-            self.context.runner.submit(careers.get_event, event_id=item.record_id, on_done=self._edit_event)
+            self.context.runner.submit(call(careers.get_event, event_id=item.record_id), on_done=self._edit_event)
         elif item.record_table == "growth_events":
             self.open_requested.emit("talents", self.talent_id)
         else:
@@ -163,7 +159,7 @@ class TimelinePage(QWidget):
             if ev.kind not in ("arrival", "departure"):  # those are changed on the talent's record
                 self._edit_event(ev)
 
-        self.context.runner.submit(careers.get_event, event_id=event_id, on_done=got)
+        self.context.runner.submit(call(careers.get_event, event_id=event_id), on_done=got)
 
     def _edit_event(self, ev: careers.EventRow) -> None:
         dlg = EventDialog(self, talent_id=ev.talent_id, talent_name=ev.talent_name, event=ev)
@@ -173,12 +169,9 @@ class TimelinePage(QWidget):
             if QMessageBox.question(dlg, self.tr("Delete event"), self.tr("Delete this event from the timeline?")) \
                     != QMessageBox.StandardButton.Yes:
                 return
-            self.context.runner.submit(careers.delete_event, write=True, event_id=ev.id,
-                                       on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+            self.context.runner.submit(call(careers.delete_event, event_id=ev.id), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
 
         delete.clicked.connect(really_delete)
-        dlg.on_save = lambda: self.context.runner.submit(careers.update_event, write=True, event_id=ev.id,
-                                                      data=dlg.value(), today=dt.date.today(),
-                                                      on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+        dlg.on_save = lambda: self.context.runner.submit(call(careers.update_event, event_id=ev.id, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()
         self.event_dialog = dlg

@@ -26,6 +26,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.growth.views import make_table_view, pct
 from talentdesk.ui.growth.dialogs import CompletionDialog, EnrolDialog, PickTalentsDialog, ProgramDialog
+from talentdesk.services.base import call
 
 
 class TrainingPage(QWidget):
@@ -139,12 +140,10 @@ class TrainingPage(QWidget):
     def refresh(self) -> None:
         year = self.year.value()
         want = getattr(self, "_want", None)
-        self.context.runner.submit(careers.list_programs, key="growth.programs", year=None if want else year,
-                                   on_done=self._on_programs)  # all years when looking for one programme
-        self.context.runner.submit(careers.coverage, key="growth.coverage", year=year, on_done=self._on_coverage)
-        self.context.runner.submit(reference.list_tiers, key="growth.tiers", on_done=lambda r: setattr(self, "tiers", r))
-        self.context.runner.submit(reference.list_employers, key="growth.employers",
-                                   on_done=lambda r: setattr(self, "employers", r))
+        self.context.runner.submit(call(careers.list_programs, year=None if want else year), key="growth.programs", on_done=self._on_programs)  # all years when looking for one programme
+        self.context.runner.submit(call(careers.coverage, year=year), key="growth.coverage", on_done=self._on_coverage)
+        self.context.runner.submit(call(reference.list_tiers), key="growth.tiers", on_done=lambda r: setattr(self, "tiers", r))
+        self.context.runner.submit(call(reference.list_employers), key="growth.employers", on_done=lambda r: setattr(self, "employers", r))
 
     def _on_programs(self, rows) -> None:
         want = getattr(self, "_want", None)
@@ -175,8 +174,7 @@ class TrainingPage(QWidget):
         self.cov_emp.set_rows(cov.by_employer)
 
     def refresh_year_only(self) -> None:
-        self.context.runner.submit(careers.list_programs, key="growth.programs", year=self.year.value(),
-                                   on_done=self._on_programs)
+        self.context.runner.submit(call(careers.list_programs, year=self.year.value()), key="growth.programs", on_done=self._on_programs)
 
     def select_program(self, program_id: int) -> None:
         """Select a programme (from another tab), switching to its plan year."""
@@ -199,8 +197,7 @@ class TrainingPage(QWidget):
             self.enrol_title.setText(self.tr("Choose a programme to see who is enrolled."))
             return
         self.enrol_title.setText(self.tr("Enrolled in {name}").format(name=p.name))
-        self.context.runner.submit(careers.list_enrolments, key="growth.enrolments", program_id=p.id,
-                                   on_done=self._on_enrolments)
+        self.context.runner.submit(call(careers.list_enrolments, program_id=p.id), key="growth.enrolments", on_done=self._on_enrolments)
 
     def _on_enrolments(self, rows) -> None:
         self.enrolments.set_rows(rows)
@@ -208,8 +205,7 @@ class TrainingPage(QWidget):
 
     # ------------------------------------------------------------ writing
     def _wire(self, dlg, fn, **fixed) -> None:
-        dlg.on_save = lambda: self.context.runner.submit(fn, write=True, **fixed, **dlg.kwargs(),
-                                                      on_done=lambda _r: dlg.finish(), on_error=dlg.failed)
+        dlg.on_save = lambda: self.context.runner.submit(call(fn, **fixed, **dlg.kwargs()), on_done=lambda _r: dlg.finish(), on_error=dlg.failed)
         dlg.open()
         self.dialog = dlg
 
@@ -235,8 +231,7 @@ class TrainingPage(QWidget):
         dlg = EnrolDialog(self, program=p, tiers=self.tiers, employers=self.employers)
 
         def preview() -> None:
-            self.context.runner.submit(careers.count_enrol_filter, key="growth.enrol.preview", program_id=p.id,
-                                       filter=dlg.value(), on_done=dlg.set_preview)
+            self.context.runner.submit(call(careers.count_enrol_filter, program_id=p.id, filter=dlg.value()), key="growth.enrol.preview", on_done=dlg.set_preview)
 
         for sig in (dlg.tier.currentIndexChanged, dlg.employer.currentIndexChanged, dlg.untrained.toggled):
             sig.connect(lambda *_: preview())
@@ -251,10 +246,7 @@ class TrainingPage(QWidget):
             return None
 
         def search(text, on_rows):
-            self.context.runner.submit(
-                registry.search_talents, key="growth.enrol.search",
-                query=registry.TalentQuery(text=text, status=E.TalentStatus.ACTIVE.value, sort="name"), limit=50,
-                with_total=False, on_done=lambda page: on_rows(page.rows))
+            self.context.runner.submit(call(registry.search_talents, query=registry.TalentQuery(text=text, status=E.TalentStatus.ACTIVE.value, sort="name"), limit=50, with_total=False), key="growth.enrol.search", on_done=lambda page: on_rows(page.rows))
 
         dlg = PickTalentsDialog(self, program=p, search=search)
         dlg.kwargs = lambda: {"talent_ids": dlg.chosen(), "on": dt.date.today()}
@@ -281,4 +273,4 @@ class TrainingPage(QWidget):
     def drop(self) -> None:
         rows = self.selected_enrolments()
         if rows:
-            self.context.runner.submit(careers.drop_enrolments, write=True, enrolment_ids=[r.id for r in rows])
+            self.context.runner.submit(call(careers.drop_enrolments, enrolment_ids=[r.id for r in rows]))

@@ -36,6 +36,7 @@ from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 
 def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
@@ -84,8 +85,7 @@ class TalentPicker(QWidget):
     def _lookup(self, text: str) -> None:
         if not text.strip():
             return
-        self.context.runner.submit(search_talents, key=f"picker.{id(self)}", query=TalentQuery(text=text), limit=30,
-                                   on_done=self._fill)
+        self.context.runner.submit(call(search_talents, query=TalentQuery(text=text), limit=30), key=f"picker.{id(self)}", on_done=self._fill)
 
     def _fill(self, page) -> None:
         self.choice.clear()
@@ -253,9 +253,7 @@ class PolicyDialog(QDialog):
         except ValidationError as exc:
             self.error.setText(exc.message)
             return
-        self.context.runner.submit(policies.save_policy, write=True, data=data,
-                                   policy_id=self.policy.id if self.policy else None,
-                                   on_done=self._saved, on_error=lambda e: self.error.setText(getattr(e, "message", str(e))))
+        self.context.runner.submit(call(policies.save_policy, data=data, policy_id=self.policy.id if self.policy else None), on_done=self._saved, on_error=lambda e: self.error.setText(getattr(e, "message", str(e))))
 
     def _saved(self, row) -> None:
         self.saved = row
@@ -305,8 +303,7 @@ class GrantDialog(QDialog):
         if tid is None or pid is None:
             self.check.setText("")
             return
-        self.context.runner.submit(grants.check_grant, key="grant.check", talent_id=tid, policy_id=pid,
-                                   start_date=from_qdate(self.start.date()), on_done=self._show_check)
+        self.context.runner.submit(call(grants.check_grant, talent_id=tid, policy_id=pid, start_date=from_qdate(self.start.date())), key="grant.check", on_done=self._show_check)
 
     def _show_check(self, check) -> None:
         if check.allowed:
@@ -329,9 +326,7 @@ class GrantDialog(QDialog):
             except ValidationError as exc:
                 self.check.setText(exc.message)
                 return
-        self.context.runner.submit(grants.grant_policy, write=True, talent_id=tid, policy_id=pid,
-                                   start_date=from_qdate(self.start.date()), total_fen=total,
-                                   on_done=self._done, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(grants.grant_policy, talent_id=tid, policy_id=pid, start_date=from_qdate(self.start.date()), total_fen=total), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def _done(self, row) -> None:
         self.result_row = row
@@ -445,8 +440,7 @@ class VerifyDialog(QDialog):
         self.last = None
 
     def check(self) -> None:
-        self.context.runner.submit(certificates.verify_payload, key="verify", payload=self.payload.text(),
-                                   on_done=self._show)
+        self.context.runner.submit(call(certificates.verify_payload, payload=self.payload.text()), key="verify", on_done=self._show)
 
     def _show(self, v) -> None:
         self.last = v

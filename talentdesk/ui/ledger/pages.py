@@ -39,6 +39,7 @@ from talentdesk.ui.common.table_model import Column, PagedTableModel, RowTableMo
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger import dialogs
+from talentdesk.services.base import Call, call
 
 RED = QColor("#b00020")
 
@@ -69,9 +70,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def run_batch(self, fn: Callable, title: str, on_done: Callable, **kwargs) -> None:
+    def run_batch(self, work: Call, title: str, on_done: Callable) -> None:
         """Run a batch operation in the background behind a progress dialog whose Cancel rolls it back."""
-        self._batch = run_with_progress(self, self.context.runner, title, fn, on_done=on_done, **kwargs)
+        self._batch = run_with_progress(self, self.context.runner, title, work, on_done=on_done)
 
     def report_batch(self, title: str, result: payments.BatchResult) -> None:
         text = self.tr("{n} done.").format(n=len(result.done))
@@ -155,8 +156,8 @@ class EntriesPage(Page):
 
     def _load_choices(self) -> None:
         self._choices_loaded = True
-        self.context.runner.submit(policies.list_policies, on_done=self._fill_policies)
-        self.context.runner.submit(list_employers, on_done=self._fill_employers)
+        self.context.runner.submit(call(policies.list_policies), on_done=self._fill_policies)
+        self.context.runner.submit(call(list_employers), on_done=self._fill_employers)
 
     def _fill_policies(self, rows) -> None:
         self.policy.blockSignals(True)
@@ -183,9 +184,8 @@ class EntriesPage(Page):
         if not self._choices_loaded:
             self._load_choices()
         q = self.current_query()
-        self.context.runner.submit(journal.list_entries, key="ledger.list", query=q, offset=0,
-                                   limit=self.model.page_size, on_done=self._on_first_page)
-        self.context.runner.submit(journal.entry_totals, key="ledger.totals", query=q, on_done=self._on_totals)
+        self.context.runner.submit(call(journal.list_entries, query=q, offset=0, limit=self.model.page_size), key="ledger.list", on_done=self._on_first_page)
+        self.context.runner.submit(call(journal.entry_totals, query=q), key="ledger.totals", on_done=self._on_totals)
 
     def _on_first_page(self, page) -> None:
         self.model.reset_with(page.rows, page.total)
@@ -199,9 +199,7 @@ class EntriesPage(Page):
                 refund=fmt_money(t.refund_fen), bal=fmt_money(t.balance_fen)))
 
     def _fetch_page(self, offset: int, on_page) -> None:
-        self.context.runner.submit(journal.list_entries, key="ledger.page", query=self.current_query(),
-                                   offset=offset, limit=self.model.page_size,
-                                   on_done=lambda page: on_page(page.rows, page.total))
+        self.context.runner.submit(call(journal.list_entries, query=self.current_query(), offset=offset, limit=self.model.page_size), key="ledger.page", on_done=lambda page: on_page(page.rows, page.total))
 
     def selected_payment_ids(self) -> list[int]:
         return [r.id for r in selected_rows(self.view, self.model) if r.kind == "payment"]
@@ -223,8 +221,7 @@ class EntriesPage(Page):
                     "itself stays in the ledger.").format(id=r.id, kind=label(E.EntryKind, r.kind),
                                                           amount=fmt_money(r.amount_fen), talent=r.talent_name), self)
         if dlg.exec():
-            self.context.runner.submit(journal.reverse_entry, write=True, entry_id=r.id, reason=dlg.reason.text(),
-                                       on=dlg.on(), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(journal.reverse_entry, entry_id=r.id, reason=dlg.reason.text(), on=dlg.on()), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- due this month and overdue
@@ -274,8 +271,8 @@ class DuePage(Page):
         lay.addWidget(split)
 
     def refresh(self) -> None:
-        self.context.runner.submit(journal.due_this_month, key="ledger.due", as_of=today(), on_done=self._due)
-        self.context.runner.submit(journal.overdue, key="ledger.overdue", as_of=today(), on_done=self._over)
+        self.context.runner.submit(call(journal.due_this_month, as_of=today()), key="ledger.due", on_done=self._due)
+        self.context.runner.submit(call(journal.overdue, as_of=today()), key="ledger.overdue", on_done=self._over)
 
     def _due(self, rows) -> None:
         self.due_model.set_rows(rows)
@@ -296,10 +293,7 @@ class DuePage(Page):
         if not ids:
             QMessageBox.information(self, self.tr("Record payment orders"), self.tr("Select the instalments first."))
             return
-        self.context.runner.submit(payments.record_payments, write=True, instalment_ids=ids,
-                                   method=self.method.currentData(),
-                                   on_done=lambda res: self.report_batch(self.tr("Record payment orders"), res),
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(payments.record_payments, instalment_ids=ids, method=self.method.currentData()), on_done=lambda res: self.report_batch(self.tr("Record payment orders"), res), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- payment orders
@@ -352,8 +346,7 @@ class PaymentsPage(Page):
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
-        self.context.runner.submit(payments.list_payments, key="ledger.payments", status=self.status.currentData(),
-                                   limit=5000, on_done=self._rows)
+        self.context.runner.submit(call(payments.list_payments, status=self.status.currentData(), limit=5000), key="ledger.payments", on_done=self._rows)
 
     def _rows(self, rows) -> None:
         self.model.set_rows(rows)
@@ -372,8 +365,8 @@ class PaymentsPage(Page):
         title = self.tr("Approve payment orders")
         rows = self._selected(title)
         if rows:
-            self.run_batch(payments.approve_payments, title, lambda r: self.report_batch(title, r),
-                           payment_ids=[r.id for r in rows])
+            self.run_batch(call(payments.approve_payments, payment_ids=[r.id for r in rows]), title,
+                           lambda r: self.report_batch(title, r))
 
     def _pay(self) -> None:
         title = self.tr("Mark paid")
@@ -382,8 +375,8 @@ class PaymentsPage(Page):
             return
         dlg = dialogs.MarkPaidDialog(len(rows), sum(r.amount_fen for r in rows), self)
         if dlg.exec():
-            self.run_batch(payments.mark_paid, title, lambda r: self.report_batch(title, r),
-                           payment_ids=[r.id for r in rows], **dlg.values())
+            self.run_batch(call(payments.mark_paid, payment_ids=[r.id for r in rows], **dlg.values()), title,
+                           lambda r: self.report_batch(title, r))
 
     def _withdraw(self) -> None:
         title = self.tr("Withdraw payment order")
@@ -393,8 +386,7 @@ class PaymentsPage(Page):
         dlg = dialogs.ReasonDialog(title, self.tr("Withdraw payment order {id} ({talent}, {amount})?").format(
             id=rows[0].id, talent=rows[0].talent_name, amount=fmt_money(rows[0].amount_fen)), self, with_date=False)
         if dlg.exec():
-            self.context.runner.submit(payments.cancel_payment, write=True, payment_id=rows[0].id,
-                                       reason=dlg.reason.text(), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(payments.cancel_payment, payment_id=rows[0].id, reason=dlg.reason.text()), on_error=lambda e: show_error(self, e))
 
     def _roster(self) -> None:
         title = self.tr("Payment roster")
@@ -405,11 +397,8 @@ class PaymentsPage(Page):
                                               self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"))
         if not path:
             return
-        self.context.runner.submit(
-            payments.export_roster, write=True, payment_ids=[r.id for r in rows], out_path=path,
-            on_done=lambda n: QMessageBox.information(self, title, self.tr("{n} lines written to {path}.").format(
-                n=n, path=path)),
-            on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(payments.export_roster, payment_ids=[r.id for r in rows], out_path=path), on_done=lambda n: QMessageBox.information(self, title, self.tr("{n} lines written to {path}.").format(
+                n=n, path=path)), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- one talent's statement
@@ -482,10 +471,8 @@ class StatementPage(Page):
         if self.talent_id is None:
             self.loaded = True
             return
-        self.context.runner.submit(journal.talent_statement, key="ledger.statement", talent_id=self.talent_id,
-                                   on_done=self._statement)
-        self.context.runner.submit(payments.obligations, key="ledger.obligations", talent_id=self.talent_id,
-                                   open_only=False, on_done=self.obl_model.set_rows)
+        self.context.runner.submit(call(journal.talent_statement, talent_id=self.talent_id), key="ledger.statement", on_done=self._statement)
+        self.context.runner.submit(call(payments.obligations, talent_id=self.talent_id, open_only=False), key="ledger.obligations", on_done=self.obl_model.set_rows)
 
     def _statement(self, st: journal.Statement) -> None:
         self.header.setText(self.tr("{name} · {employer} · {status}").format(
@@ -515,9 +502,7 @@ class StatementPage(Page):
             policy=o.policy_name, open=fmt_money(o.open_fen)), self, amount=o.open_fen, with_amount=True,
             reason_required=False)
         if dlg.exec():
-            self.context.runner.submit(payments.record_refund, write=True, grant_id=o.grant_id,
-                                       amount_fen=dlg.amount_fen(), on=dlg.on(), memo=dlg.reason.text(),
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(payments.record_refund, grant_id=o.grant_id, amount_fen=dlg.amount_fen(), on=dlg.on(), memo=dlg.reason.text()), on_error=lambda e: show_error(self, e))
 
     def _waive(self) -> None:
         o = self._obligation()
@@ -527,9 +512,7 @@ class StatementPage(Page):
             "{policy}: {open} still owed. A waiver needs the reason (official transfer, illness …).").format(
             policy=o.policy_name, open=fmt_money(o.open_fen)), self, amount=o.open_fen, with_amount=True)
         if dlg.exec():
-            self.context.runner.submit(payments.waive_obligation, write=True, grant_id=o.grant_id,
-                                       amount_fen=dlg.amount_fen(), on=dlg.on(), reason=dlg.reason.text(),
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(payments.waive_obligation, grant_id=o.grant_id, amount_fen=dlg.amount_fen(), on=dlg.on(), reason=dlg.reason.text()), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- policies and grants
@@ -598,8 +581,8 @@ class PoliciesPage(Page):
         self.tiers: list = []
 
     def refresh(self) -> None:
-        self.context.runner.submit(list_tiers, on_done=lambda t: setattr(self, "tiers", t))
-        self.context.runner.submit(policies.list_policies, key="ledger.policies", on_done=self._rows)
+        self.context.runner.submit(call(list_tiers), on_done=lambda t: setattr(self, "tiers", t))
+        self.context.runner.submit(call(policies.list_policies), key="ledger.policies", on_done=self._rows)
 
     def _rows(self, rows) -> None:
         self._names = {p.id: p.name for p in rows}
@@ -618,8 +601,7 @@ class PoliciesPage(Page):
             self.grants.set_rows([])
             return
         from talentdesk.services.ledger import grants
-        self.context.runner.submit(grants.list_grants, key="ledger.grants", policy_id=p.id, limit=500,
-                                   on_done=self.grants.set_rows)
+        self.context.runner.submit(call(grants.list_grants, policy_id=p.id, limit=500), key="ledger.grants", on_done=self.grants.set_rows)
 
     def _new(self) -> None:
         dialogs.PolicyDialog(self.context, self.tiers, list(self.model.rows), None, self).exec()
@@ -647,8 +629,7 @@ class PoliciesPage(Page):
         from talentdesk.services.ledger import grants
         g = self._grant_row()
         if g is not None:
-            self.context.runner.submit(grants.resume_grant, write=True, grant_id=g.id,
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(grants.resume_grant, grant_id=g.id), on_error=lambda e: show_error(self, e))
 
     def _grant_action(self, name: str, title: str) -> None:
         from talentdesk.services.ledger import grants
@@ -660,8 +641,7 @@ class PoliciesPage(Page):
                                                                                    talent=g.talent_name),
                                    self, with_date=False)
         if dlg.exec():
-            self.context.runner.submit(getattr(grants, name), write=True, grant_id=g.id, reason=dlg.reason.text(),
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(getattr(grants, name), grant_id=g.id, reason=dlg.reason.text()), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- budgets
@@ -711,9 +691,8 @@ class BudgetsPage(Page):
         lay.addWidget(self.fview, 1)
 
     def refresh(self) -> None:
-        self.context.runner.submit(budgets.budget_report, key="ledger.budget", fiscal_year=self.year.value(),
-                                   on_done=self._report)
-        self.context.runner.submit(budgets.forecast, key="ledger.forecast", as_of=today(), on_done=self._forecast)
+        self.context.runner.submit(call(budgets.budget_report, fiscal_year=self.year.value()), key="ledger.budget", on_done=self._report)
+        self.context.runner.submit(call(budgets.forecast, as_of=today()), key="ledger.forecast", on_done=self._forecast)
 
     def _report(self, rep: budgets.BudgetReport) -> None:
         total = budgets.BudgetLine(rep.fiscal_year, "", rep.budgeted_fen, rep.committed_fen, rep.paid_fen,
@@ -742,9 +721,7 @@ class BudgetsPage(Page):
         except Exception as exc:  # noqa: BLE001 - ValidationError carries the message
             show_error(self, exc)
             return
-        self.context.runner.submit(budgets.set_budget, write=True, fiscal_year=self.year.value(),
-                                   policy_kind=self.kind.currentData(), amount_fen=fen,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(budgets.set_budget, fiscal_year=self.year.value(), policy_kind=self.kind.currentData(), amount_fen=fen), on_error=lambda e: show_error(self, e))
 
 
 __all__ = ["EntriesPage", "DuePage", "PaymentsPage", "StatementPage", "PoliciesPage", "BudgetsPage"]

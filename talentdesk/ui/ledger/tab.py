@@ -32,6 +32,7 @@ from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, pages
+from talentdesk.services.base import call
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +121,7 @@ class LedgerTab(Tab):
             if self.context.actor.can(Permission.LEDGER_RECORD):
                 # instalments that fell due since the ledger was last opened become `due` entries (only for active
                 # grants of talents still in the county); the runner then announces "ledger" and the pages reload
-                self.context.runner.submit(journal.post_due_instalments, write=True, as_of=dt.date.today(),
-                                           on_error=lambda e: log.warning("posting due instalments failed: %s", e))
+                self.context.runner.submit(call(journal.post_due_instalments, as_of=dt.date.today()), on_error=lambda e: log.warning("posting due instalments failed: %s", e))
         self._stale_pages = set(range(self.pages.count()))
         self._page_changed(self.pages.currentIndex())
 
@@ -144,8 +144,7 @@ class LedgerTab(Tab):
             # the record's place is its talent's statement (every entry, running balance)
             from talentdesk.services.common import records
             self.pages.setCurrentWidget(self.statement)
-            self.context.runner.submit(records.talent_of, table=table, record_id=record_id,
-                                       on_done=lambda tid: tid is not None and self.show_statement(tid))
+            self.context.runner.submit(call(records.talent_of, table=table, record_id=record_id), on_done=lambda tid: tid is not None and self.show_statement(tid))
             return True
         return False
 
@@ -176,7 +175,8 @@ class LedgerTab(Tab):
                     pages=result.pages, originals=result.originals, copies=result.copies, path=result.path))
 
         self._print_run = run_with_progress(self, self.context.runner, self.tr("Printing certificates…"),
-                                            certificates.print_certificates, out_path=path, on_done=done, **kwargs)
+                                            call(certificates.print_certificates, out_path=path, **kwargs),
+                                            on_done=done)
 
     def verify(self) -> None:
         dialogs.VerifyDialog(self.context, self).exec()

@@ -37,6 +37,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 
 def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
@@ -75,7 +76,7 @@ class ServiceDialog(QDialog):
         fn, kwargs = self.operation()
         self._busy = True
         self.buttons.setEnabled(False)
-        self.context.runner.submit(fn, write=True, on_done=self._done, on_error=self._failed, **kwargs)
+        self.context.runner.submit(call(fn, **kwargs), on_done=self._done, on_error=self._failed)
 
     def _done(self, result) -> None:
         self._busy = False
@@ -292,8 +293,7 @@ class CheckInDialog(ServiceDialog):
     def load_history(self) -> None:
         pid = self.pairing.currentData()
         if pid is not None:
-            self.context.runner.submit(mentoring.list_checkins, key=f"mentors.checkins.{id(self)}", pairing_id=pid,
-                                       on_done=self._on_history)
+            self.context.runner.submit(call(mentoring.list_checkins, pairing_id=pid), key=f"mentors.checkins.{id(self)}", on_done=self._on_history)
 
     def _on_history(self, rows) -> None:
         self.history_model.set_rows(rows)
@@ -403,7 +403,7 @@ class RolesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.context.runner.submit(mentoring.list_roles, on_done=self._on_roles)
+        self.context.runner.submit(call(mentoring.list_roles), on_done=self._on_roles)
 
     def _on_roles(self, rows) -> None:
         current = self.list.currentItem().data(Qt.ItemDataRole.UserRole).id if self.list.currentItem() else None
@@ -428,10 +428,7 @@ class RolesDialog(QDialog):
         if item is None:
             return
         r = item.data(Qt.ItemDataRole.UserRole)
-        self.context.runner.submit(mentoring.rename_role, write=True, role_id=r.id, name=self.name.text(),
-                                   name_en=self.name_en.text(), on_done=lambda _r: self.reload(),
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(mentoring.rename_role, role_id=r.id, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
 
     def _add(self) -> None:
-        self.context.runner.submit(mentoring.create_role, write=True, name=self.name.text(), name_en=self.name_en.text(),
-                                   on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(mentoring.create_role, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))

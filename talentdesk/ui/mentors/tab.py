@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from talentdesk.services.mentors import mentoring
 
 from talentdesk.services.common import reference
-from talentdesk.services.common.settings import get_setting
+from talentdesk.services.common.settings import read_setting
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -48,6 +48,7 @@ from talentdesk.ui.mentors.dialogs import (
     ServiceDialog,
 )
 from talentdesk.ui.common.printing import print_pdf
+from talentdesk.services.base import call
 
 WARN = QColor("#b00020")
 
@@ -207,20 +208,20 @@ class MentorsTab(Tab):
         run = self.context.runner.submit
         if not self._filters_loaded:
             self._filters_loaded = True
-            run(reference.list_employers, key="mentors.employers", on_done=self._on_employers)
-            run(reference.list_tiers, key="mentors.tiers", on_done=self._on_tiers)
-        run(mentoring.list_roles, key="mentors.roles", on_done=self._on_roles)
-        run(_cadence_setting, key="mentors.cadence", on_done=self._on_cadence)
-        run(mentoring.board, key="mentors.board", today=self.today(), employer_id=self.employer.currentData(),
-            tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
-            on_done=self._on_board)
-        run(mentoring.list_pairings, key="mentors.overdue", overdue_only=True, today=self.today(),
+            run(call(reference.list_employers), key="mentors.employers", on_done=self._on_employers)
+            run(call(reference.list_tiers), key="mentors.tiers", on_done=self._on_tiers)
+        run(call(mentoring.list_roles), key="mentors.roles", on_done=self._on_roles)
+        run(call(read_setting, key="checkin_cadence_days"), key="mentors.cadence",
+            on_done=lambda days: self._on_cadence(int(days or 30)))
+        run(call(mentoring.board, today=self.today(), employer_id=self.employer.currentData(),
+                 tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text()),
+            key="mentors.board", on_done=self._on_board)
+        run(call(mentoring.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
             on_done=self._on_overdue)
         self._load_pool()
 
     def _load_pool(self) -> None:
-        self.context.runner.submit(mentoring.list_mentors, key="mentors.pool", include_retired=self.show_retired.isChecked(),
-                                   on_done=self.mentor_model.set_rows)
+        self.context.runner.submit(call(mentoring.list_mentors, include_retired=self.show_retired.isChecked()), key="mentors.pool", on_done=self.mentor_model.set_rows)
 
     def _on_employers(self, rows) -> None:
         self.employers = rows
@@ -271,8 +272,7 @@ class MentorsTab(Tab):
     def open_record(self, table: str, record_id: int) -> bool:
         if table != "pairings":
             return False
-        self.context.runner.submit(mentoring.list_pairings, current_only=False, pairing_id=record_id, today=self.today(),
-                                   on_done=lambda rows: self._open_pairing(rows[0]))
+        self.context.runner.submit(call(mentoring.list_pairings, current_only=False, pairing_id=record_id, today=self.today()), on_done=lambda rows: self._open_pairing(rows[0]))
         return True
 
     def _open_pairing(self, p: mentoring.PairingRow) -> None:
@@ -397,10 +397,8 @@ class MentorsTab(Tab):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.context.settings.setValue("mentors/agreement_dir", str(Path(path).parent))
-        self.context.runner.submit(mentoring.write_agreement, pairing_id=pairing_id, path=path,
-                                   on_done=lambda p: self.summary.setText(
-                                       self.tr("Agreement saved: {path}").format(path=str(p))),
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(mentoring.write_agreement, pairing_id=pairing_id, path=path), on_done=lambda p: self.summary.setText(
+                                       self.tr("Agreement saved: {path}").format(path=str(p))), on_error=lambda e: show_error(self, e))
 
     def print_agreement(self, pairing_id: int) -> None:
         path = Path(tempfile.mkdtemp(prefix="talentdesk-")) / f"agreement-{pairing_id}.pdf"
@@ -411,8 +409,7 @@ class MentorsTab(Tab):
             except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
                 show_error(self, exc)
 
-        self.context.runner.submit(mentoring.write_agreement, pairing_id=pairing_id, path=str(path), on_done=ready,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(mentoring.write_agreement, pairing_id=pairing_id, path=str(path)), on_done=ready, on_error=lambda e: show_error(self, e))
 
     # ------------------------------------------------------------ the pool
     def _selected_mentor(self):
@@ -435,18 +432,13 @@ class MentorsTab(Tab):
         row = self._selected_mentor()
         if row is None:
             return
-        self.context.runner.submit(mentoring.set_mentor_active, write=True, mentor_id=row.id, active=not row.active,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(mentoring.set_mentor_active, mentor_id=row.id, active=not row.active), on_error=lambda e: show_error(self, e))
 
     def edit_roles(self) -> None:
         dialog = RolesDialog(self.context, self)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
 
-
-def _cadence_setting(session) -> int:
-    """The office's default check-in cadence (settings `checkin_cadence_days`)."""
-    return int(get_setting(session, "checkin_cadence_days") or 30)
 
 
 def _int_or_none(value) -> int | None:

@@ -13,6 +13,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.growth.views import make_table_view
+from talentdesk.services.base import call
 
 
 class OverviewTab(Tab):
@@ -51,8 +52,7 @@ class OverviewTab(Tab):
         return self.tr("Overview")
 
     def refresh(self) -> None:
-        self.context.runner.submit(overview.attention_items, key="overview", today=dt.date.today(),
-                                   on_done=self._on_items)
+        self.context.runner.submit(call(overview.attention_items, today=dt.date.today()), key="overview", on_done=self._on_items)
 
     def _on_items(self, items) -> None:
         self.items = list(items)

@@ -15,6 +15,7 @@ from talentdesk.services.safety.audit import AuditQuery
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 PAGE = 1000
 
@@ -80,7 +81,7 @@ class AuditDialog(QDialog):
         export.clicked.connect(self.export)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.loaded = False
-        self.context.runner.submit(audit.audit_filter_choices, on_done=self._fill_choices, on_error=self._error)
+        self.context.runner.submit(call(audit.audit_filter_choices), on_done=self._fill_choices, on_error=self._error)
         self.refresh()
 
     def _action_labels(self) -> dict[str, str]:
@@ -110,8 +111,7 @@ class AuditDialog(QDialog):
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
-        self.context.runner.submit(audit.list_audit, key="audit-view", query=q, limit=PAGE,
-                                   on_done=self._show, on_error=self._error)
+        self.context.runner.submit(call(audit.list_audit, query=q, limit=PAGE), key="audit-view", on_done=self._show, on_error=self._error)
 
     def _show(self, page) -> None:
         self.model.set_rows(page.rows)
@@ -136,11 +136,9 @@ class AuditDialog(QDialog):
                                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        self.context.runner.submit(audit.export_audit, write=True, query=self.query(), path=path,
-                                   on_done=lambda n: QMessageBox.information(
+        self.context.runner.submit(call(audit.export_audit, query=self.query(), path=path), on_done=lambda n: QMessageBox.information(
                                        self, self.tr("Export"), self.tr("{n} entries exported to {path}.").format(
-                                           n=n, path=path)),
-                                   on_error=self._error)
+                                           n=n, path=path)), on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
         show_error(self, exc)

@@ -13,27 +13,12 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.safety import backups
 from talentdesk.store import integrity
 from talentdesk.services.base import Permission
-from talentdesk.services.common.settings import get_setting, set_setting
+from talentdesk.services.common.settings import read_setting, set_setting
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.safety.worker import BackgroundCall
-
-
-def _restore_job(_session, *, database, actor, source):
-    """Runs on the writer thread, so no other write is in flight while the file is swapped."""
-    return backups.restore_database(database, actor=actor, source=source)
-
-
-def _second_folder(session) -> str:
-    return get_setting(session, "backup_second_folder") or ""
-
-
-def _save_second_folder(session, *, folder: str) -> None:
-    set_setting(session, key="backup_second_folder", value=folder)
-
-
-_save_second_folder.changes = frozenset({"settings"})
+from talentdesk.services.base import call
 
 
 class BackupDialog(QDialog):
@@ -100,8 +85,7 @@ class BackupDialog(QDialog):
         self.check_btn.clicked.connect(self.check)
         browse.clicked.connect(self._browse)
         save.clicked.connect(self._save_second)
-        context.runner.submit(_second_folder, on_done=lambda v: self.second.setText(v or ""),
-                              on_error=lambda e: show_error(self, e))
+        context.runner.submit(call(read_setting, key="backup_second_folder"), on_done=lambda v: self.second.setText(v or ""), on_error=lambda e: show_error(self, e))
         self.refresh()
 
     def _reason(self, reason: str) -> str:
@@ -130,8 +114,7 @@ class BackupDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.backup_btn.setEnabled(False)
-        self.context.runner.submit(backups.run_backup, write=True, reason="manual", on_done=self._backed_up,
-                                   on_error=self._failed, on_progress=self._progress)
+        self.context.runner.submit(call(backups.run_backup, reason="manual"), on_done=self._backed_up, on_error=self._failed, on_progress=self._progress)
 
     def _progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -183,9 +166,7 @@ class BackupDialog(QDialog):
             return
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.context.runner.submit(_restore_job, write=True, database=self.context.database,
-                                   actor=self.context.actor, source=path, on_done=self._restored,
-                                   on_error=self._failed)
+        self.context.runner.submit(call(backups.restore, source=path), on_done=self._restored, on_error=self._failed)
 
     def _restored(self, result) -> None:
         self.progress.hide()
@@ -217,8 +198,6 @@ class BackupDialog(QDialog):
             self.second.setText(folder)
 
     def _save_second(self) -> None:
-        self.context.runner.submit(_save_second_folder, write=True, folder=self.second.text().strip(),
-                                   on_done=lambda _r: QMessageBox.information(
+        self.context.runner.submit(call(set_setting, key="backup_second_folder", value=self.second.text().strip()), on_done=lambda _r: QMessageBox.information(
                                        self, self.windowTitle(), self.tr("Saved. The next backup is also copied "
-                                                                         "there.")),
-                                   on_error=lambda e: show_error(self, e))
+                                                                         "there.")), on_error=lambda e: show_error(self, e))

@@ -21,6 +21,7 @@ from talentdesk.services.safety.backups import BackupResult
 from talentdesk.services.base import Actor, Database, Permission
 from talentdesk.store.locking import DatabaseLock
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 log = logging.getLogger(__name__)
 
@@ -216,10 +217,8 @@ class SafetyMenu(QObject):
                                            n=accounts.MIN_PASSWORD_LENGTH), QLineEdit.EchoMode.Password)
         if not ok:
             return
-        self.context.runner.submit(accounts.change_own_password, write=True, old_password=old, new_password=new,
-                                   on_done=lambda _r: QMessageBox.information(
-                                       self.window, self.tr("Change my password"), self.tr("Password changed.")),
-                                   on_error=lambda e: show_error(self.window, e))
+        self.context.runner.submit(call(accounts.change_own_password, old_password=old, new_password=new), on_done=lambda _r: QMessageBox.information(
+                                       self.window, self.tr("Change my password"), self.tr("Password changed.")), on_error=lambda e: show_error(self.window, e))
 
     def lock_now(self) -> None:
         self.idle.lock()

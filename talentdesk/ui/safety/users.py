@@ -12,6 +12,7 @@ from talentdesk.services.safety import accounts
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 
 def role_labels(widget) -> dict[str, str]:
@@ -110,7 +111,7 @@ class UsersDialog(QDialog):
         return self.tr("active")
 
     def refresh(self) -> None:
-        self.context.runner.submit(accounts.list_users, on_done=self._show, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(accounts.list_users), on_done=self._show, on_error=lambda e: show_error(self, e))
 
     def _show(self, users) -> None:
         self.model.set_rows(users)
@@ -134,10 +135,7 @@ class UsersDialog(QDialog):
         dlg = PasswordDialog(self, title=self.tr("Add account"), with_account=True, first=first)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        self.context.runner.submit(accounts.create_user, write=True, username=dlg.username.text(),
-                                   password=dlg.password.text(), role=dlg.role.currentData(),
-                                   display_name=dlg.display.text(), on_done=self._done,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(accounts.create_user, username=dlg.username.text(), password=dlg.password.text(), role=dlg.role.currentData(), display_name=dlg.display.text()), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def reset_password(self) -> None:
         u = self._selected()
@@ -147,19 +145,16 @@ class UsersDialog(QDialog):
                              with_account=False)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        self.context.runner.submit(accounts.reset_password, write=True, user_id=u.id, new_password=dlg.password.text(),
-                                   on_done=self._done, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(accounts.reset_password, user_id=u.id, new_password=dlg.password.text()), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def _update(self, *, role: str | None = None, toggle: bool = False) -> None:
         u = self._selected()
         if u is None:
             return
         kwargs = {"role": role} if role else {"active": not u.active}
-        self.context.runner.submit(accounts.update_user, write=True, user_id=u.id, **kwargs, on_done=self._done,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(accounts.update_user, user_id=u.id, **kwargs), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def unlock(self) -> None:
         u = self._selected()
         if u is not None:
-            self.context.runner.submit(accounts.unlock_user, write=True, user_id=u.id, on_done=self._done,
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(accounts.unlock_user, user_id=u.id), on_done=self._done, on_error=lambda e: show_error(self, e))

@@ -10,6 +10,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 
 def human_size(n: int) -> str:
@@ -60,8 +61,7 @@ class AttachmentsPanel(QWidget):
 
     def reload(self) -> None:
         if self.talent_id is not None:
-            self.context.runner.submit(attachments.list_attachments, talent_id=self.talent_id,
-                                       on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(attachments.list_attachments, talent_id=self.talent_id), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
 
     def _selected(self):
         idx = self.view.currentIndex()
@@ -74,17 +74,13 @@ class AttachmentsPanel(QWidget):
                                                            "*.tiff *.doc *.docx);;All files (*)"))
         if not path:
             return
-        self.context.runner.submit(attachments.add_attachment, write=True, talent_id=self.talent_id, source=path,
-                                   kind=self.kind.currentData(), on_done=lambda _r: self.reload(),
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(attachments.add_attachment, talent_id=self.talent_id, source=path, kind=self.kind.currentData()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
 
     def open_selected(self) -> None:
         row = self._selected()
         if row is None:
             return
-        self.context.runner.submit(attachments.attachment_file, attachment_id=row.id,
-                                   on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)),
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(attachments.attachment_file, attachment_id=row.id), on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)), on_error=lambda e: show_error(self, e))
 
     def remove_selected(self) -> None:
         row = self._selected()
@@ -94,5 +90,4 @@ class AttachmentsPanel(QWidget):
                                       self.tr("Remove {name} from this talent's file?").format(name=row.filename))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(attachments.remove_attachment, write=True, attachment_id=row.id,
-                                   on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(attachments.remove_attachment, attachment_id=row.id), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))

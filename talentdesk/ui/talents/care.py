@@ -24,6 +24,7 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
+from talentdesk.services.base import call
 
 
 class CarePanel(QWidget):
@@ -86,8 +87,7 @@ class CarePanel(QWidget):
 
     def reload(self) -> None:
         if self.talent_id is not None:
-            self.context.runner.submit(care.list_care_cases, talent_id=self.talent_id, on_done=self.model.set_rows,
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(care.list_care_cases, talent_id=self.talent_id), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
 
     def values(self) -> dict:
         out = {k: w.text() for k, w in self.f.items()}
@@ -122,8 +122,7 @@ class CarePanel(QWidget):
         self.view.clearSelection()
 
     def save_case(self) -> None:
-        self.context.runner.submit(care.save_care_case, write=True, talent_id=self.talent_id, values=self.values(),
-                                   case_id=self.case_id, on_done=self._saved, on_error=self._failed)
+        self.context.runner.submit(call(care.save_care_case, talent_id=self.talent_id, values=self.values(), case_id=self.case_id), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, row) -> None:
         self.case_id = row.id
@@ -142,5 +141,4 @@ class CarePanel(QWidget):
         if QMessageBox.question(self, self.tr("Delete case"), self.tr("Delete this care case?")) != \
                 QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(care.delete_care_case, write=True, case_id=self.case_id,
-                                   on_done=lambda _r: (self.new_case(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(care.delete_care_case, case_id=self.case_id), on_done=lambda _r: (self.new_case(), self.reload()), on_error=self._failed)

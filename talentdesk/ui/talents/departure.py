@@ -12,6 +12,7 @@ from talentdesk.services.talents import talent_edit
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
+from talentdesk.services.base import call
 
 
 class DepartureDialog(QDialog):
@@ -57,10 +58,7 @@ class DepartureDialog(QDialog):
             self.reason.setFocus()
             return
         on = self.date.date().toPython()
-        self.context.runner.submit(
-            talent_edit.record_departure, write=True, talent_id=self.detail.id, on=on, reason=self.reason.text(),
-            destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today(),
-            on_done=self._done, on_error=self._failed)
+        self.context.runner.submit(call(talent_edit.record_departure, talent_id=self.detail.id, on=on, reason=self.reason.text(), destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today()), on_done=self._done, on_error=self._failed)
 
     def _done(self, result: talent_edit.DepartureResult) -> None:
         self.result_value = result

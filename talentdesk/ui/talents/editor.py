@@ -34,6 +34,7 @@ from talentdesk.services.talents.talent_edit import TALENT_FIELDS, clean_talent_
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "border: 1px solid #b00020;"
@@ -283,8 +284,7 @@ class TalentEditorDialog(QDialog):
         self._update_buttons()
         self._load_choices()
         if talent_id is not None:
-            self.context.runner.submit(talent_edit.get_talent, talent_id=talent_id, on_done=self._loaded,
-                                       on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(talent_edit.get_talent, talent_id=talent_id), on_done=self._loaded, on_error=lambda e: show_error(self, e))
         else:
             self.form.set_values(None)
 
@@ -295,7 +295,7 @@ class TalentEditorDialog(QDialog):
             if self.detail is not None:
                 self.form.set_values(self.detail)
 
-        self.context.runner.submit(_tiers_and_employers, on_done=got, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(reference.tiers_and_employers), on_done=got, on_error=lambda e: show_error(self, e))
 
     def _loaded(self, detail: talent_edit.TalentDetail) -> None:
         self.detail = detail
@@ -333,8 +333,7 @@ class TalentEditorDialog(QDialog):
             if message and self.form.widgets["id_number"].text() == text:
                 self.form.set_server_error("id_number", message)
 
-        self.context.runner.submit(talent_edit.id_number_owner, key="talents.dup", id_number=text,
-                                   exclude_talent_id=self.talent_id, on_done=done, on_error=lambda _e: None)
+        self.context.runner.submit(call(talent_edit.id_number_owner, id_number=text, exclude_talent_id=self.talent_id), key="talents.dup", on_done=done, on_error=lambda _e: None)
 
     def save(self) -> None:
         problems = self.form.check()
@@ -349,11 +348,9 @@ class TalentEditorDialog(QDialog):
         self.busy = True
         values = self.form.values()
         if self.talent_id is None:
-            self.context.runner.submit(talent_edit.create_talent, write=True, values=values,
-                                       on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(talent_edit.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
         else:
-            self.context.runner.submit(talent_edit.update_talent, write=True, talent_id=self.talent_id,
-                                       values=values, on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(talent_edit.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, detail: talent_edit.TalentDetail) -> None:
         self.busy = False
@@ -382,7 +379,7 @@ class TalentEditorDialog(QDialog):
 
         dlg = DepartureDialog(self.context, self.detail, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.context.runner.submit(talent_edit.get_talent, talent_id=self.talent_id, on_done=self._loaded)
+            self.context.runner.submit(call(talent_edit.get_talent, talent_id=self.talent_id), on_done=self._loaded)
 
     def _reactivate(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Re-activate"),
@@ -390,8 +387,7 @@ class TalentEditorDialog(QDialog):
                                             name=self.detail.name))
         if not ok:
             return
-        self.context.runner.submit(talent_edit.reactivate_talent, write=True, talent_id=self.talent_id, note=note,
-                                   on_done=self._reactivated, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(talent_edit.reactivate_talent, talent_id=self.talent_id, note=note), on_done=self._reactivated, on_error=lambda e: show_error(self, e))
 
     def _reactivated(self, detail) -> None:
         self._loaded(detail)
@@ -400,7 +396,4 @@ class TalentEditorDialog(QDialog):
             "correct them in the subsidy ledger if needed.").format(name=detail.name))
 
 
-def _tiers_and_employers(session):
-    """Background read for the editor's combo boxes."""
-    return reference.list_tiers(session), reference.list_employers(session)
 

@@ -21,6 +21,7 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
+from talentdesk.services.base import call
 
 
 class EmployersDialog(QDialog):
@@ -71,8 +72,7 @@ class EmployersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.context.runner.submit(reference.list_employers, with_counts=True, on_done=self.model.set_rows,
-                                   on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(reference.list_employers, with_counts=True), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
 
     def _check_uscc(self, text: str) -> None:
         from talentdesk.domain.errors import ValidationError
@@ -88,7 +88,7 @@ class EmployersDialog(QDialog):
         if not current.isValid():
             return
         row = self.model.row_at(current.row())
-        self.context.runner.submit(talent_edit.get_employer, employer_id=row.id, on_done=self._show)
+        self.context.runner.submit(call(talent_edit.get_employer, employer_id=row.id), on_done=self._show)
 
     def _show(self, e: talent_edit.EmployerDetail) -> None:
         self.current_id = e.id
@@ -105,8 +105,7 @@ class EmployersDialog(QDialog):
 
     def _save(self) -> None:
         values = {k: f.text() for k, f in self.fields.items()}
-        self.context.runner.submit(talent_edit.save_employer, write=True, values=values, employer_id=self.current_id,
-                                   on_done=self._saved, on_error=self._failed)
+        self.context.runner.submit(call(talent_edit.save_employer, values=values, employer_id=self.current_id), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, e) -> None:
         self.current_id = e.id
@@ -128,5 +127,4 @@ class EmployersDialog(QDialog):
         if QMessageBox.question(self, self.tr("Remove employer"),
                                 self.tr("Remove {name}?").format(name=name)) != QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(talent_edit.delete_employer, write=True, employer_id=self.current_id,
-                                   on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(talent_edit.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)

@@ -29,6 +29,7 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
+from talentdesk.services.base import call
 
 
 class ImportDialog(QDialog):
@@ -116,8 +117,7 @@ class ImportDialog(QDialog):
         self.rejected_model.set_rows([])
         self.error.setText("")
         self.summary.setText(self.tr("Reading the file…"))
-        self.context.runner.submit(importer.preview_headers, key="talents.import.headers", path=path,
-                                   on_done=self._headers, on_error=self._failed)
+        self.context.runner.submit(call(importer.preview_headers, path=path), key="talents.import.headers", on_done=self._headers, on_error=self._failed)
 
     def _headers(self, preview: importer.HeaderPreview) -> None:
         self.columns.setRowCount(len(preview.headers))
@@ -153,9 +153,7 @@ class ImportDialog(QDialog):
         self.error.setText("")
         self.result = None
         self._update_buttons()
-        self.context.runner.submit(importer.import_talents, key="talents.import.check", path=self.path,
-                                   dry_run=True, mapping=self.mapping(), on_done=self._checked,
-                                   on_error=self._failed)
+        self.context.runner.submit(call(importer.import_talents, path=self.path, dry_run=True, mapping=self.mapping()), key="talents.import.check", on_done=self._checked, on_error=self._failed)
 
     def _checked(self, result: importer.ImportResult) -> None:
         self.result = result
@@ -189,9 +187,10 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if not self.import_button.isEnabled():
             return
-        run_with_progress(self, self.context.runner, self.tr("Importing talents"), importer.import_talents,
-                          path=self.path, skip_invalid=self.skip_invalid.isChecked(), mapping=self.mapping(),
-                          backup_first=True, on_done=self._imported, on_error=self._failed)
+        run_with_progress(self, self.context.runner, self.tr("Importing talents"),
+                          call(importer.import_talents, path=self.path, skip_invalid=self.skip_invalid.isChecked(),
+                               mapping=self.mapping(), backup_first=True),
+                          on_done=self._imported, on_error=self._failed)
 
     def _imported(self, result: importer.ImportResult) -> None:
         self.result = result

@@ -30,6 +30,7 @@ from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, PagedTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.services.base import call
 
 
 class TalentsTab(Tab):
@@ -148,8 +149,7 @@ class TalentsTab(Tab):
             self._choices_loaded = True
             self._load_choices()
         q = self.current_query()
-        self.context.runner.submit(registry.search_talents, key="talents.search", query=q, offset=0,
-                                   limit=self.model.page_size, on_done=self._on_first_page)
+        self.context.runner.submit(call(registry.search_talents, query=q, offset=0, limit=self.model.page_size), key="talents.search", on_done=self._on_first_page)
 
     def on_data_changed(self, kinds: frozenset[str]) -> None:
         if "employers" in kinds:
@@ -157,7 +157,7 @@ class TalentsTab(Tab):
         super().on_data_changed(kinds)
 
     def _load_choices(self) -> None:
-        self.context.runner.submit(_filter_choices, on_done=self._fill_choices)
+        self.context.runner.submit(call(reference.tiers_and_employers), on_done=self._fill_choices)
 
     def _fill_choices(self, result) -> None:
         tiers, employers = result
@@ -183,9 +183,7 @@ class TalentsTab(Tab):
 
     def _fetch_page(self, offset: int, on_page) -> None:
         q = self.current_query()
-        self.context.runner.submit(registry.search_talents, key="talents.page", query=q, offset=offset,
-                                   limit=self.model.page_size, with_total=False,
-                                   on_done=lambda page: on_page(page.rows, self.model.total))
+        self.context.runner.submit(call(registry.search_talents, query=q, offset=offset, limit=self.model.page_size, with_total=False), key="talents.page", on_done=lambda page: on_page(page.rows, self.model.total))
 
     # ------------------------------------------------------------ actions
     def _open_index(self, index) -> None:
@@ -213,7 +211,7 @@ class TalentsTab(Tab):
                     dlg = self.open_editor(talent_id)
                     dlg.pages.setCurrentWidget(dlg.care)
 
-            self.context.runner.submit(records.talent_of, table=table, record_id=record_id, on_done=open_on_care)
+            self.context.runner.submit(call(records.talent_of, table=table, record_id=record_id), on_done=open_on_care)
             return True
         return False
 
@@ -244,15 +242,12 @@ class TalentsTab(Tab):
         if not path:
             return
         query = None if whole else self.current_query()
-        run_with_progress(self, self.context.runner, self.tr("Exporting talents"), exporter.export_talents,
-                          write=True, path=path, query=query, encoding=encoding, on_done=self._exported,
-                          on_error=lambda e: show_error(self, e))
+        run_with_progress(self, self.context.runner, self.tr("Exporting talents"),
+                          call(exporter.export_talents, path=path, query=query, encoding=encoding),
+                          on_done=self._exported, on_error=lambda e: show_error(self, e))
 
     def _exported(self, result) -> None:
         QMessageBox.information(self, self.tr("Export"), self.tr("{n} talents were written to {path}.").format(
             n=result.rows, path=result.path))
 
 
-def _filter_choices(session):
-    """Background read for the filter combo boxes."""
-    return reference.list_tiers(session), reference.list_employers(session)
