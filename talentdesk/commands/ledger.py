@@ -21,8 +21,29 @@ def register(sub) -> None:
 
     p = sub.add_parser("verify", help="check a certificate's QR payload; exit 0 genuine, 1 not")
     p.add_argument("payload", help="the text of the QR code")
+    p.add_argument("--public-key", type=Path, default=None, metavar="FILE",
+                   help="check with the office's public key file alone (no database needed)")
     add_json(p)
     p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("key", help="the office signing key: public | export | import | show")
+    ksub = p.add_subparsers(dest="key_command", required=True)
+    k = ksub.add_parser("show", help="the office key's fingerprint and how this PC protects it")
+    add_json(k)
+    k.set_defaults(handler=cmd_key_show)
+    k = ksub.add_parser("public", help="write the public key (for the finance bureau) to a file")
+    k.add_argument("--out", type=Path, required=True)
+    add_json(k)
+    k.set_defaults(handler=cmd_key_public)
+    k = ksub.add_parser("export", help="write the private key, protected by a password (TALENTDESK_KEY_PASSWORD or "
+                                       "asked twice), for safekeeping or a new PC")
+    k.add_argument("--out", type=Path, required=True)
+    add_json(k)
+    k.set_defaults(handler=cmd_key_export)
+    k = ksub.add_parser("import", help="install an exported office key on this PC")
+    k.add_argument("file", type=Path)
+    add_json(k)
+    k.set_defaults(handler=cmd_key_import)
 
 
 def cmd_certificates(args: argparse.Namespace, ctx) -> int:
@@ -50,10 +71,93 @@ def cmd_certificates(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.ledger.certificates import verify_payload
+    from talentdesk.services.ledger.certificates import verify_payload, verify_with_public_key
+    from talentdesk.services.safety.keys import public_key_from_file
 
+    if args.public_key is not None:
+        result = verify_with_public_key(args.payload, public_key_from_file(args.public_key))
+        ctx.emit(result, result.message)
+        return 0 if result.genuine else 1
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:
         result = verify_payload(s, payload=args.payload)
     ctx.emit(result, result.message)
     return 0 if result.genuine else 1
+
+
+def _key_password(confirm: bool) -> str:
+    import getpass
+    import os
+
+    from talentdesk.domain.errors import InputFileError
+
+    password = os.environ.get("TALENTDESK_KEY_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InputFileError(translate("Cli", "No key password: set TALENTDESK_KEY_PASSWORD or run the command in a "
+                                              "terminal to be asked."))
+    try:
+        password = getpass.getpass(translate("Cli", "Password for the key file: "))
+        if confirm and getpass.getpass(translate("Cli", "The same password again: ")) != password:
+            raise InputFileError(translate("Cli", "The two passwords differ."))
+    except (EOFError, KeyboardInterrupt):
+        raise InputFileError(translate("Cli", "No password was entered.")) from None
+    return password
+
+
+def cmd_key_show(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.safety import keys
+
+    database = ctx.database()
+    with database.session(ctx.actor(), readonly=True) as s:
+        info = keys.office_key_info(s)
+    if info is None:
+        ctx.emit({"key": None}, translate("Cli", "This database has no office key yet: it is made when the first "
+                                                 "certificate is printed."))
+        return 0
+    where = {"dpapi": translate("Cli", "encrypted for this Windows user (DPAPI)"),
+             "keyring": translate("Cli", "in the system keyring"),
+             "file": translate("Cli", "in a file in the data folder readable only by this user (no system keyring "
+                                      "is available)")}[info.protection]
+    text = translate("Cli", "Office key {fp}. On this PC: {here}.").format(
+        fp=keys.pretty_fingerprint(info.fingerprint),
+        here=where if info.private_here else translate("Cli", "missing — import it with talentdesk key import"))
+    ctx.emit({"fingerprint": info.fingerprint, "private_here": info.private_here, "protection": info.protection}, text)
+    return 0
+
+
+def cmd_key_public(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.safety import keys
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        fp = keys.export_public_key(s, out_path=args.out)
+    ctx.emit({"fingerprint": fp, "path": str(args.out)}, translate(
+        "Cli", "Public key {fp} written to {path}.").format(fp=keys.pretty_fingerprint(fp), path=args.out))
+    return 0
+
+
+def cmd_key_export(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.safety import keys
+
+    password = _key_password(confirm=True)
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        fp = keys.export_key(s, out_path=args.out, password=password)
+    ctx.emit({"fingerprint": fp, "path": str(args.out)}, translate(
+        "Cli", "Office key {fp} written to {path}, protected by the password. Keep the file and the password in "
+               "separate safe places.").format(fp=keys.pretty_fingerprint(fp), path=args.out))
+    return 0
+
+
+def cmd_key_import(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.safety import keys
+
+    password = _key_password(confirm=False)
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        fp = keys.import_key(s, in_path=args.file, password=password)
+    ctx.emit({"fingerprint": fp}, translate("Cli", "Office key {fp} is installed on this PC.").format(
+        fp=keys.pretty_fingerprint(fp)))
+    return 0

@@ -25,7 +25,9 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, certificate serials")
+    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, certificate serials, hash chain")
+    p.add_argument("--head", action="append", default=None, metavar="HEAD",
+                   help="a chain head printed on a certificate, roster or report: it must still be in the chain")
     add_json(p)
     p.set_defaults(handler=cmd_check)
 
@@ -103,7 +105,7 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:
     from talentdesk.store.integrity import full_check
 
     _require_db_file(ctx)
-    report = full_check(Path(ctx.db_path))
+    report = full_check(Path(ctx.db_path), heads=tuple(args.head or ()))
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
     return 0 if report.ok else 1

@@ -173,5 +173,12 @@ class AuditAction(StrEnum):
     DEMO = "demo"
 
 
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
 def values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(e.value for e in enum)

@@ -403,6 +403,9 @@ class Certificate(Base):
     issued_by: Mapped[str] = mapped_column(String(60), default="")
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     last_printed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    # Ed25519 signature (base32) of the QR payload by the office key; NULL for certificates issued before signing
+    signature: Mapped[Optional[str]] = mapped_column(String(128))
+    key_id: Mapped[Optional[int]] = mapped_column(ForeignKey("office_keys.id"))
 
 
 class SerialCounter(Base):
@@ -577,6 +580,7 @@ class User(TimestampMixin, Base):
     locked_until: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))  # who created the account (4 eyes)
 
 
 class AuditEntry(Base):
@@ -601,4 +605,53 @@ class AuditEntry(Base):
     summary: Mapped[str] = mapped_column(String(400), default="")
 
 
-APPEND_ONLY_TABLES = ("ledger_entries", "audit_entries")
+class ChainLink(Base):
+    """One link of the hash chain over the ledger, payment orders, certificates, accounts, requests and the audit
+    trail: `link_hash` = SHA-256(previous link_hash | kind | record_id | content_hash). Append-only."""
+
+    __tablename__ = "chain_links"
+    __table_args__ = (Index("ix_chain_links_record", "kind", "record_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    link_hash: Mapped[str] = mapped_column(String(64))
+
+
+class OfficeKey(Base):
+    """The office's public signing key(s). The private key never enters the database (see services/safety/keys)."""
+
+    __tablename__ = "office_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    algorithm: Mapped[str] = mapped_column(String(16), default="ed25519")
+    public_key: Mapped[str] = mapped_column(String(128), unique=True)  # raw key, hex
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ApprovalRequest(Base):
+    """A money-changing action asked for by one account and carried out when another approves it (four eyes)."""
+
+    __tablename__ = "approval_requests"
+    __table_args__ = (
+        _in("status", E.RequestStatus),
+        CheckConstraint("decided_by_id IS NULL OR decided_by_id <> requested_by_id", name="decider_not_requester"),
+        Index("ix_approval_requests_status", "status", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(40))
+    params: Mapped[str] = mapped_column(Text)  # JSON keyword arguments of the action
+    summary: Mapped[str] = mapped_column(String(400), default="")
+    amount_fen: Mapped[Optional[int]] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default=E.RequestStatus.PENDING.value)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_by: Mapped[str] = mapped_column(String(60), default="")
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    decided_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    decided_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    decision_note: Mapped[str] = mapped_column(String(200), default="")
+    result: Mapped[str] = mapped_column(String(200), default="")
+
+
+APPEND_ONLY_TABLES = ("ledger_entries", "audit_entries", "chain_links")

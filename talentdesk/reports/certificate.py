@@ -46,6 +46,8 @@ class CertificateData:
     method: str          # display name, already translated
     payload: str         # the QR text
     copy_no: int = 0     # 0: the original; n: the n-th reprint
+    chain_head: str = ""         # the hash chain's head when it was printed (e.g. 3F9A-1C0B-77E2)
+    key_fingerprint: str = ""    # the office key that signed the code (e.g. 1A2B 3C4D 5E6F 7A8B)
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
@@ -102,6 +104,7 @@ class _Labels:
         self.checker = translate("Certificate", "Checked by:")
         self.scan = translate("Certificate", "Scan to verify")
         self.copy = translate("Certificate", "COPY — reprint {n}")
+        self.proof = translate("Certificate", "Office key {fp} · Chain head {head}")
         self.footer = translate("Certificate", "This certificate is issued by the office named above. Scan the code or run "
                         "\"talentdesk verify\" to check that it is genuine.")
 
@@ -167,11 +170,13 @@ def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, 
     c.restoreState()
     c.setFont(font, 9)
     c.drawCentredString(right - 62 * mm, bottom - 16 * mm, lb.seal)
-    qr_size = 24 * mm
+    qr_size = 28 * mm
     draw_qr(c, matrix, right - qr_size, bottom - 4 * mm - qr_size, qr_size)
     c.setFont(font, 7)
     c.drawCentredString(right - qr_size / 2, bottom - 7 * mm - qr_size, lb.scan)
     c.drawString(left, 8 * mm, lb.footer)
+    if d.key_fingerprint or d.chain_head:
+        c.drawString(left, 12 * mm, lb.proof.format(fp=d.key_fingerprint or "-", head=d.chain_head or "-"))
 
 
 def render_certificates(rows: Iterable[CertificateData], out: Path | str | io.BytesIO, *, total: int | None = None,
@@ -272,6 +277,8 @@ def bare_reportlab(rows: Sequence[CertificateData], out: io.BytesIO, *, font_pat
         c.setFont(font, 7)
         c.drawCentredString(right - 12 * mm, top - 6 * rh - 31 * mm, lb.scan)
         c.drawString(left, 8 * mm, lb.footer)
+    if d.key_fingerprint or d.chain_head:
+        c.drawString(left, 12 * mm, lb.proof.format(fp=d.key_fingerprint or "-", head=d.chain_head or "-"))
         c.showPage()
     c.save()
     return len(prepared)

@@ -36,7 +36,12 @@ def _title(office: str) -> str:
     return translate("Roster", "{office} — subsidy payment roster").format(office=office)
 
 
-def write_xlsx(lines: Sequence[RosterLine], path: Path | str, *, office: str, on: dt.date) -> None:
+def _proof(chain_head: str) -> str:
+    return translate("Roster", "Chain head: {head}").format(head=chain_head) if chain_head else ""
+
+
+def write_xlsx(lines: Sequence[RosterLine], path: Path | str, *, office: str, on: dt.date,
+               chain_head: str = "") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -45,7 +50,7 @@ def write_xlsx(lines: Sequence[RosterLine], path: Path | str, *, office: str, on
     ws.title = translate("Roster", "Roster")
     ws.append([_title(office)])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([translate("Roster", "Date: {date}").format(date=on.isoformat())])
+    ws.append([translate("Roster", "Date: {date}").format(date=on.isoformat()), "", "", "", _proof(chain_head)])
     ws.append(_headers())
     for c in ws[3]:
         c.font = Font(bold=True)
@@ -70,7 +75,7 @@ def write_xlsx(lines: Sequence[RosterLine], path: Path | str, *, office: str, on
 
 
 def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on: dt.date,
-              font_path: str | None = None) -> int:
+              font_path: str | None = None, chain_head: str = "") -> int:
     """A4 landscape table, repeated header row on every page, totals in figures and capitals, signature lines."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
@@ -102,6 +107,8 @@ def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on:
     def on_page(c, doc):
         c.setFont(font, 8)
         c.drawRightString(doc.pagesize[0] - 15 * mm, 8 * mm, translate("Roster", "Page {n}").format(n=doc.page))
+        if chain_head:
+            c.drawString(12 * mm, 8 * mm, _proof(chain_head))
         pages.append(doc.page)
 
     path = Path(path)

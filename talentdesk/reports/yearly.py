@@ -32,6 +32,7 @@ class YearlyData:
     departures_in_year: object  # services.retention.DepartureRow
     coverage: object           # services.growth.Coverage
     watch: list                # services.risk.WatchRow, highest first
+    chain_head: str = ""       # the hash chain's head when the report was written
 
 
 def _pct(v: float | None) -> str:
@@ -169,6 +170,9 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
         canvas.saveState()
         canvas.setFont(f, 8)
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, translate("YearlyReport", "Page {n}").format(n=doc.page))
+        if data.chain_head:
+            canvas.drawString(18 * mm, 10 * mm, translate("YearlyReport", "Chain head: {head}").format(
+                head=data.chain_head))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from talentdesk.store import chain
 from talentdesk.store import db as dbmod
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
@@ -252,7 +253,9 @@ def declared_lane(fn: Callable[..., Any]) -> Lane:
 # ------------------------------------------------------------------ the audit trail (one place)
 
 REDACTED_COLUMNS = {"password_hash"}
-NOT_AUDITED = {"audit_entries"}
+SECRET_SETTINGS = {"certificate_key"}
+"""Settings whose value is a secret: the audit trail records that they changed, never their value."""
+NOT_AUDITED = {"audit_entries", "chain_links"}
 
 
 def _jsonable(value: Any) -> Any:
@@ -273,12 +276,20 @@ def _dump(d: dict | None) -> str | None:
     return json.dumps(d, ensure_ascii=False, default=str, sort_keys=True)
 
 
+def _redacted(obj: Any) -> set[str]:
+    """The columns of this row whose value must never reach the audit trail."""
+    if obj.__table__.name == "settings" and getattr(obj, "key", None) in SECRET_SETTINGS:
+        return REDACTED_COLUMNS | {"value"}
+    return REDACTED_COLUMNS
+
+
 def _row_values(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
     out = {}
+    secret = _redacted(obj)
     for attr in state.mapper.column_attrs:
         key = attr.key
-        out[key] = "***" if key in REDACTED_COLUMNS else _jsonable(getattr(obj, key, None))
+        out[key] = "***" if key in secret else _jsonable(getattr(obj, key, None))
     return out
 
 
@@ -336,6 +347,7 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
             continue
         state = inspect(obj)
         before, after = {}, {}
+        secret = _redacted(obj)
         for attr in state.mapper.column_attrs:
             hist = state.attrs[attr.key].history
             if hist.has_changes():
@@ -343,7 +355,7 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
                 new = hist.added[0] if hist.added else None
                 if old == new:
                     continue
-                redact = attr.key in REDACTED_COLUMNS
+                redact = attr.key in secret
                 before[attr.key] = "***" if redact else _jsonable(old)
                 after[attr.key] = "***" if redact else _jsonable(new)
         if after:
@@ -386,6 +398,46 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     )
 
 
+# ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work
+
+def _chain_enabled(session: Session, connection) -> bool:
+    database = session.info.get("database")
+    cached = getattr(database, "_chain", None)
+    if cached is not None:
+        return cached
+    enabled = chain.chain_present(connection)
+    if database is not None and enabled:
+        database._chain = True  # once migrated it stays so; an older schema is asked again next time
+    return enabled
+
+
+@event.listens_for(AuditedSession, "after_begin")
+def _chain_watermarks(session: Session, _transaction, connection) -> None:
+    session.info.pop("td_chain", None)
+    if session.info.get("readonly") or not _chain_enabled(session, connection):
+        return
+    session.info["td_chain"] = {"start": chain.watermarks(connection), "done": {}}
+
+
+def seal_chain(session: Session) -> str | None:
+    """Flush and link everything this unit of work wrote into the chain now; returns the head (full hex).
+    Called by the commit hook, and by operations that print the head on paper before they commit."""
+    state = session.info.get("td_chain")
+    if state is None:
+        session.flush()
+        state = session.info.get("td_chain")
+        if state is None:
+            return chain.head(session.connection()) if _chain_enabled(session, session.connection()) else None
+    session.flush()
+    return chain.seal(session.connection(), state["start"], state["done"])
+
+
+@event.listens_for(AuditedSession, "before_commit")
+def _chain_before_commit(session: Session) -> None:
+    if session.info.get("td_chain") is not None:
+        seal_chain(session)
+
+
 # ------------------------------------------------------------------ read-only units of work
 
 class ReadOnlyViolation(RuntimeError):
@@ -424,6 +476,7 @@ class Database:
     path: Path | None = None
     migration: dbmod.MigrationResult | None = None
     _factory: sessionmaker = field(init=False, repr=False)
+    _chain: bool | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
@@ -444,7 +497,12 @@ class Database:
         migration = None
         if migrate:
             migration = dbmod.migrate_to_head(engine, path, backup_dir=backup_dir)
-        return cls(engine=engine, path=path, migration=migration)
+        database = cls(engine=engine, path=path, migration=migration)
+        if migrate:
+            from talentdesk.services.safety.keys import move_legacy_key_out
+
+            move_legacy_key_out(database)  # the old certificate key leaves the file for this PC's protected store
+        return database
 
     @contextmanager
     def session(self, actor: Actor, *, readonly: bool = False) -> Iterator[Session]:
@@ -495,6 +553,6 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain",
     "Database", "AuditedSession", "TalentDeskError",
 ]

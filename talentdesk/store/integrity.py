@@ -92,21 +92,117 @@ def _ledger_problems(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
-def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
+def expected_triggers() -> dict[str, tuple[str, str]]:
+    """Every guard trigger the migrations create on SQLite: name → (table, exact SQL)."""
     from talentdesk.domain.models import APPEND_ONLY_TABLES
 
-    out = []
-    triggers = _fetch(conn, "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+    out = {}
     for table in APPEND_ONLY_TABLES:
-        sqls = " ".join((sql or "").upper() for tbl, sql in triggers if tbl == table)
         for verb in ("UPDATE", "DELETE"):
-            if f"BEFORE {verb}" not in sqls:
-                out.append(translate("Integrity", "The guard that forbids {verb} on {table} is missing.").format(
-                    verb=verb, table=table))
+            out[f"trg_{table}_no_{verb.lower()}"] = (
+                table, f"CREATE TRIGGER trg_{table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
     return out
 
 
-def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
+def _norm_sql(sql: str) -> str:
+    return " ".join((sql or "").split())
+
+
+def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
+    """The guards' definitions must be exactly the ones the migrations wrote, and nothing else may hook the
+    guarded tables (a same-named trigger that does nothing, or an extra one, is as bad as none)."""
+    from talentdesk.domain.models import APPEND_ONLY_TABLES
+
+    expected = expected_triggers()
+    out = []
+    found = {name: (tbl, sql) for name, tbl, sql in _fetch(
+        conn, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    for name, (table, sql) in expected.items():
+        verb = "UPDATE" if name.endswith("_update") else "DELETE"
+        if name not in found:
+            out.append(translate("Integrity", "The guard that forbids {verb} on {table} is missing.").format(
+                verb=verb, table=table))
+        elif found[name][0] != table or _norm_sql(found[name][1]) != _norm_sql(sql):
+            out.append(translate("Integrity", "The guard {name} on {table} was replaced by a different definition: "
+                                              "{sql}").format(name=name, table=table, sql=_norm_sql(found[name][1])[:200]))
+    for name, (tbl, sql) in found.items():
+        if tbl in APPEND_ONLY_TABLES and name not in expected:
+            out.append(translate("Integrity", "An unexpected trigger {name} hooks {table}: {sql}").format(
+                name=name, table=tbl, sql=_norm_sql(sql)[:200]))
+    return out
+
+
+
+
+def _record_label(kind: str, rid) -> str:
+    labels = {
+        "user": translate("Integrity", "account {id}"),
+        "office_key": translate("Integrity", "office key {id}"),
+        "request": translate("Integrity", "approval request {id}"),
+        "payment": translate("Integrity", "payment order {id}"),
+        "ledger": translate("Integrity", "ledger entry {id}"),
+        "certificate": translate("Integrity", "certificate {id}"),
+        "audit": translate("Integrity", "audit entry {id}"),
+    }
+    return labels.get(kind, kind + " {id}").format(id=rid)
+
+
+def _head_problems(conn: sqlite3.Connection, db_path: Path, heads: tuple[str, ...], backups: bool) -> list[str]:
+    """Every head kept beside a backup, and every head read off paper, must still be a link of this chain: the
+    chain only grows, so a head that is not in it means the history was rewritten after it was recorded."""
+    from talentdesk.paths import backups_dir_for
+    from talentdesk.store.chain import find_head, short
+
+    out = []
+    if backups:
+        folder = backups_dir_for(db_path)
+        sidecars = sorted(folder.glob(f"{db_path.stem}-*.db.chain")) if folder.is_dir() else []
+        for sc in sidecars:
+            full = dbmod.read_chain_sidecar(Path(str(sc)[:-len(".chain")]))
+            if full and full != "0" * 64 and find_head(conn, full[:12]) is None:
+                out.append(translate("Integrity", "The chain head {head} kept with backup {name} is not in this "
+                                                  "database's chain: its history was rewritten after that backup.")
+                           .format(head=short(full), name=sc.name[:-len(".chain")]))
+    for printed in heads:
+        if find_head(conn, printed) is None:
+            out.append(translate("Integrity", "The chain head {head} from paper is not in this database's chain: its "
+                                              "history was rewritten after that paper was printed (or the head was "
+                                              "misread).").format(head=printed))
+    return out
+
+
+def chain_problems(conn: sqlite3.Connection) -> tuple[list[str], str | None]:
+    """Recompute the chain; the first problem names the first broken link. Returns (problems, head)."""
+    from talentdesk.store import chain
+
+    tables = {r[0] for r in _fetch(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "chain_links" not in tables:
+        return [], None
+    report = chain.verify(conn)
+    texts = {
+        "edited-link": translate("Integrity", "link #{link} was edited (its hash does not follow from the link "
+                                              "before it)"),
+        "changed": translate("Integrity", "{record} was changed after it was written (link #{link})"),
+        "missing": translate("Integrity", "{record} was deleted (link #{link})"),
+        "unsealed": translate("Integrity", "{record} is not in the chain: it was written outside TalentDesk"),
+        "duplicate": translate("Integrity", "{record} is linked twice (link #{link})"),
+    }
+    out = []
+    for i, f in enumerate(report.findings):
+        line = texts[f.what].format(link=f.link_id, record=_record_label(f.kind, f.record_id))
+        if i == 0 and f.link_id is not None:
+            line = translate("Integrity", "The first broken link is #{link}: {problem}").format(
+                link=f.link_id, problem=line)
+        out.append(line)
+    users_gone = [f for f in report.findings if f.kind == "user" and f.what == "missing"]
+    if users_gone and not _fetch(conn, "SELECT 1 FROM users LIMIT 1"):
+        out.insert(0, translate("Integrity", "Every account was removed from the file outside TalentDesk: this "
+                                             "database has accounts and will not open without them."))
+    return out, report.head
+
+
+def full_check(db_path: Path, *, find_backup: bool = True, heads: tuple[str, ...] = ()) -> CheckReport:
     """Every check; read-only. Safe to run while the program has the database open."""
     db_path = Path(db_path)
     items: list[CheckItem] = []
@@ -128,6 +224,13 @@ def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
                 guards = _trigger_problems(conn)
                 items.append(CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"),
                                        not guards, guards))
+                links, head = chain_problems(conn)
+                if head is not None:
+                    links += _head_problems(conn, db_path, tuple(heads), backups=find_backup)
+                from talentdesk.store.chain import short
+
+                items.append(CheckItem(translate("Integrity", "Hash chain (head {head})").format(head=short(head)),
+                                       not links, links))
             finally:
                 conn.close()
         except sqlite3.DatabaseError as exc:

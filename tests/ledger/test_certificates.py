@@ -61,7 +61,7 @@ def test_certificate_pdf_from_demo_data_proves_itself(demo_db, tmp_path):
     png = next(tmp_path.glob("page*.png"))
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True)
     payload = scanned.stdout.strip()
-    assert payload.startswith(f"TD1:{result.serials[0]}:")
+    assert payload.startswith(f"TD2:{result.serials[0]}:")
     with demo_db.session(Actor.local(), readonly=True) as s:
         ok = certificates.verify_payload(s, payload=payload)
         assert ok.genuine and ok.talent_name == name and ok.amount_fen == amount
@@ -105,7 +105,7 @@ def test_reversed_payment_is_not_printable_and_its_certificate_no_longer_valid(d
     with demo_db.session(Actor.local()) as s:
         cert = s.scalar(select(Certificate))
         e = s.get(LedgerEntry, eid)
-        payload = certificates.payload_for(cert.serial, e, cert.digest)
+        payload = certificates.stored_payload(s, cert)
         journal.reverse_entry(s, entry_id=eid, reason="重复发放", on=dt.date(2026, 11, 23))
     with demo_db.session(Actor.local(), readonly=True) as s:
         v = certificates.verify_payload(s, payload=payload)

@@ -34,7 +34,7 @@ def test_verify_command_exit_codes(demo_db, tmp_path):
         eid = s.scalar(select(LedgerEntry.id).where(LedgerEntry.kind == "payment").order_by(LedgerEntry.id.desc()))
         certificates.print_certificates(s, out_path=tmp_path / "c.pdf", entry_ids=[eid])
         cert = s.scalar(select(Certificate))
-        payload = certificates.payload_for(cert.serial, s.get(LedgerEntry, eid), cert.digest)
+        payload = certificates.stored_payload(s, cert)
     db = str(demo_db.path)
     run = lambda p: subprocess.run([sys.executable, "-m", "talentdesk", "--db", db, "--lang", "en", "verify", p],  # noqa: E731
                                    capture_output=True, text=True)

@@ -114,7 +114,7 @@ def test_verify_dialog(qtbot, tab, demo_db, tmp_path):
         eid = s.scalar(select(LedgerEntry.id).where(LedgerEntry.kind == "payment").order_by(LedgerEntry.id.desc()))
         certificates.print_certificates(s, out_path=tmp_path / "c.pdf", entry_ids=[eid])
         cert = s.scalar(select(Certificate))
-        payload = certificates.payload_for(cert.serial, s.get(LedgerEntry, eid), cert.digest)
+        payload = certificates.stored_payload(s, cert)
     dlg = VerifyDialog(tab.context, tab)
     qtbot.addWidget(dlg)
     dlg.payload.setText(payload)

@@ -34,13 +34,13 @@ CASES = {"n": 0}
 
 
 def _fingerprint(path) -> str:
-    """Row counts and highest row ids of every table but the audit trail, and the full content of the accounts and
-    settings (reads and refusals may add to the trail, nothing else may change)."""
+    """Row counts and highest row ids of every table but the audit trail (and its links in the hash chain), and the
+    full content of the accounts and settings (reads and refusals may add to the trail, nothing else may change)."""
     conn = sqlite3.connect(path)
     try:
         h = hashlib.sha256()
         tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name <> 'audit_entries' "
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('audit_entries', 'chain_links') "
             "AND name NOT LIKE 'talents_fts%' ORDER BY name")]  # the full-text index mirrors talents
         for t in tables:
             h.update(repr(conn.execute(f'SELECT count(*), max(rowid) FROM "{t}"').fetchone()).encode())

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 from typing import Any
 
 from sqlalchemy import select
@@ -67,13 +66,3 @@ def set_setting(session: Session, *, key: str, value: Any) -> None:
     elif row.value != text:
         row.value = text
     session.flush()
-
-
-def certificate_key(session: Session) -> bytes:
-    """The secret that keys certificate digests; created once per database on first use."""
-    row = session.get(Setting, "certificate_key")
-    if row is None:
-        row = Setting(key="certificate_key", value=json.dumps(secrets.token_hex(32)))
-        session.add(row)
-        session.flush()
-    return bytes.fromhex(json.loads(row.value))

@@ -8,6 +8,7 @@ for that N rather than a flattering one. Groups (tiers, employers) add up the co
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -226,7 +227,11 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
         departures_in_year=next((d for d in report.departures if d.year == year), DepartureRow(year, 0, 0)),
         coverage=cov, watch=watch,
     )
-    yearly.build(data, target, font=get_setting(session, "certificate_font") or None)
     record_event(session, AuditAction.EXPORT, summary=f"yearly report {year} → {target.name}")
+    from talentdesk.services.base import seal_chain
+    from talentdesk.store.chain import short
+
+    data = dataclasses.replace(data, chain_head=short(seal_chain(session)))
+    yearly.build(data, target, font=get_setting(session, "certificate_font") or None)
     step(4, 4, translate("Retention", "Done"))
     return target

@@ -458,16 +458,20 @@ def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...],
                                label(E.PaymentStatus, r.status), r.voucher_no) for r in rows]
     office = str(get_setting(session, "office_name") or "")
     on = on or dt.date.today()
+    record_event(session, E.AuditAction.EXPORT, summary=f"payment roster: {len(lines)} lines to {Path(out_path).name}")
+    from talentdesk.services.base import seal_chain
+    from talentdesk.store.chain import short
+
+    head = short(seal_chain(session))  # the paper carries the chain as it stands with this export in it
     try:
         if suffix == ".xlsx":
-            roster.write_xlsx(lines, out_path, office=office, on=on)
+            roster.write_xlsx(lines, out_path, office=office, on=on, chain_head=head)
         else:
-            roster.write_pdf(lines, out_path, office=office, on=on,
+            roster.write_pdf(lines, out_path, office=office, on=on, chain_head=head,
                              font_path=str(get_setting(session, "certificate_font") or "") or None)
     except OSError as exc:
         from talentdesk.domain.errors import StorageError
 
         raise StorageError(translate("Payments", "The roster could not be written to {path}: {error}").format(
             path=out_path, error=exc.strerror or exc)) from None
-    record_event(session, E.AuditAction.EXPORT, summary=f"payment roster: {len(lines)} lines to {Path(out_path).name}")
     return len(lines)

@@ -145,6 +145,7 @@ def rotate(db_path: Path, folder: Path | None = None, *, now: dt.datetime | None
         if b.path not in keep:
             try:
                 b.path.unlink()
+                dbmod.chain_sidecar(b.path).unlink(missing_ok=True)
                 removed.append(b.path)
             except OSError as exc:  # a file we cannot delete is kept; rotation tries again next time
                 log.warning("could not remove old backup %s: %s", b.path, exc)
@@ -179,6 +180,9 @@ def _copy_to_second_folder(backup: Path, folder: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise StorageError(translate("Backups", "The copy in the second folder failed its integrity check."))
     os.replace(tmp, dest)
+    sidecar = dbmod.chain_sidecar(backup)
+    if sidecar.exists():
+        shutil.copyfile(sidecar, dbmod.chain_sidecar(dest))
     return dest
 
 

@@ -1,0 +1,293 @@
+"""The hash chain: every ledger entry, payment order state, certificate, account, approval request, office key and
+audit entry is a link whose hash covers its content and the previous link.
+
+    content_hash = SHA-256(canonical JSON of the record's chained columns)         ("-" for a record deleted)
+    link_hash    = SHA-256(previous link_hash | kind | record_id | content_hash)    (genesis: 64 zeros)
+
+Links live in `chain_links` (append-only, like the ledger): a ledger row cannot be updated once written, and its id is
+only known after the insert, so its link is a row of its own, written in the same transaction. Rows that never
+change (ledger, audit, office keys) have exactly one link; rows whose state moves (payment orders, certificates,
+accounts, requests) get a new link whenever their chained state changes, and the newest link must match the row.
+
+Sealing happens in the writing transaction (the unit of work's `before_commit`, see services/base.py): only rows this
+transaction wrote are sealed — rows someone slipped into the file meanwhile stay outside the chain, and `check` names
+them. SQLite serialises write transactions (and a deferred one that read a stale snapshot cannot write at all), so
+two writers can never fork the chain; on PostgreSQL an advisory lock serialises them.
+
+The head (the newest link_hash) is printed short on certificates, payment rosters and the yearly report and kept with
+every backup: a rewrite of history produces a different head than the paper shows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+DELETED = "-"
+PG_LOCK_KEY = 15_015_015
+
+
+@dataclass(frozen=True)
+class Chained:
+    kind: str
+    table: str
+    columns: tuple[str, ...]
+    mutable: bool
+
+
+# Order = the order in which one transaction's rows are sealed (parents before children, the audit trail last).
+CHAINED: tuple[Chained, ...] = (
+    Chained("user", "users", ("id", "username", "role", "password_hash", "active", "created_by_id"), True),
+    Chained("office_key", "office_keys", ("id", "algorithm", "public_key", "fingerprint", "created_at"), False),
+    Chained("request", "approval_requests", (
+        "id", "action", "params", "summary", "amount_fen", "status", "requested_by_id", "requested_by",
+        "requested_at", "decided_by_id", "decided_by", "decided_at", "decision_note", "result"), True),
+    Chained("payment", "payments", (
+        "id", "grant_id", "talent_id", "instalment_seq", "amount_fen", "status", "method", "voucher_no", "pay_date",
+        "recorded_by_id", "recorded_by", "approved_by_id", "approved_by", "approved_at", "paid_at", "entry_id",
+        "memo"), True),
+    Chained("ledger", "ledger_entries", (
+        "id", "grant_id", "talent_id", "kind", "amount_fen", "entry_date", "fiscal_year", "instalment_seq",
+        "reverses_id", "payment_id", "voucher_no", "method", "memo", "created_at", "created_by"), False),
+    Chained("certificate", "certificates", (
+        "id", "serial", "entry_id", "digest", "issued_at", "issued_by", "signature", "key_id"), True),
+    Chained("audit", "audit_entries", (
+        "id", "at", "actor_id", "actor_name", "action", "table_name", "record_id", "before", "after", "summary"),
+        False),
+)
+BY_KIND = {c.kind: c for c in CHAINED}
+BY_TABLE = {c.table: c for c in CHAINED}
+
+
+def _canon(v: Any) -> Any:
+    if v is None or isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        return v
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, dt.datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return str(v)
+    if isinstance(v, (bytes, memoryview)):
+        return bytes(v).hex()
+    return str(v)
+
+
+def content_hash(values: Iterable[Any]) -> str:
+    text = json.dumps([_canon(v) for v in values], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def link_hash(prev: str, kind: str, record_id: int, chash: str) -> str:
+    return hashlib.sha256(f"{prev}|{kind}|{record_id}|{chash}".encode()).hexdigest()
+
+
+def short(head: str | None) -> str:
+    """The head as printed on paper: 12 hex digits in three groups (e.g. 3F9A-1C0B-77E2)."""
+    if not head:
+        return "0000-0000-0000"
+    h = head[:12].upper()
+    return f"{h[:4]}-{h[4:8]}-{h[8:12]}"
+
+
+def normalise_short(text: str) -> str:
+    return "".join(ch for ch in (text or "").upper() if ch in "0123456789ABCDEF")
+
+
+def _select(c: Chained, where: str) -> str:
+    return f"SELECT {', '.join(c.columns)} FROM {c.table} WHERE {where}"
+
+
+# ------------------------------------------------------------------ sealing, inside the writing transaction
+
+def _q(conn, sql: str, params: dict | None = None):
+    from sqlalchemy import text
+
+    return conn.execute(text(sql), params or {})
+
+
+def chain_present(conn) -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(conn).has_table("chain_links")
+
+
+def watermarks(conn) -> dict[str, int]:
+    """Highest id of every chained table when the writing transaction starts (and the PostgreSQL writer lock)."""
+    if conn.dialect.name == "postgresql":
+        _q(conn, "SELECT pg_advisory_xact_lock(:k)", {"k": PG_LOCK_KEY})
+    return {c.table: int(_q(conn, f"SELECT COALESCE(MAX(id), 0) FROM {c.table}").scalar() or 0) for c in CHAINED}
+
+
+def head(conn) -> str | None:
+    return _q(conn, "SELECT link_hash FROM chain_links ORDER BY id DESC LIMIT 1").scalar()
+
+
+def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
+    """Append links for the rows this transaction wrote (ids above `start`, and changed rows named by this
+    transaction's audit entries); `done` remembers what is already sealed, so sealing twice adds nothing.
+    Returns the new head."""
+    audit_lo = start["audit_entries"]
+    touched: dict[str, set[int]] = {}
+    bulk: set[str] = set()
+    for table, record_id, action in _q(conn, (
+            "SELECT table_name, record_id, action FROM audit_entries WHERE id > :lo AND table_name IN "
+            "('users', 'approval_requests', 'payments', 'certificates')"), {"lo": max(audit_lo, done.get("#audit", 0))}):
+        if action == "bulk":
+            bulk.add(table)
+        elif record_id and str(record_id).isdigit():
+            touched.setdefault(table, set()).add(int(record_id))
+    done["#audit"] = max(audit_lo, done.get("#audit", 0))
+    new_links: list[tuple[str, int, str]] = []
+    for c in CHAINED:
+        lo = max(start[c.table], done.get(c.table, 0))
+        rows = list(_q(conn, _select(c, "id > :lo") + " ORDER BY id", {"lo": lo}))
+        for r in rows:
+            new_links.append((c.kind, int(r[0]), content_hash(r)))
+        if rows:
+            done[c.table] = int(rows[-1][0])
+        if not c.mutable:
+            continue
+        fresh = {int(r[0]) for r in rows}
+        if c.table in bulk:
+            ids = [int(i) for (i,) in _q(conn, f"SELECT id FROM {c.table} WHERE id <= :lo", {"lo": start[c.table]})]
+            ids += [rid for rid in _latest_ids(conn, c.kind) if rid not in ids]
+        else:
+            ids = sorted(touched.get(c.table, set()))
+        for rid in ids:
+            if rid in fresh:
+                continue
+            row = _q(conn, _select(c, "id = :id"), {"id": rid}).first()
+            chash = content_hash(row) if row is not None else DELETED
+            last = _q(conn, "SELECT content_hash FROM chain_links WHERE kind = :k AND record_id = :r "
+                            "ORDER BY id DESC LIMIT 1", {"k": c.kind, "r": rid}).scalar()
+            if last != chash and not (last is None and row is None):
+                new_links.append((c.kind, rid, chash))
+        # a touched row that is itself new this transaction was sealed above with its final state
+    # the audit entries the flush wrote while sealing mutable rows: none (links are not audited)
+    if not new_links:
+        return head(conn)
+    prev = head(conn) or GENESIS
+    out = []
+    for kind, rid, chash in new_links:
+        prev = link_hash(prev, kind, rid, chash)
+        out.append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": prev})
+    from sqlalchemy import insert
+
+    from talentdesk.domain.models import ChainLink
+
+    conn.execute(insert(ChainLink.__table__), out)
+    return prev
+
+
+def _latest_ids(conn, kind: str) -> list[int]:
+    return [int(i) for (i,) in _q(conn, "SELECT DISTINCT record_id FROM chain_links WHERE kind = :k", {"k": kind})]
+
+
+def genesis_rows(conn) -> Iterator[dict]:
+    """Links for every existing row, in table order then id order (the migration that introduces the chain)."""
+    prev = GENESIS
+    for c in CHAINED:
+        for r in _q(conn, _select(c, "1 = 1") + " ORDER BY id"):
+            chash = content_hash(r)
+            prev = link_hash(prev, c.kind, int(r[0]), chash)
+            yield {"kind": c.kind, "record_id": int(r[0]), "content_hash": chash, "link_hash": prev}
+
+
+# ------------------------------------------------------------------ verification (for `check`, on a sqlite3 connection)
+
+@dataclass(frozen=True)
+class ChainFinding:
+    link_id: int | None     # the link where it shows (None: a row with no link at all)
+    kind: str
+    record_id: int | None
+    what: str               # 'edited-link' | 'changed' | 'missing' | 'unsealed' | 'duplicate'
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    links: int
+    head: str | None
+    findings: tuple[ChainFinding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def verify(conn, *, limit: int = 1000) -> ChainReport:
+    """Recompute every link and compare every chained row with its link. Read-only; streams rows."""
+    findings: list[ChainFinding] = []
+
+    def add(f: ChainFinding) -> None:
+        if len(findings) < limit:
+            findings.append(f)
+
+    prev = GENESIS
+    n = 0
+    stored_head = None
+    for lid, kind, rid, chash, lhash in conn.execute(
+            "SELECT id, kind, record_id, content_hash, link_hash FROM chain_links ORDER BY id"):
+        n += 1
+        expected = link_hash(prev, kind, rid, chash)
+        if expected != lhash:
+            add(ChainFinding(lid, kind, rid, "edited-link"))
+        prev = lhash
+        stored_head = lhash
+    for c in CHAINED:
+        cols = ", ".join(f"r.{col}" for col in c.columns)
+        if not c.mutable:
+            last_id = None
+            for row in conn.execute(
+                    f"SELECT {cols}, l.id, l.content_hash FROM {c.table} r LEFT JOIN chain_links l "
+                    f"ON l.kind = ? AND l.record_id = r.id ORDER BY r.id, l.id", (c.kind,)):
+                values, lid, chash = row[:-2], row[-2], row[-1]
+                rid = int(values[0])
+                if lid is None:
+                    add(ChainFinding(None, c.kind, rid, "unsealed"))
+                elif rid == last_id:
+                    add(ChainFinding(lid, c.kind, rid, "duplicate"))
+                elif content_hash(values) != chash:
+                    add(ChainFinding(lid, c.kind, rid, "changed"))
+                last_id = rid
+        else:
+            latest = {rid: (lid, chash) for rid, lid, chash in conn.execute(
+                "SELECT l.record_id, l.id, l.content_hash FROM chain_links l JOIN (SELECT record_id, MAX(id) AS m "
+                "FROM chain_links WHERE kind = ? GROUP BY record_id) x ON l.id = x.m", (c.kind,))}
+            for row in conn.execute(f"SELECT {cols} FROM {c.table} r ORDER BY r.id"):
+                rid = int(row[0])
+                got = latest.pop(rid, None)
+                if got is None or got[1] == DELETED:
+                    add(ChainFinding(None if got is None else got[0], c.kind, rid, "unsealed"))
+                elif content_hash(row) != got[1]:
+                    add(ChainFinding(got[0], c.kind, rid, "changed"))
+            for rid, (lid, chash) in latest.items():
+                if chash != DELETED:
+                    add(ChainFinding(lid, c.kind, rid, "missing"))
+            continue
+        for lid, rid in conn.execute(
+                f"SELECT l.id, l.record_id FROM chain_links l WHERE l.kind = ? AND NOT EXISTS "
+                f"(SELECT 1 FROM {c.table} r WHERE r.id = l.record_id) ORDER BY l.id", (c.kind,)):
+            add(ChainFinding(lid, c.kind, rid, "missing"))
+    findings.sort(key=lambda f: (f.link_id is None, f.link_id or 0, f.kind, f.record_id or 0))
+    return ChainReport(n, stored_head, tuple(findings))
+
+
+def find_head(conn, printed: str) -> tuple[int, int] | None:
+    """Where a head printed on paper sits in the chain: (link id, number of links after it), or None."""
+    wanted = normalise_short(printed).lower()
+    if len(wanted) < 12:
+        return None
+    row = conn.execute("SELECT id FROM chain_links WHERE link_hash LIKE ? ORDER BY id LIMIT 1",
+                       (wanted + "%",)).fetchone()
+    if row is None:
+        return None
+    after = conn.execute("SELECT COUNT(*) FROM chain_links WHERE id > ?", (row[0],)).fetchone()[0]
+    return int(row[0]), int(after)
