@@ -1,6 +1,100 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Approvals</name>
+    <message>
+        <source>Request {id} is waiting for approval by another account: {summary}</source>
+        <translation>申请 {id} 正在等待另一个账号批准：{summary}</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <source>New grant</source>
+        <translation>新增补贴</translation>
+    </message>
+    <message>
+        <source>Suspend grant</source>
+        <translation>暂停补贴</translation>
+    </message>
+    <message>
+        <source>Resume grant</source>
+        <translation>恢复补贴</translation>
+    </message>
+    <message>
+        <source>Terminate grant</source>
+        <translation>终止补贴</translation>
+    </message>
+    <message>
+        <source>Policy amounts</source>
+        <translation>政策金额</translation>
+    </message>
+    <message>
+        <source>This request cannot be carried out.</source>
+        <translation>此申请无法执行。</translation>
+    </message>
+    <message>
+        <source>In a database with accounts this needs a person logged in.</source>
+        <translation>在有账号的数据库中，此操作需要有人登录。</translation>
+    </message>
+    <message>
+        <source>You asked for this yourself, so another person must approve it.</source>
+        <translation>这是您自己提出的申请，必须由另一个人批准。</translation>
+    </message>
+    <message>
+        <source>Your account was created by the person who asked for this, so another person must approve it.</source>
+        <translation>您的账号是申请人创建的，必须由另一个人批准。</translation>
+    </message>
+    <message>
+        <source>Request {id} does not exist.</source>
+        <translation>申请 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Request {id} has already been decided.</source>
+        <translation>申请 {id} 已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Say why the request is rejected.</source>
+        <translation>请说明驳回申请的原因。</translation>
+    </message>
+    <message>
+        <source>Only the person who asked can withdraw a request.</source>
+        <translation>只有申请人本人可以撤回申请。</translation>
+    </message>
+    <message>
+        <source>grant "{policy}" ({amount}) to {talent}</source>
+        <translation>向 {talent} 发放“{policy}”（{amount}）</translation>
+    </message>
+    <message>
+        <source>{action}: grant {grant} ("{policy}") {reason}</source>
+        <translation>{action}：补贴 {grant}（“{policy}”）{reason}</translation>
+    </message>
+    <message>
+        <source>reverse entry {id} ({kind}, {amount}): {reason}</source>
+        <translation>冲销分录 {id}（{kind}，{amount}）：{reason}</translation>
+    </message>
+    <message>
+        <source>waive {amount} owed on grant {grant}: {reason}</source>
+        <translation>减免补贴 {grant} 的应退款 {amount}：{reason}</translation>
+    </message>
+    <message>
+        <source>policy "{name}": amounts or clawback rule</source>
+        <translation>政策“{name}”：金额或追缴规则</translation>
+    </message>
+    <message>
+        <source>Request filed</source>
+        <translation>已提交申请</translation>
+    </message>
+    <message>
+        <source>Request {id} is waiting for approval by another account (ledger tab, Requests): {summary}</source>
+        <translation>申请 {id} 正在等待另一个账号批准（补贴台账页签，待审批申请）：{summary}</translation>
+    </message>
+</context>
 <context>
     <name>Budgets</name>
     <message>
@@ -150,7 +244,11 @@
         <translation>副本（第{n}次补打）</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
+        <source>Office key {fp} · Chain head {head}</source>
+        <translation>单位密钥 {fp} · 链头 {head}</translation>
+    </message>
+    <message>
+        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -220,12 +318,28 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate&apos;s ledger entry is missing.</source>
+        <source>The certificate's ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
+    </message>
+    <message>
+        <source>This certificate was printed before certificates were signed: it can only be checked in the office's database.</source>
+        <translation>这张凭证是在启用签名之前打印的，只能在本单位的数据库中核验。</translation>
+    </message>
+    <message>
+        <source>Not genuine for this office: the code names office key {fp}, the key given is {given}.</source>
+        <translation>不是本单位的凭证：二维码注明的单位密钥为 {fp}，所给公钥为 {given}。</translation>
+    </message>
+    <message>
+        <source>Genuine signature of office key {fp}: serial {serial}, amount {amount}, paid on {date}.</source>
+        <translation>单位密钥 {fp} 的签名真实有效：凭证编号 {serial}，金额 {amount}，支付日期 {date}。</translation>
     </message>
     <message>
         <source>Not genuine / altered: the code does not match certificate {serial} as issued.</source>
         <translation>非真实凭证或已被篡改：二维码与所开具的凭证{serial}不符。</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} was printed before certificates were signed, and its old key is not on this PC: check it on the office PC, or import the office key here.</source>
+        <translation>凭证 {serial} 是在启用签名之前打印的，本机没有它的旧密钥：请在单位的电脑上核验，或在本机导入单位密钥。</translation>
     </message>
     <message>
         <source>Issued by this office, but no longer valid: the payment was reversed on {date}.</source>
@@ -249,6 +363,78 @@
     <message>
         <source>{pages} certificates ({originals} first prints, {copies} copies) written to {path}.</source>
         <translation>已生成{pages}份凭证（首次打印{originals}份，副本{copies}份），保存至{path}。</translation>
+    </message>
+    <message>
+        <source>No key password: set TALENTDESK_KEY_PASSWORD or run the command in a terminal to be asked.</source>
+        <translation>没有密钥密码：请设置 TALENTDESK_KEY_PASSWORD，或在终端中运行命令以便输入。</translation>
+    </message>
+    <message>
+        <source>Password for the key file: </source>
+        <translation>密钥文件的密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>No password was entered.</source>
+        <translation>没有输入密码。</translation>
+    </message>
+    <message>
+        <source>This database has no office key yet: it is made when the first certificate is printed.</source>
+        <translation>此数据库还没有单位密钥：打印第一张凭证时会自动生成。</translation>
+    </message>
+    <message>
+        <source>encrypted for this Windows user (DPAPI)</source>
+        <translation>已为当前 Windows 用户加密保存（DPAPI）</translation>
+    </message>
+    <message>
+        <source>in the system keyring</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>in a file in the data folder readable only by this user (no system keyring is available)</source>
+        <translation>保存在数据文件夹中一个只有本用户可读的文件里（本机没有可用的系统钥匙串）</translation>
+    </message>
+    <message>
+        <source>Office key {fp}. On this PC: {here}.</source>
+        <translation>单位密钥 {fp}。本机：{here}。</translation>
+    </message>
+    <message>
+        <source>missing — import it with talentdesk key import</source>
+        <translation>没有——请用 talentdesk key import 导入</translation>
+    </message>
+    <message>
+        <source>Public key {fp} written to {path}.</source>
+        <translation>公钥 {fp} 已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Office key {fp} written to {path}, protected by the password. Keep the file and the password in separate safe places.</source>
+        <translation>单位密钥 {fp} 已写入 {path}，受密码保护。请把文件和密码分开妥善保管。</translation>
+    </message>
+    <message>
+        <source>Office key {fp} is installed on this PC.</source>
+        <translation>单位密钥 {fp} 已安装到本机。</translation>
+    </message>
+    <message>
+        <source>Entry {id} reversed.</source>
+        <translation>分录 {id} 已冲销。</translation>
+    </message>
+    <message>
+        <source>Obligation on grant {id} waived.</source>
+        <translation>补贴 {id} 的应退款已减免。</translation>
+    </message>
+    <message>
+        <source>No request is waiting for approval.</source>
+        <translation>没有等待批准的申请。</translation>
+    </message>
+    <message>
+        <source>Request {id}: {status}.</source>
+        <translation>申请 {id}：{status}。</translation>
     </message>
 </context>
 <context>
@@ -416,7 +602,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy&apos;s amount</source>
+        <source>Leave empty to use the policy's amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -455,11 +641,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds &quot;{policy}&quot;.</source>
+        <source>{talent} already holds "{policy}".</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
+        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -467,7 +653,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
+        <source>"{policy}" cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -569,6 +755,10 @@
         <translation>年度预算</translation>
     </message>
     <message>
+        <source>Requests waiting for approval</source>
+        <translation>待审批申请</translation>
+    </message>
+    <message>
         <source>Print certificates…</source>
         <translation>打印凭证…</translation>
     </message>
@@ -658,23 +848,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
+        <source>The grant "{policy}" of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -684,6 +874,10 @@
     <message>
         <source>Payment order {id}: you recorded it, so another person must approve it.</source>
         <translation>付款单{id}：由您录入，须由他人审批。</translation>
+    </message>
+    <message>
+        <source>Payment order {id}: your account was created by the person who recorded it, so another person must approve it.</source>
+        <translation>支付单 {id}：您的账号是录入人创建的，必须由另一个人批准。</translation>
     </message>
     <message>
         <source>The batch was cancelled; nothing was changed.</source>
@@ -928,11 +1122,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is no longer in use.</source>
+        <source>The policy "{name}" is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
+        <source>The policy "{name}" is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -944,7 +1138,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
+        <source>The policy requires {required}; {talent}'s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
@@ -1213,6 +1407,75 @@
     </message>
 </context>
 <context>
+    <name>RequestsPage</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>With accounts, reversals, waivers, grants and policy amounts are asked for by one person and carried out when another approves; nobody approves their own request or one from the person who created their account.</source>
+        <translation>有账号时，冲销、减免、补贴发放和政策金额由一个人申请、另一个人批准后执行；任何人不能批准自己的申请，也不能批准创建了自己账号的人的申请。</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 条待审批</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>请先选择一条申请。</translation>
+    </message>
+    <message>
+        <source>Approve request</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <source>Approve and carry out request {id}?
+{what}: {summary}</source>
+        <translation>批准并执行申请 {id}？
+{what}：{summary}</translation>
+    </message>
+    <message>
+        <source>Reject request</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Why is request {id} rejected?</source>
+        <translation>为什么驳回申请 {id}？</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>No.</source>
@@ -1253,6 +1516,10 @@
     <message>
         <source>{office} — subsidy payment roster</source>
         <translation>{office}人才补贴代发清单</translation>
+    </message>
+    <message>
+        <source>Chain head: {head}</source>
+        <translation>链头：{head}</translation>
     </message>
     <message>
         <source>Roster</source>

@@ -1,8 +1,11 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
+    <message>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
+        <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
+    </message>
     <message>
         <source>A user name has 1 to 40 characters and no spaces.</source>
         <translation>用户名应为 1 至 40 个字符，且不含空格。</translation>
@@ -361,7 +364,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <source>This database is on a server; back it up with the server's tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -450,7 +453,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -533,8 +536,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -559,6 +562,82 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>The guard that forbids {verb} on {table} is missing.</source>
         <translation>{table} 表缺少禁止 {verb} 的保护触发器。</translation>
+    </message>
+    <message>
+        <source>The guard {name} on {table} was replaced by a different definition: {sql}</source>
+        <translation>{table} 上的保护触发器 {name} 被换成了另一个定义：{sql}</translation>
+    </message>
+    <message>
+        <source>An unexpected trigger {name} hooks {table}: {sql}</source>
+        <translation>{table} 上有一个不应存在的触发器 {name}：{sql}</translation>
+    </message>
+    <message>
+        <source>account {id}</source>
+        <translation>账号 {id}</translation>
+    </message>
+    <message>
+        <source>office key {id}</source>
+        <translation>单位密钥 {id}</translation>
+    </message>
+    <message>
+        <source>approval request {id}</source>
+        <translation>审批申请 {id}</translation>
+    </message>
+    <message>
+        <source>payment order {id}</source>
+        <translation>支付单 {id}</translation>
+    </message>
+    <message>
+        <source>ledger entry {id}</source>
+        <translation>台账分录 {id}</translation>
+    </message>
+    <message>
+        <source>certificate {id}</source>
+        <translation>凭证 {id}</translation>
+    </message>
+    <message>
+        <source>audit entry {id}</source>
+        <translation>操作日志 {id}</translation>
+    </message>
+    <message>
+        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
+        <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
+    </message>
+    <message>
+        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
+    </message>
+    <message>
+        <source>The hash chain was removed from the file.</source>
+        <translation>哈希链已被从文件中删除。</translation>
+    </message>
+    <message>
+        <source>link #{link} was edited (its hash does not follow from the link before it)</source>
+        <translation>第 {link} 环被改动过（它的指纹与前一环对不上）</translation>
+    </message>
+    <message>
+        <source>{record} was changed after it was written (link #{link})</source>
+        <translation>{record} 在写入后被改动（第 {link} 环）</translation>
+    </message>
+    <message>
+        <source>{record} was deleted (link #{link})</source>
+        <translation>{record} 已被删除（第 {link} 环）</translation>
+    </message>
+    <message>
+        <source>{record} is not in the chain: it was written outside TalentDesk</source>
+        <translation>{record} 不在链中：它是在 TalentDesk 之外写入的</translation>
+    </message>
+    <message>
+        <source>{record} is linked twice (link #{link})</source>
+        <translation>{record} 在链中出现了两次（第 {link} 环）</translation>
+    </message>
+    <message>
+        <source>The first broken link is #{link}: {problem}</source>
+        <translation>第一个断开的地方是第 {link} 环：{problem}</translation>
+    </message>
+    <message>
+        <source>Every account was removed from the file outside TalentDesk: this database has accounts and will not open without them.</source>
+        <translation>所有账号都在 TalentDesk 之外被从文件中删除：此数据库有账号，没有账号不能打开。</translation>
     </message>
     <message>
         <source>SQLite integrity check</source>
@@ -589,8 +668,71 @@ TalentDesk will now close; start it again.</source>
         <translation>台账与操作日志的只增保护</translation>
     </message>
     <message>
+        <source>Hash chain (head {head})</source>
+        <translation>哈希链（链头 {head}）</translation>
+    </message>
+    <message>
         <source>Reading the database</source>
         <translation>读取数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>The public key file {path} cannot be read: {error}</source>
+        <translation>无法读取公钥文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a public key file.</source>
+        <translation>{path} 不是公钥文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a TalentDesk office key (Ed25519).</source>
+        <translation>{path} 不是 TalentDesk 单位密钥（Ed25519）。</translation>
+    </message>
+    <message>
+        <source>The office key on this PC cannot be read: {error}</source>
+        <translation>无法读取本机的单位密钥：{error}</translation>
+    </message>
+    <message>
+        <source>The office key on this PC does not belong to this database.</source>
+        <translation>本机的单位密钥不属于此数据库。</translation>
+    </message>
+    <message>
+        <source>The office key could not be stored safely on this PC.</source>
+        <translation>无法在本机安全地保存单位密钥。</translation>
+    </message>
+    <message>
+        <source>The office key is not on this PC, so the old certificate key cannot be moved out of the database. Import the office key first (talentdesk key import).</source>
+        <translation>本机没有单位密钥，所以无法把旧的凭证密钥移出数据库。请先导入单位密钥（talentdesk key import）。</translation>
+    </message>
+    <message>
+        <source>The office signing key (fingerprint {fp}) is not on this PC, so nothing can be signed here. Import it with: talentdesk key import FILE</source>
+        <translation>本机没有单位签名密钥（指纹 {fp}），因此无法在本机签名。请导入：talentdesk key import 文件</translation>
+    </message>
+    <message>
+        <source>The export password needs at least {n} characters.</source>
+        <translation>导出密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The key could not be written to {path}: {error}</source>
+        <translation>无法把密钥写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The key file {path} cannot be read: {error}</source>
+        <translation>无法读取密钥文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The password is wrong (or the key file was altered).</source>
+        <translation>密码错误（或密钥文件被改动过）。</translation>
+    </message>
+    <message>
+        <source>{path} is not an exported TalentDesk office key.</source>
+        <translation>{path} 不是导出的 TalentDesk 单位密钥。</translation>
+    </message>
+    <message>
+        <source>This key (fingerprint {fp}) is not the office key of this database.</source>
+        <translation>此密钥（指纹 {fp}）不是本数据库的单位密钥。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,37 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_verify)
 
+    p = sub.add_parser("reverse", help="reverse a ledger entry (with accounts: files a request for another "
+                                       "account to approve)")
+    p.add_argument("entry", type=int, metavar="ENTRY_ID")
+    p.add_argument("--reason", required=True)
+    add_json(p)
+    p.set_defaults(handler=cmd_reverse)
+
+    p = sub.add_parser("waive", help="waive what is owed on a grant (with accounts: a request for approval)")
+    p.add_argument("grant", type=int, metavar="GRANT_ID")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--amount-fen", type=int, default=None)
+    add_json(p)
+    p.set_defaults(handler=cmd_waive)
+
+    p = sub.add_parser("requests", help="requests waiting for approval: list | approve ID | reject ID --note TEXT")
+    rsub = p.add_subparsers(dest="requests_command", required=True)
+    r = rsub.add_parser("list")
+    r.add_argument("--all", action="store_true", help="decided requests too")
+    add_json(r)
+    r.set_defaults(handler=cmd_requests_list)
+    r = rsub.add_parser("approve")
+    r.add_argument("id", type=int)
+    r.add_argument("--note", default="")
+    add_json(r)
+    r.set_defaults(handler=cmd_requests_decide)
+    r = rsub.add_parser("reject")
+    r.add_argument("id", type=int)
+    r.add_argument("--note", required=True)
+    add_json(r)
+    r.set_defaults(handler=cmd_requests_decide)
+
     p = sub.add_parser("key", help="the office signing key: public | export | import | show")
     ksub = p.add_subparsers(dest="key_command", required=True)
     k = ksub.add_parser("show", help="the office key's fingerprint and how this PC protects it")
@@ -160,4 +191,62 @@ def cmd_key_import(args: argparse.Namespace, ctx) -> int:
         fp = keys.import_key(s, in_path=args.file, password=password)
     ctx.emit({"fingerprint": fp}, translate("Cli", "Office key {fp} is installed on this PC.").format(
         fp=keys.pretty_fingerprint(fp)))
+    return 0
+
+
+def _emit_result(ctx, result, done_text: str) -> int:
+    from talentdesk.services.ledger.approvals import PendingApproval
+
+    if isinstance(result, PendingApproval):
+        ctx.emit({"request": result.request_id, "summary": result.summary}, result.message)
+    else:
+        ctx.emit(result, done_text)
+    return 0
+
+
+def cmd_reverse(args: argparse.Namespace, ctx) -> int:
+    import datetime as dt
+
+    from talentdesk.services.ledger import journal
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        result = journal.reverse_entry(s, entry_id=args.entry, reason=args.reason, on=dt.date.today())
+    return _emit_result(ctx, result, translate("Cli", "Entry {id} reversed.").format(id=args.entry))
+
+
+def cmd_waive(args: argparse.Namespace, ctx) -> int:
+    import datetime as dt
+
+    from talentdesk.services.ledger import payments
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        result = payments.waive_obligation(s, grant_id=args.grant, reason=args.reason, on=dt.date.today(),
+                                           amount_fen=args.amount_fen)
+    return _emit_result(ctx, result, translate("Cli", "Obligation on grant {id} waived.").format(id=args.grant))
+
+
+def cmd_requests_list(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import approvals
+
+    database = ctx.database()
+    with database.session(ctx.actor(), readonly=True) as s:
+        rows = approvals.list_requests(s, status=None if args.all else "pending")
+    lines = [f"#{r.id} [{r.status}] {r.action_label}: {r.summary} — {r.requested_by} {r.requested_at:%Y-%m-%d %H:%M}"
+             + (f" → {r.decided_by}" if r.decided_by else "") for r in rows]
+    ctx.emit(rows, "\n".join(lines) or translate("Cli", "No request is waiting for approval."))
+    return 0
+
+
+def cmd_requests_decide(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import approvals
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        if args.requests_command == "approve":
+            row = approvals.approve_request(s, request_id=args.id, note=args.note)
+        else:
+            row = approvals.reject_request(s, request_id=args.id, note=args.note)
+    ctx.emit(row, translate("Cli", "Request {id}: {status}.").format(id=row.id, status=row.status))
     return 0

@@ -110,6 +110,7 @@ def _install_sqlite_discipline(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")  # deleted rows (a moved key, a removed person) are zeroed, not left
         mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
         if mode.lower() != "memory":
             cur.execute("PRAGMA journal_mode=WAL")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
+from talentdesk.domain.values import format_yuan
 from talentdesk.domain.models import Instalment, LedgerEntry, SubsidyGrant, SubsidyPolicy, Talent
 from talentdesk.i18n import translate
 from talentdesk.services.ledger import journal
@@ -178,6 +179,14 @@ def grant_policy(session: Session, *, talent_id: int, policy_id: int, start_date
     total = check.amount_fen if total_fen is None else total_fen
     if not isinstance(total, int) or total <= 0:
         raise ValidationError(translate("Grants", "The approved total must be greater than zero."), field="total")
+    from talentdesk.services.ledger.approvals import four_eyes
+
+    pending = four_eyes(session, "grant_policy", dict(talent_id=talent_id, policy_id=policy_id, start_date=start_date,
+                                                      total_fen=total_fen, notes=notes, as_of=as_of),
+                        summary=translate("Approvals", "grant \"{policy}\" ({amount}) to {talent}").format(
+                            policy=policy.name, amount=format_yuan(total), talent=talent.name), amount_fen=total)
+    if pending:
+        return pending
     schedule = split_schedule(total, policy.instalment_mode, policy.instalment_count, start_date)
     grant = SubsidyGrant(
         talent_id=talent.id, policy_id=policy.id, policy_name=policy.name, policy_kind=policy.kind,
@@ -193,6 +202,14 @@ def grant_policy(session: Session, *, talent_id: int, policy_id: int, start_date
     session.flush()
     journal.post_due_for_grant(session, grant_id=grant.id, as_of=as_of or dt.date.today())
     return _grant_row(session, grant)
+
+
+def _four_eyes(session: Session, action: str, params: dict, g: SubsidyGrant, reason: str):
+    from talentdesk.services.ledger.approvals import action_label, four_eyes
+
+    return four_eyes(session, action, params, summary=translate(
+        "Approvals", "{action}: grant {grant} (\"{policy}\") {reason}").format(
+        action=action_label(action), grant=g.id, policy=g.policy_name, reason=reason).strip())
 
 
 def _need_reason(reason: str) -> str:
@@ -211,6 +228,9 @@ def suspend_grant(session: Session, *, grant_id: int, reason: str) -> GrantRow:
     g = _get(session, grant_id)
     if g.status != E.GrantStatus.ACTIVE.value:
         raise RuleViolation(translate("Grants", "Only an active grant can be suspended."))
+    pending = _four_eyes(session, "suspend_grant", dict(grant_id=grant_id, reason=reason), g, reason)
+    if pending:
+        return pending
     g.status = E.GrantStatus.SUSPENDED.value
     g.status_reason = reason
     session.flush()
@@ -227,6 +247,9 @@ def resume_grant(session: Session, *, grant_id: int, as_of: dt.date | None = Non
     if talent.status != E.TalentStatus.ACTIVE.value:
         raise RuleViolation(translate("Grants", "{talent} has left the county; the grant cannot be resumed.").format(
             talent=talent.name))
+    pending = _four_eyes(session, "resume_grant", dict(grant_id=grant_id, as_of=as_of), g, "")
+    if pending:
+        return pending
     g.status = E.GrantStatus.ACTIVE.value
     g.status_reason = ""
     session.flush()
@@ -241,6 +264,9 @@ def terminate_grant(session: Session, *, grant_id: int, reason: str) -> GrantRow
     g = _get(session, grant_id)
     if g.status in (E.GrantStatus.TERMINATED.value, E.GrantStatus.COMPLETED.value):
         raise RuleViolation(translate("Grants", "This grant has already ended."))
+    pending = _four_eyes(session, "terminate_grant", dict(grant_id=grant_id, reason=reason), g, reason)
+    if pending:
+        return pending
     session.execute(update(Instalment).where(Instalment.grant_id == g.id, Instalment.posted.is_(False))
                     .values(cancelled=True))
     g.status = E.GrantStatus.TERMINATED.value

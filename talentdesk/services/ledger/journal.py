@@ -15,6 +15,7 @@ from talentdesk.domain.enums import ClawbackRule, EntryKind, GrantStatus, Talent
 from talentdesk.domain.labels import label
 from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount
+from talentdesk.domain.values import format_yuan
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation
@@ -497,6 +498,14 @@ def reverse_entry(session: Session, *, entry_id: int, reason: str, on: dt.date |
     on = on or dt.date.today()
     if on < entry.entry_date:
         raise RuleViolation(translate("Ledger", "A reversal cannot be dated before the entry it reverses."))
+    from talentdesk.services.ledger.approvals import four_eyes
+
+    pending = four_eyes(session, "reverse_entry", dict(entry_id=entry_id, reason=reason, on=on), summary=translate(
+        "Approvals", "reverse entry {id} ({kind}, {amount}): {reason}").format(
+        id=entry.id, kind=entry.kind, amount=format_yuan(entry.amount_fen), reason=reason[:200]),
+        amount_fen=entry.amount_fen)
+    if pending:
+        return pending
     grant = session.get(SubsidyGrant, entry.grant_id)
     new = _post(session, grant=grant, kind=EntryKind.REVERSAL, amount_fen=-entry.amount_fen, on=on,
                 seq=entry.instalment_seq, memo=reason[:200], reverses_id=entry.id)

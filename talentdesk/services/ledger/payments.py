@@ -167,10 +167,16 @@ def record_payments(session: Session, *, instalment_ids: list[int] | tuple[int, 
 
 
 def _separation_refusal(session: Session, pay: Payment) -> str | None:
+    from talentdesk.services.ledger.approvals import creators_of
+
     actor = actor_of(session)
     if actor.user_id is not None and pay.recorded_by_id is not None and pay.recorded_by_id == actor.user_id:
         return translate("Payments", "Payment order {id}: you recorded it, so another person must approve it.").format(
             id=pay.id)
+    if actor.user_id is not None and pay.recorded_by_id is not None and \
+            pay.recorded_by_id in creators_of(session, actor.user_id):
+        return translate("Payments", "Payment order {id}: your account was created by the person who recorded it, so "
+                                     "another person must approve it.").format(id=pay.id)
     return None
 
 
@@ -423,6 +429,13 @@ def waive_obligation(session: Session, *, grant_id: int, reason: str, on: dt.dat
     if not isinstance(amount, int) or amount <= 0 or amount > open_fen:
         raise ValidationError(translate("Payments", "The waived amount must be more than zero and at most {open}.").format(
             open=format_yuan(open_fen)), field="amount")
+    from talentdesk.services.ledger.approvals import four_eyes
+
+    pending = four_eyes(session, "waive_obligation", dict(grant_id=grant_id, reason=reason, on=on, amount_fen=amount),
+                        summary=translate("Approvals", "waive {amount} owed on grant {grant}: {reason}").format(
+                            amount=format_yuan(amount), grant=grant_id, reason=reason[:200]), amount_fen=amount)
+    if pending:
+        return pending
     entry = journal._post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=amount, on=on, memo=reason[:200])
     session.flush()
     return journal.get_entry(session, entry_id=entry.id)

@@ -176,6 +176,17 @@ def _validate(session: Session, data: PolicyInput, policy_id: int | None) -> Non
 def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = None) -> PolicyRow:
     """Create a policy or change one. Grants already made keep what was approved; only new grants see changes."""
     _validate(session, data, policy_id)
+    from talentdesk.services.ledger.approvals import four_eyes
+
+    current = session.get(SubsidyPolicy, policy_id) if policy_id is not None else None
+    money_changed = current is None or current.clawback_rule != data.clawback_rule or (
+        sorted(_amount_rules(session, policy_id), key=repr) != sorted(
+            (AmountRule(a.tier_code, a.education, a.amount_fen) for a in data.amounts), key=repr))
+    if money_changed:
+        pending = four_eyes(session, "save_policy", dict(data=data, policy_id=policy_id), summary=translate(
+            "Approvals", "policy \"{name}\": amounts or clawback rule").format(name=data.name.strip()))
+        if pending:
+            return pending
     if policy_id is None:
         p = SubsidyPolicy()
         session.add(p)

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import (
-    AuthenticationError, Conflict, InputFileError, NotFound, RuleViolation, ValidationError,
+    AuthenticationError, Conflict, InputFileError, NotFound, RuleViolation, StorageError, ValidationError,
 )
-from talentdesk.domain.models import User
+from talentdesk.domain.models import ChainLink, User
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Actor, Database, Permission, actor_of, operation, record_event
 
@@ -75,8 +75,15 @@ def _actor(u: User) -> Actor:
 
 
 def has_accounts(session: Session) -> bool:
-    """True once any account exists (then every run must log in)."""
-    return (session.scalar(select(func.count()).select_from(User)) or 0) > 0
+    """True once any account exists (then every run must log in). A database whose accounts were deleted from the
+    file (the hash chain remembers them) refuses to open in single-user mode."""
+    if (session.scalar(select(func.count()).select_from(User)) or 0) > 0:
+        return True
+    if session.scalar(select(ChainLink.id).where(ChainLink.kind == "user").limit(1)) is not None:
+        raise StorageError(translate(
+            "Accounts", "This database has accounts, but they were removed from the file outside TalentDesk. It will "
+                        "not open without them. Run \"talentdesk check\" and restore the backup it names."))
+    return False
 
 
 def database_has_accounts(database: Database) -> bool:
@@ -156,7 +163,7 @@ def create_user(session: Session, *, username: str, password: str, role: str = R
         raise Conflict(translate("Accounts", "An account named {name} already exists.").format(name=name),
                        field="username")
     u = User(username=name, display_name=display, role=the_role.value, password_hash=HASHER.hash(password),
-             active=True, failed_attempts=0)
+             active=True, failed_attempts=0, created_by_id=actor_of(session).user_id)
     session.add(u)
     session.flush()
     return _row(u)

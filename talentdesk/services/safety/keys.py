@@ -270,6 +270,9 @@ def move_legacy_key_out(database) -> None:
             return
     with database.session(Actor.system()) as s:
         ensure_office_key(s)
+    if database.engine.dialect.name == "sqlite":  # the zeroed pages reach the file itself now, not only the WAL
+        with database.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @operation(Permission.LEDGER_READ)

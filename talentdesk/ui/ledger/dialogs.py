@@ -256,6 +256,10 @@ class PolicyDialog(QDialog):
         self.context.runner.submit(call(policies.save_policy, data=data, policy_id=self.policy.id if self.policy else None), on_done=self._saved, on_error=lambda e: self.error.setText(getattr(e, "message", str(e))))
 
     def _saved(self, row) -> None:
+        from talentdesk.ui.ledger.pending import notify_if_pending
+
+        if notify_if_pending(self, row):
+            row = None
         self.saved = row
         self.accept()
 
@@ -329,6 +333,10 @@ class GrantDialog(QDialog):
         self.context.runner.submit(call(grants.grant_policy, talent_id=tid, policy_id=pid, start_date=from_qdate(self.start.date()), total_fen=total), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def _done(self, row) -> None:
+        from talentdesk.ui.ledger.pending import notify_if_pending
+
+        if notify_if_pending(self, row):
+            row = None
         self.result_row = row
         self.accept()
 

@@ -39,6 +39,7 @@ from talentdesk.ui.common.table_model import Column, PagedTableModel, RowTableMo
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger import dialogs
+from talentdesk.ui.ledger.pending import notify_if_pending
 from talentdesk.services.base import Call, call
 
 RED = QColor("#b00020")
@@ -221,7 +222,7 @@ class EntriesPage(Page):
                     "itself stays in the ledger.").format(id=r.id, kind=label(E.EntryKind, r.kind),
                                                           amount=fmt_money(r.amount_fen), talent=r.talent_name), self)
         if dlg.exec():
-            self.context.runner.submit(call(journal.reverse_entry, entry_id=r.id, reason=dlg.reason.text(), on=dlg.on()), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(journal.reverse_entry, entry_id=r.id, reason=dlg.reason.text(), on=dlg.on()), on_done=lambda res: notify_if_pending(self, res), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- due this month and overdue
@@ -512,7 +513,7 @@ class StatementPage(Page):
             "{policy}: {open} still owed. A waiver needs the reason (official transfer, illness …).").format(
             policy=o.policy_name, open=fmt_money(o.open_fen)), self, amount=o.open_fen, with_amount=True)
         if dlg.exec():
-            self.context.runner.submit(call(payments.waive_obligation, grant_id=o.grant_id, amount_fen=dlg.amount_fen(), on=dlg.on(), reason=dlg.reason.text()), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(payments.waive_obligation, grant_id=o.grant_id, amount_fen=dlg.amount_fen(), on=dlg.on(), reason=dlg.reason.text()), on_done=lambda res: notify_if_pending(self, res), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- policies and grants
@@ -629,7 +630,7 @@ class PoliciesPage(Page):
         from talentdesk.services.ledger import grants
         g = self._grant_row()
         if g is not None:
-            self.context.runner.submit(call(grants.resume_grant, grant_id=g.id), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(grants.resume_grant, grant_id=g.id), on_done=lambda res: notify_if_pending(self, res), on_error=lambda e: show_error(self, e))
 
     def _grant_action(self, name: str, title: str) -> None:
         from talentdesk.services.ledger import grants
@@ -641,7 +642,7 @@ class PoliciesPage(Page):
                                                                                    talent=g.talent_name),
                                    self, with_date=False)
         if dlg.exec():
-            self.context.runner.submit(call(getattr(grants, name), grant_id=g.id, reason=dlg.reason.text()), on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(getattr(grants, name), grant_id=g.id, reason=dlg.reason.text()), on_done=lambda res: notify_if_pending(self, res), on_error=lambda e: show_error(self, e))
 
 
 # ---------------------------------------------------------------- budgets
