@@ -5,12 +5,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("demo", help="fill an empty database with realistic demo data")
     p.add_argument("--talents", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
