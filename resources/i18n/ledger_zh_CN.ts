@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Approvals</name>
@@ -67,11 +68,11 @@
         <translation>只有申请人本人可以撤回申请。</translation>
     </message>
     <message>
-        <source>grant "{policy}" ({amount}) to {talent}</source>
+        <source>grant &quot;{policy}&quot; ({amount}) to {talent}</source>
         <translation>向 {talent} 发放“{policy}”（{amount}）</translation>
     </message>
     <message>
-        <source>{action}: grant {grant} ("{policy}") {reason}</source>
+        <source>{action}: grant {grant} (&quot;{policy}&quot;) {reason}</source>
         <translation>{action}：补贴 {grant}（“{policy}”）{reason}</translation>
     </message>
     <message>
@@ -83,7 +84,7 @@
         <translation>减免补贴 {grant} 的应退款 {amount}：{reason}</translation>
     </message>
     <message>
-        <source>policy "{name}": amounts or clawback rule</source>
+        <source>policy &quot;{name}&quot;: amounts or clawback rule</source>
         <translation>政策“{name}”：金额或追缴规则</translation>
     </message>
     <message>
@@ -248,7 +249,7 @@
         <translation>单位密钥 {fp} · 链头 {head}</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -318,11 +319,11 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate's ledger entry is missing.</source>
+        <source>The certificate&apos;s ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
-        <source>This certificate was printed before certificates were signed: it can only be checked in the office's database.</source>
+        <source>This certificate was printed before certificates were signed: it can only be checked in the office&apos;s database.</source>
         <translation>这张凭证是在启用签名之前打印的，只能在本单位的数据库中核验。</translation>
     </message>
     <message>
@@ -602,7 +603,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy's amount</source>
+        <source>Leave empty to use the policy&apos;s amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -641,11 +642,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds "{policy}".</source>
+        <source>{talent} already holds &quot;{policy}&quot;.</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
+        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -653,7 +654,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>"{policy}" cannot be granted to {talent}.</source>
+        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -848,23 +849,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant "{policy}" of {talent} is not active.</source>
+        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -1122,11 +1123,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is no longer in use.</source>
+        <source>The policy &quot;{name}&quot; is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is not in force on {date}.</source>
+        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1138,7 +1139,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}'s education is {education}.</source>
+        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>

@@ -499,10 +499,23 @@ class Database:
             migration = dbmod.migrate_to_head(engine, path, backup_dir=backup_dir)
         database = cls(engine=engine, path=path, migration=migration)
         if migrate:
-            from talentdesk.services.safety.keys import move_legacy_key_out
-
-            move_legacy_key_out(database)  # the old certificate key leaves the file for this PC's protected store
+            database.move_legacy_key_out()  # the old certificate key leaves the file for this PC's protected store
         return database
+
+    def move_legacy_key_out(self) -> None:
+        """A database that still holds the old certificate key in `settings` gets an office key, and the old key
+        moves into this PC's protected store (store/keystore.py); nothing happens once it is gone."""
+        from talentdesk.domain.models import Setting
+        from talentdesk.store import keystore
+
+        with self.session(Actor.system(), readonly=True) as s:
+            if not chain.chain_present(s.connection()) or s.get(Setting, "certificate_key") is None:
+                return
+        with self.session(Actor.system()) as s:
+            keystore.ensure_office_key(s)
+        if self.engine.dialect.name == "sqlite":  # the zeroed pages reach the file itself now, not only the WAL
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @contextmanager
     def session(self, actor: Actor, *, readonly: bool = False) -> Iterator[Session]:
