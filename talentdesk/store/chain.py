@@ -130,61 +130,73 @@ def head(conn) -> str | None:
     return _q(conn, "SELECT link_hash FROM chain_links ORDER BY id DESC LIMIT 1").scalar()
 
 
+BATCH = 20_000
+
+
 def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
     """Append links for the rows this transaction wrote (ids above `start`, and changed rows named by this
     transaction's audit entries); `done` remembers what is already sealed, so sealing twice adds nothing.
-    Returns the new head."""
-    audit_lo = start["audit_entries"]
-    touched: dict[str, set[int]] = {}
-    bulk: set[str] = set()
-    for table, record_id, action in _q(conn, (
-            "SELECT table_name, record_id, action FROM audit_entries WHERE id > :lo AND table_name IN "
-            "('users', 'approval_requests', 'payments', 'certificates')"), {"lo": max(audit_lo, done.get("#audit", 0))}):
-        if action == "bulk":
-            bulk.add(table)
-        elif record_id and str(record_id).isdigit():
-            touched.setdefault(table, set()).add(int(record_id))
-    done["#audit"] = max(audit_lo, done.get("#audit", 0))
-    new_links: list[tuple[str, int, str]] = []
-    for c in CHAINED:
-        lo = max(start[c.table], done.get(c.table, 0))
-        rows = list(_q(conn, _select(c, "id > :lo") + " ORDER BY id", {"lo": lo}))
-        for r in rows:
-            new_links.append((c.kind, int(r[0]), content_hash(r)))
-        if rows:
-            done[c.table] = int(rows[-1][0])
-        if not c.mutable:
-            continue
-        fresh = {int(r[0]) for r in rows}
-        if c.table in bulk:
-            ids = [int(i) for (i,) in _q(conn, f"SELECT id FROM {c.table} WHERE id <= :lo", {"lo": start[c.table]})]
-            ids += [rid for rid in _latest_ids(conn, c.kind) if rid not in ids]
-        else:
-            ids = sorted(touched.get(c.table, set()))
-        for rid in ids:
-            if rid in fresh:
-                continue
-            row = _q(conn, _select(c, "id = :id"), {"id": rid}).first()
-            chash = content_hash(row) if row is not None else DELETED
-            last = _q(conn, "SELECT content_hash FROM chain_links WHERE kind = :k AND record_id = :r "
-                            "ORDER BY id DESC LIMIT 1", {"k": c.kind, "r": rid}).scalar()
-            if last != chash and not (last is None and row is None):
-                new_links.append((c.kind, rid, chash))
-        # a touched row that is itself new this transaction was sealed above with its final state
-    # the audit entries the flush wrote while sealing mutable rows: none (links are not audited)
-    if not new_links:
-        return head(conn)
-    prev = head(conn) or GENESIS
-    out = []
-    for kind, rid, chash in new_links:
-        prev = link_hash(prev, kind, rid, chash)
-        out.append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": prev})
+    Streams in batches (a demo database writes a million ledger rows in one transaction). Returns the new head."""
     from sqlalchemy import insert
 
     from talentdesk.domain.models import ChainLink
 
-    conn.execute(insert(ChainLink.__table__), out)
-    return prev
+    touched: dict[str, set[int]] = {}
+    bulk: set[str] = set()
+    for table, record_id, action in _q(conn, (
+            "SELECT table_name, record_id, action FROM audit_entries WHERE id > :lo AND table_name IN "
+            "('users', 'approval_requests', 'payments', 'certificates')"), {"lo": start["audit_entries"]}):
+        if action == "bulk":
+            bulk.add(table)
+        elif record_id and str(record_id).isdigit():
+            touched.setdefault(table, set()).add(int(record_id))
+    state = {"prev": head(conn) or GENESIS, "pending": []}
+
+    def append(kind: str, rid: int, chash: str) -> None:
+        state["prev"] = link_hash(state["prev"], kind, rid, chash)
+        state["pending"].append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": state["prev"]})
+        if len(state["pending"]) >= BATCH:
+            flush()
+
+    def flush() -> None:
+        if state["pending"]:
+            conn.execute(insert(ChainLink.__table__), state["pending"])
+            state["pending"] = []
+
+    for c in CHAINED:
+        fresh: set[int] = set()
+        while True:
+            lo = max(start[c.table], done.get(c.table, 0))
+            rows = _q(conn, _select(c, "id > :lo") + " ORDER BY id LIMIT :n", {"lo": lo, "n": BATCH}).fetchall()
+            for r in rows:
+                append(c.kind, int(r[0]), content_hash(r))
+                if c.mutable:
+                    fresh.add(int(r[0]))
+            if rows:
+                done[c.table] = int(rows[-1][0])
+            if len(rows) < BATCH:
+                break
+        if not c.mutable:
+            continue
+        if c.table in bulk:
+            ids = sorted({int(i) for (i,) in _q(conn, f"SELECT id FROM {c.table}")} | set(_latest_ids(conn, c.kind)))
+        else:
+            ids = sorted(touched.get(c.table, set()))
+        for rid in ids:
+            if rid in fresh:
+                continue  # sealed above with its final state
+            row = _q(conn, _select(c, "id = :id"), {"id": rid}).first()
+            chash = content_hash(row) if row is not None else DELETED
+            last = _q(conn, "SELECT content_hash FROM chain_links WHERE kind = :k AND record_id = :r "
+                            "ORDER BY id DESC LIMIT 1", {"k": c.kind, "r": rid}).scalar()
+            if last is None:
+                # a row from before this transaction that never had a link was written outside TalentDesk:
+                # sealing it now would launder it, so it stays out of the chain (check names it)
+                continue
+            if last != chash:
+                append(c.kind, rid, chash)
+    flush()
+    return state["prev"]
 
 
 def _latest_ids(conn, kind: str) -> list[int]:

@@ -557,3 +557,29 @@ def test_policy_amount_change_needs_approval_but_a_note_does_not(demo_db):
     with demo_db.session(clerk) as s:
         after = policies.get_policy(s, policy_id=p.id)
     assert sorted(a.amount_fen for a in after.amounts) == sorted(a.amount_fen + 100_000 for a in data.amounts)
+
+
+def test_the_command_line_requests_and_approves(demo_db, monkeypatch):
+    import os
+
+    admin, clerk, approver = _office(demo_db)
+    claw = _a_clawback(demo_db)
+    demo_db.dispose()
+
+    def run(user, password, *args):
+        env = dict(os.environ, TALENTDESK_PASSWORD=password)
+        return subprocess.run([sys.executable, "-m", "talentdesk", "--lang", "en", "--db", str(demo_db.path),
+                               "--user", user, *args], capture_output=True, text=True, env=env)
+
+    asked = run("clerk", "clerk-password-1", "reverse", str(claw), "--reason", "撤销追缴")
+    assert asked.returncode == 0 and "waiting for approval by another account" in asked.stdout, asked.stderr
+    listed = run("approver", "approver-password-1", "requests", "list")
+    assert "Reversal" in listed.stdout and "clerk" in listed.stdout
+    request_id = listed.stdout.split()[0].lstrip("#")
+    own = run("clerk", "clerk-password-1", "requests", "approve", request_id)
+    assert own.returncode != 0
+    done = run("approver", "approver-password-1", "requests", "approve", request_id)
+    assert done.returncode == 0 and "approved" in done.stdout, done.stderr
+    check = subprocess.run([sys.executable, "-m", "talentdesk", "--lang", "en", "--db", str(demo_db.path), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout

@@ -122,11 +122,9 @@ def four_eyes(session: Session, action: str, params: dict[str, Any], *, summary:
     """None: act now (single-user mode, or this is the approval of a request). Otherwise the request filed."""
     if action not in ACTIONS:
         raise ValueError(action)
-    if session.info.get("td_request") is not None or not accounts_mode(session):
-        return None
     actor = actor_of(session)
-    if actor.user_id is None:
-        raise RuleViolation(translate("Approvals", "In a database with accounts this needs a person logged in."))
+    if session.info.get("td_request") is not None or actor.user_id is None or not accounts_mode(session):
+        return None  # approving a request; the program itself (no person); or single-user mode
     req = ApprovalRequest(action=action, params=json.dumps({k: _encode(v) for k, v in params.items()},
                                                            ensure_ascii=False, sort_keys=True),
                           summary=summary[:400], amount_fen=amount_fen, status=E.RequestStatus.PENDING.value,
