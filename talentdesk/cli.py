@@ -81,22 +81,11 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
-
-
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core
+    from talentdesk.commands import core, growth, ledger, mentors, safety, talents
 
-    modules = [core]
-    for name in ("talents", "ledger", "safety", "mentors", "growth"):
-        try:
-            modules.append(__import__(f"talentdesk.commands.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"talentdesk.commands.{name}":
-                raise
-    return modules
+    return [core, talents, ledger, safety, mentors, growth]
 
 
 def build_parser() -> argparse.ArgumentParser:

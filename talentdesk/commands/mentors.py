@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
@@ -16,8 +17,6 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("pairings", help="list current mentor pairings (--overdue: only those whose check-in is overdue)")
     p.add_argument("--overdue", action="store_true", help="only pairings whose check-in is overdue")
     p.add_argument("--as-of", type=_date, default=None, help="reference date (default: today)")
@@ -32,11 +31,11 @@ def register(sub) -> None:
 
 
 def cmd_pairings(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.mentors import pairings
     today = args.as_of or dt.date.today()
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:
-        rows = mentoring.list_pairings(s, overdue_only=args.overdue, today=today)
+        rows = pairings.list_pairings(s, overdue_only=args.overdue, today=today)
     payload = {
         "as_of": today, "overdue_only": bool(args.overdue), "count": len(rows),
         "pairings": [
@@ -64,10 +63,10 @@ def cmd_pairings(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.mentors import agreement
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:
-        path = mentoring.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
+        path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
     ctx.emit({"pairing_id": args.pairing_id, "path": str(path)},
              translate("Cli", "Pairing agreement written to {path}.").format(path=path))
     return 0

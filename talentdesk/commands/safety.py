@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.domain.errors import InputFileError
 from talentdesk.i18n import translate
 
@@ -50,8 +51,6 @@ def cli_actor(database, *, username: str | None):
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
     p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
     add_json(p)
@@ -137,10 +136,10 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.store.integrity import full_check
+    from talentdesk.store.backup_files import check_naming_a_good_backup
 
     _require_db_file(ctx)
-    report = full_check(Path(ctx.db_path))
+    report = check_naming_a_good_backup(Path(ctx.db_path))
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
     return 0 if report.ok else 1

@@ -22,7 +22,7 @@ from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
 from talentdesk.paths import backups_dir_for
 from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_readonly
-from talentdesk.store.integrity import integrity_check
+from talentdesk.store.integrity import CheckReport, full_check, integrity_check
 
 log = logging.getLogger(__name__)
 
@@ -313,6 +313,26 @@ def validate_candidate(path: Path | str) -> BackupCandidate:
             "Backups", "{name} was made by a newer or unknown version of TalentDesk (schema {rev}); it cannot be "
                        "restored with this version.").format(name=path.name, rev=revision or "?"))
     return BackupCandidate(path, revision, counts[0], counts[1], counts[2], revision != head_revision())
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup of this database that is a valid TalentDesk database and passes the full check."""
+    for b in list_backups(db_path):
+        try:
+            validate_candidate(b.path)
+        except (InputFileError, StorageError):
+            continue
+        if full_check(b.path).ok:
+            return b.path
+    return None
+
+
+def check_naming_a_good_backup(db_path: Path) -> CheckReport:
+    """The full check; when it finds a problem, the report names the newest backup that passes it."""
+    report = full_check(db_path)
+    if report.ok:
+        return report
+    return CheckReport(report.path, report.items, newest_good_backup(db_path))
 
 
 # ------------------------------------------------------------------ swapping a restored file in

@@ -3,7 +3,7 @@
 The full check runs SQLite's `integrity_check` and `foreign_key_check`, then the ledger's own rules (every
 reversal cancels exactly one entry of the same grant, every paid payment order has the matching payment entry,
 entries belong to their grant's talent, the append-only triggers are in place) and certificate serials being
-unique. When something is wrong it names the newest backup that passes the same checks.
+unique. When something is wrong, store/backup_files.py names the newest backup that passes the same checks.
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
-def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
+def full_check(db_path: Path) -> CheckReport:
     """Every check; read-only. Safe to run while the program has the database open."""
     db_path = Path(db_path)
     items: list[CheckItem] = []
@@ -148,22 +148,4 @@ def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
                 conn.close()
         except sqlite3.DatabaseError as exc:
             items.append(CheckItem(translate("Integrity", "Reading the database"), False, [str(exc)]))
-    report = CheckReport(db_path, items)
-    if not report.ok and find_backup:
-        return CheckReport(db_path, items, newest_good_backup(db_path))
-    return report
-
-
-def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup of this database that is a valid TalentDesk database and passes the full check."""
-    from talentdesk.domain.errors import TalentDeskError
-    from talentdesk.store.backup_files import list_backups, validate_candidate
-
-    for b in list_backups(db_path):
-        try:
-            validate_candidate(b.path)
-        except TalentDeskError:
-            continue
-        if full_check(b.path, find_backup=False).ok:
-            return b.path
-    return None
+    return CheckReport(db_path, items)

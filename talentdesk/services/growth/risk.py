@@ -36,10 +36,9 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation
-from talentdesk.services.growth.careers import STREAM
-from talentdesk.services.ledger.journal import _unpaid_instalment_condition
+from talentdesk.services.base import STREAM, Permission, operation
 from talentdesk.services.common.settings import DEFAULTS, get_setting
+from talentdesk.services.ledger.journal import _unpaid_instalment_condition
 
 MONEY, CARE, CAREER, COMMITMENT = "money", "care", "career", "commitment"
 
@@ -257,24 +256,6 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
         scored = scored[:limit]
     return [WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, reasons)
             for score, tid, reasons in scored]
-
-
-@dataclass(frozen=True, slots=True)
-class SignalCount:
-    code: str
-    pillar: str
-    weight: int
-    talents: int
-
-
-def signal_counts(rows: list[WatchRow], session: Session) -> list[SignalCount]:
-    """How many talents on the list carry each signal (for the summary above the list and the yearly report)."""
-    w = weights(session)
-    counts = {c: 0 for c in SIGNALS}
-    for row in rows:
-        for reason in row.reasons:
-            counts[reason.code] += 1
-    return [SignalCount(c, SIGNALS[c], w[c], counts[c]) for c in SIGNALS]
 
 
 def signal_label(code: str) -> str:

@@ -24,6 +24,7 @@ from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Database, Lane, Permission, operation, record_event
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import backup_files as files
+from talentdesk.store.migrate import migrate_to_head
 from talentdesk.store import db as dbmod
 from talentdesk.store import integrity
 from talentdesk.store.backup_files import BackupCandidate, BackupInfo, BackupResult, BackupStatus
@@ -121,7 +122,7 @@ def check_database(session: Session) -> integrity.CheckReport:
     """The full check (SQLite, links, ledger rules, serials, guards); names the newest good backup on a problem."""
     path = sqlite_path(session)
     session.rollback()
-    return integrity.full_check(path)
+    return files.check_naming_a_good_backup(path)
 
 
 # ------------------------------------------------------------------ restore
@@ -162,7 +163,7 @@ def restore(session: Session, *, source: Path | str) -> RestoreResult:
     files.swap_in(staging, db_path)
     database.engine.dispose()
     try:
-        dbmod.migrate_to_head(database.engine, db_path)
+        migrate_to_head(database.engine, db_path)
     except Exception:
         # the restored file could not be brought up to date: put the previous database back
         database.engine.dispose()

@@ -17,7 +17,8 @@ from talentdesk.domain.errors import StorageError, TalentDeskError
 from talentdesk.services.base import Change, Lane, operation
 from talentdesk.services.safety.accounts import has_accounts
 from talentdesk.services.safety.backups import daily_backup_if_due, sqlite_path
-from talentdesk.store import db as dbmod
+from talentdesk.store.migrate import MigrationResult, migrate_to_head
+from talentdesk.store import backup_files as files
 from talentdesk.store import integrity
 from talentdesk.store.backup_files import BackupResult
 
@@ -32,7 +33,7 @@ class Prepared:
     good_backup: Path | None = None
     daily_backup: BackupResult | None = None
     backup_warning: str = ""
-    migration: dbmod.MigrationResult | None = None
+    migration: MigrationResult | None = None
     accounts: bool = False
 
     @property
@@ -51,7 +52,7 @@ def prepare_database(session: Session, *, now: dt.datetime | None = None) -> Pre
         problems = integrity.quick_check(path)
         if problems:
             log.warning("the quick check of %s failed: %s", path, problems[:3])
-            return Prepared(tuple(problems), integrity.newest_good_backup(path))
+            return Prepared(tuple(problems), files.newest_good_backup(path))
     daily, warning = None, ""
     if path is not None:
         try:
@@ -63,6 +64,6 @@ def prepare_database(session: Session, *, now: dt.datetime | None = None) -> Pre
             warning = exc.message
             session.rollback()
     session.commit()  # the daily backup's audit entry; and no transaction stays open across the migration
-    migration = dbmod.migrate_to_head(database.engine, path)
+    migration = migrate_to_head(database.engine, path)
     database.migration = migration
     return Prepared((), None, daily, warning, migration, has_accounts(session))

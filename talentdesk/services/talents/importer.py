@@ -15,27 +15,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from python_calamine import CalamineWorkbook
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import Employer, Talent
+from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
-from talentdesk.domain.values import to_halfwidth
-from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.talents.talent_edit import (
+from talentdesk.domain.talent_fields import (
     REQUIRED_FIELDS,
     clean_talent_fields,
     field_label,
-    parse_choice,
-    parse_date_value,
     service_end,
-    tier_spellings,
 )
-
-
+from talentdesk.domain.values import to_halfwidth
+from talentdesk.i18n import current_language, translate
+from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.talents.records import tier_spellings
 
 # field -> (Chinese header written on export, English header written on export, other accepted spellings)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -168,11 +166,7 @@ def _plain(value: Any) -> Any:
 
 def _read_xlsx_calamine(data: bytes) -> list[tuple[int, list[Any]]] | None:
     """Read the first sheet with python-calamine (a Rust reader, about ten times faster than openpyxl on large
-    rosters). None when it is not installed or cannot read the file: openpyxl then reads it, or explains why not."""
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:
-        return None
+    rosters). None when it cannot read the file: openpyxl then reads it, or explains why not."""
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not wb.sheet_names:

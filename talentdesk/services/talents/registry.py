@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
-
 import json
+import re
+from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy import text as text_
@@ -14,9 +13,15 @@ from sqlalchemy.orm import Session
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
 from talentdesk.domain.pinyin import ascii_prefix_range
-from talentdesk.domain.values import add_months, mask_id_number, mask_phone, to_halfwidth
+from talentdesk.domain.values import (
+    add_months,
+    mask_id_number,
+    mask_phone,
+    to_halfwidth,
+)
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.common.paging import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +57,6 @@ class TalentQuery:
     sort: str = "id"
     descending: bool = False
     today: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list = field(default_factory=list)
-    total: int = 0
-    offset: int = 0
 
 
 SORT_COLUMNS = {

@@ -26,18 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
+from talentdesk.domain import talent_fields
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
+from talentdesk.domain.talent_fields import (
+    TALENT_FIELDS,
+    clean_talent_fields,
+    field_label,
+)
+from talentdesk.services.base import call
 from talentdesk.services.common import reference
-from talentdesk.services.talents import talent_edit
-from talentdesk.services.talents.talent_edit import TALENT_FIELDS, clean_talent_fields, field_label
+from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.style import bad_field_style, error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-from talentdesk.services.base import call
-
-ERROR_STYLE = "color: #b00020;"
-BAD_FIELD_STYLE = "border: 1px solid #b00020;"
 
 
 class TalentForm(QWidget):
@@ -90,7 +93,7 @@ class TalentForm(QWidget):
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
-        required = set(talent_edit.REQUIRED_FIELDS)
+        required = set(talent_fields.REQUIRED_FIELDS)
         for row, f in enumerate(TALENT_FIELDS):
             caption = field_label(f) + (" *" if f in required else "")
             lab = QLabel(caption)
@@ -105,7 +108,7 @@ class TalentForm(QWidget):
                 grid.addWidget(w[f], row, 1)
             err = QLabel()
             err.setObjectName(f"error_{f}")
-            err.setStyleSheet(ERROR_STYLE)
+            err.setStyleSheet(error_style())
             err.setWordWrap(True)
             self.errors[f] = err
             grid.addWidget(err, row, 2)
@@ -159,7 +162,7 @@ class TalentForm(QWidget):
         i = box.findData(data)
         box.setCurrentIndex(i if i >= 0 else 0)
 
-    def set_values(self, d: talent_edit.TalentDetail | None) -> None:
+    def set_values(self, d: records.TalentDetail | None) -> None:
         w = self.widgets
         for wdg in w.values():
             wdg.blockSignals(True)
@@ -222,7 +225,7 @@ class TalentForm(QWidget):
             lab.setText(msg)
             wdg = self.widgets[f]
             if isinstance(wdg, (QLineEdit, QComboBox)):
-                wdg.setStyleSheet(BAD_FIELD_STYLE if msg else "")
+                wdg.setStyleSheet(bad_field_style() if msg else "")
         return errors
 
     def set_server_error(self, fieldname: str | None, message: str) -> None:
@@ -242,7 +245,7 @@ class TalentEditorDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.talent_id = talent_id
-        self.detail: talent_edit.TalentDetail | None = None
+        self.detail: records.TalentDetail | None = None
         self.setWindowTitle(self.tr("New talent") if talent_id is None else self.tr("Talent record"))
         self.resize(920, 760)
         self.form = TalentForm(context, self)
@@ -260,7 +263,7 @@ class TalentEditorDialog(QDialog):
         self.pages.addTab(self.attachments, self.tr("Attachments"))
         self.pages.addTab(self.care, self.tr("Care services"))
         self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -284,7 +287,7 @@ class TalentEditorDialog(QDialog):
         self._update_buttons()
         self._load_choices()
         if talent_id is not None:
-            self.context.runner.submit(call(talent_edit.get_talent, talent_id=talent_id), on_done=self._loaded, on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(records.get_talent, talent_id=talent_id), on_done=self._loaded, on_error=lambda e: show_error(self, e))
         else:
             self.form.set_values(None)
 
@@ -297,7 +300,7 @@ class TalentEditorDialog(QDialog):
 
         self.context.runner.submit(call(reference.tiers_and_employers), on_done=got, on_error=lambda e: show_error(self, e))
 
-    def _loaded(self, detail: talent_edit.TalentDetail) -> None:
+    def _loaded(self, detail: records.TalentDetail) -> None:
         self.detail = detail
         self.setWindowTitle(self.tr("Talent record — {name}").format(name=detail.name))
         self.form.set_values(detail)
@@ -333,7 +336,7 @@ class TalentEditorDialog(QDialog):
             if message and self.form.widgets["id_number"].text() == text:
                 self.form.set_server_error("id_number", message)
 
-        self.context.runner.submit(call(talent_edit.id_number_owner, id_number=text, exclude_talent_id=self.talent_id), key="talents.dup", on_done=done, on_error=lambda _e: None)
+        self.context.runner.submit(call(records.id_number_owner, id_number=text, exclude_talent_id=self.talent_id), key="talents.dup", on_done=done, on_error=lambda _e: None)
 
     def save(self) -> None:
         problems = self.form.check()
@@ -348,11 +351,11 @@ class TalentEditorDialog(QDialog):
         self.busy = True
         values = self.form.values()
         if self.talent_id is None:
-            self.context.runner.submit(call(talent_edit.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(records.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
         else:
-            self.context.runner.submit(call(talent_edit.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(records.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
 
-    def _saved(self, detail: talent_edit.TalentDetail) -> None:
+    def _saved(self, detail: records.TalentDetail) -> None:
         self.busy = False
         self.talent_id = detail.id
         self._loaded(detail)
@@ -379,7 +382,7 @@ class TalentEditorDialog(QDialog):
 
         dlg = DepartureDialog(self.context, self.detail, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.context.runner.submit(call(talent_edit.get_talent, talent_id=self.talent_id), on_done=self._loaded)
+            self.context.runner.submit(call(records.get_talent, talent_id=self.talent_id), on_done=self._loaded)
 
     def _reactivate(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Re-activate"),
@@ -387,7 +390,7 @@ class TalentEditorDialog(QDialog):
                                             name=self.detail.name))
         if not ok:
             return
-        self.context.runner.submit(call(talent_edit.reactivate_talent, talent_id=self.talent_id, note=note), on_done=self._reactivated, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(departure.reactivate_talent, talent_id=self.talent_id, note=note), on_done=self._reactivated, on_error=lambda e: show_error(self, e))
 
     def _reactivated(self, detail) -> None:
         self._loaded(detail)
