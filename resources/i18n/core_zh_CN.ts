@@ -503,14 +503,6 @@
         <translation>升级会破坏记录之间的关联，已取消升级，数据未作任何改动。</translation>
     </message>
     <message>
-        <source>The backup could not be written: {error}</source>
-        <translation>无法写入备份：{error}</translation>
-    </message>
-    <message>
-        <source>The backup copy failed its integrity check; it was discarded.</source>
-        <translation>备份副本未通过完整性检查，已丢弃。</translation>
-    </message>
-    <message>
         <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
         <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
     </message>

@@ -40,10 +40,6 @@
         <translation>此申请无法执行。</translation>
     </message>
     <message>
-        <source>In a database with accounts this needs a person logged in.</source>
-        <translation>在有账号的数据库中，此操作需要有人登录。</translation>
-    </message>
-    <message>
         <source>You asked for this yourself, so another person must approve it.</source>
         <translation>这是您自己提出的申请，必须由另一个人批准。</translation>
     </message>

@@ -25,6 +25,7 @@ from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
+from talentdesk.store.migrate import MigrationResult, migrate_to_head
 from talentdesk.store import db as dbmod
 
 log = logging.getLogger(__name__)
@@ -474,7 +475,7 @@ class Database:
 
     engine: Engine
     path: Path | None = None
-    migration: dbmod.MigrationResult | None = None
+    migration: MigrationResult | None = None
     _factory: sessionmaker = field(init=False, repr=False)
     _chain: bool | None = field(default=None, init=False, repr=False)
 
@@ -496,7 +497,7 @@ class Database:
         engine = dbmod.make_engine(target)
         migration = None
         if migrate:
-            migration = dbmod.migrate_to_head(engine, path, backup_dir=backup_dir)
+            migration = migrate_to_head(engine, path, backup_dir=backup_dir)
         database = cls(engine=engine, path=path, migration=migration)
         if migrate:
             database.move_legacy_key_out()  # the old certificate key leaves the file for this PC's protected store

@@ -23,9 +23,14 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 DELETED = "-"
@@ -303,3 +308,41 @@ def find_head(conn, printed: str) -> tuple[int, int] | None:
         return None
     after = conn.execute("SELECT COUNT(*) FROM chain_links WHERE id > ?", (row[0],)).fetchone()[0]
     return int(row[0]), int(after)
+
+
+# ------------------------------------------------------------------ the head kept beside each backup
+
+def chain_head_of(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    """(head link hash, number of links) of a database's hash chain, or None before the chain existed."""
+    try:
+        row = conn.execute("SELECT link_hash, id FROM chain_links ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return (row[0], int(row[1])) if row else ("0" * 64, 0)
+
+
+def chain_sidecar(backup: Path) -> Path:
+    return Path(str(backup) + ".chain")
+
+
+def write_chain_sidecar(backup: Path, head: tuple[str, int]) -> None:
+    """Keep the chain head beside each backup (and so in every copy of the backup folder): a later rewrite of the
+    history inside the database shows as a head that no backup and no paper knows."""
+    link_hash, links = head
+    text = (f"chain head: {short(link_hash)}\nfull: {link_hash}\nlinks: {links}\n"
+            f"backup: {backup.name}\nmade: {dt.datetime.now().isoformat(timespec='seconds')}\n")
+    try:
+        chain_sidecar(backup).write_text(text, encoding="utf-8")
+    except OSError as exc:  # the backup itself is good; the sidecar is evidence, not data
+        log.warning("could not write the chain head beside %s: %s", backup, exc)
+
+
+def read_chain_sidecar(backup: Path) -> str | None:
+    """The full head hash kept beside a backup, or None."""
+    try:
+        for line in chain_sidecar(backup).read_text(encoding="utf-8").splitlines():
+            if line.startswith("full: "):
+                return line[6:].strip()
+    except OSError:
+        return None
+    return None

@@ -28,6 +28,7 @@ from talentdesk.services.ledger import approvals, certificates, journal, payment
 from talentdesk.services.safety import accounts, keys
 from talentdesk.store import chain
 from talentdesk.store.integrity import full_check
+from tests.safety.safety_helpers import login
 
 TODAY = dt.date(2026, 11, 23)
 PW = "correct horse battery"
@@ -66,7 +67,7 @@ def _verify(database, payload):
 
 
 def _check_text(path, **kw) -> tuple[bool, str]:
-    report = full_check(Path(path), find_backup=False, **kw)
+    report = full_check(Path(path), **kw)
     return report.ok, report.text()
 
 
@@ -201,7 +202,7 @@ def test_attack_delete_every_audit_row(demo_db, tmp_path):
 
 
 def test_attack_delete_the_chain_itself_or_rewrite_it_shows_against_paper_and_backups(demo_db, tmp_path):
-    from talentdesk.services.safety.backups import make_backup
+    from talentdesk.store.backup_files import make_backup
 
     [eid] = _payment_entries(demo_db)
     result = _print(demo_db, tmp_path, [eid])
@@ -235,7 +236,7 @@ def test_attack_delete_the_chain_itself_or_rewrite_it_shows_against_paper_and_ba
                          "(:kind, :record_id, :content_hash, :link_hash)", rows)
         conn.execute("COMMIT")
         _restore_guards(conn, "chain_links")
-    report = full_check(Path(demo_db.path), heads=(head,))
+    report = full_check(Path(demo_db.path), heads=(head,), backup_heads=True)
     assert not report.ok
     out = report.text()
     assert f"The chain head {head} from paper is not in this database's chain" in out
@@ -260,7 +261,7 @@ def test_chain_is_sealed_inside_the_writing_transaction(demo_db):
         assert ("ledger" in kinds) and kinds[-1] == "audit"
         assert conn.execute("SELECT count(*) FROM chain_links WHERE kind='ledger' AND record_id=?",
                             (rev.id,)).fetchone()[0] == 1
-    assert full_check(Path(demo_db.path), find_backup=False).ok
+    assert full_check(Path(demo_db.path)).ok
 
 
 # ------------------------------------------------------------------ signatures and the key
@@ -358,7 +359,7 @@ def test_old_certificate_key_leaves_the_file_and_the_audit_trail_and_old_certifi
             assert key.hex() not in trail
         v = _verify(database, payload)
         assert v.genuine, v.message
-        assert full_check(path, find_backup=False).ok
+        assert full_check(path).ok
         # the old certificate reprinted is signed now, with the same serial
         result = _print(database, tmp_path, [eid])
         assert result.copies == 1
@@ -381,7 +382,7 @@ def test_no_secret_in_audit_trail_exports_or_log(demo_db, tmp_path):
     with demo_db.session(Actor.local()) as s:
         keys.export_key(s, out_path=tmp_path / "k.tdkey", password=PW)
         accounts.create_user(s, username="admin", password="admin-password-1")
-    admin = accounts.login(demo_db, username="admin", password="admin-password-1")
+    admin = login(demo_db, username="admin", password="admin-password-1")
     with demo_db.session(admin) as s:
         audit.export_audit(s, path=tmp_path / "trail.csv")
         audit.export_audit(s, path=tmp_path / "trail.xlsx")
@@ -414,12 +415,12 @@ def _office(database):
     """admin (first account), a clerk and an approver created by the admin; returns their actors."""
     with database.session(Actor.local()) as s:
         accounts.create_user(s, username="admin", password="admin-password-1")
-    admin = accounts.login(database, username="admin", password="admin-password-1")
+    admin = login(database, username="admin", password="admin-password-1")
     with database.session(admin) as s:
         accounts.create_user(s, username="clerk", password="clerk-password-1", role="clerk")
         accounts.create_user(s, username="approver", password="approver-password-1", role="approver")
-    clerk = accounts.login(database, username="clerk", password="clerk-password-1")
-    approver = accounts.login(database, username="approver", password="approver-password-1")
+    clerk = login(database, username="clerk", password="clerk-password-1")
+    approver = login(database, username="approver", password="approver-password-1")
     return admin, clerk, approver
 
 
@@ -439,10 +440,13 @@ def test_attack_delete_from_users_does_not_open_in_single_user_mode(demo_db):
         conn.execute("DELETE FROM users")
     database = Database.open(demo_db.path)
     try:
+        from talentdesk.commands.safety import cli_actor
+
         with pytest.raises(StorageError, match="removed from the file"):
-            accounts.cli_actor(database, username=None)
+            cli_actor(database, username=None)
         with pytest.raises(StorageError, match="removed from the file"):
-            accounts.database_has_accounts(database)
+            with database.session(Actor.system(), readonly=True) as s:
+                accounts.has_accounts(s)
     finally:
         database.dispose()
     ok, text = _check_text(demo_db.path)
@@ -476,17 +480,17 @@ def test_attack_clerk_reverses_a_clawback_needs_an_approval(demo_db):
     with pytest.raises(RuleViolation, match="already been decided"):
         with demo_db.session(approver) as s:
             approvals.approve_request(s, request_id=pending.request_id)
-    assert full_check(Path(demo_db.path), find_backup=False).ok
+    assert full_check(Path(demo_db.path)).ok
 
 
 def test_attack_admin_creates_a_second_admin_to_approve_own_payment_and_request(demo_db):
     admin, clerk, approver = _office(demo_db)
     with demo_db.session(admin) as s:
         accounts.create_user(s, username="admin2", password="admin2-password", role="admin")
-    admin2 = accounts.login(demo_db, username="admin2", password="admin2-password")
+    admin2 = login(demo_db, username="admin2", password="admin2-password")
     with demo_db.session(admin2) as s:  # and a third, created by the second
         accounts.create_user(s, username="admin3", password="admin3-password", role="admin")
-    admin3 = accounts.login(demo_db, username="admin3", password="admin3-password")
+    admin3 = login(demo_db, username="admin3", password="admin3-password")
     with demo_db.session(Actor.local(), readonly=True) as s:
         pid = s.scalar(select(Payment.id).where(Payment.status == "recorded").limit(1))
     with demo_db.session(admin) as s:  # the admin records a payment order themselves
