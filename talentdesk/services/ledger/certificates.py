@@ -36,7 +36,7 @@ from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
 from talentdesk.services.base import Change, Lane, Permission, actor_of, operation, seal_chain
 from talentdesk.services.common.settings import get_setting
-from talentdesk.services.safety import keys
+from talentdesk.store import keystore as keys
 from talentdesk.store import chain
 
 Progress = Callable[[int, int, str], None]
