@@ -210,8 +210,10 @@ def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
         wb.close()
 
 
-def read_sheet(path: Path | str) -> Sheet:
-    """The first sheet of an .xlsx or a .csv (UTF-8 or GBK). The first non-blank row holds the headers."""
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any] | None = None) -> Sheet:
+    """The first sheet of an .xlsx or a .csv (UTF-8 or GBK). The header row is the one among the first rows with
+    the most headers `recognise` knows (the talent roster's headers unless another importer passes its own)."""
+    recognise = recognise or field_for_header
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
@@ -235,7 +237,7 @@ def read_sheet(path: Path | str) -> Sheet:
     candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
     if not candidates:
         raise InputFileError(translate("Importer", "The file has no header row and no data."))
-    best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if field_for_header(c)), -i))
+    best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if recognise(c)), -i))
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
     return Sheet(headers, num, rows[best + 1:])
