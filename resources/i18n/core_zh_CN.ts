@@ -515,6 +515,25 @@
     </message>
 </context>
 <context>
+    <name>Tabular</name>
+    <message>
+        <source>The columns “{a}” and “{b}” both mean {field}; remove or rename one of them.</source>
+        <translation>“{a}”和“{b}”两列都表示{field}；请删除或改名其中一列。</translation>
+    </message>
+    <message>
+        <source>{a} or {b}</source>
+        <translation>{a}或{b}</translation>
+    </message>
+    <message>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
+        <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
+    </message>
+    <message>
+        <source>Columns not recognised: {cols}</source>
+        <translation>未识别的列：{cols}</translation>
+    </message>
+</context>
+<context>
     <name>TalentEdit</name>
     <message>
         <source>This is not a date; write it like 2023-07-01.</source>
@@ -758,6 +777,57 @@
     <message>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
+    </message>
+</context>
+<context>
+    <name>Written</name>
+    <message>
+        <source>“{value}” is not an amount; write it like 15000, 15,000.00, 1.5万 or ￥15,000.</source>
+        <translation>“{value}”不是金额；请写成 15000、15,000.00、1.5万 或 ￥15,000。</translation>
+    </message>
+    <message>
+        <source>The amount is missing.</source>
+        <translation>缺少金额。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; money paid back is a refund.</source>
+        <translation>金额不能为负数；退回的钱应记为退款。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>“{value}” has more than two decimal places; amounts are exact to the fen.</source>
+        <translation>“{value}”的小数超过两位；金额精确到分。</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <source>Write the instalment like 2/3 or 第2期.</source>
+        <translation>期次请写成 2/3 或 第2期。</translation>
+    </message>
+    <message>
+        <source>Instalments are counted from 1.</source>
+        <translation>期次从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Excel turned the instalment into a date; set the column to text (文本) and write it like 2/3 again.</source>
+        <translation>Excel 把期次变成了日期；请把该列设为“文本”，再按 2/3 的格式重新填写。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of {count} does not exist.</source>
+        <translation>共 {count} 期，不存在第 {seq} 期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an instalment; write it like 2/3, 第2期 or leave it empty.</source>
+        <translation>“{value}”不是期次；请写成 2/3、第2期，或留空。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a payment method; write 银行转账 or 现金.</source>
+        <translation>“{value}”不是发放方式；请写“银行转账”或“现金”。</translation>
     </message>
 </context>
 </TS>

@@ -8,9 +8,6 @@ from pathlib import Path
 from talentdesk.i18n import translate
 
 
-def _t(text: str) -> str:
-    return translate("MoveInCommands", text)
-
 
 def register_imports(what) -> None:
     """The moving-in files under `talentdesk import` (the talents command owns the `import` word)."""
@@ -47,21 +44,21 @@ def _progress(ctx):
 
 def report(result, *, dry_run: bool, what: str) -> tuple[dict, str, int]:
     """The JSON document, the text and the exit code of an import (0 imported or clean dry run, 1 refused)."""
-    lines = [_t("row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message)
+    lines = [translate("MoveInCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message)
              for r in result.rejected]
-    lines += [_t("note, row {row}: {message}").format(row=r.row, message=r.message) for r in result.warnings]
+    lines += [translate("MoveInCommands", "note, row {row}: {message}").format(row=r.row, message=r.message) for r in result.warnings]
     bad = len({r.row for r in result.rejected})
     if dry_run:
-        lines.append(_t("Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.").format(
+        lines.append(translate("MoveInCommands", "Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.").format(
             ok=result.valid_rows, bad=bad))
     elif result.imported:
-        lines.append(_t("Imported {n} {what} ({bad} rows skipped as invalid).").format(n=result.imported, what=what,
+        lines.append(translate("MoveInCommands", "Imported {n} {what} ({bad} rows skipped as invalid).").format(n=result.imported, what=what,
                                                                                      bad=bad))
     elif result.rejected:
-        lines.append(_t("Nothing was imported: {bad} rows were refused. Correct them, or use --skip-invalid to import "
+        lines.append(translate("MoveInCommands", "Nothing was imported: {bad} rows were refused. Correct them, or use --skip-invalid to import "
                         "only the valid rows.").format(bad=bad))
     else:
-        lines.append(_t("The file has no data rows; nothing was imported."))
+        lines.append(translate("MoveInCommands", "The file has no data rows; nothing was imported."))
     payload = result.as_json()
     payload.pop("preview", None)
     code = (0 if not result.rejected else 1) if dry_run else (0 if result.imported or not result.rejected else 1)
@@ -76,7 +73,7 @@ def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
         result = history_import.import_payments(s, path=args.file, dry_run=args.dry_run,
                                                 skip_invalid=args.skip_invalid, backup_first_=True,
                                                 progress=_progress(ctx))
-    payload, text, code = report(result, dry_run=args.dry_run, what=_t("payments"))
+    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
     payload["preview"] = None
     payload.pop("preview")
     ctx.emit(payload, text)
@@ -91,16 +88,16 @@ def cmd_reconcile(args: argparse.Namespace, ctx) -> int:
     database = ctx.database()
     for out in (args.xlsx, args.pdf):
         if out is not None and not out.parent.exists():
-            raise InputFileError(_t("The folder {folder} does not exist.").format(folder=out.parent))
+            raise InputFileError(translate("MoveInCommands", "The folder {folder} does not exist.").format(folder=out.parent))
     with database.session(ctx.actor(), readonly=args.xlsx is None and args.pdf is None) as s:
         rec = reconcile.reconcile(s, year=args.year)
         for out in (args.xlsx, args.pdf):
             if out is not None:
                 reconcile.export_reconciliation(s, out_path=out, year=args.year)
-    lines = [_t("{year}  {policy}: {n} payments {paid}; dues {dues}; clawbacks {claw}; refunds {refund}").format(
+    lines = [translate("MoveInCommands", "{year}  {policy}: {n} payments {paid}; dues {dues}; clawbacks {claw}; refunds {refund}").format(
         year=r.year, policy=r.policy, n=r.payments, paid=format_yuan(r.paid_fen), dues=format_yuan(r.due_fen),
         claw=format_yuan(r.clawback_fen), refund=format_yuan(r.refund_fen)) for r in rec.rows]
-    lines.append(_t("Total paid: {n} payments, {paid}.").format(n=rec.total_payments,
+    lines.append(translate("MoveInCommands", "Total paid: {n} payments, {paid}.").format(n=rec.total_payments,
                                                                paid=format_yuan(rec.total_paid_fen)))
     ctx.emit(rec.as_json(), "\n".join(lines))
     return 0

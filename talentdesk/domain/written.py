@@ -60,7 +60,7 @@ def parse_written_amount(raw: Any, *, field: str = "amount") -> int:
     if not d.is_finite():
         raise _not_amount(field, raw)
     if d < 0:
-        raise ValidationError(translate("Written", "The amount cannot be negative; a money coming back is a "
+        raise ValidationError(translate("Written", "The amount cannot be negative; money paid back is a "
                                                    "refund."), field=field)
     if d == 0:
         raise ValidationError(translate("Written", "The amount must be greater than zero."), field=field)

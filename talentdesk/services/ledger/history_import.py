@@ -57,7 +57,7 @@ from talentdesk.services.common.tabular import (
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.services.talents.importer import _blank
-from talentdesk.services.talents.talent_edit import parse_date_value
+from talentdesk.domain.parsing import parse_date_value
 
 COLUMNS = Columns({
     "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "ID No", "ID")),
@@ -79,9 +79,6 @@ COLUMNS = Columns({
 ONE_OF = (("policy", "doc_number"),)
 CLOSE = 3  # close matches offered for an unknown person or policy
 
-
-def _t(text: str) -> str:
-    return translate("PaymentImport", text)
 
 
 # ------------------------------------------------------------------ what the file says, row by row
@@ -273,9 +270,9 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
     total = len(sheet.rows)
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(_t("The import was cancelled; nothing was changed."))
+            raise InputFileError(translate("PaymentImport", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 2000 == 0:
-            progress(n, total, _t("Checking rows"))
+            progress(n, total, translate("PaymentImport", "Checking rows"))
         if all(_blank(c) for c in cells):
             blank += 1
             continue
@@ -291,26 +288,26 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
         # the person
         talent = None
         if _blank(raw_id):
-            bad("id_number", _t("The ID number is missing."))
+            bad("id_number", translate("PaymentImport", "The ID number is missing."))
         else:
             idn = normalise_id_number(text_cell(raw_id))
             talent = ref.talents.get(idn)
             if talent is None:
                 if _numeric_id(raw_id):
-                    bad("id_number", _t("Excel stored this ID number as a number and lost its last digits. Set the "
+                    bad("id_number", translate("PaymentImport", "Excel stored this ID number as a number and lost its last digits. Set the "
                                         "column to text (文本) and type the number again."))
                 else:
                     name = text_cell(cell(cells, by_field, "name"))
                     near = ref.similar_people(idn, name)
-                    msg = _t("No talent with the ID number {id} is on file; import the talent roster first.").format(
+                    msg = translate("PaymentImport", "No talent with the ID number {id} is on file; import the talent roster first.").format(
                         id=mask_id_number(idn))
                     if near:
-                        msg += " " + _t("Close matches: {names}.").format(names="；".join(near))
+                        msg += " " + translate("PaymentImport", "Close matches: {names}.").format(names="；".join(near))
                     bad("id_number", msg)
             else:
                 name = text_cell(cell(cells, by_field, "name"))
                 if name and key_text(name) != key_text(talent.name):
-                    bad("name", _t("The ID number belongs to {on_file}, not to {written}.").format(
+                    bad("name", translate("PaymentImport", "The ID number belongs to {on_file}, not to {written}.").format(
                         on_file=talent.name, written=name))
         # the policy
         policy = None
@@ -320,29 +317,29 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
         by_doc = ref.policy_by_doc.get(key_text(pdoc), []) if pdoc else []
         if pname and by_name is None:
             near = ref.similar_policies(pname)
-            msg = _t("No policy is called “{name}”; import the policy table first.").format(name=pname)
+            msg = translate("PaymentImport", "No policy is called “{name}”; import the policy table first.").format(name=pname)
             if near:
-                msg += " " + _t("Close matches: {names}.").format(names="；".join(near))
+                msg += " " + translate("PaymentImport", "Close matches: {names}.").format(names="；".join(near))
             bad("policy", msg)
         elif pname and pdoc and by_doc and by_name not in by_doc:
-            bad("doc_number", _t("The document number {doc} is not the one of “{name}”.").format(doc=pdoc, name=pname))
+            bad("doc_number", translate("PaymentImport", "The document number {doc} is not the one of “{name}”.").format(doc=pdoc, name=pname))
         elif by_name is not None:
             policy = ref.policies[by_name]
         elif pdoc:
             if len(by_doc) == 1:
                 policy = ref.policies[by_doc[0]]
             elif len(by_doc) > 1:
-                bad("doc_number", _t("Several policies share the document number {doc}; name the policy in the "
+                bad("doc_number", translate("PaymentImport", "Several policies share the document number {doc}; name the policy in the "
                                      "policy column: {names}.").format(
                     doc=pdoc, names="、".join(ref.policies[i].name for i in by_doc)))
             else:
                 near = ref.similar_policies(pdoc)
-                msg = _t("No policy has the document number {doc}; import the policy table first.").format(doc=pdoc)
+                msg = translate("PaymentImport", "No policy has the document number {doc}; import the policy table first.").format(doc=pdoc)
                 if near:
-                    msg += " " + _t("Close matches: {names}.").format(names="；".join(near))
+                    msg += " " + translate("PaymentImport", "Close matches: {names}.").format(names="；".join(near))
                 bad("doc_number", msg)
         else:
-            bad("policy", _t("Name the policy (its name or 文号)."))
+            bad("policy", translate("PaymentImport", "Name the policy (its name or 文号)."))
         # amounts, dates, instalment
         raw_amount = cell(cells, by_field, "amount")
         raw_date = cell(cells, by_field, "pay_date")
@@ -362,7 +359,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             try:
                 pay_date = parse_date_value(raw_date, field="pay_date")
                 if pay_date is None:
-                    bad("pay_date", _t("The paid date is missing."))
+                    bad("pay_date", translate("PaymentImport", "The paid date is missing."))
             except ValidationError as exc:
                 bad("pay_date", exc.message)
         start = None
@@ -382,16 +379,16 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             bad("method", exc.message)
         voucher = text_cell(cell(cells, by_field, "voucher_no"))
         if len(voucher) > 40:
-            bad("voucher_no", _t("The voucher number is too long (at most 40 characters)."))
+            bad("voucher_no", translate("PaymentImport", "The voucher number is too long (at most 40 characters)."))
         memo = text_cell(cell(cells, by_field, "memo"))[:200]
         if talent is not None and pay_date is not None:
             if pay_date > today:
-                bad("pay_date", _t("The paid date {date} is in the future.").format(date=pay_date.isoformat()))
+                bad("pay_date", translate("PaymentImport", "The paid date {date} is in the future.").format(date=pay_date.isoformat()))
             elif pay_date < talent.arrival:
-                bad("pay_date", _t("Paid on {date}, before {name} arrived on {arrival}.").format(
+                bad("pay_date", translate("PaymentImport", "Paid on {date}, before {name} arrived on {arrival}.").format(
                     date=pay_date.isoformat(), name=talent.name, arrival=talent.arrival.isoformat()))
             elif talent.departure is not None and pay_date > talent.departure:
-                bad("pay_date", _t("Paid on {date}, after {name} left the county on {left}.").format(
+                bad("pay_date", translate("PaymentImport", "Paid on {date}, after {name} left the county on {left}.").format(
                     date=pay_date.isoformat(), name=talent.name, left=talent.departure.isoformat()))
         if problems:
             rejected.extend(problems)
@@ -434,13 +431,13 @@ def _place(rows: list[_Row], count: int, taken: set[int], reject) -> list[_Row]:
         if r.seq is None:
             continue
         if r.seq in taken:
-            reject(r, "instalment", _t("Instalment {seq} is already paid on file: the same payment twice.").format(
+            reject(r, "instalment", translate("PaymentImport", "Instalment {seq} is already paid on file: the same payment twice.").format(
                 seq=r.seq))
         elif r.seq in claimed:
-            reject(r, "instalment", _t("Instalment {seq} is paid twice in this file (row {other}): the same payment "
+            reject(r, "instalment", translate("PaymentImport", "Instalment {seq} is paid twice in this file (row {other}): the same payment "
                                        "twice.").format(seq=r.seq, other=claimed[r.seq].row))
         elif r.seq > count:
-            reject(r, "instalment", _t("Instalment {seq} does not exist: the grant has {count} instalments, so this "
+            reject(r, "instalment", translate("PaymentImport", "Instalment {seq} does not exist: the grant has {count} instalments, so this "
                                        "would pay more than was granted.").format(seq=r.seq, count=count))
         else:
             claimed[r.seq] = r
@@ -450,7 +447,7 @@ def _place(rows: list[_Row], count: int, taken: set[int], reject) -> list[_Row]:
         if r.seq is not None:
             continue
         if not free:
-            reject(r, "amount", _t("Every instalment ({count}) is already paid: this payment is more than was "
+            reject(r, "amount", translate("PaymentImport", "Every instalment ({count}) is already paid: this payment is more than was "
                                    "granted.").format(count=count))
             continue
         r.seq = free.pop(0)
@@ -470,7 +467,7 @@ def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Ex
             key = (r.talent_id, r.policy_id, r.voucher_no, r.amount_fen, r.pay_date)
             twin = next((o for o in seen[key] if o.seq is None or r.seq is None or o.seq == r.seq), None)
             if twin is not None:
-                reject(r, "voucher_no", _t("The same payment (voucher {voucher}, {amount} on {date}) is already on row "
+                reject(r, "voucher_no", translate("PaymentImport", "The same payment (voucher {voucher}, {amount} on {date}) is already on row "
                                            "{other}.").format(voucher=r.voucher_no or "—",
                                                               amount=format_yuan(r.amount_fen),
                                                               date=r.pay_date.isoformat(), other=twin.row))
@@ -478,7 +475,7 @@ def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Ex
             seen[key].append(r)
             paid_seqs = on_file.get((r.talent_id, r.voucher_no, r.amount_fen, r.pay_date))
             if paid_seqs and (r.seq is None or r.seq in paid_seqs or None in paid_seqs):
-                reject(r, "voucher_no", _t("This payment (voucher {voucher}, {amount} on {date}) is already in the "
+                reject(r, "voucher_no", translate("PaymentImport", "This payment (voucher {voucher}, {amount} on {date}) is already in the "
                                            "ledger: the same payment twice.").format(
                     voucher=r.voucher_no or "—", amount=format_yuan(r.amount_fen), date=r.pay_date.isoformat()))
                 continue
@@ -495,9 +492,9 @@ def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Ex
             for r in placed:
                 fen = have.schedule.get(r.seq, (None, None, None))[1]
                 if fen is None:
-                    reject(r, "instalment", _t("Instalment {seq} of this grant was cancelled.").format(seq=r.seq))
+                    reject(r, "instalment", translate("PaymentImport", "Instalment {seq} of this grant was cancelled.").format(seq=r.seq))
                 elif fen != r.amount_fen:
-                    reject(r, "amount", _t("Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.").format(
+                    reject(r, "amount", translate("PaymentImport", "Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.").format(
                         seq=r.seq, name=talent.name, due=format_yuan(fen), paid=format_yuan(r.amount_fen)))
                 else:
                     kept.append(r)
@@ -525,7 +522,7 @@ def _new_grant(talent: _Talent, policy: _Policy, group: list[_Row], payments: li
         keep = max(written_counts)
         for r in payments:
             if r.count is not None and r.count != keep:
-                reject(r, "instalment", _t("The rows of {name} for “{policy}” disagree on the number of instalments "
+                reject(r, "instalment", translate("PaymentImport", "The rows of {name} for “{policy}” disagree on the number of instalments "
                                            "({counts}).").format(name=talent.name, policy=policy.name,
                                                                  counts="、".join(map(str, sorted(written_counts)))))
         payments = [r for r in payments if r.count is None or r.count == keep]
@@ -545,7 +542,7 @@ def _new_grant(talent: _Talent, policy: _Policy, group: list[_Row], payments: li
         for r in sorted(placed, key=lambda r: (r.pay_date, r.row), reverse=True):
             if rest >= 0:
                 break
-            reject(r, "amount", _t("More paid than granted: {name}'s grant of “{policy}” is {total}; with this row "
+            reject(r, "amount", translate("PaymentImport", "More paid than granted: {name}'s grant of “{policy}” is {total}; with this row "
                                    "{paid} would be paid.").format(name=talent.name, policy=policy.name,
                                                                    total=format_yuan(cap),
                                                                    paid=format_yuan(cap - rest)))
@@ -592,13 +589,13 @@ def _new_grant(talent: _Talent, policy: _Policy, group: list[_Row], payments: li
     total = sum(fen for _s, _d, fen in schedule)
     if not fits:
         if policy_fen is None:
-            why = _t("the policy sets no amount for tier {tier} with this education").format(tier=talent.tier)
+            why = translate("PaymentImport", "the policy sets no amount for tier {tier} with this education").format(tier=talent.tier)
         else:
-            why = _t("the policy grants {amount} in {count} instalments ({each}), which the rows do not "
+            why = translate("PaymentImport", "the policy grants {amount} in {count} instalments ({each}), which the rows do not "
                      "follow").format(amount=format_yuan(policy_fen), count=len(policy_schedule),
                                       each="、".join(format_yuan(s.amount_fen) for s in policy_schedule[:4])
                                       + ("…" if len(policy_schedule) > 4 else ""))
-        warn(first, "amount", _t("{name}: the grant of “{policy}” is made from the file ({total} in {count} "
+        warn(first, "amount", translate("PaymentImport", "{name}: the grant of “{policy}” is made from the file ({total} in {count} "
                                  "instalments) because {why}.").format(name=talent.name, policy=policy.name,
                                                                        total=format_yuan(total), count=len(schedule),
                                                                        why=why))
@@ -632,7 +629,7 @@ def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
 def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progress) -> tuple[int, int]:
     actor = actor_of(session)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    memo_base = _t("Moved in from {file}").format(file=source)
+    memo_base = translate("PaymentImport", "Moved in from {file}").format(file=source)
     grant_rows = []
     for g in plan.new:
         departed = g.talent.status != E.TalentStatus.ACTIVE.value
@@ -642,11 +639,11 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
             instalment_mode=g.mode,
             instalment_count=len(g.schedule), clawback_rule=g.policy.clawback, start_date=g.start,
             status=E.GrantStatus.TERMINATED.value if departed else E.GrantStatus.ACTIVE.value,
-            status_reason=(_t("The talent left the county on {date}").format(date=g.talent.departure.isoformat())
+            status_reason=(translate("PaymentImport", "The talent left the county on {date}").format(date=g.talent.departure.isoformat())
                            if departed and g.talent.departure else ""),
             granted_by=actor.username, notes=memo_base))
     if progress is not None:
-        progress(0, 4, _t("Creating grants"))
+        progress(0, 4, translate("PaymentImport", "Creating grants"))
     grant_ids = _insert_returning(session, SubsidyGrant, grant_rows)
     instalments, dues, payments = [], [], []
     completed: list[int] = []
@@ -685,11 +682,11 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
     if instalments:
         session.execute(insert(Instalment.__table__), instalments)
     if progress is not None:
-        progress(1, 4, _t("Posting what fell due"))
+        progress(1, 4, translate("PaymentImport", "Posting what fell due"))
     if dues:
         session.execute(insert(LedgerEntry.__table__), dues)
     if progress is not None:
-        progress(2, 4, _t("Posting payments"))
+        progress(2, 4, translate("PaymentImport", "Posting payments"))
     pay_rows = [dict(grant_id=gid, talent_id=tid, instalment_seq=r.seq, amount_fen=r.amount_fen,
                      status=E.PaymentStatus.PAID.value, method=r.method, voucher_no=r.voucher_no, pay_date=r.pay_date,
                      recorded_by_id=actor.user_id, recorded_by=actor.username, paid_at=now,
@@ -703,7 +700,7 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
                   for pid, (gid, tid, r) in zip(pay_ids, payments)]
     entry_ids = _insert_returning(session, LedgerEntry, entry_rows)
     if progress is not None:
-        progress(3, 4, _t("Linking payments to the ledger"))
+        progress(3, 4, translate("PaymentImport", "Linking payments to the ledger"))
     if pay_ids:
         session.execute(update(Payment), [{"id": p, "entry_id": e} for p, e in zip(pay_ids, entry_ids)])
     # grants already on file whose last instalment this file paid are complete now
@@ -772,7 +769,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
                          f"{Path(path).name}; {len({r.row for r in rejected})} rows refused")
     imported, _grants = _write(session, plan, today=today, source=Path(path).name, progress=progress)
     if progress is not None:
-        progress(4, 4, _t("Done"))
+        progress(4, 4, translate("PaymentImport", "Done"))
     return ImportOutcome(imported=imported, dry_run=False, extra={**extra, "preview": lines}, **base)
 
 

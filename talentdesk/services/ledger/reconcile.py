@@ -23,9 +23,6 @@ from talentdesk.services.base import Change, Permission, operation, record_event
 KINDS = ("payment", "due", "clawback", "refund")
 
 
-def _t(text: str) -> str:
-    return translate("Reconcile", text)
-
 
 @dataclass(frozen=True, slots=True)
 class ReconcileRow:
@@ -93,12 +90,12 @@ def reconcile(session: Session, *, year: int | None = None) -> Reconciliation:
 
 
 def _headers() -> list[str]:
-    return [_t("Policy"), _t("Document number"), _t("Fiscal year"), _t("Payments"), _t("Paid (yuan)"), _t("Dues"),
-            _t("Due (yuan)"), _t("Clawbacks"), _t("Clawed back (yuan)"), _t("Refunds"), _t("Refunded (yuan)")]
+    return [translate("Reconcile", "Policy"), translate("Reconcile", "Document number"), translate("Reconcile", "Fiscal year"), translate("Reconcile", "Payments"), translate("Reconcile", "Paid (yuan)"), translate("Reconcile", "Dues"),
+            translate("Reconcile", "Due (yuan)"), translate("Reconcile", "Clawbacks"), translate("Reconcile", "Clawed back (yuan)"), translate("Reconcile", "Refunds"), translate("Reconcile", "Refunded (yuan)")]
 
 
 def _title(office: str, year: int | None) -> str:
-    what = _t("Subsidy reconciliation, fiscal year {year}").format(year=year) if year else _t(
+    what = translate("Reconcile", "Subsidy reconciliation, fiscal year {year}").format(year=year) if year else translate("Reconcile", 
         "Subsidy reconciliation, all years")
     return f"{office}　{what}" if office else what
 
@@ -109,10 +106,10 @@ def _write_xlsx(rec: Reconciliation, path: Path, *, office: str, on: dt.date) ->
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = _t("Reconciliation")[:31]
+    ws.title = translate("Reconcile", "Reconciliation")[:31]
     ws.append([_title(office, rec.year)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([_t("Printed on {date}; amounts in yuan, exact to the fen.").format(date=on.isoformat())])
+    ws.append([translate("Reconcile", "Printed on {date}; amounts in yuan, exact to the fen.").format(date=on.isoformat())])
     ws.append(_headers())
     for c in ws[3]:
         c.font = Font(bold=True)
@@ -120,7 +117,7 @@ def _write_xlsx(rec: Reconciliation, path: Path, *, office: str, on: dt.date) ->
     for r in rec.rows:
         ws.append([r.policy, r.doc_number, r.year, r.payments, r.paid_fen / 100, r.dues, r.due_fen / 100,
                    r.clawbacks, r.clawback_fen / 100, r.refunds, r.refund_fen / 100])
-    ws.append([_t("Total"), "", "", rec.total_payments, rec.total_paid_fen / 100,
+    ws.append([translate("Reconcile", "Total"), "", "", rec.total_payments, rec.total_paid_fen / 100,
                sum(r.dues for r in rec.rows), rec.total_due_fen / 100, sum(r.clawbacks for r in rec.rows),
                rec.total_clawback_fen / 100, sum(r.refunds for r in rec.rows), rec.total_refund_fen / 100])
     for row in ws.iter_rows(min_row=4):
@@ -151,7 +148,7 @@ def _write_pdf(rec: Reconciliation, path: Path, *, office: str, on: dt.date, fon
                      format_yuan(r.paid_fen, symbol=False), str(r.dues), format_yuan(r.due_fen, symbol=False),
                      str(r.clawbacks), format_yuan(r.clawback_fen, symbol=False), str(r.refunds),
                      format_yuan(r.refund_fen, symbol=False)])
-    data.append([_t("Total"), "", "", str(rec.total_payments), format_yuan(rec.total_paid_fen, symbol=False),
+    data.append([translate("Reconcile", "Total"), "", "", str(rec.total_payments), format_yuan(rec.total_paid_fen, symbol=False),
                  str(sum(r.dues for r in rec.rows)), format_yuan(rec.total_due_fen, symbol=False),
                  str(sum(r.clawbacks for r in rec.rows)), format_yuan(rec.total_clawback_fen, symbol=False),
                  str(sum(r.refunds for r in rec.rows)), format_yuan(rec.total_refund_fen, symbol=False)])
@@ -165,7 +162,7 @@ def _write_pdf(rec: Reconciliation, path: Path, *, office: str, on: dt.date, fon
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
                             topMargin=12 * mm, bottomMargin=12 * mm, title=_title(office, rec.year))
     doc.build([Paragraph(_title(office, rec.year), title),
-               Paragraph(_t("Printed on {date}; amounts in yuan, exact to the fen.").format(date=on.isoformat()),
+               Paragraph(translate("Reconcile", "Printed on {date}; amounts in yuan, exact to the fen.").format(date=on.isoformat()),
                          small), Spacer(1, 4 * mm), table])
 
 
@@ -179,7 +176,7 @@ def export_reconciliation(session: Session, *, out_path: str | Path, year: int |
     out = Path(out_path)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
-        raise ValidationError(_t("The reconciliation is written as .xlsx or .pdf."), field="path")
+        raise ValidationError(translate("Reconcile", "The reconciliation is written as .xlsx or .pdf."), field="path")
     rec = reconcile(session, year=year)
     record_event(session, E.AuditAction.EXPORT,
                  summary=f"reconciliation {year or 'all years'}: {len(rec.rows)} lines to {out.name}")
@@ -193,7 +190,7 @@ def export_reconciliation(session: Session, *, out_path: str | Path, year: int |
             _write_pdf(rec, out, office=office, on=on,
                        font_path=str(get_setting(session, "certificate_font") or "") or None)
     except OSError as exc:
-        raise StorageError(_t("The reconciliation could not be written to {path}: {error}").format(
+        raise StorageError(translate("Reconcile", "The reconciliation could not be written to {path}: {error}").format(
             path=out, error=exc.strerror or exc)) from None
     return len(rec.rows)
 
