@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Budgets</name>
@@ -149,7 +150,7 @@
         <translation>副本（第{n}次补打）</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -219,7 +220,7 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate's ledger entry is missing.</source>
+        <source>The certificate&apos;s ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
@@ -415,7 +416,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy's amount</source>
+        <source>Leave empty to use the policy&apos;s amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -454,11 +455,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds "{policy}".</source>
+        <source>{talent} already holds &quot;{policy}&quot;.</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
+        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -466,7 +467,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>"{policy}" cannot be granted to {talent}.</source>
+        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -803,7 +804,7 @@
         <translation>该补贴的第 {seq} 期已取消。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.</source>
+        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
@@ -811,7 +812,7 @@
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
     <message>
-        <source>More paid than granted: {name}'s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
         <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
     </message>
     <message>
@@ -866,23 +867,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant "{policy}" of {talent} is not active.</source>
+        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -1136,11 +1137,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is no longer in use.</source>
+        <source>The policy &quot;{name}&quot; is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is not in force on {date}.</source>
+        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1152,7 +1153,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}'s education is {education}.</source>
+        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>

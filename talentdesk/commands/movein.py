@@ -11,7 +11,7 @@ from talentdesk.i18n import translate
 
 def register_imports(what) -> None:
     """The moving-in files under `talentdesk import` (the talents command owns the `import` word)."""
-    from talentdesk.cli import add_json
+    from talentdesk.commands.options import add_json
 
     t = what.add_parser("payments", help="import the payment history (one row per payment) from .xlsx or .csv")
     t.add_argument("file", type=Path)
@@ -22,7 +22,7 @@ def register_imports(what) -> None:
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
+    from talentdesk.commands.options import add_json
 
     p = sub.add_parser("reconcile", help="per policy and fiscal year: payments, dues, clawbacks and refunds (fen)")
     p.add_argument("--year", type=int, default=None, help="one fiscal year (default: every year)")

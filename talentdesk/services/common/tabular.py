@@ -1,26 +1,23 @@
 """What every moving-in import shares with the talents import: a table of accepted headers per field, mapping a
-sheet's header row to fields, the rejection rows, and the checked backup before the first write.
+sheet's header row to fields, and the rejection rows.
 
-The file reading itself is the talents importer's (`importer.read_sheet`: .xlsx via calamine/openpyxl, CSV in
-UTF-8 or GBK, title rows above the header); each import passes its own header recogniser.
+The file reading itself is `sheets.read_sheet` (.xlsx via calamine/openpyxl, CSV in UTF-8 or GBK, title rows above
+the header), shared with the talents import; each import passes its own header recogniser.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
 
 from talentdesk.domain.errors import ValidationError
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.talents.importer import (
+from talentdesk.services.common.sheets import (
     Rejection,
     Sheet,
     _blank,
-    backup_before_import,
     header_key,
     read_sheet,
 )
@@ -122,16 +119,6 @@ class ImportOutcome:
                 "dry_run": self.dry_run, **self.extra}
 
 
-def backup_first(session: Session) -> Path | None:
-    """The checked backup before an import writes (SQLite files only), through the backups service."""
-    url = session.get_bind().url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    from talentdesk.services.common.settings import get_setting
-
-    return backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
-
-
 def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
     i = by_field.get(name)
     if i is None or i >= len(cells):
@@ -145,8 +132,4 @@ def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
     return v
 
 
-def today() -> dt.date:
-    return dt.date.today()
-
-
-__all__ = ["Columns", "ImportOutcome", "Rejection", "Sheet", "backup_first", "cell", "is_totals_row"]
+__all__ = ["Columns", "ImportOutcome", "Rejection", "Sheet", "cell", "is_totals_row"]

@@ -47,16 +47,15 @@ from talentdesk.domain.written import (
 )
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation, record_event
+from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
     Columns,
     ImportOutcome,
     Rejection,
-    backup_first,
     cell,
     is_totals_row,
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
-from talentdesk.services.talents.importer import _blank
 from talentdesk.domain.parsing import parse_date_value
 
 COLUMNS = Columns({
@@ -716,6 +715,19 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
 
 
 # ------------------------------------------------------------------ the operation
+
+def backup_first(session: Session) -> Path | None:
+    """The checked backup before an import writes (SQLite files only), through the backups service: checked,
+    copied to the second folder when one is set, rotated like every other backup."""
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    from talentdesk.services.common.settings import get_setting
+    from talentdesk.services.safety.backups import make_backup
+
+    return make_backup(Path(url.database), reason="pre-import",
+                       second_folder=get_setting(session, "backup_second_folder") or "").path
+
 
 @operation(Permission.LEDGER_PAY, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
 def import_payments(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
