@@ -1,6 +1,9 @@
 """The command-line companion: the same services as the window, for scripting, support and tests.
 
 Exit codes: 0 success; 1 the command ran but refused (invalid data, failed check); 2 usage or unreadable input.
+Output never fails on a console or pipe, whatever its code page (cp936, cp1252 …): `--json` documents are ASCII
+(every other character as a \\uXXXX escape, which any JSON reader decodes), and text replaces a character the
+code page lacks with "?" (see `console_safe_output`).
 Qt is imported only by the commands that open a window (`self-test`, and no command at all).
 """
 from __future__ import annotations
@@ -57,7 +60,8 @@ class CliContext:
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""
         if self.json:
-            print(json.dumps(to_jsonable(payload), ensure_ascii=False, indent=2, default=str))
+            # ASCII: survives any console code page or pipe (the frozen program ignores PYTHONIOENCODING)
+            print(json.dumps(to_jsonable(payload), ensure_ascii=True, indent=2, default=str))
         elif text is not None:
             print(text)
 
@@ -87,7 +91,24 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON document in ASCII (other characters as \\uXXXX escapes), readable "
+                             "whatever the console's code page")
+
+
+def console_safe_output() -> None:
+    """Make printing never fail, whatever the console or pipe. A redirected Windows console writes in the ANSI code
+    page (cp936 has no ¥, cp1252 no Chinese), and the frozen program ignores PYTHONIOENCODING and PYTHONUTF8, so a
+    character the code page lacks is printed as "?" instead of ending the command with UnicodeEncodeError (which
+    for `verify` would read as "not genuine"). JSON needs no replacement: it is ASCII (`CliContext.emit`)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None: a windowed program has no console
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # a closed or detached stream: nothing will be printed to it anyway
+            pass
 
 
 def command_modules():
@@ -119,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    console_safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = args.lang or os.environ.get("TALENTDESK_LANG") or i18n.DEFAULT_LANGUAGE
