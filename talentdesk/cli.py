@@ -9,6 +9,7 @@ Qt is imported only by the commands that open a window (`self-test`, and no comm
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from typing import Any
 from talentdesk import __version__, i18n
 from talentdesk.domain.errors import InputFileError, TalentDeskError
 from talentdesk.i18n import translate
-from talentdesk.logs import setup_logging
+from talentdesk.logs import enable_crash_log, setup_logging
 from talentdesk.paths import data_paths
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.db, lang=lang, demo=args.demo)
     paths.ensure()
-    setup_logging(paths.log_file)
+    log_file = setup_logging(paths.log_file_for("cli"))
+    if not faulthandler.is_enabled():  # a developer's own (python -X faulthandler, pytest) writes to the terminal
+        enable_crash_log(paths.crash_log_for("cli"))
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
                      json=bool(getattr(args, "json", False)))
     try:
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # noqa: BLE001 - never a traceback in the user's face
         log.exception("command %s failed", args.command)
         print(translate("Cli", "The command failed unexpectedly; details are in the log: {path}").format(
-            path=paths.log_file), file=sys.stderr)
+            path=log_file), file=sys.stderr)
         return EXIT_REFUSED
     finally:
         ctx.close()
