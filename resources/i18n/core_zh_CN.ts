@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>{name} is open in another program (WPS, Excel or a PDF reader), so it could not be replaced. Close it there and try again. The file was not changed.</source>
+        <translation>{name} 正在被其他程序（WPS、Excel 或 PDF 阅读器）打开，无法替换。请先在那个程序里关闭它，再试一次。文件没有被改动。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
