@@ -31,7 +31,7 @@ def payload(demo_db, tmp_path):
         eid = s.scalar(select(LedgerEntry.id).where(LedgerEntry.kind == "payment").order_by(LedgerEntry.id.desc()))
         certificates.print_certificates(s, out_path=tmp_path / "c.pdf", entry_ids=[eid])
         cert = s.scalar(select(Certificate))
-        return certificates.payload_for(cert.serial, s.get(LedgerEntry, eid), cert.digest), cert.serial
+        return certificates.stored_payload(s, cert), cert.serial
 
 
 def _strict_console(monkeypatch, code_page):
