@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -103,11 +102,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -283,11 +282,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -495,7 +494,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -530,7 +529,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>
@@ -564,6 +563,18 @@
     <message>
         <source>Amounts have at most two decimal places (fen).</source>
         <translation>金额最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <source>Enter the voucher number of the payment.</source>
+        <translation>请填写付款凭证号。</translation>
+    </message>
+    <message>
+        <source>The voucher number is too long (at most 40 characters).</source>
+        <translation>凭证号太长（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a voucher number: it needs the voucher's number, e.g. 记-202611-0012.</source>
+        <translation>“{text}”不是凭证号：请填写凭证的编号，例如 记-202611-0012。</translation>
     </message>
     <message>
         <source>The amount is too large.</source>

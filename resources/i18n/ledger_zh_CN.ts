@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Budgets</name>
@@ -150,7 +149,7 @@
         <translation>副本（第{n}次补打）</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -220,7 +219,7 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate&apos;s ledger entry is missing.</source>
+        <source>The certificate's ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
@@ -416,7 +415,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy&apos;s amount</source>
+        <source>Leave empty to use the policy's amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -455,11 +454,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds &quot;{policy}&quot;.</source>
+        <source>{talent} already holds "{policy}".</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
+        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -467,7 +466,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
+        <source>"{policy}" cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -658,23 +657,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
+        <source>The grant "{policy}" of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -698,12 +697,8 @@
         <translation>付款单{id}不在待审批状态。</translation>
     </message>
     <message>
-        <source>Enter the voucher number of the payment.</source>
-        <translation>请填写付款凭证号。</translation>
-    </message>
-    <message>
-        <source>The voucher number is too long (at most 40 characters).</source>
-        <translation>凭证号过长（最多40个字符）。</translation>
+        <source>Voucher number {voucher} already belongs to another payment ({talent}). Check the voucher; each voucher number is used once.</source>
+        <translation>凭证号 {voucher} 已用于另一笔付款（{talent}）。请核对凭证；每个凭证号只能使用一次。</translation>
     </message>
     <message>
         <source>The payment date cannot be in the future.</source>
@@ -928,11 +923,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is no longer in use.</source>
+        <source>The policy "{name}" is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
+        <source>The policy "{name}" is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -944,7 +939,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
+        <source>The policy requires {required}; {talent}'s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
