@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services.growth import careers
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
@@ -37,7 +38,7 @@ def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
     return w
 
 
-class _Form(QDialog):
+class _Form(GuardedDialog):
     def __init__(self, parent: QWidget | None, title: str):
         super().__init__(parent)
         self.setWindowTitle(title)

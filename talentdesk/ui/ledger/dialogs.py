@@ -36,6 +36,7 @@ from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 
@@ -97,7 +98,7 @@ class TalentPicker(QWidget):
         return self.choice.currentData()
 
 
-class PolicyDialog(QDialog):
+class PolicyDialog(GuardedDialog):
     """Create or edit a policy: every field, the amount table (tier × education) and the exclusions."""
 
     def __init__(self, context: AppContext, tiers: list, all_policies: list, policy=None, parent=None):
@@ -261,7 +262,7 @@ class PolicyDialog(QDialog):
         self.accept()
 
 
-class GrantDialog(QDialog):
+class GrantDialog(GuardedDialog):
     """Grant a policy to a talent: shows the amount, or every reason it is refused, before anything is written."""
 
     def __init__(self, context: AppContext, all_policies: list, policy_id: int | None = None, parent=None):
@@ -334,7 +335,7 @@ class GrantDialog(QDialog):
         self.accept()
 
 
-class MarkPaidDialog(QDialog):
+class MarkPaidDialog(GuardedDialog):
     """One voucher number, date and method for every selected payment order. A voucher number that names no
     voucher or already belongs to another payment keeps the dialog open with the reason, the input kept."""
 
@@ -396,7 +397,7 @@ class MarkPaidDialog(QDialog):
                 "method": self.method.currentData()}
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(GuardedDialog):
     """A reason (always) and optionally an amount and a date — for reversals, refunds, waivers, suspensions."""
 
     def __init__(self, title: str, prompt: str, parent=None, *, amount: int | None = None, with_amount: bool = False,

@@ -31,6 +31,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, label
 from talentdesk.services.mentors import mentoring
 from talentdesk.services.mentors.mentoring import MAX_CADENCE_DAYS, MAX_CAPACITY, BoardCard, BoardColumn
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
@@ -50,7 +51,7 @@ def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None
     return w
 
 
-class ServiceDialog(QDialog):
+class ServiceDialog(GuardedDialog):
     """A form whose OK runs one write operation through the runner; `succeeded(result)` fires after a commit."""
 
     succeeded = Signal(object)
@@ -371,7 +372,7 @@ class MentorDialog(ServiceDialog):
         return mentoring.create_mentor, kwargs
 
 
-class RolesDialog(QDialog):
+class RolesDialog(GuardedDialog):
     """The office's mentor role names (单位领导 / 分管领导 / 业务导师 …): rename or add."""
 
     def __init__(self, context: AppContext, parent=None):
@@ -402,6 +403,9 @@ class RolesDialog(QDialog):
         lay.addWidget(close)
         self.reload()
 
+    def unsaved_roots(self) -> list:
+        return [self.name, self.name_en]
+
     def reload(self) -> None:
         self.context.runner.submit(call(mentoring.list_roles), on_done=self._on_roles)
 
@@ -422,6 +426,7 @@ class RolesDialog(QDialog):
         r = item.data(Qt.ItemDataRole.UserRole)
         self.name.setText(r.name)
         self.name_en.setText(r.name_en)
+        self.mark_clean()
 
     def _rename(self) -> None:
         item = self.list.currentItem()

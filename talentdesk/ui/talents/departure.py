@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.talents import talent_edit
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
 from talentdesk.services.base import call
 
 
-class DepartureDialog(QDialog):
+class DepartureDialog(GuardedDialog):
     def __init__(self, context: AppContext, detail: talent_edit.TalentDetail, parent=None):
         super().__init__(parent)
         self.context = context
