@@ -515,6 +515,197 @@
     </message>
 </context>
 <context>
+    <name>TalentEdit</name>
+    <message>
+        <source>This is not a date; write it like 2023-07-01.</source>
+        <translation>不是有效日期，请按 2023-07-01 的格式填写。</translation>
+    </message>
+    <message>
+        <source>There is no such day in the calendar.</source>
+        <translation>日历中没有这一天。</translation>
+    </message>
+    <message>
+        <source>The service commitment is a whole number of years from 0 to 50.</source>
+        <translation>服务期应为 0 至 50 之间的整数年。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {allowed}.</source>
+        <translation>“{value}”不是可选值，可选：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Write yes or no (是/否).</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The ID number is required.</source>
+        <translation>请填写身份证号。</translation>
+    </message>
+    <message>
+        <source>The gender is required.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to a {gender}; please check the gender or the ID number.</source>
+        <translation>按身份证号应为{gender}，请核对性别或身份证号。</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>The ID number gives the birth date {date}.</source>
+        <translation>按身份证号，出生日期应为 {date}。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.cn).</source>
+        <translation>电子邮箱格式不正确（如 name@example.cn）。</translation>
+    </message>
+    <message>
+        <source>The talent tier is required.</source>
+        <translation>请选择人才类别。</translation>
+    </message>
+    <message>
+        <source>There is no talent tier “{value}”.</source>
+        <translation>没有“{value}”这一人才类别。</translation>
+    </message>
+    <message>
+        <source>The arrival date is required.</source>
+        <translation>请填写到岗日期。</translation>
+    </message>
+    <message>
+        <source>The arrival date must lie between 1900 and one year from today.</source>
+        <translation>到岗日期应在 1900 年至今后一年之间。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before the birth date.</source>
+        <translation>到岗日期早于出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date must lie between 1900 and today.</source>
+        <translation>出生日期应在 1900 年至今天之间。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Talent tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Introduction mode</source>
+        <translation>引进方式</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Important post</source>
+        <translation>重要岗位</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>到岗日期</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Service commitment ends</source>
+        <translation>服务期满日期</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Departure reason</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Clawback waiver reason</source>
+        <translation>免于追回理由</translation>
+    </message>
+</context>
+<context>
     <name>Unsaved</name>
     <message>
         <source>Unsaved changes</source>

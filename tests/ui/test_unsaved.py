@@ -59,12 +59,12 @@ def _employers(ctx):
 
 
 def _departure(ctx):
-    from talentdesk.services.talents import talent_edit
+    from talentdesk.services.talents import records
     from talentdesk.ui.talents.departure import DepartureDialog
 
     (tid,) = _one(ctx.database, "SELECT id FROM talents WHERE status = 'active' ORDER BY id LIMIT 1")
     with ctx.database.session(ctx.actor, readonly=True) as s:
-        detail = talent_edit.get_talent(s, talent_id=tid)
+        detail = records.get_talent(s, talent_id=tid)
     dlg = DepartureDialog(ctx, detail)
     return dlg, lambda: dlg.reason
 
