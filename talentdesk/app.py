@@ -115,9 +115,9 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     QTimer.singleShot(2000, _calm_garbage_collector)  # after the first rows, not on the start-up path
     outcome.after_show(window)
     if probe:  # usable = shown with the first tab's rows loaded
-        from talentdesk.ui.selftest import _pump_until
+        from talentdesk.ui.common.waiting import pump_until
 
-        loaded = _pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
+        loaded = pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
         code = 0 if loaded and not probe_errors else 1
         if code == 0 and probe != "1":
             Path(probe).write_text("usable\n", encoding="utf-8")

@@ -7,14 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 NEW_PASSWORD_ENV = "TALENTDESK_NEW_PASSWORD"
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
     p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
     add_json(p)

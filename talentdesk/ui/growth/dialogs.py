@@ -25,6 +25,7 @@ from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
+from talentdesk.ui.common.style import error_style
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
 
@@ -44,7 +45,7 @@ class _Form(GuardedDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c0392b")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,

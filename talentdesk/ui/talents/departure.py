@@ -19,9 +19,9 @@ from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.unsaved import GuardedDialog
+from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.talents.editor import ERROR_STYLE
 
 
 class DepartureDialog(GuardedDialog):
@@ -48,7 +48,7 @@ class DepartureDialog(GuardedDialog):
                               "the subsidy ledger applies its clawback rule (unless a waiver reason is given)."))
         note.setWordWrap(True)
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record departure"))
