@@ -31,7 +31,7 @@ from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
-from talentdesk.ui.ledger import dialogs, pages
+from talentdesk.ui.ledger import dialogs, movein, pages
 from talentdesk.ui.ledger.requests_page import RequestsPage
 from talentdesk.services.base import call
 
@@ -89,10 +89,13 @@ class LedgerTab(Tab):
         self.policies = pages.PoliciesPage(context, self)
         self.budgets = pages.BudgetsPage(context, self)
         self.requests = RequestsPage(context, self)
+        self.reconcile = movein.ReconcilePage(context, self)
+        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
                             (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
                             (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets")),
+                            (self.reconcile, self.tr("Reconciliation")),
                             (self.requests, self.tr("Requests waiting for approval"))):
             self.pages.addTab(page, title)
             page.open_talent.connect(self.show_statement)
