@@ -44,10 +44,10 @@ class CliContext:
 
     def actor(self):
         """The actor for this run: the single local user of a database without accounts; with accounts, the
-        named user after checking the password (`accounts.cli_actor`)."""
-        from talentdesk.services.safety import accounts
+        named user after checking the password (commands/safety.py asks for it)."""
+        from talentdesk.commands.safety import cli_actor
 
-        return accounts.cli_actor(self.database(), username=self.user)
+        return cli_actor(self.database(), username=self.user)
 
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""

@@ -509,7 +509,7 @@ def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Pa
     folder when one is set, and rotated like every other backup."""
     if db_path is None:
         return None
-    from talentdesk.services.safety.backups import make_backup
+    from talentdesk.store.backup_files import make_backup
 
     return make_backup(db_path, reason="pre-import", second_folder=second_folder).path
 
