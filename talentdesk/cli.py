@@ -83,9 +83,9 @@ class _Parser(argparse.ArgumentParser):
 
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core, growth, ledger, mentors, safety, talents
+    from talentdesk.commands import core, growth, ledger, mentors, movein, safety, talents
 
-    return [core, talents, ledger, safety, mentors, growth]
+    return [core, talents, ledger, safety, mentors, growth, movein]
 
 
 def build_parser() -> argparse.ArgumentParser:
