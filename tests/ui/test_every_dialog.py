@@ -44,9 +44,24 @@ def _dialog_classes() -> dict[str, type]:
     return found
 
 
-@pytest.fixture
-def window(qtbot, demo_db, tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def demo_copy(_demo_template, tmp_path_factory):
+    import shutil
+
+    from talentdesk.services.base import Database
+
+    path = tmp_path_factory.mktemp("dialogs") / "demo.db"
+    shutil.copyfile(_demo_template, path)
+    database = Database.open(path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="module")
+def window(demo_copy, tmp_path_factory):
+    """One main window for every dialog (building one per dialog would double the time)."""
     from talentdesk.app import make_application, open_main_window
+    from talentdesk.ui.common.waiting import pump_until
 
     make_application(lang="en")
     boxes: list[str] = []
@@ -55,15 +70,18 @@ def window(qtbot, demo_db, tmp_path, monkeypatch):
         boxes.append(" ".join(str(a) for a in args[1:3]))
         return QMessageBox.StandardButton.Ok
 
-    for name in ("critical", "warning", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(no_box))
-    w = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.tabs.currentWidget().loaded, timeout=20000)
-    w.message_boxes = boxes
-    yield w
-    w.context.runner.shutdown()
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("critical", "warning", "information", "question"):
+            mp.setattr(QMessageBox, name, staticmethod(no_box))
+        settings = tmp_path_factory.mktemp("settings") / "s.ini"
+        w = open_main_window(demo_copy, settings=QSettings(str(settings), QSettings.Format.IniFormat))
+        w.show()
+        assert pump_until(lambda: w.tabs.currentWidget().loaded, 20)
+        w.message_boxes = boxes
+        yield w
+        w.context.runner.shutdown()
+        w.close()
+        w.deleteLater()
 
 
 def _data(database):
@@ -104,7 +122,7 @@ def _recipes(window, d):
     from talentdesk.ui.talents.editor import TalentEditorDialog
     from talentdesk.ui.talents.employers import EmployersDialog
     from talentdesk.ui.talents.import_dialog import ImportDialog
-    from talentdesk.ui.wizard.wizard import FirstRunWizard
+    from talentdesk.ui.wizard.wizard import open_wizard
 
     c, w = window.context, window
     program = d["programs"][0]
@@ -148,16 +166,12 @@ def _recipes(window, d):
         "talentdesk.ui.safety.users.UsersDialog": lambda: UsersDialog(c, w),
         "talentdesk.ui.safety.users.PasswordDialog": lambda: PasswordDialog(w, title="Password", with_account=True),
         "talentdesk.ui.safety.login.LoginDialog": lambda: LoginDialog(c.database, w),
-        "talentdesk.ui.wizard.wizard.FirstRunWizard": lambda: FirstRunWizard(c.database, parent=w),
+        "talentdesk.ui.wizard.wizard.FirstRunWizard": lambda: open_wizard(c.runner, db_path=c.database.path, parent=w),
     }
 
 
-# dialogs whose database work engineer "safety" is moving off the window's thread in this same session
-SAFETY_PENDING = {"talentdesk.ui.wizard.wizard.FirstRunWizard"}
-
-
-def test_every_dialog_has_a_recipe(window, demo_db):
-    recipes = _recipes(window, _data(demo_db))
+def test_every_dialog_has_a_recipe(window, demo_copy):
+    recipes = _recipes(window, _data(demo_copy))
     found = set(_dialog_classes())
     assert found, "no dialogs found"
     assert found - set(recipes) == set(), "a dialog without a recipe in this test"
@@ -168,11 +182,8 @@ NAMES = sorted(n for n in _dialog_classes())
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_the_dialog_opens_loads_and_closes(qtbot, window, demo_db, name, request):
-    if name in SAFETY_PENDING:
-        request.applymarker(pytest.mark.xfail(reason="opens a session on the window's thread; engineer safety "
-                                                     "moves it onto the runner", strict=False))
-    recipe = _recipes(window, _data(demo_db))[name]
+def test_the_dialog_opens_loads_and_closes(qtbot, window, demo_copy, name):
+    recipe = _recipes(window, _data(demo_copy))[name]
     for _round in range(2):  # twice: the second opening meets whatever the first one left behind
         dialog = recipe()
         assert isinstance(dialog, (QDialog, QWizard))
@@ -189,3 +200,4 @@ def test_the_dialog_opens_loads_and_closes(qtbot, window, demo_db, name, request
     # the window still works afterwards
     window.tabs.setCurrentWidget(window.talents)
     qtbot.waitUntil(lambda: window.talents.loaded, timeout=20000)
+    assert window.isVisible()
