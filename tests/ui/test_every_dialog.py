@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 from sqlalchemy import select
 
 import talentdesk.ui
-from talentdesk.domain.models import Talent
+from talentdesk.domain.models import Payment, Talent
 from talentdesk.services.base import Actor
 from talentdesk.services.common import reference
 from talentdesk.services.growth import training
@@ -89,10 +89,12 @@ def _data(database):
     actor = Actor.local()
     with database.session(actor, readonly=True) as s:
         talent_id = s.scalar(select(Talent.id).where(Talent.status == "active").order_by(Talent.id).limit(1))
+        payments = list(s.scalars(select(Payment.id).where(Payment.status == "approved").order_by(Payment.id).limit(2)))
         board = board_data.board(s, today=TODAY)
         column = next(c for c in board.columns if c.cards)
         return {
             "talent_id": talent_id,
+            "payments": payments,
             "detail": records.get_talent(s, talent_id=talent_id),
             "tiers": reference.list_tiers(s),
             "employers": reference.list_employers(s),
@@ -109,9 +111,11 @@ def _data(database):
 
 def _recipes(window, d):
     """Dialog class name -> how the program opens it."""
+    from talentdesk.ui.common.unsaved import GuardedDialog
     from talentdesk.ui.growth import dialogs as growth
     from talentdesk.ui.help.about import AboutDialog
     from talentdesk.ui.ledger import dialogs as ledger
+    from talentdesk.ui.ledger.movein import PaymentImportDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
@@ -134,7 +138,9 @@ def _recipes(window, d):
         "talentdesk.ui.ledger.dialogs.PolicyDialog": lambda: ledger.PolicyDialog(c, d["tiers"], d["policies"],
                                                                                 d["policies"][0], w),
         "talentdesk.ui.ledger.dialogs.GrantDialog": lambda: ledger.GrantDialog(c, d["policies"], d["policies"][0].id, w),
-        "talentdesk.ui.ledger.dialogs.MarkPaidDialog": lambda: ledger.MarkPaidDialog(3, 1_500_000, w),
+        "talentdesk.ui.ledger.dialogs.MarkPaidDialog": lambda: ledger.MarkPaidDialog(c, d["payments"], 1_500_000, w),
+        "talentdesk.ui.ledger.movein.PaymentImportDialog": lambda: PaymentImportDialog(c, w),
+        "talentdesk.ui.common.unsaved.GuardedDialog": lambda: GuardedDialog(w),
         "talentdesk.ui.ledger.dialogs.ReasonDialog": lambda: ledger.ReasonDialog("Waive", "Why?", w, amount=10000,
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
