@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -161,11 +160,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -341,11 +340,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -553,7 +552,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -576,12 +575,32 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
+        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
+        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
+    </message>
+    <message>
+        <source>Close matches: {names}.</source>
+        <translation>相近的有：{names}。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to {on_file}, not to {written}.</source>
+        <translation>该身份证号属于{on_file}，不是{written}。</translation>
     </message>
 </context>
 <context>
@@ -790,7 +809,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>
