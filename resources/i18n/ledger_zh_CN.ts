@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Approvals</name>
@@ -63,11 +64,11 @@
         <translation>只有申请人本人可以撤回申请。</translation>
     </message>
     <message>
-        <source>grant "{policy}" ({amount}) to {talent}</source>
+        <source>grant &quot;{policy}&quot; ({amount}) to {talent}</source>
         <translation>向 {talent} 发放“{policy}”（{amount}）</translation>
     </message>
     <message>
-        <source>{action}: grant {grant} ("{policy}") {reason}</source>
+        <source>{action}: grant {grant} (&quot;{policy}&quot;) {reason}</source>
         <translation>{action}：补贴 {grant}（“{policy}”）{reason}</translation>
     </message>
     <message>
@@ -79,7 +80,7 @@
         <translation>减免补贴 {grant} 的应退款 {amount}：{reason}</translation>
     </message>
     <message>
-        <source>policy "{name}": amounts or clawback rule</source>
+        <source>policy &quot;{name}&quot;: amounts or clawback rule</source>
         <translation>政策“{name}”：金额或追缴规则</translation>
     </message>
     <message>
@@ -244,7 +245,7 @@
         <translation>单位密钥 {fp} · 链头 {head}</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -314,11 +315,11 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate's ledger entry is missing.</source>
+        <source>The certificate&apos;s ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
-        <source>This certificate was printed before certificates were signed: it can only be checked in the office's database.</source>
+        <source>This certificate was printed before certificates were signed: it can only be checked in the office&apos;s database.</source>
         <translation>这张凭证是在启用签名之前打印的，只能在本单位的数据库中核验。</translation>
     </message>
     <message>
@@ -598,7 +599,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy's amount</source>
+        <source>Leave empty to use the policy&apos;s amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -637,11 +638,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds "{policy}".</source>
+        <source>{talent} already holds &quot;{policy}&quot;.</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
+        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -649,7 +650,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>"{policy}" cannot be granted to {talent}.</source>
+        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -883,6 +884,18 @@
         <source>Total paid: {n} payments, {paid}.</source>
         <translation>发放合计：{n} 笔，{paid}。</translation>
     </message>
+    <message>
+        <source>policies</source>
+        <translation>项政策</translation>
+    </message>
+    <message>
+        <source>pairings</source>
+        <translation>条结对</translation>
+    </message>
+    <message>
+        <source>care cases</source>
+        <translation>条关爱服务记录</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>
@@ -906,24 +919,8 @@
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <source>The ID number is missing.</source>
-        <translation>缺少身份证号。</translation>
-    </message>
-    <message>
-        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
-        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
-    </message>
-    <message>
-        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
-        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
-    </message>
-    <message>
         <source>Close matches: {names}.</source>
         <translation>相近的有：{names}。</translation>
-    </message>
-    <message>
-        <source>The ID number belongs to {on_file}, not to {written}.</source>
-        <translation>该身份证号属于{on_file}，不是{written}。</translation>
     </message>
     <message>
         <source>No policy is called “{name}”; import the policy table first.</source>
@@ -994,7 +991,7 @@
         <translation>该补贴的第 {seq} 期已取消。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.</source>
+        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
@@ -1002,7 +999,7 @@
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
     <message>
-        <source>More paid than granted: {name}'s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
         <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
     </message>
     <message>
@@ -1188,23 +1185,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant "{policy}" of {talent} is not active.</source>
+        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -1458,11 +1455,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is no longer in use.</source>
+        <source>The policy &quot;{name}&quot; is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is not in force on {date}.</source>
+        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1474,7 +1471,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}'s education is {education}.</source>
+        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
@@ -1717,6 +1714,61 @@
     </message>
 </context>
 <context>
+    <name>PolicyImport</name>
+    <message>
+        <source>The number of instalments is a whole number from 1.</source>
+        <translation>期数是从 1 开始的整数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a way of paying; write 一次性, 按年3期 or 按月36个月.</source>
+        <translation>“{value}”不是发放方式；请写“一次性”“按年3期”或“按月36个月”。</translation>
+    </message>
+    <message>
+        <source>Say how many instalments (e.g. 按年3期) or fill the 期数 column.</source>
+        <translation>请写明期数（如“按年3期”），或填写“期数”列。</translation>
+    </message>
+    <message>
+        <source>The number of instalments must be between 1 and 120.</source>
+        <translation>期数必须在 1 到 120 之间。</translation>
+    </message>
+    <message>
+        <source>The table has no amounts: add a column per tier (A类, B类 …) or a 金额 column.</source>
+        <translation>表中没有金额：请按人才类别各加一列（A类、B类……），或加一列“金额”。</translation>
+    </message>
+    <message>
+        <source>The policy needs a name.</source>
+        <translation>政策需要名称。</translation>
+    </message>
+    <message>
+        <source>A policy called “{name}” is already on file; change it in the policy dialog instead.</source>
+        <translation>已有名为“{name}”的政策；请在政策对话框中修改。</translation>
+    </message>
+    <message>
+        <source>Unknown talent tier “{tier}”; the tiers are {tiers}.</source>
+        <translation>未知的人才类别“{tier}”；现有类别为 {tiers}。</translation>
+    </message>
+    <message>
+        <source>service commitment: {years}</source>
+        <translation>服务期：{years}</translation>
+    </message>
+    <message>
+        <source>The amount for this tier and education is already given on row {row}.</source>
+        <translation>该类别和学历的金额已在第 {row} 行给出。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no amount.</source>
+        <translation>“{name}”没有金额。</translation>
+    </message>
+    <message>
+        <source>“{other}” is neither on file nor in this table.</source>
+        <translation>“{other}”既不在系统中，也不在本表中。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何修改。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Amount (yuan)</source>
@@ -1873,7 +1925,7 @@
         <translation>导入历史发放记录…</translation>
     </message>
     <message>
-        <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
+        <source>Tick these figures off against the finance bureau&apos;s: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
         <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
     </message>
     <message>
