@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
                      json=bool(getattr(args, "json", False)) or wants_json)
     try:
-        _check_database_path(args.command, ctx.db_path, paths.default_db)
+        if not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
+            _check_database_path(args.command, ctx.db_path, paths.default_db)
         return int(args.handler(args, ctx) or 0)
     except InputFileError as exc:
         if ctx.json:

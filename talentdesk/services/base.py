@@ -446,6 +446,7 @@ def seal_chain(session: Session) -> str | None:
 
 @event.listens_for(AuditedSession, "before_commit")
 def _chain_before_commit(session: Session) -> None:
+    session.flush()  # a unit of work that only added objects begins its transaction here
     if session.info.get("td_chain") is not None:
         seal_chain(session)
 

@@ -22,7 +22,7 @@ from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
 from talentdesk.paths import backups_dir_for
 from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_readonly
-from talentdesk.store.chain import chain_head_of, chain_sidecar, write_chain_sidecar
+from talentdesk.store.chain import chain_head_of, chain_sidecar, link_raw, write_chain_sidecar
 from talentdesk.store.integrity import CheckReport, full_check, integrity_check
 
 log = logging.getLogger(__name__)
@@ -589,8 +589,9 @@ def record_in(staging: Path, row: dict) -> None:
     conn = sqlite3.connect(staging)
     try:
         cols = ", ".join(f'"{k}"' for k in row)
-        conn.execute(f"INSERT INTO audit_entries ({cols}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
-                     [v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for v in row.values()])
+        cur = conn.execute(f"INSERT INTO audit_entries ({cols}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
+                           [v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for v in row.values()])
+        link_raw(conn, "audit_entries", cur.lastrowid)  # the entry is a link of the chain like any other
         conn.commit()
     finally:
         conn.close()

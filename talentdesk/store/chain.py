@@ -204,6 +204,19 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
     return state["prev"]
 
 
+def link_raw(conn: sqlite3.Connection, table: str, row_id: int) -> None:
+    """Link one row written through a plain sqlite3 connection (the restore's own audit entry in the staged file),
+    in that connection's transaction."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chain_links'").fetchone():
+        return
+    c = BY_TABLE[table]
+    row = conn.execute(_select(c, "id = ?"), (row_id,)).fetchone()
+    prev = (conn.execute("SELECT link_hash FROM chain_links ORDER BY id DESC LIMIT 1").fetchone() or [GENESIS])[0]
+    chash = content_hash(row)
+    conn.execute("INSERT INTO chain_links (kind, record_id, content_hash, link_hash) VALUES (?, ?, ?, ?)",
+                 (c.kind, row_id, chash, link_hash(prev, c.kind, row_id, chash)))
+
+
 def _latest_ids(conn, kind: str) -> list[int]:
     return [int(i) for (i,) in _q(conn, "SELECT DISTINCT record_id FROM chain_links WHERE kind = :k", {"k": kind})]
 

@@ -587,3 +587,19 @@ def test_the_command_line_requests_and_approves(demo_db, monkeypatch):
     check = subprocess.run([sys.executable, "-m", "talentdesk", "--lang", "en", "--db", str(demo_db.path), "check"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+
+
+def test_a_unit_of_work_that_only_adds_rows_is_sealed_too(database, tmp_path):
+    """The first statement of a unit of work may be its flush at commit: its rows are still linked."""
+    from talentdesk.domain.models import Employer
+    from talentdesk.store.backup_files import make_backup, record_in
+
+    with database.session(Actor.local()) as s:
+        s.add(Employer(name="只新增的单位"))
+    assert full_check(Path(database.path)).ok
+    # and an audit entry the restore writes straight into a staged file is a link as well
+    copy = make_backup(Path(database.path)).path
+    record_in(copy, {"at": dt.datetime(2026, 11, 23, 9, 0), "actor_id": None, "actor_name": "local",
+                     "action": "restore", "table_name": "", "record_id": None, "before": None, "after": None,
+                     "summary": "restored from x.db"})
+    assert full_check(copy).ok, full_check(copy).text()
