@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -161,11 +160,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -341,11 +340,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -553,7 +552,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -576,7 +575,7 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
@@ -655,10 +654,6 @@
         <translation>请填写到岗日期。</translation>
     </message>
     <message>
-        <source>The arrival date must lie between 1900 and one year from today.</source>
-        <translation>到岗日期应在 1900 年至今后一年之间。</translation>
-    </message>
-    <message>
         <source>The arrival date is before the birth date.</source>
         <translation>到岗日期早于出生日期。</translation>
     </message>
@@ -677,6 +672,30 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>The arrival date is more than a year from today.</source>
+        <translation>到岗日期晚于一年之后，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before 1900.</source>
+        <translation>到岗日期早于1900年。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before the talent's 16th birthday ({date}).</source>
+        <translation>到岗日期早于本人年满16周岁之日（{date}）。</translation>
+    </message>
+    <message>
+        <source>The departure date is more than a year from today.</source>
+        <translation>离开日期晚于一年之后，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The departure date is before 1900.</source>
+        <translation>离开日期早于1900年。</translation>
+    </message>
+    <message>
+        <source>The departure date is before the arrival date ({date}).</source>
+        <translation>离开日期早于到岗日期（{date}）。</translation>
     </message>
     <message>
         <source>Birth date</source>
@@ -809,16 +828,36 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>
-        <source>The ID number contains an impossible birth date or region code.</source>
-        <translation>身份证号码中的出生日期或地区代码不存在。</translation>
+        <source>The region code {code} is in no edition of the national division codes we know; the number is accepted — please compare it with the ID card.</source>
+        <translation>地址码 {code} 不在已知任何版本的行政区划代码中；号码已接受，请与身份证原件核对。</translation>
     </message>
     <message>
-        <source>This is not a valid ID number.</source>
-        <translation>不是有效的身份证号码。</translation>
+        <source>Excel stored this {what} as a number and lost its last digits (it shows like 3.30782E+17). Set the column's format to 文本 (Text) and type the number again.</source>
+        <translation>Excel 把这个{what}存成了数字，丢失了末尾几位（显示为 3.30782E+17 之类）。请把该列的单元格格式设为“文本”，再重新输入号码。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>This is a first-generation 15-digit ID number; its 18-digit form is {id18}.</source>
+        <translation>这是15位的第一代身份证号，对应的18位号码是 {id18}。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({digits}) is not a day of the calendar.</source>
+        <translation>身份证号中的出生日期（{digits}）不是日历上存在的日期。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({date}) must lie between 1900 and today.</source>
+        <translation>身份证号中的出生日期（{date}）应在1900年至今天之间。</translation>
+    </message>
+    <message>
+        <source>The ID number begins with {code}, which is no province's code.</source>
+        <translation>身份证号以 {code} 开头，这不是任何省份的代码。</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits starting with 13–19 (landlines need the area code).</source>
