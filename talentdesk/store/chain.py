@@ -128,7 +128,8 @@ def watermarks(conn) -> dict[str, int]:
     """Highest id of every chained table when the writing transaction starts (and the PostgreSQL writer lock)."""
     if conn.dialect.name == "postgresql":
         _q(conn, "SELECT pg_advisory_xact_lock(:k)", {"k": PG_LOCK_KEY})
-    return {c.table: int(_q(conn, f"SELECT COALESCE(MAX(id), 0) FROM {c.table}").scalar() or 0) for c in CHAINED}
+    row = _q(conn, "SELECT " + ", ".join(f"(SELECT COALESCE(MAX(id), 0) FROM {c.table})" for c in CHAINED)).one()
+    return {c.table: int(v or 0) for c, v in zip(CHAINED, row)}
 
 
 def head(conn) -> str | None:
@@ -168,9 +169,12 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
             conn.execute(insert(ChainLink.__table__), state["pending"])
             state["pending"] = []
 
+    tops = _q(conn, "SELECT " + ", ".join(
+        f"(SELECT COALESCE(MAX(id), 0) FROM {c.table})" for c in CHAINED)).one()
+    grown = {c.table for c, top in zip(CHAINED, tops) if int(top or 0) > max(start[c.table], done.get(c.table, 0))}
     for c in CHAINED:
         fresh: set[int] = set()
-        while True:
+        while c.table in grown:
             lo = max(start[c.table], done.get(c.table, 0))
             rows = _q(conn, _select(c, "id > :lo") + " ORDER BY id LIMIT :n", {"lo": lo, "n": BATCH}).fetchall()
             for r in rows:
