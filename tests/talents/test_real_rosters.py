@@ -56,3 +56,37 @@ def test_each_roster_imports_exactly_as_expected(rosters, k, tmp_path, _template
                                            p.arrival, p.years)
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize("suffix, encoding", [(".csv", "gbk"), (".csv", "utf-8"), (".xlsx", "utf-8")])
+def test_names_gbk_cannot_hold_survive_export_and_import(tmp_path, _template_db, suffix, encoding):
+    """`export --encoding gbk` turned 王𠮷 into 王? (issue 12 item 6): GB18030 holds them, and they come back."""
+    import datetime as dt
+
+    from talentdesk.services.talents import exporter, records
+    from tests.talents.helpers import make_id, talent_values
+
+    names = ["王𠮷", "李䶮", "张三"]
+    databases = []
+    for name in ("a.db", "b.db"):
+        shutil.copyfile(_template_db, tmp_path / name)
+        databases.append(Database.open(tmp_path / name))
+    source, target = databases
+    try:
+        with source.session(Actor.local()) as s:
+            for i, name in enumerate(names):
+                records.create_talent(s, values=talent_values(name=name, gender="",
+                                                              id_number=make_id(dt.date(1990, 1, 1), 11 + 2 * i)))
+        out = tmp_path / f"export{suffix}"
+        with source.session(Actor.local()) as s:
+            exporter.export_talents(s, path=out, encoding=encoding)
+        if suffix == ".csv" and encoding == "gbk":
+            assert "王𠮷".encode("gb18030") in out.read_bytes()
+        with target.session(Actor.local()) as s:
+            result = importer.import_talents(s, path=out, today=TODAY)
+        assert result.imported == 3 and result.rejected == []
+        with target.session(Actor.local(), readonly=True) as s:
+            assert sorted(s.scalars(select(Talent.name))) == sorted(names)
+    finally:
+        for d in databases:
+            d.dispose()
