@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
 from talentdesk.services.base import call
+from talentdesk.services.common import settings
 from talentdesk.services.growth import promotion, retention, risk
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
@@ -81,7 +82,7 @@ class ReadinessPage(QWidget):
         note = self.tr(
             "{n} active talents meet every threshold: at least {years} years in the present post, {hours} hours of "
             "completed training, and the latest {k} appraisals all Excellent or Competent. The thresholds are "
-            "settings. Double-click a row to see the timeline.").format(
+            "changed in File → Settings. Double-click a row to see the timeline.").format(
             n=len(rows), years=f"{t.min_years_in_post:g}", hours=f"{t.min_training_hours:g}", k=t.min_good_appraisals)
         if t.require_title:
             note += " " + self.tr("A professional title is required.")
@@ -317,13 +318,27 @@ class WatchPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(timeline_btn)
+        # the legend of the row colours: the reasons are coloured by the pillar of the weightiest one
+        legend = QHBoxLayout()
+        legend.addWidget(QLabel(self.tr("Colour of the reasons (the weightiest one):"), self))
+        self.legend: dict[str, QLabel] = {}
+        for pillar in (risk.MONEY, risk.CARE, risk.CAREER, risk.COMMITMENT):
+            chip = QLabel("■ " + risk.pillar_label(pillar), self)
+            chip.setStyleSheet(f"color: {RISK_COLOURS[pillar].name()};")
+            legend.addWidget(chip)
+            self.legend[pillar] = chip
+        legend.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view)
+        lay.addLayout(legend)
         self.rows: list[risk.WatchRow] = []
+        self.threshold: int | None = None
 
     def refresh(self) -> None:
         self.summary.setText(self.tr("Scoring the active talents…"))
+        self.context.runner.submit(call(settings.read_setting, key="risk_threshold"), key="growth.watch.threshold",
+                                   on_done=lambda v: setattr(self, "threshold", v))
         self.context.runner.submit(call(risk.watch_list, today=dt.date.today()), key="growth.watch", on_done=self._on_rows, on_progress=lambda d, t, text: self.summary.setText(
                 self.tr("Scoring the active talents… {text} ({done}/{total})").format(text=text, done=d, total=t)))
 
@@ -336,8 +351,11 @@ class WatchPage(QWidget):
             for x in r.reasons:
                 counts[x.code] = counts.get(x.code, 0) + 1
         parts = [f"{risk.signal_label(c)}: {counts.get(c, 0)}" for c in risk.SIGNALS]
-        self.summary.setText(self.tr("{n} active talents show at least one signal, highest risk first. "
-                                     "Double-click to open the record.").format(n=len(rows)) + "\n" + "  ·  ".join(parts))
+        self.summary.setText(self.tr("{n} active talents reach the watch-list score of {threshold}, highest score "
+                                     "first (the score and the points per signal are in File → Settings). "
+                                     "Double-click to open the record.").format(
+            n=len(rows), threshold=self.threshold if self.threshold is not None else "…")
+            + "\n" + "  ·  ".join(parts))
 
     def _selected(self):
         rows = self.view.selectionModel().selectedRows()
