@@ -87,6 +87,19 @@
     </message>
 </context>
 <context>
+    <name>Finished</name>
+    <message>
+        <source>Saved as:
+{path}</source>
+        <translation>已保存为：
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>

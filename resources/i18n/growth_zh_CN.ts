@@ -711,6 +711,18 @@
         <translation>正在导出…</translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation>人才留存</translation>
+    </message>
+    <message>
+        <source>The retention figures are saved.</source>
+        <translation>留存统计已保存。</translation>
+    </message>
+    <message>
+        <source>The yearly report is saved.</source>
+        <translation>年度报告已保存。</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存：{path}</translation>
     </message>

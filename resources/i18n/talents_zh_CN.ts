@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -107,7 +106,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -460,6 +459,22 @@
         <source>Imported {n} talents.</source>
         <translation>已导入 {n} 名人才。</translation>
     </message>
+    <message>
+        <source>{n} rows with problems were skipped.</source>
+        <translation>有问题的 {n} 行已跳过。</translation>
+    </message>
+    <message>
+        <source>New employers: {names}.</source>
+        <translation>新增用人单位：{names}。</translation>
+    </message>
+    <message>
+        <source>The database was backed up before the import (Safety → Backup and restore).</source>
+        <translation>导入前已自动备份数据库（见“数据安全 → 备份与恢复”）。</translation>
+    </message>
+    <message>
+        <source>Import talents</source>
+        <translation>导入人才</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
@@ -578,7 +593,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -669,6 +684,10 @@
         <translation>有 {n} 项需要修改。</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Re-activate</source>
         <translation>恢复在岗</translation>
     </message>
@@ -704,6 +723,10 @@
         <translation>手机号如 13812345678，固定电话需带区号</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -734,6 +757,14 @@
     <message>
         <source>Your role may not see full ID and phone numbers.</source>
         <translation>您的角色无权查看完整的身份证号和电话号码。</translation>
+    </message>
+    <message>
+        <source>Choose the education.</source>
+        <translation>请选择学历。</translation>
+    </message>
+    <message>
+        <source>The employer is required (add it under Employers… if it is new).</source>
+        <translation>用人单位为必填项（新单位请先在“用人单位…”中添加）。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from talentdesk.domain.labels import label
 from talentdesk.services.base import call
 from talentdesk.services.common import settings
 from talentdesk.services.growth import promotion, retention, risk
+from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -263,7 +264,7 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.status.setText(self.tr("Exporting…"))
-        self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
+        self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self._saved(p, self.tr("Retention"), self.tr("The retention figures are saved.")), on_error=self._failed)
 
     def export_pdf(self) -> None:
         year = self.report_year.value()
@@ -277,7 +278,11 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.status.setText(self.tr("Writing the report…"))
-        self.context.runner.submit(call(retention.write_yearly_report, path=path, year=year, today=dt.date.today()), on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
+        self.context.runner.submit(call(retention.write_yearly_report, path=path, year=year, today=dt.date.today()), on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"), on_done=lambda p: self._saved(p, self.tr("Yearly report"), self.tr("The yearly report is saved.")), on_error=self._failed)
+
+    def _saved(self, path, title: str, text: str) -> None:
+        self.status.setText(self.tr("Saved {path}").format(path=path))
+        self.finished_box = show_finished(self, title, text, path)
 
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
