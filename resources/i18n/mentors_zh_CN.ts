@@ -804,6 +804,77 @@
     </message>
 </context>
 <context>
+    <name>PairingImport</name>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The mentor's name is missing.</source>
+        <translation>缺少导师姓名。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>“{role}” is not a mentor role; the roles are {roles} (the office can add roles in the mentor board).</source>
+        <translation>“{role}”不是结对类型；现有类型为 {roles}（可在导师结对页中添加类型）。</translation>
+    </message>
+    <message>
+        <source>The start date is missing.</source>
+        <translation>缺少结对日期。</translation>
+    </message>
+    <message>
+        <source>The pairing ends ({end}) before it starts ({start}).</source>
+        <translation>结束日期（{end}）早于结对日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>The start date {date} is in the future.</source>
+        <translation>结对日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The pairing starts on {date}, before {name} arrived on {arrival}.</source>
+        <translation>结对日期 {date} 早于{name}的到岗日期 {arrival}。</translation>
+    </message>
+    <message>
+        <source>{name} has left the county; give the date the pairing ended.</source>
+        <translation>{name}已离开本县；请填写结对结束日期。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be their own mentor.</source>
+        <translation>{name}不能做自己的导师。</translation>
+    </message>
+    <message>
+        <source>{name} already has a current {role} on file.</source>
+        <translation>{name}在系统中已有在结对的{role}。</translation>
+    </message>
+    <message>
+        <source>{name} has two current {role} pairings in this file (row {other}).</source>
+        <translation>{name}在本文件中有两条在结对的{role}（第 {other} 行）。</translation>
+    </message>
+    <message>
+        <source>Ended before moving in</source>
+        <translation>迁入前已结束</translation>
+    </message>
+    <message>
+        <source>{mentor} is not in the mentor pool yet and is added.</source>
+        <translation>{mentor}尚未在导师库中，将自动添加。</translation>
+    </message>
+    <message>
+        <source>{mentor}'s capacity is raised from {old} to {new} newcomers to hold this list.</source>
+        <translation>{mentor}的帮带人数上限由 {old} 人提高到 {new} 人，以容纳本名单。</translation>
+    </message>
+    <message>
+        <source>Added from the pairing list {file}</source>
+        <translation>从结对名单 {file} 添加</translation>
+    </message>
+    <message>
+        <source>Importing pairings</source>
+        <translation>正在导入结对</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Change mentor</source>
