@@ -56,22 +56,22 @@ def test_only_an_administrator_changes_settings(database):
             settings.save_settings(s, values={"office_name": "某县"})
 
 
-def test_the_settings_dialog_opens_from_the_menu_and_saves(qtbot, demo_db, tmp_path, monkeypatch, zh):
+def test_the_settings_dialog_opens_from_the_menu_and_saves(qtbot, demo_db, tmp_path, monkeypatch):
     from talentdesk.app import make_application, open_main_window
 
-    make_application(lang="zh_CN")
+    make_application(lang="en")
     w = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
     w.show()
     w.settings_action.trigger()
     dlg = w.settings_dialog
     qtbot.waitUntil(lambda: dlg.loaded, timeout=15000)
-    assert dlg.windowTitle() == "设置" and dlg.office_name.text()
+    assert dlg.windowTitle() == "Settings" and dlg.office_name.text()
     dlg.cadence.setValue(21)
     dlg.font.setText("/no/such/font.ttf")
     dlg.save()
     qtbot.waitUntil(lambda: bool(dlg.error.text()), timeout=15000)
-    assert dlg.isVisible() and "字体" in dlg.error.text()  # refused in Chinese, the dialog keeps the input
+    assert dlg.isVisible() and "font file" in dlg.error.text()  # refused with the reason; the input is kept
     assert dlg.cadence.value() == 21
     dlg.font.setText("")
     dlg.office_name.setText("滨河县人才工作办公室")
