@@ -447,6 +447,14 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Worth a look, and what is not data</source>
+        <translation>值得核对的行，以及不是数据的行</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
@@ -538,6 +546,10 @@
         <translation>未知字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
+        <source>--set needs the form “column=value”, e.g. “人才类别=E”.</source>
+        <translation>--set 的写法是“列名=值”，例如“人才类别=E”。</translation>
+    </message>
+    <message>
         <source>The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.</source>
         <translation>“{a}”和“{b}”两列都对应“{field}”，请删除其中一列或重新指定对应关系。</translation>
     </message>
@@ -548,6 +560,10 @@
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未能识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>not data: “{text}”</source>
+        <translation>不是数据：“{text}”</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -591,6 +607,10 @@
     <message>
         <source>row {row}, {column}: {message}</source>
         <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
         <source>New employers: {names}</source>
