@@ -360,7 +360,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     return _Checked(good, rejected, blank, names, total, warnings, not_data)
 
 
-@operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS), long=True)
+@operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS, Change.BACKUPS), long=True)
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
                    fixed: Mapping[str, Any] | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
