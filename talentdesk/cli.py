@@ -95,7 +95,7 @@ def command_modules():
     from talentdesk.commands import core
 
     modules = [core]
-    for name in ("talents", "ledger", "safety", "mentors", "growth"):
+    for name in ("talents", "ledger", "safety", "mentors", "growth", "departures"):
         try:
             modules.append(__import__(f"talentdesk.commands.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:

@@ -89,6 +89,21 @@ class MentorRole(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ExitReason(Base):
+    """离开原因: the coded reason recorded with a departure (家庭原因, 薪酬待遇, 发展空间 …) — the office's to edit.
+
+    `code` is stable (reports and the CLI use it); names can be changed; a reason no longer offered is retired
+    (active = False), never deleted, so departures recorded with it keep their meaning."""
+
+    __tablename__ = "exit_reasons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    name_en: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Employer(TimestampMixin, Base):
     __tablename__ = "employers"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +142,7 @@ class Talent(TimestampMixin, Base):
         Index("ix_talents_phone", "phone"),
         Index("ix_talents_arrival", "arrival_date"),  # sorting the talents list by arrival
         Index("ix_talents_post", "post"),  # sorting the talents list by post
+        Index("ix_talents_exit_reason", "exit_reason_id"),  # leavers by reason
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -156,6 +172,7 @@ class Talent(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default=E.TalentStatus.ACTIVE.value)
     departure_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     departure_reason: Mapped[str] = mapped_column(String(200), default="")
+    exit_reason_id: Mapped[Optional[int]] = mapped_column(ForeignKey("exit_reasons.id"))  # the coded reason
     departure_destination: Mapped[str] = mapped_column(String(120), default="")
     clawback_waiver_reason: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

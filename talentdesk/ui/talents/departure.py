@@ -4,11 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
-from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents import exit_reasons, talent_edit
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
@@ -26,13 +35,17 @@ class DepartureDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(QDate.currentDate())
+        self.exit_reason = QComboBox()  # the office's list of reasons, loaded in the background
+        self.exit_reason.addItem(self.tr("(choose)"), None)
         self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("details, if any"))
         self.destination = QLineEdit()
         self.waiver = QLineEdit()
         self.waiver.setPlaceholderText(self.tr("e.g. official transfer, illness — leave empty if none"))
         form = QFormLayout()
         form.addRow(self.tr("Departure date *"), self.date)
-        form.addRow(self.tr("Reason *"), self.reason)
+        form.addRow(self.tr("Reason *"), self.exit_reason)
+        form.addRow(self.tr("Details"), self.reason)
         form.addRow(self.tr("Destination"), self.destination)
         form.addRow(self.tr("Clawback waiver reason"), self.waiver)
         note = QLabel(self.tr("The talent becomes inactive, future instalments stop, current mentor pairings end and "
@@ -51,14 +64,21 @@ class DepartureDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
+        self.context.runner.submit(call(exit_reasons.list_exit_reasons), key="talents.exit_reasons",
+                                   on_done=self._on_reasons, on_error=self._failed)
+
+    def _on_reasons(self, rows: list[exit_reasons.ExitReasonRow]) -> None:
+        for r in rows:
+            self.exit_reason.addItem(r.display, r.id)
 
     def _submit(self) -> None:
-        if not self.reason.text().strip():
-            self.message.setText(self.tr("Please give the reason for leaving."))
-            self.reason.setFocus()
+        if self.exit_reason.currentData() is None:
+            self.message.setText(self.tr("Please choose the reason for leaving."))
+            self.exit_reason.setFocus()
             return
         on = self.date.date().toPython()
-        self.context.runner.submit(call(talent_edit.record_departure, talent_id=self.detail.id, on=on, reason=self.reason.text(), destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today()), on_done=self._done, on_error=self._failed)
+        self.context.runner.submit(call(talent_edit.record_departure, talent_id=self.detail.id, on=on,
+                                        exit_reason=self.exit_reason.currentData(), reason=self.reason.text(), destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today()), on_done=self._done, on_error=self._failed)
 
     def _done(self, result: talent_edit.DepartureResult) -> None:
         self.result_value = result
