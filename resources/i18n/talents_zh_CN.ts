@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -103,7 +102,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -228,6 +227,14 @@
         <translation>登记离开 — {name}</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>details, if any</source>
+        <translation>具体情况（可不填）</translation>
+    </message>
+    <message>
         <source>e.g. official transfer, illness — leave empty if none</source>
         <translation>如组织调动、因病等；没有请留空</translation>
     </message>
@@ -238,6 +245,10 @@
     <message>
         <source>Reason *</source>
         <translation>离开原因 *</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
     </message>
     <message>
         <source>Destination</source>
@@ -260,8 +271,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>Clawback owed: {amount}</source>
@@ -806,7 +817,7 @@
         <translation>免于追回理由</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -838,8 +849,8 @@
         <translation>离开日期不能晚于今天。</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>{name} is active already.</source>

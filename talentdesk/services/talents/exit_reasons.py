@@ -85,6 +85,10 @@ def save_exit_reason(session: Session, *, name: str, name_en: str = "", code: st
     name_en = _clean(name_en, 60, "name_en")
     if not name:
         raise ValidationError(translate("ExitReasons", "Enter the reason's name."), field="name")
+    clash = session.scalar(select(ExitReason.id).where(ExitReason.name == name, ExitReason.id != (reason_id or 0)))
+    if clash:
+        raise Conflict(translate("ExitReasons", "There is already a reason named {name}.").format(name=name),
+                       field="name")
     if reason_id is None:
         code = (code or re.sub(r"[^a-z0-9]+", "_", name_en.lower()).strip("_")).strip().lower()
         if not _CODE.match(code or ""):
@@ -94,17 +98,13 @@ def save_exit_reason(session: Session, *, name: str, name_en: str = "", code: st
         if session.scalar(select(ExitReason.id).where(ExitReason.code == code)):
             raise Conflict(translate("ExitReasons", "There is already a reason with the code {code}.").format(code=code),
                            field="code")
-        reason = ExitReason(code=code, active=True,
+        reason = ExitReason(code=code, name=name, active=True,
                             sort_order=(session.scalar(select(func.max(ExitReason.sort_order))) or 0) + 1)
         session.add(reason)
     else:
         reason = session.get(ExitReason, reason_id)
         if reason is None:
             raise NotFound(translate("ExitReasons", "Reason {id} does not exist.").format(id=reason_id))
-    clash = session.scalar(select(ExitReason.id).where(ExitReason.name == name, ExitReason.id != (reason.id or 0)))
-    if clash:
-        raise Conflict(translate("ExitReasons", "There is already a reason named {name}.").format(name=name),
-                       field="name")
     reason.name = name
     reason.name_en = name_en
     session.flush()

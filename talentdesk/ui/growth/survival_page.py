@@ -121,6 +121,9 @@ class SurvivalPage(QWidget):
         lay.addWidget(split, 1)
         lay.addWidget(self.status)
 
+    def title(self) -> str:
+        return self.tr("Why people leave")
+
     # ------------------------------------------------------------ data
     def _period(self) -> tuple[dt.date, dt.date]:
         today = dt.date.today()

@@ -30,7 +30,7 @@ class GrowthTab(Tab):
         self.pages.addTab(self.readiness, self.tr("Promotion readiness"))
         self.pages.addTab(self.retention, self.tr("Retention"))
         self.pages.addTab(self.watch, self.tr("Watch list"))
-        self.pages.addTab(self.survival, self.tr("Why people leave"))
+        self.pages.addTab(self.survival, self.survival.title())
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
         self._fresh: set[int] = set()
         self.timeline.open_requested.connect(self.open_requested)

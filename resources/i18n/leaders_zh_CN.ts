@@ -1,0 +1,375 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DepartureCli</name>
+    <message>
+        <source>No talent with the number {value}.</source>
+        <translation>没有编号或身份证号为 {value} 的人才。</translation>
+    </message>
+    <message>
+        <source>Recorded the departure of talent {id}; clawback owed: {amount}; {n} mentor pairings ended.</source>
+        <translation>已登记人才 {id} 离开；应追回 {amount}；结束导师结对 {n} 个。</translation>
+    </message>
+    <message>
+        <source>(retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Added the reason {name} ({code}).</source>
+        <translation>已添加离开原因 {name}（{code}）。</translation>
+    </message>
+    <message>
+        <source>Renamed the reason {code} to {name}.</source>
+        <translation>离开原因 {code} 已改名为 {name}。</translation>
+    </message>
+    <message>
+        <source>The reason {name} is offered again.</source>
+        <translation>离开原因 {name} 已重新启用。</translation>
+    </message>
+    <message>
+        <source>The reason {name} is retired; departures recorded with it keep it.</source>
+        <translation>离开原因 {name} 已停用；已用它登记的离开记录保持不变。</translation>
+    </message>
+    <message>
+        <source>Name the reason by its code, name or number.</source>
+        <translation>请用代码、名称或序号指明离开原因。</translation>
+    </message>
+    <message>
+        <source>group  talents  left  median months  1 year  3 years  5 years</source>
+        <translation>分组  人数  离开  中位月数  1年  3年  5年</translation>
+    </message>
+    <message>
+        <source>Log-rank test: χ² = {chi2:.2f} on {df} degrees of freedom, p = {p:.4f}</source>
+        <translation>Log-rank 检验：χ² = {chi2:.2f}，自由度 {df}，p = {p:.4f}</translation>
+    </message>
+    <message>
+        <source>reason  left  within commitment  median months served  share</source>
+        <translation>原因  离开  服务期内  在县中位月数  占比</translation>
+    </message>
+</context>
+<context>
+    <name>ExitReasons</name>
+    <message>
+        <source>Unknown reason for leaving: {value}. Choose one of: {offered}.</source>
+        <translation>未知的离开原因：{value}。请从以下选择：{offered}。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the reason's name.</source>
+        <translation>请填写原因名称。</translation>
+    </message>
+    <message>
+        <source>There is already a reason named {name}.</source>
+        <translation>已有名为 {name} 的离开原因。</translation>
+    </message>
+    <message>
+        <source>The code must start with a letter and use only a–z, 0–9 and _ (at most 40).</source>
+        <translation>代码须以字母开头，只用 a–z、0–9 和 _（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>There is already a reason with the code {code}.</source>
+        <translation>已有代码为 {code} 的离开原因。</translation>
+    </message>
+    <message>
+        <source>Reason {id} does not exist.</source>
+        <translation>离开原因 {id} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Survival</name>
+    <message>
+        <source>Other employers</source>
+        <translation>其他单位</translation>
+    </message>
+    <message>
+        <source>With a mentor</source>
+        <translation>有导师</translation>
+    </message>
+    <message>
+        <source>Never had a mentor</source>
+        <translation>从未配导师</translation>
+    </message>
+    <message>
+        <source>Lived in a talent apartment</source>
+        <translation>住过人才公寓</translation>
+    </message>
+    <message>
+        <source>Never in an apartment</source>
+        <translation>未住人才公寓</translation>
+    </message>
+    <message>
+        <source>Spouse placed in a job</source>
+        <translation>配偶已安置就业</translation>
+    </message>
+    <message>
+        <source>No spouse placement</source>
+        <translation>配偶未安置</translation>
+    </message>
+    <message>
+        <source>Subsidies paid on time</source>
+        <translation>补贴按时发放</translation>
+    </message>
+    <message>
+        <source>Paid late or still owed</source>
+        <translation>补贴迟发或欠发</translation>
+    </message>
+    <message>
+        <source>No instalment due</source>
+        <translation>无到期补贴</translation>
+    </message>
+    <message>
+        <source>Group by one of: {choices}.</source>
+        <translation>分组方式只能是：{choices}。</translation>
+    </message>
+    <message>
+        <source>The period cannot end before it starts.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>(not coded)</source>
+        <translation>（未编码）</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx.</source>
+        <translation>请选择以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Median months</source>
+        <translation>中位月数</translation>
+    </message>
+    <message>
+        <source>After 1 year</source>
+        <translation>1年后</translation>
+    </message>
+    <message>
+        <source>After 3 years</source>
+        <translation>3年后</translation>
+    </message>
+    <message>
+        <source>After 5 years</source>
+        <translation>5年后</translation>
+    </message>
+    <message>
+        <source>At risk at {m} months</source>
+        <translation>{m}个月时在册</translation>
+    </message>
+    <message>
+        <source>Log-rank test</source>
+        <translation>Log-rank 检验</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>Survival</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Lower 95%</source>
+        <translation>95%下限</translation>
+    </message>
+    <message>
+        <source>Upper 95%</source>
+        <translation>95%上限</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Leavers by reason</source>
+        <translation>离开原因统计</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Within the service commitment</source>
+        <translation>服务期内离开</translation>
+    </message>
+    <message>
+        <source>Median months served</source>
+        <translation>在县中位月数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>文件无法写入：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SurvivalPage</name>
+    <message>
+        <source>By arrival year</source>
+        <translation>按引进年份</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按人才类别</translation>
+    </message>
+    <message>
+        <source>By employer</source>
+        <translation>按用人单位</translation>
+    </message>
+    <message>
+        <source>Mentor or none</source>
+        <translation>有无导师</translation>
+    </message>
+    <message>
+        <source>Talent apartment or none</source>
+        <translation>有无人才公寓</translation>
+    </message>
+    <message>
+        <source>Spouse placement or none</source>
+        <translation>配偶是否安置</translation>
+    </message>
+    <message>
+        <source>Subsidies paid on time or late</source>
+        <translation>补贴是否按时</translation>
+    </message>
+    <message>
+        <source>95% bands</source>
+        <translation>95%置信带</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>At risk, {m} mo.</source>
+        <translation>{m}个月在册</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Median months</source>
+        <translation>中位月数</translation>
+    </message>
+    <message>
+        <source>After 1 year</source>
+        <translation>1年后</translation>
+    </message>
+    <message>
+        <source>After 3 years</source>
+        <translation>3年后</translation>
+    </message>
+    <message>
+        <source>After 5 years</source>
+        <translation>5年后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Within commitment</source>
+        <translation>服务期内</translation>
+    </message>
+    <message>
+        <source>Median months served</source>
+        <translation>在县中位月数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Why people leave</source>
+        <translation>人才流失分析</translation>
+    </message>
+    <message>
+        <source>Computing the curves…</source>
+        <translation>正在计算留存曲线…</translation>
+    </message>
+    <message>
+        <source>Too few departures to compare the groups.</source>
+        <translation>离开人数太少，无法比较各组。</translation>
+    </message>
+    <message>
+        <source>the groups differ beyond chance</source>
+        <translation>各组差异超出偶然</translation>
+    </message>
+    <message>
+        <source>no difference beyond chance</source>
+        <translation>各组差异不超出偶然</translation>
+    </message>
+    <message>
+        <source>Share still in the county by months since arrival (Kaplan–Meier). Log-rank test: χ² = {chi2} on {df} degrees of freedom, p = {p} — {verdict}.</source>
+        <translation>按到县月数计的留存比例（Kaplan–Meier 法）。Log-rank 检验：χ² = {chi2}，自由度 {df}，p = {p}——{verdict}。</translation>
+    </message>
+    <message>
+        <source>Leavers by reason, {first} to {last}: {n}</source>
+        <translation>{first} 至 {last} 离开人员按原因统计：共 {n} 人</translation>
+    </message>
+    <message>
+        <source>Months since arrival</source>
+        <translation>到县月数</translation>
+    </message>
+    <message>
+        <source>Retention curves — {group}</source>
+        <translation>留存曲线——{group}</translation>
+    </message>
+    <message>
+        <source>Export retention curves</source>
+        <translation>导出留存曲线</translation>
+    </message>
+    <message>
+        <source>survival.xlsx</source>
+        <translation>留存曲线.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+</TS>
