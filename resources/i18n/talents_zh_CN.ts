@@ -555,6 +555,10 @@
         <translation>单元格内容超过 {n} 个字符。</translation>
     </message>
     <message>
+        <source>Unknown reason for leaving: {value}.</source>
+        <translation>未知的离开原因类别：{value}。</translation>
+    </message>
+    <message>
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字。</translation>
     </message>
@@ -815,6 +819,10 @@
     <message>
         <source>Clawback waiver reason</source>
         <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因类别</translation>
     </message>
     <message>
         <source>The employer's name is required.</source>

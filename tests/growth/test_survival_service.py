@@ -156,3 +156,18 @@ def test_survival_and_depart_commands(demo_db, capsys, tmp_path):
     assert main(["--db", db, "--lang", "en", "leavers", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
     assert any(r["code"] == "pay" and r["left"] >= 1 for r in rows)
+
+
+def test_import_reads_the_coded_reason_and_refuses_an_unknown_one(session, tmp_path):
+    from talentdesk.services.talents import importer
+
+    base(session)
+    path = tmp_path / "离开人员.csv"
+    path.write_text("姓名,性别,身份证号,人才类别,到岗日期,状态,离开日期,离开原因,离开原因类别\n"
+                    "张三,男,110101199003076632,A,2020-03-01,离开,2023-05-01,父母年迈回老家,家庭原因\n"
+                    "李四,女,110101198805120020,A,2020-03-01,离开,2023-06-01,被外县挖走,跳槽\n", encoding="utf-8-sig")
+    result = importer.import_talents(session, path=path, skip_invalid=True, backup_first=False)
+    assert result.imported == 1
+    assert [(r.row, r.message) for r in result.rejected] == [(3, "Unknown reason for leaving: 跳槽.")]
+    t = session.scalar(select(Talent).where(Talent.name == "张三"))
+    assert (t.departure_reason, session.get(ExitReason, t.exit_reason_id).code) == ("父母年迈回老家", "family")
