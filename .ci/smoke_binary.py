@@ -41,7 +41,7 @@ FORBIDDEN_IN_BUNDLE = [
     "psycopg",                                                      # a test extra, not shipped
 ]
 REQUIRED_IN_BUNDLE = [
-    "migrations/env.py", "migrations/versions/0001_initial_schema.py",
+    "migrations/env.py", "migrations/versions/0001_initial_schema.py", "migrations/HEAD",
     "resources/i18n/core_zh_CN.qm", "resources/i18n/core_zh_CN.ts",
     "resources/help/zh_CN/01-getting-started.md", "resources/help/en/01-getting-started.md",
     "resources/icons/talentdesk.ico",

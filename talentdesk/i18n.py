@@ -85,9 +85,12 @@ def translate(context: str, text: str) -> str:
     return _catalogue(_language).get((context, text), text)
 
 
-def reload_catalogues() -> None:
-    with _lock:
-        _catalogues.clear()
+def translate_into(lang: str, context: str, text: str) -> str:
+    """Translate `text` into a named language, whatever the current one (for reading input in any language)."""
+    lang = normalise_language(lang)
+    if lang == "en":
+        return text
+    return _catalogue(lang).get((context, text), text)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from dataclasses import dataclass
@@ -15,18 +16,37 @@ from talentdesk import APP_NAME
 
 
 def bundle_root() -> Path:
-    """The folder holding `resources/` and `migrations/`: the PyInstaller bundle or the source tree."""
+    """The folder holding `resources/` and `migrations/` side by side: the PyInstaller bundle, or the source tree
+    (an installed wheel has no such folder: see `_packaged`)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
     return Path(__file__).resolve().parent.parent
 
 
+def _packaged(name: str) -> Path | None:
+    """A data folder an installed wheel carries inside the package (`talentdesk/_resources`, `_migrations`; see
+    setup.py). Only a folder on disk counts: Alembic and Qt need real file paths."""
+    try:
+        folder = importlib.resources.files("talentdesk").joinpath(name)
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - only without a package spec
+        return None
+    return folder if isinstance(folder, Path) and folder.is_dir() else None
+
+
 def resources_dir() -> Path:
+    if getattr(sys, "_MEIPASS", None) is None:
+        packaged = _packaged("_resources")
+        if packaged is not None:
+            return packaged
     return bundle_root() / "resources"
 
 
 def migrations_dir() -> Path:
+    if getattr(sys, "_MEIPASS", None) is None:
+        packaged = _packaged("_migrations")
+        if packaged is not None:
+            return packaged
     return bundle_root() / "migrations"
 
 

@@ -31,12 +31,23 @@ def test_ledger_entries_cannot_be_updated_or_deleted_by_the_database_itself(demo
             conn.execute("DELETE FROM audit_entries")
 
 
-MOUNTS = """\
-/dev/sda1 / ext4 rw,relatime 0 0
-server:/export /mnt/nfs nfs4 rw 0 0
-//nas/share /mnt/office cifs rw 0 0
-/dev/sdb1 /mnt/usb vfat rw 0 0
-"""
+def _mounts(*rows):
+    """Rows shaped like psutil's partitions (device, mountpoint, fstype, opts)."""
+    from collections import namedtuple
+
+    part = namedtuple("Partition", "device mountpoint fstype opts")
+    return [part(device, mount, fstype, "rw") for device, mount, fstype in rows]
+
+
+MOUNTS = _mounts(
+    ("/dev/sda1", "/", "ext4"),
+    ("server:/export", "/mnt/nfs", "nfs4"),
+    ("//nas/share", "/mnt/office", "cifs"),
+    ("/dev/sdb1", "/mnt/usb", "vfat"),
+    ("//nas/scans", "/mnt/office scans", "smb3"),          # a space in the mount point
+    ("/dev/sdc1", "/mnt/office/local", "ext4"),           # a local disk mounted inside a share: the deeper wins
+    ("tmpfs", "/mnt/usb", "tmpfs"),                       # mounted over the USB stick: the later mount hides it
+)
 
 
 @pytest.mark.parametrize(
@@ -44,14 +55,24 @@ server:/export /mnt/nfs nfs4 rw 0 0
     [
         ("/mnt/nfs/td/talentdesk.db", "nfs4"),
         ("/mnt/office/talentdesk.db", "cifs"),
+        ("/mnt/office scans/talentdesk.db", "smb3"),
+        ("/mnt/office/local/talentdesk.db", None),
+        ("/mnt/officex/talentdesk.db", None),                # a name that only starts like a mount point
         ("/mnt/usb/talentdesk.db", None),
         ("/home/clerk/talentdesk.db", None),
     ],
 )
-def test_network_mounts_are_recognised_on_linux(tmp_path, path, expected):
-    mounts = tmp_path / "mounts"
-    mounts.write_text(MOUNTS)
-    assert db.network_location_reason(path, platform="linux", mounts_file=str(mounts)) == expected
+def test_network_mounts_are_recognised_on_linux(monkeypatch, path, expected):
+    import psutil
+
+    monkeypatch.setattr(psutil, "disk_partitions", lambda all=False: MOUNTS)
+    assert db.network_location_reason(path, platform="linux") == expected
+
+
+def test_the_real_mount_table_is_read(tmp_path):
+    """psutil reads this machine's own mounts: a folder under the test's temporary directory is on a local disk."""
+    assert db.network_location_reason(tmp_path / "talentdesk.db", platform="linux") is None
+    assert db._mount_fstype(tmp_path.resolve()) is not None
 
 
 def test_unc_paths_are_network_shares_on_windows():

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -103,11 +102,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -283,11 +282,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -495,7 +494,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -516,6 +515,201 @@
     </message>
 </context>
 <context>
+    <name>TalentEdit</name>
+    <message>
+        <source>This is not a date; write it like 2023-07-01.</source>
+        <translation>不是有效日期，请按 2023-07-01 的格式填写。</translation>
+    </message>
+    <message>
+        <source>There is no such day in the calendar.</source>
+        <translation>日历中没有这一天。</translation>
+    </message>
+    <message>
+        <source>The service commitment is a whole number of years from 0 to 50.</source>
+        <translation>服务期应为 0 至 50 之间的整数年。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {allowed}.</source>
+        <translation>“{value}”不是可选值，可选：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Write yes or no (是/否).</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The ID number is required.</source>
+        <translation>请填写身份证号。</translation>
+    </message>
+    <message>
+        <source>The gender is required.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to a {gender}; please check the gender or the ID number.</source>
+        <translation>按身份证号应为{gender}，请核对性别或身份证号。</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>The ID number gives the birth date {date}.</source>
+        <translation>按身份证号，出生日期应为 {date}。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.cn).</source>
+        <translation>电子邮箱格式不正确（如 name@example.cn）。</translation>
+    </message>
+    <message>
+        <source>The talent tier is required.</source>
+        <translation>请选择人才类别。</translation>
+    </message>
+    <message>
+        <source>There is no talent tier “{value}”.</source>
+        <translation>没有“{value}”这一人才类别。</translation>
+    </message>
+    <message>
+        <source>The arrival date is required.</source>
+        <translation>请填写到岗日期。</translation>
+    </message>
+    <message>
+        <source>The arrival date must lie between 1900 and one year from today.</source>
+        <translation>到岗日期应在 1900 年至今后一年之间。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before the birth date.</source>
+        <translation>到岗日期早于出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date must lie between 1900 and today.</source>
+        <translation>出生日期应在 1900 年至今天之间。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Native place</source>
+        <translation>籍贯</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>毕业院校</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Talent tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Introduction mode</source>
+        <translation>引进方式</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Important post</source>
+        <translation>重要岗位</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>到岗日期</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Service commitment ends</source>
+        <translation>服务期满日期</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Departure reason</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Clawback waiver reason</source>
+        <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因类别</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The ID number is required.</source>
@@ -530,7 +724,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DepartureCli</name>
@@ -58,7 +59,7 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>Enter the reason's name.</source>
+        <source>Enter the reason&apos;s name.</source>
         <translation>请填写原因名称。</translation>
     </message>
     <message>

@@ -82,11 +82,11 @@ def _talent_id(session, text: str) -> int:
 
 def cmd_depart(args: argparse.Namespace, ctx) -> int:
     from talentdesk.domain.values import format_yuan
-    from talentdesk.services.talents import talent_edit
+    from talentdesk.services.talents import departure
 
     with ctx.database().session(ctx.actor()) as s:
         tid = _talent_id(s, args.talent)
-        result = talent_edit.record_departure(
+        result = departure.record_departure(
             s, talent_id=tid, on=args.on or dt.date.today(), exit_reason=args.reason, reason=args.details,
             destination=args.destination, waiver_reason=args.waiver)
     ctx.emit(result, translate("DepartureCli", "Recorded the departure of talent {id}; clawback owed: {amount}; "

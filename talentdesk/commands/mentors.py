@@ -32,11 +32,11 @@ def register(sub) -> None:
 
 
 def cmd_pairings(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.mentors import pairings
     today = args.as_of or dt.date.today()
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:
-        rows = mentoring.list_pairings(s, overdue_only=args.overdue, today=today)
+        rows = pairings.list_pairings(s, overdue_only=args.overdue, today=today)
     payload = {
         "as_of": today, "overdue_only": bool(args.overdue), "count": len(rows),
         "pairings": [
@@ -64,10 +64,10 @@ def cmd_pairings(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.mentors import agreement
     database = ctx.database()
     with database.session(ctx.actor(), readonly=True) as s:
-        path = mentoring.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
+        path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
     ctx.emit({"pairing_id": args.pairing_id, "path": str(path)},
              translate("Cli", "Pairing agreement written to {path}.").format(path=path))
     return 0

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from talentdesk.domain import enums as E
-from talentdesk.i18n import QT_TRANSLATE_NOOP, translate
+from talentdesk.i18n import QT_TRANSLATE_NOOP, SUPPORTED_LANGUAGES, translate, translate_into
 
 
 def _t(text: str) -> str:
@@ -59,3 +59,9 @@ def label(enum: type, code: str | None) -> str:
 def choices(enum: type) -> list[tuple[str, str]]:
     """(code, display name) pairs in declaration order, for combo boxes and filters."""
     return [(e.value, label(enum, e.value)) for e in enum]
+
+
+def label_spellings(enum: type) -> dict[str, tuple[str, ...]]:
+    """code -> its display names in every supported language (for reading what people type)."""
+    return {code: tuple(dict.fromkeys(translate_into(lang, "Labels", source) for lang in SUPPORTED_LANGUAGES))
+            for code, source in _LABELS.get(enum, {}).items()}

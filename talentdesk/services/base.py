@@ -20,11 +20,11 @@ from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from talentdesk.store import db as dbmod
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
-from talentdesk.domain.models import AuditEntry, Base
+from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
+from talentdesk.store import db as dbmod
 
 log = logging.getLogger(__name__)
 
@@ -498,3 +498,8 @@ __all__ = [
     "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event",
     "Database", "AuditedSession", "TalentDeskError",
 ]
+
+
+# big reads are fetched in batches: each batch is converted to rows in one go without yielding the GIL, so
+# small batches keep the window responsive while a background job reads 100,000 rows
+STREAM = {"yield_per": 2000}

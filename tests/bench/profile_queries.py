@@ -22,10 +22,9 @@ import run as bench  # noqa: E402
 
 def calls():
     """(tab, label, fn, kwargs) as the tabs submit them on first showing."""
-    from talentdesk.services.growth import careers
+    from talentdesk.services.growth import events, overview, training
     from talentdesk.services.ledger import journal
-    from talentdesk.services.mentors import mentoring
-    from talentdesk.services.growth import overview
+    from talentdesk.services.mentors import pairings, pool
     from talentdesk.services.talents import registry
     today = bench.AS_OF
     out = [
@@ -35,11 +34,11 @@ def calls():
         ("ledger", "list_entries", journal.list_entries, {"query": journal.EntryQuery(year=today.year)}),
         ("ledger", "list_entries (all years)", journal.list_entries, {"query": journal.EntryQuery()}),
         ("ledger", "entry_totals", journal.entry_totals, {"query": journal.EntryQuery(year=today.year)}),
-        ("mentors", "list_mentors", mentoring.list_mentors, {}),
-        ("mentors", "list_pairings", mentoring.list_pairings, {"overdue_only": False, "today": today}),
-        ("mentors", "count_unpaired_active", mentoring.count_unpaired_active, {}),
-        ("growth", "list_events", careers.list_events, {"offset": 0, "limit": 200}),
-        ("growth", "list_programs", careers.list_programs, {}),
+        ("mentors", "list_mentors", pool.list_mentors, {}),
+        ("mentors", "list_pairings", pairings.list_pairings, {"overdue_only": False, "today": today}),
+        ("mentors", "count_unpaired_active", pairings.count_unpaired_active, {}),
+        ("growth", "list_events", events.list_events, {"offset": 0, "limit": 200}),
+        ("growth", "list_programs", training.list_programs, {}),
     ]
     return out
 

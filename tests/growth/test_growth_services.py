@@ -3,15 +3,28 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from talentdesk.domain.errors import Conflict, PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.enums import Role
-from talentdesk.domain.models import (
-    AuditEntry, CareCase, GrowthEvent, Instalment, LedgerEntry, Mentor, MentorRole, Pairing, SubsidyGrant,
-    SubsidyPolicy, TrainingEnrolment,
+from talentdesk.domain.errors import (
+    Conflict,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
 )
-from talentdesk.services.growth import careers
-from talentdesk.services.growth import risk
+from talentdesk.domain.models import (
+    AuditEntry,
+    CareCase,
+    GrowthEvent,
+    Instalment,
+    LedgerEntry,
+    Mentor,
+    MentorRole,
+    Pairing,
+    SubsidyGrant,
+    SubsidyPolicy,
+    TrainingEnrolment,
+)
 from talentdesk.services.common import settings
+from talentdesk.services.growth import events, promotion, risk, training, trajectory
 from tests.conftest import make_actor
 from tests.growth.helpers import base, talent
 
@@ -20,7 +33,7 @@ TODAY = D(2026, 11, 23)
 
 
 def program(session, year=2026, hours=16.0, name="乡村振兴专题培训"):
-    return careers.create_program(session, data=careers.ProgramInput(
+    return training.create_program(session, data=training.ProgramInput(
         year=year, name=name, level="县级", category="专业技能", hours=hours, start_date=D(year, 3, 1),
         end_date=D(year, 3, 3)))
 
@@ -36,11 +49,11 @@ def test_coverage_counts_active_talents_in_this_years_plan_by_tier_and_employer(
     talent(session, arrival=D(2020, 1, 1), tier="B", employer_id=e1, left=D(2026, 6, 1))  # departed: not counted
     old = program(session, year=2025, name="去年培训")
     p = program(session)
-    careers.enrol_talents(session, program_id=p, talent_ids=[a, b], on=D(2026, 2, 1))
-    careers.enrol_talents(session, program_id=old, talent_ids=[c], on=D(2025, 2, 1))  # last year: not covered
-    [eb] = [e.id for e in careers.list_enrolments(session, program_id=p) if e.talent_id == b]
-    careers.record_completion(session, enrolment_ids=[eb], completed_on=D(2026, 3, 3), today=TODAY)
-    cov = careers.coverage(session, year=2026)
+    training.enrol_talents(session, program_id=p, talent_ids=[a, b], on=D(2026, 2, 1))
+    training.enrol_talents(session, program_id=old, talent_ids=[c], on=D(2025, 2, 1))  # last year: not covered
+    [eb] = [e.id for e in training.list_enrolments(session, program_id=p) if e.talent_id == b]
+    training.record_completion(session, enrolment_ids=[eb], completed_on=D(2026, 3, 3), today=TODAY)
+    cov = training.coverage(session, year=2026)
     assert (cov.total.active, cov.total.in_plan, cov.total.completed) == (4, 2, 1)
     tiers = {line.key: line for line in cov.by_tier}
     assert (tiers["A"].active, tiers["A"].in_plan, tiers["B"].active, tiers["B"].in_plan) == (2, 2, 2, 0)
@@ -58,13 +71,13 @@ def test_enrol_by_filter_takes_only_active_untrained_talents_of_the_tier(session
     talent(session, arrival=D(2020, 1, 1), tier="B", employer_id=e1, left=D(2025, 1, 1))
     first = program(session, name="第一期")
     second = program(session, name="第二期")
-    careers.enrol_talents(session, program_id=first, talent_ids=[a], on=D(2026, 2, 1))
-    f = careers.EnrolFilter(tier_code="B", not_trained_this_year=True)
-    assert careers.count_enrol_filter(session, program_id=second, filter=f) == 1
-    assert careers.enrol_by_filter(session, program_id=second, filter=f, on=D(2026, 2, 1)) == 1
-    assert [e.talent_id for e in careers.list_enrolments(session, program_id=second)] == [b]
+    training.enrol_talents(session, program_id=first, talent_ids=[a], on=D(2026, 2, 1))
+    f = training.EnrolFilter(tier_code="B", not_trained_this_year=True)
+    assert training.count_enrol_filter(session, program_id=second, filter=f) == 1
+    assert training.enrol_by_filter(session, program_id=second, filter=f, on=D(2026, 2, 1)) == 1
+    assert [e.talent_id for e in training.list_enrolments(session, program_id=second)] == [b]
     # running it again adds nobody: b is now in the programme
-    assert careers.enrol_by_filter(session, program_id=second, filter=f, on=D(2026, 2, 1)) == 0
+    assert training.enrol_by_filter(session, program_id=second, filter=f, on=D(2026, 2, 1)) == 0
 
 
 def test_enrolling_someone_twice_or_a_departed_talent_is_refused_and_changes_nothing(session):
@@ -72,11 +85,11 @@ def test_enrolling_someone_twice_or_a_departed_talent_is_refused_and_changes_not
     a = talent(session, arrival=D(2020, 1, 1), employer_id=e1, name="张三")
     gone = talent(session, arrival=D(2020, 1, 1), employer_id=e1, left=D(2025, 1, 1), name="李四")
     p = program(session)
-    careers.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
+    training.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
     with pytest.raises(Conflict, match="张三"):
-        careers.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
+        training.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
     with pytest.raises(RuleViolation, match="李四"):
-        careers.enrol_talents(session, program_id=p, talent_ids=[gone], on=D(2026, 2, 1))
+        training.enrol_talents(session, program_id=p, talent_ids=[gone], on=D(2026, 2, 1))
     assert session.scalar(select(func.count()).select_from(TrainingEnrolment)) == 1
 
 
@@ -84,26 +97,26 @@ def test_completion_records_hours_and_puts_training_on_the_timeline(session):
     e1, _ = base(session)
     a = talent(session, arrival=D(2020, 1, 1), employer_id=e1)
     p = program(session, hours=24)
-    careers.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
-    [e] = careers.list_enrolments(session, program_id=p)
+    training.enrol_talents(session, program_id=p, talent_ids=[a], on=D(2026, 2, 1))
+    [e] = training.list_enrolments(session, program_id=p)
     with pytest.raises(ValidationError):
-        careers.record_completion(session, enrolment_ids=[e.id], completed_on=D(2026, 2, 1), today=TODAY)
-    assert careers.record_completion(session, enrolment_ids=[e.id], completed_on=D(2026, 3, 3), today=TODAY) == 1
-    [e] = careers.list_enrolments(session, program_id=p)
+        training.record_completion(session, enrolment_ids=[e.id], completed_on=D(2026, 2, 1), today=TODAY)
+    assert training.record_completion(session, enrolment_ids=[e.id], completed_on=D(2026, 3, 3), today=TODAY) == 1
+    [e] = training.list_enrolments(session, program_id=p)
     assert (e.status, e.hours, e.completed_on) == ("completed", 24.0, D(2026, 3, 3))
-    tl = careers.timeline(session, talent_id=a, today=TODAY)
+    tl = trajectory.timeline(session, talent_id=a, today=TODAY)
     assert [(i.kind, i.title) for i in tl.items] == [("training", "乡村振兴专题培训")]
 
 
 def test_bad_programme_input_is_refused_with_a_message(session):
     with pytest.raises(ValidationError) as exc:
-        careers.create_program(session, data=careers.ProgramInput(year=2026, name="  "))
+        training.create_program(session, data=training.ProgramInput(year=2026, name="  "))
     assert exc.value.field == "name"
     with pytest.raises(ValidationError):
-        careers.create_program(session, data=careers.ProgramInput(
+        training.create_program(session, data=training.ProgramInput(
             year=2026, name="x", start_date=D(2026, 5, 1), end_date=D(2026, 4, 1)))
     with pytest.raises(ValidationError):
-        careers.create_program(session, data=careers.ProgramInput(year=2026, name="x", hours=-1))
+        training.create_program(session, data=training.ProgramInput(year=2026, name="x", hours=-1))
 
 
 # ------------------------------------------------------------------ events and the timeline
@@ -111,31 +124,31 @@ def test_bad_programme_input_is_refused_with_a_message(session):
 def test_add_event_validates_and_is_audited(session):
     e1, _ = base(session)
     a = talent(session, arrival=D(2020, 1, 1), employer_id=e1)
-    ev = careers.EventInput(talent_id=a, kind="appraisal", event_date=D(2026, 1, 20), title="2025年度考核",
+    ev = events.EventInput(talent_id=a, kind="appraisal", event_date=D(2026, 1, 20), title="2025年度考核",
                            appraisal_grade="excellent")
-    eid = careers.add_event(session, data=ev, today=TODAY)
+    eid = events.add_event(session, data=ev, today=TODAY)
     row = session.get(GrowthEvent, eid)
     assert (row.appraisal_grade, row.appraisal_year) == ("excellent", 2025)
     audited = session.scalars(select(AuditEntry.after).where(AuditEntry.table_name == "growth_events",
                                                              AuditEntry.action == "insert")).all()
     assert len(audited) == 1 and "2025年度考核" in audited[0]
     bad = [
-        careers.EventInput(talent_id=a, kind="appraisal", event_date=D(2026, 1, 20)),             # no grade
-        careers.EventInput(talent_id=a, kind="award", event_date=D(2026, 1, 20), appraisal_grade="basic"),
-        careers.EventInput(talent_id=a, kind="award", event_date=D(2027, 1, 20)),                 # future
-        careers.EventInput(talent_id=a, kind="award", event_date=D(2019, 1, 20)),                 # before arrival
-        careers.EventInput(talent_id=a, kind="departure", event_date=D(2026, 1, 20)),
+        events.EventInput(talent_id=a, kind="appraisal", event_date=D(2026, 1, 20)),             # no grade
+        events.EventInput(talent_id=a, kind="award", event_date=D(2026, 1, 20), appraisal_grade="basic"),
+        events.EventInput(talent_id=a, kind="award", event_date=D(2027, 1, 20)),                 # future
+        events.EventInput(talent_id=a, kind="award", event_date=D(2019, 1, 20)),                 # before arrival
+        events.EventInput(talent_id=a, kind="departure", event_date=D(2026, 1, 20)),
     ]
     for data in bad:
         with pytest.raises(ValidationError):
-            careers.add_event(session, data=data, today=TODAY)
+            events.add_event(session, data=data, today=TODAY)
     assert session.scalar(select(func.count()).select_from(GrowthEvent)) == 1
 
 
 def test_viewer_cannot_add_events(database):
     with database.session(make_actor(Role.VIEWER)) as s:
         with pytest.raises(PermissionDenied):
-            careers.add_event(s, data=careers.EventInput(talent_id=1, kind="award", event_date=D(2026, 1, 1)),
+            events.add_event(s, data=events.EventInput(talent_id=1, kind="award", event_date=D(2026, 1, 1)),
                              today=TODAY)
 
 
@@ -144,7 +157,7 @@ def test_timeline_gathers_events_pairings_cases_and_money_by_pillar(demo_db, loc
         tid = s.scalar(select(LedgerEntry.talent_id).where(LedgerEntry.kind == "payment")
                        .where(LedgerEntry.talent_id.in_(select(Pairing.talent_id)))
                        .where(LedgerEntry.talent_id.in_(select(CareCase.talent_id))).limit(1))
-        tl = careers.timeline(s, talent_id=tid, today=TODAY)
+        tl = trajectory.timeline(s, talent_id=tid, today=TODAY)
         pillars = {i.pillar for i in tl.items}
         assert {"money", "care", "career", "milestone"} <= pillars
         payments = s.scalar(select(func.count()).select_from(LedgerEntry).where(
@@ -164,19 +177,19 @@ def test_promotion_candidates_meet_every_threshold(session):
     new_post = talent(session, arrival=D(2019, 1, 1), employer_id=e1, name="刚换岗")
     few_hours = talent(session, arrival=D(2019, 1, 1), employer_id=e1, name="学时不足")
     p = program(session, hours=40)
-    careers.enrol_talents(session, program_id=p, talent_ids=[ready, weak, new_post], on=D(2026, 2, 1))
-    ids = [e.id for e in careers.list_enrolments(session, program_id=p)]
-    careers.record_completion(session, enrolment_ids=ids, completed_on=D(2026, 3, 3), today=TODAY)
+    training.enrol_talents(session, program_id=p, talent_ids=[ready, weak, new_post], on=D(2026, 2, 1))
+    ids = [e.id for e in training.list_enrolments(session, program_id=p)]
+    training.record_completion(session, enrolment_ids=ids, completed_on=D(2026, 3, 3), today=TODAY)
     for tid in (ready, weak, new_post, few_hours):
         for year, grade in ((2025, "excellent"), (2026, "basic" if tid == weak else "competent")):
-            careers.add_event(session, data=careers.EventInput(tid, "appraisal", D(year, 1, 20), appraisal_grade=grade),
+            events.add_event(session, data=events.EventInput(tid, "appraisal", D(year, 1, 20), appraisal_grade=grade),
                              today=TODAY)
-    careers.add_event(session, data=careers.EventInput(new_post, "post_change", D(2025, 6, 1), "调任"), today=TODAY)
-    rows = careers.promotion_candidates(session, today=TODAY)
+    events.add_event(session, data=events.EventInput(new_post, "post_change", D(2025, 6, 1), "调任"), today=TODAY)
+    rows = promotion.promotion_candidates(session, today=TODAY)
     assert [r.name for r in rows] == ["合格者"]
     assert rows[0].recent_grades == ("competent", "excellent") and rows[0].training_hours == 40
     settings.set_setting(session, key="promotion_min_training_hours", value=0)
-    assert {r.name for r in careers.promotion_candidates(session, today=TODAY)} == {"合格者", "学时不足"}
+    assert {r.name for r in promotion.promotion_candidates(session, today=TODAY)} == {"合格者", "学时不足"}
 
 
 # ------------------------------------------------------------------ the watch list
@@ -214,9 +227,9 @@ def test_watch_list_scores_each_signal_with_its_reason(session):
         CareCase(talent_id=worried, kind="spouse_job", title="配偶就业", opened_on=D(2026, 1, 1)),
     ])
     p = program(session)
-    careers.enrol_talents(session, program_id=p, talent_ids=[calm], on=D(2026, 2, 1))
-    careers.add_event(session, data=careers.EventInput(calm, "award", D(2025, 5, 1), "县级优秀人才"), today=TODAY)
-    careers.add_event(session, data=careers.EventInput(worried, "appraisal", D(2024, 1, 20), appraisal_grade="basic"),
+    training.enrol_talents(session, program_id=p, talent_ids=[calm], on=D(2026, 2, 1))
+    events.add_event(session, data=events.EventInput(calm, "award", D(2025, 5, 1), "县级优秀人才"), today=TODAY)
+    events.add_event(session, data=events.EventInput(worried, "appraisal", D(2024, 1, 20), appraisal_grade="basic"),
                      today=TODAY)
     _grant_with_overdue_instalment(session, worried, D(2026, 9, 1))
     rows = risk.watch_list(session, today=TODAY)
@@ -246,6 +259,6 @@ def test_watch_list_service_ending_and_no_event_for_two_years(session):
     tid = talent(session, arrival=D(2022, 3, 1), employer_id=e1, service_years=5)  # ends 2027-03-01
     codes = {x.code for x in risk.watch_list(session, today=TODAY)[0].reasons}
     assert {"service_ending", "no_event", "no_mentor", "no_training"} == codes
-    careers.add_event(session, data=careers.EventInput(tid, "award", D(2025, 1, 1), "奖励"), today=TODAY)
+    events.add_event(session, data=events.EventInput(tid, "award", D(2025, 1, 1), "奖励"), today=TODAY)
     codes = {x.code for x in risk.watch_list(session, today=TODAY)[0].reasons}
     assert "no_event" not in codes

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
-from talentdesk.services.growth import careers
+from talentdesk.services.growth import trajectory
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.growth.timeline import TimelineView
 from talentdesk.ui.runner import Runner
@@ -11,16 +11,16 @@ from talentdesk.ui.runner import Runner
 D = dt.date
 
 
-def make_timeline(n_events: int = 30) -> careers.Timeline:
-    items = [careers.TimelineItem(D(2019, 3, 1), None, careers.MILESTONE, "arrival", "到岗报到", "", "growth_events", 1)]
+def make_timeline(n_events: int = 30) -> trajectory.Timeline:
+    items = [trajectory.TimelineItem(D(2019, 3, 1), None, trajectory.MILESTONE, "arrival", "到岗报到", "", "growth_events", 1)]
     for i in range(n_events):
-        items.append(careers.TimelineItem(D(2019, 6, 1) + dt.timedelta(days=60 * i), None, careers.CAREER, "training",
+        items.append(trajectory.TimelineItem(D(2019, 6, 1) + dt.timedelta(days=60 * i), None, trajectory.CAREER, "training",
                                          f"培训{i}", "16学时", "growth_events", 100 + i))
-    items.append(careers.TimelineItem(D(2019, 4, 1), D(2022, 4, 1), careers.CARE, "pairing", "Paired with 王老师",
+    items.append(trajectory.TimelineItem(D(2019, 4, 1), D(2022, 4, 1), trajectory.CARE, "pairing", "Paired with 王老师",
                                      "", "pairings", 7))
-    items.append(careers.TimelineItem(D(2020, 1, 10), None, careers.MONEY, "payment", "Payment ¥10,000.00", "",
+    items.append(trajectory.TimelineItem(D(2020, 1, 10), None, trajectory.MONEY, "payment", "Payment ¥10,000.00", "",
                                      "ledger_entries", 55))
-    return careers.Timeline(1, "张三", "领军人才", "县人民医院", "医生", D(2019, 3, 1), D(2024, 3, 1), None, "active",
+    return trajectory.Timeline(1, "张三", "领军人才", "县人民医院", "医生", D(2019, 3, 1), D(2024, 3, 1), None, "active",
                            D(2026, 11, 23), tuple(sorted(items, key=lambda i: i.date)))
 
 
@@ -41,7 +41,7 @@ def centre(v: TimelineView, item) -> QPoint:
 
 def test_timeline_hover_shows_the_item_and_click_opens_it(view, qtbot):
     canvas = view.canvas
-    money = next(i for i in canvas.timeline.items if i.pillar == careers.MONEY)
+    money = next(i for i in canvas.timeline.items if i.pillar == trajectory.MONEY)
     with qtbot.waitSignal(canvas.item_hovered) as hovered:
         qtbot.mouseMove(canvas, centre(view, money))
     assert hovered.args == [money] and canvas.hovered == money
@@ -59,7 +59,7 @@ def test_clicking_empty_space_opens_nothing(view, qtbot):
 
 def test_point_on_a_span_wins_and_overlapping_points_get_their_own_row(view):
     canvas = view.canvas
-    tops = {round(p.rect.top()) for p in canvas.placed if p.item.pillar == careers.CAREER}
+    tops = {round(p.rect.top()) for p in canvas.placed if p.item.pillar == trajectory.CAREER}
     assert len(tops) >= 1
     rects = [p.rect for p in canvas.placed if not p.span]
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])

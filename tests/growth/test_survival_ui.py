@@ -6,7 +6,7 @@ from PySide6.QtCharts import QAreaSeries, QLineSeries
 from PySide6.QtCore import QSettings
 
 from talentdesk.domain.models import Talent
-from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.runner import Runner
 
@@ -51,7 +51,7 @@ def test_departure_dialog_needs_a_coded_reason(context, qtbot, demo_db, local):
 
     with demo_db.session(local, readonly=True) as s:
         tid = s.query(Talent.id).filter(Talent.status == "active").order_by(Talent.id).first()[0]
-        detail = talent_edit.get_talent(s, talent_id=tid)
+        detail = records.get_talent(s, talent_id=tid)
     dlg = DepartureDialog(context, detail)
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.exit_reason.count() > 5, timeout=10000)

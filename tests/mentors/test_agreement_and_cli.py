@@ -2,7 +2,6 @@
 `pairings --overdue` / `agreement` commands."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -11,8 +10,9 @@ import subprocess
 import pytest
 
 from talentdesk.cli import main
-from talentdesk.services.mentors import mentoring as M
 from talentdesk.services.base import Actor
+from talentdesk.services.mentors import agreement, pairings
+from talentdesk.services.mentors import board as board_data
 from tests.conftest import TODAY
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
@@ -20,7 +20,7 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="popple
 
 def _a_pairing_with_two_roles(db):
     with db.session(Actor.local(), readonly=True) as s:
-        for col in M.board(s, today=TODAY).columns:
+        for col in board_data.board(s, today=TODAY).columns:
             for card in col.cards:
                 if card.other_roles:
                     return card.roles[0].pairing_id, card, col
@@ -32,8 +32,8 @@ def test_the_agreement_names_both_parties_roles_period_goals_duties_and_signatur
     pid, card, col = _a_pairing_with_two_roles(demo_db)
     out = tmp_path / "agreement.pdf"
     with demo_db.session(Actor.local(), readonly=True) as s:
-        M.write_agreement(s, pairing_id=pid, path=out)
-        data = M.agreement_data(s, pairing_id=pid)
+        agreement.write_agreement(s, pairing_id=pid, path=out)
+        data = agreement.agreement_data(s, pairing_id=pid)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     for needle in (data.mentor_name, data.talent_name, data.role_name, data.goals, data.office_name,
                    f"{data.start_date.year}年{data.start_date.month}月{data.start_date.day}日",
@@ -61,7 +61,7 @@ def test_pairings_overdue_lists_what_the_service_counts(demo_db, capsys):
     assert code == 0
     doc = json.loads(capsys.readouterr().out)
     with demo_db.session(Actor.local(), readonly=True) as s:
-        expected = M.count_overdue(s, today=TODAY)
+        expected = pairings.count_overdue(s, today=TODAY)
     assert doc["count"] == expected == len(doc["pairings"]) and expected > 0
     assert all(p["overdue"] and p["days_since_contact"] > p["cadence_days"] for p in doc["pairings"])
     # text output: one line per overdue pairing after the heading

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from talentdesk.domain.models import CareCase, Pairing
-from talentdesk.services.mentors import mentoring as M
 from talentdesk.services.base import Actor
-from talentdesk.ui.mentors.board import UNPAIRED
+from talentdesk.services.mentors import pool
 from talentdesk.ui.mentors.dialogs import CheckInDialog, PairDialog, ReassignDialog
 from tests.conftest import TODAY
 
@@ -40,7 +39,7 @@ def tab(qtbot, demo_db, tmp_path, errors):
     make_application(lang="en")
     actor = Actor.local()
     with demo_db.session(actor) as s:  # a mentor with free places, so drops have somewhere to go
-        M.create_mentor(s, name="Aaron Free", capacity=4, title="Chief engineer")
+        pool.create_mentor(s, name="Aaron Free", capacity=4, title="Chief engineer")
     runner = Runner(demo_db, lambda: actor)
     ctx = AppContext(demo_db, runner, actor, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     t = MentorsTab(ctx)
@@ -191,7 +190,12 @@ def test_the_board_filters_and_the_overdue_list_fill_from_the_services(qtbot, ta
 
 
 def test_the_board_paints_only_what_is_visible_with_200_mentors_and_5000_mentees(qtbot, monkeypatch):
-    from talentdesk.services.mentors.mentoring import BoardCard, BoardColumn, BoardData, CardRole
+    from talentdesk.services.mentors.board import (
+        BoardCard,
+        BoardColumn,
+        BoardData,
+        CardRole,
+    )
     from talentdesk.ui.mentors.board import MentorBoard
 
     def card(i, mentor):

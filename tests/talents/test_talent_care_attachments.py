@@ -10,16 +10,14 @@ from sqlalchemy import func, select
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Attachment, CareCase
 from talentdesk.paths import attachments_dir_for
-from talentdesk.services.talents import attachments
-from talentdesk.services.talents import care
-from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents import attachments, care, records
 from tests.talents.helpers import talent_values
 
 
 @pytest.fixture
 def talent_id(database, local):
     with database.session(local) as s:
-        return talent_edit.create_talent(s, values=talent_values()).id
+        return records.create_talent(s, values=talent_values()).id
 
 
 def test_a_housing_case_opens_and_closes(database, local, talent_id):

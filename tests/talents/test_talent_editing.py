@@ -6,15 +6,24 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, RuleViolation, ValidationError
-from talentdesk.domain.models import AuditEntry, ExitReason, Instalment, LedgerEntry, Pairing, SubsidyGrant, Talent
-from talentdesk.services.talents import talent_edit
-from talentdesk.services.talents.talent_edit import clean_talent_fields, parse_date_value, parse_service_years
-
+from talentdesk.domain.models import (
+    AuditEntry,
+    ExitReason,
+    Instalment,
+    LedgerEntry,
+    Pairing,
+    SubsidyGrant,
+    Talent,
+)
+from talentdesk.domain.parsing import parse_date_value, parse_service_years
+from talentdesk.domain.talent_fields import clean_talent_fields
+from talentdesk.services.talents import departure, employers, records
 from tests.conftest import TODAY, make_actor
 from tests.talents.helpers import make_id, talent_values
 
@@ -109,7 +118,7 @@ def test_mobile_email_and_arrival_rules():
 
 
 def test_create_talent_derives_pinyin_and_service_end(session):
-    d = talent_edit.create_talent(session, values=talent_values(arrival_date="2023-07-01", service_years=5))
+    d = records.create_talent(session, values=talent_values(arrival_date="2023-07-01", service_years=5))
     t = session.get(Talent, d.id)
     assert (t.name_pinyin, t.name_initials) == ("zhangsan", "zs")
     assert t.service_end_date == dt.date(2028, 7, 1)
@@ -118,23 +127,23 @@ def test_create_talent_derives_pinyin_and_service_end(session):
 
 def test_the_same_id_number_twice_is_refused_naming_the_existing_record(database, local):
     with database.session(local) as s:
-        first = talent_edit.create_talent(s, values=talent_values())
+        first = records.create_talent(s, values=talent_values())
     with pytest.raises(ValidationError) as err:
         with database.session(local) as s:
-            talent_edit.create_talent(s, values=talent_values(name="李四"))
+            records.create_talent(s, values=talent_values(name="李四"))
     assert err.value.field == "id_number"
     assert "张三" in err.value.message and str(first.id) in err.value.message
     with database.session(local, readonly=True) as s:
         assert s.scalar(select(func.count()).select_from(Talent)) == 1
-        assert talent_edit.id_number_owner(s, id_number=make_id()) == err.value.message
-        assert talent_edit.id_number_owner(s, id_number=make_id(), exclude_talent_id=first.id) is None
+        assert records.id_number_owner(s, id_number=make_id()) == err.value.message
+        assert records.id_number_owner(s, id_number=make_id(), exclude_talent_id=first.id) is None
 
 
 def test_update_changes_fields_and_is_audited(database, local):
     with database.session(local) as s:
-        d = talent_edit.create_talent(s, values=talent_values())
+        d = records.create_talent(s, values=talent_values())
     with database.session(local) as s:
-        talent_edit.update_talent(s, talent_id=d.id, values=talent_values(post="副主任医师", service_years="3年"))
+        records.update_talent(s, talent_id=d.id, values=talent_values(post="副主任医师", service_years="3年"))
     with database.session(local, readonly=True) as s:
         t = s.get(Talent, d.id)
         assert t.post == "副主任医师" and t.service_end_date == dt.date(2026, 7, 1)
@@ -145,10 +154,10 @@ def test_update_changes_fields_and_is_audited(database, local):
 
 def test_an_invalid_update_changes_nothing(database, local):
     with database.session(local) as s:
-        d = talent_edit.create_talent(s, values=talent_values())
+        d = records.create_talent(s, values=talent_values())
     with pytest.raises(ValidationError) as err:
         with database.session(local) as s:
-            talent_edit.update_talent(s, talent_id=d.id, values=talent_values(post="x", phone="999"))
+            records.update_talent(s, talent_id=d.id, values=talent_values(post="x", phone="999"))
     assert err.value.field == "phone" and err.value.details
     with database.session(local, readonly=True) as s:
         assert s.get(Talent, d.id).post == "医生"
@@ -156,44 +165,44 @@ def test_an_invalid_update_changes_nothing(database, local):
 
 def test_detail_view_shows_full_values_only_to_roles_that_may_see_them(database, local):
     with database.session(local) as s:
-        d = talent_edit.create_talent(s, values=talent_values())
+        d = records.create_talent(s, values=talent_values())
     with database.session(make_actor(Role.VIEWER), readonly=True) as s:
-        v = talent_edit.get_talent(s, talent_id=d.id)
+        v = records.get_talent(s, talent_id=d.id)
     assert not v.sensitive_visible and v.id_number == make_id()[:4] + "*" * 10 + make_id()[-4:] and "*" in v.phone
     with database.session(make_actor(Role.APPROVER), readonly=True) as s:
-        a = talent_edit.get_talent(s, talent_id=d.id)
+        a = records.get_talent(s, talent_id=d.id)
     assert a.id_number == make_id() and a.phone == "13812345678"
 
 
 def test_a_viewer_cannot_edit(database, local):
     with database.session(local) as s:
-        d = talent_edit.create_talent(s, values=talent_values())
+        d = records.create_talent(s, values=talent_values())
     with pytest.raises(PermissionDenied):
         with database.session(make_actor(Role.VIEWER)) as s:
-            talent_edit.update_talent(s, talent_id=d.id, values=talent_values(post="x"))
+            records.update_talent(s, talent_id=d.id, values=talent_values(post="x"))
 
 
 def test_employers_validate_the_credit_code_and_refuse_duplicates(database, local):
     with database.session(local) as s:
-        e = talent_edit.save_employer(s, values={"name": "县人民医院", "uscc": ""})
+        e = employers.save_employer(s, values={"name": "县人民医院", "uscc": ""})
         assert e.uscc == ""
     with pytest.raises(ValidationError) as err:
         with database.session(local) as s:
-            talent_edit.save_employer(s, values={"name": "县中医院", "uscc": "91330100MA2CXXXXX1"})
+            employers.save_employer(s, values={"name": "县中医院", "uscc": "91330100MA2CXXXXX1"})
     assert err.value.field == "uscc"
     with pytest.raises(ValidationError) as err:
         with database.session(local) as s:
-            talent_edit.save_employer(s, values={"name": " 县人民医院 "})
+            employers.save_employer(s, values={"name": " 县人民医院 "})
     assert err.value.field == "name"
 
 
 def test_an_employer_with_talents_cannot_be_removed(database, local):
     with database.session(local) as s:
-        e = talent_edit.save_employer(s, values={"name": "县人民医院"})
-        talent_edit.create_talent(s, values=talent_values(employer_id=e.id))
+        e = employers.save_employer(s, values={"name": "县人民医院"})
+        records.create_talent(s, values=talent_values(employer_id=e.id))
     with pytest.raises(RuleViolation):
         with database.session(local) as s:
-            talent_edit.delete_employer(s, employer_id=e.id)
+            employers.delete_employer(s, employer_id=e.id)
 
 
 def _talent_with_paid_grant(s):
@@ -211,16 +220,16 @@ def _talent_with_paid_grant(s):
 
 def test_departure_hands_off_to_the_ledger_and_the_mentor_board(demo_db, local, monkeypatch):
     from talentdesk.services.ledger import journal
-    from talentdesk.services.mentors import mentoring
+    from talentdesk.services.mentors import pairings
     with demo_db.session(local, readonly=True) as s:
         talent_id, grant_id = _talent_with_paid_grant(s)
     calls = []
-    real_apply, real_end = journal.apply_departure, mentoring.end_current_pairings
+    real_apply, real_end = journal.apply_departure, pairings.end_current_pairings
     monkeypatch.setattr(journal, "apply_departure", lambda s, **kw: calls.append(("ledger", kw)) or real_apply(s, **kw))
-    monkeypatch.setattr(mentoring, "end_current_pairings",
+    monkeypatch.setattr(pairings, "end_current_pairings",
                         lambda s, **kw: calls.append(("mentors", kw)) or real_end(s, **kw))
     with demo_db.session(local) as s:
-        result = talent_edit.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="development",
+        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="development",
                                               reason="个人发展", destination="杭州市", today=TODAY)
     assert calls[0] == ("ledger", {"talent_id": talent_id})
     assert calls[1][0] == "mentors" and calls[1][1]["talent_id"] == talent_id and calls[1][1]["on"] == TODAY
@@ -242,7 +251,7 @@ def test_a_waiver_reason_cancels_the_clawback(demo_db, local):
     with demo_db.session(local, readonly=True) as s:
         talent_id, _g = _talent_with_paid_grant(s)
     with demo_db.session(local) as s:
-        result = talent_edit.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="组织调动",
+        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="组织调动",
                                               waiver_reason="组织调动", today=TODAY)
     assert result.clawback_fen == 0
 
@@ -259,7 +268,7 @@ def test_a_bad_departure_is_refused_and_changes_nothing(demo_db, local, on, reas
         talent_id, _g = _talent_with_paid_grant(s)
     with pytest.raises(ValidationError) as err:
         with demo_db.session(local) as s:
-            talent_edit.record_departure(s, talent_id=talent_id, on=on, exit_reason=reason, today=TODAY)
+            departure.record_departure(s, talent_id=talent_id, on=on, exit_reason=reason, today=TODAY)
     assert err.value.field == field
     with demo_db.session(local, readonly=True) as s:
         assert s.get(Talent, talent_id).status == "active"
@@ -269,12 +278,12 @@ def test_reactivation_is_possible_and_audited(demo_db, local):
     with demo_db.session(local, readonly=True) as s:
         talent_id, _g = _talent_with_paid_grant(s)
     with demo_db.session(local) as s:
-        talent_edit.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="家庭原因", today=TODAY)
+        departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="家庭原因", today=TODAY)
     with pytest.raises(ValidationError):
         with demo_db.session(local) as s:
-            talent_edit.reactivate_talent(s, talent_id=talent_id, note="")
+            departure.reactivate_talent(s, talent_id=talent_id, note="")
     with demo_db.session(local) as s:
-        d = talent_edit.reactivate_talent(s, talent_id=talent_id, note="登记错误，实际未离开")
+        d = departure.reactivate_talent(s, talent_id=talent_id, note="登记错误，实际未离开")
     assert d.status == "active" and d.departure_date is None
     with demo_db.session(local, readonly=True) as s:
         summaries = s.scalars(select(AuditEntry.summary).where(AuditEntry.record_id == str(talent_id),
@@ -282,7 +291,7 @@ def test_reactivation_is_possible_and_audited(demo_db, local):
     assert any("登记错误" in x for x in summaries)
     with pytest.raises(RuleViolation):
         with demo_db.session(local) as s:
-            talent_edit.reactivate_talent(s, talent_id=talent_id, note="again")
+            departure.reactivate_talent(s, talent_id=talent_id, note="again")
 
 
 def test_field_messages_speak_chinese(zh):
@@ -297,7 +306,7 @@ def test_field_messages_speak_chinese(zh):
                                                                       "999999", "440103"]),
        noise=st.one_of(st.none(), st.text(alphabet="0123456789Xx ", max_size=20)))
 def test_the_cached_id_check_agrees_with_the_domain_rule(birth, seq, region, noise):
-    from talentdesk.services.talents.talent_edit import _id_number
+    from talentdesk.domain.parsing import read_id_number
     from talentdesk.domain.values import parse_id_number
 
     raw = make_id(birth, seq, region) if noise is None else noise
@@ -306,7 +315,7 @@ def test_the_cached_id_check_agrees_with_the_domain_rule(birth, seq, region, noi
     except ValidationError as exc:
         expected = exc.message
     try:
-        got = _id_number(raw).value
+        got = read_id_number(raw).value
     except ValidationError as exc:
         got = exc.message
     assert got == expected

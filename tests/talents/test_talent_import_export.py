@@ -11,11 +11,8 @@ from sqlalchemy import func, select
 
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry, Employer, Talent
-from talentdesk.services.talents import exporter
-from talentdesk.services.talents import importer
-from talentdesk.services.talents import talent_edit
 from talentdesk.services.base import Actor, Database
-
+from talentdesk.services.talents import exporter, importer, records
 from tests.conftest import TODAY
 from tests.talents.helpers import make_id, talent_values, write_csv, write_xlsx
 
@@ -81,7 +78,7 @@ def test_excel_dates_numbers_and_gbk_csv_are_read(database, local, tmp_path):
 
 def test_every_rejection_names_the_excel_row_the_column_and_the_reason(database, local, tmp_path):
     with database.session(local) as s:
-        talent_edit.create_talent(s, values=talent_values(id_number=make_id(dt.date(1980, 1, 1), 11), name="老员工"))
+        records.create_talent(s, values=talent_values(id_number=make_id(dt.date(1980, 1, 1), 11), name="老员工"))
     good = make_id(dt.date(1990, 1, 1), 13)
     bad_check = good[:-1] + ("0" if good[-1] != "0" else "1")
     rows = [["2024年引进人才花名册"],  # a title row above the headers, as rosters often have
@@ -224,7 +221,7 @@ DANGEROUS = {"notes": "=HYPERLINK(\"http://evil\",\"点我\")", "post": "+1+cmd|
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])
 def test_exports_never_write_live_formulas_and_import_back_unchanged(database, local, tmp_path, suffix):
     with database.session(local) as s:
-        talent_edit.create_talent(s, values=talent_values(**DANGEROUS))
+        records.create_talent(s, values=talent_values(**DANGEROUS))
     path = tmp_path / f"x.{suffix}"
     with database.session(local) as s:
         exporter.export_talents(s, path=path)

@@ -7,9 +7,12 @@ import datetime as dt
 import pytest
 
 from talentdesk.domain.enums import Role
-from talentdesk.services.talents import talent_edit
-from talentdesk.services.talents.registry import TalentQuery, count_talents, search_talents
-
+from talentdesk.services.talents import employers, records
+from talentdesk.services.talents.registry import (
+    TalentQuery,
+    count_talents,
+    search_talents,
+)
 from tests.conftest import TODAY, make_actor
 from tests.talents.helpers import make_id, talent_values
 
@@ -17,16 +20,16 @@ from tests.talents.helpers import make_id, talent_values
 @pytest.fixture
 def people(database, local):
     with database.session(local) as s:
-        hosp = talent_edit.save_employer(s, values={"name": "县人民医院"})
-        school = talent_edit.save_employer(s, values={"name": "县第一中学"})
-        talent_edit.create_talent(s, values=talent_values(name="张三", id_number=make_id(seq=13), phone="13812345678",
+        hosp = employers.save_employer(s, values={"name": "县人民医院"})
+        school = employers.save_employer(s, values={"name": "县第一中学"})
+        records.create_talent(s, values=talent_values(name="张三", id_number=make_id(seq=13), phone="13812345678",
                                                           employer_id=hosp.id, education="master",
                                                           arrival_date="2023-07-01", service_years=3))
-        talent_edit.create_talent(s, values=talent_values(name="李小明", id_number=make_id(dt.date(1995, 6, 7), 21),
+        records.create_talent(s, values=talent_values(name="李小明", id_number=make_id(dt.date(1995, 6, 7), 21),
                                                           phone="13987654321", employer_id=school.id, tier_code="D",
                                                           education="bachelor", arrival_date="2021-03-01",
                                                           service_years=5))
-        talent_edit.create_talent(s, values=talent_values(name="张珊珊", id_number=make_id(dt.date(1996, 1, 2), 22),
+        records.create_talent(s, values=talent_values(name="张珊珊", id_number=make_id(dt.date(1996, 1, 2), 22),
                                                           phone="", gender="F", arrival_date="2024-01-01"))
     return hosp, school
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.domain import enums as E
 from talentdesk.domain.enums import CaseStatus, TalentStatus
 from talentdesk.domain.labels import label
-from talentdesk.domain import enums as E
 from talentdesk.domain.models import CareCase, Talent
 from talentdesk.domain.values import add_months, format_yuan
 from talentdesk.i18n import translate
-from talentdesk.services.ledger import journal
-from talentdesk.services.mentors import mentoring
 from talentdesk.services.base import Permission, operation
+from talentdesk.services.ledger import journal
+from talentdesk.services.mentors import pairings
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
         items.append(AttentionItem("due", d.talent_id, d.talent_name,
                                    f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)} · {when}",
                                    d.due_date, "instalments", d.instalment_id))
-    for p in mentoring.list_pairings(session, overdue_only=True, today=today)[:per_category]:
+    for p in pairings.list_pairings(session, overdue_only=True, today=today)[:per_category]:
         items.append(AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
                                    p.last_checkin_date or p.start_date, "pairings", p.id))
     rows = session.execute(

@@ -21,8 +21,7 @@ from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.growth.careers import STREAM
+from talentdesk.services.base import STREAM, Change, Permission, operation, record_event
 
 HORIZONS = (1, 3, 5)
 
@@ -203,9 +202,8 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
                         abort: Callable[[], bool] | None = None) -> Path:
     """Build the yearly PDF report (retention, training coverage, watch list summary) for `year`."""
     from talentdesk.reports import yearly
-    from talentdesk.services.growth import careers
-    from talentdesk.services.growth import risk
     from talentdesk.services.common.settings import get_setting
+    from talentdesk.services.growth import risk, training
 
     target = Path(path)
     if target.suffix.lower() != ".pdf":
@@ -216,7 +214,7 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
     report = retention_report(session, today=as_of)
     arrivals = {int(r.key): r.arrived for r in report.by_year}
     step(1, 4, translate("Retention", "Training coverage"))
-    cov = careers.coverage(session, year=year)
+    cov = training.coverage(session, year=year)
     step(2, 4, translate("Retention", "Watch list"))
     watch = risk.watch_list(session, today=as_of, limit=20)
     step(3, 4, translate("Retention", "Writing the PDF"))

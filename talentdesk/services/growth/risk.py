@@ -36,10 +36,9 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Permission, operation
-from talentdesk.services.growth.careers import STREAM
-from talentdesk.services.ledger.journal import _unpaid_instalment_condition
+from talentdesk.services.base import STREAM, Permission, operation
 from talentdesk.services.common.settings import DEFAULTS, get_setting
+from talentdesk.services.ledger.journal import _unpaid_instalment_condition
 
 MONEY, CARE, CAREER, COMMITMENT = "money", "care", "career", "commitment"
 

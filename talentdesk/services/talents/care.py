@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import CareCase, Talent
+from talentdesk.domain.parsing import parse_date_value
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
-from talentdesk.services.talents.talent_edit import parse_date_value
-
 
 
 @dataclass(frozen=True, slots=True)

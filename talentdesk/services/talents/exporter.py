@@ -28,7 +28,6 @@ from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
 
-
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     path: str

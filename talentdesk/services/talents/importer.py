@@ -21,21 +21,18 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import Employer, ExitReason, Talent
+from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
-from talentdesk.domain.values import to_halfwidth
-from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.talents.talent_edit import (
+from talentdesk.domain.talent_fields import (
     REQUIRED_FIELDS,
     clean_talent_fields,
     field_label,
-    parse_choice,
-    parse_date_value,
     service_end,
-    tier_spellings,
 )
-
-
+from talentdesk.domain.values import to_halfwidth
+from talentdesk.i18n import current_language, translate
+from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.talents.records import tier_spellings
 
 # field -> (Chinese header written on export, English header written on export, other accepted spellings)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {

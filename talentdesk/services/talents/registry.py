@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
-
-import json
 
 from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy import text as text_
@@ -14,7 +13,12 @@ from sqlalchemy.orm import Session
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
 from talentdesk.domain.pinyin import ascii_prefix_range
-from talentdesk.domain.values import add_months, mask_id_number, mask_phone, to_halfwidth
+from talentdesk.domain.values import (
+    add_months,
+    mask_id_number,
+    mask_phone,
+    to_halfwidth,
+)
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
 

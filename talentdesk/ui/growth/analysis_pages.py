@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
@@ -20,14 +27,12 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
-from talentdesk.services.growth import careers
-from talentdesk.services.growth import retention
-from talentdesk.services.growth import risk
+from talentdesk.services.base import call
+from talentdesk.services.growth import promotion, retention, risk
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.growth.views import make_table_view, pct
-from talentdesk.services.base import call
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),
@@ -57,14 +62,14 @@ class ReadinessPage(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.thresholds: careers.Thresholds | None = None
+        self.thresholds: promotion.Thresholds | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
-        self.context.runner.submit(call(careers.promotion_thresholds), key="growth.thresholds", on_done=lambda t: setattr(self, "thresholds", t))
-        self.context.runner.submit(call(careers.promotion_candidates, today=dt.date.today()), key="growth.ready", on_done=self._on_rows)
+        self.context.runner.submit(call(promotion.promotion_thresholds), key="growth.thresholds", on_done=lambda t: setattr(self, "thresholds", t))
+        self.context.runner.submit(call(promotion.promotion_candidates, today=dt.date.today()), key="growth.ready", on_done=self._on_rows)
 
     def _on_rows(self, rows) -> None:
         self.model.set_rows(rows)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
-from talentdesk.services.growth import careers
+from talentdesk.services.growth import events, training
 from talentdesk.ui.common.dates import from_qdate
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
@@ -82,7 +82,7 @@ class EventDialog(_Form):
     """Add or change one growth event. `value()` gives the EventInput; the tab saves it in the background."""
 
     def __init__(self, parent: QWidget | None, *, talent_id: int, talent_name: str,
-                 event: careers.EventRow | None = None):
+                 event: events.EventRow | None = None):
         super().__init__(parent, self.tr("Change event") if event else self.tr("Add event"))
         self.talent_id = talent_id
         self.record = event
@@ -117,16 +117,16 @@ class EventDialog(_Form):
     def _kind_changed(self) -> None:
         self.grade.setEnabled(self.kind.currentData() == E.GrowthKind.APPRAISAL.value)
 
-    def value(self) -> careers.EventInput:
+    def value(self) -> events.EventInput:
         kind = self.kind.currentData()
-        return careers.EventInput(
+        return events.EventInput(
             talent_id=self.talent_id, kind=kind, event_date=from_qdate(self.date.date()), title=self.title.text(),
             detail=self.detail.toPlainText(),
             appraisal_grade=self.grade.currentData() if kind == E.GrowthKind.APPRAISAL.value else None)
 
 
 class ProgramDialog(_Form):
-    def __init__(self, parent: QWidget | None, *, year: int, program: careers.ProgramRow | None = None):
+    def __init__(self, parent: QWidget | None, *, year: int, program: training.ProgramRow | None = None):
         super().__init__(parent, self.tr("Change programme") if program else self.tr("New training programme"))
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
@@ -160,8 +160,8 @@ class ProgramDialog(_Form):
             self.category.setCurrentText(program.category)
         self.resize(420, self.sizeHint().height())
 
-    def value(self) -> careers.ProgramInput:
-        return careers.ProgramInput(
+    def value(self) -> training.ProgramInput:
+        return training.ProgramInput(
             year=self.year.value(), name=self.name.text(), level=self.level.currentText(),
             category=self.category.currentText(), hours=self.hours.value(), start_date=from_qdate(self.start.date()),
             end_date=from_qdate(self.end.date()))
@@ -170,7 +170,7 @@ class ProgramDialog(_Form):
 class EnrolDialog(_Form):
     """Enrol by filter: tier, employer, 'not yet trained this year'. Shows how many would be enrolled."""
 
-    def __init__(self, parent: QWidget | None, *, program: careers.ProgramRow, tiers, employers):
+    def __init__(self, parent: QWidget | None, *, program: training.ProgramRow, tiers, employers):
         super().__init__(parent, self.tr("Enrol talents in {name}").format(name=program.name))
         self.tier = QComboBox(self)
         self.tier.addItem(self.tr("All tiers"), None)
@@ -188,8 +188,8 @@ class EnrolDialog(_Form):
         self.form.addRow("", self.untrained)
         self.form.addRow(self.tr("Would enrol"), self.preview)
 
-    def value(self) -> careers.EnrolFilter:
-        return careers.EnrolFilter(tier_code=self.tier.currentData(), employer_id=self.employer.currentData(),
+    def value(self) -> training.EnrolFilter:
+        return training.EnrolFilter(tier_code=self.tier.currentData(), employer_id=self.employer.currentData(),
                                   not_trained_this_year=self.untrained.isChecked())
 
     def set_preview(self, n: int) -> None:
@@ -198,7 +198,7 @@ class EnrolDialog(_Form):
 
 
 class CompletionDialog(_Form):
-    def __init__(self, parent: QWidget | None, *, count: int, program: careers.ProgramRow):
+    def __init__(self, parent: QWidget | None, *, count: int, program: training.ProgramRow):
         super().__init__(parent, self.tr("Record completion"))
         self.form.addRow(QLabel(self.tr("{n} enrolment(s) in {name}").format(n=count, name=program.name), self))
         self.date = date_edit(self, min(program.end_date or dt.date.today(), dt.date.today()))
@@ -221,7 +221,7 @@ class CompletionDialog(_Form):
 class PickTalentsDialog(_Form):
     """Enrol talents one by one: type a name or pinyin initials, tick the people in the results."""
 
-    def __init__(self, parent: QWidget | None, *, program: careers.ProgramRow, search):
+    def __init__(self, parent: QWidget | None, *, program: training.ProgramRow, search):
         super().__init__(parent, self.tr("Enrol talents in {name}").format(name=program.name))
         from PySide6.QtWidgets import QListWidget
 

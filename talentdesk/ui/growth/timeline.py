@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
-from talentdesk.services.growth import careers
+from talentdesk.services.growth import trajectory
+
 PILLAR_COLOURS = {
-    careers.CAREER: QColor("#2f6fb0"),
-    careers.CARE: QColor("#3a9a5b"),
-    careers.MONEY: QColor("#d0862a"),
-    careers.MILESTONE: QColor("#6b6b6b"),
+    trajectory.CAREER: QColor("#2f6fb0"),
+    trajectory.CARE: QColor("#3a9a5b"),
+    trajectory.MONEY: QColor("#d0862a"),
+    trajectory.MILESTONE: QColor("#6b6b6b"),
 }
-LANES = (careers.CAREER, careers.CARE, careers.MONEY)
+LANES = (trajectory.CAREER, trajectory.CARE, trajectory.MONEY)
 MARGIN_LEFT, MARGIN_RIGHT, TOP, AXIS_H, LANE_LABEL_W = 90, 40, 34, 40, 80
 ROW_H = 20
 MIN_PPD, MAX_PPD = 0.05, 40.0
@@ -26,7 +27,7 @@ MIN_PPD, MAX_PPD = 0.05, 40.0
 
 @dataclass
 class _Placed:
-    item: careers.TimelineItem
+    item: trajectory.TimelineItem
     rect: QRectF
     span: bool
     label: str = ""
@@ -36,10 +37,10 @@ class _Placed:
 LABEL_CHARS = 16
 
 
-def short(item: careers.TimelineItem) -> str:
+def short(item: trajectory.TimelineItem) -> str:
     """The label drawn beside a mark: money shows just the amount; long titles are cut with an ellipsis."""
     text = item.title
-    if item.pillar == careers.MONEY:
+    if item.pillar == trajectory.MONEY:
         text = text.split(" · ")[0].split(" ", 1)[-1]
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
 
@@ -53,17 +54,17 @@ class TimelineCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMouseTracking(True)
-        self.timeline: careers.Timeline | None = None
+        self.timeline: trajectory.Timeline | None = None
         self.ppd = 0.5
         self.placed: list[_Placed] = []
         self.lane_top: dict[str, float] = {}
         self.lane_rows: dict[str, int] = {}
-        self.hovered: careers.TimelineItem | None = None
+        self.hovered: trajectory.TimelineItem | None = None
         self.show_labels = True
         self.setMinimumHeight(220)
 
     # ------------------------------------------------------------ data and geometry
-    def set_timeline(self, timeline: careers.Timeline | None) -> None:
+    def set_timeline(self, timeline: trajectory.Timeline | None) -> None:
         self.timeline = timeline
         self.hovered = None
         self._layout()
@@ -107,7 +108,7 @@ class TimelineCanvas(QWidget):
                 rows_end: list[float] = []
                 placed_here = []
                 for item in self.timeline.items:
-                    if (item.pillar if item.pillar != careers.MILESTONE else careers.CAREER) != lane:
+                    if (item.pillar if item.pillar != trajectory.MILESTONE else trajectory.CAREER) != lane:
                         continue
                     x0 = self.x_of(item.date)
                     span = item.end_date is not None and item.end_date > item.date
@@ -145,7 +146,7 @@ class TimelineCanvas(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.content_width(), getattr(self, "_height", 260))
 
-    def item_at(self, pos: QPointF) -> careers.TimelineItem | None:
+    def item_at(self, pos: QPointF) -> trajectory.TimelineItem | None:
         """The item under a point (points are preferred to the spans they sit on)."""
         hits = [p for p in self.placed if p.rect.adjusted(-2, -2, 2, 2).contains(pos)
                 or (p.label_rect is not None and p.label_rect.contains(pos))]
@@ -154,11 +155,11 @@ class TimelineCanvas(QWidget):
         hits.sort(key=lambda p: (p.span, p.rect.width()))
         return hits[0].item
 
-    def rect_of(self, item: careers.TimelineItem) -> QRectF:
+    def rect_of(self, item: trajectory.TimelineItem) -> QRectF:
         return next(p.rect for p in self.placed if p.item == item)
 
     # ------------------------------------------------------------ text
-    def describe(self, item: careers.TimelineItem) -> str:
+    def describe(self, item: trajectory.TimelineItem) -> str:
         if item.record_table == "growth_events":
             kind = label(E.GrowthKind, item.kind)
         elif item.kind == "pairing":
@@ -170,7 +171,7 @@ class TimelineCanvas(QWidget):
         when = item.date.isoformat()
         if item.end_date and item.end_date != item.date:
             when = self.tr("{start} to {end}").format(start=when, end=item.end_date.isoformat())
-        lines = [f"<b>{_esc(item.title)}</b>", f"{_esc(kind)} · {careers.pillar_label(item.pillar)}", when]
+        lines = [f"<b>{_esc(item.title)}</b>", f"{_esc(kind)} · {trajectory.pillar_label(item.pillar)}", when]
         if item.detail:
             lines.append(_esc(item.detail))
         hint = self.tr("Click to open")
@@ -199,7 +200,7 @@ class TimelineCanvas(QWidget):
             bold = QFont(self.font())
             bold.setBold(True)
             p.setFont(bold)
-            p.drawText(QRectF(6, top, LANE_LABEL_W, h), Qt.AlignmentFlag.AlignVCenter, careers.pillar_label(lane))
+            p.drawText(QRectF(6, top, LANE_LABEL_W, h), Qt.AlignmentFlag.AlignVCenter, trajectory.pillar_label(lane))
             p.setFont(self.font())
         # time axis with years (and months when zoomed in)
         p.setPen(QPen(self.palette().text().color(), 1))
@@ -244,7 +245,7 @@ class TimelineCanvas(QWidget):
                 p.setPen(QPen(colour.darker(160), 2 if hot else 1))
                 p.setBrush(colour.lighter(130) if hot else colour)
                 r = placed.rect.adjusted(-2, -2, 2, 2) if hot else placed.rect
-                if placed.item.pillar == careers.MONEY:
+                if placed.item.pillar == trajectory.MONEY:
                     path = QPainterPath()
                     c = r.center()
                     path.moveTo(c.x(), r.top())

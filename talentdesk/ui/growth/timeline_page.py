@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services.growth import careers
-
+from talentdesk.services.base import call
+from talentdesk.services.growth import events, trajectory
 from talentdesk.services.talents import registry
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.growth.dialogs import EventDialog
 from talentdesk.ui.growth.timeline import LANES, PILLAR_COLOURS, TimelineView
-from talentdesk.services.base import call
 
 
 def swatch(colour: QColor) -> QIcon:
@@ -78,11 +77,11 @@ class TimelinePage(QWidget):
         for b in (zin, zout, fit):
             top.addWidget(b)
         legend = QHBoxLayout()
-        for pillar in (*LANES, careers.MILESTONE):
+        for pillar in (*LANES, trajectory.MILESTONE):
             lbl = QLabel(self)
             lbl.setPixmap(swatch(PILLAR_COLOURS[pillar]).pixmap(12, 12))
             legend.addWidget(lbl)
-            legend.addWidget(QLabel(careers.pillar_label(pillar), self))
+            legend.addWidget(QLabel(trajectory.pillar_label(pillar), self))
             legend.addSpacing(12)
         hint = QLabel(self.tr("Red dashed line: end of the service commitment. Ctrl+wheel zooms."), self)
         hint.setWordWrap(True)
@@ -115,9 +114,9 @@ class TimelinePage(QWidget):
     def reload(self) -> None:
         if self.talent_id is None:
             return
-        self.context.runner.submit(call(careers.timeline, talent_id=self.talent_id, today=dt.date.today()), key="growth.timeline", on_done=self._on_timeline)
+        self.context.runner.submit(call(trajectory.timeline, talent_id=self.talent_id, today=dt.date.today()), key="growth.timeline", on_done=self._on_timeline)
 
-    def _on_timeline(self, tl: careers.Timeline) -> None:
+    def _on_timeline(self, tl: trajectory.Timeline) -> None:
         self.talent_name = tl.name
         self.add_btn.setEnabled(tl.status == "active" or tl.departure_date is not None)
         parts = [f"<b>{tl.name}</b>", tl.tier_name, tl.employer_name, tl.post,
@@ -135,7 +134,7 @@ class TimelinePage(QWidget):
         if self.talent_id is None:
             return
         dlg = EventDialog(self, talent_id=self.talent_id, talent_name=self.talent_name)
-        dlg.on_save = lambda: self.context.runner.submit(call(careers.add_event, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+        dlg.on_save = lambda: self.context.runner.submit(call(events.add_event, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()
         return dlg
 
@@ -143,10 +142,10 @@ class TimelinePage(QWidget):
         dlg.finish()
         self.reload()
 
-    def open_item(self, item: careers.TimelineItem) -> None:
+    def open_item(self, item: trajectory.TimelineItem) -> None:
         """A growth event opens its dialog here; pairings, care cases and money open in their own tabs."""
         if item.record_table == "growth_events" and item.kind not in ("arrival", "departure"):
-            self.context.runner.submit(call(careers.get_event, event_id=item.record_id), on_done=self._edit_event)
+            self.context.runner.submit(call(events.get_event, event_id=item.record_id), on_done=self._edit_event)
         elif item.record_table == "growth_events":
             self.open_requested.emit("talents", self.talent_id)
         else:
@@ -154,14 +153,14 @@ class TimelinePage(QWidget):
 
     def open_event(self, event_id: int) -> None:
         """Show the event's talent and open the event (from another tab)."""
-        def got(ev: careers.EventRow) -> None:
+        def got(ev: events.EventRow) -> None:
             self.show_talent(ev.talent_id)
             if ev.kind not in ("arrival", "departure"):  # those are changed on the talent's record
                 self._edit_event(ev)
 
-        self.context.runner.submit(call(careers.get_event, event_id=event_id), on_done=got)
+        self.context.runner.submit(call(events.get_event, event_id=event_id), on_done=got)
 
-    def _edit_event(self, ev: careers.EventRow) -> None:
+    def _edit_event(self, ev: events.EventRow) -> None:
         dlg = EventDialog(self, talent_id=ev.talent_id, talent_name=ev.talent_name, event=ev)
         delete = dlg.buttons.addButton(self.tr("Delete event"), dlg.buttons.ButtonRole.DestructiveRole)
 
@@ -169,9 +168,9 @@ class TimelinePage(QWidget):
             if QMessageBox.question(dlg, self.tr("Delete event"), self.tr("Delete this event from the timeline?")) \
                     != QMessageBox.StandardButton.Yes:
                 return
-            self.context.runner.submit(call(careers.delete_event, event_id=ev.id), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+            self.context.runner.submit(call(events.delete_event, event_id=ev.id), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
 
         delete.clicked.connect(really_delete)
-        dlg.on_save = lambda: self.context.runner.submit(call(careers.update_event, event_id=ev.id, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+        dlg.on_save = lambda: self.context.runner.submit(call(events.update_event, event_id=ev.id, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
         dlg.open()
         self.event_dialog = dlg

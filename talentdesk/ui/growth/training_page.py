@@ -18,15 +18,20 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
-from talentdesk.services.growth import careers
+from talentdesk.services.base import call
 from talentdesk.services.common import reference
+from talentdesk.services.growth import training
 from talentdesk.services.talents import registry
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
+from talentdesk.ui.growth.dialogs import (
+    CompletionDialog,
+    EnrolDialog,
+    PickTalentsDialog,
+    ProgramDialog,
+)
 from talentdesk.ui.growth.views import make_table_view, pct
-from talentdesk.ui.growth.dialogs import CompletionDialog, EnrolDialog, PickTalentsDialog, ProgramDialog
-from talentdesk.services.base import call
 
 
 class TrainingPage(QWidget):
@@ -140,8 +145,8 @@ class TrainingPage(QWidget):
     def refresh(self) -> None:
         year = self.year.value()
         want = getattr(self, "_want", None)
-        self.context.runner.submit(call(careers.list_programs, year=None if want else year), key="growth.programs", on_done=self._on_programs)  # all years when looking for one programme
-        self.context.runner.submit(call(careers.coverage, year=year), key="growth.coverage", on_done=self._on_coverage)
+        self.context.runner.submit(call(training.list_programs, year=None if want else year), key="growth.programs", on_done=self._on_programs)  # all years when looking for one programme
+        self.context.runner.submit(call(training.coverage, year=year), key="growth.coverage", on_done=self._on_coverage)
         self.context.runner.submit(call(reference.list_tiers), key="growth.tiers", on_done=lambda r: setattr(self, "tiers", r))
         self.context.runner.submit(call(reference.list_employers), key="growth.employers", on_done=lambda r: setattr(self, "employers", r))
 
@@ -165,7 +170,7 @@ class TrainingPage(QWidget):
                     self.program_view.selectRow(i)
         self._program_changed()
 
-    def _on_coverage(self, cov: careers.Coverage) -> None:
+    def _on_coverage(self, cov: training.Coverage) -> None:
         t = cov.total
         self.cov_total.setText(self.tr("{year}: {in_plan} of {active} active talents are in the plan ({share}); "
                                        "{completed} have completed a programme.").format(
@@ -174,18 +179,18 @@ class TrainingPage(QWidget):
         self.cov_emp.set_rows(cov.by_employer)
 
     def refresh_year_only(self) -> None:
-        self.context.runner.submit(call(careers.list_programs, year=self.year.value()), key="growth.programs", on_done=self._on_programs)
+        self.context.runner.submit(call(training.list_programs, year=self.year.value()), key="growth.programs", on_done=self._on_programs)
 
     def select_program(self, program_id: int) -> None:
         """Select a programme (from another tab), switching to its plan year."""
         self._want = program_id
         self.refresh()
 
-    def current_program(self) -> careers.ProgramRow | None:
+    def current_program(self) -> training.ProgramRow | None:
         rows = self.program_view.selectionModel().selectedRows()
         return self.programs.row_at(rows[0].row()) if rows else None
 
-    def selected_enrolments(self) -> list[careers.EnrolmentRow]:
+    def selected_enrolments(self) -> list[training.EnrolmentRow]:
         return [self.enrolments.row_at(i.row()) for i in self.enrol_view.selectionModel().selectedRows()]
 
     def _program_changed(self) -> None:
@@ -197,7 +202,7 @@ class TrainingPage(QWidget):
             self.enrol_title.setText(self.tr("Choose a programme to see who is enrolled."))
             return
         self.enrol_title.setText(self.tr("Enrolled in {name}").format(name=p.name))
-        self.context.runner.submit(call(careers.list_enrolments, program_id=p.id), key="growth.enrolments", on_done=self._on_enrolments)
+        self.context.runner.submit(call(training.list_enrolments, program_id=p.id), key="growth.enrolments", on_done=self._on_enrolments)
 
     def _on_enrolments(self, rows) -> None:
         self.enrolments.set_rows(rows)
@@ -212,7 +217,7 @@ class TrainingPage(QWidget):
     def new_program(self):
         dlg = ProgramDialog(self, year=self.year.value())
         dlg.kwargs = lambda: {"data": dlg.value()}
-        self._wire(dlg, careers.create_program)
+        self._wire(dlg, training.create_program)
         return dlg
 
     def edit_program(self):
@@ -221,7 +226,7 @@ class TrainingPage(QWidget):
             return None
         dlg = ProgramDialog(self, year=p.year, program=p)
         dlg.kwargs = lambda: {"data": dlg.value()}
-        self._wire(dlg, careers.update_program, program_id=p.id)
+        self._wire(dlg, training.update_program, program_id=p.id)
         return dlg
 
     def enrol(self):
@@ -231,13 +236,13 @@ class TrainingPage(QWidget):
         dlg = EnrolDialog(self, program=p, tiers=self.tiers, employers=self.employers)
 
         def preview() -> None:
-            self.context.runner.submit(call(careers.count_enrol_filter, program_id=p.id, filter=dlg.value()), key="growth.enrol.preview", on_done=dlg.set_preview)
+            self.context.runner.submit(call(training.count_enrol_filter, program_id=p.id, filter=dlg.value()), key="growth.enrol.preview", on_done=dlg.set_preview)
 
         for sig in (dlg.tier.currentIndexChanged, dlg.employer.currentIndexChanged, dlg.untrained.toggled):
             sig.connect(lambda *_: preview())
         preview()
         dlg.kwargs = lambda: {"filter": dlg.value(), "on": dt.date.today()}
-        self._wire(dlg, careers.enrol_by_filter, program_id=p.id)
+        self._wire(dlg, training.enrol_by_filter, program_id=p.id)
         return dlg
 
     def enrol_one_by_one(self):
@@ -250,7 +255,7 @@ class TrainingPage(QWidget):
 
         dlg = PickTalentsDialog(self, program=p, search=search)
         dlg.kwargs = lambda: {"talent_ids": dlg.chosen(), "on": dt.date.today()}
-        self._wire(dlg, careers.enrol_talents, program_id=p.id)
+        self._wire(dlg, training.enrol_talents, program_id=p.id)
         return dlg
 
     def complete(self):
@@ -267,10 +272,10 @@ class TrainingPage(QWidget):
                     "today": dt.date.today()}
 
         dlg.kwargs = kwargs
-        self._wire(dlg, careers.record_completion)
+        self._wire(dlg, training.record_completion)
         return dlg
 
     def drop(self) -> None:
         rows = self.selected_enrolments()
         if rows:
-            self.context.runner.submit(call(careers.drop_enrolments, enrolment_ids=[r.id for r in rows]))
+            self.context.runner.submit(call(training.drop_enrolments, enrolment_ids=[r.id for r in rows]))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip
 
-from talentdesk.services.mentors.mentoring import BoardCard, BoardColumn, BoardData
+from talentdesk.services.mentors.board import BoardCard, BoardColumn, BoardData
 
 COL_W = 236
 GAP = 10

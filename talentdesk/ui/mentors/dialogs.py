@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, label
-from talentdesk.services.mentors import mentoring
-from talentdesk.services.mentors.mentoring import MAX_CADENCE_DAYS, MAX_CAPACITY, BoardCard, BoardColumn
-from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.services.base import call
+from talentdesk.services.mentors import checkins, pairings, pool
+from talentdesk.services.mentors.board import BoardCard, BoardColumn
+from talentdesk.services.mentors.pairings import MAX_CADENCE_DAYS
+from talentdesk.services.mentors.pool import MAX_CAPACITY
 from talentdesk.ui.common.dates import from_qdate, to_qdate
+from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.services.base import call
 
 
 def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
@@ -120,9 +122,9 @@ class PairDialog(ServiceDialog):
         intro.setWordWrap(True)
         self.role = _role_combo(self, roles, role_id)
         self.start = date_edit(self, today)
-        self.planned_end = date_edit(self, mentoring.default_planned_end(today))
+        self.planned_end = date_edit(self, pairings.default_planned_end(today))
         self.start.dateChanged.connect(
-            lambda q: self.planned_end.setDate(to_qdate(mentoring.default_planned_end(from_qdate(q)))))
+            lambda q: self.planned_end.setDate(to_qdate(pairings.default_planned_end(from_qdate(q)))))
         self.goals = QPlainTextEdit(self)
         self.goals.setPlaceholderText(self.tr("What the newcomer should achieve, e.g. run the ward independently "
                                               "within a year"))
@@ -145,7 +147,7 @@ class PairDialog(ServiceDialog):
         lay.addWidget(self.buttons)
 
     def operation(self):
-        return mentoring.pair, dict(
+        return pairings.pair, dict(
             mentor_id=self.mentor.mentor_id, talent_id=self.card.talent_id, role_id=self.role.currentData(),
             start_date=from_qdate(self.start.date()), planned_end_date=from_qdate(self.planned_end.date()),
             goals=self.goals.toPlainText(), cadence_days=self.cadence.value())
@@ -191,7 +193,7 @@ class ReassignDialog(ServiceDialog):
         lay.addWidget(self.buttons)
 
     def operation(self):
-        return mentoring.reassign_many, dict(
+        return pairings.reassign_many, dict(
             pairing_ids=[pid for cb, pid in self.role_boxes if cb.isChecked()], to_mentor_id=self.target.mentor_id,
             on=from_qdate(self.on.date()), reason=self.reason.text())
 
@@ -221,7 +223,7 @@ class EndPairingDialog(ServiceDialog):
         lay.addWidget(self.buttons)
 
     def operation(self):
-        return mentoring.end_pairing, dict(pairing_id=self.role.currentData(), on=from_qdate(self.on.date()),
+        return pairings.end_pairing, dict(pairing_id=self.role.currentData(), on=from_qdate(self.on.date()),
                                          reason=self.reason.text())
 
 
@@ -293,7 +295,7 @@ class CheckInDialog(ServiceDialog):
     def load_history(self) -> None:
         pid = self.pairing.currentData()
         if pid is not None:
-            self.context.runner.submit(call(mentoring.list_checkins, pairing_id=pid), key=f"mentors.checkins.{id(self)}", on_done=self._on_history)
+            self.context.runner.submit(call(checkins.list_checkins, pairing_id=pid), key=f"mentors.checkins.{id(self)}", on_done=self._on_history)
 
     def _on_history(self, rows) -> None:
         self.history_model.set_rows(rows)
@@ -301,7 +303,7 @@ class CheckInDialog(ServiceDialog):
         self.history.setColumnWidth(2, min(self.history.columnWidth(2), 260))
 
     def operation(self):
-        return mentoring.record_checkin, dict(
+        return checkins.record_checkin, dict(
             pairing_id=self.pairing.currentData(), date=from_qdate(self.date.date()), mode=self.mode.currentData(),
             notes=self.notes.toPlainText(), issue_tags=[c for c, cb in self.tag_boxes.items() if cb.isChecked()],
             issues=self.issues.toPlainText(), follow_up=self.follow_up.isChecked(), today=self.today)
@@ -365,10 +367,10 @@ class MentorDialog(ServiceDialog):
                       expertise=self.expertise.text(), phone=self.phone.text(), capacity=self.capacity.value(),
                       talent_id=self.talent_id, notes=self.notes.toPlainText())
         if self.mentor is not None:
-            return mentoring.update_mentor, dict(mentor_id=self.mentor.id, **kwargs)
+            return pool.update_mentor, dict(mentor_id=self.mentor.id, **kwargs)
         if self.talent_id is not None and self.employer.currentData() is None:
             kwargs["employer_id"] = None  # the talent's own employer
-        return mentoring.create_mentor, kwargs
+        return pool.create_mentor, kwargs
 
 
 class RolesDialog(QDialog):
@@ -403,7 +405,7 @@ class RolesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.context.runner.submit(call(mentoring.list_roles), on_done=self._on_roles)
+        self.context.runner.submit(call(pool.list_roles), on_done=self._on_roles)
 
     def _on_roles(self, rows) -> None:
         current = self.list.currentItem().data(Qt.ItemDataRole.UserRole).id if self.list.currentItem() else None
@@ -428,7 +430,7 @@ class RolesDialog(QDialog):
         if item is None:
             return
         r = item.data(Qt.ItemDataRole.UserRole)
-        self.context.runner.submit(call(mentoring.rename_role, role_id=r.id, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(pool.rename_role, role_id=r.id, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
 
     def _add(self) -> None:
-        self.context.runner.submit(call(mentoring.create_role, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(pool.create_role, name=self.name.text(), name_en=self.name_en.text()), on_done=lambda _r: self.reload(), on_error=lambda e: show_error(self, e))

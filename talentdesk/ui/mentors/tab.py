@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.services.mentors import mentoring
-
+from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.common.settings import read_setting
+from talentdesk.services.mentors import agreement, checkins, pairings, pool
+from talentdesk.services.mentors import board as board_data
 from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.printing import print_pdf
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
@@ -47,8 +49,6 @@ from talentdesk.ui.mentors.dialogs import (
     RolesDialog,
     ServiceDialog,
 )
-from talentdesk.ui.common.printing import print_pdf
-from talentdesk.services.base import call
 
 WARN = QColor("#b00020")
 
@@ -63,7 +63,7 @@ class MentorsTab(Tab):
         self.roles: list = []
         self.employers: list = []
         self.cadence_days = 30
-        self.board_data: mentoring.BoardData | None = None
+        self.board_data: board_data.BoardData | None = None
         self._filters_loaded = False
 
         # ---- filters
@@ -210,18 +210,18 @@ class MentorsTab(Tab):
             self._filters_loaded = True
             run(call(reference.list_employers), key="mentors.employers", on_done=self._on_employers)
             run(call(reference.list_tiers), key="mentors.tiers", on_done=self._on_tiers)
-        run(call(mentoring.list_roles), key="mentors.roles", on_done=self._on_roles)
+        run(call(pool.list_roles), key="mentors.roles", on_done=self._on_roles)
         run(call(read_setting, key="checkin_cadence_days"), key="mentors.cadence",
             on_done=lambda days: self._on_cadence(int(days or 30)))
-        run(call(mentoring.board, today=self.today(), employer_id=self.employer.currentData(),
+        run(call(board_data.board, today=self.today(), employer_id=self.employer.currentData(),
                  tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text()),
             key="mentors.board", on_done=self._on_board)
-        run(call(mentoring.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
+        run(call(pairings.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
             on_done=self._on_overdue)
         self._load_pool()
 
     def _load_pool(self) -> None:
-        self.context.runner.submit(call(mentoring.list_mentors, include_retired=self.show_retired.isChecked()), key="mentors.pool", on_done=self.mentor_model.set_rows)
+        self.context.runner.submit(call(pool.list_mentors, include_retired=self.show_retired.isChecked()), key="mentors.pool", on_done=self.mentor_model.set_rows)
 
     def _on_employers(self, rows) -> None:
         self.employers = rows
@@ -249,7 +249,7 @@ class MentorsTab(Tab):
         combo.setCurrentIndex(i if i >= 0 else 0)
         combo.blockSignals(False)
 
-    def _on_board(self, data: mentoring.BoardData) -> None:
+    def _on_board(self, data: board_data.BoardData) -> None:
         self.board_data = data
         self.board.set_data(data)
         self._update_summary()
@@ -272,10 +272,10 @@ class MentorsTab(Tab):
     def open_record(self, table: str, record_id: int) -> bool:
         if table != "pairings":
             return False
-        self.context.runner.submit(call(mentoring.list_pairings, current_only=False, pairing_id=record_id, today=self.today()), on_done=lambda rows: self._open_pairing(rows[0]))
+        self.context.runner.submit(call(pairings.list_pairings, current_only=False, pairing_id=record_id, today=self.today()), on_done=lambda rows: self._open_pairing(rows[0]))
         return True
 
-    def _open_pairing(self, p: mentoring.PairingRow) -> None:
+    def _open_pairing(self, p: pairings.PairingRow) -> None:
         self.pages.setCurrentIndex(0)
         self.board.ensure_column_visible(p.mentor_id)
         card = self.board.find_card(p.talent_id, p.mentor_id)
@@ -321,7 +321,7 @@ class MentorsTab(Tab):
         dialog.deleteLater()
 
     def _after_write(self, result) -> None:
-        if isinstance(result, mentoring.CheckInResult) and result.care_case_id:
+        if isinstance(result, checkins.CheckInResult) and result.care_case_id:
             self.summary.setText(self.tr("Check-in saved; a care case was opened for the office to follow up."))
 
     def on_card_dropped(self, card, source: int, target: int) -> None:
@@ -397,7 +397,7 @@ class MentorsTab(Tab):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.context.settings.setValue("mentors/agreement_dir", str(Path(path).parent))
-        self.context.runner.submit(call(mentoring.write_agreement, pairing_id=pairing_id, path=path), on_done=lambda p: self.summary.setText(
+        self.context.runner.submit(call(agreement.write_agreement, pairing_id=pairing_id, path=path), on_done=lambda p: self.summary.setText(
                                        self.tr("Agreement saved: {path}").format(path=str(p))), on_error=lambda e: show_error(self, e))
 
     def print_agreement(self, pairing_id: int) -> None:
@@ -409,7 +409,7 @@ class MentorsTab(Tab):
             except Exception as exc:  # noqa: BLE001 - a printer problem is shown, never a crash
                 show_error(self, exc)
 
-        self.context.runner.submit(call(mentoring.write_agreement, pairing_id=pairing_id, path=str(path)), on_done=ready, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(agreement.write_agreement, pairing_id=pairing_id, path=str(path)), on_done=ready, on_error=lambda e: show_error(self, e))
 
     # ------------------------------------------------------------ the pool
     def _selected_mentor(self):
@@ -432,7 +432,7 @@ class MentorsTab(Tab):
         row = self._selected_mentor()
         if row is None:
             return
-        self.context.runner.submit(call(mentoring.set_mentor_active, mentor_id=row.id, active=not row.active), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(pool.set_mentor_active, mentor_id=row.id, active=not row.active), on_error=lambda e: show_error(self, e))
 
     def edit_roles(self) -> None:
         dialog = RolesDialog(self.context, self)

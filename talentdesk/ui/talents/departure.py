@@ -17,19 +17,19 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
-from talentdesk.services.talents import exit_reasons, talent_edit
+from talentdesk.services.base import call
+from talentdesk.services.talents import departure, exit_reasons, records
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
-from talentdesk.services.base import call
 
 
 class DepartureDialog(QDialog):
-    def __init__(self, context: AppContext, detail: talent_edit.TalentDetail, parent=None):
+    def __init__(self, context: AppContext, detail: records.TalentDetail, parent=None):
         super().__init__(parent)
         self.context = context
         self.detail = detail
-        self.result_value: talent_edit.DepartureResult | None = None
+        self.result_value: departure.DepartureResult | None = None
         self.setWindowTitle(self.tr("Record departure — {name}").format(name=detail.name))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
@@ -77,10 +77,12 @@ class DepartureDialog(QDialog):
             self.exit_reason.setFocus()
             return
         on = self.date.date().toPython()
-        self.context.runner.submit(call(talent_edit.record_departure, talent_id=self.detail.id, on=on,
-                                        exit_reason=self.exit_reason.currentData(), reason=self.reason.text(), destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today()), on_done=self._done, on_error=self._failed)
+        self.context.runner.submit(call(departure.record_departure, talent_id=self.detail.id, on=on,
+                                        exit_reason=self.exit_reason.currentData(), reason=self.reason.text(),
+                                        destination=self.destination.text(), waiver_reason=self.waiver.text(),
+                                        today=dt.date.today()), on_done=self._done, on_error=self._failed)
 
-    def _done(self, result: talent_edit.DepartureResult) -> None:
+    def _done(self, result: departure.DepartureResult) -> None:
         self.result_value = result
         self.message.setText(self.tr("Clawback owed: {amount}").format(amount=format_yuan(result.clawback_fen)))
         self.accept()

@@ -26,15 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
+from talentdesk.domain import talent_fields
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
+from talentdesk.domain.talent_fields import (
+    TALENT_FIELDS,
+    clean_talent_fields,
+    field_label,
+)
+from talentdesk.services.base import call
 from talentdesk.services.common import reference
-from talentdesk.services.talents import talent_edit
-from talentdesk.services.talents.talent_edit import TALENT_FIELDS, clean_talent_fields, field_label
+from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-from talentdesk.services.base import call
 
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "border: 1px solid #b00020;"
@@ -90,7 +95,7 @@ class TalentForm(QWidget):
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
-        required = set(talent_edit.REQUIRED_FIELDS)
+        required = set(talent_fields.REQUIRED_FIELDS)
         for row, f in enumerate(TALENT_FIELDS):
             caption = field_label(f) + (" *" if f in required else "")
             lab = QLabel(caption)
@@ -159,7 +164,7 @@ class TalentForm(QWidget):
         i = box.findData(data)
         box.setCurrentIndex(i if i >= 0 else 0)
 
-    def set_values(self, d: talent_edit.TalentDetail | None) -> None:
+    def set_values(self, d: records.TalentDetail | None) -> None:
         w = self.widgets
         for wdg in w.values():
             wdg.blockSignals(True)
@@ -242,7 +247,7 @@ class TalentEditorDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.talent_id = talent_id
-        self.detail: talent_edit.TalentDetail | None = None
+        self.detail: records.TalentDetail | None = None
         self.setWindowTitle(self.tr("New talent") if talent_id is None else self.tr("Talent record"))
         self.resize(920, 760)
         self.form = TalentForm(context, self)
@@ -284,7 +289,7 @@ class TalentEditorDialog(QDialog):
         self._update_buttons()
         self._load_choices()
         if talent_id is not None:
-            self.context.runner.submit(call(talent_edit.get_talent, talent_id=talent_id), on_done=self._loaded, on_error=lambda e: show_error(self, e))
+            self.context.runner.submit(call(records.get_talent, talent_id=talent_id), on_done=self._loaded, on_error=lambda e: show_error(self, e))
         else:
             self.form.set_values(None)
 
@@ -297,7 +302,7 @@ class TalentEditorDialog(QDialog):
 
         self.context.runner.submit(call(reference.tiers_and_employers), on_done=got, on_error=lambda e: show_error(self, e))
 
-    def _loaded(self, detail: talent_edit.TalentDetail) -> None:
+    def _loaded(self, detail: records.TalentDetail) -> None:
         self.detail = detail
         self.setWindowTitle(self.tr("Talent record — {name}").format(name=detail.name))
         self.form.set_values(detail)
@@ -333,7 +338,7 @@ class TalentEditorDialog(QDialog):
             if message and self.form.widgets["id_number"].text() == text:
                 self.form.set_server_error("id_number", message)
 
-        self.context.runner.submit(call(talent_edit.id_number_owner, id_number=text, exclude_talent_id=self.talent_id), key="talents.dup", on_done=done, on_error=lambda _e: None)
+        self.context.runner.submit(call(records.id_number_owner, id_number=text, exclude_talent_id=self.talent_id), key="talents.dup", on_done=done, on_error=lambda _e: None)
 
     def save(self) -> None:
         problems = self.form.check()
@@ -348,11 +353,11 @@ class TalentEditorDialog(QDialog):
         self.busy = True
         values = self.form.values()
         if self.talent_id is None:
-            self.context.runner.submit(call(talent_edit.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(records.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
         else:
-            self.context.runner.submit(call(talent_edit.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
+            self.context.runner.submit(call(records.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
 
-    def _saved(self, detail: talent_edit.TalentDetail) -> None:
+    def _saved(self, detail: records.TalentDetail) -> None:
         self.busy = False
         self.talent_id = detail.id
         self._loaded(detail)
@@ -379,7 +384,7 @@ class TalentEditorDialog(QDialog):
 
         dlg = DepartureDialog(self.context, self.detail, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.context.runner.submit(call(talent_edit.get_talent, talent_id=self.talent_id), on_done=self._loaded)
+            self.context.runner.submit(call(records.get_talent, talent_id=self.talent_id), on_done=self._loaded)
 
     def _reactivate(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Re-activate"),
@@ -387,7 +392,7 @@ class TalentEditorDialog(QDialog):
                                             name=self.detail.name))
         if not ok:
             return
-        self.context.runner.submit(call(talent_edit.reactivate_talent, talent_id=self.talent_id, note=note), on_done=self._reactivated, on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(departure.reactivate_talent, talent_id=self.talent_id, note=note), on_done=self._reactivated, on_error=lambda e: show_error(self, e))
 
     def _reactivated(self, detail) -> None:
         self._loaded(detail)

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
+from talentdesk.services.base import call
 from talentdesk.services.common import reference
-from talentdesk.services.talents import talent_edit
+from talentdesk.services.talents import employers
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.talents.editor import ERROR_STYLE
-from talentdesk.services.base import call
 
 
 class EmployersDialog(QDialog):
@@ -88,9 +88,9 @@ class EmployersDialog(QDialog):
         if not current.isValid():
             return
         row = self.model.row_at(current.row())
-        self.context.runner.submit(call(talent_edit.get_employer, employer_id=row.id), on_done=self._show)
+        self.context.runner.submit(call(employers.get_employer, employer_id=row.id), on_done=self._show)
 
-    def _show(self, e: talent_edit.EmployerDetail) -> None:
+    def _show(self, e: employers.EmployerDetail) -> None:
         self.current_id = e.id
         for k in self.fields:
             self.fields[k].setText(getattr(e, k) or "")
@@ -105,7 +105,7 @@ class EmployersDialog(QDialog):
 
     def _save(self) -> None:
         values = {k: f.text() for k, f in self.fields.items()}
-        self.context.runner.submit(call(talent_edit.save_employer, values=values, employer_id=self.current_id), on_done=self._saved, on_error=self._failed)
+        self.context.runner.submit(call(employers.save_employer, values=values, employer_id=self.current_id), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, e) -> None:
         self.current_id = e.id
@@ -127,4 +127,4 @@ class EmployersDialog(QDialog):
         if QMessageBox.question(self, self.tr("Remove employer"),
                                 self.tr("Remove {name}?").format(name=name)) != QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(call(talent_edit.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(employers.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)

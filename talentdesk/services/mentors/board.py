@@ -1,0 +1,195 @@
+"""The mentor board's data as plain rows: one column per mentor, the newcomers with nobody yet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from talentdesk.domain.enums import TalentStatus
+from talentdesk.domain.models import (
+    Employer,
+    Mentor,
+    MentorRole,
+    Pairing,
+    Talent,
+)
+from talentdesk.domain.values import months_between
+from talentdesk.i18n import current_language
+from talentdesk.services.base import Permission, operation
+from talentdesk.services.mentors.pairings import is_overdue
+from talentdesk.services.mentors.pool import current_loads
+
+
+@dataclass(frozen=True, slots=True)
+class CardRole:
+    pairing_id: int
+    role_id: int
+    role_name: str
+    start_date: dt.date
+    last_checkin_date: dt.date | None
+    cadence_days: int
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OtherRole:
+    role_name: str
+    mentor_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoardCard:
+    """One newcomer under one mentor (all the roles this mentor holds for them), or under "no mentor yet"."""
+
+    talent_id: int
+    talent_name: str
+    employer_name: str
+    tier_code: str
+    mentor_id: int | None                 # None: the "no mentor yet" column
+    months_paired: int
+    last_checkin_date: dt.date | None
+    overdue: bool
+    roles: tuple[CardRole, ...] = ()      # with this mentor
+    other_roles: tuple[OtherRole, ...] = ()  # with other mentors
+    arrival_date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardColumn:
+    mentor_id: int
+    name: str
+    employer_name: str
+    title: str
+    capacity: int
+    load: int                              # distinct current mentees (whatever the filter)
+    cards: tuple[BoardCard, ...]
+    overdue: int = 0
+
+    @property
+    def full(self) -> bool:
+        return self.load >= self.capacity
+
+
+@dataclass(frozen=True, slots=True)
+class BoardData:
+    columns: tuple[BoardColumn, ...]
+    unpaired: tuple[BoardCard, ...]
+    unpaired_total: int
+    overdue_total: int
+    today: dt.date
+    filtered: bool = False
+
+
+@operation(Permission.MENTOR_READ)
+def board(session: Session, *, today: dt.date | None = None, employer_id: int | None = None,
+          tier_code: str | None = None, role_id: int | None = None, search: str = "",
+          unpaired_limit: int | None = None) -> BoardData:
+    """Everything the board shows, as plain rows, in three queries whatever the size.
+
+    Filters (employer, tier, role, name/pinyin search) narrow the cards; with a filter on, mentors without a
+    matching card are left out (except mentors of the filtered employer, who may take newcomers). With a role
+    filter, "no mentor yet" lists active talents with no current mentor in that role.
+    """
+    today = today or dt.date.today()
+    en = current_language() == "en"
+    load = current_loads()
+    mentors = session.execute(
+        select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
+               Mentor.employer_id)
+        .outerjoin(Employer, Employer.id == Mentor.employer_id)
+        .outerjoin(load, load.c.mentor_id == Mentor.id)
+        .where(Mentor.active.is_(True) | (func.coalesce(load.c.load, 0) > 0))
+        .order_by(Mentor.name_pinyin, Mentor.id)
+    ).all()
+    rows = session.execute(
+        select(Pairing.id, Pairing.mentor_id, Pairing.talent_id, Pairing.role_id, MentorRole.name, MentorRole.name_en,
+               MentorRole.sort_order, Pairing.start_date, Pairing.last_checkin_date, Pairing.cadence_days,
+               Talent.name, Employer.name, Talent.tier_code, Talent.employer_id, Talent.name_pinyin,
+               Talent.name_initials, Talent.arrival_date)
+        .join(Talent, Talent.id == Pairing.talent_id)
+        .join(MentorRole, MentorRole.id == Pairing.role_id)
+        .outerjoin(Employer, Employer.id == Talent.employer_id)
+        .where(Pairing.end_date.is_(None))
+        .order_by(Talent.name_pinyin, Talent.id, MentorRole.sort_order)
+    ).all()
+    mentor_names = {m[0]: m[1] for m in mentors}
+    needle = (search or "").strip().lower()
+
+    def matches(name: str, py: str, ini: str, emp_id, tier: str) -> bool:
+        if employer_id is not None and emp_id != employer_id:
+            return False
+        if tier_code and tier != tier_code:
+            return False
+        if needle and needle not in name.lower() and needle not in (py or "") and not (ini or "").startswith(needle):
+            return False
+        return True
+
+    by_talent: dict[int, list] = {}
+    for r in rows:
+        by_talent.setdefault(r[2], []).append(r)
+    # group (mentor, talent) -> card
+    cards_by_mentor: dict[int, list[BoardCard]] = {}
+    overdue_by_mentor: dict[int, int] = {}
+    overdue_total = 0
+    for tid, prs in by_talent.items():
+        first = prs[0]
+        if not matches(first[10], first[14], first[15], first[13], first[12]):
+            continue
+        if role_id is not None and not any(p[3] == role_id for p in prs):
+            continue
+        per_mentor: dict[int, list] = {}
+        for p in prs:
+            per_mentor.setdefault(p[1], []).append(p)
+        for mid, mine in per_mentor.items():
+            if role_id is not None and not any(p[3] == role_id for p in mine):
+                continue
+            roles = tuple(CardRole(p[0], p[3], p[5] if en and p[5] else p[4], p[7], p[8], p[9],
+                                   is_overdue(p[8], p[7], p[9], today)) for p in mine)
+            others = tuple(OtherRole(p[5] if en and p[5] else p[4], mentor_names.get(p[1], ""))
+                           for p in prs if p[1] != mid)
+            start = min(p[7] for p in mine)
+            lasts = [p[8] for p in mine if p[8] is not None]
+            overdue = any(r.overdue for r in roles)
+            card = BoardCard(tid, first[10], first[11] or "", first[12], mid, months_between(start, today),
+                             max(lasts) if lasts else None, overdue, roles, others, first[16])
+            cards_by_mentor.setdefault(mid, []).append(card)
+            if overdue:
+                overdue_by_mentor[mid] = overdue_by_mentor.get(mid, 0) + 1
+                overdue_total += 1
+    filtered = bool(employer_id is not None or tier_code or role_id is not None or needle)
+    columns = []
+    for m in mentors:
+        cards = cards_by_mentor.get(m[0], [])
+        if filtered and not cards and not (employer_id is not None and m[6] == employer_id and not needle):
+            continue
+        # overdue newcomers first: they need the office's attention
+        cards.sort(key=lambda c: (not c.overdue, c.last_checkin_date or dt.date.min))
+        columns.append(BoardColumn(m[0], m[1], m[2] or "", m[3] or "", m[4], m[5], tuple(cards),
+                                   overdue_by_mentor.get(m[0], 0)))
+    # "no mentor yet": active talents without a current pairing (in the filtered role, when there is one)
+    paired = select(Pairing.talent_id).where(Pairing.end_date.is_(None))
+    if role_id is not None:
+        paired = paired.where(Pairing.role_id == role_id)
+    ustmt = (
+        select(Talent.id, Talent.name, Employer.name, Talent.tier_code, Talent.arrival_date)
+        .outerjoin(Employer, Employer.id == Talent.employer_id)
+        .where(Talent.status == TalentStatus.ACTIVE.value, Talent.id.not_in(paired))
+    )
+    if employer_id is not None:
+        ustmt = ustmt.where(Talent.employer_id == employer_id)
+    if tier_code:
+        ustmt = ustmt.where(Talent.tier_code == tier_code)
+    if needle:
+        like = f"%{needle}%"
+        ustmt = ustmt.where(func.lower(Talent.name).like(like) | Talent.name_pinyin.like(like)
+                            | Talent.name_initials.like(f"{needle}%"))
+    total = session.scalar(select(func.count()).select_from(ustmt.subquery())) or 0
+    ustmt = ustmt.order_by(Talent.arrival_date.desc(), Talent.name_pinyin)  # newest arrivals first
+    if unpaired_limit is not None:
+        ustmt = ustmt.limit(unpaired_limit)
+    unpaired = tuple(BoardCard(r[0], r[1], r[2] or "", r[3], None, 0, None, False, (), (), r[4])
+                     for r in session.execute(ustmt))
+    return BoardData(tuple(columns), unpaired, total, overdue_total, today, filtered)
