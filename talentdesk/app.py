@@ -16,7 +16,7 @@ from talentdesk import APP_NAME, __version__, i18n
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.logs import setup_logging
 from talentdesk.paths import data_paths, translations_dir
-from talentdesk.services.base import Actor, Database
+from talentdesk.services.base import Actor, Database, Lane, call_free, operation
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,10 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     return app
 
 
-def open_main_window(database: Database, *, actor: Actor | None = None, settings: QSettings | None = None):
-    """Build the main window on an open database (used by `run`, self-test and tests)."""
+def open_main_window(database: Database, *, actor: Actor | None = None, settings: QSettings | None = None,
+                     runner=None):
+    """Build the main window on an open database (used by `run`, self-test and tests). `runner` is the one
+    start-up already made for this database and actor (a new one otherwise)."""
     from talentdesk.ui.common.tab import AppContext
     from talentdesk.ui.main_window import MainWindow
     from talentdesk.ui.runner import Runner
@@ -61,7 +63,8 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
 
     guard.watch()  # database work started by window code on this thread is logged (and fails the tests)
     actor = actor or Actor.local()
-    runner = Runner(database, lambda: actor)
+    if runner is None or runner.database is not database:
+        runner = Runner(database, lambda: actor)
     ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())
     window = MainWindow(ctx)
     from talentdesk.ui.safety.startup import install as install_safety
@@ -98,35 +101,42 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         if not probe:
             show_error(None, exc)
         return 1
+    from talentdesk.store import guard
     from talentdesk.ui.safety.startup import start
     from talentdesk.ui.wizard import first_run
 
+    guard.watch()  # from here on the window's code never waits for the database
     # network check → one-writer lock → quick_check → daily backup → migrate → login (ui/safety/startup.py)
     started = start(target, show_errors=not probe)
     if started is None:
         return 1
-    outcome = first_run(started.database, QSettings(), make_demo=lambda _progress: _fresh_demo_database(paths.root),
+    outcome = first_run(started.runner, QSettings(),
+                        make_demo=lambda: call_free(build_practice_database, root=paths.root),
                         enabled=not (demo or bool(probe)))
     database = outcome.database
-    window = open_main_window(database, actor=started.actor if database is started.database else None)
+    own = database is started.database
+    window = open_main_window(database, actor=started.actor if own else None,
+                              runner=started.runner if own else None)
     window.show()
     from PySide6.QtCore import QTimer
 
+    if started.prepared.backup_warning and not probe:  # a failed daily backup is said, not only logged
+        QTimer.singleShot(0, lambda: QMessageBox.warning(window, APP_NAME, started.prepared.backup_warning))
     QTimer.singleShot(2000, _calm_garbage_collector)  # after the first rows, not on the start-up path
     outcome.after_show(window)
     if probe:  # usable = shown with the first tab's rows loaded
-        from talentdesk.ui.selftest import _pump_until
+        from talentdesk.ui.common.waiting import pump_until
 
-        loaded = _pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
+        loaded = pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
         code = 0 if loaded and not probe_errors else 1
         if code == 0 and probe != "1":
             Path(probe).write_text("usable\n", encoding="utf-8")
     else:
         code = app.exec()
-    window.context.runner.shutdown()
-    if database is not started.database:
+    if not own:
+        window.context.runner.shutdown()
         database.dispose()
-    started.close()
+    started.close()  # records the logout on the runner, then stops it
     return code
 
 
@@ -140,7 +150,7 @@ def _calm_garbage_collector() -> None:
     gc.set_threshold(20_000, 20, 50)
 
 
-def _fresh_demo_database(root: Path) -> Path:
+def _fresh_demo_database(root: Path, *, progress=None) -> Path:
     import datetime as dt
 
     from talentdesk.services.common.demo import generate_demo
@@ -148,10 +158,18 @@ def _fresh_demo_database(root: Path) -> Path:
     path = root / "demo" / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     path.parent.mkdir(parents=True, exist_ok=True)
     database = Database.open(path)
-    with database.session(Actor.local()) as s:
-        generate_demo(s, talents=2000, seed=1)
-    database.dispose()
+    try:
+        with database.session(Actor.local()) as s:
+            generate_demo(s, talents=2000, seed=1, progress=progress)
+    finally:
+        database.dispose()
     return path
+
+
+@operation(None, lane=Lane.NO_DATABASE, long=True)
+def build_practice_database(*, root: Path, progress=None, abort=None) -> Path:
+    """The first-run wizard's practice database: a separate file filled with made-up people (its own engine)."""
+    return _fresh_demo_database(root, progress=progress)
 
 
 def message(text: str) -> None:  # pragma: no cover - used when no window could be built

@@ -44,15 +44,10 @@ class CliContext:
 
     def actor(self):
         """The actor for this run: the single local user of a database without accounts; with accounts, the
-        named user after checking the password (services/accounts provides `authenticate_cli`)."""
-        from talentdesk.services.base import Actor
+        named user after checking the password (commands/safety.py asks for it)."""
+        from talentdesk.commands.safety import cli_actor
 
-        database = self.database()
-        try:
-            from talentdesk.services.safety import accounts
-        except ImportError:
-            return Actor.local()
-        return accounts.cli_actor(database, username=self.user)
+        return cli_actor(self.database(), username=self.user)
 
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""
@@ -86,22 +81,11 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
-
-
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core
+    from talentdesk.commands import core, departures, growth, ledger, mentors, safety, talents
 
-    modules = [core]
-    for name in ("talents", "ledger", "safety", "mentors", "growth", "departures"):
-        try:
-            modules.append(__import__(f"talentdesk.commands.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"talentdesk.commands.{name}":
-                raise
-    return modules
+    return [core, talents, ledger, safety, mentors, growth, departures]
 
 
 def build_parser() -> argparse.ArgumentParser:

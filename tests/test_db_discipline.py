@@ -95,8 +95,11 @@ def test_the_refusal_speaks_chinese_by_default(tmp_path, monkeypatch, zh):
 
 
 def test_backup_is_consistent_and_checked(demo_db, tmp_path):
-    dest = db.backup_database(demo_db.path, tmp_path / "backups", reason="test")
-    assert db.integrity_check(dest) == []
+    from talentdesk.store.backup_files import backup_database
+    from talentdesk.store.integrity import integrity_check
+
+    dest = backup_database(demo_db.path, tmp_path / "backups", reason="test")
+    assert integrity_check(dest) == []
     with sqlite3.connect(dest) as a, sqlite3.connect(demo_db.path) as b:
         q = "SELECT count(*), sum(amount_fen) FROM ledger_entries"
         assert a.execute(q).fetchone() == b.execute(q).fetchone()

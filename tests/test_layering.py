@@ -1,55 +1,40 @@
-"""Dependency direction: nothing outside ui/ and app.py imports Qt (cli.py only lazily, inside functions)."""
+"""The architecture's import rules, checked by import-linter (contracts in pyproject.toml `[tool.importlinter]`):
+layers (window and command line over services over reports, store and domain), no Qt below ui/, the tabs
+independent of each other, and no circles. Plus what a static check cannot see: the command line and the
+services run without loading Qt."""
 from __future__ import annotations
 
-import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "talentdesk"
-QT_ALLOWED = {"app.py"}
+ROOT = Path(__file__).resolve().parent.parent
+LINT = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports())"
 
 
-def _qt_imports(path: Path, *, top_level_only: bool) -> list[int]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    nodes = tree.body if top_level_only else list(ast.walk(tree))
-    found = []
-    for node in nodes:
-        names = []
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names = [node.module]
-        if any(n.split(".")[0] in ("PySide6", "PyQt5", "PyQt6", "PySide2", "shiboken6") for n in names):
-            found.append(node.lineno)
-    return found
+def test_import_contracts_are_kept():
+    out = subprocess.run([sys.executable, "-c", LINT], capture_output=True, text=True, cwd=ROOT)
+    report = out.stdout[out.stdout.find("Contracts"):] + out.stderr
+    assert out.returncode == 0, report
+    assert "0 broken" in report and "4 kept" in report, report
 
 
-def test_nothing_outside_ui_and_app_imports_qt():
-    offenders = []
-    for path in PACKAGE.rglob("*.py"):
-        rel = path.relative_to(PACKAGE)
-        if rel.parts[0] == "ui" or rel.as_posix() in QT_ALLOWED:
-            continue
-        if rel.parts[0] == "commands" or rel.as_posix() == "cli.py":
-            lines = _qt_imports(path, top_level_only=True)  # allowed lazily, e.g. for self-test
-        else:
-            lines = _qt_imports(path, top_level_only=False)
-        offenders += [f"{rel}:{n}" for n in lines]
-    assert offenders == []
-
-
-def test_services_do_not_import_the_ui():
-    for path in (PACKAGE / "services").rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        assert "talentdesk.ui" not in text, path
+def test_a_broken_contract_is_reported(tmp_path):
+    """The check can fail: a Qt import in a service breaks the "no Qt below ui/" contract."""
+    pkg = tmp_path / "talentdesk"
+    shutil.copytree(ROOT / "talentdesk", pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    (pkg / "services" / "leak.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", LINT], capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode != 0
+    assert "talentdesk.services.leak -> PySide6" in out.stdout
 
 
 def test_importing_the_cli_and_services_does_not_load_qt():
-    import subprocess
-    import sys
-
     code = (
         "import sys, talentdesk.cli, talentdesk.services.talents.registry, talentdesk.services.ledger.journal, "
         "talentdesk.services.common.demo; print(any(m.startswith('PySide6') for m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"

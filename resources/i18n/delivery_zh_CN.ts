@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -147,6 +146,10 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>设置 TalentDesk</translation>
     </message>
     <message>
+        <source>Opening the set-up…</source>
+        <translation>正在打开设置向导…</translation>
+    </message>
+    <message>
         <source>Preparing the practice database…</source>
         <translation>正在准备练习数据库…</translation>
     </message>
@@ -216,7 +219,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>单位名称：</translation>
     </message>
     <message>
-        <source>Please enter the office&apos;s name.</source>
+        <source>Please enter the office's name.</source>
         <translation>请填写单位名称。</translation>
     </message>
 </context>
@@ -235,7 +238,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>从空白数据库开始，逐个登记人才</translation>
     </message>
     <message>
-        <source>Import the office&apos;s roster from an Excel file</source>
+        <source>Import the office's roster from an Excel file</source>
         <translation>从 Excel 文件导入办公室的人才名册</translation>
     </message>
     <message>
@@ -258,9 +261,9 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>开始使用前请回答几个问题，以后都可以修改。</translation>
     </message>
     <message>
-        <source>TalentDesk keeps the office&apos;s talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.
+        <source>TalentDesk keeps the office's talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.
 
-This short set-up asks for the office&apos;s name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
+This short set-up asks for the office's name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
         <translation>TalentDesk 在本机保存办公室的人才档案、补贴台账、导师结对和成长记录，无需联网，并会自动备份数据。
 
 接下来将询问单位名称、备份副本的存放位置、是否多人登录使用，以及您想如何开始。</translation>

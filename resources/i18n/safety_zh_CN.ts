@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
@@ -66,22 +65,6 @@
     <message>
         <source>Too many wrong passwords: this account is locked for {minutes} minutes, or until an administrator unlocks it.</source>
         <translation>密码错误次数过多：该账户已锁定 {minutes} 分钟，或由管理员解锁。</translation>
-    </message>
-    <message>
-        <source>This database has accounts: give your user name with --user NAME (the password is read from TALENTDESK_PASSWORD or asked for).</source>
-        <translation>该数据库已启用账户：请用 --user 用户名 指定账户（密码从 TALENTDESK_PASSWORD 读取，或在提示时输入）。</translation>
-    </message>
-    <message>
-        <source>No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked.</source>
-        <translation>未提供密码：请设置 TALENTDESK_PASSWORD，或在终端中运行命令以输入密码。</translation>
-    </message>
-    <message>
-        <source>Password for {user}: </source>
-        <translation>{user} 的密码：</translation>
-    </message>
-    <message>
-        <source>No password was entered.</source>
-        <translation>未输入密码。</translation>
     </message>
 </context>
 <context>
@@ -361,7 +344,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <source>This database is on a server; back it up with the server's tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -450,7 +433,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -533,8 +516,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -662,6 +645,10 @@ TalentDesk will now close; start it again.</source>
         <source>An administrator reset your password. Choose your own (at least {n} characters):</source>
         <translation>管理员已重置您的密码，请设置您自己的密码（至少 {n} 个字符）：</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -696,6 +683,22 @@ TalentDesk will now close; start it again.</source>
 </context>
 <context>
     <name>SafetyCli</name>
+    <message>
+        <source>This database has accounts: give your user name with --user NAME (the password is read from TALENTDESK_PASSWORD or asked for).</source>
+        <translation>该数据库已启用账户：请用 --user 用户名 指定账户（密码从 TALENTDESK_PASSWORD 读取，或在提示时输入）。</translation>
+    </message>
+    <message>
+        <source>No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked.</source>
+        <translation>未提供密码：请设置 TALENTDESK_PASSWORD，或在终端中运行命令以输入密码。</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <source>No password was entered.</source>
+        <translation>未输入密码。</translation>
+    </message>
     <message>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
@@ -809,6 +812,54 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check and may be damaged:
+{problem}</source>
+        <translation>数据库未通过完整性检查，可能已损坏：
+{problem}</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Copy the file {path} and ask for support.</source>
+        <translation>未找到完好的备份。请复制文件 {path} 并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {name}. Restore it? The damaged file is kept aside.</source>
+        <translation>最新的完好备份为 {name}。是否恢复？损坏的文件将另行保留。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The backup could not be written: {error}</source>
+        <translation>无法写入备份：{error}</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its integrity check; it was discarded.</source>
+        <translation>备份副本未通过完整性检查，已丢弃。</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>Accounts</source>
@@ -881,35 +932,6 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>New password for {name}</source>
         <translation>{name} 的新密码</translation>
-    </message>
-</context>
-<context>
-    <name>t</name>
-    <message>
-        <source>TalentDesk</source>
-        <translation>人才工作台</translation>
-    </message>
-    <message>
-        <source>The database failed its integrity check and may be damaged:
-{problem}</source>
-        <translation>数据库未通过完整性检查，可能已损坏：
-{problem}</translation>
-    </message>
-    <message>
-        <source>No good backup was found. Copy the file {path} and ask for support.</source>
-        <translation>未找到完好的备份。请复制文件 {path} 并联系技术支持。</translation>
-    </message>
-    <message>
-        <source>The newest good backup is {name}. Restore it? The damaged file is kept aside.</source>
-        <translation>最新的完好备份为 {name}。是否恢复？损坏的文件将另行保留。</translation>
-    </message>
-    <message>
-        <source>Restore the backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>退出</translation>
     </message>
 </context>
 <context>

@@ -5,12 +5,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("demo", help="fill an empty database with realistic demo data")
     p.add_argument("--talents", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
@@ -54,7 +53,7 @@ def cmd_self_test(args: argparse.Namespace, ctx) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from talentdesk.ui.selftest import run_self_test
+    from talentdesk.selftest import run_self_test
 
     database = ctx.database()
     result = run_self_test(database, actor=ctx.actor(), lang=ctx.lang, screenshots=args.screenshots,

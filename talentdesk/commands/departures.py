@@ -5,12 +5,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("depart", help="record that a talent left the county, with the coded reason")
     p.add_argument("talent", help="the talent's record number or ID number")
     p.add_argument("--reason", required=True, help="the coded reason: its code, name or number (see exit-reasons)")

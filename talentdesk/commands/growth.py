@@ -5,12 +5,11 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("watch-list", help="active talents at risk of leaving, highest score first, with reasons")
     p.add_argument("--limit", type=int, default=50, help="how many to show (0 = all)")
     p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="reference date (default: today)")

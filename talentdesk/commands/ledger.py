@@ -5,12 +5,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("certificates", help="print payment certificates (one page each) into one PDF")
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--year", type=int, default=None, help="every standing payment of this year")

@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
@@ -16,8 +17,6 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("pairings", help="list current mentor pairings (--overdue: only those whose check-in is overdue)")
     p.add_argument("--overdue", action="store_true", help="only pairings whose check-in is overdue")
     p.add_argument("--as-of", type=_date, default=None, help="reference date (default: today)")

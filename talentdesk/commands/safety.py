@@ -7,14 +7,50 @@ import os
 import sys
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
+from talentdesk.domain.errors import InputFileError
 from talentdesk.i18n import translate
 
 NEW_PASSWORD_ENV = "TALENTDESK_NEW_PASSWORD"
+PASSWORD_ENV = "TALENTDESK_PASSWORD"
+
+
+class LoginRequired(InputFileError):
+    """The database has accounts but no user (or no password) was given: a usage error (CLI exit 2)."""
+
+
+def cli_actor(database, *, username: str | None):
+    """The actor for a CLI run: the local single user without accounts; otherwise `--user` with the password
+    from TALENTDESK_PASSWORD or a prompt. Missing user or password → LoginRequired (exit 2); wrong → exit 1."""
+    from talentdesk.domain.errors import AuthenticationError
+    from talentdesk.services.base import Actor
+    from talentdesk.services.safety.accounts import authenticate, has_accounts
+
+    with database.session(Actor.system(), readonly=True) as s:
+        accounts_exist = has_accounts(s)
+    if not accounts_exist:
+        return Actor.local()
+    if not username:
+        raise LoginRequired(translate(
+            "SafetyCli", "This database has accounts: give your user name with --user NAME (the password is read "
+                         "from TALENTDESK_PASSWORD or asked for)."))
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise LoginRequired(translate(
+                "SafetyCli", "No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked."))
+        try:
+            password = getpass.getpass(translate("SafetyCli", "Password for {user}: ").format(user=username))
+        except (EOFError, KeyboardInterrupt):
+            raise LoginRequired(translate("SafetyCli", "No password was entered.")) from None
+    with database.session(Actor.system()) as s:
+        result = authenticate(s, username=username, password=password)
+    if not result.ok:  # raised after the unit of work, so the failed attempt and any lockout are committed
+        raise AuthenticationError(result.message)
+    return result.actor
 
 
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
     p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
     add_json(p)
@@ -81,37 +117,35 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.services.safety.backups import restore_database, validate_backup
+    from talentdesk.services.safety.backups import check_candidate, restore
     from talentdesk.store.locking import DatabaseLock
 
-    candidate = validate_backup(args.path)  # a wrong file is refused before anything is opened or changed
+    check_candidate(path=args.path)  # a wrong file is refused before anything is opened or changed
     with DatabaseLock(ctx.db_path):
         database = ctx.database()
-        actor = ctx.actor()
-        result = restore_database(database, actor=actor, source=candidate.path)
+        with database.session(ctx.actor()) as s:
+            result = restore(s, source=args.path)
     ctx.emit({"restored_from": str(result.restored_from), "safety_backup": str(result.safety_backup),
               "schema_before": result.revision_before, "migrated": result.migrated,
-              "talents": candidate.talents, "ledger_entries": candidate.ledger_entries},
+              "talents": result.talents, "ledger_entries": result.ledger_entries},
              translate("SafetyCli", "Restored {source} ({talents} talents, {entries} ledger entries). The previous "
                                     "database was saved as {backup}.").format(
-                 source=result.restored_from, talents=candidate.talents, entries=candidate.ledger_entries,
+                 source=result.restored_from, talents=result.talents, entries=result.ledger_entries,
                  backup=result.safety_backup))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.store.integrity import full_check
+    from talentdesk.store.backup_files import check_naming_a_good_backup
 
     _require_db_file(ctx)
-    report = full_check(Path(ctx.db_path))
+    report = check_naming_a_good_backup(Path(ctx.db_path))
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
     return 0 if report.ok else 1
 
 
 def _new_password(prompt_for: str) -> str:
-    from talentdesk.services.safety.accounts import LoginRequired
-
     pw = os.environ.get(NEW_PASSWORD_ENV)
     if pw is not None:
         return pw

@@ -4,13 +4,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
 
 
-
 def register(sub) -> None:
-    from talentdesk.cli import add_json
-
     p = sub.add_parser("import", help="import records from a file")
     what = p.add_subparsers(dest="what", required=True)
     t = what.add_parser("talents", help="import talents from an .xlsx or .csv roster (UTF-8 or GBK)")

@@ -21,13 +21,14 @@ LANG = "zh_CN"
 
 # area -> source paths (relative to the repository root). Every .py file lives in exactly one area.
 AREAS: dict[str, list[str]] = {
-    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/store/db.py", "talentdesk/domain",
+    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/selftest.py", "talentdesk/store/db.py", "talentdesk/domain",
              "talentdesk/services/base.py", "talentdesk/services/common", "talentdesk/ui/common",
              "talentdesk/ui/main_window.py", "talentdesk/commands/core.py", "talentdesk/ui/errors.py"],
     "talents": ["talentdesk/services/talents", "talentdesk/ui/talents", "talentdesk/commands/talents.py"],
     "ledger": ["talentdesk/services/ledger", "talentdesk/reports", "talentdesk/ui/ledger",
                "talentdesk/commands/ledger.py"],
     "safety": ["talentdesk/services/safety", "talentdesk/store/integrity.py", "talentdesk/store/locking.py",
+               "talentdesk/store/backup_files.py",
                "talentdesk/ui/safety", "talentdesk/commands/safety.py"],
     "mentors": ["talentdesk/services/mentors", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
                 "talentdesk/reports/agreement.py"],

@@ -24,6 +24,7 @@ from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
+from talentdesk.store.migrate import MigrationResult, migrate_to_head
 from talentdesk.store import db as dbmod
 
 log = logging.getLogger(__name__)
@@ -422,7 +423,7 @@ class Database:
 
     engine: Engine
     path: Path | None = None
-    migration: dbmod.MigrationResult | None = None
+    migration: MigrationResult | None = None
     _factory: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -443,7 +444,7 @@ class Database:
         engine = dbmod.make_engine(target)
         migration = None
         if migrate:
-            migration = dbmod.migrate_to_head(engine, path, backup_dir=backup_dir)
+            migration = migrate_to_head(engine, path, backup_dir=backup_dir)
         return cls(engine=engine, path=path, migration=migration)
 
     @contextmanager

@@ -1,25 +1,21 @@
-"""Engine, connection discipline, migrations, backup and integrity checks. No Qt.
+"""Engine, connection discipline and migrations. No Qt. (Backup files: store/backup_files.py; checks: store/integrity.py.)
 
 Thread rule: an Engine may be shared; a Session never is. Each worker thread opens its own sessions.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.engine import URL, Connection, make_url
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
-from talentdesk.paths import backups_dir_for, migrations_dir
+from talentdesk.paths import migrations_dir
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +85,16 @@ def refuse_network_location(path: Path, **kw) -> None:
 
 # ------------------------------------------------------------------ engines
 
-def is_sqlite_url(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
+def sqlite_url(path: Path | str) -> URL:
+    """The SQLAlchemy URL of a SQLite file, built as an object: a `?` or `#` in a folder name stays in the path."""
+    return URL.create("sqlite", database=str(Path(path)))
 
 
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{Path(path)}"
+def connect_readonly(path: Path | str, *, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
+    """Open a SQLite file read-only. The URI is built with `Path.as_uri()` (which escapes `#`, `?`, `%` and
+    spaces), never by splicing the path into text; a missing file is an error, never a new empty database."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=timeout)
 
 
 def _install_sqlite_discipline(engine: Engine) -> None:
@@ -122,16 +122,12 @@ def make_engine(target: Path | str, *, echo: bool = False) -> Engine:
     url = str(target)
     if "://" not in url:
         url = sqlite_url(target)
-    if is_sqlite_url(url):
+    if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_discipline(engine)
     else:
         engine = create_engine(url, echo=echo, pool_pre_ping=True)
     return engine
-
-
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
 
 # ------------------------------------------------------------------ migrations
@@ -162,17 +158,6 @@ def current_revision(engine: Engine) -> str | None:
 def has_user_tables(engine: Engine) -> bool:
     names = set(inspect(engine).get_table_names()) - {"alembic_version"}
     return bool(names)
-
-
-@dataclass(frozen=True)
-class MigrationResult:
-    from_revision: str | None
-    to_revision: str
-    backup: Path | None
-
-    @property
-    def migrated(self) -> bool:
-        return self.from_revision != self.to_revision
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -221,92 +206,3 @@ def stored_revision(engine: Engine) -> str | None:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except DBAPIError:
             return None
-
-
-def migrate_to_head(engine: Engine, db_path: Path | None = None, *, backup_dir: Path | None = None) -> MigrationResult:
-    """Bring the schema to head. When a database holding data is behind, back it up first (SQLite backup API)."""
-    built = built_head()
-    if built is not None and stored_revision(engine) == built:
-        return MigrationResult(built, built, None)  # a built program on a current database: Alembic stays unloaded
-    head = head_revision()
-    current = current_revision(engine)
-    if current == head:
-        return MigrationResult(current, head, None)
-    backup_path = None
-    if db_path is not None and engine.dialect.name == "sqlite" and has_user_tables(engine):
-        backup_path = backup_database(
-            db_path, (backup_dir or backups_dir_for(db_path)), reason=f"pre-migrate-{current or 'none'}"
-        )
-    log.info("migrating %s from %s to %s", db_path or engine.url, current, head)
-    upgrade(engine, "head")
-    return MigrationResult(current, head, backup_path)
-
-
-# ------------------------------------------------------------------ backup and checks
-
-def _timestamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-
-
-def backup_database(
-    db_path: Path,
-    dest_dir: Path,
-    *,
-    reason: str = "manual",
-    dest: Path | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Path:
-    """Copy a live SQLite database with the backup API (consistent while it is being used), then check the copy."""
-    db_path = Path(db_path)
-    dest_dir = Path(dest_dir)
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    if dest is None:
-        dest = dest_dir / f"{db_path.stem}-{_timestamp()}-{reason}.db"
-    tmp = dest.with_suffix(dest.suffix + ".part")
-    src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-
-            def _progress(_status, remaining, total):
-                if progress:
-                    progress(total - remaining, total)
-
-            src.backup(dst, pages=1024, progress=_progress)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(
-            translate("Storage", "The backup could not be written: {error}").format(error=exc)
-        ) from exc
-    finally:
-        src.close()
-    if result != "ok":
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Storage", "The backup copy failed its integrity check; it was discarded."))
-    os.replace(tmp, dest)
-    return dest
-
-
-def integrity_check(db_path: Path, *, quick: bool = False) -> list[str]:
-    """Problems reported by SQLite (empty list when the file is sound)."""
-    pragma = "quick_check" if quick else "integrity_check"
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-    return [] if rows == ["ok"] else rows
-
-
-def foreign_key_problems(db_path: Path) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
-        conn.close()

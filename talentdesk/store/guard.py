@@ -42,11 +42,6 @@ def watch(thread: threading.Thread | None = None) -> None:
     _watched = thread or threading.current_thread()
 
 
-def stop_watching() -> None:
-    global _watched
-    _watched = None
-
-
 def violations() -> list[Violation]:
     with _lock:
         return list(_violations)

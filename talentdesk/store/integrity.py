@@ -3,7 +3,7 @@
 The full check runs SQLite's `integrity_check` and `foreign_key_check`, then the ledger's own rules (every
 reversal cancels exactly one entry of the same grant, every paid payment order has the matching payment entry,
 entries belong to their grant's talent, the append-only triggers are in place) and certificate serials being
-unique. When something is wrong it names the newest backup that passes the same checks.
+unique. When something is wrong, store/backup_files.py names the newest backup that passes the same checks.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from talentdesk.store import db as dbmod
 from talentdesk.i18n import translate
+from talentdesk.store.db import connect_readonly
 
 MAX_LISTED = 20
 
@@ -51,9 +51,25 @@ class CheckReport:
         return "\n".join(lines)
 
 
+def integrity_check(db_path: Path, *, quick: bool = False) -> list[str]:
+    """Problems reported by SQLite (empty list when the file is sound)."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        conn = connect_readonly(db_path)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
 def quick_check(db_path: Path) -> list[str]:
     """`PRAGMA quick_check` (seconds even on a large file); empty when sound."""
-    return dbmod.integrity_check(Path(db_path), quick=True)
+    return integrity_check(Path(db_path), quick=True)
 
 
 def _fetch(conn: sqlite3.Connection, sql: str) -> list[tuple]:
@@ -106,15 +122,15 @@ def _trigger_problems(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
-def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
+def full_check(db_path: Path) -> CheckReport:
     """Every check; read-only. Safe to run while the program has the database open."""
     db_path = Path(db_path)
     items: list[CheckItem] = []
-    problems = dbmod.integrity_check(db_path)
+    problems = integrity_check(db_path)
     items.append(CheckItem(translate("Integrity", "SQLite integrity check"), not problems, problems))
     if not problems:
         try:
-            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+            conn = connect_readonly(db_path)
             try:
                 fks = [translate("Integrity", "{table} row {row} points to a missing {parent} record.").format(
                     table=t, row=r, parent=p) for t, r, p, _ in _fetch(conn, "PRAGMA foreign_key_check")]
@@ -132,22 +148,4 @@ def full_check(db_path: Path, *, find_backup: bool = True) -> CheckReport:
                 conn.close()
         except sqlite3.DatabaseError as exc:
             items.append(CheckItem(translate("Integrity", "Reading the database"), False, [str(exc)]))
-    report = CheckReport(db_path, items)
-    if not report.ok and find_backup:
-        return CheckReport(db_path, items, newest_good_backup(db_path))
-    return report
-
-
-def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup of this database that is a valid TalentDesk database and passes the full check."""
-    from talentdesk.domain.errors import TalentDeskError
-    from talentdesk.services.safety.backups import list_backups, validate_backup
-
-    for b in list_backups(db_path):
-        try:
-            validate_backup(b.path)
-        except TalentDeskError:
-            continue
-        if full_check(b.path, find_backup=False).ok:
-            return b.path
-    return None
+    return CheckReport(db_path, items)

@@ -4,6 +4,13 @@ The lock is held with an operating-system file lock (flock on Linux/macOS, LockF
 an open handle, so the system releases it when the process dies. A lock file whose OS lock is free therefore
 belongs to a program that crashed: it is stale and is taken over safely. The file's text is only the label
 ("who has it open") shown to the second copy.
+
+Why not the `filelock` library (checked at 4.3.1): its native lock cannot carry the label this lock exists for,
+telling a second copy WHO holds the database. On Windows it takes LockFileEx on byte 0 of the lock file, a
+mandatory lock, so the refused copy cannot even read text written there, and it deletes the file on release. Its
+soft locks do record a pid and host name (not the user), but judge staleness from process liveness and leases,
+not from the operating system releasing the lock when the process dies, which is the guarantee needed after a
+crash or a power cut. So this module keeps two OS calls (flock / msvcrt.locking on a byte far past the label).
 """
 from __future__ import annotations
 

@@ -139,8 +139,10 @@ class Runner(QObject):
     def submit(self, work: Call[R], /, *, key: str | None = None,
                on_done: Callable[[R], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[int, int, str], None] | None = None) -> Job[R]:
-        """Run a bound operation call (`call(fn, **kwargs)`) on its declared lane."""
+               on_progress: Callable[[int, int, str], None] | None = None,
+               actor: Actor | None = None) -> Job[R]:
+        """Run a bound operation call (`call(fn, **kwargs)`) on its declared lane, as the runner's actor or, for
+        the login dialog's own steps, as `actor`."""
         if not isinstance(work, Call):
             raise TypeError("submit takes a bound call: runner.submit(call(operation, arg=...))")
         lane = work.lane
@@ -155,7 +157,7 @@ class Runner(QObject):
             self._latest[key] = job.id
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._queues[lane].put(_Work(job.id, work, self._actor(), key, job.abort))
+        self._queues[lane].put(_Work(job.id, work, actor or self._actor(), key, job.abort))
         return job
 
     def pending(self) -> int:

@@ -93,7 +93,7 @@ def app(db: str, lang: str) -> int:
     from talentdesk.app import make_application, open_main_window
     from talentdesk.logs import setup_logging
     from talentdesk.services.base import Actor, Database
-    from talentdesk.ui.selftest import _pump_until
+    from talentdesk.ui.common.waiting import pump_until
 
     tmp = Path(tempfile.mkdtemp(prefix="td-bench-probe-"))
     setup_logging(tmp / "talentdesk.log")
@@ -107,7 +107,7 @@ def app(db: str, lang: str) -> int:
     t_show = time.perf_counter()
     window.show()
     first = window.tabs.currentWidget()
-    ok = _pump_until(lambda: getattr(first, "loaded", True) or bool(errors), 300)
+    ok = pump_until(lambda: getattr(first, "loaded", True) or bool(errors), 300)
     t_ready = time.perf_counter()
     _ready()
     tabs = {}
@@ -122,13 +122,13 @@ def app(db: str, lang: str) -> int:
             before = len(errors)
             t, c = time.perf_counter(), _cpu_ms()
             window.tabs.setCurrentWidget(tab)
-            loaded = _pump_until(lambda tab=tab: tab.loaded or len(errors) > before, 300)
+            loaded = pump_until(lambda tab=tab: tab.loaded or len(errors) > before, 300)
             tabs[name] = {"ms": (time.perf_counter() - t) * 1000, "cpu_ms": _cpu_ms() - c,
                           "loaded": bool(loaded and tab.loaded)}
         if name == "talents":
-            _pump_until(lambda: window.context.runner.pending() == 0, 60)
+            pump_until(lambda: window.context.runner.pending() == 0, 60)
             memory_talents = _rss_mb()
-    _pump_until(lambda: window.context.runner.pending() == 0, 60)
+    pump_until(lambda: window.context.runner.pending() == 0, 60)
     out = {
         "in_process_ready_ms": (t_ready - T0) * 1000,
         "ready_cpu_ms": READY_CPU_MS,

@@ -167,7 +167,9 @@ def visible_texts_of_program(qtbot, database, tmp_path) -> list[tuple[str, str]]
         texts += widget_texts(about)
         about.close()
         guide.close()
-        wizard = FirstRunWizard(database)
+        from talentdesk.ui.wizard.wizard import open_wizard
+
+        wizard = open_wizard(window.context.runner, db_path=database.path)
         qtbot.addWidget(wizard)
         wizard.show()
         for _ in wizard.pageIds():

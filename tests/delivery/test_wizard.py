@@ -3,8 +3,6 @@ with a message and changes nothing, and hands back the database the window shoul
 from __future__ import annotations
 
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
-from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.services.base import Actor
 from talentdesk.services.common.settings import get_setting
@@ -32,19 +29,24 @@ def no_error_boxes(monkeypatch):
 
 
 @pytest.fixture
-def fake_accounts(monkeypatch):
-    """Stands in for services/accounts.py (written on another branch) with the agreed create_user signature."""
-    calls = []
-    module = types.ModuleType("talentdesk.services.safety.accounts")
+def runner(database):
+    from talentdesk.ui.runner import Runner
 
-    def create_user(session, *, username, password, role, display_name=""):
-        if len(password) < 8:
-            raise ValidationError("The password needs at least 8 characters.", field="password")
-        calls.append({"username": username, "password": password, "role": role, "display_name": display_name})
+    r = Runner(database, lambda: Actor.local())
+    yield r
+    r.shutdown()
 
-    module.create_user = create_user
-    monkeypatch.setitem(sys.modules, "talentdesk.services.safety.accounts", module)
-    return calls
+
+def _wizard(qtbot, runner):
+    w = wiz.open_wizard(runner, db_path=runner.database.path)
+    qtbot.addWidget(w)
+    return w
+
+
+def _finish(qtbot, w):
+    """Press Finish and wait for the answers to be written (or refused)."""
+    w.accept()
+    qtbot.waitUntil(lambda: not w.saving, timeout=10000)
 
 
 def _setting(database, key):
@@ -56,14 +58,13 @@ def _page_types(w: QWizard) -> list[str]:
     return [type(w.page(i)).__name__ for i in w.pageIds()]
 
 
-def test_answers_are_written_as_audited_settings(qtbot, database, tmp_path):
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+def test_answers_are_written_as_audited_settings(qtbot, database, runner, tmp_path):
+    w = _wizard(qtbot, runner)
     w.office.name.setText("  清水县人才工作办公室 ")
     usb = tmp_path / "usb" / "TalentDesk backups"
     w.backup.folder.setText(str(usb))
     assert w.backup.validatePage()
-    w.accept()
+    _finish(qtbot, w)
     assert w.answers is not None and w.result() == QWizard.DialogCode.Accepted
     assert _setting(database, "office_name") == "清水县人才工作办公室"
     assert _setting(database, "backup_second_folder") == os.path.normpath(str(usb))
@@ -73,9 +74,8 @@ def test_answers_are_written_as_audited_settings(qtbot, database, tmp_path):
     assert "清水县人才工作办公室" in audited and "TalentDesk backups" in audited
 
 
-def test_an_empty_office_name_is_refused_with_a_message(qtbot, database):
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+def test_an_empty_office_name_is_refused_with_a_message(qtbot, runner):
+    w = _wizard(qtbot, runner)
     w.office.name.setText("   ")
     assert not w.office.validatePage()
     assert w.office.error.text() == "Please enter the office's name."
@@ -91,17 +91,10 @@ def test_backup_folder_must_be_a_complete_writable_path_other_than_the_automatic
     assert wiz.check_backup_folder(str(tmp_path / "fine"), database.path) is None
 
 
-def test_without_accounts_the_account_page_is_not_offered(qtbot, database, monkeypatch):
-    monkeypatch.setattr(wiz, "accounts_module", lambda: None)
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
-    assert "AccountsPage" not in _page_types(w)
-    assert w.collect().admin is None
+def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, runner):
+    from talentdesk.services.safety.accounts import find_user
 
-
-def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, fake_accounts):
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+    w = _wizard(qtbot, runner)
     assert "AccountsPage" in _page_types(w)
     w.accounts.accounts.setChecked(True)
     w.accounts.username.setText("admin")
@@ -109,14 +102,16 @@ def test_the_admin_account_is_created_through_the_accounts_service(qtbot, databa
     w.accounts.password.setText("correct horse 9")
     w.accounts.confirm.setText("correct horse 9")
     assert w.accounts.validatePage()
-    w.accept()
-    assert fake_accounts == [{"username": "admin", "password": "correct horse 9", "role": "admin",
-                              "display_name": "王主任"}]
+    _finish(qtbot, w)
+    assert w.answers is not None
+    with database.session(Actor.local(), readonly=True) as s:
+        admin = find_user(s, "admin")
+        assert admin.role == "admin" and admin.display_name == "王主任"
+        assert "correct horse 9" not in admin.password_hash
 
 
-def test_mismatched_passwords_are_caught_on_the_page(qtbot, database, fake_accounts):
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+def test_mismatched_passwords_are_caught_on_the_page(qtbot, runner):
+    w = _wizard(qtbot, runner)
     w.accounts.accounts.setChecked(True)
     w.accounts.username.setText("admin")
     w.accounts.password.setText("one password")
@@ -125,44 +120,46 @@ def test_mismatched_passwords_are_caught_on_the_page(qtbot, database, fake_accou
     assert w.accounts.error.text() == "The two passwords are not the same."
 
 
-def test_a_refused_account_keeps_the_wizard_open_and_writes_nothing(qtbot, database, fake_accounts, no_error_boxes):
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+def test_a_refused_account_keeps_the_wizard_open_and_writes_nothing(qtbot, database, runner, no_error_boxes):
+    w = _wizard(qtbot, runner)
     w.office.name.setText("新名称办公室")
     w.accounts.accounts.setChecked(True)
     w.accounts.username.setText("admin")
     w.accounts.password.setText("short")
     w.accounts.confirm.setText("short")
-    w.accept()
+    _finish(qtbot, w)
     assert w.answers is None  # still open, so the person can fix the password
-    assert [e.message for e in no_error_boxes] == ["The password needs at least 8 characters."]
+    assert [e.message for e in no_error_boxes] == ["A password needs at least 8 characters."]
     assert _setting(database, "office_name") != "新名称办公室"  # all answers or none
 
 
 def test_a_database_that_already_holds_talents_skips_the_start_page(qtbot, demo_db):
-    w = wiz.FirstRunWizard(demo_db)
-    qtbot.addWidget(w)
+    from talentdesk.ui.runner import Runner
+
+    runner = Runner(demo_db, lambda: Actor.local())
+    try:
+        w = _wizard(qtbot, runner)
+    finally:
+        runner.shutdown()
     assert "StartPage" not in _page_types(w)
     assert w.collect().start is wiz.StartChoice.EMPTY
 
 
-def test_excel_import_is_offered_only_when_the_import_dialog_exists(qtbot, database, monkeypatch):
+def test_excel_import_is_offered_only_when_the_import_dialog_exists(qtbot, runner, monkeypatch):
     monkeypatch.setattr(wiz, "import_dialog_class", lambda: None)
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+    w = _wizard(qtbot, runner)
     w.start.import_.setChecked(True)
     assert w.start.import_.isHidden()
     assert w.collect().start is wiz.StartChoice.EMPTY
 
 
-def test_excel_import_is_the_start_when_the_import_dialog_exists(qtbot, database, monkeypatch):
+def test_excel_import_is_the_start_when_the_import_dialog_exists(qtbot, runner, monkeypatch):
     class ImportDialog:  # stands in for the talents area's dialog
         def __init__(self, context, parent):
             pass
 
     monkeypatch.setattr(wiz, "import_dialog_class", lambda: ImportDialog)
-    w = wiz.FirstRunWizard(database)
-    qtbot.addWidget(w)
+    w = _wizard(qtbot, runner)
     w.start.import_.setChecked(True)
     assert w.collect().start is wiz.StartChoice.IMPORT
 
@@ -173,51 +170,57 @@ def _finish_immediately(choice: wiz.StartChoice):
             {wiz.StartChoice.EMPTY: self.start.empty, wiz.StartChoice.DEMO: self.start.demo,
              wiz.StartChoice.IMPORT: self.start.import_}[choice].setChecked(True)
         self.accept()
+        from PySide6.QtCore import QCoreApplication
+
+        while self.saving:  # the answers are written on the runner
+            QCoreApplication.processEvents()
         return self.result()
     return exec_
 
 
-def test_the_wizard_is_shown_once_and_remembered(qtbot, database, settings, monkeypatch):
+def test_the_wizard_is_shown_once_and_remembered(qtbot, database, runner, settings, monkeypatch):
     shown = []
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: (shown.append(1), _finish_immediately(
         wiz.StartChoice.EMPTY)(self))[1])
     assert wiz.wizard_needed(settings)
-    outcome = wiz.first_run(database, settings)
+    outcome = wiz.first_run(runner, settings)
     assert outcome.database is database and shown == [1]
     assert not wiz.wizard_needed(settings)
-    wiz.first_run(database, settings)
+    wiz.first_run(runner, settings)
     assert shown == [1]
 
 
-def test_closing_the_wizard_asks_again_next_time(qtbot, database, settings, monkeypatch):
+def test_closing_the_wizard_asks_again_next_time(qtbot, database, runner, settings, monkeypatch):
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: QWizard.DialogCode.Rejected)
-    outcome = wiz.first_run(database, settings)
+    outcome = wiz.first_run(runner, settings)
     assert outcome.database is database
     assert wiz.wizard_needed(settings)
 
 
-def test_start_up_probes_and_the_demo_switch_do_not_show_the_wizard(qtbot, database, settings, monkeypatch):
+def test_start_up_probes_and_the_demo_switch_do_not_show_the_wizard(qtbot, database, runner, settings, monkeypatch):
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: pytest.fail("the wizard must not open"))
-    assert wiz.first_run(database, settings, enabled=False).database is database
+    assert wiz.first_run(runner, settings, enabled=False).database is database
     assert wiz.wizard_needed(settings)
 
 
-def test_choosing_the_demo_opens_a_separate_practice_database(qtbot, database, settings, monkeypatch, tmp_path):
+def test_choosing_the_demo_opens_a_separate_practice_database(qtbot, database, runner, settings, monkeypatch, tmp_path):
     from talentdesk.services.base import Database
     from talentdesk.services.common.demo import generate_demo
     from talentdesk.services.talents.registry import count_talents
 
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.DEMO))
 
-    def make_demo(progress) -> Path:
-        path = tmp_path / "practice.db"
-        practice = Database.open(path)
-        with practice.session(Actor.local()) as s:
+    from talentdesk.services.base import Lane, call_free, operation
+
+    @operation(None, lane=Lane.NO_DATABASE, long=True)
+    def practice(*, path: Path, progress=None, abort=None) -> Path:
+        db = Database.open(path)
+        with db.session(Actor.local()) as s:
             generate_demo(s, talents=30, seed=3, progress=progress)
-        practice.dispose()
+        db.dispose()
         return path
 
-    outcome = wiz.first_run(database, settings, make_demo=make_demo)
+    outcome = wiz.first_run(runner, settings, make_demo=lambda: call_free(practice, path=tmp_path / "practice.db"))
     try:
         assert outcome.database.path == tmp_path / "practice.db"
         with outcome.database.session(Actor.local(), readonly=True) as s:
@@ -228,26 +231,30 @@ def test_choosing_the_demo_opens_a_separate_practice_database(qtbot, database, s
         outcome.database.dispose()
 
 
-def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, database, settings, monkeypatch,
+def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, database, runner, settings, monkeypatch,
                                                                     no_error_boxes):
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.DEMO))
 
-    def broken(progress):
+    from talentdesk.services.base import Lane, call_free, operation
+
+    @operation(None, lane=Lane.NO_DATABASE, long=True)
+    def broken(*, progress=None, abort=None):
         raise OSError(28, "No space left on device")
 
-    outcome = wiz.first_run(database, settings, make_demo=broken)
+    outcome = wiz.first_run(runner, settings, make_demo=lambda: call_free(broken))
     assert outcome.database is database
     assert len(no_error_boxes) == 1 and isinstance(no_error_boxes[0], OSError)
 
 
-def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, settings, monkeypatch,
-                                                                             tmp_path):
+def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, runner, settings,
+                                                                             monkeypatch, tmp_path):
     from talentdesk.app import open_main_window
     from talentdesk.ui.talents.import_dialog import ImportDialog
 
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.IMPORT))
-    outcome = wiz.first_run(database, settings)
-    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    outcome = wiz.first_run(runner, settings)
+    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                              runner=runner)
     qtbot.addWidget(window)
     try:
         window.show()

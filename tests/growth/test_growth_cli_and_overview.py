@@ -2,7 +2,6 @@
 import datetime as dt
 import json
 
-import pytest
 from openpyxl import load_workbook
 
 from talentdesk.cli import main

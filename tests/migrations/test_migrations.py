@@ -83,10 +83,14 @@ def test_migration_backs_up_a_database_holding_data_before_upgrading(tmp_path, m
     calls = []
     monkeypatch.setattr(db, "head_revision", lambda: "zzzz-newer")
     monkeypatch.setattr(db, "upgrade", lambda eng, rev="head": calls.append(rev))
-    result = db.migrate_to_head(db.make_engine(path), path)
+    from talentdesk.store.migrate import migrate_to_head
+
+    result = migrate_to_head(db.make_engine(path), path)
     assert calls == ["head"]
     assert result.backup is not None and result.backup.exists()
-    assert db.integrity_check(result.backup) == []
+    from talentdesk.store.integrity import integrity_check
+
+    assert integrity_check(result.backup) == []
 
 
 def test_failed_migration_changes_nothing(tmp_path, monkeypatch):

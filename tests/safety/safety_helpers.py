@@ -15,6 +15,18 @@ def audit_rows(database, **where):
         return list(s.execute(stmt))
 
 
+def login(database, *, username: str, password: str, now=None) -> Actor:
+    """Log in the way the command line does (all three steps in one unit of work); raises on a refusal."""
+    from talentdesk.domain.errors import AuthenticationError
+    from talentdesk.services.safety.accounts import authenticate
+
+    with database.session(Actor.system()) as s:
+        result = authenticate(s, username=username, password=password, now=now)
+    if not result.ok:
+        raise AuthenticationError(result.message)
+    return result.actor
+
+
 def audit_count(database) -> int:
     with database.session(Actor.system(), readonly=True) as s:
         return s.scalar(select(func.count()).select_from(AuditEntry))

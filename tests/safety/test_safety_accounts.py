@@ -10,6 +10,7 @@ from argon2 import PasswordHasher, Type
 from sqlalchemy import select
 
 from talentdesk.cli import main as cli_main
+from talentdesk.commands.safety import PASSWORD_ENV, LoginRequired, cli_actor
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import AuthenticationError, Conflict, PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import User
@@ -17,7 +18,7 @@ from talentdesk.services.safety import accounts
 from talentdesk.services.base import Actor
 from talentdesk.services.common.settings import set_setting
 
-from tests.safety.safety_helpers import audit_rows
+from tests.safety.safety_helpers import audit_rows, login
 
 PW = "correct horse 1"
 
@@ -31,7 +32,7 @@ def _create(database, username, role="clerk", password=PW, actor=None):
 def office(database):
     """An office with an admin, a clerk, an approver and a viewer."""
     admin = _create(database, "admin", "clerk")  # the first account is an admin whatever was asked
-    actor = accounts.login(database, username="admin", password=PW)
+    actor = login(database, username="admin", password=PW)
     for name, role in (("clerk", "clerk"), ("approver", "approver"), ("viewer", "viewer")):
         _create(database, name, role, actor=actor)
     return database, admin
@@ -43,11 +44,16 @@ def test_production_hasher_is_memory_hard_argon2id():
     assert hasher.memory_cost >= 19 * 1024  # OWASP minimum for argon2id, in KiB
 
 
+def _has_accounts(database) -> bool:
+    with database.session(Actor.system(), readonly=True) as s:
+        return accounts.has_accounts(s)
+
+
 def test_the_first_account_is_an_admin_and_switches_on_logins(database):
-    assert not accounts.database_has_accounts(database)
+    assert not _has_accounts(database)
     row = _create(database, "zhang", "viewer")
     assert row.role == "admin"
-    assert accounts.database_has_accounts(database)
+    assert _has_accounts(database)
 
 
 def test_passwords_are_stored_as_argon2id_hashes_and_never_in_the_trail(office):
@@ -62,7 +68,7 @@ def test_passwords_are_stored_as_argon2id_hashes_and_never_in_the_trail(office):
 
 def test_login_returns_the_users_actor_and_is_audited(office):
     database, _ = office
-    actor = accounts.login(database, username="Clerk", password=PW)  # user names are case-insensitive
+    actor = login(database, username="Clerk", password=PW)  # user names are case-insensitive
     assert actor.role is Role.CLERK and actor.user_id is not None and actor.username == "clerk"
     last = audit_rows(database, action="login")[-1]
     assert last.actor_name == "clerk" and last.actor_id == actor.user_id
@@ -71,9 +77,9 @@ def test_login_returns_the_users_actor_and_is_audited(office):
 def test_a_wrong_password_is_refused_and_the_failure_is_committed_to_the_trail(office):
     database, _ = office
     with pytest.raises(AuthenticationError, match="wrong"):
-        accounts.login(database, username="clerk", password="guess")
+        login(database, username="clerk", password="guess")
     with pytest.raises(AuthenticationError):
-        accounts.login(database, username="nobody", password="guess")
+        login(database, username="nobody", password="guess")
     failed = audit_rows(database, action="login_failed")
     assert [f.actor_name for f in failed] == ["clerk", "nobody"]
     with database.session(Actor.system(), readonly=True) as s:
@@ -85,22 +91,22 @@ def test_repeated_failures_lock_the_account_until_the_time_passes(office):
     now = dt.datetime(2026, 11, 23, 9, 0)
     for _ in range(accounts.MAX_FAILED_ATTEMPTS - 1):
         with pytest.raises(AuthenticationError, match="wrong"):
-            accounts.login(database, username="clerk", password="bad", now=now)
+            login(database, username="clerk", password="bad", now=now)
     with pytest.raises(AuthenticationError, match="locked"):
-        accounts.login(database, username="clerk", password="bad", now=now)
+        login(database, username="clerk", password="bad", now=now)
     with pytest.raises(AuthenticationError, match="locked"):  # even the right password while locked
-        accounts.login(database, username="clerk", password=PW, now=now + dt.timedelta(minutes=5))
+        login(database, username="clerk", password=PW, now=now + dt.timedelta(minutes=5))
     later = now + dt.timedelta(minutes=accounts.LOCKOUT_MINUTES + 1)
-    assert accounts.login(database, username="clerk", password=PW, now=later).role is Role.CLERK
+    assert login(database, username="clerk", password=PW, now=later).role is Role.CLERK
 
 
 def test_an_admin_resets_a_password_and_clears_the_lock_but_a_clerk_cannot(office):
     database, _ = office
     for _ in range(accounts.MAX_FAILED_ATTEMPTS):
         with pytest.raises(AuthenticationError):
-            accounts.login(database, username="viewer", password="bad")
-    admin = accounts.login(database, username="admin", password=PW)
-    clerk = accounts.login(database, username="clerk", password=PW)
+            login(database, username="viewer", password="bad")
+    admin = login(database, username="admin", password=PW)
+    clerk = login(database, username="clerk", password=PW)
     with database.session(admin, readonly=True) as s:
         vid = next(u.id for u in accounts.list_users(s) if u.username == "viewer")
     with pytest.raises(PermissionDenied):
@@ -111,24 +117,24 @@ def test_an_admin_resets_a_password_and_clears_the_lock_but_a_clerk_cannot(offic
         row = accounts.reset_password(s, user_id=vid, new_password="new password 2")
     assert row.must_change_password and row.locked_until is None
     with pytest.raises(AuthenticationError):
-        accounts.login(database, username="viewer", password=PW)
-    assert accounts.login(database, username="viewer", password="new password 2").role is Role.VIEWER
+        login(database, username="viewer", password=PW)
+    assert login(database, username="viewer", password="new password 2").role is Role.VIEWER
 
 
 def test_users_change_their_own_password(office):
     database, _ = office
-    clerk = accounts.login(database, username="clerk", password=PW)
+    clerk = login(database, username="clerk", password=PW)
     with pytest.raises(AuthenticationError):
         with database.session(clerk) as s:
             accounts.change_own_password(s, old_password="nope", new_password="another one 3")
     with database.session(clerk) as s:
         accounts.change_own_password(s, old_password=PW, new_password="another one 3")
-    assert accounts.login(database, username="clerk", password="another one 3").username == "clerk"
+    assert login(database, username="clerk", password="another one 3").username == "clerk"
 
 
 def test_bad_account_input_is_refused_with_a_message(office):
     database, _ = office
-    admin = accounts.login(database, username="admin", password=PW)
+    admin = login(database, username="admin", password=PW)
     cases = [("has space", PW, ValidationError), ("", PW, ValidationError), ("x" * 41, PW, ValidationError),
              ("short", "1234567", ValidationError), ("ADMIN", PW, Conflict)]
     for username, password, error in cases:
@@ -141,7 +147,7 @@ def test_bad_account_input_is_refused_with_a_message(office):
 
 def test_disabled_accounts_cannot_log_in_and_the_last_admin_stays(office):
     database, admin_row = office
-    admin = accounts.login(database, username="admin", password=PW)
+    admin = login(database, username="admin", password=PW)
     with pytest.raises(RuleViolation):
         with database.session(admin) as s:
             accounts.update_user(s, user_id=admin_row.id, role="clerk")
@@ -149,43 +155,47 @@ def test_disabled_accounts_cannot_log_in_and_the_last_admin_stays(office):
         vid = next(u.id for u in accounts.list_users(s) if u.username == "viewer")
         accounts.update_user(s, user_id=vid, active=False)
     with pytest.raises(AuthenticationError, match="disabled"):
-        accounts.login(database, username="viewer", password=PW)
+        login(database, username="viewer", password=PW)
 
 
 def test_idle_lock_minutes_come_from_the_settings(database):
-    assert accounts.idle_lock_minutes(database) == 15
+    def minutes():
+        with database.session(Actor.system(), readonly=True) as s:
+            return accounts.idle_lock_minutes(s)
+
+    assert minutes() == 15
     with database.session(Actor.local()) as s:
         set_setting(s, key="idle_lock_minutes", value=3)
-    assert accounts.idle_lock_minutes(database) == 3
+    assert minutes() == 3
 
 
 def test_cli_actor_is_local_without_accounts_and_needs_a_login_with_them(database, monkeypatch):
-    assert accounts.cli_actor(database, username=None) == Actor.local()
+    assert cli_actor(database, username=None) == Actor.local()
     _create(database, "boss")
-    with pytest.raises(accounts.LoginRequired, match="--user"):
-        accounts.cli_actor(database, username=None)
-    monkeypatch.delenv(accounts.PASSWORD_ENV, raising=False)
+    with pytest.raises(LoginRequired, match="--user"):
+        cli_actor(database, username=None)
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
     monkeypatch.setattr("sys.stdin", None)
-    with pytest.raises(accounts.LoginRequired, match="TALENTDESK_PASSWORD"):
-        accounts.cli_actor(database, username="boss")
-    monkeypatch.setenv(accounts.PASSWORD_ENV, "wrong password")
+    with pytest.raises(LoginRequired, match="TALENTDESK_PASSWORD"):
+        cli_actor(database, username="boss")
+    monkeypatch.setenv(PASSWORD_ENV, "wrong password")
     with pytest.raises(AuthenticationError):
-        accounts.cli_actor(database, username="boss")
-    monkeypatch.setenv(accounts.PASSWORD_ENV, PW)
-    assert accounts.cli_actor(database, username="boss").role is Role.ADMIN
+        cli_actor(database, username="boss")
+    monkeypatch.setenv(PASSWORD_ENV, PW)
+    assert cli_actor(database, username="boss").role is Role.ADMIN
 
 
 def test_cli_exit_codes_for_logins(db_path, monkeypatch, capsys):
     monkeypatch.setenv("TALENTDESK_NEW_PASSWORD", PW)
     assert cli_main(["--lang", "en", "--db", str(db_path), "users", "add", "boss"]) == 0
-    monkeypatch.delenv(accounts.PASSWORD_ENV, raising=False)
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
     monkeypatch.setattr("sys.stdin", None)
     assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 2
     assert "--user" in capsys.readouterr().err
-    monkeypatch.setenv(accounts.PASSWORD_ENV, "not it at all")
+    monkeypatch.setenv(PASSWORD_ENV, "not it at all")
     assert cli_main(["--lang", "en", "--db", str(db_path), "--user", "boss", "backup"]) == 1
     assert "wrong" in capsys.readouterr().err
-    monkeypatch.setenv(accounts.PASSWORD_ENV, PW)
+    monkeypatch.setenv(PASSWORD_ENV, PW)
     assert cli_main(["--lang", "en", "--db", str(db_path), "--user", "boss", "users", "list"]) == 0
     assert "boss" in capsys.readouterr().out
 
@@ -193,18 +203,21 @@ def test_cli_exit_codes_for_logins(db_path, monkeypatch, capsys):
 def test_messages_speak_chinese_by_default(office, zh):
     database, _ = office
     with pytest.raises(AuthenticationError) as info:
-        accounts.login(database, username="clerk", password="guess")
+        login(database, username="clerk", password="guess")
     assert "密码" in info.value.message
 
 
 def test_a_reset_password_must_be_changed_at_the_next_login(office):
     database, _ = office
-    admin = accounts.login(database, username="admin", password=PW)
+    admin = login(database, username="admin", password=PW)
     with database.session(admin) as s:
         vid = next(u.id for u in accounts.list_users(s) if u.username == "viewer")
         accounts.reset_password(s, user_id=vid, new_password="temporary 123")
-    viewer = accounts.login(database, username="viewer", password="temporary 123")
-    assert accounts.must_change_password(database, viewer)
-    with database.session(viewer) as s:
+    with database.session(Actor.system()) as s:
+        first = accounts.authenticate(s, username="viewer", password="temporary 123")
+    assert first.ok and first.must_change_password
+    with database.session(first.actor) as s:
         accounts.change_own_password(s, old_password="temporary 123", new_password="my own secret")
-    assert not accounts.must_change_password(database, viewer)
+    with database.session(Actor.system()) as s:
+        again = accounts.authenticate(s, username="viewer", password="my own secret")
+    assert again.ok and not again.must_change_password

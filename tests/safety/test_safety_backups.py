@@ -9,7 +9,8 @@ import sqlite3
 
 import pytest
 
-from talentdesk.store import db as dbmod
+from talentdesk.store import backup_files
+from talentdesk.store.integrity import integrity_check
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, StorageError
 from talentdesk.domain.models import Employer
@@ -36,7 +37,7 @@ def test_a_backup_is_a_checked_copy_of_everything_committed(demo_db):
     with demo_db.session(make_actor(Role.CLERK)) as s:
         result = backups.run_backup(s)
     assert result.path.parent == backups_dir_for(demo_db.path)
-    assert dbmod.integrity_check(result.path) == []
+    assert integrity_check(result.path) == []
     assert _count(result.path) == _count(demo_db.path) == 300
     conn = sqlite3.connect(result.path)
     assert conn.execute("SELECT count(*) FROM employers WHERE name='刚提交的单位'").fetchone()[0] == 1
@@ -48,13 +49,13 @@ def test_a_viewer_cannot_make_backups(database):
     with pytest.raises(PermissionDenied):
         with database.session(make_actor(Role.VIEWER)) as s:
             backups.run_backup(s)
-    assert backups.list_backups(database.path) == []
+    assert backup_files.list_backups(database.path) == []
 
 
 def test_backup_to_a_chosen_file_or_folder(database, tmp_path):
     with database.session(Actor.local()) as s:
         one = backups.run_backup(s, to=tmp_path / "usb" / "copy")
-    assert one.path == tmp_path / "usb" / "copy.db" and dbmod.integrity_check(one.path) == []
+    assert one.path == tmp_path / "usb" / "copy.db" and integrity_check(one.path) == []
     (tmp_path / "folder").mkdir()
     with database.session(Actor.local()) as s:
         two = backups.run_backup(s, to=tmp_path / "folder")
@@ -67,7 +68,7 @@ def test_the_second_folder_gets_a_checked_copy_and_its_failure_does_not_lose_the
         set_setting(s, key="backup_second_folder", value=str(usb))
     with database.session(Actor.local()) as s:
         result = backups.run_backup(s)
-    assert result.second_path == usb / result.path.name and dbmod.integrity_check(result.second_path) == []
+    assert result.second_path == usb / result.path.name and integrity_check(result.second_path) == []
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the USB stick should be")
     with database.session(Actor.local()) as s:
@@ -81,7 +82,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(database):
     folder = backups_dir_for(database.path)
     folder.mkdir(parents=True, exist_ok=True)
     now = dt.datetime(2026, 11, 23, 9, 0)
-    sample = dbmod.backup_database(database.path, folder, reason="seed")
+    sample = backup_files.backup_database(database.path, folder, reason="seed")
     names = []
     for days in range(0, 500):  # one backup a day for 500 days, two on some days
         for hour in ((9, 17) if days % 5 == 0 else (9,)):
@@ -90,8 +91,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(database):
             shutil.copyfile(sample, p)
             names.append(p)
     sample.unlink()
-    removed = backups.rotate(database.path, now=now)
-    kept = backups.list_backups(database.path)
+    removed = backup_files.rotate(database.path, now=now)
+    kept = backup_files.list_backups(database.path)
     kept_dates = {b.made_at.date() for b in kept}
     assert len(kept) + len(removed) == len(names)
     assert {(now - dt.timedelta(days=d)).date() for d in range(7)} <= kept_dates  # the last 7 days
@@ -106,19 +107,19 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(database):
 
 def test_daily_backup_happens_once_a_day(demo_db):
     now = dt.datetime.now()
-    first = backups.daily_backup_if_due(demo_db, now=now)
+    first = _daily(demo_db, now)
     assert first is not None and first.path.exists()
-    assert backups.daily_backup_if_due(demo_db, now=now) is None
+    assert _daily(demo_db, now) is None
     assert audit_rows(demo_db, action="backup")[-1].actor_name == "system"
 
 
 def test_status_warns_when_the_last_backup_is_old(database):
-    status = backups.backup_status(database.path)
+    status = backup_files.backup_status(database.path)
     assert status.last is None and status.old and "No backup" in status.message()
-    made = backups.make_backup(database.path)
-    assert not backups.backup_status(database.path).old
-    later = made.made_at + dt.timedelta(days=backups.OLD_AFTER_DAYS + 1)
-    old = backups.backup_status(database.path, now=later)
+    made = backup_files.make_backup(database.path)
+    assert not backup_files.backup_status(database.path).old
+    later = made.made_at + dt.timedelta(days=backup_files.OLD_AFTER_DAYS + 1)
+    old = backup_files.backup_status(database.path, now=later)
     assert old.old and "make a backup now" in old.message()
 
 
@@ -132,5 +133,10 @@ def test_a_full_disk_while_backing_up_is_a_clear_error_and_leaves_no_partial_fil
 
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(StorageError, match="No space left"):
-        backups.make_backup(database.path)
+        backup_files.make_backup(database.path)
     assert not any(backups_dir_for(database.path).glob("*.db"))
+
+
+def _daily(database, now):
+    with database.session(Actor.system()) as s:
+        return backups.daily_backup_if_due(s, now=now)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from talentdesk.store import db as dbmod
+from talentdesk.store.integrity import integrity_check
 from talentdesk.domain.errors import StorageError
 from talentdesk.domain.models import Employer, LedgerEntry, SubsidyGrant
 from talentdesk.services.base import Actor, Database
@@ -65,7 +65,7 @@ def test_killing_the_writer_at_many_points_loses_no_committed_transaction(demo_d
         kills += 1
         this_round = {int(x) for x in lines if x.strip().isdigit()}
         reported |= this_round
-        assert dbmod.integrity_check(path) == [], f"kill {kills}: integrity_check failed"
+        assert integrity_check(path) == [], f"kill {kills}: integrity_check failed"
         ledger, employers, _ = _state(path)
         present = set(ledger) | set(employers)
         missing = reported - present
@@ -109,7 +109,7 @@ def test_a_full_disk_during_a_write_is_a_clear_error_and_the_database_stays_inta
     assert "unchanged" in info.value.message
     event.remove(demo_db.engine, "connect", _tiny_disk)
     demo_db.engine.dispose()
-    assert dbmod.integrity_check(demo_db.path) == []
+    assert integrity_check(demo_db.path) == []
     with demo_db.session(Actor.local(), readonly=True) as s:
         assert s.scalar(select(Employer.id).order_by(Employer.id.desc()).limit(1)) == before
     with demo_db.session(Actor.local()) as s:  # and once there is room again, writing works

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.safety.safety_helpers import login
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import TalentDeskError, ValidationError
 from talentdesk.domain.values import MAX_FEN, parse_yuan
@@ -157,7 +158,7 @@ def test_login_with_anything_is_refused_with_a_message(fuzz_db, username, passwo
     database = fuzz_db
     before = _fingerprint(database.path)
     with pytest.raises(TalentDeskError) as info:
-        accounts.login(database, username=username, password=password)
+        login(database, username=username, password=password)
     assert info.value.message
     assert _fingerprint(database.path) == before  # no account exists, so only the trail grows
 

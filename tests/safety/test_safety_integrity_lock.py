@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from talentdesk.store import backup_files
+from talentdesk.store.integrity import integrity_check
 from talentdesk.cli import main as cli_main
 from talentdesk.services.safety import backups
 from talentdesk.store import integrity
@@ -36,7 +38,7 @@ def _raw(path, *sql):
 
 
 def test_a_broken_ledger_is_reported_and_the_newest_good_backup_offered(demo_db, capsys):
-    good = backups.make_backup(demo_db.path).path
+    good = backup_files.make_backup(demo_db.path).path
     demo_db.dispose()
     # a reversal that does not cancel its target, written behind the program's back
     _raw(demo_db.path, """INSERT INTO ledger_entries (grant_id, talent_id, kind, amount_fen, entry_date, fiscal_year,
@@ -44,7 +46,7 @@ def test_a_broken_ledger_is_reported_and_the_newest_good_backup_offered(demo_db,
                           SELECT grant_id, talent_id, 'reversal', -amount_fen + 1, entry_date, fiscal_year, id, '', '',
                           created_at, 'intruder' FROM ledger_entries WHERE kind = 'due' AND id NOT IN
                           (SELECT reverses_id FROM ledger_entries WHERE reverses_id IS NOT NULL) LIMIT 1""")
-    report = integrity.full_check(demo_db.path)
+    report = backup_files.check_naming_a_good_backup(demo_db.path)
     assert not report.ok
     ledger = next(i for i in report.items if "Ledger" in i.name)
     assert not ledger.ok and "does not exactly cancel" in ledger.problems[0]

@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from talentdesk.store import backup_files
+from talentdesk.store.integrity import integrity_check
 from talentdesk.cli import main as cli_main
 from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import InputFileError, PermissionDenied
@@ -34,10 +36,10 @@ def _fingerprint(database):
 def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(database):
     with database.session(Actor.local()) as s:
         s.add(Employer(name="备份前的单位"))
-    good = backups.make_backup(database.path).path
+    good = backup_files.make_backup(database.path).path
     with database.session(Actor.local()) as s:
         s.add(Employer(name="备份后误录的单位"))
-    result = backups.restore_database(database, actor=Actor.local(), source=good)
+    result = _restore(database, Actor.local(), source=good)
     assert _employers(database) == ["备份前的单位"]
     assert result.safety_backup.exists()
     conn = sqlite3.connect(result.safety_backup)
@@ -58,13 +60,13 @@ def _wrong_files(tmp_path, database):
     conn.commit()
     conn.close()
     newer = tmp_path / "newer.db"
-    shutil.copyfile(backups.make_backup(database.path).path, newer)
+    shutil.copyfile(backup_files.make_backup(database.path).path, newer)
     conn = sqlite3.connect(newer)
     conn.execute("UPDATE alembic_version SET version_num = 'future_99'")
     conn.commit()
     conn.close()
     damaged = tmp_path / "damaged.db"
-    shutil.copyfile(backups.make_backup(database.path).path, damaged)
+    shutil.copyfile(backup_files.make_backup(database.path).path, damaged)
     size = damaged.stat().st_size
     with open(damaged, "r+b") as fh:  # scribble over pages in the middle of the file
         fh.seek(size // 2)
@@ -78,20 +80,20 @@ def test_a_wrong_file_is_refused_with_a_reason_and_nothing_changes(database, tmp
     with database.session(Actor.local()) as s:
         s.add(Employer(name="现有单位"))
     cases = _wrong_files(tmp_path, database)
-    before, n_backups = _fingerprint(database), len(backups.list_backups(database.path))
+    before, n_backups = _fingerprint(database), len(backup_files.list_backups(database.path))
     for name, (path, reason) in cases.items():
         with pytest.raises(InputFileError, match=reason):
-            backups.restore_database(database, actor=Actor.local(), source=path)
+            _restore(database, Actor.local(), source=path)
     assert _fingerprint(database) == before
-    assert len(backups.list_backups(database.path)) == n_backups  # refused before even the safety backup
+    assert len(backup_files.list_backups(database.path)) == n_backups  # refused before even the safety backup
     assert _employers(database) == ["现有单位"]
 
 
 def test_only_admins_restore(database):
-    good = backups.make_backup(database.path).path
+    good = backup_files.make_backup(database.path).path
     for role in (Role.CLERK, Role.APPROVER, Role.VIEWER):
         with pytest.raises(PermissionDenied):
-            backups.restore_database(database, actor=make_actor(role), source=good)
+            _restore(database, make_actor(role), source=good)
     assert len(audit_rows(database, action="denied")) == 3
 
 
@@ -101,7 +103,7 @@ def test_cli_restore_refuses_a_wrong_file_with_exit_2_and_restores_a_good_one(db
     assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(junk)]) == 2
     assert "not a TalentDesk database" in capsys.readouterr().err
     assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 0
-    made = backups.list_backups(db_path)[0].path
+    made = backup_files.list_backups(db_path)[0].path
     assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made), "--json"]) == 0
     assert '"safety_backup"' in capsys.readouterr().out
 
@@ -110,16 +112,16 @@ def test_cli_restore_is_refused_while_the_window_has_the_database_open(db_path, 
     from talentdesk.store.locking import DatabaseLock
 
     assert cli_main(["--lang", "en", "--db", str(db_path), "backup"]) == 0
-    made = backups.list_backups(db_path)[0].path
+    made = backup_files.list_backups(db_path)[0].path
     capsys.readouterr()
     with DatabaseLock(db_path):
         assert cli_main(["--lang", "en", "--db", str(db_path), "restore", str(made)]) == 1
     assert "already open" in capsys.readouterr().err
-    assert len(backups.list_backups(db_path)) == 1  # refused before the safety backup
+    assert len(backup_files.list_backups(db_path)) == 1  # refused before the safety backup
 
 
 def test_a_damaged_database_is_set_aside_and_replaced_by_the_good_backup(demo_db):
-    good = backups.make_backup(demo_db.path).path
+    good = backup_files.make_backup(demo_db.path).path
     demo_db.dispose()
     conn = sqlite3.connect(demo_db.path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -128,7 +130,7 @@ def test_a_damaged_database_is_set_aside_and_replaced_by_the_good_backup(demo_db
     with open(demo_db.path, "r+b") as fh:
         fh.seek((size // 4096 // 2) * 4096)
         fh.write(b"\x07" * 4096 * 4)
-    result = backups.restore_database(demo_db, actor=Actor.system(), source=good)
+    result = _restore(demo_db, Actor.system(), source=good)
     assert result.safety_backup.name.endswith(".broken") and result.safety_backup.stat().st_size == size
     from talentdesk.store.integrity import full_check
 
@@ -136,5 +138,10 @@ def test_a_damaged_database_is_set_aside_and_replaced_by_the_good_backup(demo_db
 
 
 def test_the_backup_before_an_import_is_named_for_it(database):
-    path = backups.backup_before(database, "import")
-    assert path.exists() and backups.list_backups(database.path)[0].reason == "pre-import"
+    path = backup_files.make_backup(database.path, reason="pre-import").path
+    assert path.exists() and backup_files.list_backups(database.path)[0].reason == "pre-import"
+
+
+def _restore(database, actor, source):
+    with database.session(actor) as s:
+        return backups.restore(s, source=source)

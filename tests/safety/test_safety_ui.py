@@ -5,7 +5,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from talentdesk.store import backup_files
+from talentdesk.store.integrity import integrity_check
 from talentdesk.domain.enums import Role
+from tests.safety.safety_helpers import login
 from talentdesk.services.safety import accounts
 from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
@@ -20,7 +23,7 @@ PW = "correct horse 1"
 def with_accounts(database):
     with database.session(Actor.local()) as s:
         accounts.create_user(s, username="boss", password=PW)
-    admin = accounts.login(database, username="boss", password=PW)
+    admin = login(database, username="boss", password=PW)
     with database.session(admin) as s:
         accounts.create_user(s, username="li", password=PW, role="clerk")
     return database
@@ -44,15 +47,15 @@ def quiet_boxes(monkeypatch):
 
 def test_start_takes_the_lock_backs_up_daily_and_asks_for_a_login(qtbot, with_accounts, errors):
     path = with_accounts.path
+    li = login(with_accounts, username="li", password=PW)
     with_accounts.dispose()
     asked = []
-    started = startup.start(path, ask_login=lambda db: asked.append(db) or accounts.login(
-        db, username="li", password=PW))
+    started = startup.start(path, ask_login=lambda runner: asked.append(runner) or li)
     try:
         assert started is not None and started.actor.username == "li" and asked
-        assert started.lock.held and started.daily_backup is not None
-        assert backups.list_backups(path)[0].reason == "daily"
-        second = startup.start(path, ask_login=lambda db: pytest.fail("no login for a second copy"))
+        assert started.lock.held and started.prepared.daily_backup is not None
+        assert backup_files.list_backups(path)[0].reason == "daily"
+        second = startup.start(path, ask_login=lambda runner: pytest.fail("no login for a second copy"))
         assert second is None and "already open" in errors[-1].message
     finally:
         started.close()
@@ -64,28 +67,41 @@ def test_start_takes_the_lock_backs_up_daily_and_asks_for_a_login(qtbot, with_ac
 def test_start_stops_when_the_login_is_cancelled_and_releases_the_lock(qtbot, with_accounts, errors):
     path = with_accounts.path
     with_accounts.dispose()
-    assert startup.start(path, ask_login=lambda db: None) is None
-    again = startup.start(path, ask_login=lambda db: Actor.local())
+    assert startup.start(path, ask_login=lambda runner: None) is None
+    again = startup.start(path, ask_login=lambda runner: Actor.local())
     assert again is not None
     again.close()
 
 
 def test_a_failed_quick_check_offers_the_newest_good_backup(qtbot, database, errors, monkeypatch):
     offered = []
-    monkeypatch.setattr(startup.integrity, "quick_check", lambda p: ["*** in database main ***"])
-    monkeypatch.setattr(startup, "_offer_restore", lambda target, problems: offered.append(problems) or False)
+    from talentdesk.services.safety import startup as prepare
+
+    monkeypatch.setattr(prepare.integrity, "quick_check", lambda p: ["*** in database main ***"])
+    monkeypatch.setattr(startup, "_offer_restore",
+                        lambda runner, target, prepared: offered.append(prepared.problems) or False)
     assert startup.start(database.path) is None
-    assert offered == [["*** in database main ***"]]
+    assert offered == [("*** in database main ***",)]
 
 
-def test_the_login_dialog_logs_in_and_shows_a_wrong_password(qtbot, with_accounts):
-    dlg = LoginDialog(with_accounts)
+@pytest.fixture
+def runner(with_accounts):
+    from talentdesk.ui.runner import Runner
+
+    r = Runner(with_accounts, lambda: Actor.system())
+    yield r
+    r.shutdown()
+
+
+def test_the_login_dialog_logs_in_and_shows_a_wrong_password(qtbot, runner):
+    dlg = LoginDialog(runner)
     qtbot.addWidget(dlg)
     dlg.username.setText("li")
     dlg.password.setText("wrong password")
     dlg.ok.click()
+    assert dlg.busy and not dlg.ok.isEnabled() and dlg.state.isVisibleTo(dlg)  # checking, and it says so
     qtbot.waitUntil(lambda: dlg.error.isVisibleTo(dlg), timeout=5000)
-    assert "wrong" in dlg.error.text() and dlg.password.text() == ""
+    assert "wrong" in dlg.error.text() and dlg.password.text() == "" and not dlg.busy
     dlg.password.setText(PW)
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.ok.click()
@@ -105,8 +121,8 @@ def _menu_texts(window):
 
 
 def test_the_safety_menu_follows_the_role(qtbot, with_accounts):
-    admin = _window(qtbot, with_accounts, accounts.login(with_accounts, username="boss", password=PW))
-    clerk = _window(qtbot, with_accounts, accounts.login(with_accounts, username="li", password=PW))
+    admin = _window(qtbot, with_accounts, login(with_accounts, username="boss", password=PW))
+    clerk = _window(qtbot, with_accounts, login(with_accounts, username="li", password=PW))
     try:
         assert any("Audit" in t for t in _menu_texts(admin)) and any("Accounts" in t for t in _menu_texts(admin))
         assert not any("Audit" in t or "Accounts" in t for t in _menu_texts(clerk))
@@ -118,7 +134,7 @@ def test_the_safety_menu_follows_the_role(qtbot, with_accounts):
 
 
 def test_idle_lock_hides_the_data_until_the_same_user_types_the_password(qtbot, with_accounts):
-    clerk = accounts.login(with_accounts, username="li", password=PW)
+    clerk = login(with_accounts, username="li", password=PW)
     window = _window(qtbot, with_accounts, clerk)
     window.show()
 
@@ -149,7 +165,8 @@ def test_the_backup_dialog_shows_the_last_backup_and_backs_up(qtbot, database, q
     dlg = BackupDialog(ctx)
     qtbot.addWidget(dlg)
     try:
-        assert "No backup" in dlg.status.text() and dlg.model.rowCount() == 0
+        qtbot.waitUntil(lambda: "No backup" in dlg.status.text(), timeout=10000)
+        assert dlg.model.rowCount() == 0
         dlg.backup_now()
         qtbot.waitUntil(lambda: dlg.model.rowCount() == 1, timeout=10000)
         assert "Last backup" in dlg.status.text()
@@ -163,7 +180,7 @@ def test_the_backup_dialog_shows_the_last_backup_and_backs_up(qtbot, database, q
 def test_the_audit_view_lists_and_filters_the_trail(qtbot, with_accounts):
     from talentdesk.ui.safety.audit_view import AuditDialog
 
-    admin = accounts.login(with_accounts, username="boss", password=PW)
+    admin = login(with_accounts, username="boss", password=PW)
     window = _window(qtbot, with_accounts, admin)
     dlg = AuditDialog(window.context, window)
     qtbot.addWidget(dlg)
@@ -179,27 +196,27 @@ def test_the_audit_view_lists_and_filters_the_trail(qtbot, with_accounts):
         window.context.runner.shutdown()
 
 
-def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, monkeypatch):
+def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, runner, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    admin = accounts.login(with_accounts, username="boss", password=PW)
+    admin = login(with_accounts, username="boss", password=PW)
     with with_accounts.session(admin) as s:
         uid = accounts.find_user(s, "li").id
         accounts.reset_password(s, user_id=uid, new_password="temporary 123")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("chosen by li 1", True)))
-    dlg = LoginDialog(with_accounts)
+    dlg = LoginDialog(runner)
     qtbot.addWidget(dlg)
     dlg.username.setText("li")
     dlg.password.setText("temporary 123")
     with qtbot.waitSignal(dlg.accepted, timeout=5000):
         dlg.ok.click()
-    assert accounts.login(with_accounts, username="li", password="chosen by li 1").username == "li"
+    assert login(with_accounts, username="li", password="chosen by li 1").username == "li"
 
 
 def test_start_creates_a_new_database_in_single_user_mode(qtbot, tmp_path, errors):
     started = startup.start(tmp_path / "new" / "talentdesk.db")
     try:
-        assert started is not None and started.actor == Actor.local() and started.daily_backup is None
-        assert started.database.migration.migrated
+        assert started is not None and started.actor == Actor.local() and started.prepared.daily_backup is None
+        assert started.prepared.migration.migrated
     finally:
         started.close()

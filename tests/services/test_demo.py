@@ -46,8 +46,10 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 
 
 def test_demo_database_is_sound(demo_db):
-    assert db.integrity_check(demo_db.path) == []
-    assert db.foreign_key_problems(demo_db.path) == []
+    from talentdesk.store.integrity import full_check
+
+    report = full_check(demo_db.path)  # SQLite, links, ledger rules, serials, guards
+    assert report.ok, report.text()
     assert db.current_revision(demo_db.engine) == db.head_revision()
 
 

@@ -20,7 +20,7 @@ from talentdesk.domain.models import (
 )
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
-from talentdesk.services.talents.registry import Page
+from talentdesk.services.common.paging import Page
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,24 +258,6 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
             for score, tid, reasons in scored]
 
 
-@dataclass(frozen=True, slots=True)
-class SignalCount:
-    code: str
-    pillar: str
-    weight: int
-    talents: int
-
-
-def signal_counts(rows: list[WatchRow], session: Session) -> list[SignalCount]:
-    """How many talents on the list carry each signal (for the summary above the list and the yearly report)."""
-    w = weights(session)
-    counts = {c: 0 for c in SIGNALS}
-    for row in rows:
-        for reason in row.reasons:
-            counts[reason.code] += 1
-    return [SignalCount(c, SIGNALS[c], w[c], counts[c]) for c in SIGNALS]
-
-
 def signal_label(code: str) -> str:
     return {
         "instalment_overdue": translate("Risk", "Instalment overdue"),

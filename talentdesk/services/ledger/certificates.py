@@ -150,29 +150,6 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     return PrintResult(pages, originals, copies, tuple(r.serial for r in rows), str(out_path))
 
 
-@dataclass(frozen=True, slots=True)
-class CertificateRow:
-    serial: str
-    entry_id: int
-    talent_name: str
-    amount_fen: int
-    pay_date: dt.date
-    print_count: int
-    issued_at: dt.datetime
-
-
-@operation(Permission.LEDGER_READ)
-def list_certificates(session: Session, *, entry_ids: tuple[int, ...] | None = None, limit: int = 5000) -> list[CertificateRow]:
-    stmt = (select(Certificate.serial, Certificate.entry_id, Talent.name, LedgerEntry.amount_fen, LedgerEntry.entry_date,
-                   Certificate.print_count, Certificate.issued_at)
-            .join(LedgerEntry, LedgerEntry.id == Certificate.entry_id)
-            .join(Talent, Talent.id == LedgerEntry.talent_id)
-            .order_by(Certificate.id.desc()).limit(limit))
-    if entry_ids is not None:
-        stmt = stmt.where(Certificate.entry_id.in_(entry_ids))
-    return [CertificateRow(r[0], r[1], r[2], -r[3], r[4], r[5], r[6]) for r in session.execute(stmt)]
-
-
 # ------------------------------------------------------------------ verification
 
 @dataclass(frozen=True)

@@ -12,13 +12,20 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import ClawbackRule, EntryKind, GrantStatus, TalentStatus
-from talentdesk.domain.labels import label
 from talentdesk.domain.errors import NotFound, RuleViolation
+from talentdesk.domain.labels import label
 from talentdesk.domain.ledger_rules import clawback_amount
-from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
+from talentdesk.domain.models import (
+    Employer,
+    Instalment,
+    LedgerEntry,
+    Payment,
+    SubsidyGrant,
+    Talent,
+)
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation
-from talentdesk.services.talents.registry import Page
+from talentdesk.services.common.paging import Page
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,18 @@
-"""Accounts and logins: argon2id password hashes, lockout after repeated failures, admin resets, the CLI login.
+"""Accounts and logins: argon2id password hashes, lockout after repeated failures, admin resets.
 
 A database without accounts is single-user (`Actor.local()`); the first account created is always an admin, and
 from then on every run must log in. Logins and failed logins are written to the audit trail even when they fail.
 
-Thread rule: plain functions; `login` opens its own unit of work on the `Database` it is given.
+A login runs in three steps so that the slow, memory-hard password check holds no session: `login_challenge`
+(read lane: the stored hash), `verify_password` (no-database lane), `record_login` (write lane: the outcome, the
+failed-attempt counter and the lockout, and the audit entry; it refuses a proof made against a hash that has
+changed since). `authenticate` does all three in one unit of work (the command line). Password prompts belong to
+the callers (commands/safety.py, ui/safety/login.py).
 """
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import os
 import re
-import sys
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -20,28 +21,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import (
-    AuthenticationError, Conflict, InputFileError, NotFound, RuleViolation, ValidationError,
-)
+from talentdesk.domain.errors import AuthenticationError, Conflict, NotFound, RuleViolation, ValidationError
 from talentdesk.domain.models import User
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Actor, Database, Permission, actor_of, operation, record_event
+from talentdesk.services.base import Actor, Change, Lane, Permission, actor_of, operation, record_event
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
-PASSWORD_ENV = "TALENTDESK_PASSWORD"
 _USERNAME = re.compile(r"^[^\s\x00-\x1f]{1,40}$")
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-
-
-class LoginRequired(InputFileError):
-    """The database has accounts but no user (or no password) was given: a usage error (CLI exit 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +71,6 @@ def _actor(u: User) -> Actor:
 def has_accounts(session: Session) -> bool:
     """True once any account exists (then every run must log in)."""
     return (session.scalar(select(func.count()).select_from(User)) or 0) > 0
-
-
-def database_has_accounts(database: Database) -> bool:
-    with database.session(Actor.system(), readonly=True) as s:
-        return has_accounts(s)
 
 
 def check_username(username: str) -> str:
@@ -240,25 +229,67 @@ def _verify(password_hash: str, password: str) -> bool:
 _DUMMY_HASH: str | None = None
 
 
-def _burn_time(password: str) -> None:
-    """Verify against a dummy hash so an unknown user name takes as long as a wrong password."""
+def _dummy_hash() -> str:
+    """A hash to verify against for an unknown user name, so it takes as long as a wrong password."""
     global _DUMMY_HASH
     if _DUMMY_HASH is None:
         _DUMMY_HASH = HASHER.hash("not a real password")
-    _verify(_DUMMY_HASH, password)
+    return _DUMMY_HASH
 
 
-def authenticate(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> LoginResult:
-    """Check a user name and password. Never raises for a wrong password: the failure (and the failed-attempt
-    counter, and a lockout) must be committed, so the caller raises after the unit of work (see `login`)."""
-    now = now or _now()
+@dataclass(frozen=True, slots=True)
+class Challenge:
+    """What a login checks the password against. `password_hash` is None for an unknown user name."""
+
+    username: str
+    password_hash: str | None = None
+
+    def __repr__(self) -> str:  # never a hash in a log line
+        return f"Challenge({self.username!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Proof:
+    """The outcome of checking a password against a challenge's hash (and a fresh hash when it needs one)."""
+
+    username: str
+    checked_hash: str | None
+    ok: bool
+    rehash: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Proof({self.username!r}, ok={self.ok})"
+
+
+@operation(None)
+def login_challenge(session: Session, *, username: str) -> Challenge:
     name = (username or "").strip()
+    u = find_user(session, name)
+    return Challenge(name, u.password_hash if u is not None else None)
+
+
+@operation(None, lane=Lane.NO_DATABASE)
+def verify_password(*, challenge: Challenge, password: str) -> Proof:
+    """The slow part of a login (argon2id), with no session held."""
+    if challenge.password_hash is None:
+        _verify(_dummy_hash(), password or "")
+        return Proof(challenge.username, None, False)
+    ok = _verify(challenge.password_hash, password or "")
+    rehash = HASHER.hash(password) if ok and HASHER.check_needs_rehash(challenge.password_hash) else None
+    return Proof(challenge.username, challenge.password_hash, ok, rehash)
+
+
+@operation(None, writes=True, changes=(Change.USERS, Change.AUDIT))
+def record_login(session: Session, *, proof: Proof, now: dt.datetime | None = None) -> LoginResult:
+    """Record a login attempt. Never raises for a wrong password: the failure (and the failed-attempt counter,
+    and a lockout) must be committed, so the caller raises or shows the message after the unit of work."""
+    now = now or _now()
+    name = proof.username
+    session.info["actor"] = Actor(username=name[:60] or "?", role=Role.VIEWER, user_id=None)
     generic = translate("Accounts", "The user name or password is wrong.")
     u = find_user(session, name)
     if u is None:
-        _burn_time(password or "")
-        record_event(session, AuditAction.LOGIN_FAILED, table="users",
-                     summary=f"unknown user: {name[:60]}")
+        record_event(session, AuditAction.LOGIN_FAILED, table="users", summary=f"unknown user: {name[:60]}")
         return LoginResult(False, None, generic)
     if not u.active:
         record_event(session, AuditAction.LOGIN_FAILED, table="users", record_id=str(u.id),
@@ -271,7 +302,11 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
         return LoginResult(False, None, translate(
             "Accounts", "Too many wrong passwords: this account is locked for {minutes} more minutes, or until an "
                         "administrator unlocks it.").format(minutes=minutes))
-    if not _verify(u.password_hash, password or ""):
+    if proof.checked_hash != u.password_hash:  # the password changed while it was being checked: check again
+        record_event(session, AuditAction.LOGIN_FAILED, table="users", record_id=str(u.id),
+                     summary=f"{u.username}: password changed during the login")
+        return LoginResult(False, None, generic)
+    if not proof.ok:
         u.failed_attempts = (u.failed_attempts or 0) + 1
         message = generic
         if u.failed_attempts >= MAX_FAILED_ATTEMPTS:
@@ -283,8 +318,8 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
         record_event(session, AuditAction.LOGIN_FAILED, table="users", record_id=str(u.id),
                      summary=f"{u.username}: wrong password ({u.failed_attempts})")
         return LoginResult(False, None, message)
-    if HASHER.check_needs_rehash(u.password_hash):
-        u.password_hash = HASHER.hash(password)
+    if proof.rehash:
+        u.password_hash = proof.rehash
     u.failed_attempts = 0
     u.locked_until = None
     u.last_login_at = now
@@ -294,64 +329,29 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     return LoginResult(True, _actor(u), "", bool(u.must_change_password))
 
 
-def login(database: Database, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
-    """Log in and return the actor; raises AuthenticationError after the attempt has been committed to the trail."""
-    pending = Actor(username=(username or "").strip()[:60] or "?", role=Role.VIEWER, user_id=None)
-    with database.session(pending) as s:
-        result = authenticate(s, username=username, password=password, now=now)
-    if not result.ok:
-        raise AuthenticationError(result.message)
-    return result.actor
+@operation(None, writes=True, changes=(Change.USERS, Change.AUDIT))
+def authenticate(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> LoginResult:
+    """All three steps of a login in one unit of work (the command line, which has no window to keep alive)."""
+    proof = verify_password(challenge=login_challenge(session, username=username), password=password)
+    return record_login(session, proof=proof, now=now)
 
 
-def record_logout(database: Database, actor: Actor) -> None:
+@operation(None, writes=True, changes=(Change.AUDIT,))
+def record_logout(session: Session) -> None:
     """The window closed: the end of this person's session goes into the trail."""
-    with database.session(actor) as s:
-        record_event(s, AuditAction.LOGOUT, table="users", record_id=str(actor.user_id), summary=actor.username)
+    actor = actor_of(session)
+    if actor.user_id is not None:
+        record_event(session, AuditAction.LOGOUT, table="users", record_id=str(actor.user_id),
+                     summary=actor.username)
 
 
-def must_change_password(database: Database, actor: Actor) -> bool:
-    """True after an admin reset: the user should choose their own password now."""
-    if actor.user_id is None:
-        return False
-    with database.session(Actor.system(), readonly=True) as s:
-        u = s.get(User, actor.user_id)
-        return bool(u and u.must_change_password)
-
-
-def verify_actor_password(database: Database, actor: Actor, password: str) -> Actor:
-    """Unlock after an idle lock: the same person types their password again (audited like a login)."""
-    return login(database, username=actor.username, password=password)
-
-
-def idle_lock_minutes(database: Database) -> int:
+@operation(None)
+def idle_lock_minutes(session: Session) -> int:
     """Minutes of inactivity before the window locks (setting `idle_lock_minutes`; 0 turns it off)."""
     from talentdesk.services.common.settings import get_setting
 
-    with database.session(Actor.system(), readonly=True) as s:
-        value = get_setting(s, "idle_lock_minutes")
+    value = get_setting(session, "idle_lock_minutes")
     try:
         return max(0, int(value))
     except (TypeError, ValueError):
         return 15
-
-
-def cli_actor(database: Database, *, username: str | None) -> Actor:
-    """The actor for a CLI run: the local single user without accounts; otherwise `--user` with the password
-    from TALENTDESK_PASSWORD or a prompt. Missing user or password → LoginRequired (exit 2); wrong → exit 1."""
-    if not database_has_accounts(database):
-        return Actor.local()
-    if not username:
-        raise LoginRequired(translate(
-            "Accounts", "This database has accounts: give your user name with --user NAME (the password is read "
-                        "from TALENTDESK_PASSWORD or asked for)."))
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise LoginRequired(translate(
-                "Accounts", "No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked."))
-        try:
-            password = getpass.getpass(translate("Accounts", "Password for {user}: ").format(user=username))
-        except (EOFError, KeyboardInterrupt):
-            raise LoginRequired(translate("Accounts", "No password was entered.")) from None
-    return login(database, username=username, password=password)

@@ -19,7 +19,7 @@ from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.talents.registry import Page
+from talentdesk.services.common.paging import Page
 
 MAX_EXPORT_ROWS = 1_000_000
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx file cannot hold

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,8 +138,3 @@ def remove_attachment(session: Session, *, attachment_id: int) -> None:
             _stored_path(root, sha).unlink(missing_ok=True)
 
         event.listen(session, "after_commit", _delete_file, once=True)
-
-
-def export_copy(stored: str | Path, dest: str | Path) -> None:
-    """Save a copy of an attachment somewhere the user chooses."""
-    shutil.copyfile(stored, dest)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from python_calamine import CalamineWorkbook
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -166,11 +167,7 @@ def _plain(value: Any) -> Any:
 
 def _read_xlsx_calamine(data: bytes) -> list[tuple[int, list[Any]]] | None:
     """Read the first sheet with python-calamine (a Rust reader, about ten times faster than openpyxl on large
-    rosters). None when it is not installed or cannot read the file: openpyxl then reads it, or explains why not."""
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:
-        return None
+    rosters). None when it cannot read the file: openpyxl then reads it, or explains why not."""
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not wb.sheet_names:
@@ -522,7 +519,7 @@ def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Pa
     folder when one is set, and rotated like every other backup."""
     if db_path is None:
         return None
-    from talentdesk.services.safety.backups import make_backup
+    from talentdesk.store.backup_files import make_backup
 
     return make_backup(db_path, reason="pre-import", second_folder=second_folder).path
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy import text as text_
@@ -21,6 +21,7 @@ from talentdesk.domain.values import (
 )
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
+from talentdesk.services.common.paging import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +57,6 @@ class TalentQuery:
     sort: str = "id"
     descending: bool = False
     today: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list = field(default_factory=list)
-    total: int = 0
-    offset: int = 0
 
 
 SORT_COLUMNS = {

@@ -12,3 +12,7 @@ def fmt_date(d: dt.date | None) -> str:
 
 def fmt_money(fen: int | None) -> str:
     return "" if fen is None else format_yuan(fen)
+
+
+def fmt_percent(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.1f}%"

@@ -72,3 +72,22 @@ def run_with_progress(parent: QWidget | None, runner: Runner, title: str, work: 
                       on_error: Callable[[BaseException], None] | None = None) -> ProgressRun:
     """Run a bound long operation in the background behind a cancellable progress dialog."""
     return ProgressRun(parent, runner, title, work, on_done=on_done, on_error=on_error)
+
+
+def run_and_wait(parent: QWidget | None, runner: Runner, title: str, work: Call) -> Any:
+    """Run a bound call on the runner and wait for it in a local event loop behind a progress dialog (the window
+    keeps painting, as under a modal dialog). Returns the result or raises the operation's error. For the steps
+    of start-up and the first-run wizard, which cannot go on without the answer."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+    run = ProgressRun(parent, runner, title, work,
+                      on_done=lambda r: (outcome.__setitem__("result", r), loop.quit()),
+                      on_error=lambda e: (outcome.__setitem__("error", e), loop.quit()))
+    run.dialog.setCancelButton(None)  # start-up steps run to their end
+    if not run.finished:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

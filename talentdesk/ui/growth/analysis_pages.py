@@ -32,7 +32,8 @@ from talentdesk.services.growth import promotion, retention, risk
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.growth.views import make_table_view, pct
+from talentdesk.ui.common.formatting import fmt_percent
+from talentdesk.ui.common.widgets import make_table_view
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),
@@ -58,7 +59,7 @@ class ReadinessPage(QWidget):
             Column(self.tr("Training hours"), lambda r: f"{r.training_hours:g}", align_right=True),
             Column(self.tr("Latest appraisals"), lambda r: "、".join(label(E.AppraisalGrade, g) for g in r.recent_grades)),
         ], self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, size_from_rows=50)
         self.view.doubleClicked.connect(self._open)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -108,12 +109,12 @@ class RetentionPage(QWidget):
             Column(self.tr("Group"), lambda r: r.name),
             Column(self.tr("Arrived"), lambda r: r.arrived, align_right=True),
             Column(self.tr("Still here"), lambda r: r.here_now, align_right=True),
-            Column(self.tr("After 1 year"), lambda r: pct(r.share(1)), align_right=True),
-            Column(self.tr("After 3 years"), lambda r: pct(r.share(3)), align_right=True),
-            Column(self.tr("After 5 years"), lambda r: pct(r.share(5)), align_right=True),
+            Column(self.tr("After 1 year"), lambda r: fmt_percent(r.share(1)), align_right=True),
+            Column(self.tr("After 3 years"), lambda r: fmt_percent(r.share(3)), align_right=True),
+            Column(self.tr("After 5 years"), lambda r: fmt_percent(r.share(5)), align_right=True),
             Column(self.tr("Left within commitment"), lambda r: r.left_within_commitment, align_right=True),
         ], self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, size_from_rows=50)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -167,8 +168,8 @@ class RetentionPage(QWidget):
         self.summary.setText(self.tr(
             "{here} of {arrived} talents introduced are still here. After 1 year {s1} stayed, after 3 years {s3}, "
             "after 5 years {s5} (only cohorts old enough count). {within} of {gone} departures came before the "
-            "service commitment ended.").format(here=t.here_now, arrived=t.arrived, s1=pct(t.share(1)),
-                                               s3=pct(t.share(3)), s5=pct(t.share(5)), within=within, gone=gone))
+            "service commitment ended.").format(here=t.here_now, arrived=t.arrived, s1=fmt_percent(t.share(1)),
+                                               s3=fmt_percent(t.share(3)), s5=fmt_percent(t.share(5)), within=within, gone=gone))
         self._show_flow()
         self._show()
 
@@ -306,7 +307,7 @@ class WatchPage(QWidget):
                    tooltip=lambda r: "\n".join(f"{risk.pillar_label(x.pillar)} +{x.weight}: {x.text}"
                                                for x in r.reasons)),
         ], self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, size_from_rows=50)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self._open)
         self.summary = QLabel(self)

@@ -24,6 +24,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
 from talentdesk.ui.common.dates import from_qdate
+from talentdesk.ui.common.style import error_style
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
 
@@ -43,7 +44,7 @@ class _Form(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c0392b")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,

@@ -31,7 +31,8 @@ from talentdesk.ui.growth.dialogs import (
     PickTalentsDialog,
     ProgramDialog,
 )
-from talentdesk.ui.growth.views import make_table_view, pct
+from talentdesk.ui.common.formatting import fmt_percent
+from talentdesk.ui.common.widgets import make_table_view
 
 
 class TrainingPage(QWidget):
@@ -54,7 +55,7 @@ class TrainingPage(QWidget):
             Column(self.tr("Enrolled"), lambda r: r.enrolled, align_right=True),
             Column(self.tr("Completed"), lambda r: r.completed, align_right=True),
         ], self)
-        self.program_view = make_table_view(self.programs, self)
+        self.program_view = make_table_view(self.programs, self, size_from_rows=50)
         self.program_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.program_view.selectionModel().selectionChanged.connect(lambda *_: self._program_changed())
         self.program_view.doubleClicked.connect(lambda _i: self.edit_program())
@@ -67,14 +68,14 @@ class TrainingPage(QWidget):
             Column(self.tr("Completed on"), lambda r: fmt_date(r.completed_on)),
             Column(self.tr("Hours"), lambda r: f"{r.hours:g}", align_right=True),
         ], self)
-        self.enrol_view = make_table_view(self.enrolments, self)
+        self.enrol_view = make_table_view(self.enrolments, self, size_from_rows=50)
         self.enrol_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         cov_cols = lambda first: [  # noqa: E731
             Column(first, lambda r: r.name),
             Column(self.tr("Active"), lambda r: r.active, align_right=True),
             Column(self.tr("In the plan"), lambda r: r.in_plan, align_right=True),
             Column(self.tr("Completed"), lambda r: r.completed, align_right=True),
-            Column(self.tr("Coverage"), lambda r: pct(r.share), align_right=True),
+            Column(self.tr("Coverage"), lambda r: fmt_percent(r.share), align_right=True),
         ]
         self.cov_tier = RowTableModel(cov_cols(self.tr("Tier")), self)
         self.cov_emp = RowTableModel(cov_cols(self.tr("Employer")), self)
@@ -128,8 +129,8 @@ class TrainingPage(QWidget):
         rl.addWidget(QLabel("<b>" + self.tr("Coverage of active talents") + "</b>", right))
         rl.addWidget(self.cov_total)
         cov_tabs = QTabWidget(right)
-        cov_tabs.addTab(make_table_view(self.cov_tier, cov_tabs), self.tr("By tier"))
-        cov_tabs.addTab(make_table_view(self.cov_emp, cov_tabs), self.tr("By employer"))
+        cov_tabs.addTab(make_table_view(self.cov_tier, cov_tabs, size_from_rows=50), self.tr("By tier"))
+        cov_tabs.addTab(make_table_view(self.cov_emp, cov_tabs, size_from_rows=50), self.tr("By employer"))
         rl.addWidget(cov_tabs)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -174,7 +175,7 @@ class TrainingPage(QWidget):
         t = cov.total
         self.cov_total.setText(self.tr("{year}: {in_plan} of {active} active talents are in the plan ({share}); "
                                        "{completed} have completed a programme.").format(
-            year=cov.year, in_plan=t.in_plan, active=t.active, share=pct(t.share), completed=t.completed))
+            year=cov.year, in_plan=t.in_plan, active=t.active, share=fmt_percent(t.share), completed=t.completed))
         self.cov_tier.set_rows(cov.by_tier)
         self.cov_emp.set_rows(cov.by_employer)
 

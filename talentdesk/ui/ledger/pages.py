@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,21 +26,17 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
 from talentdesk.domain.values import format_yuan, parse_yuan
-from talentdesk.services.ledger import budgets
-from talentdesk.services.ledger import journal
-from talentdesk.services.ledger import payments
-from talentdesk.services.ledger import policies
+from talentdesk.services.base import Call, call
 from talentdesk.services.common.reference import list_employers, list_tiers
+from talentdesk.services.ledger import budgets, journal, payments, policies
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.progress import run_with_progress
+from talentdesk.ui.common.style import error_colour, error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, PagedTableModel, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger import dialogs
-from talentdesk.services.base import Call, call
-
-RED = QColor("#b00020")
 
 
 def selected_rows(view: QTableView, model: RowTableModel) -> list:
@@ -121,7 +116,7 @@ class EntriesPage(Page):
             Column(self.tr("Policy"), lambda r: r.policy_name, "policy"),
             Column(self.tr("Instalment"), lambda r: r.instalment_seq or "", None, align_right=True),
             Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen), "amount", align_right=True,
-                   foreground=lambda r: RED if r.amount_fen < 0 else None),
+                   foreground=lambda r: error_colour() if r.amount_fen < 0 else None),
             Column(self.tr("Voucher"), lambda r: r.voucher_no, None),
             Column(self.tr("Reverses"), lambda r: r.reverses_id or "", None, align_right=True),
             Column(self.tr("Memo"), lambda r: r.memo, None),
@@ -251,7 +246,7 @@ class DuePage(Page):
             multi_select(v)
         self.due_label = QLabel(self)
         self.over_label = QLabel(self)
-        self.over_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.over_label.setStyleSheet(error_style(bold=True))
         record = QPushButton(self.tr("Record payment orders for selected"), self)
         record.clicked.connect(self._record)
         self.method = dialogs.enum_combo(self, E.PaymentMethod)
@@ -423,9 +418,9 @@ class StatementPage(Page):
             Column(self.tr("Policy"), lambda r: r.policy_name),
             Column(self.tr("Instalment"), lambda r: r.instalment_seq or "", align_right=True),
             Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen), align_right=True,
-                   foreground=lambda r: RED if r.amount_fen < 0 else None),
+                   foreground=lambda r: error_colour() if r.amount_fen < 0 else None),
             Column(self.tr("Balance"), lambda r: fmt_money(r.balance_fen), align_right=True,
-                   foreground=lambda r: RED if r.balance_fen < 0 else None),
+                   foreground=lambda r: error_colour() if r.balance_fen < 0 else None),
             Column(self.tr("Voucher"), lambda r: r.voucher_no),
             Column(self.tr("Memo"), lambda r: r.memo),
         ]
@@ -438,7 +433,7 @@ class StatementPage(Page):
             Column(self.tr("Refunded"), lambda r: fmt_money(r.refunded_fen), align_right=True),
             Column(self.tr("Waived"), lambda r: fmt_money(r.waived_fen), align_right=True),
             Column(self.tr("Still owed"), lambda r: fmt_money(r.open_fen), align_right=True,
-                   foreground=lambda r: RED if r.open_fen else None),
+                   foreground=lambda r: error_colour() if r.open_fen else None),
         ]
         self.obl_model = RowTableModel(ocols, self)
         self.obl_view = make_table_view(self.obl_model, self, sortable=False)
@@ -661,7 +656,7 @@ class BudgetsPage(Page):
             Column(self.tr("Committed (scheduled)"), lambda r: fmt_money(r.committed_fen), align_right=True),
             Column(self.tr("Paid"), lambda r: fmt_money(r.paid_fen), align_right=True),
             Column(self.tr("Remaining"), lambda r: fmt_money(r.remaining_fen), align_right=True,
-                   foreground=lambda r: RED if r.remaining_fen < 0 else None),
+                   foreground=lambda r: error_colour() if r.remaining_fen < 0 else None),
             Column(self.tr("Notes"), lambda r: r.notes),
         ]
         self.model = RowTableModel(cols, self)

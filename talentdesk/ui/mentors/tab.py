@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +39,7 @@ from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.mentors.board import UNPAIRED, Hit, MentorBoard
+from talentdesk.ui.common.style import error_colour, muted_colour, muted_style
 from talentdesk.ui.mentors.dialogs import (
     CheckInDialog,
     EndPairingDialog,
@@ -50,7 +50,6 @@ from talentdesk.ui.mentors.dialogs import (
     ServiceDialog,
 )
 
-WARN = QColor("#b00020")
 
 
 class MentorsTab(Tab):
@@ -109,7 +108,7 @@ class MentorsTab(Tab):
         hint = QLabel(self.tr("Drag a card onto a mentor to pair or to change mentor; onto \"No mentor yet\" to end "
                               "the pairing. Double-click a card to record a check-in."), self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5f6b7a")
+        hint.setStyleSheet(muted_style())
         actions = QHBoxLayout()
         actions.addWidget(hint, 1)
         actions.addWidget(self.checkin_button)
@@ -129,9 +128,9 @@ class MentorsTab(Tab):
             Column(self.tr("Mentor"), lambda r: r.mentor_name),
             Column(self.tr("Mentor's phone"), lambda r: r.mentor_phone),
             Column(self.tr("Last check-in"), lambda r: fmt_date(r.last_checkin_date) or self.tr("none yet"),
-                   foreground=lambda r: WARN),
+                   foreground=lambda r: error_colour()),
             Column(self.tr("Days since contact"), lambda r: r.days_since_contact, align_right=True,
-                   foreground=lambda r: WARN),
+                   foreground=lambda r: error_colour()),
             Column(self.tr("Cadence (days)"), lambda r: r.cadence_days, align_right=True),
             Column(self.tr("Since"), lambda r: fmt_date(r.start_date)),
         ], self)
@@ -159,10 +158,10 @@ class MentorsTab(Tab):
             Column(self.tr("Expertise"), lambda r: r.expertise),
             Column(self.tr("Phone"), lambda r: r.phone),
             Column(self.tr("Load"), lambda r: f"{r.load}/{r.capacity}", align_right=True,
-                   foreground=lambda r: WARN if r.load >= r.capacity else None),
+                   foreground=lambda r: error_colour() if r.load >= r.capacity else None),
             Column(self.tr("Talent"), lambda r: self.tr("yes") if r.talent_id else ""),
             Column(self.tr("Status"), lambda r: self.tr("active") if r.active else self.tr("retired"),
-                   foreground=lambda r: None if r.active else QColor("#888888")),
+                   foreground=lambda r: None if r.active else muted_colour()),
         ], self)
         self.mentor_view = make_table_view(self.mentor_model, self)
         self.mentor_view.doubleClicked.connect(lambda _i: self.edit_mentor())

@@ -12,7 +12,7 @@ from talentdesk.services.growth import overview
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.growth.views import make_table_view
+from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.services.base import call
 
 
@@ -28,7 +28,7 @@ class OverviewTab(Tab):
             Column(self.tr("Date"), lambda r: fmt_date(r.date)),
             Column(self.tr("Detail"), lambda r: r.detail),
         ], self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, size_from_rows=50)
         self.view.doubleClicked.connect(self._open)
         self.counts = QLabel(self)
         self.counts.setWordWrap(True)

@@ -9,16 +9,12 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from talentdesk.domain.errors import TalentDeskError
+from talentdesk.services.base import Permission, call, call_free
+from talentdesk.services.common.settings import set_setting
 from talentdesk.services.safety import backups
-from talentdesk.store import integrity
-from talentdesk.services.base import Permission
-from talentdesk.services.common.settings import read_setting, set_setting
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.safety.worker import BackgroundCall
-from talentdesk.services.base import call
 
 
 class BackupDialog(QDialog):
@@ -85,7 +81,7 @@ class BackupDialog(QDialog):
         self.check_btn.clicked.connect(self.check)
         browse.clicked.connect(self._browse)
         save.clicked.connect(self._save_second)
-        context.runner.submit(call(read_setting, key="backup_second_folder"), on_done=lambda v: self.second.setText(v or ""), on_error=lambda e: show_error(self, e))
+        self._second_loaded = False
         self.refresh()
 
     def _reason(self, reason: str) -> str:
@@ -102,12 +98,21 @@ class BackupDialog(QDialog):
             for b in (self.backup_btn, self.restore_btn, self.restore_file_btn, self.check_btn):
                 b.setEnabled(False)
             return
-        st = backups.backup_status(self.db_path)
+        self.context.runner.submit(call(backups.backup_overview), key=f"backup-dialog-{id(self)}",
+                                   on_done=self._show, on_error=lambda e: show_error(self, e))
+
+    def _show(self, overview: backups.BackupOverview) -> None:
+        st = overview.status
+        if st is None:
+            return
         self.status.setText(st.message())
         self.status.setStyleSheet("font-size: 14px; color: %s;" % ("#b00020" if st.old else "#1b5e20"))
         self.where.setText(self.tr("Backups are kept in {folder}: the last 7 days, 4 weeks and 12 months.").format(
             folder=st.folder))
-        self.model.set_rows(backups.list_backups(self.db_path))
+        self.model.set_rows(list(overview.backups))
+        if not self._second_loaded:
+            self._second_loaded = True
+            self.second.setText(overview.second_folder)
 
     # ------------------------------------------------------------ actions
     def backup_now(self) -> None:
@@ -151,11 +156,12 @@ class BackupDialog(QDialog):
             self.restore(Path(path))
 
     def restore(self, path: Path) -> None:
-        try:
-            candidate = backups.validate_backup(path)
-        except TalentDeskError as exc:
-            show_error(self, exc)
-            return
+        """Judge the file first (off the window's thread), ask, then restore on the exclusive lane."""
+        self.context.runner.submit(call_free(backups.check_candidate, path=path),
+                                   on_done=lambda candidate: self._confirm_restore(path, candidate),
+                                   on_error=lambda e: show_error(self, e))
+
+    def _confirm_restore(self, path: Path, candidate: backups.BackupCandidate) -> None:
         answer = QMessageBox.question(
             self, self.tr("Restore"),
             self.tr("Replace the current database with this backup?\n\n{name}\n{talents} talents, {entries} ledger "
@@ -177,10 +183,8 @@ class BackupDialog(QDialog):
 
     def check(self) -> None:
         self.check_btn.setEnabled(False)
-        call = BackgroundCall(self)
-        call.done.connect(self._checked)
-        call.failed.connect(lambda e: (self.check_btn.setEnabled(True), show_error(self, e)))
-        call.start(lambda: integrity.full_check(self.db_path))
+        self.context.runner.submit(call(backups.check_database), on_done=self._checked,
+                                   on_error=lambda e: (self.check_btn.setEnabled(True), show_error(self, e)))
 
     def _checked(self, report) -> None:
         self.check_btn.setEnabled(True)

@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from talentdesk.services.base import Actor, Database
+from talentdesk.services.base import Actor
+from talentdesk.ui.runner import Runner
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
 
 
 class IdleLock(QObject):
-    def __init__(self, window: QMainWindow, database: Database, actor: Actor, minutes: int):
+    def __init__(self, window: QMainWindow, runner: Runner, actor: Actor, minutes: int):
         super().__init__(window)
-        self.window, self.database, self.actor = window, database, actor
+        self.window, self.runner, self.actor = window, runner, actor
         self.locked = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -44,7 +45,7 @@ class IdleLock(QObject):
         central = self.window.centralWidget()
         if central is not None:
             central.setVisible(False)
-        dialog = LoginDialog(self.database, self.window, locked_actor=self.actor)
+        dialog = LoginDialog(self.runner, self.window, locked_actor=self.actor)
         unlocked = dialog.exec() == LoginDialog.DialogCode.Accepted
         self.locked = False
         if central is not None:

@@ -1,4 +1,8 @@
-"""The login dialog (at start when the database has accounts) and the unlock dialog after an idle lock."""
+"""The login dialog (at start when the database has accounts) and the unlock dialog after an idle lock.
+
+A login runs on the runner in three steps (services/safety/accounts.py): the stored hash on the read lane, the
+password check on the no-database lane, the outcome on the write lane. The dialog shows a busy state meanwhile
+and stays responsive."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -7,9 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
+from talentdesk.services.base import Actor, call, call_free
 from talentdesk.services.safety import accounts
-from talentdesk.services.base import Actor, Database
-from talentdesk.ui.safety.worker import BackgroundCall
+from talentdesk.ui.runner import Runner
 
 
 class LoginDialog(QDialog):
@@ -17,12 +21,13 @@ class LoginDialog(QDialog):
 
     With `locked_actor` it is the idle-lock screen: the user name is fixed and only that person can unlock."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None, *, locked_actor: Actor | None = None,
+    def __init__(self, runner: Runner, parent: QWidget | None = None, *, locked_actor: Actor | None = None,
                  office_name: str = ""):
         super().__init__(parent)
-        self.database = database
+        self.runner = runner
         self.actor: Actor | None = None
         self.locked_actor = locked_actor
+        self.busy = False
         self.setWindowTitle(self.tr("TalentDesk — locked") if locked_actor else self.tr("TalentDesk — log in"))
         self.setModal(True)
         self.setMinimumWidth(380)
@@ -47,6 +52,9 @@ class LoginDialog(QDialog):
         if locked_actor:
             self.username.setText(locked_actor.username)
             self.username.setReadOnly(True)
+        self.state = QLabel(self)
+        self.state.hide()
+        layout.addWidget(self.state)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -60,54 +68,80 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         (self.password if locked_actor else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
-        self._call: BackgroundCall | None = None
 
+    # ------------------------------------------------------------ the three steps, each on its lane
     def try_login(self) -> None:
+        if self.busy:
+            return
         name, pw = self.username.text().strip(), self.password.text()
         if not name or not pw:
             self.show_error(self.tr("Enter your user name and password."))
             return
-        self.ok.setEnabled(False)
-        self.setCursor(Qt.CursorShape.BusyCursor)
-        self._call = BackgroundCall(self)
-        self._call.done.connect(self._logged_in)
-        self._call.failed.connect(self._failed)
-        self._call.start(lambda: accounts.login(self.database, username=name, password=pw))
+        self._set_busy(True)
+        self.runner.submit(call(accounts.login_challenge, username=name),
+                           on_done=lambda challenge: self._verify(challenge, pw), on_error=self._failed)
 
-    def _logged_in(self, actor: Actor) -> None:
-        self.unsetCursor()
-        self.ok.setEnabled(True)
+    def _verify(self, challenge: accounts.Challenge, password: str) -> None:
+        self.runner.submit(call_free(accounts.verify_password, challenge=challenge, password=password),
+                           on_done=self._record, on_error=self._failed)
+
+    def _record(self, proof: accounts.Proof) -> None:
+        self.runner.submit(call(accounts.record_login, proof=proof), on_done=self._recorded, on_error=self._failed)
+
+    def _recorded(self, result: accounts.LoginResult) -> None:
+        if not result.ok:
+            self._failed(TalentDeskError(result.message))
+            return
+        self._logged_in(result.actor, result.must_change_password)
+
+    def _logged_in(self, actor: Actor, must_change: bool) -> None:
+        self._set_busy(False)
         if self.locked_actor and actor.user_id != self.locked_actor.user_id:
             self.show_error(self.tr("Only the person who was working can unlock this window."))
             return
         self.actor = actor
-        if not self.locked_actor and accounts.must_change_password(self.database, actor):
-            if not self._change_password(actor):
-                return
+        if must_change and not self.locked_actor:
+            self._ask_new_password()
+            return
         self.accept()
 
-    def _change_password(self, actor: Actor) -> bool:
+    def _ask_new_password(self) -> None:
         """After an admin reset the user picks their own password before going on."""
         from PySide6.QtWidgets import QInputDialog
 
-        while True:
-            new, ok = QInputDialog.getText(
-                self, self.tr("Choose a new password"),
-                self.tr("An administrator reset your password. Choose your own (at least {n} characters):").format(
-                    n=accounts.MIN_PASSWORD_LENGTH), QLineEdit.EchoMode.Password)
-            if not ok:
-                self.actor = None
-                return False
-            try:
-                with self.database.session(actor) as s:
-                    accounts.change_own_password(s, old_password=self.password.text(), new_password=new)
-                return True
-            except TalentDeskError as exc:
-                self.show_error(exc.message)
+        new, ok = QInputDialog.getText(
+            self, self.tr("Choose a new password"),
+            self.tr("An administrator reset your password. Choose your own (at least {n} characters):").format(
+                n=accounts.MIN_PASSWORD_LENGTH), QLineEdit.EchoMode.Password)
+        if not ok:
+            self.actor = None
+            return
+        self._set_busy(True)
+        self.runner.submit(call(accounts.change_own_password, old_password=self.password.text(), new_password=new),
+                           actor=self.actor, on_done=lambda _r: (self._set_busy(False), self.accept()),
+                           on_error=self._new_password_refused)
+
+    def _new_password_refused(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.show_error(exc.message if isinstance(exc, TalentDeskError) else str(exc))
+        self._ask_new_password()
+
+    # ------------------------------------------------------------ state
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok.setEnabled(not busy)
+        self.username.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+        self.state.setText(self.tr("Checking…"))
+        self.state.setVisible(busy)
+        if busy:
+            self.error.hide()
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def _failed(self, exc: BaseException) -> None:
-        self.unsetCursor()
-        self.ok.setEnabled(True)
+        self._set_busy(False)
         self.password.clear()
         self.password.setFocus()
         self.show_error(exc.message if isinstance(exc, TalentDeskError) else str(exc))

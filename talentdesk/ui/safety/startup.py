@@ -1,83 +1,77 @@
 """Start-up (DESIGN.md §2) and the safety menu.
 
-Order: resolve paths → refuse a network drive → take the one-writer lock → quick_check (offer the newest good
-backup if it fails) → daily backup → back up and migrate → log in (when accounts exist) → window."""
+Order: resolve paths → refuse a network drive → take the one-writer lock → on the runner's exclusive lane: quick
+check (offer the newest good backup if it fails), daily backup, back up and migrate → log in (when accounts
+exist) → window. The window's thread only waits in an event loop behind a progress dialog; it never touches the
+database itself."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
-from talentdesk.store import db as dbmod
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.services.safety import accounts
-from talentdesk.services.safety import backups
-from talentdesk.store import integrity
-from talentdesk.services.safety.backups import BackupResult
-from talentdesk.services.base import Actor, Database, Permission
+from talentdesk.services.base import Actor, Database, Permission, call
+from talentdesk.services.safety import accounts, backups
+from talentdesk.services.safety.startup import Prepared, prepare_database
+from talentdesk.store import db as dbmod
 from talentdesk.store.locking import DatabaseLock
+from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.errors import show_error
-from talentdesk.services.base import call
+from talentdesk.ui.runner import Runner
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Started:
+    """The opened database, its runner (which the window goes on using), who logged in, and the lock."""
+
     database: Database
     actor: Actor
     lock: DatabaseLock
-    daily_backup: BackupResult | None = None
-    backup_warning: str = ""
+    runner: Runner = field(repr=False, default=None)  # type: ignore[assignment]
+    prepared: Prepared = field(default_factory=Prepared)
 
     def close(self) -> None:
+        """Record the logout (on the runner, which finishes its queue before it stops), then let go."""
         if not self.actor.single_user:
-            try:
-                accounts.record_logout(self.database, self.actor)
-            except TalentDeskError as exc:  # closing must never fail over the trail
-                log.warning("could not record the logout: %s", exc.message)
+            self.runner.submit(call(accounts.record_logout), on_error=lambda exc: log.warning(
+                "could not record the logout: %s", getattr(exc, "message", exc)))
+        self.runner.shutdown()
         self.database.dispose()
         self.lock.release()
 
 
-class _Text(QObject):
-    """Translation context for the start-up messages."""
-
-
-def _offer_restore(target: Path, problems: list[str]) -> bool:
+def _offer_restore(runner: Runner, target: Path, prepared: Prepared) -> bool:
     """The quick check failed: show what is wrong and offer the newest good backup. True when it was restored."""
-    t = _Text()
-    good = integrity.newest_good_backup(target)
-    box = QMessageBox(QMessageBox.Icon.Critical, t.tr("TalentDesk"),
-                      t.tr("The database failed its integrity check and may be damaged:\n{problem}").format(
-                          problem="\n".join(problems[:5])))
+    good = prepared.good_backup
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("StartUp", "TalentDesk"),
+                      QCoreApplication.translate("StartUp", "The database failed its integrity check and may be damaged:\n{problem}").format(
+                          problem="\n".join(prepared.problems[:5])))
     if good is None:
-        box.setInformativeText(t.tr("No good backup was found. Copy the file {path} and ask for support.").format(
+        box.setInformativeText(QCoreApplication.translate("StartUp", "No good backup was found. Copy the file {path} and ask for support.").format(
             path=target))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.exec()
         return False
-    box.setInformativeText(t.tr("The newest good backup is {name}. Restore it? The damaged file is kept aside.")
+    box.setInformativeText(QCoreApplication.translate("StartUp", "The newest good backup is {name}. Restore it? The damaged file is kept aside.")
                            .format(name=good.name))
-    restore = box.addButton(t.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(t.tr("Exit"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(QCoreApplication.translate("StartUp", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("StartUp", "Exit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not restore:
         return False
-    database = Database.open(target, migrate=False, check_network=False)
-    try:
-        backups.restore_database(database, actor=Actor.system(), source=good)
-    finally:
-        database.dispose()
+    run_and_wait(None, runner, QCoreApplication.translate("StartUp", "Restoring the backup…"), call(backups.restore, source=good))
     return True
 
 
 def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started | None:
-    """Open the database for the window, or show why not and return None. `ask_login(database)` returns an
+    """Open the database for the window, or show why not and return None. `ask_login(runner)` returns an
     actor or None (tests pass their own; the default shows the login dialog). `show_errors=False` only logs
     (the start-up probe must not wait on a message box)."""
     target = Path(target)
@@ -94,48 +88,42 @@ def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started 
     except TalentDeskError as exc:
         report(exc)
         return None
-    database = None
+    started = Started(Database.open(target, migrate=False, check_network=False), Actor.system(), lock)
+    started.runner = Runner(started.database, lambda: started.actor)
     try:
-        if target.exists() and target.stat().st_size > 0:
-            problems = integrity.quick_check(target)
-            if problems and not show_errors:
-                log.warning("the quick check of %s failed: %s", target, problems[:3])
-            if problems and (not show_errors or not _offer_restore(target, problems)):
-                lock.release()
+        prepared = run_and_wait(None, started.runner, QCoreApplication.translate("StartUp", "Opening the database…"), call(prepare_database))
+        if not prepared.ok:
+            if not show_errors or not _offer_restore(started.runner, target, prepared):
+                started.close()
                 return None
-        database = Database.open(target, migrate=False, check_network=False)
-        daily, warning = None, ""
-        try:
-            daily = backups.daily_backup_if_due(database)
-            if daily and daily.second_error:
-                warning = daily.second_error
-        except TalentDeskError as exc:  # a failed daily backup must not keep the office out of its data
-            log.warning("daily backup failed: %s", exc.message)
-            warning = exc.message
-        database.migration = dbmod.migrate_to_head(database.engine, target)
-        actor = Actor.local()
-        if accounts.database_has_accounts(database):
-            actor = (ask_login or _login_dialog)(database)
+            prepared = run_and_wait(None, started.runner, QCoreApplication.translate("StartUp", "Opening the database…"), call(prepare_database))
+            if not prepared.ok:
+                started.close()
+                return None
+        started.prepared = prepared
+        started.actor = Actor.local()
+        if prepared.accounts:
+            started.actor = Actor.system()
+            actor = (ask_login or _login_dialog)(started.runner)
             if actor is None:
-                database.dispose()
-                lock.release()
+                started.close()
                 return None
-        return Started(database, actor, lock, daily, warning)
+            started.actor = actor
+        return started
     except TalentDeskError as exc:
         report(exc)
     except Exception as exc:  # noqa: BLE001 - never a traceback before the window exists
         log.exception("could not open the database %s", target)
         report(exc)
-    if database is not None:
-        database.dispose()
-    lock.release()
+    started.actor = Actor.system()
+    started.close()
     return None
 
 
-def _login_dialog(database: Database) -> Actor | None:
+def _login_dialog(runner: Runner) -> Actor | None:
     from talentdesk.ui.safety.login import LoginDialog
 
-    dialog = LoginDialog(database)
+    dialog = LoginDialog(runner)
     return dialog.actor if dialog.exec() == LoginDialog.DialogCode.Accepted else None
 
 
@@ -168,8 +156,10 @@ class SafetyMenu(QObject):
                          else self.tr("Single-user mode"))
         ctx.runner.data_changed.connect(lambda kinds: "backups" in kinds and self.show_backup_status())
         self.show_backup_status()
-        minutes = accounts.idle_lock_minutes(ctx.database) if not ctx.actor.single_user else 0
-        self.idle = IdleLock(window, ctx.database, ctx.actor, minutes)
+        self.idle = IdleLock(window, ctx.runner, ctx.actor, 0)
+        if not ctx.actor.single_user:
+            ctx.runner.submit(call(accounts.idle_lock_minutes), on_done=self.idle.set_minutes,
+                              on_error=lambda exc: log.warning("idle lock minutes: %s", exc))
 
     def _add(self, text: str, slot, shortcut: str | None = None) -> QAction:
         act = QAction(text, self.window)
@@ -180,10 +170,15 @@ class SafetyMenu(QObject):
         return act
 
     def show_backup_status(self) -> None:
-        path = self.context.database.path
-        if path is None:
+        if self.context.database.path is None:
             return
-        st = backups.backup_status(Path(path))
+        self.context.runner.submit(call(backups.backup_overview), key="backup-status", on_done=self._show_status,
+                                   on_error=lambda exc: log.warning("backup status: %s", exc))
+
+    def _show_status(self, overview: backups.BackupOverview) -> None:
+        st = overview.status
+        if st is None:
+            return
         self.backup_label.setText(st.message())
         self.backup_label.setStyleSheet("color: #b00020;" if st.old else "")
 

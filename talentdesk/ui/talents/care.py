@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
+from talentdesk.services.base import call
 from talentdesk.services.talents import care
 from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.talents.editor import ERROR_STYLE
-from talentdesk.services.base import call
 
 
 class CarePanel(QWidget):
@@ -61,7 +61,7 @@ class CarePanel(QWidget):
         form.addRow(self.tr("Closed on"), self.f["closed_on"])
         form.addRow(self.tr("Notes"), self.notes)
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         for w in self.f.values():
             w.textChanged.connect(self._check)

@@ -19,9 +19,9 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, exit_reasons, records
+from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.talents.editor import ERROR_STYLE
 
 
 class DepartureDialog(QDialog):
@@ -52,7 +52,7 @@ class DepartureDialog(QDialog):
                               "the subsidy ledger applies its clawback rule (unless a waiver reason is given)."))
         note.setWordWrap(True)
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record departure"))

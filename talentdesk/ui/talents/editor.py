@@ -38,11 +38,9 @@ from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.style import bad_field_style, error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-
-ERROR_STYLE = "color: #b00020;"
-BAD_FIELD_STYLE = "border: 1px solid #b00020;"
 
 
 class TalentForm(QWidget):
@@ -110,7 +108,7 @@ class TalentForm(QWidget):
                 grid.addWidget(w[f], row, 1)
             err = QLabel()
             err.setObjectName(f"error_{f}")
-            err.setStyleSheet(ERROR_STYLE)
+            err.setStyleSheet(error_style())
             err.setWordWrap(True)
             self.errors[f] = err
             grid.addWidget(err, row, 2)
@@ -227,7 +225,7 @@ class TalentForm(QWidget):
             lab.setText(msg)
             wdg = self.widgets[f]
             if isinstance(wdg, (QLineEdit, QComboBox)):
-                wdg.setStyleSheet(BAD_FIELD_STYLE if msg else "")
+                wdg.setStyleSheet(bad_field_style() if msg else "")
         return errors
 
     def set_server_error(self, fieldname: str | None, message: str) -> None:
@@ -265,7 +263,7 @@ class TalentEditorDialog(QDialog):
         self.pages.addTab(self.attachments, self.tr("Attachments"))
         self.pages.addTab(self.care, self.tr("Care services"))
         self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

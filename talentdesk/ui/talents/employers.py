@@ -17,11 +17,11 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import employers
+from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.talents.editor import ERROR_STYLE
 
 
 class EmployersDialog(QDialog):
@@ -48,7 +48,7 @@ class EmployersDialog(QDialog):
             form.addRow(caption, self.fields[k])
         self.fields["uscc"].textChanged.connect(self._check_uscc)
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         new_b = QPushButton(self.tr("New"))
         save_b = QPushButton(self.tr("Save"))

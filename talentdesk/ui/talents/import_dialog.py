@@ -3,6 +3,7 @@ every rejected row with its Excel row number, column and reason, then import all
 when the user ticks "skip invalid rows"."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,17 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from talentdesk.domain.errors import TalentDeskError
+from talentdesk.services.base import call
 from talentdesk.services.talents import importer
 from talentdesk.ui.common.progress import run_with_progress
+from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.talents.editor import ERROR_STYLE
-from talentdesk.services.base import call
 
 
 class ImportDialog(QDialog):
@@ -80,7 +80,7 @@ class ImportDialog(QDialog):
         self.employers = QLabel()
         self.employers.setWordWrap(True)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.skip_invalid = QCheckBox(self.tr("Skip invalid rows and import only the valid ones"))
         self.skip_invalid.toggled.connect(self._update_buttons)

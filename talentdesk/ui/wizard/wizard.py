@@ -2,9 +2,9 @@
 start (empty database, Excel roster, or the demo).
 
 It runs once, before the main window, on the database that was just opened and migrated; `first_run()` is the one
-call `app.run` makes. Settings are written through `services.settings.set_setting` (audited like every write);
-the admin account through `services.accounts.create_user` when that module exists — otherwise the page is hidden
-and the database stays single-user.
+call `app.run` makes. Everything it reads and writes goes through the runner: the facts it starts from
+(`setup_facts`), the answers in one audited unit of work (`apply_setup`), and the practice database (a long
+no-database operation behind a progress dialog).
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import importlib
 import logging
 import os
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -21,15 +20,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton,
+    QButtonGroup, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from talentdesk import APP_NAME
 from talentdesk.paths import backups_dir_for, resources_dir
-from talentdesk.services.base import Actor, Database
-from talentdesk.services.common.settings import get_setting, set_setting
-from talentdesk.services.talents.registry import count_talents
+from talentdesk.services.base import Call, Database, call
+from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
+from talentdesk.ui.common.progress import run_and_wait
+from talentdesk.ui.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -47,18 +46,8 @@ class StartChoice(str, Enum):
 class WizardAnswers:
     office_name: str
     backup_folder: str
-    admin: tuple[str, str, str] | None  # (username, display name, password) or None for single-user
+    admin: AdminAccount | None  # None for single-user
     start: StartChoice
-
-
-def accounts_module():
-    """`talentdesk.services.safety.accounts` when accounts exist in this build, else None."""
-    try:
-        return importlib.import_module("talentdesk.services.safety.accounts")
-    except ModuleNotFoundError as exc:
-        if exc.name != "talentdesk.services.safety.accounts":
-            raise
-        return None
 
 
 def import_dialog_class():
@@ -218,10 +207,10 @@ class AccountsPage(QWizardPage):
         for w in (self.username, self.display_name, self.password, self.confirm):
             w.textChanged.connect(lambda _t: self.error.clear())
 
-    def admin(self) -> tuple[str, str, str] | None:
+    def admin(self) -> AdminAccount | None:
         if not self.accounts.isChecked():
             return None
-        return self.username.text().strip(), self.display_name.text().strip(), self.password.text()
+        return AdminAccount(self.username.text().strip(), self.display_name.text().strip(), self.password.text())
 
     def validatePage(self) -> bool:  # noqa: N802
         if not self.accounts.isChecked():
@@ -271,12 +260,12 @@ class StartPage(QWizardPage):
 # ------------------------------------------------------------------ the wizard
 
 class FirstRunWizard(QWizard):
-    """Collects the answers, then writes them in one unit of work when the person presses Finish."""
+    """Collects the answers, then writes them in one unit of work (on the runner) when the person presses Finish."""
 
-    def __init__(self, database: Database, *, actor: Actor | None = None, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, facts: SetupFacts, *, db_path: Path | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.database = database
-        self.actor = actor or Actor.local()
+        self.runner = runner
         self.setWindowTitle(self.tr("Set up TalentDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -284,27 +273,22 @@ class FirstRunWizard(QWizard):
         if logo.exists():
             self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QPixmap(str(logo)))
             self.setWindowIcon(QIcon(str(logo)))
-        with database.session(self.actor, readonly=True) as s:
-            office = get_setting(s, "office_name") or ""
-            backup = get_setting(s, "backup_second_folder") or ""
-            self.talent_count = count_talents(s)
-        self.accounts_module = accounts_module()
+        self.talent_count = facts.talent_count
         self.import_available = import_dialog_class() is not None
         self.welcome = WelcomePage(self)
-        self.office = OfficePage(office, self)
-        self.backup = BackupPage(database.path, backup, self)
-        self.accounts: AccountsPage | None = None
+        self.office = OfficePage(facts.office_name, self)
+        self.backup = BackupPage(db_path, facts.backup_folder, self)
+        self.accounts = AccountsPage(self)
         self.start: StartPage | None = None
         self.addPage(self.welcome)
         self.addPage(self.office)
         self.addPage(self.backup)
-        if self.accounts_module is not None:  # accounts arrive with services/accounts.py
-            self.accounts = AccountsPage(self)
-            self.addPage(self.accounts)
+        self.addPage(self.accounts)
         if self.talent_count == 0:  # an office upgrading with data already has its start
             self.start = StartPage(can_import=self.import_available, parent=self)
             self.addPage(self.start)
         self.answers: WizardAnswers | None = None
+        self.saving = False
         self.resize(640, 480)
 
     def collect(self) -> WizardAnswers:
@@ -312,32 +296,40 @@ class FirstRunWizard(QWizard):
             office_name=self.office.name.text().strip(),
             backup_folder=os.path.normpath(self.backup.folder.text().strip()) if self.backup.folder.text().strip()
             else "",
-            admin=self.accounts.admin() if self.accounts is not None else None,
+            admin=self.accounts.admin(),
             start=self.start.choice() if self.start is not None else StartChoice.EMPTY,
         )
 
-    def apply(self, answers: WizardAnswers) -> None:
-        """Write the answers in one transaction: all of them or, on any refusal, none."""
-        with self.database.session(self.actor) as s:
-            set_setting(s, key="office_name", value=answers.office_name)
-            set_setting(s, key="backup_second_folder", value=answers.backup_folder)
-            if answers.admin is not None:
-                username, display_name, password = answers.admin
-                self.accounts_module.create_user(s, username=username, password=password, role="admin",
-                                                 display_name=display_name)
-
     def accept(self) -> None:
-        from talentdesk.ui.errors import show_error
-
-        answers = self.collect()
-        try:
-            self.apply(answers)
-        except Exception as exc:  # noqa: BLE001 - a refusal is shown; the wizard stays open so it can be fixed
-            log.info("first-run settings refused: %s", exc)
-            show_error(self, exc)
+        """Finish: write the answers (all or none); a refusal is shown and the wizard stays open to fix it."""
+        if self.saving:
             return
+        answers = self.collect()
+        self.saving = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.runner.submit(call(apply_setup, office_name=answers.office_name, backup_folder=answers.backup_folder,
+                                admin=answers.admin),
+                           on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+    def _saved(self, answers: WizardAnswers) -> None:
+        self.saving = False
         self.answers = answers
         super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        from talentdesk.ui.errors import show_error
+
+        self.saving = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        log.info("first-run settings refused: %s", exc)
+        show_error(self, exc)
+
+
+def open_wizard(runner: Runner, *, db_path: Path | None = None, parent: QWidget | None = None) -> FirstRunWizard:
+    """The wizard on the facts it starts from (read on the runner while a progress dialog shows)."""
+    facts = run_and_wait(parent, runner, QCoreApplication.translate("FirstRunWizard", "Opening the set-up…"),
+                         call(setup_facts))
+    return FirstRunWizard(runner, facts, db_path=db_path, parent=parent)
 
 
 # ------------------------------------------------------------------ the one call from app.run
@@ -356,60 +348,32 @@ def _truthy(value) -> bool:
     return value is True or str(value).lower() in ("1", "true", "yes")
 
 
-def build_demo_database(make_demo: Callable[[Callable[[int, int, str], None]], Path], parent=None) -> Path | None:
-    """Build the practice database on a worker thread behind a progress dialog (the window must not freeze)."""
-    dialog = QProgressDialog(QCoreApplication.translate("FirstRunWizard", "Preparing the practice database…"),
-                             "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle(APP_NAME)
-    dialog.setMinimumDuration(0)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.show()
-    state: dict = {"progress": (0, 0)}
-
-    def work():
-        try:
-            state["path"] = make_demo(lambda done, total, _text: state.__setitem__("progress", (done, total)))
-        except BaseException as exc:  # noqa: BLE001 - shown on the UI thread below
-            state["error"] = exc
-
-    thread = threading.Thread(target=work, name="demo-builder", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        done, total = state["progress"]
-        if total:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-        QCoreApplication.processEvents()
-        thread.join(0.03)
-    dialog.close()
-    if "error" in state:
-        from talentdesk.ui.errors import show_error
-
-        log.error("demo database failed", exc_info=state["error"])
-        show_error(parent, state["error"])
-        return None
-    return state["path"]
-
-
-def first_run(database: Database, settings: QSettings, *,
-              make_demo: Callable[[Callable[[int, int, str], None]], Path] | None = None,
+def first_run(runner: Runner, settings: QSettings, *, make_demo: Callable[[], Call[Path]] | None = None,
               enabled: bool = True) -> FirstRunOutcome:
     """Show the wizard once per PC user. Returns the database the window should open (the practice database when
-    the person chose the demo) and what to do once the window is visible (open the Excel import)."""
+    the person chose the demo) and what to do once the window is visible (open the Excel import).
+    `make_demo()` gives the bound long operation that builds the practice database and returns its path."""
+    database = runner.database
     nothing = FirstRunOutcome(database, lambda _w: None)
     if not enabled or not wizard_needed(settings):
         return nothing
-    wizard = FirstRunWizard(database)
+    wizard = open_wizard(runner, db_path=database.path)
     if wizard.exec() != QWizard.DialogCode.Accepted or wizard.answers is None:
         return nothing  # closed without finishing: ask again next time
     settings.setValue(DONE_KEY, True)
     settings.sync()
     answers = wizard.answers
     if answers.start is StartChoice.DEMO and make_demo is not None:
-        path = build_demo_database(make_demo)
-        if path is not None:
-            return FirstRunOutcome(Database.open(path), lambda _w: None)
+        from talentdesk.ui.errors import show_error
+
+        try:
+            path = run_and_wait(None, runner, QCoreApplication.translate(
+                "FirstRunWizard", "Preparing the practice database…"), make_demo())
+        except Exception as exc:  # noqa: BLE001 - shown; the office's own database opens instead
+            log.error("demo database failed", exc_info=exc)
+            show_error(None, exc)
+        else:
+            return FirstRunOutcome(Database.open(path, migrate=False), lambda _w: None)
     if answers.start is StartChoice.IMPORT:
         return FirstRunOutcome(database, open_import_dialog)
     return nothing

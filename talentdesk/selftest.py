@@ -2,14 +2,14 @@
 optionally save a screenshot of each, and report what failed."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from talentdesk.services.base import Actor, Database
+from talentdesk.ui.common.waiting import pump_until
 
 
 @dataclass
@@ -19,16 +19,6 @@ class SelfTestResult:
     @property
     def ok(self) -> bool:
         return all(ok for _, ok, _ in self.checks)
-
-
-def _pump_until(cond, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if cond():
-            return True
-        time.sleep(0.01)
-    return cond()
 
 
 def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: Path | None = None,
@@ -55,8 +45,8 @@ def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: P
         for i, tab in enumerate(window.all_tabs):
             before = len(errors)
             window.tabs.setCurrentWidget(tab)
-            loaded = _pump_until(lambda: tab.loaded or len(errors) > before, timeout)
-            _pump_until(lambda: window.context.runner.pending() == 0, timeout)
+            loaded = pump_until(lambda: tab.loaded or len(errors) > before, timeout)
+            pump_until(lambda: window.context.runner.pending() == 0, timeout)
             problem = ""
             if len(errors) > before:
                 problem = "; ".join(str(e) for e in errors[before:])

@@ -1,0 +1,388 @@
+"""Backup files: writing a checked copy, the second folder, rotation, listing, and judging a file offered for restore.
+
+File-level work only (no sessions, no permissions): the operations in services/safety/backups.py call these.
+Copies use SQLite's backup API (consistent while the program runs) and are integrity-checked before they get
+their final name; a copy that fails is deleted. Backups sit in `backups/` beside the database and are optionally
+copied to a second folder (a USB stick). Rotation keeps the newest backup of each of the last 7 days, 4 ISO weeks
+and 12 months, plus everything from today.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from talentdesk.domain.errors import InputFileError, StorageError
+from talentdesk.i18n import translate
+from talentdesk.paths import backups_dir_for
+from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_readonly
+from talentdesk.store.integrity import CheckReport, full_check, integrity_check
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+OLD_AFTER_DAYS = 3
+REQUIRED_TABLES = {"talents", "ledger_entries", "audit_entries", "users", "settings", "alembic_version"}
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_NAME = re.compile(r"-(\d{8})-(\d{6})-(\d{6})-([A-Za-z0-9_.\-]+)\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime  # local time
+    reason: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackupStatus:
+    last: BackupInfo | None
+    age_days: float | None
+    old: bool
+    folder: Path
+    count: int
+
+    def message(self) -> str:
+        if self.last is None:
+            return translate("Backups", "No backup has been made yet.")
+        text = translate("Backups", "Last backup: {when}").format(when=f"{self.last.made_at:%Y-%m-%d %H:%M}")
+        if self.old:
+            text += " — " + translate("Backups", "older than {days} days; make a backup now.").format(
+                days=OLD_AFTER_DAYS)
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    made_at: dt.datetime
+    size: int
+    second_path: Path | None = None
+    second_error: str = ""
+    removed: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BackupCandidate:
+    """What validation found out about a file offered for restore."""
+
+    path: Path
+    revision: str
+    talents: int
+    ledger_entries: int
+    users: int
+    needs_migration: bool
+
+
+# ------------------------------------------------------------------ writing one checked copy
+
+def _timestamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", dest: Path | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Path:
+    """Copy a live SQLite database with the backup API (consistent while it is being used), then check the copy."""
+    db_path = Path(db_path)
+    dest_dir = Path(dest_dir)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    if dest is None:
+        dest = dest_dir / f"{db_path.stem}-{_timestamp()}-{reason}.db"
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        src = connect_readonly(db_path)
+    except sqlite3.Error as exc:
+        raise StorageError(translate("Storage", "The backup could not be written: {error}").format(error=exc)) from exc
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+
+            def _progress(_status, remaining, total):
+                if progress:
+                    progress(total - remaining, total)
+
+            src.backup(dst, pages=1024, progress=_progress)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        _remove_partial(tmp)
+        raise StorageError(
+            translate("Storage", "The backup could not be written: {error}").format(error=exc)
+        ) from exc
+    finally:
+        src.close()
+    if result != "ok":
+        _remove_partial(tmp)
+        raise StorageError(translate("Storage", "The backup copy failed its integrity check; it was discarded."))
+    os.replace(tmp, dest)
+    return dest
+
+
+def _remove_partial(tmp: Path) -> None:
+    for p in (tmp, Path(str(tmp) + "-journal")):
+        p.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ listing and rotation
+
+def parse_name(path: Path) -> tuple[dt.datetime, str]:
+    m = _NAME.search(path.name)
+    if m:
+        try:
+            return dt.datetime.strptime(m.group(1) + m.group(2) + m.group(3), "%Y%m%d%H%M%S%f"), m.group(4)
+        except ValueError:
+            pass
+    return dt.datetime.fromtimestamp(path.stat().st_mtime), ""
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """Backups of this database in its backup folder, newest first."""
+    folder = Path(folder) if folder else backups_dir_for(db_path)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.glob(f"{glob_escape(Path(db_path).stem)}-*.db"):
+        try:
+            when, reason = parse_name(p)
+            out.append(BackupInfo(p, when, reason, p.stat().st_size))
+        except OSError:
+            continue
+    return sorted(out, key=lambda b: b.made_at, reverse=True)
+
+
+def glob_escape(text: str) -> str:
+    """A file name used as a glob pattern literally (`[`, `*`, `?` in a database's name)."""
+    import glob
+
+    return glob.escape(text)
+
+
+def backups_to_keep(backups: list[BackupInfo], now: dt.datetime) -> set[Path]:
+    """Grandfather-father-son: newest per day (7 days), per ISO week (4), per month (12), and all of today."""
+    keep: set[Path] = set()
+    newest_first = sorted(backups, key=lambda b: b.made_at, reverse=True)
+    for period, limit in ((lambda d: d.date(), KEEP_DAILY),
+                          (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+                          (lambda d: (d.year, d.month), KEEP_MONTHLY)):
+        seen: list = []
+        for b in newest_first:
+            key = period(b.made_at)
+            if key in seen:
+                continue
+            if len(seen) >= limit:
+                break
+            seen.append(key)
+            keep.add(b.path)
+    keep.update(b.path for b in backups if b.made_at.date() == now.date())
+    return keep
+
+
+def rotate(db_path: Path, folder: Path | None = None, *, now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups the rotation no longer keeps; returns what was removed."""
+    now = now or dt.datetime.now()
+    backups = list_backups(db_path, folder)
+    keep = backups_to_keep(backups, now)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError as exc:  # a file we cannot delete is kept; rotation tries again next time
+                log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def backup_status(db_path: Path, *, now: dt.datetime | None = None) -> BackupStatus:
+    now = now or dt.datetime.now()
+    backups = list_backups(db_path)
+    last = backups[0] if backups else None
+    age = (now - last.made_at).total_seconds() / 86400 if last else None
+    return BackupStatus(last, age, last is None or age > OLD_AFTER_DAYS, backups_dir_for(db_path), len(backups))
+
+
+# ------------------------------------------------------------------ a backup with its second copy and rotation
+
+def copy_to_second_folder(backup: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / backup.name
+    tmp = dest.with_name(dest.name + ".part")
+    shutil.copyfile(backup, tmp)
+    problems = integrity_check(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(translate("Backups", "The copy in the second folder failed its integrity check."))
+    os.replace(tmp, dest)
+    return dest
+
+
+def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None, second_folder: str | Path = "",
+                progress: Callable[[int, int], None] | None = None, now: dt.datetime | None = None) -> BackupResult:
+    """Back up, check, copy to the second folder (a failure there is reported, not fatal) and rotate.
+
+    `to` writes one extra backup to that file or folder instead of the backup folder (no rotation there)."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise StorageError(translate("Backups", "There is no database at {path} to back up.").format(path=db_path))
+    try:
+        if to is not None:
+            to = Path(to)
+            if to.is_dir():
+                path = backup_database(db_path, to, reason=reason, progress=progress)
+            else:
+                if to.suffix.lower() not in (".db", ".sqlite", ".sqlite3", ".bak"):
+                    to = to.with_name(to.name + ".db")
+                path = backup_database(db_path, to.parent, reason=reason, dest=to, progress=progress)
+        else:
+            path = backup_database(db_path, backups_dir_for(db_path), reason=reason, progress=progress)
+    except OSError as exc:
+        raise StorageError(translate("Backups", "The backup could not be written: {error}").format(
+            error=exc.strerror or exc)) from exc
+    second_path, second_error = None, ""
+    if second_folder and to is None:
+        try:
+            second_path = copy_to_second_folder(path, Path(second_folder))
+            rotate(db_path, Path(second_folder), now=now)
+        except (OSError, StorageError) as exc:
+            second_error = translate("Backups", "The copy to the second folder {folder} failed: {error}").format(
+                folder=second_folder, error=getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc)
+            log.warning("second backup copy failed: %s", second_error)
+    removed = tuple(rotate(db_path, now=now)) if to is None else ()
+    made_at, _ = parse_name(path)
+    return BackupResult(path, made_at, path.stat().st_size, second_path, second_error, removed)
+
+
+# ------------------------------------------------------------------ a file offered for restore
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from talentdesk.store.db import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {r.revision for r in script.walk_revisions()}
+
+
+def validate_candidate(path: Path | str) -> BackupCandidate:
+    """Is this a TalentDesk database this program can open? Raises InputFileError with the reason if not."""
+    from talentdesk.store.db import head_revision
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputFileError(translate("Backups", "The file {path} does not exist.").format(path=path))
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        raise InputFileError(translate("Backups", "The file {path} cannot be read: {error}").format(
+            path=path, error=exc.strerror or exc)) from exc
+    if magic != SQLITE_MAGIC:
+        raise InputFileError(translate("Backups", "{name} is not a TalentDesk database (not a SQLite file).").format(
+            name=path.name))
+    problems = integrity_check(path)
+    if problems:
+        raise InputFileError(translate("Backups", "{name} is damaged and cannot be restored: {problem}").format(
+            name=path.name, problem=problems[0]))
+    try:
+        conn = connect_readonly(path)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not REQUIRED_TABLES <= tables:
+                raise InputFileError(translate("Backups", "{name} is a database, but not a TalentDesk one.").format(
+                    name=path.name))
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                      for t in ("talents", "ledger_entries", "users")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise InputFileError(translate("Backups", "{name} cannot be read as a database: {error}").format(
+            name=path.name, error=exc)) from exc
+    revision = row[0] if row else ""
+    if revision not in known_revisions():
+        raise InputFileError(translate(
+            "Backups", "{name} was made by a newer or unknown version of TalentDesk (schema {rev}); it cannot be "
+                       "restored with this version.").format(name=path.name, rev=revision or "?"))
+    return BackupCandidate(path, revision, counts[0], counts[1], counts[2], revision != head_revision())
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup of this database that is a valid TalentDesk database and passes the full check."""
+    for b in list_backups(db_path):
+        try:
+            validate_candidate(b.path)
+        except (InputFileError, StorageError):
+            continue
+        if full_check(b.path).ok:
+            return b.path
+    return None
+
+
+def check_naming_a_good_backup(db_path: Path) -> CheckReport:
+    """The full check; when it finds a problem, the report names the newest backup that passes it."""
+    report = full_check(db_path)
+    if report.ok:
+        return report
+    return CheckReport(report.path, report.items, newest_good_backup(db_path))
+
+
+# ------------------------------------------------------------------ swapping a restored file in
+
+def keep_damaged_copy(db_path: Path) -> Path:
+    folder = backups_dir_for(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / f"{db_path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-damaged.db.broken"
+    try:
+        shutil.copyfile(db_path, dest)
+    except OSError as exc:
+        raise StorageError(translate("Backups", "The damaged database could not be set aside: {error}").format(
+            error=exc.strerror or exc)) from exc
+    return dest
+
+
+def remove_sidecars(db_path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+
+
+def stage_copy(source: Path, staging: Path) -> None:
+    """Copy `source` to `staging` with the backup API and check the copy; on failure nothing is left behind."""
+    staging.unlink(missing_ok=True)
+    try:
+        src = connect_readonly(source)
+        dst = sqlite3.connect(staging)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            if dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise StorageError(translate("Backups", "The copy of the backup failed its integrity check."))
+        finally:
+            dst.close()
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        _remove_partial(staging)
+        raise StorageError(translate("Backups", "The backup could not be copied: {error}").format(error=exc)) from exc
+    except StorageError:
+        _remove_partial(staging)
+        raise
+
+
+def swap_in(staging: Path, db_path: Path) -> None:
+    """Fold the live file's WAL into it, remove its side files, and atomically put `staging` in its place.
+    Every connection to `db_path` must be closed first (a WAL left beside the new file would be replayed into it)."""
+    conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    remove_sidecars(db_path)
+    os.replace(staging, db_path)
