@@ -23,7 +23,8 @@ from talentdesk.services.base import call
 from talentdesk.services.growth import survival
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.growth.views import make_table_view, pct
+from talentdesk.ui.common.formatting import fmt_percent as pct
+from talentdesk.ui.common.widgets import make_table_view
 
 PALETTE = ("#2f6fb0", "#c0392b", "#3a9a5b", "#e08a2c", "#7b4fa0", "#1b9aaa", "#8c6d31", "#d4458c", "#5a6b7b",
            "#9aa83a", "#b85c38", "#4062bb", "#777777")
@@ -90,7 +91,7 @@ class SurvivalPage(QWidget):
             Column(self.tr("After 5 years"), lambda r: pct(r.survival_at[2]), align_right=True),
             *risk_cols,
         ], self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, size_from_rows=50)
         self.leavers_model = RowTableModel([
             Column(self.tr("Reason"), lambda r: r.name),
             Column(self.tr("Left"), lambda r: r.left, align_right=True),
@@ -99,7 +100,7 @@ class SurvivalPage(QWidget):
                    lambda r: "—" if r.median_months is None else f"{r.median_months:g}", align_right=True),
             Column(self.tr("Share"), lambda r: pct(r.share), align_right=True),
         ], self)
-        self.leavers_view = make_table_view(self.leavers_model, self)
+        self.leavers_view = make_table_view(self.leavers_model, self, size_from_rows=50)
         self.leavers_title = QLabel(self)
         leavers = QWidget(self)
         ll = QVBoxLayout(leavers)
