@@ -80,6 +80,57 @@
     </message>
 </context>
 <context>
+    <name>Importer</name>
+    <message>
+        <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>
+        <translation>该 CSV 文件既不是 UTF-8 也不是 GBK 编码。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 工作簿后再导入。</translation>
+    </message>
+    <message>
+        <source>This file is not a CSV text file (it contains binary data).</source>
+        <translation>该文件不是 CSV 文本文件（含有二进制数据）。</translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged near line {line}.</source>
+        <translation>该 CSV 文件在第 {line} 行附近已损坏。</translation>
+    </message>
+    <message>
+        <source>This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
+        <translation>这是旧版 .xls 工作簿。请用 Excel 或 WPS 打开并另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>This file is not an Excel workbook (.xlsx).</source>
+        <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The Excel workbook cannot be read; it may be damaged or protected with a password.</source>
+        <translation>无法读取该 Excel 工作簿，文件可能已损坏或设置了密码。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet.</source>
+        <translation>该工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>Only .xlsx and .csv files can be imported.</source>
+        <translation>只能导入 .xlsx 和 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 100 MB; split it into smaller files.</source>
+        <translation>文件超过 100 MB，请拆分后分别导入。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: {reason}</source>
+        <translation>无法打开该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>该文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file has no header row and no data.</source>
+        <translation>该文件没有表头，也没有数据。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
@@ -515,6 +566,25 @@
     </message>
 </context>
 <context>
+    <name>Tabular</name>
+    <message>
+        <source>The columns “{a}” and “{b}” both mean {field}; remove or rename one of them.</source>
+        <translation>“{a}”和“{b}”两列都表示{field}；请删除或改名其中一列。</translation>
+    </message>
+    <message>
+        <source>{a} or {b}</source>
+        <translation>{a}或{b}</translation>
+    </message>
+    <message>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
+        <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
+    </message>
+    <message>
+        <source>Columns not recognised: {cols}</source>
+        <translation>未识别的列：{cols}</translation>
+    </message>
+</context>
+<context>
     <name>TalentEdit</name>
     <message>
         <source>This is not a date; write it like 2023-07-01.</source>
@@ -762,6 +832,57 @@
     <message>
         <source>The amount is too large.</source>
         <translation>金额过大。</translation>
+    </message>
+</context>
+<context>
+    <name>Written</name>
+    <message>
+        <source>“{value}” is not an amount; write it like 15000, 15,000.00, 1.5万 or ￥15,000.</source>
+        <translation>“{value}”不是金额；请写成 15000、15,000.00、1.5万 或 ￥15,000。</translation>
+    </message>
+    <message>
+        <source>The amount is missing.</source>
+        <translation>缺少金额。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; money paid back is a refund.</source>
+        <translation>金额不能为负数；退回的钱应记为退款。</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>“{value}” has more than two decimal places; amounts are exact to the fen.</source>
+        <translation>“{value}”的小数超过两位；金额精确到分。</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <source>Write the instalment like 2/3 or 第2期.</source>
+        <translation>期次请写成 2/3 或 第2期。</translation>
+    </message>
+    <message>
+        <source>Instalments are counted from 1.</source>
+        <translation>期次从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Excel turned the instalment into a date; set the column to text (文本) and write it like 2/3 again.</source>
+        <translation>Excel 把期次变成了日期；请把该列设为“文本”，再按 2/3 的格式重新填写。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of {count} does not exist.</source>
+        <translation>共 {count} 期，不存在第 {seq} 期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an instalment; write it like 2/3, 第2期 or leave it empty.</source>
+        <translation>“{value}”不是期次；请写成 2/3、第2期，或留空。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a payment method; write 银行转账 or 现金.</source>
+        <translation>“{value}”不是发放方式；请写“银行转账”或“现金”。</translation>
     </message>
 </context>
 </TS>

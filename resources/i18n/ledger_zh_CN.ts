@@ -500,6 +500,21 @@
     </message>
 </context>
 <context>
+    <name>HistoryExport</name>
+    <message>
+        <source>The payment history is written as .xlsx.</source>
+        <translation>发放记录只能导出为 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>发放记录</translation>
+    </message>
+    <message>
+        <source>The file could not be written to {path}: {error}</source>
+        <translation>无法写入文件 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>Talent {id} does not exist.</source>
@@ -637,6 +652,49 @@
     </message>
 </context>
 <context>
+    <name>MoveInCommands</name>
+    <message>
+        <source>row {row}, {column}: {message}</source>
+        <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>note, row {row}: {message}</source>
+        <translation>提示，第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.</source>
+        <translation>试运行：可导入 {ok} 行，拒绝 {bad} 行；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Imported {n} {what} ({bad} rows skipped as invalid).</source>
+        <translation>已导入 {n} 条{what}（跳过无效行 {bad} 行）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {bad} rows were refused. Correct them, or use --skip-invalid to import only the valid rows.</source>
+        <translation>未导入任何数据：有 {bad} 行被拒绝。请更正，或使用 --skip-invalid 只导入有效行。</translation>
+    </message>
+    <message>
+        <source>The file has no data rows; nothing was imported.</source>
+        <translation>文件中没有数据行；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>发放记录</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{year}  {policy}: {n} payments {paid}; dues {dues}; clawbacks {claw}; refunds {refund}</source>
+        <translation>{year}年  {policy}：发放 {n} 笔 {paid}；应发 {dues}；追回 {claw}；退款 {refund}</translation>
+    </message>
+    <message>
+        <source>Total paid: {n} payments, {paid}.</source>
+        <translation>发放合计：{n} 笔，{paid}。</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
         <source>{n} done.</source>
@@ -645,6 +703,157 @@
     <message>
         <source>{n} refused:</source>
         <translation>{n}笔未办理：</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentImport</name>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
+        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
+        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
+    </message>
+    <message>
+        <source>Close matches: {names}.</source>
+        <translation>相近的有：{names}。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to {on_file}, not to {written}.</source>
+        <translation>该身份证号属于{on_file}，不是{written}。</translation>
+    </message>
+    <message>
+        <source>No policy is called “{name}”; import the policy table first.</source>
+        <translation>没有名为“{name}”的政策；请先导入政策表。</translation>
+    </message>
+    <message>
+        <source>The document number {doc} is not the one of “{name}”.</source>
+        <translation>文号 {doc} 不是“{name}”的文号。</translation>
+    </message>
+    <message>
+        <source>Several policies share the document number {doc}; name the policy in the policy column: {names}.</source>
+        <translation>多项政策共用文号 {doc}；请在补贴项目列写明政策名称：{names}。</translation>
+    </message>
+    <message>
+        <source>No policy has the document number {doc}; import the policy table first.</source>
+        <translation>没有文号为 {doc} 的政策；请先导入政策表。</translation>
+    </message>
+    <message>
+        <source>Name the policy (its name or 文号).</source>
+        <translation>请写明政策（名称或文号）。</translation>
+    </message>
+    <message>
+        <source>The paid date is missing.</source>
+        <translation>缺少发放日期。</translation>
+    </message>
+    <message>
+        <source>The voucher number is too long (at most 40 characters).</source>
+        <translation>凭证号过长（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>The paid date {date} is in the future.</source>
+        <translation>发放日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>Paid on {date}, before {name} arrived on {arrival}.</source>
+        <translation>发放日期 {date} 早于{name}的到岗日期 {arrival}。</translation>
+    </message>
+    <message>
+        <source>Paid on {date}, after {name} left the county on {left}.</source>
+        <translation>发放日期 {date} 晚于{name}离开本县的日期 {left}。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} is already paid on file: the same payment twice.</source>
+        <translation>第 {seq} 期已有发放记录：同一笔发放重复了。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} is paid twice in this file (row {other}): the same payment twice.</source>
+        <translation>第 {seq} 期在本文件中发放了两次（第 {other} 行）：同一笔发放重复了。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} does not exist: the grant has {count} instalments, so this would pay more than was granted.</source>
+        <translation>不存在第 {seq} 期：该补贴共 {count} 期，这样发放会超过核定金额。</translation>
+    </message>
+    <message>
+        <source>Every instalment ({count}) is already paid: this payment is more than was granted.</source>
+        <translation>全部 {count} 期均已发放：这笔发放超过了核定金额。</translation>
+    </message>
+    <message>
+        <source>The same payment (voucher {voucher}, {amount} on {date}) is already on row {other}.</source>
+        <translation>同一笔发放（凭证 {voucher}，{date} {amount}）已在第 {other} 行。</translation>
+    </message>
+    <message>
+        <source>This payment (voucher {voucher}, {amount} on {date}) is already in the ledger: the same payment twice.</source>
+        <translation>这笔发放（凭证 {voucher}，{date} {amount}）已在台账中：同一笔发放重复了。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of this grant was cancelled.</source>
+        <translation>该补贴的第 {seq} 期已取消。</translation>
+    </message>
+    <message>
+        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
+        <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
+    </message>
+    <message>
+        <source>The rows of {name} for “{policy}” disagree on the number of instalments ({counts}).</source>
+        <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
+    </message>
+    <message>
+        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
+    </message>
+    <message>
+        <source>the policy sets no amount for tier {tier} with this education</source>
+        <translation>政策未规定 {tier} 类人才该学历的金额</translation>
+    </message>
+    <message>
+        <source>the policy grants {amount} in {count} instalments ({each}), which the rows do not follow</source>
+        <translation>政策规定分 {count} 期发放 {amount}（{each}），而各行与此不符</translation>
+    </message>
+    <message>
+        <source>{name}: the grant of “{policy}” is made from the file ({total} in {count} instalments) because {why}.</source>
+        <translation>{name}：“{policy}”按文件中的记录核定（{total}，共 {count} 期），因为{why}。</translation>
+    </message>
+    <message>
+        <source>Moved in from {file}</source>
+        <translation>从 {file} 迁入</translation>
+    </message>
+    <message>
+        <source>The talent left the county on {date}</source>
+        <translation>该人才已于 {date} 离开本县</translation>
+    </message>
+    <message>
+        <source>Creating grants</source>
+        <translation>正在建立补贴核定</translation>
+    </message>
+    <message>
+        <source>Posting what fell due</source>
+        <translation>正在记入应发</translation>
+    </message>
+    <message>
+        <source>Posting payments</source>
+        <translation>正在记入发放</translation>
+    </message>
+    <message>
+        <source>Linking payments to the ledger</source>
+        <translation>正在关联发放与台账</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1412,81 @@
     <message>
         <source>Give a reason; it stays in the ledger.</source>
         <translation>请填写理由，理由将保留在台账中。</translation>
+    </message>
+</context>
+<context>
+    <name>Reconcile</name>
+    <message>
+        <source>Policy</source>
+        <translation>补贴项目</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>政策文号</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>发放笔数</translation>
+    </message>
+    <message>
+        <source>Paid (yuan)</source>
+        <translation>发放金额（元）</translation>
+    </message>
+    <message>
+        <source>Dues</source>
+        <translation>应发笔数</translation>
+    </message>
+    <message>
+        <source>Due (yuan)</source>
+        <translation>应发金额（元）</translation>
+    </message>
+    <message>
+        <source>Clawbacks</source>
+        <translation>追回笔数</translation>
+    </message>
+    <message>
+        <source>Clawed back (yuan)</source>
+        <translation>追回金额（元）</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded (yuan)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <source>Subsidy reconciliation, fiscal year {year}</source>
+        <translation>{year}年度人才补贴对账表</translation>
+    </message>
+    <message>
+        <source>Subsidy reconciliation, all years</source>
+        <translation>人才补贴对账表（全部年度）</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账表</translation>
+    </message>
+    <message>
+        <source>Printed on {date}; amounts in yuan, exact to the fen.</source>
+        <translation>打印日期 {date}；金额单位为元，精确到分。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The reconciliation is written as .xlsx or .pdf.</source>
+        <translation>对账表只能导出为 .xlsx 或 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be written to {path}: {error}</source>
+        <translation>无法将对账表写入 {path}：{error}</translation>
     </message>
 </context>
 <context>

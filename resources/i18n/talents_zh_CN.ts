@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -102,7 +103,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -475,54 +476,6 @@
         <translation>用人单位（名称）</translation>
     </message>
     <message>
-        <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>
-        <translation>该 CSV 文件既不是 UTF-8 也不是 GBK 编码。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 工作簿后再导入。</translation>
-    </message>
-    <message>
-        <source>This file is not a CSV text file (it contains binary data).</source>
-        <translation>该文件不是 CSV 文本文件（含有二进制数据）。</translation>
-    </message>
-    <message>
-        <source>The CSV file is damaged near line {line}.</source>
-        <translation>该 CSV 文件在第 {line} 行附近已损坏。</translation>
-    </message>
-    <message>
-        <source>This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file.</source>
-        <translation>这是旧版 .xls 工作簿。请用 Excel 或 WPS 打开并另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>This file is not an Excel workbook (.xlsx).</source>
-        <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
-    </message>
-    <message>
-        <source>The Excel workbook cannot be read; it may be damaged or protected with a password.</source>
-        <translation>无法读取该 Excel 工作簿，文件可能已损坏或设置了密码。</translation>
-    </message>
-    <message>
-        <source>The workbook has no sheet.</source>
-        <translation>该工作簿中没有工作表。</translation>
-    </message>
-    <message>
-        <source>Only .xlsx and .csv files can be imported.</source>
-        <translation>只能导入 .xlsx 和 .csv 文件。</translation>
-    </message>
-    <message>
-        <source>The file is larger than 100 MB; split it into smaller files.</source>
-        <translation>文件超过 100 MB，请拆分后分别导入。</translation>
-    </message>
-    <message>
-        <source>The file cannot be opened: {reason}</source>
-        <translation>无法打开该文件：{reason}</translation>
-    </message>
-    <message>
-        <source>The file is empty.</source>
-        <translation>该文件是空的。</translation>
-    </message>
-    <message>
-        <source>The file has no header row and no data.</source>
-        <translation>该文件没有表头，也没有数据。</translation>
-    </message>
-    <message>
         <source>--map needs the form “column name=field”, e.g. “工作证号=id_number”.</source>
         <translation>--map 的写法是“列名=字段”，例如“工作证号=id_number”。</translation>
     </message>
@@ -637,7 +590,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>

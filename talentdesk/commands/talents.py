@@ -19,6 +19,9 @@ def register(sub) -> None:
                    help="map a column by hand, e.g. --map \"工作证号=id_number\" (repeatable; field '' ignores)")
     add_json(t)
     t.set_defaults(handler=cmd_import_talents)
+    from talentdesk.commands import movein
+
+    movein.register_imports(what)
 
     p = sub.add_parser("export", help="export records to a file")
     what = p.add_subparsers(dest="what", required=True)

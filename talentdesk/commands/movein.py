@@ -1,0 +1,103 @@
+"""Moving in: `import payments|policies|pairings|care FILE`, `reconcile`, `template KIND --out FILE`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from talentdesk.i18n import translate
+
+
+
+def register_imports(what) -> None:
+    """The moving-in files under `talentdesk import` (the talents command owns the `import` word)."""
+    from talentdesk.commands.options import add_json
+
+    t = what.add_parser("payments", help="import the payment history (one row per payment) from .xlsx or .csv")
+    t.add_argument("file", type=Path)
+    t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
+    t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
+    add_json(t)
+    t.set_defaults(handler=cmd_import_payments)
+
+
+def register(sub) -> None:
+    from talentdesk.commands.options import add_json
+
+    p = sub.add_parser("reconcile", help="per policy and fiscal year: payments, dues, clawbacks and refunds (fen)")
+    p.add_argument("--year", type=int, default=None, help="one fiscal year (default: every year)")
+    p.add_argument("--xlsx", type=Path, default=None, help="also write the table to this .xlsx file")
+    p.add_argument("--pdf", type=Path, default=None, help="also write the table to this PDF file")
+    add_json(p)
+    p.set_defaults(handler=cmd_reconcile)
+
+
+def _progress(ctx):
+    last = [0]
+
+    def progress(done, total, text):
+        if not ctx.json and total and (done - last[0] >= max(1, total // 10) or done == total):
+            last[0] = done
+            print(f"[{done}/{total}] {text}", file=sys.stderr)
+    return progress
+
+
+def report(result, *, dry_run: bool, what: str) -> tuple[dict, str, int]:
+    """The JSON document, the text and the exit code of an import (0 imported or clean dry run, 1 refused)."""
+    lines = [translate("MoveInCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message)
+             for r in result.rejected]
+    lines += [translate("MoveInCommands", "note, row {row}: {message}").format(row=r.row, message=r.message) for r in result.warnings]
+    bad = len({r.row for r in result.rejected})
+    if dry_run:
+        lines.append(translate("MoveInCommands", "Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.").format(
+            ok=result.valid_rows, bad=bad))
+    elif result.imported:
+        lines.append(translate("MoveInCommands", "Imported {n} {what} ({bad} rows skipped as invalid).").format(n=result.imported, what=what,
+                                                                                     bad=bad))
+    elif result.rejected:
+        lines.append(translate("MoveInCommands", "Nothing was imported: {bad} rows were refused. Correct them, or use --skip-invalid to import "
+                        "only the valid rows.").format(bad=bad))
+    else:
+        lines.append(translate("MoveInCommands", "The file has no data rows; nothing was imported."))
+    payload = result.as_json()
+    payload.pop("preview", None)
+    code = (0 if not result.rejected else 1) if dry_run else (0 if result.imported or not result.rejected else 1)
+    return payload, "\n".join(lines), code
+
+
+def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import history_import
+
+    database = ctx.database()
+    with database.session(ctx.actor()) as s:
+        result = history_import.import_payments(s, path=args.file, dry_run=args.dry_run,
+                                                skip_invalid=args.skip_invalid, backup_first_=True,
+                                                progress=_progress(ctx))
+    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
+    payload["preview"] = None
+    payload.pop("preview")
+    ctx.emit(payload, text)
+    return code
+
+
+def cmd_reconcile(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.domain.values import format_yuan
+    from talentdesk.services.ledger import reconcile
+
+    database = ctx.database()
+    for out in (args.xlsx, args.pdf):
+        if out is not None and not out.parent.exists():
+            raise InputFileError(translate("MoveInCommands", "The folder {folder} does not exist.").format(folder=out.parent))
+    with database.session(ctx.actor(), readonly=args.xlsx is None and args.pdf is None) as s:
+        rec = reconcile.reconcile(s, year=args.year)
+        for out in (args.xlsx, args.pdf):
+            if out is not None:
+                reconcile.export_reconciliation(s, out_path=out, year=args.year)
+    lines = [translate("MoveInCommands", "{year}  {policy}: {n} payments {paid}; dues {dues}; clawbacks {claw}; refunds {refund}").format(
+        year=r.year, policy=r.policy, n=r.payments, paid=format_yuan(r.paid_fen), dues=format_yuan(r.due_fen),
+        claw=format_yuan(r.clawback_fen), refund=format_yuan(r.refund_fen)) for r in rec.rows]
+    lines.append(translate("MoveInCommands", "Total paid: {n} payments, {paid}.").format(n=rec.total_payments,
+                                                               paid=format_yuan(rec.total_paid_fen)))
+    ctx.emit(rec.as_json(), "\n".join(lines))
+    return 0

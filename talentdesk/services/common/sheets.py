@@ -1,0 +1,174 @@
+"""Reading the office's tabular files — .xlsx (python-calamine, openpyxl as the fallback that explains broken
+files) and .csv in UTF-8 or GBK — for every import (talent rosters, payment histories, policies, pairings, care
+cases): the header row found below any title rows, each data row with the row number Excel shows, and the checked
+backup taken before an import writes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from talentdesk.domain.errors import InputFileError
+from talentdesk.domain.values import to_halfwidth
+from talentdesk.i18n import translate
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def header_key(text: Any) -> str:
+    """How headers are compared: half-width, no spaces or required-markers, brackets unified, lower-case."""
+    s = to_halfwidth(str(text if text is not None else ""))
+    s = s.replace("（", "(").replace("）", ")").replace("＊", "*")
+    return re.sub(r"[\s*:：]+", "", s).lower()
+
+
+def unescape_cell(value: Any) -> Any:
+    """Undo the exporter's guard against spreadsheet formula injection: "'=1+1" is the text "=1+1"."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] == "'" and value[1] in (*INJECTION_CHARS, "'"):
+        return value[1:]
+    return value
+
+
+@dataclass(frozen=True)
+class Sheet:
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[Any]]]  # (row number as Excel shows it, cells)
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise InputFileError(translate("Importer", "The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook."))
+
+
+def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
+    text = _decode(data)
+    if "\x00" in text:
+        raise InputFileError(translate("Importer", "This file is not a CSV text file (it contains binary data)."))
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out = []
+    try:
+        for i, cells in enumerate(reader, start=1):
+            out.append((i, [unescape_cell(c) for c in cells]))
+    except csv.Error as exc:
+        raise InputFileError(translate("Importer", "The CSV file is damaged near line {line}.").format(line=reader.line_num)) from exc
+    return out
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
+    if not data.startswith(b"PK"):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "This file is not an Excel workbook (.xlsx)."))
+    fast = _read_xlsx_calamine(data)
+    return fast if fast is not None else _read_xlsx_openpyxl(data)
+
+
+def _plain(value: Any) -> Any:
+    """Cells as openpyxl gives them: empty is None, a whole number is an int (13800138000, not 13800138000.0)."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return int(value)
+    return value
+
+
+def _read_xlsx_calamine(data: bytes) -> list[tuple[int, list[Any]]] | None:
+    """Read the first sheet with python-calamine (a Rust reader, about ten times faster than openpyxl on large
+    rosters). None when it cannot read the file: openpyxl then reads it, or explains why not."""
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not wb.sheet_names:
+            return None
+        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - any trouble: let openpyxl read it or say what is wrong
+        return None
+    return [(i, [_plain(v) for v in row]) for i, row in enumerate(rows, start=1)]
+
+
+def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
+    import openpyxl
+
+    if not data.startswith(b"PK"):
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "This file is not an Excel workbook (.xlsx)."))
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for broken files
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
+    try:
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise InputFileError(translate("Importer", "The workbook has no sheet."))
+        out = []
+        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            out.append((i, list(row)))
+        return out
+    except InputFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or protected with a password.")) from exc
+    finally:
+        wb.close()
+
+
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any]) -> Sheet:
+    """The first sheet of an .xlsx or a .csv (UTF-8 or GBK). The header row is the one among the first rows with
+    the most headers `recognise` knows (each import passes its own header table)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        if suffix == ".xls":
+            raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
+        raise InputFileError(translate("Importer", "Only .xlsx and .csv files can be imported."))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(translate("Importer", "The file is larger than 100 MB; split it into smaller files."))
+        data = path.read_bytes()
+    except InputFileError:
+        raise
+    except OSError as exc:
+        raise InputFileError(translate("Importer", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc))) from exc
+    if not data.strip():
+        raise InputFileError(translate("Importer", "The file is empty."))
+    rows = _read_csv(data) if suffix in (".csv", ".txt") else _read_xlsx(data)
+    # the header row: among the first rows, the one with the most recognised column names (rosters often carry
+    # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
+    candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
+    if not candidates:
+        raise InputFileError(translate("Importer", "The file has no header row and no data."))
+    best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if recognise(c)), -i))
+    num, cells = rows[best]
+    headers = ["" if c is None else str(c).strip() for c in cells]
+    return Sheet(headers, num, rows[best + 1:])
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    row: int
+    column: str
+    message: str

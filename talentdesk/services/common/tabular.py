@@ -1,0 +1,135 @@
+"""What every moving-in import shares with the talents import: a table of accepted headers per field, mapping a
+sheet's header row to fields, and the rejection rows.
+
+The file reading itself is `sheets.read_sheet` (.xlsx via calamine/openpyxl, CSV in UTF-8 or GBK, title rows above
+the header), shared with the talents import; each import passes its own header recogniser.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+from talentdesk.domain.errors import ValidationError
+from talentdesk.i18n import current_language, translate
+from talentdesk.services.common.sheets import (
+    Rejection,
+    Sheet,
+    _blank,
+    header_key,
+    read_sheet,
+)
+
+TOTAL_WORDS = ("合计", "总计", "小计", "累计", "Total", "total", "TOTAL")
+
+
+class Columns:
+    """One import's header table: field -> (Chinese header, English header, other spellings offices use)."""
+
+    def __init__(self, table: Mapping[str, tuple[str, str, tuple[str, ...]]], required: tuple[str, ...],
+                 titles: Mapping[str, str]):
+        self.table = dict(table)
+        self.required = required
+        self.titles = dict(titles)  # field -> translated title (call `title` for the current language)
+        self.aliases: dict[str, str] = {}
+        for f, (zh, en, more) in self.table.items():
+            for name in (zh, en, *more, f):
+                self.aliases[header_key(name)] = f
+
+    def field_for(self, header: Any) -> str | None:
+        return self.aliases.get(header_key(header))
+
+    def header(self, fieldname: str) -> str:
+        zh, en, _ = self.table[fieldname]
+        return en if current_language() == "en" else zh
+
+    def title(self, fieldname: str) -> str:
+        return self.header(fieldname)
+
+    def read(self, path: Path | str) -> Sheet:
+        return read_sheet(path, recognise=self.field_for)
+
+    def map(self, headers: list[str], *, one_of: tuple[tuple[str, ...], ...] = ()) -> tuple[dict[str, int], list[str]]:
+        """field -> column index, and the headers that mean nothing here. Refuses a file without a required
+        column or with two columns meaning the same field."""
+        by_field: dict[str, int] = {}
+        unknown: list[str] = []
+        for i, h in enumerate(headers):
+            if _blank(h):
+                continue
+            f = self.field_for(h)
+            if f is None:
+                unknown.append(h)
+                continue
+            if f in by_field:
+                raise ValidationError(translate("Tabular", "The columns “{a}” and “{b}” both mean {field}; remove or "
+                                                           "rename one of them.").format(
+                    a=headers[by_field[f]], b=h, field=self.title(f)), field="mapping")
+            by_field[f] = i
+        missing = [self.title(f) for f in self.required if f not in by_field]
+        for group in one_of:
+            if not any(f in by_field for f in group):
+                missing.append(translate("Tabular", "{a} or {b}").format(a=self.title(group[0]),
+                                                                          b=self.title(group[1])))
+        if missing:
+            raise ValidationError(
+                translate("Tabular", "The file has no column for: {fields}. Rename the column to one of the template's "
+                                     "headers.").format(fields="、".join(missing)),
+                field="mapping",
+                details=[translate("Tabular", "Columns not recognised: {cols}").format(cols="、".join(unknown))]
+                if unknown else [])
+        return by_field, unknown
+
+
+def is_totals_row(cells: list[Any]) -> bool:
+    """A 合计 / 总计 / 小计 line under the table (not data, never an invalid row)."""
+    for c in cells[:6]:
+        if isinstance(c, str) and any(w in c.replace(" ", "") for w in TOTAL_WORDS):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What a moving-in import did (or, for a dry run or a refused file, would do)."""
+
+    imported: int
+    rejected: list[Rejection]
+    total_rows: int
+    valid_rows: int
+    skipped_blank: int = 0
+    not_data: list[int] = field(default_factory=list)      # row numbers of totals and notes lines
+    warnings: list[Rejection] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.rejected) and self.imported == 0 and not self.dry_run
+
+    def as_json(self) -> dict:
+        return {"imported": self.imported,
+                "rejected": [{"row": r.row, "column": r.column, "message": r.message} for r in self.rejected],
+                "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
+                "valid_rows": self.valid_rows, "total_rows": self.total_rows, "skipped_blank": self.skipped_blank,
+                "not_data": list(self.not_data), "unknown_columns": list(self.unknown_columns),
+                "dry_run": self.dry_run, **self.extra}
+
+
+def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
+    i = by_field.get(name)
+    if i is None or i >= len(cells):
+        return None
+    v = cells[i]
+    if isinstance(v, str):
+        v = v.strip()
+        if v.startswith("'") and len(v) > 1:  # our exports guard formula characters with a leading quote
+            v = v[1:]
+        return v or None
+    return v
+
+
+__all__ = ["Columns", "ImportOutcome", "Rejection", "Sheet", "cell", "is_totals_row"]
