@@ -83,9 +83,9 @@ class _Parser(argparse.ArgumentParser):
 
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core, departures, growth, ledger, mentors, movein, safety, talents
+    from talentdesk.commands import core, departures, growth, leadership, ledger, mentors, movein, safety, talents
 
-    return [core, talents, ledger, safety, mentors, growth, movein, departures]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership]
 
 
 def build_parser() -> argparse.ArgumentParser:

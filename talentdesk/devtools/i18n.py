@@ -37,7 +37,9 @@ AREAS: dict[str, list[str]] = {
     "delivery": ["talentdesk/ui/wizard", "talentdesk/ui/help"],
     # for the county's leaders (issue 20): survival, eligibility sweep, simulator, annual report pack
     "leaders": ["talentdesk/services/growth/survival.py", "talentdesk/services/talents/exit_reasons.py",
-                "talentdesk/ui/growth/survival_page.py", "talentdesk/commands/departures.py"],
+                "talentdesk/ui/growth/survival_page.py", "talentdesk/commands/departures.py",
+                "talentdesk/services/ledger/eligibility.py", "talentdesk/ui/ledger/sweep_page.py",
+                "talentdesk/commands/leadership.py"],
 }
 
 

@@ -279,6 +279,66 @@ class PolicyExclusion(Base):
     )
 
 
+class PolicyEligibility(Base):
+    """Eligibility beyond tier and education, and the materials (申报材料) a policy asks for — data the office edits.
+
+    NULL / '' means no condition. Ages are at arrival; `min_service_years` is the service commitment signed.
+    `materials` lists attachment kinds (diploma, contract, agreement, other); `materials_block` stops a draft grant
+    from being approved while any is missing."""
+
+    __tablename__ = "policy_eligibility"
+    __table_args__ = (
+        CheckConstraint("arrival_to IS NULL OR arrival_from IS NULL OR arrival_to >= arrival_from",
+                        name="arrival_window"),
+        CheckConstraint("min_age IS NULL OR max_age IS NULL OR max_age >= min_age", name="age_range"),
+    )
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id", ondelete="CASCADE"), primary_key=True)
+    arrival_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    arrival_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    employer_kinds: Mapped[str] = mapped_column(String(200), default="")  # comma list of Employer.kind; '' = any
+    intro_modes: Mapped[str] = mapped_column(String(40), default="")      # comma list of IntroMode; '' = any
+    min_age: Mapped[Optional[int]] = mapped_column(Integer)
+    max_age: Mapped[Optional[int]] = mapped_column(Integer)
+    min_service_years: Mapped[Optional[int]] = mapped_column(Integer)
+    materials: Mapped[str] = mapped_column(String(200), default="")        # comma list of attachment kinds
+    materials_block: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class GrantDraft(TimestampMixin, Base):
+    """A grant the entitlement sweep proposes (免申即享): drafted by one person, approved (which makes the real grant
+    through the ledger's grant service) or rejected by another. Nothing reaches the ledger while it is a draft."""
+
+    __tablename__ = "grant_drafts"
+    __table_args__ = (
+        _in("status", E.DraftStatus),
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        Index("ix_grant_drafts_status", "status", "policy_id"),
+        Index("ix_grant_drafts_talent", "talent_id", "policy_id"),
+        Index(
+            "uq_grant_drafts_open_talent_policy",
+            "talent_id",
+            "policy_id",
+            unique=True,
+            sqlite_where=text("status = 'draft'"),
+            postgresql_where=text("status = 'draft'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    matched: Mapped[str] = mapped_column(Text, default="")          # the rules that matched, as shown to the user
+    missing_materials: Mapped[str] = mapped_column(String(200), default="")  # comma list of attachment kinds
+    status: Mapped[str] = mapped_column(String(12), default=E.DraftStatus.DRAFT.value)
+    drafted_by_id: Mapped[Optional[int]] = mapped_column(Integer)
+    drafted_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    decision_note: Mapped[str] = mapped_column(String(200), default="")
+    grant_id: Mapped[Optional[int]] = mapped_column(ForeignKey("subsidy_grants.id"))
+
+
 class SubsidyGrant(TimestampMixin, Base):
     """A policy granted to one talent. What was approved is copied here, so editing the policy changes nothing."""
 

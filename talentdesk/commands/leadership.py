@@ -1,0 +1,116 @@
+"""For the county's leaders: `eligible` (the entitlement sweep) and `drafts` (the grants it drafted)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from talentdesk.commands.options import add_json
+from talentdesk.i18n import translate
+
+
+def register(sub) -> None:
+    p = sub.add_parser("eligible", help="talents who qualify for a policy and hold no grant of it (免申即享)")
+    p.add_argument("--policy", default=None, help="one policy: its name, 文号 or number")
+    p.add_argument("--on", type=dt.date.fromisoformat, default=None, help="sweep date (default: today)")
+    p.add_argument("--draft", action="store_true", help="also draft a grant for each, for approval")
+    add_json(p)
+    p.set_defaults(handler=cmd_eligible)
+
+    p = sub.add_parser("drafts", help="grants drafted by the sweep: list, approve or reject")
+    ds = p.add_subparsers(dest="drafts_command")
+    q = ds.add_parser("list")
+    add_json(q)
+    q.set_defaults(handler=cmd_drafts_list)
+    q = ds.add_parser("approve", help="make the drafted grants (materials the policy requires must be attached)")
+    q.add_argument("ids", type=int, nargs="+")
+    add_json(q)
+    q.set_defaults(handler=cmd_drafts_approve)
+    q = ds.add_parser("reject")
+    q.add_argument("ids", type=int, nargs="+")
+    q.add_argument("--note", required=True, help="why the drafts are turned down")
+    add_json(q)
+    q.set_defaults(handler=cmd_drafts_reject)
+    p.set_defaults(handler=cmd_drafts_list)
+
+
+def _candidate_json(c) -> dict:
+    from talentdesk.services.ledger.eligibility import material_label
+
+    return {"policy_id": c.policy_id, "policy": c.policy_name, "doc_number": c.doc_number, "talent_id": c.talent_id,
+            "talent": c.talent_name, "employer": c.employer_name, "tier": c.tier_code, "amount_fen": c.amount_fen,
+            "start_date": c.start_date, "matched": list(c.matched), "missing_materials": list(c.missing),
+            "missing_materials_text": [material_label(m) for m in c.missing], "approval_blocked": c.blocks}
+
+
+def cmd_eligible(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.values import format_yuan
+    from talentdesk.services.ledger import eligibility
+
+    on = args.on or dt.date.today()
+    with ctx.database().session(ctx.actor(), readonly=not args.draft) as s:
+        policy_id = eligibility.find_policy(s, args.policy).id if args.policy else None
+        result = eligibility.sweep(s, on=on, policy_id=policy_id)
+        drafted = eligibility.draft_grants(s, on=on, policy_id=policy_id).drafted if args.draft else None
+    lines = []
+    for pid, name in result.policies.items():
+        found = [c for c in result.candidates if c.policy_id == pid]
+        lines.append(translate("LeadersCli", "{policy}: {n} qualify and hold no grant").format(policy=name,
+                                                                                              n=len(found)))
+        for c in found:
+            missing = (translate("LeadersCli", "  missing: {m}").format(m=c.missing_text) if c.missing else "")
+            lines.append(f"  {c.talent_id:>6} {c.talent_name}  {c.employer_name}  {format_yuan(c.amount_fen)}  "
+                         f"{c.matched_text}{missing}")
+    if drafted is not None:
+        lines.append(translate("LeadersCli", "Drafted {n} grants for approval.").format(n=drafted))
+    ctx.emit({"on": on, "policies": [{"id": pid, "name": name, "count": result.by_policy.get(pid, 0)}
+                                     for pid, name in result.policies.items()],
+              "candidates": [_candidate_json(c) for c in result.candidates], "drafted": drafted}, "\n".join(lines))
+    return 0
+
+
+def _draft_json(d) -> dict:
+    return {"id": d.id, "talent_id": d.talent_id, "talent": d.talent_name, "policy_id": d.policy_id,
+            "policy": d.policy_name, "amount_fen": d.amount_fen, "start_date": d.start_date, "matched": d.matched,
+            "missing_materials": list(d.missing), "approval_blocked": d.blocks, "status": d.status,
+            "drafted_by": d.drafted_by, "decided_by": d.decided_by, "grant_id": d.grant_id}
+
+
+def cmd_drafts_list(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.values import format_yuan
+    from talentdesk.services.ledger import eligibility
+
+    with ctx.database().session(ctx.actor(), readonly=True) as s:
+        rows = eligibility.list_drafts(s)
+    text = "\n".join(f"{d.id:>5} {d.talent_name}  {d.policy_name}  {format_yuan(d.amount_fen)}  {d.missing_text}"
+                     for d in rows) or translate("LeadersCli", "No drafts wait for approval.")
+    ctx.emit([_draft_json(d) for d in rows], text)
+    return 0
+
+
+def _decide(args, ctx, fn, **kw) -> int:
+    from talentdesk.domain.errors import TalentDeskError
+
+    done, refused = [], []
+    actor = ctx.actor()
+    for i in args.ids:
+        try:
+            with ctx.database().session(actor) as s:  # each draft on its own: one refusal keeps the others
+                done.append(fn(s, draft_id=i, **kw))
+        except TalentDeskError as exc:
+            refused.append({"id": i, "error": exc.message})
+    lines = [translate("LeadersCli", "Draft {id}: {status}").format(id=d.id, status=d.status) for d in done]
+    lines += [translate("LeadersCli", "Draft {id} refused: {error}").format(**r) for r in refused]
+    ctx.emit({"decided": [_draft_json(d) for d in done], "refused": refused}, "\n".join(lines))
+    return 1 if refused else 0
+
+
+def cmd_drafts_approve(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import eligibility
+
+    return _decide(args, ctx, eligibility.approve_draft)
+
+
+def cmd_drafts_reject(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import eligibility
+
+    return _decide(args, ctx, eligibility.reject_draft, note=args.note)
