@@ -4,17 +4,19 @@ The only module besides `ui/` that imports Qt.
 """
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext, QSettings, QtMsgType,
+                            QTranslator, qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from talentdesk import APP_NAME, __version__, i18n
 from talentdesk.domain.errors import TalentDeskError
-from talentdesk.logs import setup_logging
+from talentdesk.logs import enable_crash_log, setup_logging
 from talentdesk.paths import data_paths, translations_dir
 from talentdesk.services.base import Actor, Database, Lane, call_free, operation
 
@@ -38,7 +40,25 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO, QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR, QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings (fonts, plugins, printing, painting) go into the log instead of a console nobody sees."""
+    qInstallMessageHandler(_qt_message)
+
+
 def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    install_qt_message_handler()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -76,7 +96,10 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
 def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     """Open the window. Every failure before the window exists is shown as a message, never a traceback."""
     paths = data_paths().ensure()
-    log_file = setup_logging(paths.log_file)
+    log_file = setup_logging(paths.log_file_for("gui"))
+    if not faulthandler.is_enabled():  # a developer's own (python -X faulthandler, pytest) writes to the terminal
+        enable_crash_log(paths.crash_log_for("gui"))
+    log.info("TalentDesk %s starting (pid %s)", __version__, os.getpid())
     app = make_application(lang=lang)
     from talentdesk.ui.errors import install_excepthook, set_log_file, show_error
 

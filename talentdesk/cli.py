@@ -1,11 +1,15 @@
 """The command-line companion: the same services as the window, for scripting, support and tests.
 
 Exit codes: 0 success; 1 the command ran but refused (invalid data, failed check); 2 usage or unreadable input.
+Output never fails on a console or pipe, whatever its code page (cp936, cp1252 …): `--json` documents are ASCII
+(every other character as a \\uXXXX escape, which any JSON reader decodes), and text replaces a character the
+code page lacks with "?" (see `console_safe_output`).
 Qt is imported only by the commands that open a window (`self-test`, and no command at all).
 """
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import logging
 import os
@@ -17,7 +21,7 @@ from typing import Any
 from talentdesk import __version__, i18n
 from talentdesk.domain.errors import InputFileError, TalentDeskError
 from talentdesk.i18n import translate
-from talentdesk.logs import setup_logging
+from talentdesk.logs import enable_crash_log, setup_logging
 from talentdesk.paths import data_paths
 
 log = logging.getLogger(__name__)
@@ -52,7 +56,8 @@ class CliContext:
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""
         if self.json:
-            print(json.dumps(to_jsonable(payload), ensure_ascii=False, indent=2, default=str))
+            # ASCII: survives any console code page or pipe (the frozen program ignores PYTHONIOENCODING)
+            print(json.dumps(to_jsonable(payload), ensure_ascii=True, indent=2, default=str))
         elif text is not None:
             print(text)
 
@@ -81,6 +86,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def console_safe_output() -> None:
+    """Make printing never fail, whatever the console or pipe. A redirected Windows console writes in the ANSI code
+    page (cp936 has no ¥, cp1252 no Chinese), and the frozen program ignores PYTHONIOENCODING and PYTHONUTF8, so a
+    character the code page lacks is printed as "?" instead of ending the command with UnicodeEncodeError (which
+    for `verify` would read as "not genuine"). JSON needs no replacement: it is ASCII (`CliContext.emit`)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None: a windowed program has no console
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # a closed or detached stream: nothing will be printed to it anyway
+            pass
+
+
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
     from talentdesk.commands import core, departures, growth, leadership, ledger, mentors, movein, safety, talents
@@ -103,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    console_safe_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = args.lang or os.environ.get("TALENTDESK_LANG") or i18n.DEFAULT_LANGUAGE
@@ -113,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.db, lang=lang, demo=args.demo)
     paths.ensure()
-    setup_logging(paths.log_file)
+    log_file = setup_logging(paths.log_file_for("cli"))
+    if not faulthandler.is_enabled():  # a developer's own (python -X faulthandler, pytest) writes to the terminal
+        enable_crash_log(paths.crash_log_for("cli"))
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
                      json=bool(getattr(args, "json", False)))
     try:
@@ -134,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # noqa: BLE001 - never a traceback in the user's face
         log.exception("command %s failed", args.command)
         print(translate("Cli", "The command failed unexpectedly; details are in the log: {path}").format(
-            path=paths.log_file), file=sys.stderr)
+            path=log_file), file=sys.stderr)
         return EXIT_REFUSED
     finally:
         ctx.close()

@@ -81,7 +81,16 @@ class DataPaths:
 
     @property
     def log_file(self) -> Path:
-        return self.logs / "talentdesk.log"
+        """The window's log."""
+        return self.log_file_for("gui")
+
+    def log_file_for(self, process: str) -> Path:
+        """Each kind of process logs to its own file ("gui": talentdesk.log, "cli": talentdesk-cli.log)."""
+        return self.logs / ("talentdesk.log" if process == "gui" else f"talentdesk-{process}.log")
+
+    def crash_log_for(self, process: str) -> Path:
+        """Where faulthandler writes the stacks when the process dies inside Qt or SQLite."""
+        return self.logs / f"crash-{process}.log"
 
     @property
     def attachments(self) -> Path:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -80,6 +81,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>{name} is open in another program (WPS, Excel or a PDF reader), so it could not be replaced. Close it there and try again. The file was not changed.</source>
+        <translation>{name} 正在被其他程序（WPS、Excel 或 PDF 阅读器）打开，无法替换。请先在那个程序里关闭它，再试一次。文件没有被改动。</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>
@@ -153,11 +161,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master's</source>
+        <source>Master&apos;s</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor's</source>
+        <source>Bachelor&apos;s</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -333,11 +341,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse's job</source>
+        <source>Spouse&apos;s job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child's school</source>
+        <source>Child&apos;s school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -545,20 +553,12 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
         <source>The upgrade would break links between records; nothing was changed.</source>
         <translation>升级会破坏记录之间的关联，已取消升级，数据未作任何改动。</translation>
-    </message>
-    <message>
-        <source>The backup could not be written: {error}</source>
-        <translation>无法写入备份：{error}</translation>
-    </message>
-    <message>
-        <source>The backup copy failed its integrity check; it was discarded.</source>
-        <translation>备份副本未通过完整性检查，已丢弃。</translation>
     </message>
     <message>
         <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
@@ -576,7 +576,7 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
@@ -794,7 +794,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number's check digit is wrong; please check for a typing error.</source>
+        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>

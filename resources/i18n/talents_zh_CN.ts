@@ -43,6 +43,10 @@
         <source>The stored copy of {name} is missing from the data folder ({path}).</source>
         <translation>数据文件夹中找不到“{name}”的存档副本（{path}）。</translation>
     </message>
+    <message>
+        <source>A copy of {name} could not be made for viewing: {reason}</source>
+        <translation>无法为查看制作 {name} 的副本：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsPanel</name>

@@ -5,4 +5,6 @@ import argparse
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON document in ASCII (other characters as \\uXXXX escapes), readable "
+                             "whatever the console's code page")

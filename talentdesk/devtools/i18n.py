@@ -21,7 +21,8 @@ LANG = "zh_CN"
 
 # area -> source paths (relative to the repository root). Every .py file lives in exactly one area.
 AREAS: dict[str, list[str]] = {
-    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/selftest.py", "talentdesk/store/db.py", "talentdesk/domain",
+    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/selftest.py", "talentdesk/store/db.py",
+             "talentdesk/store/files.py", "talentdesk/domain",
              "talentdesk/services/base.py", "talentdesk/services/common", "talentdesk/ui/common",
              "talentdesk/ui/main_window.py", "talentdesk/commands/core.py", "talentdesk/ui/errors.py"],
     "talents": ["talentdesk/services/talents", "talentdesk/ui/talents", "talentdesk/commands/talents.py"],

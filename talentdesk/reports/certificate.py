@@ -23,6 +23,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
+from talentdesk.store.files import replace_file
 from talentdesk.reports.fonts import chinese_font
 
 PAGE = landscape(A5)
@@ -200,7 +201,7 @@ def render_certificates(rows: Iterable[CertificateData], out: Path | str | io.By
         path = Path(out)
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
-        tmp.replace(path)
+        replace_file(tmp, path)  # waits out, then names, a copy open in a PDF reader
     else:
         out.write(data)
     return pages

@@ -723,7 +723,7 @@ def backup_first(session: Session) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     from talentdesk.services.common.settings import get_setting
-    from talentdesk.services.safety.backups import make_backup
+    from talentdesk.store.backup_files import make_backup
 
     return make_backup(Path(url.database), reason="pre-import",
                        second_folder=get_setting(session, "backup_second_folder") or "").path

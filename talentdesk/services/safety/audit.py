@@ -18,6 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
+from talentdesk.store.files import replace_file
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.paging import Page
 
@@ -146,7 +147,7 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
                 ws.append([_xlsx_text(safe_cell(v)) for v in _values(_to_row(e))])
                 count += 1
             wb.save(tmp)
-        tmp.replace(path)
+        replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InputFileError(translate("Audit", "The export could not be written to {path}: {error}").format(

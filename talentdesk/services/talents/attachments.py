@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
+import shutil
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +125,65 @@ def attachment_file(session: Session, *, attachment_id: int) -> str:
         raise StorageError(translate("Attachments", "The stored copy of {name} is missing from the data folder ({path}).").format(
             name=a.filename, path=path))
     return str(path)
+
+
+VIEW_FOLDER = "TalentDesk-view"
+VIEW_COPIES_KEPT_S = 12 * 3600
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename(name: str, fallback: str = "attachment") -> str:
+    """A name every file system accepts that keeps the original's words and extension (a name stored from another
+    system may hold `:` or `?`, which Windows refuses; `CON.pdf` is a device there)."""
+    cleaned = _UNSAFE_IN_NAMES.sub("_", name).strip().rstrip(". ")
+    if not cleaned or cleaned in (".", ".."):
+        return fallback
+    if cleaned.split(".", 1)[0].upper() in _RESERVED_NAMES:
+        cleaned = "_" + cleaned
+    return cleaned[:200]
+
+
+def _forget_old_view_copies(base: Path, now: float) -> None:
+    """Remove viewing copies left from earlier days; one still open in a viewer (Windows refuses) stays for now."""
+    def writable_then_retry(func, path, _exc):
+        try:
+            os.chmod(path, stat.S_IWRITE | stat.S_IREAD | (stat.S_IEXEC if os.path.isdir(path) else 0))
+            func(path)
+        except OSError:
+            pass
+
+    try:
+        folders = list(base.iterdir())
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            if now - folder.stat().st_mtime > VIEW_COPIES_KEPT_S:
+                shutil.rmtree(folder, onerror=writable_then_retry)  # onexc from Python 3.12
+        except OSError:
+            continue
+
+
+@operation(Permission.TALENT_READ)
+def open_copy(session: Session, *, attachment_id: int, temp_root: Path | None = None) -> str:
+    """A read-only copy of the attachment, under its original name and extension, in a folder of its own in the
+    temporary folder: the system opens it with the program for that kind of file (no "How do you want to open this
+    file?"), and that program cannot change the stored copy. Viewing copies older than half a day are removed."""
+    stored = Path(attachment_file(session, attachment_id=attachment_id))
+    a = session.get(Attachment, attachment_id)
+    base = Path(temp_root or tempfile.gettempdir()) / VIEW_FOLDER
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        _forget_old_view_copies(base, time.time())
+        folder = Path(tempfile.mkdtemp(prefix=f"{attachment_id}-", dir=base))
+        copy = folder / safe_filename(a.filename, fallback=f"attachment-{attachment_id}")
+        shutil.copyfile(stored, copy)
+        os.chmod(copy, stat.S_IREAD)
+    except OSError as exc:
+        raise StorageError(translate("Attachments", "A copy of {name} could not be made for viewing: {reason}").format(
+            name=a.filename, reason=exc.strerror or str(exc))) from exc
+    return str(copy)
 
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))

@@ -80,7 +80,7 @@ class AttachmentsPanel(QWidget):
         row = self._selected()
         if row is None:
             return
-        self.context.runner.submit(call(attachments.attachment_file, attachment_id=row.id), on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(attachments.open_copy, attachment_id=row.id), on_done=lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(p)), on_error=lambda e: show_error(self, e))
 
     def remove_selected(self) -> None:
         row = self._selected()
