@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DepartureCli</name>
@@ -49,6 +48,125 @@
     </message>
 </context>
 <context>
+    <name>Eligibility</name>
+    <message>
+        <source>diploma</source>
+        <translation>学历学位证书</translation>
+    </message>
+    <message>
+        <source>employment contract</source>
+        <translation>劳动（聘用）合同</translation>
+    </message>
+    <message>
+        <source>service agreement</source>
+        <translation>服务协议</translation>
+    </message>
+    <message>
+        <source>other document</source>
+        <translation>其他材料</translation>
+    </message>
+    <message>
+        <source>The arrival window cannot end before it starts.</source>
+        <translation>到岗时间范围的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>An age limit must be a whole number between 16 and 80.</source>
+        <translation>年龄限制须为 16 到 80 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The highest age is below the lowest.</source>
+        <translation>最高年龄低于最低年龄。</translation>
+    </message>
+    <message>
+        <source>The service commitment must be between 1 and 50 years.</source>
+        <translation>服务期须在 1 到 50 年之间。</translation>
+    </message>
+    <message>
+        <source>Unknown introduction mode: {mode}.</source>
+        <translation>未知的引进方式：{mode}。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of material: {kind}.</source>
+        <translation>未知的材料类别：{kind}。</translation>
+    </message>
+    <message>
+        <source>An employer kind is at most 40 characters.</source>
+        <translation>单位类别最多 40 个字符。</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>人才类别 {tier}</translation>
+    </message>
+    <message>
+        <source>any tier</source>
+        <translation>不限类别</translation>
+    </message>
+    <message>
+        <source>education: {education}</source>
+        <translation>学历：{education}</translation>
+    </message>
+    <message>
+        <source>arrived {date} (window {first} – {last})</source>
+        <translation>{date} 到岗（范围 {first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>employer kind: {kind}</source>
+        <translation>单位类别：{kind}</translation>
+    </message>
+    <message>
+        <source>introduction: {mode}</source>
+        <translation>引进方式：{mode}</translation>
+    </message>
+    <message>
+        <source>age {age} at arrival</source>
+        <translation>到岗时 {age} 岁</translation>
+    </message>
+    <message>
+        <source>service commitment {years} years (≥ {need})</source>
+        <translation>服务期 {years} 年（≥ {need}）</translation>
+    </message>
+    <message>
+        <source>No policy is called {name}.</source>
+        <translation>没有名为 {name} 的政策。</translation>
+    </message>
+    <message>
+        <source>{name} names several policies: {names}. Give its number.</source>
+        <translation>“{name}”对应多项政策：{names}。请给出政策编号。</translation>
+    </message>
+    <message>
+        <source>Draft {id} does not exist.</source>
+        <translation>草稿 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Draft {id} has already been decided.</source>
+        <translation>草稿 {id} 已处理。</translation>
+    </message>
+    <message>
+        <source>A draft is approved by someone other than the person who drafted it.</source>
+        <translation>草稿须由起草人以外的人审批。</translation>
+    </message>
+    <message>
+        <source>Materials are missing: {missing}. Attach them to the talent's file first; the policy requires them before approval.</source>
+        <translation>缺少申报材料：{missing}。请先上传到人才档案附件；该政策要求材料齐全方可审批。</translation>
+    </message>
+    <message>
+        <source>from the entitlement sweep</source>
+        <translation>来自免申即享比对</translation>
+    </message>
+    <message>
+        <source>Say why the draft is turned down.</source>
+        <translation>请说明不予核定的理由。</translation>
+    </message>
+    <message>
+        <source>Qualifies for a subsidy not yet granted</source>
+        <translation>符合条件但未享受补贴</translation>
+    </message>
+    <message>
+        <source>missing: {materials}</source>
+        <translation>缺：{materials}</translation>
+    </message>
+</context>
+<context>
     <name>ExitReasons</name>
     <message>
         <source>Unknown reason for leaving: {value}. Choose one of: {offered}.</source>
@@ -59,7 +177,7 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>Enter the reason&apos;s name.</source>
+        <source>Enter the reason's name.</source>
         <translation>请填写原因名称。</translation>
     </message>
     <message>
@@ -77,6 +195,95 @@
     <message>
         <source>Reason {id} does not exist.</source>
         <translation>离开原因 {id} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadersCli</name>
+    <message>
+        <source>{policy}: {n} qualify and hold no grant</source>
+        <translation>{policy}：{n} 人符合条件但未享受</translation>
+    </message>
+    <message>
+        <source>  missing: {m}</source>
+        <translation>  缺：{m}</translation>
+    </message>
+    <message>
+        <source>Drafted {n} grants for approval.</source>
+        <translation>已起草 {n} 条补贴核定，待审批。</translation>
+    </message>
+    <message>
+        <source>No drafts wait for approval.</source>
+        <translation>没有待审批的草稿。</translation>
+    </message>
+    <message>
+        <source>Draft {id}: {status}</source>
+        <translation>草稿 {id}：{status}</translation>
+    </message>
+    <message>
+        <source>Draft {id} refused: {error}</source>
+        <translation>草稿 {id} 未通过：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Policies</name>
+    <message>
+        <source>Policy {id} does not exist.</source>
+        <translation>政策 {id} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Eligibility and materials — {policy}</source>
+        <translation>享受条件与申报材料——{policy}</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd, empty for no limit</source>
+        <translation>yyyy-mm-dd，不填为不限</translation>
+    </message>
+    <message>
+        <source>e.g. 医院，学校 — empty for every employer</source>
+        <translation>如 医院，学校——不填为不限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Missing materials block approval</source>
+        <translation>材料不全不得审批</translation>
+    </message>
+    <message>
+        <source>Arrived on or after</source>
+        <translation>到岗日期不早于</translation>
+    </message>
+    <message>
+        <source>Arrived on or before</source>
+        <translation>到岗日期不晚于</translation>
+    </message>
+    <message>
+        <source>Employer kinds</source>
+        <translation>单位类别</translation>
+    </message>
+    <message>
+        <source>Introduction mode (none ticked: any)</source>
+        <translation>引进方式（都不勾为不限）</translation>
+    </message>
+    <message>
+        <source>Lowest age at arrival</source>
+        <translation>到岗时最低年龄</translation>
+    </message>
+    <message>
+        <source>Highest age at arrival</source>
+        <translation>到岗时最高年龄</translation>
+    </message>
+    <message>
+        <source>Service commitment signed, at least (years)</source>
+        <translation>签订服务期至少（年）</translation>
+    </message>
+    <message>
+        <source>Materials (申报材料)</source>
+        <translation>申报材料</translation>
     </message>
 </context>
 <context>
@@ -371,6 +578,129 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPage</name>
+    <message>
+        <source>Every policy in force</source>
+        <translation>全部有效政策</translation>
+    </message>
+    <message>
+        <source>Eligibility and materials…</source>
+        <translation>享受条件与材料…</translation>
+    </message>
+    <message>
+        <source>Draft grants for the talents listed</source>
+        <translation>为所列人员起草补贴核定</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Rules that matched</source>
+        <translation>符合的条件</translation>
+    </message>
+    <message>
+        <source>Materials missing</source>
+        <translation>缺少材料</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source> (blocks approval)</source>
+        <translation>（不得审批）</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>起草人</translation>
+    </message>
+    <message>
+        <source>Approve selected drafts</source>
+        <translation>审批选中草稿</translation>
+    </message>
+    <message>
+        <source>Reject selected…</source>
+        <translation>退回选中…</translation>
+    </message>
+    <message>
+        <source>Entitlement sweep</source>
+        <translation>免申即享</translation>
+    </message>
+    <message>
+        <source>Sweeping…</source>
+        <translation>正在比对…</translation>
+    </message>
+    <message>
+        <source>{n} talents qualify for a policy in force today and hold no grant of it ({amount} in all); {m} still lack materials the policy asks for. Double-click a row to see the talent's statement.</source>
+        <translation>{n} 人次符合现行政策条件但尚未享受（合计 {amount}）；其中 {m} 人次缺少政策要求的申报材料。双击一行查看该人才的补贴明细。</translation>
+    </message>
+    <message>
+        <source>Drafts waiting for approval: {n}</source>
+        <translation>待审批草稿：{n} 条</translation>
+    </message>
+    <message>
+        <source>Eligibility and materials</source>
+        <translation>享受条件与材料</translation>
+    </message>
+    <message>
+        <source>Choose a policy first.</source>
+        <translation>请先选择一项政策。</translation>
+    </message>
+    <message>
+        <source>Drafting…</source>
+        <translation>正在起草…</translation>
+    </message>
+    <message>
+        <source>Drafted {n} grants for approval.</source>
+        <translation>已起草 {n} 条补贴核定，待审批。</translation>
+    </message>
+    <message>
+        <source>Reject drafts</source>
+        <translation>退回草稿</translation>
+    </message>
+    <message>
+        <source>Why are they turned down?</source>
+        <translation>不予核定的理由：</translation>
+    </message>
+    <message>
+        <source>Draft {id} ({talent}): {status}</source>
+        <translation>草稿 {id}（{talent}）：{status}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>approved, the grant is made</source>
+        <translation>已审批，补贴已核定</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已退回</translation>
     </message>
 </context>
 </TS>

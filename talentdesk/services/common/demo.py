@@ -33,6 +33,7 @@ from talentdesk.domain.models import (
     Pairing,
     Payment,
     PolicyAmount,
+    PolicyEligibility,
     PolicyExclusion,
     SubsidyGrant,
     SubsidyPolicy,
@@ -119,7 +120,8 @@ class _Writer:
     """Buffers rows per table and writes them in large executemany batches, parents before children, so every
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
 
-    ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "talents", "subsidy_grants",
+    ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "policy_eligibility", "talents",
+             "subsidy_grants",
              "instalments", "payments", "ledger_entries", "budgets", "mentors", "pairings", "checkins", "care_cases",
              "training_programs", "training_enrolments", "growth_events")
 
@@ -256,6 +258,17 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     w.add(PolicyAmount, {"policy_id": 6, "tier_code": None, "education": None, "amount_fen": 20_000_000})
     w.add(PolicyExclusion, {"policy_id": 4, "excluded_policy_id": 5})  # rent subsidy vs free apartment
     w.add(PolicyExclusion, {"policy_id": 3, "excluded_policy_id": 4})  # house purchase vs rent
+    # who qualifies beyond tier and education, and the materials each policy asks for (the entitlement sweep)
+    recent = dt.date(as_of.year - 2, 1, 1)
+    for row in (
+        {"policy_id": 3, "min_service_years": 5, "materials": "diploma,contract", "materials_block": True},
+        {"policy_id": 4, "max_age": 35, "arrival_from": recent, "materials": "contract", "materials_block": True},
+        {"policy_id": 5, "arrival_from": recent, "materials": "agreement", "materials_block": False},
+        {"policy_id": 6, "employer_kinds": "企业", "max_age": 45, "arrival_from": recent,
+         "materials": "contract,other", "materials_block": True},
+    ):
+        w.add(PolicyEligibility, {"arrival_from": None, "arrival_to": None, "employer_kinds": "", "intro_modes": "",
+                                  "min_age": None, "max_age": None, "min_service_years": None, **row})
     w.flush()
     policy_by_id = {p[0]: p for p in policies}
 
