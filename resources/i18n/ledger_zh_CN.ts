@@ -1041,12 +1041,8 @@
         <translation>付款单{id}不在待审批状态。</translation>
     </message>
     <message>
-        <source>Enter the voucher number of the payment.</source>
-        <translation>请填写付款凭证号。</translation>
-    </message>
-    <message>
-        <source>The voucher number is too long (at most 40 characters).</source>
-        <translation>凭证号过长（最多40个字符）。</translation>
+        <source>Voucher number {voucher} already belongs to another payment ({talent}). Check the voucher; each voucher number is used once.</source>
+        <translation>凭证号 {voucher} 已用于另一笔付款（{talent}）。请核对凭证；每个凭证号只能使用一次。</translation>
     </message>
     <message>
         <source>The payment date cannot be in the future.</source>
