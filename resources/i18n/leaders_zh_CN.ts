@@ -223,6 +223,18 @@
         <source>Draft {id} refused: {error}</source>
         <translation>草稿 {id} 未通过：{error}</translation>
     </message>
+    <message>
+        <source>{policy}: {changes}</source>
+        <translation>{policy}：{changes}</translation>
+    </message>
+    <message>
+        <source>year  current  simulated  budget</source>
+        <translation>年度  现行政策  模拟政策  预算</translation>
+    </message>
+    <message>
+        <source>total  {current}  {simulated}</source>
+        <translation>合计  {current}  {simulated}</translation>
+    </message>
 </context>
 <context>
     <name>Policies</name>
@@ -284,6 +296,363 @@
     <message>
         <source>Materials (申报材料)</source>
         <translation>申报材料</translation>
+    </message>
+</context>
+<context>
+    <name>Simulation</name>
+    <message>
+        <source>{field} cannot be set to {value}.</source>
+        <translation>{field} 不能设为 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown field {field}; use one of: {fields}.</source>
+        <translation>未知的项目 {field}；可用：{fields}。</translation>
+    </message>
+    <message>
+        <source>Write each change as FIELD=VALUE, e.g. amount=50000.</source>
+        <translation>每项调整写成 项目=值，例如 amount=50000。</translation>
+    </message>
+    <message>
+        <source>Simulate between 1 and 15 years.</source>
+        <translation>模拟年数须在 1 到 15 年之间。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of subsidy.</source>
+        <translation>请选择补贴类别。</translation>
+    </message>
+    <message>
+        <source>New policy</source>
+        <translation>新政策</translation>
+    </message>
+    <message>
+        <source>A new policy needs an amount (amount=…).</source>
+        <translation>新政策需要给出金额（amount=…）。</translation>
+    </message>
+    <message>
+        <source>No policy</source>
+        <translation>无此政策</translation>
+    </message>
+    <message>
+        <source>Current policy</source>
+        <translation>现行政策</translation>
+    </message>
+    <message>
+        <source>Simulated policy</source>
+        <translation>模拟政策</translation>
+    </message>
+    <message>
+        <source>Grants already made keep their terms; changes apply to new grants.</source>
+        <translation>已核定的补贴按原核定执行；调整只作用于新核定。</translation>
+    </message>
+    <message>
+        <source>Arrivals: {n} a year (the average of {first}–{last}).</source>
+        <translation>引进人数：每年 {n} 人（{first}—{last} 年平均）。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Committed grants</source>
+        <translation>已核定应付</translation>
+    </message>
+    <message>
+        <source>Newly qualifying</source>
+        <translation>在县新符合条件</translation>
+    </message>
+    <message>
+        <source>Expected arrivals</source>
+        <translation>预计新引进</translation>
+    </message>
+    <message>
+        <source>Expected clawback</source>
+        <translation>预计追回</translation>
+    </message>
+    <message>
+        <source>Net outlay</source>
+        <translation>净支出</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Left in budget</source>
+        <translation>预算结余</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>无调整</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Policy simulation: {policy}</source>
+        <translation>政策模拟：{policy}</translation>
+    </message>
+    <message>
+        <source>Changes: {changes}</source>
+        <translation>调整：{changes}</translation>
+    </message>
+    <message>
+        <source>As of {date}; amounts in yuan.</source>
+        <translation>截至 {date}；金额单位：元。</translation>
+    </message>
+    <message>
+        <source>Current: net outlay</source>
+        <translation>现行：净支出</translation>
+    </message>
+    <message>
+        <source>Simulated: net outlay</source>
+        <translation>模拟：净支出</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Net outlay by year</source>
+        <translation>各年净支出</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法说明</translation>
+    </message>
+    <message>
+        <source>Payments to newly qualifying talents and arrivals are weighted by the county's retention curve; clawback is the expected amount owed back.</source>
+        <translation>对新符合条件人员和新引进人员的支付按本县留存曲线加权；追回额为预计应退还金额。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>文件无法写入：{error}</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx or .pdf.</source>
+        <translation>请选择以 .xlsx 或 .pdf 结尾的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationReport</name>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Policy simulation: {policy}</source>
+        <translation>政策模拟：{policy}</translation>
+    </message>
+    <message>
+        <source>{office} · as of {date} · {years} years</source>
+        <translation>{office} · 截至 {date} · {years} 年</translation>
+    </message>
+    <message>
+        <source>Changes: {changes}</source>
+        <translation>调整：{changes}</translation>
+    </message>
+    <message>
+        <source>Net outlay by year (ten thousand yuan)</source>
+        <translation>各年净支出（万元）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{n} talents here now would be granted; about {a} qualifying arrivals a year.</source>
+        <translation>在县人员中将有 {n} 人获得核定；每年约 {a} 名新引进人员符合条件。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法说明</translation>
+    </message>
+    <message>
+        <source>Payments to newly qualifying talents and arrivals are weighted by the county's retention curve (Kaplan–Meier); clawback is the expected amount owed back by those who leave within their service commitment.</source>
+        <translation>对新符合条件人员和新引进人员的支付按本县留存曲线（Kaplan–Meier）加权；追回额为服务期内离开者预计应退还的金额。</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {error}</source>
+        <translation>报告无法写入：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorPage</name>
+    <message>
+        <source>yuan, for everyone; empty: keep the amounts</source>
+        <translation>元，统一标准；不填则保持原标准</translation>
+    </message>
+    <message>
+        <source>(as now)</source>
+        <translation>（保持现行）</translation>
+    </message>
+    <message>
+        <source>e.g. A,B,C — empty: as now</source>
+        <translation>如 A,B,C——不填保持现行</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Kind (new policy)</source>
+        <translation>类别（新政策）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Scale the amounts</source>
+        <translation>标准按比例调整</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期数</translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation>追回规则</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Highest age at arrival</source>
+        <translation>到岗时最高年龄</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>模拟年数</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Committed grants</source>
+        <translation>已核定应付</translation>
+    </message>
+    <message>
+        <source>Now: new grants</source>
+        <translation>现行：新核定</translation>
+    </message>
+    <message>
+        <source>Now: clawback</source>
+        <translation>现行：追回</translation>
+    </message>
+    <message>
+        <source>Now: net</source>
+        <translation>现行：净支出</translation>
+    </message>
+    <message>
+        <source>Simulated: new grants</source>
+        <translation>模拟：新核定</translation>
+    </message>
+    <message>
+        <source>Simulated: clawback</source>
+        <translation>模拟：追回</translation>
+    </message>
+    <message>
+        <source>Simulated: net</source>
+        <translation>模拟：净支出</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Policy simulator</source>
+        <translation>政策模拟</translation>
+    </message>
+    <message>
+        <source>A new policy</source>
+        <translation>新政策</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>正在模拟…</translation>
+    </message>
+    <message>
+        <source>{policy} over {n} years: now {current}, simulated {simulated} ({diff}). {people} talents here now and about {arrivals} arrivals a year would qualify under the changes. {notes}</source>
+        <translation>{policy} {n} 年合计：现行 {current}，模拟 {simulated}（{diff}）。按调整后条件，在县 {people} 人及每年约 {arrivals} 名新引进人员符合条件。{notes}</translation>
+    </message>
+    <message>
+        <source>ten thousand yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Net outlay by year — {policy}</source>
+        <translation>各年净支出——{policy}</translation>
+    </message>
+    <message>
+        <source>policy-simulation</source>
+        <translation>政策模拟</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the simulation</source>
+        <translation>导出模拟结果</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
 </context>
 <context>

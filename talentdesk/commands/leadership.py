@@ -31,6 +31,7 @@ def register(sub) -> None:
     add_json(q)
     q.set_defaults(handler=cmd_drafts_reject)
     p.set_defaults(handler=cmd_drafts_list)
+    register_simulate(sub)
 
 
 def _candidate_json(c) -> dict:
@@ -114,3 +115,57 @@ def cmd_drafts_reject(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.ledger import eligibility
 
     return _decide(args, ctx, eligibility.reject_draft, note=args.note)
+
+
+def register_simulate(sub) -> None:
+    p = sub.add_parser("simulate", help="five years of a policy's cost as it stands and as changed, side by side")
+    p.add_argument("policy", help="the policy's name, 文号 or number; 'new' for a new policy")
+    p.add_argument("--years", type=int, default=5)
+    p.add_argument("--set", dest="changes", action="append", default=[], metavar="FIELD=VALUE",
+                   help="a change (repeatable): amount, amount_scale, instalments, mode, clawback, service_years, "
+                        "tiers, educations, arrival_from, arrival_to, employer_kinds, min_age, max_age, "
+                        "min_service_years")
+    p.add_argument("--kind", default="other", help="the kind of a new policy (settling, living, rent …)")
+    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="reference date (default: today)")
+    p.add_argument("--xlsx", default=None, help="also write the simulation to this .xlsx file")
+    p.add_argument("--pdf", default=None, help="also write the simulation to this PDF file")
+    add_json(p)
+    p.set_defaults(handler=cmd_simulate)
+
+
+def _scenario_json(s) -> dict:
+    return {"name": s.name, "newly_qualifying": s.newly_qualifying, "arrivals_qualifying_per_year":
+            s.arrivals_qualifying, "total_fen": s.total_fen,
+            "years": [{"year": y.year, "total_fen": y.total_fen, "committed_fen": y.committed_fen,
+                       "newly_qualifying_fen": y.newly_qualifying_fen, "arrivals_fen": y.arrivals_fen,
+                       "clawback_fen": y.clawback_fen, "budget_fen": y.budget_fen, "remaining_fen": y.remaining_fen}
+                      for y in s.years]}
+
+
+def cmd_simulate(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.values import format_yuan
+    from talentdesk.services.ledger import eligibility, simulation
+
+    as_of = args.as_of or dt.date.today()
+    changes = simulation.parse_settings(args.changes)
+    exports = [x for x in (args.xlsx, args.pdf) if x]
+    with ctx.database().session(ctx.actor(), readonly=not exports) as s:
+        new = args.policy.strip().lower() in ("new", "新政策")
+        policy_id = None if new else eligibility.find_policy(s, args.policy).id
+        kw = dict(policy_id=policy_id, changes=changes, as_of=as_of, years=args.years,
+                  new_policy={"kind": args.kind} if new else None)
+        sim = simulation.simulate(s, **kw)
+        for path in exports:
+            simulation.export_simulation(s, path=path, **kw)
+    lines = [translate("LeadersCli", "{policy}: {changes}").format(policy=sim.policy_name,
+                                                                  changes=simulation.describe_changes(sim)),
+             translate("LeadersCli", "year  current  simulated  budget")]
+    for a, b in zip(sim.current.years, sim.simulated.years):
+        lines.append(f"{a.year}  {format_yuan(a.total_fen)}  {format_yuan(b.total_fen)}  {format_yuan(a.budget_fen)}")
+    lines.append(translate("LeadersCli", "total  {current}  {simulated}").format(
+        current=format_yuan(sim.current.total_fen), simulated=format_yuan(sim.simulated.total_fen)))
+    ctx.emit({"policy_id": sim.policy_id, "policy": sim.policy_name, "as_of": as_of, "years": list(sim.years),
+              "changes": sim.changes, "arrivals_per_year": round(sim.arrivals_per_year, 2),
+              "current": _scenario_json(sim.current), "simulated": _scenario_json(sim.simulated),
+              "notes": list(sim.notes)}, "\n".join(lines))
+    return 0

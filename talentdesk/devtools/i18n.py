@@ -40,7 +40,8 @@ AREAS: dict[str, list[str]] = {
     "leaders": ["talentdesk/services/growth/survival.py", "talentdesk/services/talents/exit_reasons.py",
                 "talentdesk/ui/growth/survival_page.py", "talentdesk/commands/departures.py",
                 "talentdesk/services/ledger/eligibility.py", "talentdesk/ui/ledger/sweep_page.py",
-                "talentdesk/commands/leadership.py"],
+                "talentdesk/commands/leadership.py", "talentdesk/services/ledger/simulation.py",
+                "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py"],
 }
 
 

@@ -61,3 +61,24 @@ def test_overview_lists_entitlements(demo_db, local):
     found = [i for i in items if i.category == "entitlement"]
     assert found and all(i.record_table == "talents" for i in found)
     assert overview.category_label("entitlement") == "Qualifies for a subsidy not yet granted"
+
+
+def test_simulator_page_shows_both_scenarios_and_exports(context, qtbot, tmp_path):
+    from talentdesk.ui.ledger.simulator_page import SimulatorPage
+
+    page = SimulatorPage(context)
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.sim is not None, timeout=20000)
+    assert page.model.rowCount() == 5
+    assert page.sim.current.total_fen == page.sim.simulated.total_fen
+    page.scale.setValue(150)
+    page.run()
+    qtbot.waitUntil(lambda: page.sim.changes == {"amount_scale": "150%"}, timeout=20000)
+    assert page.sim.simulated.total_fen != page.sim.current.total_fen
+    assert len(page.chart.series()) == 1 and page.chart.series()[0].count() == 3
+    target = tmp_path / "sim.pdf"
+    page.save(str(target))
+    qtbot.waitUntil(lambda: target.exists() and "Saved" in page.status.text(), timeout=20000)

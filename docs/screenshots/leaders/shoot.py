@@ -51,6 +51,11 @@ def main(db: str, lang: str, pages: list[str]) -> None:
         if widget is not None:
             tab.pages.setCurrentWidget(widget)
             pump(window)
+            if hasattr(widget, "scale"):  # the simulator: a 20% rise paid over five instalments
+                widget.scale.setValue(120)
+                widget.instalments.setValue(5)
+                widget.run()
+                pump(window)
             if "=" in sub and hasattr(widget, "by"):
                 widget.by.setCurrentIndex(widget.by.findData(sub.split("=")[1]))
                 pump(window)
