@@ -1,6 +1,272 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnualPdf</name>
+    <message>
+        <source>met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>产出指标</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效益指标</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度指标</translation>
+    </message>
+    <message>
+        <source>Reporting unit (seal): ____________________    Head: ____________</source>
+        <translation>填报单位（盖章）：____________________    单位负责人：____________</translation>
+    </message>
+    <message>
+        <source>Prepared by: ____________    Telephone: ____________    Date: ______ (year) ____ (month) ____ (day)</source>
+        <translation>填报人：____________    联系电话：____________    填报日期：______年____月____日</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Level-1 indicator</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <source>{year} Annual Report Pack of the Talent Work Office</source>
+        <translation>{year}年度人才工作报表</translation>
+    </message>
+    <message>
+        <source>1. Target responsibility assessment (目标责任制考核)</source>
+        <translation>一、目标责任制考核指标完成情况</translation>
+    </message>
+    <message>
+        <source>* entered by the office; the other actual figures are computed from the records. Score: the weight when met, in proportion otherwise.</source>
+        <translation>* 为填报数；其余完成值由系统按台账与档案计算。得分：完成得全部权重分，未完成按完成比例计分。</translation>
+    </message>
+    <message>
+        <source>2. Performance self-assessment of the fiscal funds (财政资金绩效自评)</source>
+        <translation>二、财政资金绩效自评表</translation>
+    </message>
+    <message>
+        <source>3. Statistics tables</source>
+        <translation>三、统计表</translation>
+    </message>
+    <message>
+        <source>4. Cross-table checks</source>
+        <translation>四、表间校验</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {error}</source>
+        <translation>报表无法写入：{error}</translation>
+    </message>
+    <message>
+        <source>Target assessment</source>
+        <translation>目标责任制考核</translation>
+    </message>
+    <message>
+        <source>{year} target responsibility assessment</source>
+        <translation>{year}年度目标责任制考核</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>绩效自评</translation>
+    </message>
+    <message>
+        <source>{year} performance self-assessment</source>
+        <translation>{year}年度财政资金绩效自评</translation>
+    </message>
+    <message>
+        <source>Statistics {n}</source>
+        <translation>统计表{n}</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>表间校验</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualReport</name>
+    <message>
+        <source>Every indicator needs a code and a name.</source>
+        <translation>每项指标都需要编号和名称。</translation>
+    </message>
+    <message>
+        <source>Indicator {code}: the target and the weight are numbers.</source>
+        <translation>指标 {code}：目标值和权重须为数字。</translation>
+    </message>
+    <message>
+        <source>Indicator {code}: unknown category.</source>
+        <translation>指标 {code}：未知的指标类别。</translation>
+    </message>
+    <message>
+        <source>Unknown indicator {code}.</source>
+        <translation>未知的指标 {code}。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Table 1. Talents introduced in {year}, by tier and education</source>
+        <translation>表1 {year}年引进人才（按类别、学历）</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Table 2. Subsidies budgeted and paid in {year} (yuan)</source>
+        <translation>表2 {year}年补贴预算与发放（元）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>补贴类别</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Paid against budget</source>
+        <translation>执行率</translation>
+    </message>
+    <message>
+        <source>Table 3. Departures in {year} by reason</source>
+        <translation>表3 {year}年人才离开情况（按原因）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开人数</translation>
+    </message>
+    <message>
+        <source>Within the service commitment</source>
+        <translation>其中服务期内</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Table 4. Talents in the county on 31 December {year}, by kind of employer</source>
+        <translation>表4 {year}年12月31日在县人才（按单位类别）</translation>
+    </message>
+    <message>
+        <source>Kind of employer</source>
+        <translation>单位类别</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>{what}: {a} in {where}, {b} in the statistics tables</source>
+        <translation>{what}：{where}为 {a}，统计表为 {b}</translation>
+    </message>
+    <message>
+        <source>indicator {code} {name}</source>
+        <translation>指标 {code} {name}</translation>
+    </message>
+    <message>
+        <source>Talents introduced</source>
+        <translation>引进人才数</translation>
+    </message>
+    <message>
+        <source>Tiers A–C introduced</source>
+        <translation>引进 A–C 类人才数</translation>
+    </message>
+    <message>
+        <source>Subsidies paid (10,000 yuan)</source>
+        <translation>补贴发放金额（万元）</translation>
+    </message>
+    <message>
+        <source>Left within the commitment</source>
+        <translation>服务期内离开人数</translation>
+    </message>
+    <message>
+        <source>Retention rate</source>
+        <translation>人才留存率</translation>
+    </message>
+    <message>
+        <source>{codes} report the same measure: {values}</source>
+        <translation>{codes} 为同一指标：{values}</translation>
+    </message>
+    <message>
+        <source>The weights of the target table add up to {w} (must be 100)</source>
+        <translation>目标责任制考核表权重合计 {w}（应为 100）</translation>
+    </message>
+    <message>
+        <source>Indicator {code} {name} has no figure; enter it.</source>
+        <translation>指标 {code} {name} 没有完成值，请填报。</translation>
+    </message>
+    <message>
+        <source>The year must be between 2000 and 2100.</source>
+        <translation>年度须在 2000 到 2100 之间。</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .pdf.</source>
+        <translation>请选择以 .pdf 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx.</source>
+        <translation>请选择以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The tables disagree; correct them or export anyway.</source>
+        <translation>表间数据不一致；请更正，或确认后仍然导出。</translation>
+    </message>
+</context>
+<context>
     <name>DepartureCli</name>
     <message>
         <source>No talent with the number {value}.</source>
@@ -234,6 +500,46 @@
     <message>
         <source>total  {current}  {simulated}</source>
         <translation>合计  {current}  {simulated}</translation>
+    </message>
+    <message>
+        <source>Cross-table checks for {year}:</source>
+        <translation>{year}年表间校验：</translation>
+    </message>
+    <message>
+        <source>Target table score: {score}</source>
+        <translation>目标责任制考核得分：{score}</translation>
+    </message>
+    <message>
+        <source>Wrote {files}.</source>
+        <translation>已写入 {files}。</translation>
+    </message>
+    <message>
+        <source>Name the JSON file to import.</source>
+        <translation>请给出要导入的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as JSON: {error}</source>
+        <translation>文件不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>The indicators were saved.</source>
+        <translation>指标已保存。</translation>
+    </message>
+    <message>
+        <source>Give --year, --code and --value.</source>
+        <translation>请给出 --year、--code 和 --value。</translation>
+    </message>
+    <message>
+        <source>The figure must be a number.</source>
+        <translation>完成值须为数字。</translation>
+    </message>
+    <message>
+        <source>Entered {code} = {value} for {year}.</source>
+        <translation>已填报 {year} 年 {code} = {value}。</translation>
+    </message>
+    <message>
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
     </message>
 </context>
 <context>

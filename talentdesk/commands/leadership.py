@@ -32,6 +32,7 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_drafts_reject)
     p.set_defaults(handler=cmd_drafts_list)
     register_simulate(sub)
+    register_annual(sub)
 
 
 def _candidate_json(c) -> dict:
@@ -168,4 +169,96 @@ def cmd_simulate(args: argparse.Namespace, ctx) -> int:
               "changes": sim.changes, "arrivals_per_year": round(sim.arrivals_per_year, 2),
               "current": _scenario_json(sim.current), "simulated": _scenario_json(sim.simulated),
               "notes": list(sim.notes)}, "\n".join(lines))
+    return 0
+
+
+def register_annual(sub) -> None:
+    p = sub.add_parser("annual-report", help="the year's report pack: target table, performance self-assessment, "
+                                             "statistics, cross-table checks (PDF and .xlsx)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", default=None, help="the PDF file to write")
+    p.add_argument("--xlsx", default=None, help="also write the pack to this .xlsx file")
+    p.add_argument("--ignore-checks", action="store_true", help="write the pack even when a check fails")
+    add_json(p)
+    p.set_defaults(handler=cmd_annual_report)
+
+    p = sub.add_parser("annual-indicators", help="the indicators of the annual report pack (the office edits them)")
+    p.add_argument("action", choices=["show", "export", "import", "enter"])
+    p.add_argument("file", nargs="?", help="JSON file (export/import)")
+    p.add_argument("--year", type=int, default=None, help="the year of an entered figure")
+    p.add_argument("--code", default=None, help="the indicator an entered figure is for")
+    p.add_argument("--value", default=None, help="the figure (empty clears it)")
+    add_json(p)
+    p.set_defaults(handler=cmd_annual_indicators)
+
+
+def cmd_annual_report(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.growth import annual_report
+
+    writes = bool(args.out or args.xlsx)
+    with ctx.database().session(ctx.actor(), readonly=not writes) as s:
+        if writes:
+            pack = annual_report.export_annual_pack(s, year=args.year, pdf=args.out, xlsx=args.xlsx,
+                                                    ignore_checks=args.ignore_checks)
+        else:
+            pack = annual_report.annual_pack(s, year=args.year)
+    lines = [translate("LeadersCli", "Cross-table checks for {year}:").format(year=args.year)]
+    lines += [("  ✓ " if c.ok else "  ✗ ") + c.text for c in pack.checks]
+    lines.append(translate("LeadersCli", "Target table score: {score}").format(score=pack.score))
+    if writes:
+        lines.append(translate("LeadersCli", "Wrote {files}.").format(
+            files=", ".join(x for x in (args.out, args.xlsx) if x)))
+    ctx.emit({"year": pack.year, "score": pack.score,
+              "checks": [{"ok": c.ok, "text": c.text} for c in pack.checks],
+              "target": [_indicator_json(r) for r in pack.target],
+              "performance": [_indicator_json(r) for r in pack.performance],
+              "files": [x for x in (args.out, args.xlsx) if x]}, "\n".join(lines))
+    return 0
+
+
+def _indicator_json(r) -> dict:
+    return {"code": r.code, "category": r.category, "name": r.name, "unit": r.unit, "target": r.target,
+            "actual": r.actual, "entered": r.entered, "weight": r.weight, "score": r.score, "met": r.met}
+
+
+def cmd_annual_indicators(args: argparse.Namespace, ctx) -> int:
+    import json
+    from pathlib import Path
+
+    from talentdesk.domain.errors import InputFileError, ValidationError
+    from talentdesk.services.growth import annual_report
+
+    if args.action == "import":
+        if not args.file:
+            raise ValidationError(translate("LeadersCli", "Name the JSON file to import."))
+        try:
+            definitions = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputFileError(translate("LeadersCli", "The file cannot be read as JSON: {error}").format(
+                error=exc)) from exc
+        with ctx.database().session(ctx.actor()) as s:
+            annual_report.save_indicators(s, definitions=definitions)
+        ctx.emit({"imported": True}, translate("LeadersCli", "The indicators were saved."))
+        return 0
+    if args.action == "enter":
+        if args.year is None or not args.code:
+            raise ValidationError(translate("LeadersCli", "Give --year, --code and --value."))
+        try:
+            value = None if args.value in (None, "") else float(args.value)
+        except ValueError:
+            raise ValidationError(translate("LeadersCli", "The figure must be a number.")) from None
+        with ctx.database().session(ctx.actor()) as s:
+            annual_report.enter_actual(s, year=args.year, code=args.code, value=value)
+        ctx.emit({"year": args.year, "code": args.code, "value": value},
+                 translate("LeadersCli", "Entered {code} = {value} for {year}.").format(
+                     code=args.code, value=args.value or "—", year=args.year))
+        return 0
+    with ctx.database().session(ctx.actor(), readonly=True) as s:
+        definitions = annual_report.indicator_definitions(s)
+    text = json.dumps(definitions, ensure_ascii=False, indent=2)
+    if args.action == "export" and args.file:
+        Path(args.file).write_text(text, encoding="utf-8")
+        ctx.emit({"path": args.file}, translate("LeadersCli", "Wrote {path}.").format(path=args.file))
+    else:
+        ctx.emit(definitions, text)
     return 0

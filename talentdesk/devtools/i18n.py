@@ -41,7 +41,8 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/ui/growth/survival_page.py", "talentdesk/commands/departures.py",
                 "talentdesk/services/ledger/eligibility.py", "talentdesk/ui/ledger/sweep_page.py",
                 "talentdesk/commands/leadership.py", "talentdesk/services/ledger/simulation.py",
-                "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py"],
+                "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
+                "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py"],
 }
 
 
