@@ -267,6 +267,125 @@
     </message>
 </context>
 <context>
+    <name>AnnualReportPage</name>
+    <message>
+        <source>Enter a figure…</source>
+        <translation>填报完成值…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Level-1 indicator</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <source>Annual report pack</source>
+        <translation>年度报表</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>产出指标</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效益指标</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度指标</translation>
+    </message>
+    <message>
+        <source>Checking the tables…</source>
+        <translation>正在校验报表…</translation>
+    </message>
+    <message>
+        <source>Target responsibility assessment — score {score}</source>
+        <translation>目标责任制考核——得分 {score}</translation>
+    </message>
+    <message>
+        <source>Performance self-assessment of the fiscal funds</source>
+        <translation>财政资金绩效自评</translation>
+    </message>
+    <message>
+        <source>Cross-table checks: {bad} of {n} need attention before export.</source>
+        <translation>表间校验：{n} 项中有 {bad} 项需在导出前处理。</translation>
+    </message>
+    <message>
+        <source>Cross-table checks: all {n} pass.</source>
+        <translation>表间校验：{n} 项全部通过。</translation>
+    </message>
+    <message>
+        <source>Choose an indicator first.</source>
+        <translation>请先选择一项指标。</translation>
+    </message>
+    <message>
+        <source>{code} {name} ({unit}) for {year}:</source>
+        <translation>{year}年 {code} {name}（{unit}）：</translation>
+    </message>
+    <message>
+        <source>{n} cross-table checks fail. Export anyway?</source>
+        <translation>有 {n} 项表间校验未通过。仍然导出吗？</translation>
+    </message>
+    <message>
+        <source>annual-report-{year}</source>
+        <translation>{year}年度报表</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the report pack…</source>
+        <translation>正在生成年度报表…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>DepartureCli</name>
     <message>
         <source>No talent with the number {value}.</source>

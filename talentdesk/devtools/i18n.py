@@ -42,7 +42,8 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/services/ledger/eligibility.py", "talentdesk/ui/ledger/sweep_page.py",
                 "talentdesk/commands/leadership.py", "talentdesk/services/ledger/simulation.py",
                 "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
-                "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py"],
+                "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py",
+                "talentdesk/ui/growth/annual_page.py"],
 }
 
 

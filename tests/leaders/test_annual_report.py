@@ -91,3 +91,28 @@ def test_annual_report_command(demo_db, capsys, tmp_path):
     result = json.loads(capsys.readouterr().out)
     assert all(c["ok"] for c in result["checks"]) and out.exists()
     assert [r["code"] for r in result["target"]] == ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]
+
+
+def test_annual_page_lists_the_checks_first_and_exports(demo_db, local, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from talentdesk.ui.common.tab import AppContext
+    from talentdesk.ui.growth.annual_page import AnnualReportPage
+    from talentdesk.ui.runner import Runner
+
+    runner = Runner(demo_db, lambda: local)
+    try:
+        ctx = AppContext(database=demo_db, runner=runner, actor=local,
+                         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        page = AnnualReportPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        page.year.setValue(YEAR)
+        qtbot.waitUntil(lambda: page.pack is not None and page.pack.year == YEAR, timeout=20000)
+        assert page.target.rowCount() == 7 and page.performance.rowCount() == 6
+        assert "P6" in page.checks.text()  # the satisfaction figure is missing: listed before export
+        target = tmp_path / "pack.pdf"
+        page.save(str(target), ignore_checks=True)
+        qtbot.waitUntil(lambda: target.exists() and "Saved" in page.status.text(), timeout=20000)
+    finally:
+        runner.shutdown()

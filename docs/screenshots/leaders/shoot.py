@@ -56,6 +56,9 @@ def main(db: str, lang: str, pages: list[str]) -> None:
                 widget.instalments.setValue(5)
                 widget.run()
                 pump(window)
+            if hasattr(widget, "year") and hasattr(widget, "pack"):  # the annual report pack: last full year
+                widget.year.setValue(2025)
+                pump(window)
             if "=" in sub and hasattr(widget, "by"):
                 widget.by.setCurrentIndex(widget.by.findData(sub.split("=")[1]))
                 pump(window)
