@@ -778,36 +778,8 @@
         <translation>年度</translation>
     </message>
     <message>
-        <source>Committed grants</source>
-        <translation>已核定应付</translation>
-    </message>
-    <message>
-        <source>Newly qualifying</source>
-        <translation>在县新符合条件</translation>
-    </message>
-    <message>
-        <source>Expected arrivals</source>
-        <translation>预计新引进</translation>
-    </message>
-    <message>
-        <source>Expected clawback</source>
-        <translation>预计追回</translation>
-    </message>
-    <message>
-        <source>Net outlay</source>
-        <translation>净支出</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>预算</translation>
-    </message>
-    <message>
-        <source>Left in budget</source>
-        <translation>预算结余</translation>
-    </message>
-    <message>
-        <source>no changes</source>
-        <translation>无调整</translation>
     </message>
     <message>
         <source>Side by side</source>
@@ -887,6 +859,34 @@
     <message>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+    <message>
+        <source>Committed grants</source>
+        <translation>已核定应付</translation>
+    </message>
+    <message>
+        <source>Newly qualifying</source>
+        <translation>在县新符合条件</translation>
+    </message>
+    <message>
+        <source>Expected arrivals</source>
+        <translation>预计新引进</translation>
+    </message>
+    <message>
+        <source>Expected clawback</source>
+        <translation>预计追回</translation>
+    </message>
+    <message>
+        <source>Net outlay</source>
+        <translation>净支出</translation>
+    </message>
+    <message>
+        <source>Left in budget</source>
+        <translation>预算结余</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>无调整</translation>
     </message>
     <message>
         <source>Difference</source>

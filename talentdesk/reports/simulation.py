@@ -21,6 +21,23 @@ from talentdesk.reports.fonts import chinese_font
 CURRENT, SIMULATED, BUDGET = colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#9aa7b5")
 
 
+def headers() -> list[str]:
+    return [translate("SimulationReport", "Year"), translate("SimulationReport", "Committed grants"),
+            translate("SimulationReport", "Newly qualifying"), translate("SimulationReport", "Expected arrivals"),
+            translate("SimulationReport", "Expected clawback"), translate("SimulationReport", "Net outlay"),
+            translate("SimulationReport", "Budget"), translate("SimulationReport", "Left in budget")]
+
+
+def line_values(y) -> list[int]:
+    return [y.committed_fen, y.newly_qualifying_fen, y.arrivals_fen, y.clawback_fen, y.total_fen, y.budget_fen,
+            y.remaining_fen]
+
+
+def describe_changes(sim) -> str:
+    return "；".join(f"{k} = {v}" for k, v in sim.changes.items()) or translate("SimulationReport", "no changes")
+
+
+
 def outlay_chart(sim, font: str, width: float = 240 * mm, height: float = 70 * mm) -> Drawing:
     d = Drawing(width, height)
     chart = VerticalBarChart()
@@ -48,8 +65,6 @@ def outlay_chart(sim, font: str, width: float = 240 * mm, height: float = 70 * m
 
 
 def build(sim, path: Path, *, office: str = "", font: str | None = None) -> Path:
-    from talentdesk.services.ledger.simulation import _line_values, describe_changes, headers
-
     f = chinese_font(font).name
     h1 = ParagraphStyle("h1", fontName=f, fontSize=16, leading=22, alignment=1, spaceAfter=3 * mm)
     h2 = ParagraphStyle("h2", fontName=f, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm)
@@ -84,9 +99,9 @@ def build(sim, path: Path, *, office: str = "", font: str | None = None) -> Path
         story.append(Paragraph(scenario.name, h2))
         rows = [headers()]
         for y in scenario.years:
-            rows.append([str(y.year), *(format_yuan(v) for v in _line_values(y))])
+            rows.append([str(y.year), *(format_yuan(v) for v in line_values(y))])
         rows.append([translate("SimulationReport", "Total"),
-                     *(format_yuan(sum(_line_values(y)[i] for y in scenario.years)) for i in range(7))])
+                     *(format_yuan(sum(line_values(y)[i] for y in scenario.years)) for i in range(7))])
         story.append(Table(rows, colWidths=[20 * mm] + [34 * mm] * 7, style=grid, repeatRows=1))
         story.append(Paragraph(translate("SimulationReport", "{n} talents here now would be granted; about {a} "
                                                              "qualifying arrivals a year.").format(

@@ -46,6 +46,8 @@ from talentdesk.domain.models import (
 from talentdesk.domain.survival import kaplan_meier
 from talentdesk.domain.values import add_months, format_yuan, months_between, parse_yuan
 from talentdesk.i18n import translate
+from talentdesk.reports.simulation import describe_changes, headers
+from talentdesk.reports.simulation import line_values as _line_values
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.ledger import eligibility
 from talentdesk.services.ledger.policies import AmountRule, amount_for
@@ -463,22 +465,6 @@ def simulate(session: Session, *, policy_id: int | None, changes: Mapping[str, s
 
 
 # ------------------------------------------------------------------ exports
-
-def headers() -> list[str]:
-    return [translate("Simulation", "Year"), translate("Simulation", "Committed grants"),
-            translate("Simulation", "Newly qualifying"), translate("Simulation", "Expected arrivals"),
-            translate("Simulation", "Expected clawback"), translate("Simulation", "Net outlay"),
-            translate("Simulation", "Budget"), translate("Simulation", "Left in budget")]
-
-
-def _line_values(y: YearLine) -> list[int]:
-    return [y.committed_fen, y.newly_qualifying_fen, y.arrivals_fen, y.clawback_fen, y.total_fen, y.budget_fen,
-            y.remaining_fen]
-
-
-def describe_changes(sim: Simulation) -> str:
-    return "；".join(f"{k} = {v}" for k, v in sim.changes.items()) or translate("Simulation", "no changes")
-
 
 def write_xlsx(sim: Simulation, path: Path) -> None:
     from openpyxl import Workbook
