@@ -322,7 +322,7 @@ def _old_database(tmp_path) -> tuple[Path, bytes, str, int]:
 
     path = tmp_path / "old.db"
     engine = dbmod.make_engine(path)
-    dbmod.upgrade(engine, "grants_1")
+    dbmod.upgrade(engine, "sweep_1")
     engine.dispose()
     database = Database.open(path, migrate=False)
     with database.session(Actor.local()) as s:

@@ -33,6 +33,8 @@ from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, movein, pages
 from talentdesk.ui.ledger.requests_page import RequestsPage
+from talentdesk.ui.ledger.simulator_page import SimulatorPage
+from talentdesk.ui.ledger.sweep_page import SweepPage
 from talentdesk.services.base import call
 
 log = logging.getLogger(__name__)
@@ -91,11 +93,14 @@ class LedgerTab(Tab):
         self.requests = RequestsPage(context, self)
         self.reconcile = movein.ReconcilePage(context, self)
         self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
+        self.sweep = SweepPage(context, self)
+        self.simulator = SimulatorPage(context, self)
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
                             (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
                             (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets")),
-                            (self.reconcile, self.tr("Reconciliation")),
+                            (self.reconcile, self.tr("Reconciliation")), (self.sweep, self.sweep.title()),
+                            (self.simulator, self.simulator.title()),
                             (self.requests, self.tr("Requests waiting for approval"))):
             self.pages.addTab(page, title)
             page.open_talent.connect(self.show_statement)

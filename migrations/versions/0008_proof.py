@@ -3,7 +3,7 @@ certificates, who created each account, approval requests (four eyes); the certi
 the audit trail before the chain's genesis covers it.
 
 Revision ID: proof_1
-Revises: grants_1
+Revises: sweep_1
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "proof_1"
-down_revision = "grants_1"
+down_revision = "sweep_1"
 branch_labels = None
 depends_on = None
 
