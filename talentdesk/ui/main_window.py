@@ -12,6 +12,7 @@ from talentdesk.ui.ledger.tab import LedgerTab
 from talentdesk.ui.mentors.tab import MentorsTab
 from talentdesk.ui.overview.tab import OverviewTab
 from talentdesk.ui.talents.tab import TalentsTab
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, (QByteArray, bytes)):
                 self.restoreState(QByteArray(state))
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         idx = self.context.settings.value("main/tab", 0)
         try:
             self.tabs.setCurrentIndex(int(idx))

@@ -25,6 +25,7 @@ from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
 from talentdesk.ui.common.dates import from_qdate
 from talentdesk.ui.common.style import error_style
+from talentdesk.ui.common.screen import fit_to_screen
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
 
@@ -113,7 +114,7 @@ class EventDialog(_Form):
             if event.appraisal_grade:
                 self.grade.setCurrentIndex(max(self.grade.findData(event.appraisal_grade), 0))
         self._kind_changed()
-        self.resize(420, self.sizeHint().height())
+        fit_to_screen(self, 420, self.sizeHint().height())
 
     def _kind_changed(self) -> None:
         self.grade.setEnabled(self.kind.currentData() == E.GrowthKind.APPRAISAL.value)
@@ -159,7 +160,7 @@ class ProgramDialog(_Form):
             self.name.setText(program.name)
             self.level.setCurrentText(program.level)
             self.category.setCurrentText(program.category)
-        self.resize(420, self.sizeHint().height())
+        fit_to_screen(self, 420, self.sizeHint().height())
 
     def value(self) -> training.ProgramInput:
         return training.ProgramInput(

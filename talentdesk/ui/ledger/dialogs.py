@@ -37,6 +37,7 @@ from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 
 
 def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
@@ -203,10 +204,10 @@ class PolicyDialog(QDialog):
                                   "to new grants only.").format(n=p.grant_count), self)
             note.setWordWrap(True)
             lay.addWidget(note)
-        lay.addLayout(form)
+        lay.addWidget(in_scroll_area(form, self), 1)  # a long form scrolls on a small screen
         lay.addWidget(self.error)
         lay.addWidget(box)
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         self.saved = None
 
     def _add_amount_row(self, tier: str | None, edu: str | None, amount: str) -> None:
@@ -296,7 +297,7 @@ class GrantDialog(QDialog):
         self.policy.currentIndexChanged.connect(self._recheck)
         self.start.dateChanged.connect(self._recheck)
         self.result_row = None
-        self.resize(620, 260)
+        fit_to_screen(self, 620, 260)
 
     def _recheck(self, *_a) -> None:
         tid, pid = self.talent.talent_id(), self.policy.currentData()
@@ -390,7 +391,7 @@ class ReasonDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(box)
         self.with_amount = with_amount
-        self.resize(460, 180)
+        fit_to_screen(self, 460, 180)
 
     def _ok(self) -> None:
         if self.reason_required and not self.reason.text().strip():
@@ -436,7 +437,7 @@ class VerifyDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.result)
         lay.addWidget(box)
-        self.resize(640, 180)
+        fit_to_screen(self, 640, 180)
         self.last = None
 
     def check(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, pages
 from talentdesk.services.base import call
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ class LedgerTab(Tab):
         if not choice.exec():
             return
         if choice.save_pdf.isChecked() or not choice.to_printer.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificates"), self.tr("certificates.pdf"),
+            path, _ = save_file_name(self, self.tr("Save certificates"), self.tr("certificates.pdf"),
                                                   self.tr("PDF (*.pdf)"))
             if not path:
                 return

@@ -29,6 +29,7 @@ from talentdesk.services.base import Call, Database, call
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
+from talentdesk.ui.common.screen import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +290,7 @@ class FirstRunWizard(QWizard):
             self.addPage(self.start)
         self.answers: WizardAnswers | None = None
         self.saving = False
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
     def collect(self) -> WizardAnswers:
         return WizardAnswers(
