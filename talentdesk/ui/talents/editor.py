@@ -41,7 +41,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.style import bad_field_style, error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
-from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 class TalentForm(QWidget):
@@ -261,8 +261,8 @@ class TalentEditorDialog(QDialog):
 
         self.attachments = AttachmentsPanel(context, self)
         self.care = CarePanel(context, self)
-        self.pages.addTab(in_scroll_area(self.attachments, self), self.tr("Attachments"))
-        self.pages.addTab(in_scroll_area(self.care, self), self.tr("Care services"))
+        self.pages.addTab(self.attachments, self.tr("Attachments"))
+        self.pages.addTab(self.care, self.tr("Care services"))
         self.summary = QLabel()
         self.summary.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
