@@ -776,6 +776,25 @@
     </message>
 </context>
 <context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>You have changed this form without saving. Discard the changes?</source>
+        <translation>此表单有未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>The ID number is required.</source>
@@ -824,6 +843,18 @@
     <message>
         <source>Amounts have at most two decimal places (fen).</source>
         <translation>金额最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <source>Enter the voucher number of the payment.</source>
+        <translation>请填写付款凭证号。</translation>
+    </message>
+    <message>
+        <source>The voucher number is too long (at most 40 characters).</source>
+        <translation>凭证号太长（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a voucher number: it needs the voucher's number, e.g. 记-202611-0012.</source>
+        <translation>“{text}”不是凭证号：请填写凭证的编号，例如 记-202611-0012。</translation>
     </message>
     <message>
         <source>The amount is too large.</source>

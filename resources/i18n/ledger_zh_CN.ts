@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Budgets</name>
@@ -150,7 +149,7 @@
         <translation>副本（第{n}次补打）</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -220,7 +219,7 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate&apos;s ledger entry is missing.</source>
+        <source>The certificate's ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
@@ -416,7 +415,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy&apos;s amount</source>
+        <source>Leave empty to use the policy's amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -455,11 +454,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds &quot;{policy}&quot;.</source>
+        <source>{talent} already holds "{policy}".</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
+        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -467,7 +466,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
+        <source>"{policy}" cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -582,6 +581,10 @@
     <message>
         <source>Budgets</source>
         <translation>年度预算</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
     </message>
     <message>
         <source>Print certificates…</source>
@@ -804,7 +807,7 @@
         <translation>该补贴的第 {seq} 期已取消。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
+        <source>Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.</source>
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
@@ -812,7 +815,7 @@
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
     <message>
-        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <source>More paid than granted: {name}'s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
         <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
     </message>
     <message>
@@ -857,6 +860,137 @@
     </message>
 </context>
 <context>
+    <name>PaymentImportDialog</name>
+    <message>
+        <source>Import the payment history</source>
+        <translation>导入历史发放记录</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>One row per payment: ID number, name, policy (name or 文号), instalment (2/3, 第2期 or empty), amount as written, paid date, voucher number, method. Import the policies and the talents first.</source>
+        <translation>每笔发放一行：身份证号、姓名、补贴项目（名称或文号）、期次（2/3、第2期 或留空）、金额（按原样填写）、发放日期、凭证号、发放方式。请先导入政策和人才。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>补贴项目</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Notes (imported, but look at them)</source>
+        <translation>提示（会导入，但请核对）</translation>
+    </message>
+    <message>
+        <source>What each row becomes</source>
+        <translation>每行将导入为</translation>
+    </message>
+    <message>
+        <source>Skip the refused rows and import only the valid ones</source>
+        <translation>跳过被拒绝的行，只导入有效行</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the payment history</source>
+        <translation>选择历史发放记录</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Checking the payment history</source>
+        <translation>正在检查历史发放记录</translation>
+    </message>
+    <message>
+        <source>{valid} payments ({amount}) are ready to import into {grants} new grants; {bad} rows refused; {blank} blank rows skipped.</source>
+        <translation>可导入 {valid} 笔发放（{amount}），将新建 {grants} 项补贴核定；拒绝 {bad} 行；跳过空行 {blank} 行。</translation>
+    </message>
+    <message>
+        <source>Not data (totals or notes): rows {rows}.</source>
+        <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {cols}.</source>
+        <translation>未导入的列：{cols}。</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while rows are refused, unless you choose to skip them.</source>
+        <translation>有被拒绝的行时不会导入任何数据，除非选择跳过这些行。</translation>
+    </message>
+    <message>
+        <source>Importing the payment history</source>
+        <translation>正在导入历史发放记录</translation>
+    </message>
+    <message>
+        <source>Imported {n} payments ({amount}); {grants} grants were created. A backup was taken first.</source>
+        <translation>已导入 {n} 笔发放（{amount}），新建 {grants} 项补贴核定。导入前已备份数据库。</translation>
+    </message>
+</context>
+<context>
     <name>Payments</name>
     <message>
         <source>Instalment {id} does not exist.</source>
@@ -867,23 +1001,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
+        <source>The grant "{policy}" of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -907,12 +1041,8 @@
         <translation>付款单{id}不在待审批状态。</translation>
     </message>
     <message>
-        <source>Enter the voucher number of the payment.</source>
-        <translation>请填写付款凭证号。</translation>
-    </message>
-    <message>
-        <source>The voucher number is too long (at most 40 characters).</source>
-        <translation>凭证号过长（最多40个字符）。</translation>
+        <source>Voucher number {voucher} already belongs to another payment ({talent}). Check the voucher; each voucher number is used once.</source>
+        <translation>凭证号 {voucher} 已用于另一笔付款（{talent}）。请核对凭证；每个凭证号只能使用一次。</translation>
     </message>
     <message>
         <source>The payment date cannot be in the future.</source>
@@ -1137,11 +1267,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is no longer in use.</source>
+        <source>The policy "{name}" is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
+        <source>The policy "{name}" is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1153,7 +1283,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
+        <source>The policy requires {required}; {talent}'s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
@@ -1487,6 +1617,105 @@
     <message>
         <source>The reconciliation could not be written to {path}: {error}</source>
         <translation>无法将对账表写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcilePage</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>补贴项目</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>政策文号</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>发放笔数</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>发放金额</translation>
+    </message>
+    <message>
+        <source>Dues</source>
+        <translation>应发笔数</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应发金额</translation>
+    </message>
+    <message>
+        <source>Clawbacks</source>
+        <translation>追回笔数</translation>
+    </message>
+    <message>
+        <source>Clawed back</source>
+        <translation>追回金额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Import payment history…</source>
+        <translation>导入历史发放记录…</translation>
+    </message>
+    <message>
+        <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
+        <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
+    </message>
+    <message>
+        <source>Total: {n} payments, {paid} paid; {due} due; {claw} clawed back; {refund} refunded.</source>
+        <translation>合计：发放 {n} 笔，{paid}；应发 {due}；追回 {claw}；退款 {refund}。</translation>
+    </message>
+    <message>
+        <source>reconciliation-{year}</source>
+        <translation>对账表-{year}</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the reconciliation</source>
+        <translation>保存对账表</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账表</translation>
+    </message>
+    <message>
+        <source>{n} lines written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
     </message>
 </context>
 <context>

@@ -273,3 +273,19 @@ def add_months(d: dt.date, months: int) -> dt.date:
 
     day = min(d.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
+
+
+def parse_voucher_no(raw: str | None, *, field: str = "voucher_no") -> str:
+    """A payment voucher number as the finance bureau writes it ('记-202611-0012', '银付 35'): trimmed, half-width,
+    at most 40 characters and carrying a number — a voucher word alone ('记') names no voucher."""
+    text = " ".join(to_halfwidth(raw or "").split())
+    if not text:
+        raise ValidationError(translate("Validation", "Enter the voucher number of the payment."), field=field)
+    if len(text) > 40:
+        raise ValidationError(translate("Validation", "The voucher number is too long (at most 40 characters)."),
+                              field=field)
+    if not any(c.isdigit() for c in text):
+        raise ValidationError(translate(
+            "Validation", "“{text}” is not a voucher number: it needs the voucher's number, e.g. 记-202611-0012.")
+            .format(text=text), field=field)
+    return text

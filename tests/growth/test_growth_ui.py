@@ -166,3 +166,42 @@ def test_clicking_a_pairing_or_payment_asks_its_own_tab_to_open_it(context, qtbo
                     timeout=10000)
     qtbot.waitUntil(lambda: context.runner.pending() == 0, timeout=10000)
     assert not hasattr(tab.timeline, "event_dialog")
+
+
+def test_the_picker_and_the_drawn_timeline_are_always_the_same_person(context, qtbot):
+    """Typing a query, typing again, pressing Enter and picking another person each draw the person the picker
+    shows; 新增事件 opens for that person (issue 22: `zs` showed 张帅 but drew 詹帆)."""
+    from sqlalchemy import select
+
+    from talentdesk.domain.models import Talent
+    from talentdesk.ui.growth.tab import GrowthTab
+
+    with context.database.session(context.actor) as s:
+        names = list(s.scalars(select(Talent.name).where(Talent.status == "active").order_by(Talent.id).limit(40)))
+    first, second = names[0], next(n for n in names if n[0] != names[0][0])
+    tab = GrowthTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    page = tab.timeline
+
+    def same_person() -> bool:
+        tl = page.view.canvas.timeline
+        return (tl is not None and page.found.currentIndex() >= 0 and context.runner.pending() == 0
+                and page.found.currentData() == tl.talent_id == page.talent_id)
+
+    for text in (first[:1], first, second):
+        page.search.setText(text)
+        qtbot.waitUntil(same_person, timeout=10000)
+        assert page.view.canvas.timeline.name in page.found.currentText()
+    assert page.view.canvas.timeline.name == second or second in page.found.currentText()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(same_person, timeout=10000)
+    page.search.setText(first[:1])
+    qtbot.waitUntil(lambda: same_person() and page.found.count() > 1, timeout=10000)
+    page.found.setCurrentIndex(page.found.count() - 1)
+    picked = page.found.currentData()
+    qtbot.waitUntil(lambda: same_person() and page.talent_id == picked, timeout=10000)
+    qtbot.waitUntil(page.add_btn.isEnabled, timeout=10000)
+    dlg = page.add_event()
+    assert dlg.talent_id == picked
+    dlg.reject()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from talentdesk.domain.enums import Role
-from talentdesk.domain.errors import PermissionDenied, RuleViolation, ValidationError
+from talentdesk.domain.errors import Conflict, PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import Instalment, LedgerEntry, Payment, SubsidyGrant, User
 from talentdesk.services.ledger import budgets
 from talentdesk.services.ledger import grants
@@ -21,13 +22,17 @@ from tests.ledger.helpers import add_policy, add_talent, depart, make_actor
 D = dt.date
 
 
-def pay_all_due(s, talent_id: int, on: D, voucher: str = "记-1") -> payments.BatchResult:
+_vouchers = itertools.count(1)
+
+
+def pay_all_due(s, talent_id: int, on: D, voucher: str | None = None) -> payments.BatchResult:
     due = [r.instalment_id for r in journal.overdue(s, as_of=on + dt.timedelta(days=40))
            if r.talent_id == talent_id and r.payment_id is None]
     due += [r.instalment_id for r in journal.due_this_month(s, as_of=on) if r.talent_id == talent_id and r.posted
             and r.payment_id is None]
     rec = payments.record_payments(s, instalment_ids=due)
     payments.approve_payments(s, payment_ids=rec.done)
+    voucher = voucher or f"记-{on:%Y%m}-{next(_vouchers):04d}"
     return payments.mark_paid(s, payment_ids=rec.done, voucher_no=voucher, pay_date=on)
 
 
@@ -151,7 +156,7 @@ def test_the_service_layer_offers_no_edit_and_reversal_restores_the_balance(sess
     pid = add_policy(session, mode="lump_sum", count=1, amount_fen=5_000_000)
     g = grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 1))
     before = journal.grant_balance(session, g.id)
-    res = pay_all_due(session, tid, D(2025, 1, 20), voucher="记-WRONG")
+    res = pay_all_due(session, tid, D(2025, 1, 20), voucher="记-202501-0099")
     assert journal.grant_balance(session, g.id) == before - 5_000_000 == 0
     entry_id = session.scalar(select(Payment.entry_id).where(Payment.id == res.done[0]))
     rev = journal.reverse_entry(session, entry_id=entry_id, reason="凭证号录入错误", on=D(2025, 1, 22))
@@ -162,7 +167,7 @@ def test_the_service_layer_offers_no_edit_and_reversal_restores_the_balance(sess
     with pytest.raises(RuleViolation):
         journal.reverse_entry(session, entry_id=rev.id, reason="undo", on=D(2025, 1, 22))
     # the instalment is owed again and can be paid correctly
-    pay_all_due(session, tid, D(2025, 1, 25), voucher="记-RIGHT")
+    pay_all_due(session, tid, D(2025, 1, 25), voucher="记-202501-0100")
     assert journal.grant_balance(session, g.id) == 0
     stmt = journal.talent_statement(session, talent_id=tid)
     assert [ln.kind for ln in stmt.lines] == ["due", "payment", "reversal", "payment"]
@@ -247,6 +252,38 @@ def test_voucher_number_is_required(session):
     with pytest.raises(ValidationError) as err:
         payments.mark_paid(session, payment_ids=[1], voucher_no="  ", pay_date=D(2025, 1, 1))
     assert err.value.field == "voucher_no"
+
+
+@pytest.mark.parametrize("word", ["记", " 记 ", "银付", "记-"])
+def test_a_voucher_word_without_a_number_is_refused_and_changes_nothing(session, word):
+    pid = add_policy(session, mode="lump_sum", count=1)
+    tid = add_talent(session)
+    grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 1))
+    rec = payments.record_payments(session, instalment_ids=list(session.scalars(select(Instalment.id))))
+    payments.approve_payments(session, payment_ids=rec.done)
+    with pytest.raises(ValidationError) as err:
+        payments.mark_paid(session, payment_ids=rec.done, voucher_no=word, pay_date=D(2025, 1, 5))
+    assert err.value.field == "voucher_no" and "记-202611-0012" in err.value.message
+    assert session.scalar(select(Payment.status)) == "approved"
+
+
+def test_a_voucher_number_of_another_payment_is_refused_but_one_voucher_may_pay_a_batch(session):
+    pid = add_policy(session, mode="lump_sum", count=1)
+    first, second, third = (add_talent(session, name=n) for n in ("甲一", "乙二", "丙三"))
+    for tid in (first, second, third):
+        grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 1))
+    ids = {r.talent_id: r.instalment_id for r in journal.overdue(session, as_of=D(2025, 3, 1))}
+    rec = payments.record_payments(session, instalment_ids=[ids[first], ids[second], ids[third]])
+    payments.approve_payments(session, payment_ids=rec.done)
+    batch = payments.mark_paid(session, payment_ids=rec.done[:2], voucher_no="记-202501-0031", pay_date=D(2025, 1, 5))
+    assert len(batch.done) == 2  # one voucher for a batch of payments is how finance pays
+    assert payments.check_voucher(session, voucher_no="记-202501-0032", payment_ids=[rec.done[2]]) == "记-202501-0032"
+    with pytest.raises(Conflict) as err:
+        payments.mark_paid(session, payment_ids=[rec.done[2]], voucher_no=" 记-202501-0031", pay_date=D(2025, 1, 6))
+    assert err.value.field == "voucher_no" and "甲一" in err.value.message
+    with pytest.raises(Conflict):
+        payments.check_voucher(session, voucher_no="记-202501-0031", payment_ids=[rec.done[2]])
+    assert session.get(Payment, rec.done[2]).status == "approved"
 
 
 # ---------------------------------------------------------------- departure and clawback

@@ -203,3 +203,27 @@ def test_due_page_records_payment_orders(qtbot, tab, monkeypatch):
     assert messages[0].startswith("1 done")
     idle(qtbot, tab)
     assert tab.due.over_model.rows[free[0]].payment_status == "recorded"
+
+
+def test_mark_paid_dialog_keeps_the_input_and_says_why_a_voucher_number_is_refused(qtbot, tab, demo_db):
+    from talentdesk.domain.models import Payment
+    from talentdesk.ui.ledger import dialogs
+
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        taken = s.scalar(select(Payment.voucher_no).where(Payment.status == "paid", Payment.voucher_no != ""))
+        open_id = s.scalar(select(Payment.id).where(Payment.status != "paid"))
+    dlg = dialogs.MarkPaidDialog(tab.context, [open_id], 100_00, tab)
+    qtbot.addWidget(dlg)
+    dlg.open()
+    for text, why in (("", "Enter the voucher number"), ("记", "is not a voucher number"),
+                      (taken, "already belongs to another payment")):
+        dlg.voucher.setText(text)
+        dlg.error.clear()
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: bool(dlg.error.text()), timeout=10000)
+        assert why in dlg.error.text() and dlg.isVisible() and dlg.result() == 0
+        assert dlg.voucher.text() == text  # the input is kept
+    dlg.voucher.setText("记-209901-0001")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)
+    assert dlg.result() == 1 and dlg.values()["voucher_no"] == "记-209901-0001"

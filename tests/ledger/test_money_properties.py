@@ -35,7 +35,7 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
                 for k, (a, m, c, r) in enumerate([(3_000_001, "yearly", 3, "pro_rata"), (120_000, "monthly", 12, "full"),
                                                   (999, "lump_sum", 1, "none")])]
         day = dt.date(2020, 2, 1)
-        for op, a, b in ops:
+        for step, (op, a, b) in enumerate(ops):
             day += dt.timedelta(days=a % 90)
             sp = s.begin_nested()
             try:
@@ -47,7 +47,7 @@ def test_balances_equal_the_sum_of_entries_after_any_sequence(database, ops):
                     ids = [r.instalment_id for r in journal.overdue(s, as_of=day + dt.timedelta(days=40))][: 1 + a % 3]
                     rec = payments.record_payments(s, instalment_ids=ids)
                     payments.approve_payments(s, payment_ids=rec.done)
-                    payments.mark_paid(s, payment_ids=rec.done, voucher_no=f"记-{a}", pay_date=day)
+                    payments.mark_paid(s, payment_ids=rec.done, voucher_no=f"记-{step}-{a}", pay_date=day)
                 elif op == "reverse":
                     eids = list(s.scalars(select(LedgerEntry.id).where(LedgerEntry.kind != "reversal")))
                     if eids:

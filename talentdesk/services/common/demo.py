@@ -325,7 +325,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
         nonlocal payment_id
         pay_date = due + dt.timedelta(days=lag_days)
         payment_id += 1
-        voucher = f"记-{pay_date:%Y%m}-{payment_id % 10000:04d}"
+        voucher = f"记-{pay_date:%Y%m}-{payment_id:04d}"  # unique, as finance numbers them
         method = "bank" if rng.random() < 0.95 else "cash"
         w.add(Payment, {
             "id": payment_id, "grant_id": gid, "talent_id": tid, "instalment_seq": seq, "amount_fen": amount,

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.enums import EntryKind
-from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
+from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
 from talentdesk.domain.models import Employer, Instalment, LedgerEntry, Payment, SubsidyGrant, Talent
-from talentdesk.domain.values import format_yuan
+from talentdesk.domain.values import format_yuan, parse_voucher_no
 from talentdesk.i18n import translate
 from talentdesk.services.ledger import journal
 from talentdesk.services.base import Change, Permission, actor_of, operation
@@ -213,14 +213,25 @@ def approve_payments(session: Session, *, payment_ids: list[int] | tuple[int, ..
     return BatchResult(tuple(done), tuple(refused))
 
 
-def _check_voucher(voucher_no: str) -> str:
-    voucher_no = (voucher_no or "").strip()
-    if not voucher_no:
-        raise ValidationError(translate("Payments", "Enter the voucher number of the payment."), field="voucher_no")
-    if len(voucher_no) > 40:
-        raise ValidationError(translate("Payments", "The voucher number is too long (at most 40 characters)."),
-                              field="voucher_no")
+def _check_voucher(session: Session, voucher_no: str, payment_ids) -> str:
+    """A voucher number with a number in it that no other payment already carries (one voucher may pay a batch)."""
+    voucher_no = parse_voucher_no(voucher_no)
+    other = session.execute(
+        select(Payment.id, Talent.name).join(Talent, Talent.id == Payment.talent_id)
+        .where(Payment.voucher_no == voucher_no, Payment.id.not_in(list(payment_ids)))
+        .order_by(Payment.id).limit(1)).first()
+    if other is not None:
+        raise Conflict(translate(
+            "Payments", "Voucher number {voucher} already belongs to another payment ({talent}). "
+                        "Check the voucher; each voucher number is used once.").format(
+            voucher=voucher_no, talent=other[1]), field="voucher_no")
     return voucher_no
+
+
+@operation(Permission.LEDGER_READ)
+def check_voucher(session: Session, *, voucher_no: str, payment_ids: list[int] | tuple[int, ...]) -> str:
+    """The voucher number as it will be stored, or the reason it cannot be used (for the 登记已付 dialog)."""
+    return _check_voucher(session, voucher_no, payment_ids)
 
 
 @operation(Permission.LEDGER_PAY, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
@@ -229,7 +240,7 @@ def mark_paid(session: Session, *, payment_ids: list[int] | tuple[int, ...], vou
               abort: Callable[[], bool] | None = None) -> BatchResult:
     """Mark approved payment orders paid under one voucher number; each posts its `payment` ledger entry.
     An order whose talent has left or whose instalment was paid meanwhile is refused with the reason."""
-    voucher_no = _check_voucher(voucher_no)
+    voucher_no = _check_voucher(session, voucher_no, payment_ids)
     if method is not None and method not in E.values(E.PaymentMethod):
         raise ValidationError(translate("Payments", "Choose how the money is paid (bank transfer or cash)."),
                               field="method")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.screen import fit_to_screen
@@ -39,7 +40,7 @@ def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
     return w
 
 
-class _Form(QDialog):
+class _Form(GuardedDialog):
     def __init__(self, parent: QWidget | None, title: str):
         super().__init__(parent)
         self.setWindowTitle(title)

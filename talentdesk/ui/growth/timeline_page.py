@@ -42,16 +42,19 @@ class TimelinePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.talent_id: int | None = None
+        self.talent_id: int | None = None  # the person drawn (and the one 新增事件 adds to)
         self.talent_name = ""
+        self._wanted: int | None = None  # the person asked for; drawn when their timeline arrives
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Name, pinyin initials or ID number…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self._search_now)
         self.found = QComboBox(self)
         self.found.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.found.setMinimumContentsLength(14)
-        self.found.activated.connect(lambda i: self.show_talent(self.found.itemData(i)))
+        # whatever the picker shows is the person drawn: every change of its current item draws that person
+        self.found.currentIndexChanged.connect(self._picked)
         self.add_btn = QPushButton(self.tr("Add event…"), self)
         self.add_btn.clicked.connect(self.add_event)
         self.add_btn.setEnabled(False)
@@ -98,26 +101,56 @@ class TimelinePage(QWidget):
             return
         self.context.runner.submit(call(registry.search_talents, query=registry.TalentQuery(text=text, sort="name"), limit=30, with_total=False), key="growth.timeline.search", on_done=self._on_found)
 
+    def _search_now(self) -> None:
+        """Enter in the search box: search now (the answer draws its first person, as the picker shows)."""
+        self._search(self.search.text())
+
     def _on_found(self, page) -> None:
+        self.found.blockSignals(True)
         self.found.clear()
         for r in page.rows:
             self.found.addItem(f"{r.name} · {r.employer_name} · {r.arrival_date.isoformat()}", r.id)
-        if page.rows and self.talent_id is None:
-            self.show_talent(page.rows[0].id)
+        self.found.blockSignals(False)
+        if page.rows:
+            self.found.setCurrentIndex(0)
+            self._picked(0)
+        else:
+            self.found.setCurrentIndex(-1)
+
+    def _picked(self, index: int) -> None:
+        if index >= 0:
+            self.show_talent(self.found.itemData(index))
 
     def show_talent(self, talent_id: int | None) -> None:
         if talent_id is None:
             return
-        self.talent_id = talent_id
+        self._wanted = talent_id
+        self.add_btn.setEnabled(False)  # until the timeline of the person asked for is drawn
         self.reload()
 
     def reload(self) -> None:
-        if self.talent_id is None:
+        wanted = self._wanted if self._wanted is not None else self.talent_id
+        if wanted is None:
             return
-        self.context.runner.submit(call(trajectory.timeline, talent_id=self.talent_id, today=dt.date.today()), key="growth.timeline", on_done=self._on_timeline)
+        self.context.runner.submit(call(trajectory.timeline, talent_id=wanted, today=dt.date.today()), key="growth.timeline", on_done=self._on_timeline)
+
+    def _sync_picker(self, tl: trajectory.Timeline) -> None:
+        """The picker shows the person drawn (a timeline opened from another tab adds them to the picker)."""
+        i = self.found.findData(tl.talent_id)
+        self.found.blockSignals(True)
+        if i < 0:
+            self.found.insertItem(0, f"{tl.name} · {tl.employer_name} · {tl.arrival_date.isoformat()}", tl.talent_id)
+            i = 0
+        self.found.setCurrentIndex(i)
+        self.found.blockSignals(False)
 
     def _on_timeline(self, tl: trajectory.Timeline) -> None:
+        if self._wanted is not None and tl.talent_id != self._wanted:
+            return  # an answer for someone no longer asked for
+        self.talent_id = tl.talent_id
+        self._wanted = tl.talent_id
         self.talent_name = tl.name
+        self._sync_picker(tl)
         self.add_btn.setEnabled(tl.status == "active" or tl.departure_date is not None)
         parts = [f"<b>{tl.name}</b>", tl.tier_name, tl.employer_name, tl.post,
                  self.tr("arrived {date}").format(date=tl.arrival_date.isoformat())]

@@ -26,15 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.errors import TalentDeskError, ValidationError
 from talentdesk.domain.labels import choices, label
-from talentdesk.domain.values import format_yuan, parse_yuan
+from talentdesk.domain.values import format_yuan, parse_voucher_no, parse_yuan
 from talentdesk.services.ledger import certificates
 from talentdesk.services.ledger import grants
+from talentdesk.services.ledger import payments
 from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
@@ -97,7 +99,7 @@ class TalentPicker(QWidget):
         return self.choice.currentData()
 
 
-class PolicyDialog(QDialog):
+class PolicyDialog(GuardedDialog):
     """Create or edit a policy: every field, the amount table (tier × education) and the exclusions."""
 
     def __init__(self, context: AppContext, tiers: list, all_policies: list, policy=None, parent=None):
@@ -261,7 +263,7 @@ class PolicyDialog(QDialog):
         self.accept()
 
 
-class GrantDialog(QDialog):
+class GrantDialog(GuardedDialog):
     """Grant a policy to a talent: shows the amount, or every reason it is refused, before anything is written."""
 
     def __init__(self, context: AppContext, all_policies: list, policy_id: int | None = None, parent=None):
@@ -334,34 +336,69 @@ class GrantDialog(QDialog):
         self.accept()
 
 
-class MarkPaidDialog(QDialog):
-    """One voucher number, date and method for every selected payment order."""
+class MarkPaidDialog(GuardedDialog):
+    """One voucher number, date and method for every selected payment order. A voucher number that names no
+    voucher or already belongs to another payment keeps the dialog open with the reason, the input kept."""
 
-    def __init__(self, count: int, total_fen: int, parent=None):
+    def __init__(self, context: AppContext, payment_ids: list[int], total_fen: int, parent=None):
         super().__init__(parent)
+        self.context = context
+        self.payment_ids = list(payment_ids)
         self.setWindowTitle(self.tr("Mark paid"))
         self.voucher = QLineEdit(self)
         self.voucher.setPlaceholderText(self.tr("e.g. 记-202611-0012"))
         self.date = date_edit(self)
         self.method = enum_combo(self, E.PaymentMethod)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("{n} payment orders, {total} in all.").format(n=count, total=format_yuan(total_fen))))
+        form.addRow(QLabel(self.tr("{n} payment orders, {total} in all.").format(
+            n=len(self.payment_ids), total=format_yuan(total_fen))))
         form.addRow(self.tr("Voucher No."), self.voucher)
         form.addRow(self.tr("Payment date"), self.date)
         form.addRow(self.tr("Paid by"), self.method)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
-        lay.addWidget(box)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.checked_voucher = ""
+
+    def _ok(self) -> None:
+        try:
+            voucher = parse_voucher_no(self.voucher.text())
+        except ValidationError as exc:
+            self._refused(exc)
+            return
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        self.context.runner.submit(call(payments.check_voucher, voucher_no=voucher, payment_ids=self.payment_ids),
+                                   key=f"voucher.{id(self)}", on_done=self._checked, on_error=self._refused)
+
+    def _checked(self, voucher: str) -> None:
+        self.buttons.setEnabled(True)
+        self.checked_voucher = voucher
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, TalentDeskError):
+            self.error.setText(exc.message)
+            self.voucher.setFocus()
+            self.voucher.selectAll()
+        else:
+            show_error(self, exc)
 
     def values(self) -> dict:
-        return {"voucher_no": self.voucher.text(), "pay_date": from_qdate(self.date.date()),
+        return {"voucher_no": self.checked_voucher or self.voucher.text(), "pay_date": from_qdate(self.date.date()),
                 "method": self.method.currentData()}
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(GuardedDialog):
     """A reason (always) and optionally an amount and a date — for reversals, refunds, waivers, suspensions."""
 
     def __init__(self, title: str, prompt: str, parent=None, *, amount: int | None = None, with_amount: bool = False,

@@ -368,7 +368,7 @@ class PaymentsPage(Page):
         rows = self._selected(title)
         if not rows:
             return
-        dlg = dialogs.MarkPaidDialog(len(rows), sum(r.amount_fen for r in rows), self)
+        dlg = dialogs.MarkPaidDialog(self.context, [r.id for r in rows], sum(r.amount_fen for r in rows), self)
         if dlg.exec():
             self.run_batch(call(payments.mark_paid, payment_ids=[r.id for r in rows], **dlg.values()), title,
                            lambda r: self.report_batch(title, r))

@@ -30,7 +30,7 @@ from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
-from talentdesk.ui.ledger import dialogs, pages
+from talentdesk.ui.ledger import dialogs, movein, pages
 from talentdesk.services.base import call
 from talentdesk.ui.common.file_dialogs import save_file_name
 
@@ -87,10 +87,13 @@ class LedgerTab(Tab):
         self.statement = pages.StatementPage(context, self)
         self.policies = pages.PoliciesPage(context, self)
         self.budgets = pages.BudgetsPage(context, self)
+        self.reconcile = movein.ReconcilePage(context, self)
+        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
                             (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
-                            (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets"))):
+                            (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets")),
+                            (self.reconcile, self.tr("Reconciliation"))):
             self.pages.addTab(page, title)
             page.open_talent.connect(self.show_statement)
         self._stale_pages: set[int] = set(range(self.pages.count()))

@@ -34,6 +34,7 @@ from talentdesk.services.mentors import checkins, pairings, pool
 from talentdesk.services.mentors.board import BoardCard, BoardColumn
 from talentdesk.services.mentors.pairings import MAX_CADENCE_DAYS
 from talentdesk.services.mentors.pool import MAX_CAPACITY
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
@@ -53,7 +54,7 @@ def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None
     return w
 
 
-class ServiceDialog(QDialog):
+class ServiceDialog(GuardedDialog):
     """A form whose OK runs one write operation through the runner; `succeeded(result)` fires after a commit."""
 
     succeeded = Signal(object)
@@ -374,7 +375,7 @@ class MentorDialog(ServiceDialog):
         return pool.create_mentor, kwargs
 
 
-class RolesDialog(QDialog):
+class RolesDialog(GuardedDialog):
     """The office's mentor role names (单位领导 / 分管领导 / 业务导师 …): rename or add."""
 
     def __init__(self, context: AppContext, parent=None):
@@ -405,6 +406,9 @@ class RolesDialog(QDialog):
         lay.addWidget(close)
         self.reload()
 
+    def unsaved_roots(self) -> list:
+        return [self.name, self.name_en]
+
     def reload(self) -> None:
         self.context.runner.submit(call(pool.list_roles), on_done=self._on_roles)
 
@@ -425,6 +429,7 @@ class RolesDialog(QDialog):
         r = item.data(Qt.ItemDataRole.UserRole)
         self.name.setText(r.name)
         self.name_en.setText(r.name_en)
+        self.mark_clean()
 
     def _rename(self) -> None:
         item = self.list.currentItem()

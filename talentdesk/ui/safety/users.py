@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain.enums import Role
 from talentdesk.services.safety import accounts
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
@@ -22,7 +23,7 @@ def role_labels(widget) -> dict[str, str]:
             Role.VIEWER.value: widget.tr("Viewer (read only, masked)")}
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(GuardedDialog):
     """Asks for a new account (user name, display name, role) or just a new password, typed twice."""
 
     def __init__(self, parent: QWidget, *, title: str, with_account: bool, first: bool = False):

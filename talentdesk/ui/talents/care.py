@@ -22,6 +22,7 @@ from talentdesk.services.talents import care
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.unsaved import UnsavedTracker
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.common.screen import in_scroll_area
@@ -81,6 +82,8 @@ class CarePanel(QWidget):
         lay.addWidget(in_scroll_area(form, self))  # scrolls rather than push the dialog off a small screen
         lay.addWidget(self.message)
         lay.addLayout(row)
+        self.unsaved = UnsavedTracker(*self.f.values(), self.kind, self.notes)
+        self.unsaved.mark_clean()
 
     def set_talent(self, talent_id: int) -> None:
         self.talent_id = talent_id
@@ -100,8 +103,11 @@ class CarePanel(QWidget):
         _clean, errors = care.clean_care_fields(self.values())
         self.message.setText("\n".join(errors.values()))
 
-    def _pick(self, current, _prev) -> None:
+    def _pick(self, current, prev) -> None:
         if not current.isValid():
+            return
+        if not self.unsaved.ok_to_discard(self):
+            self._reselect(prev)
             return
         r = self.model.row_at(current.row())
         self.case_id = r.id
@@ -111,22 +117,37 @@ class CarePanel(QWidget):
         for k in ("move_in_date", "move_out_date", "opened_on", "closed_on"):
             self.f[k].setText(fmt_date(getattr(r, k)))
         self.notes.setPlainText(r.notes)
+        self.unsaved.mark_clean()
+
+    def _reselect(self, index) -> None:
+        sm = self.view.selectionModel()
+        sm.blockSignals(True)
+        if index.isValid():
+            self.view.selectRow(index.row())
+            sm.setCurrentIndex(index, sm.SelectionFlag.NoUpdate)
+        else:
+            self.view.clearSelection()
+        sm.blockSignals(False)
 
     def new_case(self) -> None:
         import datetime as dt
 
+        if not self.unsaved.ok_to_discard(self):
+            return
         self.case_id = None
         for w in self.f.values():
             w.clear()
         self.notes.clear()
         self.f["opened_on"].setText(dt.date.today().isoformat())
         self.view.clearSelection()
+        self.unsaved.mark_clean()
 
     def save_case(self) -> None:
         self.context.runner.submit(call(care.save_care_case, talent_id=self.talent_id, values=self.values(), case_id=self.case_id), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, row) -> None:
         self.case_id = row.id
+        self.unsaved.mark_clean()
         self.message.setText("")
         self.reload()
 
@@ -142,4 +163,4 @@ class CarePanel(QWidget):
         if QMessageBox.question(self, self.tr("Delete case"), self.tr("Delete this care case?")) != \
                 QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(call(care.delete_care_case, case_id=self.case_id), on_done=lambda _r: (self.new_case(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(care.delete_care_case, case_id=self.case_id), on_done=lambda _r: (self.unsaved.forget(), self.new_case(), self.reload()), on_error=self._failed)

@@ -18,12 +18,13 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, records
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 
 
-class DepartureDialog(QDialog):
+class DepartureDialog(GuardedDialog):
     def __init__(self, context: AppContext, detail: records.TalentDetail, parent=None):
         super().__init__(parent)
         self.context = context

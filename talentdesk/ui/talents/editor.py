@@ -40,6 +40,7 @@ from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.style import bad_field_style, error_style
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
 
@@ -236,7 +237,7 @@ class TalentForm(QWidget):
             self.widgets[fieldname].setFocus()
 
 
-class TalentEditorDialog(QDialog):
+class TalentEditorDialog(GuardedDialog):
     """New talent (talent_id None) or an existing one. Saving runs in the background; the list refreshes itself
     from the runner's data_changed signal."""
 
@@ -298,6 +299,7 @@ class TalentEditorDialog(QDialog):
             self.form.fill_choices(tiers, employers)
             if self.detail is not None:
                 self.form.set_values(self.detail)
+            self.mark_clean()
 
         self.context.runner.submit(call(reference.tiers_and_employers), on_done=got, on_error=lambda e: show_error(self, e))
 
@@ -305,9 +307,16 @@ class TalentEditorDialog(QDialog):
         self.detail = detail
         self.setWindowTitle(self.tr("Talent record — {name}").format(name=detail.name))
         self.form.set_values(detail)
+        self.mark_clean()
         self.attachments.set_talent(detail.id)
         self.care.set_talent(detail.id)
         self._update_buttons()
+
+    def unsaved_roots(self) -> list:
+        return [self.form]
+
+    def unsaved_trackers(self) -> list:
+        return [self.unsaved, self.care.unsaved]
 
     def _update_buttons(self) -> None:
         from talentdesk.services.base import Permission

@@ -19,13 +19,14 @@ from talentdesk.services.common import reference
 from talentdesk.services.talents import employers
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
 
 
-class EmployersDialog(QDialog):
+class EmployersDialog(GuardedDialog):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
@@ -72,6 +73,9 @@ class EmployersDialog(QDialog):
         lay.addWidget(close)
         self.reload()
 
+    def unsaved_roots(self) -> list:
+        return list(self.fields.values())
+
     def reload(self) -> None:
         self.context.runner.submit(call(reference.list_employers, with_counts=True), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
 
@@ -85,8 +89,17 @@ class EmployersDialog(QDialog):
         except ValidationError as exc:
             self.message.setText(exc.message)
 
-    def _pick(self, current, _previous) -> None:
+    def _pick(self, current, previous) -> None:
         if not current.isValid():
+            return
+        if not self.unsaved.ok_to_discard(self):
+            sm = self.view.selectionModel()
+            sm.blockSignals(True)
+            if previous.isValid():
+                self.view.selectRow(previous.row())
+            else:
+                self.view.clearSelection()
+            sm.blockSignals(False)
             return
         row = self.model.row_at(current.row())
         self.context.runner.submit(call(employers.get_employer, employer_id=row.id), on_done=self._show)
@@ -96,12 +109,16 @@ class EmployersDialog(QDialog):
         for k in self.fields:
             self.fields[k].setText(getattr(e, k) or "")
         self.message.setText("")
+        self.mark_clean()
 
     def _new(self) -> None:
+        if not self.unsaved.ok_to_discard(self):
+            return
         self.current_id = None
         for f in self.fields.values():
             f.clear()
         self.view.clearSelection()
+        self.mark_clean()
         self.fields["name"].setFocus()
 
     def _save(self) -> None:
@@ -111,6 +128,7 @@ class EmployersDialog(QDialog):
     def _saved(self, e) -> None:
         self.current_id = e.id
         self.message.setText("")
+        self.mark_clean()
         self.reload()
 
     def _failed(self, exc) -> None:
@@ -128,4 +146,4 @@ class EmployersDialog(QDialog):
         if QMessageBox.question(self, self.tr("Remove employer"),
                                 self.tr("Remove {name}?").format(name=name)) != QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(call(employers.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self._new(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(employers.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self.unsaved.forget(), self._new(), self.reload()), on_error=self._failed)

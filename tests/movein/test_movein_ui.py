@@ -1,0 +1,107 @@
+"""The payment-history wizard and the reconciliation page in the window (offscreen): the preview shows what each
+row becomes and every refused row with its Excel row number; importing the valid rows updates the reconciliation.
+Set TALENTDESK_SCREENSHOTS=folder to save the screenshots used in docs/screenshots/movein/."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from tests.movein.history_gen import history, setup
+
+SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+@pytest.fixture
+def moved(database, local, tmp_path):
+    """120 people, their policies, and a history file with five contradicting rows added at the end."""
+    with database.session(local) as s:
+        people = setup(s, talents=120, seed=3)
+    path = tmp_path / "发放台账.xlsx"
+    written = history(people, path, seed=3)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.delete_rows(ws.max_row)  # the totals row goes below the added rows again
+    p0, p1 = people[0], people[1]
+    ws.append([None, p0["name"], p0["id_number"], "安家补贴", None, "1/3", "1万", "2026-01-05", "记-X1", None])
+    ws.append([None, "王小二", p1["id_number"], "安家补贴", None, None, "15000", "2026-02-05", "记-X2", None])
+    ws.append([None, p1["name"], p1["id_number"][:-4] + "0000", "安家补贴", None, None, 15000, "2026-02-06", "记-X3",
+               None])
+    ws.append([None, p1["name"], p1["id_number"], "人才安家补帖", None, None, "1.5万元", "2026-02-07", "记-X4", None])
+    ws.append([None, p1["name"], p1["id_number"], "租房补贴", None, None, "￥1,000",
+               (p1["arrival_date"] - dt.timedelta(days=30)).isoformat(), "记-X5", None])
+    ws.append(["合计"])
+    wb.save(path)
+    return path, written
+
+
+@pytest.fixture
+def window(qtbot, database, tmp_path):
+    from talentdesk.app import make_application, open_main_window
+
+    make_application(lang=os.environ.get("TALENTDESK_SHOT_LANG", "en"))
+    w = open_main_window(database, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.tabs.setCurrentWidget(w.ledger)
+    qtbot.waitUntil(lambda: w.ledger.loaded, timeout=15000)
+    yield w
+    w.context.runner.shutdown()
+
+
+def idle(qtbot, w):
+    qtbot.waitUntil(lambda: w.context.runner.pending() == 0, timeout=30000)
+
+
+def test_wizard_previews_refusals_imports_the_valid_rows_and_the_reconciliation_follows(qtbot, window, moved,
+                                                                                       monkeypatch):
+    from talentdesk.ui.ledger.movein import PaymentImportDialog
+
+    path, written = moved
+    dialog = PaymentImportDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    dialog.load_file(str(path))
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    result = dialog.result
+    assert result.valid_rows == written.rows
+    assert len({r.row for r in result.rejected}) == 5
+    refused = {r.row for r in dialog.rejected_model.rows}
+    first_bad = written.rows + 4  # title, 填报单位 and header rows come first
+    assert refused == set(range(first_bad, first_bad + 5))
+    assert dialog.preview_model.rowCount() == written.rows
+    assert not dialog.import_button.isEnabled()  # all or nothing until the clerk chooses to skip
+    assert "5" in dialog.summary.text()
+    shot(dialog, "payment-import-preview.png")
+    dialog.skip_invalid.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.result is not None and dialog.result.imported > 0, timeout=30000)
+    assert dialog.result.imported == written.rows
+    ledger = window.ledger
+    ledger.pages.setCurrentWidget(ledger.reconcile)
+    idle(qtbot, window)
+    page = ledger.reconcile
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=15000)
+    assert sum(r.paid_fen for r in page.model.rows) == written.total_fen
+    assert str(written.rows) in page.totals.text()
+    shot(window, "reconciliation-page.png")
+    page.year.setCurrentIndex(page.year.findData(2025))
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: all(r.year == 2025 for r in page.model.rows), timeout=15000)
+    assert sum(r.paid_fen for r in page.model.rows) == sum(
+        v[1] for (p, y), v in written.by_policy_year.items() if y == 2025)
