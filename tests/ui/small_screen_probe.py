@@ -26,6 +26,7 @@ def main(db_path: str, settings_path: str) -> None:
     from talentdesk.ui.help.about import AboutDialog
     from talentdesk.ui.help.window import HelpWindow
     from talentdesk.ui.ledger.dialogs import GrantDialog, MarkPaidDialog, PolicyDialog, ReasonDialog, VerifyDialog
+    from talentdesk.ui.ledger.movein import PaymentImportDialog
     from talentdesk.ui.mentors.dialogs import CheckInDialog, MentorDialog, RolesDialog
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
@@ -41,9 +42,10 @@ def main(db_path: str, settings_path: str) -> None:
         "EmployersDialog": lambda: EmployersDialog(ctx, parent=window),
         "PolicyDialog": lambda: PolicyDialog(ctx, [], [], parent=window),
         "GrantDialog": lambda: GrantDialog(ctx, [], parent=window),
-        "MarkPaidDialog": lambda: MarkPaidDialog(3, 1_200_000, parent=window),
+        "MarkPaidDialog": lambda: MarkPaidDialog(ctx, [1, 2, 3], 1_200_000, parent=window),
         "ReasonDialog": lambda: ReasonDialog("撤销", "原因", parent=window, with_amount=True),
         "VerifyDialog": lambda: VerifyDialog(ctx, parent=window),
+        "PaymentImportDialog": lambda: PaymentImportDialog(ctx, parent=window),
         "CheckInDialog": lambda: CheckInDialog(ctx, talent_name="张伟", mentor_name="李娜", pairings=[(1, "张伟")],
                                                today=today, parent=window),
         "MentorDialog": lambda: MentorDialog(ctx, [], parent=window),

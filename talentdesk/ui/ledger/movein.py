@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,8 +26,10 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
 from talentdesk.services.ledger import history_import, reconcile
+from talentdesk.ui.common.file_dialogs import open_file_name, save_file_name
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.progress import run_with_progress
+from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
@@ -58,7 +59,7 @@ class PaymentImportDialog(QDialog):
         self.path = ""
         self.result: ImportOutcome | None = None
         self.setWindowTitle(self.tr("Import the payment history"))
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
         browse = QPushButton(self.tr("Choose file…"), self)
@@ -134,8 +135,8 @@ class PaymentImportDialog(QDialog):
         self._update_buttons()
 
     def choose_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the payment history"), "",
-                                               self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
+        path, _f = open_file_name(self, self.tr("Choose the payment history"),
+                                  self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
         if path:
             self.load_file(path)
 
@@ -280,7 +281,7 @@ class ReconcilePage(Page):
         year = self.year.currentData()
         name = self.tr("reconciliation-{year}").format(year=year or self.tr("all")) + suffix
         flt = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF (*.pdf)")
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the reconciliation"), name, flt)
+        path, _f = save_file_name(self, self.tr("Save the reconciliation"), name, flt)
         if not path:
             return
         if not path.lower().endswith(suffix):
