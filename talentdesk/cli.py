@@ -42,8 +42,12 @@ class CliContext:
     def database(self):
         if self._database is None:
             from talentdesk.services.base import Database
+            from talentdesk.store.backup_files import clean_leftovers
 
             self._database = Database.open(self.db_path)
+            self._database.wait_notice = lambda text: print(text, file=sys.stderr, flush=True)
+            if self._database.path is not None:
+                clean_leftovers(self._database.path)  # what a killed backup or restore left behind
         return self._database
 
     def actor(self):
@@ -79,11 +83,33 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+class UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser, self.message = parser, message
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a short message
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+    def error(self, message: str) -> None:  # usage errors exit 2 with a short message (main prints it)
+        raise UsageError(self, message)
+
+
+# commands that may create the database they are pointed at; every other one refuses a path that does not exist
+CREATES_DATABASE = {"init", "demo"}
+
+
+def _check_database_path(command: str, db_path: Path, default: Path) -> None:
+    """A mistyped --db must not create folders and an empty database that then answers "nobody", "0 talents"."""
+    if "://" in str(db_path):
+        return
+    path = Path(db_path)
+    if path.is_dir():
+        raise InputFileError(translate("Cli", "{path} is a folder, not a database file. Give the database file "
+                                              "(for example {default}).").format(path=path, default=default))
+    if command not in CREATES_DATABASE and not path.exists():
+        raise InputFileError(translate(
+            "Cli", "There is no database at {path}. Check the path; the default database is {default}. To create a "
+                   "new, empty database there: talentdesk --db \"{path}\" init").format(path=path, default=default))
 
 
 def console_safe_output() -> None:
@@ -121,11 +147,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _fail_json(message: str, code: int, **extra) -> None:
+    print(json.dumps({"error": message, "exit": code, **extra}, ensure_ascii=True, indent=2))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    wants_json = "--json" in argv
     console_safe_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        if wants_json:
+            _fail_json(exc.message, EXIT_USAGE)
+        else:
+            exc.parser.print_usage(sys.stderr)
+            print(f"{exc.parser.prog}: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
     lang = args.lang or os.environ.get("TALENTDESK_LANG") or i18n.DEFAULT_LANGUAGE
     i18n.set_language(lang)
     paths = data_paths()
@@ -138,29 +177,62 @@ def main(argv: list[str] | None = None) -> int:
     if not faulthandler.is_enabled():  # a developer's own (python -X faulthandler, pytest) writes to the terminal
         enable_crash_log(paths.crash_log_for("cli"))
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
-                     json=bool(getattr(args, "json", False)))
+                     json=bool(getattr(args, "json", False)) or wants_json)
     try:
+        _check_database_path(args.command, ctx.db_path, paths.default_db)
         return int(args.handler(args, ctx) or 0)
     except InputFileError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_USAGE
-    except TalentDeskError as exc:
         if ctx.json:
-            ctx.emit({"error": exc.message, "field": exc.field, "details": exc.details})
+            _fail_json(exc.message, EXIT_USAGE, field=exc.field)
         else:
             print(exc.message, file=sys.stderr)
-            for d in exc.details:
-                print(f"  {d}", file=sys.stderr)
-        return EXIT_REFUSED
+        return EXIT_USAGE
+    except TalentDeskError as exc:
+        return _refused(ctx, exc)
     except KeyboardInterrupt:
         return EXIT_REFUSED
-    except Exception:  # noqa: BLE001 - never a traceback in the user's face
+    except Exception as exc:  # noqa: BLE001 - never a traceback in the user's face
+        named = _named_fault(exc)
+        if named is not None:
+            log.warning("command %s: %s", args.command, exc)
+            return _refused(ctx, named)
         log.exception("command %s failed", args.command)
-        print(translate("Cli", "The command failed unexpectedly; details are in the log: {path}").format(
-            path=log_file), file=sys.stderr)
+        text = translate("Cli", "The command failed unexpectedly; details are in the log: {path}").format(
+            path=log_file)
+        if ctx.json:
+            _fail_json(text, EXIT_REFUSED)
+        else:
+            print(text, file=sys.stderr)
         return EXIT_REFUSED
     finally:
         ctx.close()
+
+
+def _refused(ctx: CliContext, exc: TalentDeskError) -> int:
+    if ctx.json:
+        _fail_json(exc.message, EXIT_REFUSED, field=exc.field, details=list(exc.details))
+    else:
+        print(exc.message, file=sys.stderr)
+        for d in exc.details:
+            print(f"  {d}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _named_fault(exc: BaseException) -> TalentDeskError | None:
+    """A storage fault (disk full, read-only, locked, I/O error, not a database) somewhere in the exception's chain,
+    as the message that names it."""
+    from talentdesk.services.base import storage_fault
+
+    seen = 0
+    while exc is not None and seen < 6:
+        if isinstance(exc, TalentDeskError):
+            return exc
+        if isinstance(exc, OSError) or type(exc).__module__.startswith(("sqlite3", "sqlalchemy")):
+            named = storage_fault(getattr(exc, "orig", None) or exc)
+            if named is not None:
+                return named
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def test_backup_is_consistent_and_checked(demo_db, tmp_path):
     from talentdesk.store.backup_files import backup_database
     from talentdesk.store.integrity import integrity_check
 
-    dest = backup_database(demo_db.path, tmp_path / "backups", reason="test")
+    dest = backup_database(demo_db.path, tmp_path / "backups", reason="test").path
     assert integrity_check(dest) == []
     with sqlite3.connect(dest) as a, sqlite3.connect(demo_db.path) as b:
         q = "SELECT count(*), sum(amount_fen) FROM ledger_entries"

@@ -1,8 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
+    <message>
+        <source>{path} is a folder, not a database file. Give the database file (for example {default}).</source>
+        <translation>{path} 是一个文件夹，不是数据库文件。请给出数据库文件（例如 {default}）。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Check the path; the default database is {default}. To create a new, empty database there: talentdesk --db "{path}" init</source>
+        <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db "{path}" init</translation>
+    </message>
     <message>
         <source>The command failed unexpectedly; details are in the log: {path}</source>
         <translation>命令执行时发生意外错误，详细情况已写入日志：{path}</translation>
@@ -161,11 +168,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -341,11 +348,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -553,7 +560,7 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -563,6 +570,26 @@
     <message>
         <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
         <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only (or belongs to another user), so nothing can be saved; the database is unchanged. Check the file's properties and the folder's permissions.</source>
+        <translation>数据库文件或其所在文件夹为只读（或属于其他用户），无法保存；数据库未改变。请检查文件属性和文件夹权限。</translation>
+    </message>
+    <message>
+        <source>Another program kept the database locked (for example a long import, or a copy tool); the change was not saved. Try again when it has finished.</source>
+        <translation>另一个程序锁定了数据库（例如长时间导入或复制工具），本次修改未保存。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported a read or write error; the change was not saved. Copy the database to another disk, and check this one.</source>
+        <translation>磁盘报告读写错误，本次修改未保存。请把数据库复制到另一块磁盘，并检查这块磁盘。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened: its folder is missing, not writable, or the disk is not available; nothing was changed.</source>
+        <translation>无法打开数据库文件：文件夹不存在、不可写，或磁盘不可用；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The file is not a TalentDesk database, or it is damaged: {error}. Run `talentdesk check`, or restore a backup.</source>
+        <translation>该文件不是人才工作台数据库，或已损坏：{error}。请运行 `talentdesk check`，或恢复备份。</translation>
     </message>
 </context>
 <context>
@@ -576,12 +603,32 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
+        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
+        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
+    </message>
+    <message>
+        <source>Close matches: {names}.</source>
+        <translation>相近的有：{names}。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to {on_file}, not to {written}.</source>
+        <translation>该身份证号属于{on_file}，不是{written}。</translation>
     </message>
 </context>
 <context>
@@ -809,7 +856,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>

@@ -457,6 +457,42 @@ TalentDesk will now close; start it again.</source>
         <translation>正在备份…</translation>
     </message>
     <message>
+        <source>{table}: the contents differ</source>
+        <translation>{table}：内容不一致</translation>
+    </message>
+    <message>
+        <source>Compared with the database: {tables} tables equal, {talents:,} talents, {entries:,} ledger entries (contents checksummed).</source>
+        <translation>已与数据库逐表核对：{tables} 张表行数一致，人才 {talents:,} 人，台账 {entries:,} 条（内容校验和一致）。</translation>
+    </message>
+    <message>
+        <source>The backup does not hold the same data as the database ({what}); it was discarded.</source>
+        <translation>备份与数据库的数据不一致（{what}），已丢弃。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>文件夹为只读</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written to</source>
+        <translation>无法写入该文件夹</translation>
+    </message>
+    <message>
+        <source>{path} is the database in use (or one of its files); a backup cannot be written over it. Choose another file.</source>
+        <translation>{path} 是正在使用的数据库（或其附属文件），不能把备份写在它上面。请另选文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a database that a program has open; a backup cannot be written over it.</source>
+        <translation>{path} 是一个正被程序打开的数据库，不能把备份写在它上面。</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name, or allow replacing it (--overwrite).</source>
+        <translation>{path} 已存在。请换一个文件名，或允许覆盖（--overwrite）。</translation>
+    </message>
+    <message>
         <source>The file {path} does not exist.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
@@ -489,6 +525,22 @@ TalentDesk will now close; start it again.</source>
         <translation>无法另存损坏的数据库：{error}</translation>
     </message>
     <message>
+        <source>The file lacks tables this version needs ({tables}); it cannot be restored.</source>
+        <translation>该文件缺少本版本需要的数据表（{tables}），无法恢复。</translation>
+    </message>
+    <message>
+        <source>{name} does not pass the checks, so it is not restored: {problems}</source>
+        <translation>{name} 未通过检查，因此未恢复：{problems}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be restored: {error}</source>
+        <translation>{name} 无法恢复：{error}</translation>
+    </message>
+    <message>
+        <source>Another program is still reading the database, so it was not replaced; close the other program and try again.</source>
+        <translation>另一个程序仍在读取数据库，因此未替换；请关闭该程序后重试。</translation>
+    </message>
+    <message>
         <source>That is the database in use; choose a backup file.</source>
         <translation>这是正在使用的数据库，请选择备份文件。</translation>
     </message>
@@ -499,6 +551,29 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>The backup could not be copied: {error}</source>
         <translation>无法复制备份：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Exclusive</name>
+    <message>
+        <source>A backup of this database is running; the change waits until it has finished…</source>
+        <translation>正在备份此数据库；本次修改将等待备份完成…</translation>
+    </message>
+    <message>
+        <source>A restore of this database is running; the change waits until it has finished…</source>
+        <translation>正在恢复此数据库；本次修改将等待恢复完成…</translation>
+    </message>
+    <message>
+        <source>The database is being upgraded; the change waits until it has finished…</source>
+        <translation>数据库正在升级；本次修改将等待升级完成…</translation>
+    </message>
+    <message>
+        <source>Waiting for other programs to finish saving to this database…</source>
+        <translation>正在等待其他程序完成对此数据库的保存…</translation>
+    </message>
+    <message>
+        <source>Another program kept the database busy for more than {minutes} minutes (a backup, restore or long import); nothing was changed. Try again when it has finished.</source>
+        <translation>另一个程序占用数据库已超过 {minutes} 分钟（备份、恢复或长时间导入），未做任何修改。请在其完成后重试。</translation>
     </message>
 </context>
 <context>
@@ -698,6 +773,14 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>No password was entered.</source>
         <translation>未输入密码。</translation>
+    </message>
+    <message>
+        <source>There is already a database at {path}; nothing was changed.</source>
+        <translation>{path} 处已有数据库；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Created an empty database at {path}.</source>
+        <translation>已在 {path} 新建空数据库。</translation>
     </message>
     <message>
         <source>There is no database at {path}.</source>

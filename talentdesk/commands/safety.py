@@ -51,8 +51,13 @@ def cli_actor(database, *, username: str | None):
 
 
 def register(sub) -> None:
+    p = sub.add_parser("init", help="create a new, empty database at --db (every other command needs one to exist)")
+    add_json(p)
+    p.set_defaults(handler=cmd_init)
+
     p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
     p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
+    p.add_argument("--overwrite", action="store_true", help="replace the --to file when it already exists")
     add_json(p)
     p.set_defaults(handler=cmd_backup)
 
@@ -91,6 +96,24 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_users_set_role)
 
 
+def cmd_init(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import Conflict
+    from talentdesk.services.base import Database
+
+    path = Path(ctx.db_path)
+    if path.exists() and path.stat().st_size > 0:
+        raise Conflict(translate("SafetyCli", "There is already a database at {path}; nothing was changed.").format(
+            path=path))
+    database = Database.open(path)
+    try:
+        revision = database.migration.to_revision if database.migration else ""
+    finally:
+        database.dispose()
+    ctx.emit({"path": str(path), "schema": revision},
+             translate("SafetyCli", "Created an empty database at {path}.").format(path=path))
+    return 0
+
+
 def _require_db_file(ctx) -> None:
     from talentdesk.domain.errors import InputFileError
 
@@ -103,15 +126,18 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:
 
     _require_db_file(ctx)
     database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        result = run_backup(s, reason="manual", to=args.to)
+    with database.session(ctx.actor(), exclusive="backup") as s:
+        result = run_backup(s, reason="manual", to=args.to, overwrite=args.overwrite)
     text = translate("SafetyCli", "Backup written and checked: {path} ({size:,} bytes)").format(
         path=result.path, size=result.size)
+    if result.counts:
+        text += "\n" + result.proof_text()
     if result.second_path:
         text += "\n" + translate("SafetyCli", "Copied to: {path}").format(path=result.second_path)
     if result.second_error:
         text += "\n" + result.second_error
-    ctx.emit({"path": str(result.path), "size": result.size, "second_path": str(result.second_path or ""),
+    ctx.emit({"path": str(result.path), "size": result.size, "counts": result.counts or {},
+              "second_path": str(result.second_path or ""),
               "second_error": result.second_error, "removed": [str(p) for p in result.removed]}, text)
     return 0
 
@@ -123,7 +149,7 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
     check_candidate(path=args.path)  # a wrong file is refused before anything is opened or changed
     with DatabaseLock(ctx.db_path):
         database = ctx.database()
-        with database.session(ctx.actor()) as s:
+        with database.session(ctx.actor(), exclusive="restore") as s:
             result = restore(s, source=args.path)
     ctx.emit({"restored_from": str(result.restored_from), "safety_backup": str(result.safety_backup),
               "schema_before": result.revision_before, "migrated": result.migrated,

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from openpyxl.utils.datetime import from_excel
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumError
 
@@ -30,7 +31,6 @@ _DATE_PATTERNS = (
 )
 
 
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -50,7 +50,7 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
         serial = float(raw)
         if serial != int(serial) or not 1 <= serial <= 2958465:
             raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
-        return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+        return from_excel(int(serial)).date()
     text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
     if not text:
         return None

@@ -11,7 +11,7 @@ import functools
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
@@ -24,6 +24,7 @@ from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
+from talentdesk.store.exclusive import ExclusiveLane, lane_for
 from talentdesk.store.migrate import MigrationResult, migrate_to_head
 from talentdesk.store import db as dbmod
 
@@ -163,7 +164,7 @@ class Lane(enum.StrEnum):
 
 
 def operation(permission: Permission | None, *, writes: bool = False, changes: Iterable[Change] = (),
-              lane: Lane | None = None, long: bool = False) -> Callable[[F], F]:
+              lane: Lane | None = None, long: bool = False, purpose: str = "backup") -> Callable[[F], F]:
     """Declare a named service operation — the only authority on how it runs.
 
     `permission` is checked here, once. `writes` says whether its unit of work commits (an operation that only
@@ -171,7 +172,9 @@ def operation(permission: Permission | None, *, writes: bool = False, changes: I
     window refreshes the tabs that show them. `lane` is derived (WRITE when `writes`, READ otherwise) unless the
     operation needs no database (NO_DATABASE) or must run alone (EXCLUSIVE). `long` operations take keyword
     arguments `progress` and `abort`, which the runner passes. The function takes the session first (none on
-    the NO_DATABASE lane), then keyword-only arguments.
+    the NO_DATABASE lane), then keyword-only arguments. An EXCLUSIVE operation runs in a unit of work that holds the
+    database's exclusive lane across processes (`Database.session(exclusive=purpose)`); `purpose` ("backup",
+    "restore", "migration") is what a waiting writer is told.
     """
     changes = frozenset(Change(c) for c in changes)
     if changes and not writes:
@@ -193,6 +196,9 @@ def operation(permission: Permission | None, *, writes: bool = False, changes: I
             def wrapper(session: Session, /, *args, **kwargs):
                 if permission is not None:
                     require(session, permission, name)
+                if lane is Lane.EXCLUSIVE and not session.info.get("exclusive"):
+                    raise RuntimeError(f"{name} runs on the exclusive lane: open its unit of work with "
+                                       f"Database.session(actor, exclusive={purpose!r})")
                 return fn(session, *args, **kwargs)
 
         wrapper.permission = permission  # type: ignore[attr-defined]
@@ -201,6 +207,7 @@ def operation(permission: Permission | None, *, writes: bool = False, changes: I
         wrapper.lane = lane  # type: ignore[attr-defined]
         wrapper.long = long  # type: ignore[attr-defined]
         wrapper.operation_name = name  # type: ignore[attr-defined]
+        wrapper.purpose = purpose  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return deco
@@ -229,6 +236,10 @@ class Call(Generic[R]):
     @property
     def name(self) -> str:
         return getattr(self.fn, "operation_name", getattr(self.fn, "__name__", repr(self.fn)))
+
+    @property
+    def purpose(self) -> str:
+        return getattr(self.fn, "purpose", "backup")
 
 
 def call(fn: Callable[Concatenate[Session, P], R], /, *args: P.args, **kwargs: P.kwargs) -> Call[R]:
@@ -415,6 +426,40 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
         raise ReadOnlyViolation(f"a write in a read-only unit of work: {statement.strip()[:120]}")
 
 
+# ------------------------------------------------------------------ faults named
+
+def storage_fault(exc: BaseException) -> StorageError | None:
+    """What SQLite (or the file system) said, as a message in the user's language; None when it is not a fault
+    of the storage. Every one says the change was not saved."""
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == 28:  # SQLITE_FULL / ENOSPC
+        return StorageError(translate(
+            "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
+                       "space (or delete old files) and try again."))
+    if "readonly" in text or "read-only" in text or getattr(exc, "errno", None) in (13, 30):
+        return StorageError(translate(
+            "Storage", "The database file or its folder is read-only (or belongs to another user), so nothing can "
+                       "be saved; the database is unchanged. Check the file's properties and the folder's "
+                       "permissions."))
+    if "locked" in text or "busy" in text:
+        return StorageError(translate(
+            "Storage", "Another program kept the database locked (for example a long import, or a copy tool); the "
+                       "change was not saved. Try again when it has finished."))
+    if "disk i/o error" in text or getattr(exc, "errno", None) == 5:
+        return StorageError(translate(
+            "Storage", "The disk reported a read or write error; the change was not saved. Copy the database to "
+                       "another disk, and check this one."))
+    if "unable to open database file" in text:
+        return StorageError(translate(
+            "Storage", "The database file cannot be opened: its folder is missing, not writable, or the disk is not "
+                       "available; nothing was changed."))
+    if "not a database" in text or "malformed" in text:
+        return StorageError(translate(
+            "Storage", "The file is not a TalentDesk database, or it is damaged: {error}. Run `talentdesk check`, "
+                       "or restore a backup.").format(error=exc))
+    return None
+
+
 # ------------------------------------------------------------------ the database façade
 
 @dataclass
@@ -424,6 +469,9 @@ class Database:
     engine: Engine
     path: Path | None = None
     migration: MigrationResult | None = None
+    # told once when a unit of work has to wait for a backup, restore or migration (the CLI prints it, the
+    # window shows it in the status bar)
+    wait_notice: Callable[[str], None] | None = field(default=None, repr=False)
     _factory: sessionmaker = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -442,19 +490,45 @@ class Database:
                 dbmod.refuse_network_location(path)
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = dbmod.make_engine(target)
-        migration = None
+        database = cls(engine=engine, path=path)
         if migrate:
-            migration = migrate_to_head(engine, path, backup_dir=backup_dir)
-        return cls(engine=engine, path=path, migration=migration)
+            database.migration = database.migrate(backup_dir=backup_dir)
+        return database
+
+    @property
+    def lane(self) -> ExclusiveLane | None:
+        """The exclusive lane of a database file (None for a server database)."""
+        return lane_for(self.path) if self.path is not None else None
+
+    def migrate(self, *, backup_dir: Path | None = None) -> MigrationResult:
+        """Bring the schema to head; the backup and the upgrade hold the exclusive lane."""
+        lane = self.lane
+        around = (lambda: lane.exclusive("migration", self.wait_notice)) if lane is not None else None
+        return migrate_to_head(self.engine, self.path, backup_dir=backup_dir, around=around)
 
     @contextmanager
-    def session(self, actor: Actor, *, readonly: bool = False) -> Iterator[Session]:
+    def session(self, actor: Actor, *, readonly: bool = False, exclusive: str | None = None) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on any error. A PermissionDenied is rolled back and
-        then recorded in the audit trail in its own transaction, so refused attempts are never lost."""
+        then recorded in the audit trail in its own transaction, so refused attempts are never lost.
+
+        A unit of work that may write holds the database's exclusive lane shared (it waits while a backup, restore
+        or migration runs, in any program); `exclusive="backup"|"restore"|"migration"` holds it alone."""
+        lane = self.lane
+        with ExitStack() as stack:
+            if lane is not None and exclusive:
+                stack.enter_context(lane.exclusive(exclusive, self.wait_notice))
+            elif lane is not None and not readonly:
+                stack.enter_context(lane.shared(self.wait_notice))
+            with self._unit_of_work(actor, readonly=readonly, exclusive=bool(exclusive)) as s:
+                yield s
+
+    @contextmanager
+    def _unit_of_work(self, actor: Actor, *, readonly: bool, exclusive: bool) -> Iterator[Session]:
         s = self._factory()
         s.info["actor"] = actor
         s.info["database"] = self
         s.info["readonly"] = readonly
+        s.info["exclusive"] = exclusive
         try:
             yield s
             if readonly:
@@ -473,10 +547,9 @@ class Database:
             raise
         except OperationalError as exc:
             s.rollback()
-            if "full" in str(exc.orig).lower():  # SQLITE_FULL: the disk (or a size limit) is full
-                raise StorageError(translate(
-                    "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
-                               "space (or delete old files) and try again.")) from exc
+            named = storage_fault(exc.orig)
+            if named is not None:
+                raise named from exc
             raise
         except BaseException:
             s.rollback()

@@ -60,6 +60,51 @@ class BackupStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a backup is compared with: the rows of every table, and a checksum of the talents and the ledger."""
+
+    counts: dict[str, int]
+    checksums: dict[str, str]
+
+    def differences(self, other: "Fingerprint") -> list[str]:
+        out = []
+        for table in sorted(set(self.counts) | set(other.counts)):
+            a, b = self.counts.get(table), other.counts.get(table)
+            if a != b:
+                out.append(f"{table}: {a} ≠ {b}")
+        for table in sorted(set(self.checksums) | set(other.checksums)):
+            if self.checksums.get(table) != other.checksums.get(table):
+                out.append(translate("Backups", "{table}: the contents differ").format(table=table))
+        return out
+
+
+CHECKSUMMED = ("talents", "ledger_entries")
+
+
+def fingerprint(conn: sqlite3.Connection) -> Fingerprint:
+    """Row counts of every table and checksums of the talents and the ledger, read in the caller's transaction."""
+    import hashlib
+
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}  # noqa: S608
+    checksums = {}
+    for t in CHECKSUMMED:
+        if t in counts:
+            h = hashlib.sha256()
+            for row in conn.execute(f'SELECT * FROM "{t}" ORDER BY id'):  # noqa: S608 - fixed names
+                h.update(repr(row).encode("utf-8"))
+            checksums[t] = h.hexdigest()
+    return Fingerprint(counts, checksums)
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenBackup:
+    path: Path
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
 class BackupResult:
     path: Path
     made_at: dt.datetime
@@ -67,6 +112,16 @@ class BackupResult:
     second_path: Path | None = None
     second_error: str = ""
     removed: tuple[Path, ...] = ()
+    counts: dict[str, int] | None = None   # rows per table, equal in the database and the backup
+
+    def proof_text(self) -> str:
+        """What was compared, for the message: the counts that matched."""
+        if not self.counts:
+            return ""
+        return translate("Backups", "Compared with the database: {tables} tables equal, {talents:,} talents, "
+                                    "{entries:,} ledger entries (contents checksummed).").format(
+            tables=len(self.counts), talents=self.counts.get("talents", 0),
+            entries=self.counts.get("ledger_entries", 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +143,10 @@ def _timestamp() -> str:
 
 
 def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", dest: Path | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> Path:
-    """Copy a live SQLite database with the backup API (consistent while it is being used), then check the copy."""
+                    progress: Callable[[int, int], None] | None = None) -> ProvenBackup:
+    """Copy a live SQLite database with the backup API, then prove the copy: SQLite's integrity check, and the same
+    row counts of every table and checksums of the talents and the ledger as the database had at that moment (one
+    read transaction holds the source still). A copy that is not proven is deleted, never named like a backup."""
     db_path = Path(db_path)
     dest_dir = Path(dest_dir)
     dest_dir.mkdir(parents=True, exist_ok=True)
@@ -98,6 +155,7 @@ def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", de
     tmp = dest.with_name(dest.name + ".part")
     try:
         src = connect_readonly(db_path)
+        src.isolation_level = None
     except sqlite3.Error as exc:
         raise StorageError(translate("Storage", "The backup could not be written: {error}").format(error=exc)) from exc
     try:
@@ -108,23 +166,51 @@ def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", de
                 if progress:
                     progress(total - remaining, total)
 
+            src.execute("BEGIN")
+            source_print = fingerprint(src)
             src.backup(dst, pages=1024, progress=_progress)
+            src.execute("COMMIT")
             dst.execute("PRAGMA journal_mode=DELETE")
             result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            copy_print = fingerprint(dst) if result == "ok" else None
         finally:
             dst.close()
     except sqlite3.Error as exc:
         _remove_partial(tmp)
+        named = _os_fault(exc)
         raise StorageError(
-            translate("Storage", "The backup could not be written: {error}").format(error=exc)
+            translate("Storage", "The backup could not be written: {error}").format(error=named or exc)
         ) from exc
+    except BaseException:
+        _remove_partial(tmp)
+        raise
     finally:
         src.close()
     if result != "ok":
         _remove_partial(tmp)
         raise StorageError(translate("Storage", "The backup copy failed its integrity check; it was discarded."))
-    os.replace(tmp, dest)
-    return dest
+    differences = source_print.differences(copy_print)
+    if differences:
+        _remove_partial(tmp)
+        raise StorageError(translate("Backups", "The backup does not hold the same data as the database ({what}); "
+                                                "it was discarded.").format(what="; ".join(differences[:5])))
+    try:
+        os.replace(tmp, dest)
+    except OSError:
+        _remove_partial(tmp)
+        raise
+    return ProvenBackup(dest, source_print)
+
+
+def _os_fault(exc: BaseException) -> str | None:
+    text = str(exc).lower()
+    if "full" in text:
+        return translate("Backups", "the disk is full")
+    if "readonly" in text or "read-only" in text:
+        return translate("Backups", "the folder is read-only")
+    if "unable to open" in text:
+        return translate("Backups", "the folder cannot be written to")
+    return None
 
 
 def _remove_partial(tmp: Path) -> None:
@@ -225,25 +311,71 @@ def copy_to_second_folder(backup: Path, folder: Path) -> Path:
     return dest
 
 
-def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None, second_folder: str | Path = "",
-                progress: Callable[[int, int], None] | None = None, now: dt.datetime | None = None) -> BackupResult:
-    """Back up, check, copy to the second folder (a failure there is reported, not fatal) and rotate.
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
-    `to` writes one extra backup to that file or folder instead of the backup folder (no rotation there)."""
+
+def refuse_target(db_path: Path, target: Path, *, overwrite: bool) -> None:
+    """A backup may not be written over the live database, its side files, a database in use, or (without
+    `overwrite`) any existing file."""
+    db_path = Path(db_path)
+    target = Path(target)
+    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy")]
+    resolved = Path(os.path.abspath(target))
+    if any(_same_file(resolved, p) or os.path.normcase(resolved) == os.path.normcase(os.path.abspath(p))
+           for p in live):
+        raise InputFileError(translate("Backups", "{path} is the database in use (or one of its files); a backup "
+                                                  "cannot be written over it. Choose another file.").format(path=target))
+    if target.exists():
+        if target.is_dir():
+            return
+        in_use = [Path(str(target) + s) for s in ("-wal", "-shm", "-journal")]
+        if any(p.exists() for p in in_use) or _held_by_a_program(target):
+            raise InputFileError(translate("Backups", "{path} is a database that a program has open; a backup "
+                                                      "cannot be written over it.").format(path=target))
+        if not overwrite:
+            raise InputFileError(translate("Backups", "{path} already exists. Choose another name, or allow "
+                                                      "replacing it (--overwrite).").format(path=target))
+
+
+def _held_by_a_program(path: Path) -> bool:
+    from talentdesk.store.locking import DatabaseInUse, DatabaseLock, lock_path_for
+
+    if not lock_path_for(path).exists():
+        return False
+    try:
+        DatabaseLock(path).acquire().release()
+        return False
+    except (DatabaseInUse, OSError):
+        return True
+
+
+def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None, second_folder: str | Path = "",
+                progress: Callable[[int, int], None] | None = None, now: dt.datetime | None = None,
+                overwrite: bool = False) -> BackupResult:
+    """Back up, prove, copy to the second folder (a failure there is reported, not fatal) and rotate.
+
+    `to` writes one extra backup to that file or folder instead of the backup folder (no rotation there); an
+    existing file there is replaced only with `overwrite`, and never the live database or a database in use."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise StorageError(translate("Backups", "There is no database at {path} to back up.").format(path=db_path))
     try:
         if to is not None:
             to = Path(to)
+            if not to.is_dir() and to.suffix.lower() not in (".db", ".sqlite", ".sqlite3", ".bak"):
+                to = to.with_name(to.name + ".db")
+            refuse_target(db_path, to, overwrite=overwrite)
             if to.is_dir():
-                path = backup_database(db_path, to, reason=reason, progress=progress)
+                proven = backup_database(db_path, to, reason=reason, progress=progress)
             else:
-                if to.suffix.lower() not in (".db", ".sqlite", ".sqlite3", ".bak"):
-                    to = to.with_name(to.name + ".db")
-                path = backup_database(db_path, to.parent, reason=reason, dest=to, progress=progress)
+                proven = backup_database(db_path, to.parent, reason=reason, dest=to, progress=progress)
         else:
-            path = backup_database(db_path, backups_dir_for(db_path), reason=reason, progress=progress)
+            proven = backup_database(db_path, backups_dir_for(db_path), reason=reason, progress=progress)
+        path = proven.path
     except OSError as exc:
         raise StorageError(translate("Backups", "The backup could not be written: {error}").format(
             error=exc.strerror or exc)) from exc
@@ -258,7 +390,8 @@ def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None
             log.warning("second backup copy failed: %s", second_error)
     removed = tuple(rotate(db_path, now=now)) if to is None else ()
     made_at, _ = parse_name(path)
-    return BackupResult(path, made_at, path.stat().st_size, second_path, second_error, removed)
+    return BackupResult(path, made_at, path.stat().st_size, second_path, second_error, removed,
+                        proven.fingerprint.counts)
 
 
 # ------------------------------------------------------------------ a file offered for restore
@@ -356,7 +489,7 @@ def remove_sidecars(db_path: Path) -> None:
 
 def stage_copy(source: Path, staging: Path) -> None:
     """Copy `source` to `staging` with the backup API and check the copy; on failure nothing is left behind."""
-    staging.unlink(missing_ok=True)
+    remove_with_sidecars(staging)
     try:
         src = connect_readonly(source)
         dst = sqlite3.connect(staging)
@@ -369,20 +502,149 @@ def stage_copy(source: Path, staging: Path) -> None:
             dst.close()
             src.close()
     except (sqlite3.Error, OSError) as exc:
-        _remove_partial(staging)
+        remove_with_sidecars(staging)
         raise StorageError(translate("Backups", "The backup could not be copied: {error}").format(error=exc)) from exc
-    except StorageError:
-        _remove_partial(staging)
+    except BaseException:
+        remove_with_sidecars(staging)
         raise
+
+
+def remove_with_sidecars(path: Path) -> None:
+    for p in (path, *(Path(str(path) + s) for s in ("-journal", "-wal", "-shm"))):
+        p.unlink(missing_ok=True)
+
+
+_GUARD_DDL = "CREATE TRIGGER IF NOT EXISTS trg_{table}_no_{verb_l} BEFORE {verb} ON {table} " \
+             "BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+
+
+def _bring_to_head(staging: Path) -> None:
+    """Upgrade the staged copy to the current schema, then check every table of the current schema is there and
+    re-create the append-only guards if someone removed them."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from talentdesk.domain.models import APPEND_ONLY_TABLES, Base
+    from talentdesk.store.db import head_revision, make_engine, stored_revision, upgrade
+
+    engine = make_engine(staging)
+    try:
+        if stored_revision(engine) != head_revision():
+            upgrade(engine, "head")
+        present = set(sa_inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+    missing = sorted(set(Base.metadata.tables) - present)
+    if missing:
+        raise InputFileError(translate("Backups", "The file lacks tables this version needs ({tables}); it cannot be "
+                                                  "restored.").format(tables=", ".join(missing[:6])))
+    conn = sqlite3.connect(staging)
+    try:
+        for table in APPEND_ONLY_TABLES:
+            for verb in ("UPDATE", "DELETE"):
+                conn.execute(_GUARD_DDL.format(table=table, verb=verb, verb_l=verb.lower()))
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(staging) + suffix).unlink(missing_ok=True)
+
+
+def stage_restore(source: Path, db_path: Path) -> tuple[Path, BackupCandidate]:
+    """Everything a restore checks, done on a copy beside the database before the live file is touched: the file is
+    a TalentDesk database of a known version, it is brought to the current schema, every table is there, the
+    append-only guards are in place, and the whole `check` passes (links, ledger rules, serials). Returns the staged
+    copy, ready to swap in. Any refusal removes the copy and leaves the database as it was."""
+    candidate = validate_candidate(source)
+    staging = Path(db_path).with_name(Path(db_path).name + ".restoring")
+    stage_copy(Path(source), staging)
+    try:
+        _bring_to_head(staging)
+        report = full_check(staging)
+        if not report.ok:
+            problems = [f"{i.name}: {(i.problems or [''])[0]}" for i in report.items if not i.ok]
+            raise InputFileError(translate("Backups", "{name} does not pass the checks, so it is not restored: "
+                                                      "{problems}").format(name=Path(source).name,
+                                                                           problems="; ".join(problems[:3])))
+    except BaseException as exc:
+        remove_with_sidecars(staging)
+        if isinstance(exc, sqlite3.Error):
+            raise InputFileError(translate("Backups", "{name} cannot be restored: {error}").format(
+                name=Path(source).name, error=exc)) from exc
+        raise
+    return staging, candidate
+
+
+def record_in(staging: Path, row: dict) -> None:
+    """Write one audit entry into the staged copy, so the restore is in the restored trail from its first moment."""
+    conn = sqlite3.connect(staging)
+    try:
+        cols = ", ".join(f'"{k}"' for k in row)
+        conn.execute(f"INSERT INTO audit_entries ({cols}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
+                     [v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v for v in row.values()])
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def swap_in(staging: Path, db_path: Path) -> None:
     """Fold the live file's WAL into it, remove its side files, and atomically put `staging` in its place.
-    Every connection to `db_path` must be closed first (a WAL left beside the new file would be replayed into it)."""
+    Every connection of this program to `db_path` must be closed first (a WAL left beside the new file would be
+    replayed into it)."""
     conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     finally:
         conn.close()
+    if busy:
+        remove_with_sidecars(staging)
+        raise StorageError(translate("Backups", "Another program is still reading the database, so it was not "
+                                                "replaced; close the other program and try again."))
     remove_sidecars(db_path)
     os.replace(staging, db_path)
+    _sync_folder(db_path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - NTFS journals the rename itself
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def leftovers(db_path: Path) -> list[Path]:
+    """Files a killed backup or restore leaves behind: `.part`, `.part-journal` in the backup folder and beside
+    the database, and the staged `.restoring` copy."""
+    db_path = Path(db_path)
+    found: list[Path] = []
+    stem = glob_escape(db_path.name)
+    for pattern in (f"{stem}.restoring", f"{stem}.restoring-*"):
+        found.extend(db_path.parent.glob(pattern))
+    for folder in {db_path.parent, backups_dir_for(db_path)}:
+        if folder.is_dir():
+            found.extend(folder.glob("*.part"))
+            found.extend(folder.glob("*.part-journal"))
+    return sorted(set(found))
+
+
+def clean_leftovers(db_path: Path) -> list[Path]:
+    """Remove what killed runs left behind — only while no backup or restore runs in any program."""
+    from talentdesk.store.exclusive import lane_for
+
+    found = leftovers(db_path)
+    if not found or not lane_for(db_path).try_exclusive_now():
+        return []
+    removed = []
+    for p in found:
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError as exc:
+            log.warning("could not remove the leftover %s: %s", p, exc)
+    if removed:
+        log.info("removed leftovers of an interrupted backup or restore: %s", [p.name for p in removed])
+    return removed

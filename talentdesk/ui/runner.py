@@ -69,6 +69,7 @@ class _Callbacks:
 
 
 class _Bridge(QObject):
+    waiting = Signal(str)
     finished = Signal(int, object)
     failed = Signal(int, object, str)
     progressed = Signal(int, int, int, str)
@@ -113,6 +114,7 @@ class Runner(QObject):
 
     data_changed = Signal(object)   # frozenset[Change] the finished operation declared
     busy_changed = Signal(bool)
+    waiting = Signal(str)           # a job waits for another program's backup, restore or migration: why
 
     def __init__(self, database: Database | None, actor: Callable[[], Actor], parent: QObject | None = None):
         super().__init__(parent)
@@ -128,6 +130,9 @@ class Runner(QObject):
         self._bridge.finished.connect(self._on_finished)
         self._bridge.failed.connect(self._on_failed)
         self._bridge.progressed.connect(self._on_progress)
+        self._bridge.waiting.connect(self.waiting)
+        if database is not None and database.wait_notice is None:
+            database.wait_notice = self._bridge.waiting.emit
         self._queues: dict[Lane, queue.Queue] = {lane: queue.Queue() for lane in Lane}
         self._threads = [threading.Thread(target=self._loop, args=(lane,), name=f"td-{lane.value}", daemon=True)
                          for lane in Lane]
@@ -207,7 +212,7 @@ class Runner(QObject):
         if lane is Lane.EXCLUSIVE:
             self._gate.enter_exclusive()
             try:
-                with self.database.session(work.actor) as s:
+                with self.database.session(work.actor, exclusive=c.purpose) as s:
                     return c.fn(s, *c.args, **kwargs)
             finally:
                 self._gate.leave_exclusive()

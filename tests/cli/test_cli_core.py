@@ -49,9 +49,11 @@ def test_demo_twice_is_refused_with_exit_1(tmp_path, capsys):
 
 
 def test_usage_errors_exit_2(capsys):
-    with pytest.raises(SystemExit) as e:
-        main(["demo", "--talents", "many"])
-    assert e.value.code == 2
+    assert main(["demo", "--talents", "many"]) == 2
+    assert "invalid int value" in capsys.readouterr().err
+    assert main(["demo", "--talents", "many", "--json"]) == 2  # --json answers JSON on every exit
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["exit"] == 2 and "invalid int value" in answer["error"]
 
 
 def test_self_test_visits_every_tab_offscreen_and_saves_screenshots(tmp_path):

@@ -34,7 +34,7 @@ def _count(path, table="talents"):
 def test_a_backup_is_a_checked_copy_of_everything_committed(demo_db):
     with demo_db.session(Actor.local()) as s:
         s.add(Employer(name="刚提交的单位"))
-    with demo_db.session(make_actor(Role.CLERK)) as s:
+    with demo_db.session(make_actor(Role.CLERK), exclusive="backup") as s:
         result = backups.run_backup(s)
     assert result.path.parent == backups_dir_for(demo_db.path)
     assert integrity_check(result.path) == []
@@ -47,17 +47,17 @@ def test_a_backup_is_a_checked_copy_of_everything_committed(demo_db):
 
 def test_a_viewer_cannot_make_backups(database):
     with pytest.raises(PermissionDenied):
-        with database.session(make_actor(Role.VIEWER)) as s:
+        with database.session(make_actor(Role.VIEWER), exclusive="backup") as s:
             backups.run_backup(s)
     assert backup_files.list_backups(database.path) == []
 
 
 def test_backup_to_a_chosen_file_or_folder(database, tmp_path):
-    with database.session(Actor.local()) as s:
+    with database.session(Actor.local(), exclusive="backup") as s:
         one = backups.run_backup(s, to=tmp_path / "usb" / "copy")
     assert one.path == tmp_path / "usb" / "copy.db" and integrity_check(one.path) == []
     (tmp_path / "folder").mkdir()
-    with database.session(Actor.local()) as s:
+    with database.session(Actor.local(), exclusive="backup") as s:
         two = backups.run_backup(s, to=tmp_path / "folder")
     assert two.path.parent == tmp_path / "folder"
 
@@ -66,14 +66,14 @@ def test_the_second_folder_gets_a_checked_copy_and_its_failure_does_not_lose_the
     usb = tmp_path / "usb"
     with database.session(Actor.local()) as s:
         set_setting(s, key="backup_second_folder", value=str(usb))
-    with database.session(Actor.local()) as s:
+    with database.session(Actor.local(), exclusive="backup") as s:
         result = backups.run_backup(s)
     assert result.second_path == usb / result.path.name and integrity_check(result.second_path) == []
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the USB stick should be")
     with database.session(Actor.local()) as s:
         set_setting(s, key="backup_second_folder", value=str(blocked))
-    with database.session(Actor.local()) as s:
+    with database.session(Actor.local(), exclusive="backup") as s:
         result = backups.run_backup(s)
     assert result.path.exists() and result.second_path is None and "second folder" in result.second_error
 
@@ -82,7 +82,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(database):
     folder = backups_dir_for(database.path)
     folder.mkdir(parents=True, exist_ok=True)
     now = dt.datetime(2026, 11, 23, 9, 0)
-    sample = backup_files.backup_database(database.path, folder, reason="seed")
+    sample = backup_files.backup_database(database.path, folder, reason="seed").path
     names = []
     for days in range(0, 500):  # one backup a day for 500 days, two on some days
         for hour in ((9, 17) if days % 5 == 0 else (9,)):
@@ -138,5 +138,5 @@ def test_a_full_disk_while_backing_up_is_a_clear_error_and_leaves_no_partial_fil
 
 
 def _daily(database, now):
-    with database.session(Actor.system()) as s:
+    with database.session(Actor.system(), exclusive="backup") as s:
         return backups.daily_backup_if_due(s, now=now)

@@ -143,5 +143,5 @@ def test_the_backup_before_an_import_is_named_for_it(database):
 
 
 def _restore(database, actor, source):
-    with database.session(actor) as s:
+    with database.session(actor, exclusive="restore") as s:
         return backups.restore(s, source=source)

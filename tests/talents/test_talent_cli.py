@@ -63,7 +63,7 @@ def test_an_unreadable_file_exits_2_with_a_message(db_path, tmp_path, capsys):
     f = tmp_path / "r.xlsx"
     f.write_bytes(b"garbage")
     code, out = _run(capsys, "--db", str(db_path), "import", "talents", str(f), "--json")
-    assert code == 2 and "Excel" in out.err and "Traceback" not in out.err
+    assert code == 2 and "Excel" in json.loads(out.out)["error"] and "Traceback" not in out.err
 
 
 def test_export_writes_xlsx_and_csv(db_path, tmp_path, capsys):

@@ -4,8 +4,9 @@ The file work (writing a checked copy, the second folder, rotation, validating a
 store/backup_files.py. Backup, restore and the full check run on the exclusive lane: no read or write of this
 program is in flight meanwhile; the exclusive lane's session gives the Database (`session.info["database"]`).
 
-A restore validates the chosen file (a TalentDesk database? which schema version? sound?), backs up the current
-database, replaces it and migrates it. A file that fails validation is refused and nothing changes.
+Every backup is proven against the database (row counts of every table, checksums of the talents and the ledger).
+A restore stages, upgrades and fully checks the chosen file before the database is touched; a file that fails is
+refused and nothing changes.
 """
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from sqlalchemy.orm import Session
 from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Database, Lane, Permission, operation, record_event
+from talentdesk.services.base import (
+    Change, Database, Lane, Permission, actor_of, audit_row, operation, record_event,
+)
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import backup_files as files
-from talentdesk.store.migrate import migrate_to_head
 from talentdesk.store import db as dbmod
 from talentdesk.store import integrity
 from talentdesk.store.backup_files import BackupCandidate, BackupInfo, BackupResult, BackupStatus
@@ -74,7 +76,7 @@ def backup_overview(session: Session, *, now: dt.datetime | None = None) -> Back
 # ------------------------------------------------------------------ making backups
 
 @operation(Permission.BACKUP_RUN, writes=True, changes=(Change.BACKUPS,), lane=Lane.EXCLUSIVE, long=True)
-def run_backup(session: Session, *, reason: str = "manual", to: Path | str | None = None,
+def run_backup(session: Session, *, reason: str = "manual", to: Path | str | None = None, overwrite: bool = False,
                progress: Callable[[int, int, str], None] | None = None,
                abort: Callable[[], bool] | None = None) -> BackupResult:
     """A backup on demand (menu or `talentdesk backup`), recorded in the audit trail."""
@@ -87,7 +89,7 @@ def run_backup(session: Session, *, reason: str = "manual", to: Path | str | Non
             progress(done, total, translate("Backups", "Backing up…"))
 
     result = files.make_backup(db_path, reason=reason, to=Path(to) if to else None, second_folder=second,
-                               progress=_progress)
+                               progress=_progress, overwrite=overwrite)
     record_event(session, AuditAction.BACKUP, summary=f"{reason}: {result.path.name}"
                  + (f" + {result.second_path}" if result.second_path else ""))
     return result
@@ -137,40 +139,36 @@ class RestoreResult:
     ledger_entries: int
 
 
-@operation(Permission.BACKUP_RESTORE, writes=True, lane=Lane.EXCLUSIVE, changes=tuple(Change))
+@operation(Permission.BACKUP_RESTORE, writes=True, lane=Lane.EXCLUSIVE, changes=tuple(Change), purpose="restore")
 def restore(session: Session, *, source: Path | str) -> RestoreResult:
-    """Validate `source`, back up the current database, put `source` in its place and migrate it.
-
-    Any refusal happens before the current database is touched. Runs alone on the exclusive lane; the Database
-    stays usable (its engine reconnects to the restored file). Callers ask everyone to log in again afterwards."""
+    """Put a backup in the database's place, so that it cannot hurt: the candidate is staged beside the database,
+    brought to the current schema and fully checked (store/backup_files.stage_restore) before anything else; then
+    the current database is backed up, the restore is recorded inside the staged copy, and the copy is swapped in
+    atomically. Runs alone on the exclusive lane; the Database stays usable (its engine reconnects)."""
     database = _database(session)
+    actor = actor_of(session)
     db_path = sqlite_path(session).resolve()
     session.rollback()
     source = Path(source)
     if source.exists() and source.resolve() == db_path:
         raise InputFileError(translate("Backups", "That is the database in use; choose a backup file."))
-    candidate = files.validate_candidate(source)
+    staging, candidate = files.stage_restore(source, db_path)
     try:
-        safety = files.make_backup(db_path, reason="pre-restore").path
-    except StorageError:
-        if not integrity.integrity_check(db_path):
-            raise  # a sound database that cannot be backed up (disk full …) is not replaced
-        safety = files.keep_damaged_copy(db_path)  # a damaged database cannot pass a backup's check; keep it
-    staging = db_path.with_name(db_path.name + ".restoring")
-    files.stage_copy(source, staging)
-    session.close()
-    database.engine.dispose()
-    files.swap_in(staging, db_path)
-    database.engine.dispose()
-    try:
-        migrate_to_head(database.engine, db_path)
-    except Exception:
-        # the restored file could not be brought up to date: put the previous database back
+        try:
+            safety = files.make_backup(db_path, reason="pre-restore").path
+        except StorageError:
+            if not integrity.integrity_check(db_path):
+                raise  # a sound database that cannot be backed up (disk full …) is not replaced
+            safety = files.keep_damaged_copy(db_path)  # a damaged database cannot pass a backup's check; keep it
+        files.record_in(staging, audit_row(
+            actor, AuditAction.RESTORE,
+            summary=f"restored from {source.name}; previous database saved as {safety.name}"))
+        session.close()
         database.engine.dispose()
-        files.remove_sidecars(db_path)
-        shutil.copyfile(safety, db_path)
+        files.swap_in(staging, db_path)
+    except BaseException:
+        files.remove_with_sidecars(staging)
         raise
-    record_event(session, AuditAction.RESTORE, summary=f"restored from {source.name}; previous database saved as "
-                                                       f"{safety.name}")
+    database.engine.dispose()
     return RestoreResult(source, safety, candidate.revision, candidate.needs_migration, candidate.talents,
                          candidate.ledger_entries)

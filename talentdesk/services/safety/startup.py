@@ -48,6 +48,8 @@ def prepare_database(session: Session, *, now: dt.datetime | None = None) -> Pre
         path: Path | None = sqlite_path(session)
     except StorageError:
         path = None  # a server database: no file to check or back up
+    if path is not None:
+        files.clean_leftovers(path)  # .part / .restoring files of a backup or restore that was killed
     if path is not None and path.exists() and path.stat().st_size > 0:
         problems = integrity.quick_check(path)
         if problems:

@@ -155,6 +155,7 @@ class SafetyMenu(QObject):
         self.who.setText(self.tr("User: {name}").format(name=ctx.actor.label) if not ctx.actor.single_user
                          else self.tr("Single-user mode"))
         ctx.runner.data_changed.connect(lambda kinds: "backups" in kinds and self.show_backup_status())
+        ctx.runner.waiting.connect(lambda text: window.statusBar().showMessage(text, 30_000))
         self.show_backup_status()
         self.idle = IdleLock(window, ctx.runner, ctx.actor, 0)
         if not ctx.actor.single_user:
