@@ -149,3 +149,17 @@ def test_a_database_from_release_0_1_0_opens_migrated_with_nothing_lost(tmp_path
     assert conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == entries
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_the_installer_refuses_unsupported_windows_in_chinese_before_copying_anything():
+    """Python 3.11 and Qt 6 need 64-bit Windows 10 1809 (build 17763) or later; the installer stops on anything
+    else with a message the clerk can act on (.ci/nsis_check.sh proves the script compiles)."""
+    init = NSI[NSI.index("Function .onInit"):NSI.index("FunctionEnd", NSI.index("Function .onInit"))]
+    assert "${IfNot} ${RunningX64}" in init and "${AtLeastWin10}" in init and "${WinVerGetBuild}" in init
+    assert "!define MIN_WINDOWS_BUILD 17763" in NSI and "$2 < ${MIN_WINDOWS_BUILD}" in init
+    assert init.count("Abort") >= 2 and init.index("Abort") < init.index("ReadRegStr")  # before anything else
+    zh = re.search(r'LangString Unsupported \$\{LANG_SIMPCHINESE\} "([^"]+)"', NSI).group(1)
+    assert "64 位" in zh and "Windows 10" in zh and "1809" in zh and "安装已停止" in zh
+    for lang in ("zh_CN", "en"):
+        guide = (ROOT / "resources" / "help" / lang / "08-install-and-upgrade.md").read_text(encoding="utf-8")
+        assert "1809" in guide and "64" in guide
