@@ -5,7 +5,8 @@
 ; Build (the CI scripts do this; see .ci/nsis_check.sh and .github/workflows/windows.yml):
 ;   python installer/version_info.py nsis DIST_DIR OUT.exe build/installer-defines.nsh
 ;   makensis -INPUTCHARSET UTF8 -DDEFINES=build/installer-defines.nsh installer/talentdesk.nsi
-; DIST_DIR holds talentdesk.exe and talentdesk-cli.exe from build.spec.
+; DIST_DIR is the one-folder build from build.spec (dist/TalentDesk): talentdesk.exe and talentdesk-cli.exe sharing
+; _internal\, so the installed program starts without unpacking anything (the single files are the portable copy).
 
 Unicode true
 ManifestDPIAware true
@@ -128,8 +129,11 @@ Section "TalentDesk" SecMain
 
   SetOutPath "$INSTDIR"
   SetOverwrite on
+  ; the program's own library folder is replaced whole on an upgrade, so no file of the older version stays behind
+  RMDir /r "$INSTDIR\_internal"
   File "/oname=${EXE}" "${GUI_FILE}"
   File "/oname=${CLI}" "${CLI_FILE}"
+  File /r "${DIST_DIR}\_internal"
   File "/oname=talentdesk.ico" "${ICON_FILE}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -166,7 +170,9 @@ FunctionEnd
 Section "Uninstall"
   SetShellVarContext current
   !insertmacro WaitUntilClosed "$INSTDIR\${EXE}"
-  ; only the files this installer put there: never a recursive delete, never the data folder
+  ; only the files this installer put there: the one recursive delete is the program's own _internal folder,
+  ; never the data folder (%LOCALAPPDATA%\TalentDesk, beside this one)
+  RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${EXE}"
   Delete "$INSTDIR\${CLI}"
   Delete "$INSTDIR\talentdesk.ico"

@@ -86,9 +86,11 @@ def test_installer_is_per_user_and_installs_into_the_users_programs_folder():
 def test_uninstaller_is_registered_for_the_user_and_keeps_the_data_folder():
     assert 'WriteRegStr HKCU "${UNINST_KEY}" "UninstallString"' in NSI
     uninstall = NSI[NSI.index('Section "Uninstall"'):]
-    assert "RMDir /r" not in uninstall and "RMDir /R" not in uninstall  # never a recursive delete
+    # one recursive delete only: the program's own library folder of the one-folder build, inside the install folder
+    recursive = re.findall(r'RMDir /[rR]\s+"([^"]+)"', uninstall)
+    assert recursive == ["$INSTDIR\\_internal"], recursive
     assert "$LOCALAPPDATA\\${APP}\"" not in uninstall and "$APPDATA" not in uninstall
-    deleted = re.findall(r'^\s*(?:Delete|RMDir)\s+"([^"]+)"', uninstall, re.MULTILINE)
+    deleted = re.findall(r'^\s*(?:Delete|RMDir)\s+(?:/r\s+)?"([^"]+)"', uninstall, re.MULTILINE)
     assert deleted and all(p.startswith(("$INSTDIR", "$SMPROGRAMS", "$DESKTOP")) for p in deleted), deleted
     # the data folder platformdirs gives the program on Windows is %LOCALAPPDATA%\TalentDesk, not the install folder
     assert "Programs" in NSI[NSI.index("InstallDir"):].splitlines()[0]
@@ -163,3 +165,9 @@ def test_the_installer_refuses_unsupported_windows_in_chinese_before_copying_any
     for lang in ("zh_CN", "en"):
         guide = (ROOT / "resources" / "help" / lang / "08-install-and-upgrade.md").read_text(encoding="utf-8")
         assert "1809" in guide and "64" in guide
+
+
+def test_the_installer_installs_the_one_folder_build():
+    section = NSI[NSI.index('Section "TalentDesk"'):NSI.index("SectionEnd")]
+    assert 'File /r "${DIST_DIR}\\_internal"' in section, "the shared library folder of the one-folder build"
+    assert section.index('RMDir /r "$INSTDIR\\_internal"') < section.index("File /r"), "no file of an older version left"
