@@ -97,7 +97,7 @@ def build_deb(onedir: Path, out_dir: Path, *, arch: str = "amd64") -> Path:
         debian = pkg / "DEBIAN"
         debian.mkdir()
         (debian / "control").write_text(CONTROL.format(version=ver, arch=arch, installed_kb=size_kb), encoding="utf-8")
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(pkg), str(deb)], check=True,
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(pkg), str(deb)], check=True,
                        stdout=subprocess.DEVNULL)
     return deb
 
