@@ -12,7 +12,7 @@ from talentdesk.ui.ledger.tab import LedgerTab
 from talentdesk.ui.mentors.tab import MentorsTab
 from talentdesk.ui.overview.tab import OverviewTab
 from talentdesk.ui.talents.tab import TalentsTab
-from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 
 
 class MainWindow(QMainWindow):
@@ -31,7 +31,8 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs:
             self.tabs.addTab(tab, tab.title())
             context.runner.data_changed.connect(tab.on_data_changed)
-        self.setCentralWidget(self.tabs)
+        # on a small screen the tabs scroll instead of pushing the window's bottom under the taskbar
+        self.setCentralWidget(in_scroll_area(self.tabs, self))
         self.overview.open_requested.connect(self.open_record)
         self.growth.open_requested.connect(self.open_record)
         self._build_menus()
