@@ -48,6 +48,12 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_reconcile)
 
+    p = sub.add_parser("template", help="write the .xlsx template of a moving-in file (headers, one example row)")
+    p.add_argument("kind", choices=("policies", "talents", "payments", "pairings", "care"))
+    p.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    add_json(p)
+    p.set_defaults(handler=cmd_template)
+
 
 def _progress(ctx):
     last = [0]
@@ -149,3 +155,16 @@ def cmd_import_care(args: argparse.Namespace, ctx) -> int:
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
     ctx.emit(payload, text)
     return code
+
+
+def cmd_template(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.services.movein import write_template
+
+    if not args.out.parent.exists():
+        raise InputFileError(translate("MoveInCommands", "The folder {folder} does not exist.").format(
+            folder=args.out.parent))
+    path = write_template(kind=args.kind, out_path=args.out)
+    ctx.emit({"path": str(path), "kind": args.kind},
+             translate("MoveInCommands", "The {kind} template is written to {path}.").format(kind=args.kind, path=path))
+    return 0
