@@ -448,6 +448,14 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Imported, but worth a look</source>
+        <translation>可以导入，但值得核对</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
