@@ -747,6 +747,10 @@
         <source>The {kind} template is written to {path}.</source>
         <translation>{kind} 模板已写入 {path}。</translation>
     </message>
+    <message>
+        <source>{n} rows of payment history written to {path}.</source>
+        <translation>已将 {n} 行发放记录写入 {path}。</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>
@@ -1692,6 +1696,14 @@
         <translation>导入历史发放记录…</translation>
     </message>
     <message>
+        <source>Export payment history…</source>
+        <translation>导出发放记录…</translation>
+    </message>
+    <message>
+        <source>Every standing payment with its grant, in the shape the import reads: it moves the ledger into another database with the same balances.</source>
+        <translation>按导入格式导出每一笔有效发放及其补贴核定：可将台账原样迁入另一个数据库，余额不变。</translation>
+    </message>
+    <message>
         <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
         <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
     </message>
@@ -1725,6 +1737,18 @@
     </message>
     <message>
         <source>{n} lines written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export payment history</source>
+        <translation>导出发放记录</translation>
+    </message>
+    <message>
+        <source>payment-history.xlsx</source>
+        <translation>发放记录.xlsx</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
         <translation>已将 {n} 行写入 {path}。</translation>
     </message>
 </context>

@@ -30,6 +30,7 @@ def register(sub) -> None:
     t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file")
     add_json(t)
     t.set_defaults(handler=cmd_export_talents)
+    movein.register_exports(what)
 
 
 def cmd_import_talents(args: argparse.Namespace, ctx) -> int:

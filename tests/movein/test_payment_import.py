@@ -201,6 +201,11 @@ def test_cli_json_and_exit_codes(office, db_path, tmp_path, capsys, database):
     rec = json.loads(capsys.readouterr().out)
     assert rec["total_paid_fen"] == 1_000_000 and rec["rows"][0]["payments"] == 1
     assert (tmp_path / "r.xlsx").exists()
+    assert main(["--db", str(db_path), "export", "payments", str(tmp_path / "h.xlsx"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 1
+    # the exported history is the same payment: importing it again is refused as the same payment twice
+    assert main(["--db", str(db_path), "--lang", "en", "import", "payments", str(tmp_path / "h.xlsx"), "--json"]) == 1
+    assert "already in the ledger" in json.loads(capsys.readouterr().out)["rejected"][0]["message"]
 
 
 def test_generated_three_year_history_of_2000_talents_reconciles_to_the_fen(database, local, tmp_path):

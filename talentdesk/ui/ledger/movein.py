@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QMess
 
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
-from talentdesk.services.ledger import history_import, reconcile
+from talentdesk.services.ledger import history_export, history_import, reconcile
 from talentdesk.ui.common.file_import import FileImportDialog
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.tab import AppContext
@@ -85,11 +85,16 @@ class ReconcilePage(Page):
         pdf.clicked.connect(lambda: self.export(".pdf"))
         self.import_btn = QPushButton(self.tr("Import payment history…"), self)
         self.import_btn.clicked.connect(self.import_history)
+        self.export_btn = QPushButton(self.tr("Export payment history…"), self)
+        self.export_btn.setToolTip(self.tr("Every standing payment with its grant, in the shape the import reads: "
+                                           "it moves the ledger into another database with the same balances."))
+        self.export_btn.clicked.connect(self.export_history)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Fiscal year"), self))
         bar.addWidget(self.year)
         bar.addStretch(1)
         bar.addWidget(self.import_btn)
+        bar.addWidget(self.export_btn)
         bar.addWidget(xlsx)
         bar.addWidget(pdf)
         note = QLabel(self.tr("Tick these figures off against the finance bureau's: a reversed entry is taken back "
@@ -128,6 +133,19 @@ class ReconcilePage(Page):
             call(reconcile.export_reconciliation, out_path=path, year=year), key="ledger.reconcile.export",
             on_done=lambda n: QMessageBox.information(self, self.tr("Reconciliation"), self.tr(
                 "{n} lines written to {path}.").format(n=n, path=path)),
+            on_error=lambda exc: show_error(self, exc))
+
+    def export_history(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export payment history"),
+                                               self.tr("payment-history.xlsx"), self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.context.runner.submit(
+            call(history_export.export_payment_history, out_path=path), key="ledger.history.export",
+            on_done=lambda n: QMessageBox.information(self, self.tr("Export payment history"), self.tr(
+                "{n} rows written to {path}.").format(n=n, path=path)),
             on_error=lambda exc: show_error(self, exc))
 
     def import_history(self) -> None:

@@ -89,6 +89,7 @@ class LedgerTab(Tab):
         self.budgets = pages.BudgetsPage(context, self)
         self.reconcile = movein.ReconcilePage(context, self)
         self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
+        self.reconcile.export_btn.setVisible(context.actor.can(Permission.PERSONAL_EXPORT))
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
                             (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
