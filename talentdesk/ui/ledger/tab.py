@@ -88,7 +88,8 @@ class LedgerTab(Tab):
         self.policies = pages.PoliciesPage(context, self)
         self.budgets = pages.BudgetsPage(context, self)
         self.reconcile = movein.ReconcilePage(context, self)
-        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
+        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_RECORD)
+                                            and context.actor.can(Permission.LEDGER_PAY))
         self.reconcile.export_btn.setVisible(context.actor.can(Permission.PERSONAL_EXPORT))
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
