@@ -27,7 +27,7 @@ def _talent_columns() -> Columns:
     from talentdesk.domain.talent_fields import REQUIRED_FIELDS
     from talentdesk.services.talents.importer import COLUMNS
 
-    return Columns(COLUMNS, required=tuple(REQUIRED_FIELDS), titles={})
+    return Columns(COLUMNS, required=tuple(REQUIRED_FIELDS))
 
 
 def kinds() -> dict[str, FileKind]:

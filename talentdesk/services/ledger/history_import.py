@@ -75,7 +75,7 @@ COLUMNS = Columns({
                                                             "补贴总额", "Approved total")),
     "start_date": ("起始日期", "Grant start", ("核定日期", "享受起始日期", "起始时间", "Start date")),
     "memo": ("备注", "Notes", ("说明", "摘要", "Memo")),
-}, required=("id_number", "pay_date", "amount"), titles={})
+}, required=("id_number", "pay_date", "amount"))
 ONE_OF = (("policy", "doc_number"),)
 CLOSE = 3  # close matches offered for an unknown person or policy
 
