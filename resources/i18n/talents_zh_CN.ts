@@ -452,8 +452,8 @@
         <translation>提示</translation>
     </message>
     <message>
-        <source>Imported, but worth a look</source>
-        <translation>可以导入，但值得核对</translation>
+        <source>Worth a look, and what is not data</source>
+        <translation>值得核对的行，以及不是数据的行</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -515,6 +515,22 @@
         <source>Imported {n} talents.</source>
         <translation>已导入 {n} 名人才。</translation>
     </message>
+    <message>
+        <source>{n} rows with problems were skipped.</source>
+        <translation>有问题的 {n} 行已跳过。</translation>
+    </message>
+    <message>
+        <source>New employers: {names}.</source>
+        <translation>新增用人单位：{names}。</translation>
+    </message>
+    <message>
+        <source>The database was backed up before the import (Safety → Backup and restore).</source>
+        <translation>导入前已自动备份数据库（见“数据安全 → 备份与恢复”）。</translation>
+    </message>
+    <message>
+        <source>Import talents</source>
+        <translation>导入人才</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
@@ -531,6 +547,10 @@
         <translation>未知字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
+        <source>--set needs the form “column=value”, e.g. “人才类别=E”.</source>
+        <translation>--set 的写法是“列名=值”，例如“人才类别=E”。</translation>
+    </message>
+    <message>
         <source>The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.</source>
         <translation>“{a}”和“{b}”两列都对应“{field}”，请删除其中一列或重新指定对应关系。</translation>
     </message>
@@ -541,6 +561,10 @@
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未能识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>not data: “{text}”</source>
+        <translation>不是数据：“{text}”</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -584,6 +608,10 @@
     <message>
         <source>row {row}, {column}: {message}</source>
         <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
         <source>New employers: {names}</source>
@@ -724,6 +752,10 @@
         <translation>有 {n} 项需要修改。</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Re-activate</source>
         <translation>恢复在岗</translation>
     </message>
@@ -759,6 +791,10 @@
         <translation>手机号如 13812345678，固定电话需带区号</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -789,6 +825,14 @@
     <message>
         <source>Your role may not see full ID and phone numbers.</source>
         <translation>您的角色无权查看完整的身份证号和电话号码。</translation>
+    </message>
+    <message>
+        <source>Choose the education.</source>
+        <translation>请选择学历。</translation>
+    </message>
+    <message>
+        <source>The employer is required (add it under Employers… if it is new).</source>
+        <translation>用人单位为必填项（新单位请先在“用人单位…”中添加）。</translation>
     </message>
 </context>
 <context>

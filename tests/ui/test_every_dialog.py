@@ -111,6 +111,7 @@ def _data(database):
 
 def _recipes(window, d):
     """Dialog class name -> how the program opens it."""
+    from talentdesk.ui.common.settings_dialog import SettingsDialog
     from talentdesk.ui.common.unsaved import GuardedDialog
     from talentdesk.ui.growth import dialogs as growth
     from talentdesk.ui.help.about import AboutDialog
@@ -147,6 +148,7 @@ def _recipes(window, d):
             c, w, operation=import_policies, title="Import policies", intro="One row per policy."),
         "talentdesk.ui.wizard.movein.MoveInGuide": lambda: MoveInGuide(c, w),
         "talentdesk.ui.common.unsaved.GuardedDialog": lambda: GuardedDialog(w),
+        "talentdesk.ui.common.settings_dialog.SettingsDialog": lambda: SettingsDialog(c, w),
         "talentdesk.ui.ledger.dialogs.ReasonDialog": lambda: ledger.ReasonDialog("Waive", "Why?", w, amount=10000,
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),

@@ -11,9 +11,10 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.enums import CaseStatus, TalentStatus
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import CareCase, Talent
-from talentdesk.domain.values import add_months, format_yuan
+from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, operation
+from talentdesk.services.growth import risk
 from talentdesk.services.ledger import journal
 from talentdesk.services.mentors import pairings
 
@@ -68,7 +69,7 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
     rows = session.execute(
         select(Talent.id, Talent.name, Talent.service_end_date)
         .where(Talent.status == TalentStatus.ACTIVE.value, Talent.service_end_date >= today,
-               Talent.service_end_date <= add_months(today, 6))
+               Talent.service_end_date <= today + dt.timedelta(days=risk.notice_days(session)))
         .order_by(Talent.service_end_date).limit(per_category)
     ).all()
     for tid, name, end in rows:

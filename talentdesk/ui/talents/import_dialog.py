@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.talents import importer
+from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         ], self)
         self.notes_view = make_table_view(self.notes_model, self, sortable=False)
         self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.notes_label = QLabel(self.tr("Imported, but worth a look"))
+        self.notes_label = QLabel(self.tr("Worth a look, and what is not data"))
         self.rejected_view = make_table_view(self.rejected_model, self, sortable=False)
         self.rejected_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         left = QWidget()
@@ -169,9 +170,10 @@ class ImportDialog(QDialog):
     def _checked(self, result: importer.ImportResult) -> None:
         self.result = result
         self.rejected_model.set_rows(result.rejected)
-        self.notes_model.set_rows(result.warnings)
-        self.notes_view.setVisible(bool(result.warnings))
-        self.notes_label.setVisible(bool(result.warnings))
+        notes = [*result.warnings, *result.not_data]  # accepted with a note; rows below the table that are not data
+        self.notes_model.set_rows(notes)
+        self.notes_view.setVisible(bool(notes))
+        self.notes_label.setVisible(bool(notes))
         self.rejected_view.resizeColumnToContents(0)
         self.rejected_view.resizeColumnToContents(1)
         bad_rows = len({r.row for r in result.rejected})
@@ -209,6 +211,13 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: importer.ImportResult) -> None:
         self.result = result
-        self.summary.setText(self.tr("Imported {n} talents.").format(n=result.imported))
+        text = self.tr("Imported {n} talents.").format(n=result.imported)
+        if result.rejected:
+            text += " " + self.tr("{n} rows with problems were skipped.").format(n=len(result.rejected))
+        if result.new_employers:
+            text += " " + self.tr("New employers: {names}.").format(names="、".join(result.new_employers[:10]))
+        text += "\n" + self.tr("The database was backed up before the import (Safety → Backup and restore).")
+        self.summary.setText(text)
         self.import_button.setEnabled(False)
         self.accept()
+        self.finished_box = show_finished(self.parentWidget(), self.tr("Import talents"), text)
