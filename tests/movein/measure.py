@@ -8,6 +8,7 @@ into the report; a test (test_payment_import) checks the totals to the fen.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -32,16 +33,18 @@ def main() -> int:
         with db.session(actor) as s:
             people = setup(s, talents=args.talents, seed=args.seed)
         written = history(people, Path(tmp) / "history.xlsx", seed=args.seed)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with db.session(actor) as s:
             result = history_import.import_payments(s, path=Path(tmp) / "history.xlsx", backup_first_=True)
-        took = time.perf_counter() - start
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         with db.session(actor, readonly=True) as s:
             rec = reconcile.reconcile(s)
         db.dispose()
     print(f"{result.imported} payments ({written.implicit} with the instalment left out, {written.wan} in 万, "
           f"{written.floats} as floats) and {result.extra['grants_created']} grants for {args.talents} talents "
-          f"imported in {took:.2f} s ({result.imported / took:,.0f} rows/s) including the backup and the audit")
+          f"imported in {took:.2f} s ({result.imported / took:,.0f} rows/s) including the backup and the audit; "
+          f"{cpu:.2f} s of CPU; load average {load:.1f} on {os.cpu_count()} cores")
     print(f"reconciliation {rec.total_paid_fen} fen, generator {written.total_fen} fen: "
           f"{'equal' if rec.total_paid_fen == written.total_fen else 'DIFFERENT'}")
     return 0 if result.imported == written.rows and rec.total_paid_fen == written.total_fen else 1
