@@ -1122,6 +1122,10 @@
         <source>Clawback waiver reason</source>
         <translation>免于追回理由</translation>
     </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因类别</translation>
+    </message>
 </context>
 <context>
     <name>Unsaved</name>

@@ -120,7 +120,9 @@ def _recipes(window, d):
     from talentdesk.ui.common.file_import import FileImportDialog
     from talentdesk.ui.ledger.movein import PaymentImportDialog
     from talentdesk.ui.wizard.movein import MoveInGuide
+    from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
+    from talentdesk.services.ledger.eligibility import Rules
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
@@ -153,6 +155,8 @@ def _recipes(window, d):
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
         "talentdesk.ui.ledger.tab.CertificateChoiceDialog": lambda: CertificateChoiceDialog(2, w),
+        "talentdesk.ui.ledger.sweep_page.RulesDialog": lambda: RulesDialog(
+            c, d["policies"][0].id, d["policies"][0].name, Rules(materials=("diploma",), max_age=35), w),
         "talentdesk.ui.mentors.dialogs.ServiceDialog": lambda: mentors.ServiceDialog(c, w),
         "talentdesk.ui.mentors.dialogs.PairDialog": lambda: mentors.PairDialog(
             c, d["unpaired"], d["column"], d["roles"], role_id=d["roles"][0].id, cadence_days=30, today=TODAY, parent=w),
