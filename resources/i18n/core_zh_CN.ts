@@ -117,6 +117,10 @@
         <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
+        <source>The workbook has no sheet “{name}”; its sheets are {names}.</source>
+        <translation>工作簿中没有名为“{name}”的工作表；它的工作表有：{names}。</translation>
+    </message>
+    <message>
         <source>The Excel workbook cannot be read; it may be damaged or protected with a password.</source>
         <translation>无法读取该 Excel 工作簿，文件可能已损坏或设置了密码。</translation>
     </message>
