@@ -426,6 +426,33 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
         raise ReadOnlyViolation(f"a write in a read-only unit of work: {statement.strip()[:120]}")
 
 
+# ------------------------------------------------------------------ files that belong to a transaction
+
+def place_after_commit(session: Session, tmp: Path, dest: Path) -> None:
+    """`tmp` (already written in full, beside `dest`) gets the name `dest` only once this unit of work has
+    committed; if it rolls back, `tmp` is deleted. So no PDF, export or copy exists for a transaction that did not
+    commit (a full disk, a refused audit entry, a crash before the commit)."""
+    if session.info.get("readonly"):
+        raise ReadOnlyViolation("a file placed after commit needs a unit of work that commits (writes=True)")
+    session.info.setdefault("td_after_commit", []).append((Path(tmp), Path(dest)))
+
+
+def _place_files(pending: list[tuple[Path, Path]], committed: bool) -> None:
+    from talentdesk.store.files import replace_file
+
+    error: BaseException | None = None
+    for tmp, dest in pending:
+        if not committed or error is not None:
+            tmp.unlink(missing_ok=True)
+            continue
+        try:
+            replace_file(tmp, dest)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
+        except BaseException as exc:  # noqa: BLE001 - the rest are removed; the first failure is reported
+            error = exc
+    if error is not None:
+        raise error
+
+
 # ------------------------------------------------------------------ faults named
 
 def storage_fault(exc: BaseException) -> StorageError | None:
@@ -529,12 +556,14 @@ class Database:
         s.info["database"] = self
         s.info["readonly"] = readonly
         s.info["exclusive"] = exclusive
+        committed = False
         try:
             yield s
             if readonly:
                 s.rollback()
             else:
                 s.commit()
+                committed = True
         except PermissionDenied as exc:
             s.rollback()
             _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
@@ -556,7 +585,9 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
+            pending = s.info.pop("td_after_commit", [])
             s.close()
+            _place_files(pending, committed)
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
         """Run one service function in its own unit of work."""
@@ -569,7 +600,7 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "place_after_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 
