@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -10,6 +9,10 @@
     <message>
         <source>There is no database at {path}. Check the path; the default database is {default}. To create a new, empty database there: talentdesk --db "{path}" init</source>
         <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db "{path}" init</translation>
+    </message>
+    <message>
+        <source>A number given is too large (a 22-digit entry or year?); nothing was changed. Check the numbers on the command line.</source>
+        <translation>给出的数字太大（例如 22 位的条目号或年份？），未做任何改动。请检查命令行中的数字。</translation>
     </message>
     <message>
         <source>The command failed unexpectedly; details are in the log: {path}</source>
@@ -169,11 +172,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -349,11 +352,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -561,12 +564,16 @@
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
         <source>The upgrade would break links between records; nothing was changed.</source>
         <translation>升级会破坏记录之间的关联，已取消升级，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>A file name or path is too long, or has characters the disk does not allow: {path}. Nothing was changed.</source>
+        <translation>文件名或路径太长，或含有磁盘不允许的字符：{path}。未做任何改动。</translation>
     </message>
     <message>
         <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
@@ -604,7 +611,7 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
@@ -837,7 +844,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>

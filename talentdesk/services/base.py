@@ -459,6 +459,10 @@ def storage_fault(exc: BaseException) -> StorageError | None:
     """What SQLite (or the file system) said, as a message in the user's language; None when it is not a fault
     of the storage. Every one says the change was not saved."""
     text = str(exc).lower()
+    if getattr(exc, "errno", None) in (36, 22) or getattr(exc, "winerror", None) in (123, 206):
+        return StorageError(translate(
+            "Storage", "A file name or path is too long, or has characters the disk does not allow: {path}. "
+                       "Nothing was changed.").format(path=str(getattr(exc, "filename", "") or "")[:120] + "…"))
     if "full" in text or getattr(exc, "errno", None) == 28:  # SQLITE_FULL / ENOSPC
         return StorageError(translate(
             "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
