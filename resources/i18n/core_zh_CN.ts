@@ -618,6 +618,26 @@
         <source>Columns not recognised: {cols}</source>
         <translation>未识别的列：{cols}</translation>
     </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
+        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
+    </message>
+    <message>
+        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
+        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
+    </message>
+    <message>
+        <source>Close matches: {names}.</source>
+        <translation>相近的有：{names}。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to {on_file}, not to {written}.</source>
+        <translation>该身份证号属于{on_file}，不是{written}。</translation>
+    </message>
 </context>
 <context>
     <name>TalentEdit</name>
@@ -690,10 +710,6 @@
         <translation>请填写到岗日期。</translation>
     </message>
     <message>
-        <source>The arrival date must lie between 1900 and one year from today.</source>
-        <translation>到岗日期应在 1900 年至今后一年之间。</translation>
-    </message>
-    <message>
         <source>The arrival date is before the birth date.</source>
         <translation>到岗日期早于出生日期。</translation>
     </message>
@@ -712,6 +728,30 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>The arrival date is more than a year from today.</source>
+        <translation>到岗日期晚于一年之后，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before 1900.</source>
+        <translation>到岗日期早于1900年。</translation>
+    </message>
+    <message>
+        <source>The arrival date is before the talent's 16th birthday ({date}).</source>
+        <translation>到岗日期早于本人年满16周岁之日（{date}）。</translation>
+    </message>
+    <message>
+        <source>The departure date is more than a year from today.</source>
+        <translation>离开日期晚于一年之后，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>The departure date is before 1900.</source>
+        <translation>离开日期早于1900年。</translation>
+    </message>
+    <message>
+        <source>The departure date is before the arrival date ({date}).</source>
+        <translation>离开日期早于到岗日期（{date}）。</translation>
     </message>
     <message>
         <source>Birth date</source>
@@ -848,12 +888,32 @@
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>
-        <source>The ID number contains an impossible birth date or region code.</source>
-        <translation>身份证号码中的出生日期或地区代码不存在。</translation>
+        <source>The region code {code} is in no edition of the national division codes we know; the number is accepted — please compare it with the ID card.</source>
+        <translation>地址码 {code} 不在已知任何版本的行政区划代码中；号码已接受，请与身份证原件核对。</translation>
     </message>
     <message>
-        <source>This is not a valid ID number.</source>
-        <translation>不是有效的身份证号码。</translation>
+        <source>Excel stored this {what} as a number and lost its last digits (it shows like 3.30782E+17). Set the column's format to 文本 (Text) and type the number again.</source>
+        <translation>Excel 把这个{what}存成了数字，丢失了末尾几位（显示为 3.30782E+17 之类）。请把该列的单元格格式设为“文本”，再重新输入号码。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>This is a first-generation 15-digit ID number; its 18-digit form is {id18}.</source>
+        <translation>这是15位的第一代身份证号，对应的18位号码是 {id18}。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({digits}) is not a day of the calendar.</source>
+        <translation>身份证号中的出生日期（{digits}）不是日历上存在的日期。</translation>
+    </message>
+    <message>
+        <source>The birth date in the ID number ({date}) must lie between 1900 and today.</source>
+        <translation>身份证号中的出生日期（{date}）应在1900年至今天之间。</translation>
+    </message>
+    <message>
+        <source>The ID number begins with {code}, which is no province's code.</source>
+        <translation>身份证号以 {code} 开头，这不是任何省份的代码。</translation>
     </message>
     <message>
         <source>A mobile number has 11 digits starting with 13–19 (landlines need the area code).</source>

@@ -696,6 +696,18 @@
         <source>Total paid: {n} payments, {paid}.</source>
         <translation>发放合计：{n} 笔，{paid}。</translation>
     </message>
+    <message>
+        <source>policies</source>
+        <translation>项政策</translation>
+    </message>
+    <message>
+        <source>pairings</source>
+        <translation>条结对</translation>
+    </message>
+    <message>
+        <source>care cases</source>
+        <translation>条关爱服务记录</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>
@@ -719,24 +731,8 @@
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <source>The ID number is missing.</source>
-        <translation>缺少身份证号。</translation>
-    </message>
-    <message>
-        <source>Excel stored this ID number as a number and lost its last digits. Set the column to text (文本) and type the number again.</source>
-        <translation>Excel 把这个身份证号存成了数字，丢失了末几位。请把该列设为“文本”后重新输入号码。</translation>
-    </message>
-    <message>
-        <source>No talent with the ID number {id} is on file; import the talent roster first.</source>
-        <translation>人才档案中没有身份证号为 {id} 的人员；请先导入人才花名册。</translation>
-    </message>
-    <message>
         <source>Close matches: {names}.</source>
         <translation>相近的有：{names}。</translation>
-    </message>
-    <message>
-        <source>The ID number belongs to {on_file}, not to {written}.</source>
-        <translation>该身份证号属于{on_file}，不是{written}。</translation>
     </message>
     <message>
         <source>No policy is called “{name}”; import the policy table first.</source>
@@ -1523,6 +1519,61 @@
     <message>
         <source>Any education</source>
         <translation>不限学历</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyImport</name>
+    <message>
+        <source>The number of instalments is a whole number from 1.</source>
+        <translation>期数是从 1 开始的整数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a way of paying; write 一次性, 按年3期 or 按月36个月.</source>
+        <translation>“{value}”不是发放方式；请写“一次性”“按年3期”或“按月36个月”。</translation>
+    </message>
+    <message>
+        <source>Say how many instalments (e.g. 按年3期) or fill the 期数 column.</source>
+        <translation>请写明期数（如“按年3期”），或填写“期数”列。</translation>
+    </message>
+    <message>
+        <source>The number of instalments must be between 1 and 120.</source>
+        <translation>期数必须在 1 到 120 之间。</translation>
+    </message>
+    <message>
+        <source>The table has no amounts: add a column per tier (A类, B类 …) or a 金额 column.</source>
+        <translation>表中没有金额：请按人才类别各加一列（A类、B类……），或加一列“金额”。</translation>
+    </message>
+    <message>
+        <source>The policy needs a name.</source>
+        <translation>政策需要名称。</translation>
+    </message>
+    <message>
+        <source>A policy called “{name}” is already on file; change it in the policy dialog instead.</source>
+        <translation>已有名为“{name}”的政策；请在政策对话框中修改。</translation>
+    </message>
+    <message>
+        <source>Unknown talent tier “{tier}”; the tiers are {tiers}.</source>
+        <translation>未知的人才类别“{tier}”；现有类别为 {tiers}。</translation>
+    </message>
+    <message>
+        <source>service commitment: {years}</source>
+        <translation>服务期：{years}</translation>
+    </message>
+    <message>
+        <source>The amount for this tier and education is already given on row {row}.</source>
+        <translation>该类别和学历的金额已在第 {row} 行给出。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no amount.</source>
+        <translation>“{name}”没有金额。</translation>
+    </message>
+    <message>
+        <source>“{other}” is neither on file nor in this table.</source>
+        <translation>“{other}”既不在系统中，也不在本表中。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何修改。</translation>
     </message>
 </context>
 <context>

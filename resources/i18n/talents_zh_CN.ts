@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -107,7 +106,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -152,6 +151,53 @@
     <message>
         <source>This case is closed already.</source>
         <translation>该事项已经结案。</translation>
+    </message>
+</context>
+<context>
+    <name>CareImport</name>
+    <message>
+        <source>Say the kind of care (人才公寓, 配偶就业, 子女入学, 户籍 …).</source>
+        <translation>请写明服务类型（人才公寓、配偶就业、子女入学、户籍……）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何修改。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a status; write 在住 / 办理中 for an open case or 已退房 / 已办结 for a closed one.</source>
+        <translation>“{value}”不是状态；未结的写“在住”或“办理中”，已结的写“已退房”或“已办结”。</translation>
+    </message>
+    <message>
+        <source>A closed case needs its closing date (or the move-out date).</source>
+        <translation>已办结的事项需要办结日期（或退房日期）。</translation>
+    </message>
+    <message>
+        <source>Give the date the case was opened (or the move-in date).</source>
+        <translation>请填写登记日期（或入住日期）。</translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation>日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>{name} moved in on {date}, long before arriving on {arrival}.</source>
+        <translation>{name}的入住日期 {date} 远早于到岗日期 {arrival}。</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>on file</source>
+        <translation>系统中已有</translation>
+    </message>
+    <message>
+        <source>Room {room} of {apartment} is already taken from {start} ({where}).</source>
+        <translation>{apartment} {room} 房自 {start} 起已有人入住（{where}）。</translation>
+    </message>
+    <message>
+        <source>Importing care cases</source>
+        <translation>正在导入关爱服务记录</translation>
     </message>
 </context>
 <context>
@@ -401,6 +447,14 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Imported, but worth a look</source>
+        <translation>可以导入，但值得核对</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
@@ -578,7 +632,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>

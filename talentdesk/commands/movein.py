@@ -20,6 +20,23 @@ def register_imports(what) -> None:
     add_json(t)
     t.set_defaults(handler=cmd_import_payments)
 
+    t = what.add_parser("policies", help="import the policy table (amounts by tier and education, instalments, "
+                                         "clawback rule, exclusions)")
+    t.add_argument("file", type=Path)
+    t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
+    t.add_argument("--skip-invalid", action="store_true", help="import the valid policies and skip refused ones")
+    add_json(t)
+    t.set_defaults(handler=cmd_import_policies)
+
+    for name, helptext in (("pairings", "import the mentor pairing list (mentor, newcomer, role, start, end)"),
+                           ("care", "import care cases (kind, apartment and room, move-in/out, status, notes)")):
+        t = what.add_parser(name, help=helptext)
+        t.add_argument("file", type=Path)
+        t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
+        t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
+        add_json(t)
+        t.set_defaults(handler=cmd_import_pairings if name == "pairings" else cmd_import_care)
+
 
 def register(sub) -> None:
     from talentdesk.commands.options import add_json
@@ -74,8 +91,6 @@ def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
                                                 skip_invalid=args.skip_invalid, backup_first_=True,
                                                 progress=_progress(ctx))
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
-    payload["preview"] = None
-    payload.pop("preview")
     ctx.emit(payload, text)
     return code
 
@@ -101,3 +116,36 @@ def cmd_reconcile(args: argparse.Namespace, ctx) -> int:
                                                                paid=format_yuan(rec.total_paid_fen)))
     ctx.emit(rec.as_json(), "\n".join(lines))
     return 0
+
+
+def cmd_import_policies(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.ledger import policy_import
+
+    with ctx.database().session(ctx.actor()) as s:
+        result = policy_import.import_policies(s, path=args.file, dry_run=args.dry_run,
+                                               skip_invalid=args.skip_invalid, backup_first_=True)
+    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "policies"))
+    ctx.emit(payload, text)
+    return code
+
+
+def cmd_import_pairings(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.mentors import pairing_import
+
+    with ctx.database().session(ctx.actor()) as s:
+        result = pairing_import.import_pairings(s, path=args.file, dry_run=args.dry_run,
+                                                skip_invalid=args.skip_invalid, backup_first_=True)
+    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "pairings"))
+    ctx.emit(payload, text)
+    return code
+
+
+def cmd_import_care(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.services.talents import care_import
+
+    with ctx.database().session(ctx.actor()) as s:
+        result = care_import.import_care(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                                         backup_first_=True)
+    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
+    ctx.emit(payload, text)
+    return code

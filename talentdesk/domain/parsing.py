@@ -10,18 +10,13 @@ from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumError
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.labels import label_spellings
 from talentdesk.domain.values import (
-    IdNumber,
-    normalise_id_number,
-    parse_id_number,
     to_halfwidth,
 )
-from talentdesk.domain.labels import label_spellings
 from talentdesk.i18n import translate
 
 _DATE_PATTERNS = (
@@ -128,32 +123,6 @@ def parse_flag(raw: Any, *, field: str) -> bool:
     if text in ("1", "是", "yes", "y", "true", "t", "√", "✓"):
         return True
     raise ValidationError(translate("TalentEdit", "Write yes or no (是/否)."), field=field)
-
-
-@lru_cache(maxsize=4096)
-def _region_valid_in(region: str, year: int) -> bool:
-    """Whether the GB/T 2260 region code existed in that birth year (the slow part of ID validation; a roster
-    has a few hundred distinct regions and years, so it is looked up once each)."""
-    try:
-        ric.get_birth_place(region + f"{year:04d}0101" + "0000")
-        return True
-    except StdnumError:
-        return False
-
-
-def read_id_number(raw: str) -> IdNumber:
-    """`parse_id_number` with the region lookup cached; anything unusual goes to `parse_id_number` itself, so
-    its messages stay the only ones."""
-    value = normalise_id_number(raw)
-    if len(value) == 18 and value[:17].isascii() and value[:17].isdigit() and (value[17].isdigit() or value[17] == "X"):
-        try:
-            birth = ric.get_birth_date(value)
-        except StdnumError:
-            birth = None
-        if (birth is not None and ric.calc_check_digit(value) == value[17]
-                and _region_valid_in(value[:6], birth.year)):
-            return IdNumber(value)
-    return parse_id_number(raw, field="id_number")
 
 
 def cell_text(raw: Any) -> str:

@@ -20,10 +20,11 @@ from talentdesk.domain.parsing import (
     parse_date_value,
     parse_flag,
     parse_service_years,
-    read_id_number,
 )
 from talentdesk.domain.values import (
     add_months,
+    excel_number_message,
+    parse_id_number,
     parse_phone,
     to_halfwidth,
 )
@@ -50,7 +51,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = None,
-                        tiers: Mapping[str, str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+                        tiers: Mapping[str, str] | None = None,
+                        warnings: dict[str, str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
     """Check and normalise the fields of one talent. Returns (clean values, {field: message}) — all problems at
     once, so the editor can show each beside its field. `tiers` maps accepted spellings (code, name) to codes."""
     today = today or dt.date.today()
@@ -71,12 +73,17 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
         errors["name"] = translate("TalentEdit", "The name is required.")
 
     idn = None
-    if not cell_text(values.get("id_number")):
+    raw_id = values.get("id_number")
+    if isinstance(raw_id, (int, float)) and not isinstance(raw_id, bool) and len(f"{raw_id:.0f}") > 15:
+        errors["id_number"] = excel_number_message(translate("TalentEdit", "ID number"))
+    elif not cell_text(raw_id):
         errors["id_number"] = translate("TalentEdit", "The ID number is required.")
     else:
         try:
-            idn = read_id_number(cell_text(values.get("id_number")))
+            idn = parse_id_number(cell_text(raw_id), today=today)
             out["id_number"] = idn.value
+            if warnings is not None and idn.warning():
+                warnings["id_number"] = idn.warning()
         except ValidationError as exc:
             errors["id_number"] = exc.message
 
@@ -133,15 +140,43 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     if "arrival_date" in out and arrival is None:
         errors["arrival_date"] = translate("TalentEdit", "The arrival date is required.")
     elif arrival is not None:
-        if arrival < EARLIEST_DATE or arrival > today + dt.timedelta(days=366):
-            errors["arrival_date"] = translate("TalentEdit", "The arrival date must lie between 1900 and one year from today.")
-        elif out.get("birth_date") and arrival < out["birth_date"]:
+        birth = out.get("birth_date")
+        if arrival > latest_date(today):
+            errors["arrival_date"] = translate("TalentEdit", "The arrival date is more than a year from today.")
+        elif arrival < EARLIEST_DATE:
+            errors["arrival_date"] = translate("TalentEdit", "The arrival date is before 1900.")
+        elif birth and arrival < birth:
             errors["arrival_date"] = translate("TalentEdit", "The arrival date is before the birth date.")
+        elif birth and arrival < sixteenth_birthday(birth):
+            errors["arrival_date"] = translate("TalentEdit", "The arrival date is before the talent's 16th birthday "
+                                                             "({date}).").format(date=sixteenth_birthday(birth).isoformat())
     birth = out.get("birth_date")
     if birth is not None and "birth_date" not in errors and (birth < EARLIEST_DATE or birth > today):
         errors["birth_date"] = translate("TalentEdit", "The birth date must lie between 1900 and today.")
     attempt("service_years", lambda: parse_service_years(values.get("service_years")))
     return out, errors
+
+
+def latest_date(today: dt.date) -> dt.date:
+    """Nothing on the talent file is dated later than a year from today (a typing error like 2205)."""
+    return today + dt.timedelta(days=366)
+
+
+def sixteenth_birthday(birth: dt.date) -> dt.date:
+    """The earliest day someone may start work (the legal working age is 16); 29 February → 1 March."""
+    return add_months(birth, 16 * 12) if not (birth.month == 2 and birth.day == 29) else dt.date(birth.year + 16, 3, 1)
+
+
+def check_departure(departure: dt.date, *, arrival: dt.date | None, today: dt.date) -> str | None:
+    """The message for an implausible departure date, or None."""
+    if departure > latest_date(today):
+        return translate("TalentEdit", "The departure date is more than a year from today.")
+    if departure < EARLIEST_DATE:
+        return translate("TalentEdit", "The departure date is before 1900.")
+    if arrival is not None and departure < arrival:
+        return translate("TalentEdit", "The departure date is before the arrival date ({date}).").format(
+            date=arrival.isoformat())
+    return None
 
 
 def service_end(arrival: dt.date, years: int) -> dt.date | None:

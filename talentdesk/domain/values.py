@@ -8,14 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import (
-    InvalidChecksum,
-    InvalidComponent,
-    InvalidFormat,
-    InvalidLength,
     ValidationError as StdnumError,
 )
 
 from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.regions import province_known, region_known
 from talentdesk.i18n import translate
 
 _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＸｘＡＢＣＤＥＦＧＨＪＫＬＭＮＰＱＲＴＵＷＹ－＋"}
@@ -35,12 +32,25 @@ class IdNumber:
 
     @property
     def birth_date(self) -> dt.date:
-        return ric.get_birth_date(self.value)
+        return dt.date(int(self.value[6:10]), int(self.value[10:12]), int(self.value[12:14]))
 
     @property
     def gender(self) -> str:
         """'M' or 'F' from the 17th digit (odd = male)."""
         return "M" if int(self.value[16]) % 2 == 1 else "F"
+
+    @property
+    def region_known(self) -> bool:
+        """Whether the region code is found in some edition of GB/T 2260 (the province always is)."""
+        return region_known(self.value[:6])
+
+    def warning(self) -> str:
+        """A note for the clerk, never a refusal: '' for an ordinary number."""
+        if self.region_known:
+            return ""
+        return translate("Validation", "The region code {code} is in no edition of the national division codes we "
+                                       "know; the number is accepted — please compare it with the ID card.").format(
+            code=self.value[:6])
 
     def masked(self) -> str:
         return mask_id_number(self.value)
@@ -53,35 +63,60 @@ def normalise_id_number(raw: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(raw or "")).upper()
 
 
-def parse_id_number(raw: str, *, field: str = "id_number") -> IdNumber:
-    """Validate an 18-digit resident ID number (length, digits, birth date, region, GB 11643 checksum)."""
+_EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$")
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+
+
+def excel_number_message(what: str) -> str:
+    """Excel keeps 15 significant digits of a number: an 18-digit ID number (or a bank account) typed into a
+    cell formatted as a number loses its last digits and shows like 3.30782E+17."""
+    return translate("Validation", "Excel stored this {what} as a number and lost its last digits (it shows like "
+                                   "3.30782E+17). Set the column's format to 文本 (Text) and type the number again.").format(
+        what=what)
+
+
+def id_number_from_15(value: str) -> str:
+    """The 18-digit form of a first-generation 15-digit number (born 19YY, check digit added)."""
+    first17 = value[:6] + "19" + value[6:]
+    return first17 + id_check_digit(first17)
+
+
+def parse_id_number(raw: str, *, field: str = "id_number", today: dt.date | None = None) -> IdNumber:
+    """Accept every genuine resident ID number: 18 characters, the GB 11643 check digit, a real birth date from
+    1900 to today, and a known province. The region code is *not* checked against the birth year — people keep
+    the number issued under a code that was later changed (see domain/regions.py); a code found in no edition is
+    a warning (`IdNumber.warning()`), not a refusal."""
     value = normalise_id_number(raw)
     if not value:
         raise ValidationError(translate("Validation", "The ID number is required."), field=field)
-    try:
-        if len(value) != 18:
-            raise InvalidLength()
-        ric.validate(value)
-    except InvalidLength:
+    if _EXCEL_NUMBER.match(value):
+        raise ValidationError(excel_number_message(translate("Validation", "ID number")), field=field)
+    if len(value) == 15 and value.isdigit():
+        raise ValidationError(translate(
+            "Validation", "This is a first-generation 15-digit ID number; its 18-digit form is {id18}.").format(
+            id18=id_number_from_15(value)), field=field)
+    if len(value) != 18:
         raise ValidationError(
             translate("Validation", "An ID number has 18 characters; this one has {n}.").format(n=len(value)),
-            field=field,
-        ) from None
-    except InvalidFormat:
+            field=field)
+    if not (value[:17].isascii() and value[:17].isdigit() and (value[17].isdigit() or value[17] == "X")):
         raise ValidationError(
-            translate("Validation", "An ID number has 17 digits followed by a digit or X."), field=field
-        ) from None
-    except InvalidChecksum:
+            translate("Validation", "An ID number has 17 digits followed by a digit or X."), field=field)
+    if id_check_digit(value[:17]) != value[17]:
         raise ValidationError(
             translate("Validation", "The ID number's check digit is wrong; please check for a typing error."),
-            field=field,
-        ) from None
-    except InvalidComponent:
-        raise ValidationError(
-            translate("Validation", "The ID number contains an impossible birth date or region code."), field=field
-        ) from None
-    except StdnumError:
-        raise ValidationError(translate("Validation", "This is not a valid ID number."), field=field) from None
+            field=field)
+    try:
+        birth = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise ValidationError(translate("Validation", "The birth date in the ID number ({digits}) is not a day of "
+                                                      "the calendar.").format(digits=value[6:14]), field=field) from None
+    if not EARLIEST_BIRTH <= birth <= (today or dt.date.today()):
+        raise ValidationError(translate("Validation", "The birth date in the ID number ({date}) must lie between "
+                                                      "1900 and today.").format(date=birth.isoformat()), field=field)
+    if not province_known(value):
+        raise ValidationError(translate("Validation", "The ID number begins with {code}, which is no province's "
+                                                      "code.").format(code=value[:2]), field=field)
     return IdNumber(value)
 
 

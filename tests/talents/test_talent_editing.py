@@ -293,25 +293,3 @@ def test_reactivation_is_possible_and_audited(demo_db, local):
 def test_field_messages_speak_chinese(zh):
     _c, errors = clean_talent_fields({"name": ""}, today=TODAY)
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in errors.values())
-
-
-
-
-@settings(max_examples=300, deadline=None)
-@given(birth=births, seq=st.integers(0, 999), region=st.sampled_from(["110101", "330102", "330106", "370102",
-                                                                      "999999", "440103"]),
-       noise=st.one_of(st.none(), st.text(alphabet="0123456789Xx ", max_size=20)))
-def test_the_cached_id_check_agrees_with_the_domain_rule(birth, seq, region, noise):
-    from talentdesk.domain.parsing import read_id_number
-    from talentdesk.domain.values import parse_id_number
-
-    raw = make_id(birth, seq, region) if noise is None else noise
-    try:
-        expected = parse_id_number(raw).value
-    except ValidationError as exc:
-        expected = exc.message
-    try:
-        got = read_id_number(raw).value
-    except ValidationError as exc:
-        got = exc.message
-    assert got == expected

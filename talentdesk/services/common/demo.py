@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from faker import Faker
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
-from stdnum.cn import ric
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import RuleViolation
@@ -40,19 +39,29 @@ from talentdesk.domain.models import (
     TrainingProgram,
 )
 from talentdesk.domain.pinyin import pinyin_keys
-from talentdesk.domain.values import add_months
+from talentdesk.domain.regions import known_codes
+from talentdesk.domain.values import add_months, id_check_digit
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, actor_of, operation, record_event
+from talentdesk.services.base import (
+    Change,
+    Permission,
+    actor_of,
+    operation,
+    record_event,
+)
 
 Progress = Callable[[int, int, str], None]
 
-REGIONS = [
-    "330102", "330105", "330106", "330122", "330127", "330302", "330402", "330602", "330702", "330802", "330902",
-    "110101", "110102", "310101", "310104", "320102", "320104", "340102", "340104", "420102", "420106", "430102",
-    "430104", "440103", "440104", "510104", "510105", "610102", "610103", "370102", "370103", "410102", "410103",
-    "130102", "130104", "530102", "530103", "350102", "350103", "360102", "360103", "450102", "450103", "520102",
-    "520103", "620102", "620103", "210102", "210103", "220102", "230102", "150102", "630102", "650102",
-]
+# ID numbers are drawn from every county code of every edition of GB/T 2260 (domain/regions.py), a third of them
+# from this province — including codes that changed before or after the holder's birth, as real numbers do.
+LOCAL_PROVINCE = "33"
+
+
+def _regions() -> tuple[list[str], list[str]]:
+    counties = sorted(c for c in known_codes() if not c.endswith("00"))
+    return [c for c in counties if c.startswith(LOCAL_PROVINCE)], counties
+
+
 NATIVE = ["浙江杭州", "浙江温州", "浙江金华", "北京", "上海", "江苏南京", "安徽合肥", "湖北武汉", "湖南长沙", "广东广州",
           "四川成都", "陕西西安", "山东济南", "河南郑州", "河北石家庄", "云南昆明", "福建福州", "江西南昌", "广西南宁",
           "贵州贵阳", "甘肃兰州", "辽宁沈阳", "吉林长春", "黑龙江哈尔滨"]
@@ -156,20 +165,17 @@ def _rand_date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 
 
 def _id_number(rng: random.Random, birth: dt.date, gender: str, used: set[str]) -> str:
+    local, every = _regions()
     while True:
-        region = REGIONS[rng.randrange(len(REGIONS))]
+        pool = local if rng.random() < 0.34 else every
+        region = pool[rng.randrange(len(pool))]
         seq = rng.randrange(0, 100)
         g = rng.randrange(1, 10, 2) if gender == "M" else rng.randrange(0, 10, 2)
         body = f"{region}{birth:%Y%m%d}{seq:02d}{g}"
-        number = body + ric.calc_check_digit(body + "0")
-        if number in used:
-            continue
-        try:
-            ric.validate(number)
-        except Exception:
-            continue
-        used.add(number)
-        return number
+        number = body + id_check_digit(body)
+        if number not in used:
+            used.add(number)
+            return number
 
 
 @operation(Permission.DEMO_GENERATE, writes=True, changes=(Change.TALENTS, Change.LEDGER, Change.MENTORS, Change.GROWTH, Change.SETTINGS), long=True)

@@ -6,7 +6,7 @@ the header), shared with the talents import; each import passes its own header r
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,104 @@ class ImportOutcome:
                 "dry_run": self.dry_run, **self.extra}
 
 
+@dataclass
+class Person:
+    id: int
+    id_number: str
+    name: str
+    arrival: Any
+    status: str
+    departure: Any
+    tier: str
+    education: str
+
+
+class People:
+    """The talents on file by ID number, with the close matches offered for a number that is not on file."""
+
+    CLOSE = 3
+
+    def __init__(self, session):
+        from collections import defaultdict
+
+        from sqlalchemy import select
+
+        from talentdesk.domain.models import Talent
+
+        self.by_id: dict[str, Person] = {}
+        self.by_name: dict[str, list[Person]] = defaultdict(list)
+        for r in session.execute(select(Talent.id, Talent.id_number, Talent.name, Talent.arrival_date, Talent.status,
+                                        Talent.departure_date, Talent.tier_code, Talent.education)
+                                 .where(Talent.id_number.is_not(None))):
+            t = Person(*r)
+            self.by_id[t.id_number] = t
+            self.by_name[t.name].append(t)
+        self._by_region: dict[str, list[str]] | None = None
+
+    def similar(self, id_number: str, name: str) -> list[str]:
+        from collections import defaultdict
+
+        from talentdesk.domain.values import mask_id_number
+
+        found = [f"{t.name} {mask_id_number(t.id_number)}" for t in self.by_name.get(name, [])][:self.CLOSE]
+        if len(id_number) == 18 and len(found) < self.CLOSE:
+            if self._by_region is None:
+                self._by_region = defaultdict(list)
+                for idn in self.by_id:
+                    self._by_region[idn[:6]].append(idn)
+            for idn in self._by_region.get(id_number[:6], []):
+                if sum(a != b for a, b in zip(idn, id_number)) <= 2:
+                    t = self.by_id[idn]
+                    found.append(f"{t.name} {mask_id_number(t.id_number)}")
+                    if len(found) >= self.CLOSE:
+                        break
+        return found
+
+    def find(self, raw_id: Any, raw_name: Any, bad: Callable[[str, str], None]) -> Person | None:
+        """The person a row names by ID number (its name, when given, checked against it). Each problem goes to
+        `bad(field, message)`: missing, damaged by Excel, not on file (with close matches), another person's."""
+        from talentdesk.domain.values import mask_id_number, normalise_id_number
+        from talentdesk.domain.written import key_text, text_cell
+
+        if _blank(raw_id):
+            bad("id_number", translate("Tabular", "The ID number is missing."))
+            return None
+        idn = normalise_id_number(text_cell(raw_id))
+        person = self.by_id.get(idn)
+        name = text_cell(raw_name)
+        if person is None:
+            if isinstance(raw_id, (int, float)) and not isinstance(raw_id, bool):
+                bad("id_number", translate("Tabular", "Excel stored this ID number as a number and lost its last "
+                                                            "digits. Set the column to text (文本) and type the number "
+                                                            "again."))
+            else:
+                near = self.similar(idn, name)
+                msg = translate("Tabular", "No talent with the ID number {id} is on file; import the talent "
+                                                 "roster first.").format(id=mask_id_number(idn))
+                if near:
+                    msg += " " + translate("Tabular", "Close matches: {names}.").format(names="；".join(near))
+                bad("id_number", msg)
+            return None
+        if name and key_text(name) != key_text(person.name):
+            bad("name", translate("Tabular", "The ID number belongs to {on_file}, not to {written}.").format(
+                on_file=person.name, written=name))
+            return None
+        return person
+
+
+def backup_first(session) -> Path | None:
+    """The checked backup before an import writes (SQLite files only): checked, copied to the second folder when
+    one is set, rotated like every other backup."""
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    from talentdesk.services.common.settings import get_setting
+    from talentdesk.store.backup_files import make_backup
+
+    return make_backup(Path(url.database), reason="pre-import",
+                       second_folder=get_setting(session, "backup_second_folder") or "").path
+
+
 def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
     i = by_field.get(name)
     if i is None or i >= len(cells):
@@ -132,4 +230,4 @@ def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
     return v
 
 
-__all__ = ["Columns", "ImportOutcome", "Rejection", "Sheet", "cell", "is_totals_row"]
+__all__ = ["Columns", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row"]

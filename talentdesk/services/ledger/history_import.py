@@ -20,7 +20,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -35,9 +34,8 @@ from talentdesk.domain.models import (
     PolicyAmount,
     SubsidyGrant,
     SubsidyPolicy,
-    Talent,
 )
-from talentdesk.domain.values import add_months, format_yuan, mask_id_number, normalise_id_number
+from talentdesk.domain.values import add_months, format_yuan, mask_id_number
 from talentdesk.domain.written import (
     key_text,
     parse_instalment,
@@ -50,6 +48,9 @@ from talentdesk.services.base import Change, Permission, actor_of, operation, re
 from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
     Columns,
+    backup_first,
+    People,
+    Person,
     ImportOutcome,
     Rejection,
     cell,
@@ -113,18 +114,6 @@ class PreviewLine:
 
 
 @dataclass
-class _Talent:
-    id: int
-    id_number: str
-    name: str
-    arrival: dt.date
-    status: str
-    departure: dt.date | None
-    tier: str
-    education: str
-
-
-@dataclass
 class _Policy:
     id: int
     name: str
@@ -157,14 +146,8 @@ class _Reference:
     """The people and policies on file, indexed the ways the rows name them."""
 
     def __init__(self, session: Session):
-        self.talents: dict[str, _Talent] = {}
-        self.by_name: dict[str, list[_Talent]] = defaultdict(list)
-        for r in session.execute(select(Talent.id, Talent.id_number, Talent.name, Talent.arrival_date, Talent.status,
-                                        Talent.departure_date, Talent.tier_code, Talent.education)
-                                 .where(Talent.id_number.is_not(None))):
-            t = _Talent(*r)
-            self.talents[t.id_number] = t
-            self.by_name[t.name].append(t)
+        self.people = People(session)
+        self.talents = self.people.by_id
         self.policies: dict[int, _Policy] = {}
         self.policy_by_name: dict[str, int] = {}
         self.policy_by_doc: dict[str, list[int]] = defaultdict(list)
@@ -178,22 +161,6 @@ class _Reference:
                                                           PolicyAmount.education, PolicyAmount.amount_fen)):
             if pid in self.policies:
                 self.policies[pid].amounts.append(AmountRule(tier, edu, fen))
-        self._by_region: dict[str, list[str]] | None = None
-
-    def similar_people(self, id_number: str, name: str) -> list[str]:
-        found = [f"{t.name} {mask_id_number(t.id_number)}" for t in self.by_name.get(name, [])][:CLOSE]
-        if len(id_number) == 18 and len(found) < CLOSE:
-            if self._by_region is None:
-                self._by_region = defaultdict(list)
-                for idn in self.talents:
-                    self._by_region[idn[:6]].append(idn)
-            for idn in self._by_region.get(id_number[:6], []):
-                if sum(a != b for a, b in zip(idn, id_number)) <= 2:
-                    t = self.talents[idn]
-                    found.append(f"{t.name} {mask_id_number(t.id_number)}")
-                    if len(found) >= CLOSE:
-                        break
-        return found
 
     def similar_policies(self, text: str) -> list[str]:
         names = [p.name for p in self.policies.values()]
@@ -255,10 +222,6 @@ def _vouchers_on_file(session: Session, talent_ids: set[int]) -> dict[tuple[int,
 
 # ------------------------------------------------------------------ checking one row
 
-def _numeric_id(raw: Any) -> bool:
-    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
-
-
 def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.date,
                rejected: list[Rejection], progress, abort) -> tuple[list[_Row], int, list[int]]:
     headers = sheet.headers
@@ -285,29 +248,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             problems.append(Rejection(rownum, col(f), message))
 
         # the person
-        talent = None
-        if _blank(raw_id):
-            bad("id_number", translate("PaymentImport", "The ID number is missing."))
-        else:
-            idn = normalise_id_number(text_cell(raw_id))
-            talent = ref.talents.get(idn)
-            if talent is None:
-                if _numeric_id(raw_id):
-                    bad("id_number", translate("PaymentImport", "Excel stored this ID number as a number and lost its last digits. Set the "
-                                        "column to text (文本) and type the number again."))
-                else:
-                    name = text_cell(cell(cells, by_field, "name"))
-                    near = ref.similar_people(idn, name)
-                    msg = translate("PaymentImport", "No talent with the ID number {id} is on file; import the talent roster first.").format(
-                        id=mask_id_number(idn))
-                    if near:
-                        msg += " " + translate("PaymentImport", "Close matches: {names}.").format(names="；".join(near))
-                    bad("id_number", msg)
-            else:
-                name = text_cell(cell(cells, by_field, "name"))
-                if name and key_text(name) != key_text(talent.name):
-                    bad("name", translate("PaymentImport", "The ID number belongs to {on_file}, not to {written}.").format(
-                        on_file=talent.name, written=name))
+        talent = ref.people.find(raw_id, cell(cells, by_field, "name"), bad)
         # the policy
         policy = None
         pname = text_cell(cell(cells, by_field, "policy"))
@@ -401,7 +342,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
 
 @dataclass
 class _NewGrant:
-    talent: _Talent
+    talent: Person
     policy: _Policy
     start: dt.date
     total: int
@@ -506,7 +447,7 @@ def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Ex
     return plan
 
 
-def _new_grant(talent: _Talent, policy: _Policy, group: list[_Row], payments: list[_Row], reject,
+def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: list[_Row], reject,
                warn) -> _NewGrant | None:
     """The grant a person's first rows under a policy create. Its total is the approved total written in the file,
     else the policy's amount for the person (payments beyond it are refused: more paid than granted), else (the
@@ -715,19 +656,6 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
 
 
 # ------------------------------------------------------------------ the operation
-
-def backup_first(session: Session) -> Path | None:
-    """The checked backup before an import writes (SQLite files only), through the backups service: checked,
-    copied to the second folder when one is set, rotated like every other backup."""
-    url = session.get_bind().url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    from talentdesk.services.common.settings import get_setting
-    from talentdesk.store.backup_files import make_backup
-
-    return make_backup(Path(url.database), reason="pre-import",
-                       second_folder=get_setting(session, "backup_second_folder") or "").path
-
 
 @operation(Permission.LEDGER_PAY, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
 def import_payments(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,

@@ -172,6 +172,12 @@ def _validate(session: Session, data: PolicyInput, policy_id: int | None) -> Non
             bad(translate("Policies", "Policy {id} does not exist.").format(id=other), "excludes")
 
 
+def validate_policy(session: Session, data: PolicyInput, policy_id: int | None = None) -> None:
+    """The rules `save_policy` applies (ValidationError naming the field), for an import that checks every policy
+    before it writes any."""
+    _validate(session, data, policy_id)
+
+
 @operation(Permission.POLICY_MANAGE, writes=True, changes=(Change.LEDGER, Change.POLICIES))
 def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = None) -> PolicyRow:
     """Create a policy or change one. Grants already made keep what was approved; only new grants see changes."""

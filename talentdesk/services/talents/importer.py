@@ -23,6 +23,7 @@ from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.talent_fields import (
     REQUIRED_FIELDS,
+    check_departure,
     clean_talent_fields,
     field_label,
     service_end,
@@ -120,6 +121,7 @@ class ImportResult:
     dry_run: bool = False
     unknown_columns: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # header as in the file -> field
+    warnings: list[Rejection] = field(default_factory=list)  # accepted, but worth a look (unknown region code)
 
     @property
     def refused(self) -> bool:
@@ -131,7 +133,8 @@ class ImportResult:
                 "rejected": [{"row": r.row, "column": r.column, "message": r.message} for r in self.rejected],
                 "new_employers": list(self.new_employers), "valid_rows": self.valid_rows,
                 "total_rows": self.total_rows, "dry_run": self.dry_run,
-                "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping)}
+                "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping),
+                "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings]}
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
@@ -191,6 +194,7 @@ class _Checked:
     skipped_blank: int
     new_employers: list[str]
     total: int
+    warnings: list[Rejection] = field(default_factory=list)
 
 
 def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, today: dt.date | None = None,
@@ -206,6 +210,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     blank = 0
     new_employers: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
+    warnings: list[Rejection] = []
     total = len(sheet.rows)
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
@@ -226,7 +231,8 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                     v = ""
             values[f] = v
         employer_name = re.sub(r"\s+", " ", str(values.pop("employer", "") or "").strip())
-        clean, errors = clean_talent_fields(values, today=today, tiers=tiers)
+        noted: dict[str, str] = {}
+        clean, errors = clean_talent_fields(values, today=today, tiers=tiers, warnings=noted)
         for f in ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree",
                   "tier_code", "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity",
                   "native_place", "school", "major", "professional_title", "post", "notes"):
@@ -244,6 +250,10 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             extra["departure_date"] = parse_date_value(values.get("departure_date"), field="departure_date")
         except ValidationError as exc:
             problems.append(Rejection(rownum, col("departure_date"), exc.message))
+        if extra["departure_date"] is not None:
+            implausible = check_departure(extra["departure_date"], arrival=clean.get("arrival_date"), today=today)
+            if implausible:
+                problems.append(Rejection(rownum, col("departure_date"), implausible))
         for f, limit in (("departure_reason", 200), ("departure_destination", 120), ("clawback_waiver_reason", 200)):
             extra[f] = str(values.get(f) or "").strip()
             if len(extra[f]) > limit:
@@ -267,6 +277,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
         if problems:
             rejected.extend(problems)
             continue
+        warnings.extend(Rejection(rownum, col(f), message) for f, message in noted.items())
         if employer_name:
             key = _norm_employer(employer_name)
             if key not in employers and key not in new_employers:
@@ -295,7 +306,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     rejected.sort(key=lambda r: r.row)
     still_needed = {r["_employer"] for r in good if r["_employer"]}
     names = [name for key, name in new_employers.items() if key in still_needed]
-    return _Checked(good, rejected, blank, names, total)
+    return _Checked(good, rejected, blank, names, total, warnings)
 
 
 @operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS), long=True)
@@ -311,7 +322,8 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
     checked = check_rows(session, sheet, by_index, today=today, progress=progress, abort=abort)
     mapped = {sheet.headers[i]: f for i, f in by_index.items()}
     base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
-                valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped)
+                valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
+                warnings=checked.warnings)
     if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
         return ImportResult(imported=0, dry_run=dry_run, **base)
     if backup_first:

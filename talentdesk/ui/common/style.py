@@ -53,6 +53,10 @@ def ok_style() -> str:
     return f"color: {ok_colour().name()};"
 
 
+def notice_style() -> str:
+    return f"color: {notice_colour().name()};"
+
+
 def muted_style() -> str:
     return f"color: {muted_colour().name()};"
 

@@ -38,7 +38,7 @@ from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
-from talentdesk.ui.common.style import bad_field_style, error_style
+from talentdesk.ui.common.style import bad_field_style, error_style, notice_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
@@ -212,7 +212,8 @@ class TalentForm(QWidget):
 
     # ------------------------------------------------------------ the live check
     def problems(self) -> dict[str, str]:
-        _clean, errors = clean_talent_fields(self.values(), today=self.today)
+        self.warnings: dict[str, str] = {}
+        _clean, errors = clean_talent_fields(self.values(), today=self.today, warnings=self.warnings)
         errors = {**errors, **self._server_errors}
         for f in ("id_number", "phone", "gender", "birth_date"):  # masked values cannot be checked here
             if self.widgets["id_number"].isReadOnly():
@@ -223,7 +224,9 @@ class TalentForm(QWidget):
         errors = self.problems()
         for f, lab in self.errors.items():
             msg = errors.get(f, "")
-            lab.setText(msg)
+            note = "" if msg else self.warnings.get(f, "")  # accepted, but worth a look (unknown region code)
+            lab.setText(msg or note)
+            lab.setStyleSheet(error_style() if msg else notice_style())
             wdg = self.widgets[f]
             if isinstance(wdg, (QLineEdit, QComboBox)):
                 wdg.setStyleSheet(bad_field_style() if msg else "")

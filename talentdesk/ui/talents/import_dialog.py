@@ -58,6 +58,14 @@ class ImportDialog(QDialog):
             Column(self.tr("Column"), lambda r: r.column),
             Column(self.tr("Reason"), lambda r: r.message),
         ], self)
+        self.notes_model = RowTableModel([
+            Column(self.tr("Row"), lambda r: r.row, align_right=True),
+            Column(self.tr("Column"), lambda r: r.column),
+            Column(self.tr("Note"), lambda r: r.message),
+        ], self)
+        self.notes_view = make_table_view(self.notes_model, self, sortable=False)
+        self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.notes_label = QLabel(self.tr("Imported, but worth a look"))
         self.rejected_view = make_table_view(self.rejected_model, self, sortable=False)
         self.rejected_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         left = QWidget()
@@ -69,7 +77,9 @@ class ImportDialog(QDialog):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(QLabel(self.tr("Rejected rows")))
-        rl.addWidget(self.rejected_view)
+        rl.addWidget(self.rejected_view, 3)
+        rl.addWidget(self.notes_label)
+        rl.addWidget(self.notes_view, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -115,6 +125,7 @@ class ImportDialog(QDialog):
         self.path_edit.setText(path)
         self.result = None
         self.rejected_model.set_rows([])
+        self.notes_model.set_rows([])
         self.error.setText("")
         self.summary.setText(self.tr("Reading the file…"))
         self.context.runner.submit(call(importer.preview_headers, path=path), key="talents.import.headers", on_done=self._headers, on_error=self._failed)
@@ -158,6 +169,9 @@ class ImportDialog(QDialog):
     def _checked(self, result: importer.ImportResult) -> None:
         self.result = result
         self.rejected_model.set_rows(result.rejected)
+        self.notes_model.set_rows(result.warnings)
+        self.notes_view.setVisible(bool(result.warnings))
+        self.notes_label.setVisible(bool(result.warnings))
         self.rejected_view.resizeColumnToContents(0)
         self.rejected_view.resizeColumnToContents(1)
         bad_rows = len({r.row for r in result.rejected})
@@ -171,6 +185,7 @@ class ImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.result = None
         self.rejected_model.set_rows([])
+        self.notes_model.set_rows([])
         self.summary.setText("")
         if isinstance(exc, TalentDeskError):
             self.error.setText("\n".join([exc.message, *exc.details]))
