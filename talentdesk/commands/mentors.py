@@ -5,15 +5,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import add_json, reference_date
 from talentdesk.i18n import translate
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+    return reference_date(text)
 
 
 def register(sub) -> None:

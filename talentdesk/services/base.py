@@ -428,29 +428,39 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
 
 # ------------------------------------------------------------------ files that belong to a transaction
 
-def place_after_commit(session: Session, tmp: Path, dest: Path) -> None:
-    """`tmp` (already written in full, beside `dest`) gets the name `dest` only once this unit of work has
-    committed; if it rolls back, `tmp` is deleted. So no PDF, export or copy exists for a transaction that did not
-    commit (a full disk, a refused audit entry, a crash before the commit)."""
+def place_at_commit(session: Session, tmp: Path, dest: Path) -> None:
+    """`tmp` (already written in full, beside `dest`) gets the name `dest` as this unit of work commits: it is moved
+    into place right before the commit (so a file open in WPS/Excel refuses the whole operation and nothing is
+    recorded), and removed again if the commit then fails (so no PDF or export exists for a transaction that did
+    not commit); a rollback before that deletes `tmp`."""
     if session.info.get("readonly"):
-        raise ReadOnlyViolation("a file placed after commit needs a unit of work that commits (writes=True)")
-    session.info.setdefault("td_after_commit", []).append((Path(tmp), Path(dest)))
+        raise ReadOnlyViolation("a file placed at commit needs a unit of work that commits (writes=True)")
+    session.info.setdefault("td_at_commit", []).append((Path(tmp), Path(dest)))
 
 
-def _place_files(pending: list[tuple[Path, Path]], committed: bool) -> None:
+def _place_files(pending: list[tuple[Path, Path]]) -> list[Path]:
+    """Move every pending file into place; on a failure the ones placed are removed and the rest deleted."""
     from talentdesk.store.files import replace_file
 
-    error: BaseException | None = None
-    for tmp, dest in pending:
-        if not committed or error is not None:
-            tmp.unlink(missing_ok=True)
-            continue
-        try:
+    placed: list[Path] = []
+    try:
+        for tmp, dest in pending:
             replace_file(tmp, dest)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
-        except BaseException as exc:  # noqa: BLE001 - the rest are removed; the first failure is reported
-            error = exc
-    if error is not None:
-        raise error
+            placed.append(dest)
+    except BaseException:
+        _discard(pending, placed)
+        raise
+    return placed
+
+
+def _discard(pending: list[tuple[Path, Path]], placed: list[Path]) -> None:
+    for tmp, _dest in pending:
+        tmp.unlink(missing_ok=True)
+    for dest in placed:
+        try:
+            dest.unlink(missing_ok=True)
+        except OSError:  # pragma: no cover - the commit failure is what the clerk must hear about
+            log.warning("could not remove %s after a failed commit", dest)
 
 
 # ------------------------------------------------------------------ faults named
@@ -560,14 +570,15 @@ class Database:
         s.info["database"] = self
         s.info["readonly"] = readonly
         s.info["exclusive"] = exclusive
-        committed = False
+        placed: list[Path] = []
         try:
             yield s
             if readonly:
                 s.rollback()
             else:
+                placed = _place_files(s.info.pop("td_at_commit", []))
                 s.commit()
-                committed = True
+                placed = []
         except PermissionDenied as exc:
             s.rollback()
             _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
@@ -589,9 +600,8 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
-            pending = s.info.pop("td_after_commit", [])
+            _discard(s.info.pop("td_at_commit", []), placed)  # not committed: no file stays behind
             s.close()
-            _place_files(pending, committed)
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
         """Run one service function in its own unit of work."""
@@ -604,7 +614,7 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "place_after_commit",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "place_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 

@@ -392,5 +392,5 @@ def test_a_failed_commit_leaves_no_certificate_and_no_export(demo_db, tmp_path, 
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0  # no serial used either
     with demo_db.session(Actor.local()) as s:
         printed = print_certificates(s, out_path=pdf, year=year)
-        assert not pdf.exists()  # the PDF is named only once the serials are committed
+        assert not pdf.exists()  # the PDF is named as the serials commit, not before
     assert pdf.stat().st_size > 0 and printed.pages > 0

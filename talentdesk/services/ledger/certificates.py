@@ -26,7 +26,7 @@ from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialC
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
-from talentdesk.services.base import Change, Permission, actor_of, operation, place_after_commit
+from talentdesk.services.base import Change, Permission, actor_of, operation, place_at_commit
 from talentdesk.services.common.settings import certificate_key, get_setting
 
 Progress = Callable[[int, int, str], None]
@@ -143,7 +143,7 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     session.flush()
     out = Path(out_path)
     tmp = out.with_name(out.name + ".part")
-    try:  # written in full now (a full disk stops the transaction); named only after the commit
+    try:  # written in full now (a full disk stops the transaction); named as it commits
         with open(tmp, "wb") as fh:
             pages = render_certificates(rows, fh, total=len(rows), font_path=font_path, progress=progress,
                                         abort=abort)
@@ -154,7 +154,7 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    place_after_commit(session, tmp, out)
+    place_at_commit(session, tmp, out)
     return PrintResult(pages, originals, copies, tuple(r.serial for r in rows), str(out_path))
 
 

@@ -18,7 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_after_commit, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.common.paging import Page
 
 MAX_EXPORT_ROWS = 1_000_000
@@ -155,7 +155,7 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
         raise
     record_event(session, AuditAction.EXPORT, table="audit_entries",
                  summary=f"audit export: {count} rows to {path.name}")
-    place_after_commit(session, tmp, path)  # named only once the audit entry has committed
+    place_at_commit(session, tmp, path)  # named as the audit entry commits
     return count
 
 

@@ -23,7 +23,7 @@ from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, place_after_commit, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
@@ -126,7 +126,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    place_after_commit(session, tmp, path)  # named only once the audit entry below has committed
+    place_at_commit(session, tmp, path)  # named as the audit entry below commits
     record_event(session, E.AuditAction.EXPORT, table="talents", summary=f"exported {n} talents to {path.name}")
     return ExportResult(str(path), n)
 
