@@ -658,6 +658,10 @@
         <translation>“{value}”不是可选值，可选：{allowed}。</translation>
     </message>
     <message>
+        <source>There is no talent tier “{value}”; the tiers are {allowed} (or their names).</source>
+        <translation>没有“{value}”这个人才类别；可填 {allowed}（或类别名称，如“A类”“A类人才”）。</translation>
+    </message>
+    <message>
         <source>Write yes or no (是/否).</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
@@ -700,10 +704,6 @@
     <message>
         <source>The talent tier is required.</source>
         <translation>请选择人才类别。</translation>
-    </message>
-    <message>
-        <source>There is no talent tier “{value}”.</source>
-        <translation>没有“{value}”这一人才类别。</translation>
     </message>
     <message>
         <source>The arrival date is required.</source>

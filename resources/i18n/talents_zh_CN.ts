@@ -451,8 +451,8 @@
         <translation>提示</translation>
     </message>
     <message>
-        <source>Imported, but worth a look</source>
-        <translation>可以导入，但值得核对</translation>
+        <source>Worth a look, and what is not data</source>
+        <translation>值得核对的行，以及不是数据的行</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -530,6 +530,10 @@
         <translation>未知字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
+        <source>--set needs the form “column=value”, e.g. “人才类别=E”.</source>
+        <translation>--set 的写法是“列名=值”，例如“人才类别=E”。</translation>
+    </message>
+    <message>
         <source>The columns “{a}” and “{b}” both mean {field}; remove or re-map one of them.</source>
         <translation>“{a}”和“{b}”两列都对应“{field}”，请删除其中一列或重新指定对应关系。</translation>
     </message>
@@ -540,6 +544,10 @@
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未能识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>not data: “{text}”</source>
+        <translation>不是数据：“{text}”</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -583,6 +591,10 @@
     <message>
         <source>row {row}, {column}: {message}</source>
         <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
         <source>New employers: {names}</source>

@@ -17,6 +17,8 @@ def register(sub) -> None:
     t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip rejected ones")
     t.add_argument("--map", action="append", default=[], metavar="列名=field",
                    help="map a column by hand, e.g. --map \"工作证号=id_number\" (repeatable; field '' ignores)")
+    t.add_argument("--set", action="append", default=[], metavar="列名=值", dest="fixed",
+                   help="one value for every row, e.g. --set 人才类别=E (repeatable)")
     add_json(t)
     t.set_defaults(handler=cmd_import_talents)
     from talentdesk.commands import movein
@@ -27,7 +29,7 @@ def register(sub) -> None:
     what = p.add_subparsers(dest="what", required=True)
     t = what.add_parser("talents", help="export every talent to .xlsx or .csv (import headers)")
     t.add_argument("file", type=Path)
-    t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file")
+    t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file (gbk is written as GB18030, its superset: no character is lost)")
     add_json(t)
     t.set_defaults(handler=cmd_export_talents)
 
@@ -35,14 +37,19 @@ def register(sub) -> None:
 def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import importer
     mapping = importer.parse_mapping(args.map)
+    fixed = importer.parse_fixed(args.fixed)
     database = ctx.database()
     actor = ctx.actor()
     with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
         result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                                         mapping=mapping, backup_first=True)
+                                         mapping=mapping, fixed=fixed, backup_first=True)
     lines = []
     for r in result.rejected:
         lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
+    for r in result.warnings:
+        lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
+    for r in result.not_data:
+        lines.append(translate("TalentCommands", "row {row}: {message}").format(row=r.row, message=r.message))
     if result.new_employers:
         lines.append(translate("TalentCommands", "New employers: {names}").format(names="、".join(result.new_employers)))
     if result.unknown_columns:

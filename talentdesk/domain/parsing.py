@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from collections.abc import Mapping
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
@@ -21,7 +22,7 @@ from talentdesk.i18n import translate
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
@@ -29,6 +30,21 @@ _DATE_PATTERNS = (
 
 
 EARLIEST_DATE = dt.date(1900, 1, 1)
+# a time after the date, as Excel and databases write date-times: '2024-09-01 08:30:00', '2024-09-01T08:30'
+_TIME_OF_DAY = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_number(text: str) -> int | None:
+    """五 → 5, 十 → 10, 十五 → 15, 二十 → 20, 三十五 → 35 (the numbers a service commitment is written in)."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _sep, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
@@ -41,17 +57,14 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
         return raw
     if isinstance(raw, bool):
         raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
-    if isinstance(raw, (int, float)):
-        serial = float(raw)
-        if serial != int(serial) or not 1 <= serial <= 2958465:
+    if isinstance(raw, (int, float)):  # an Excel serial; a fraction is the time of day
+        if not 1 <= raw < 2958466:
             raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
-        return from_excel(int(serial)).date()
-    text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
+        return from_excel(int(raw)).date()
+    text = _TIME_OF_DAY.sub("", to_halfwidth(str(raw)).strip())
+    text = re.sub(r"\s+", "", text)
     if not text:
         return None
-    text = text.split("T", 1)[0]
-    if re.match(r"^\d{4}-\d{2}-\d{2}\d{2}:\d{2}(:\d{2})?$", text):  # '2023-07-01 00:00:00' with the space removed
-        text = text[:10]
     for pattern in _DATE_PATTERNS:
         m = pattern.match(text)
         if m:
@@ -63,14 +76,19 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
 
 
 def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
-    """'5', 5, 5.0, '5年', '５年' -> 5; blank -> 5 (the usual commitment)."""
+    """'5', 5, 5.0, '5.0', '5年', '５年', '五年', '5 years' -> 5; blank -> 5 (the usual commitment)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 5
     if isinstance(raw, bool):
         raise ValidationError(translate("TalentEdit", "The service commitment is a whole number of years from 0 to 50."), field=field)
     if isinstance(raw, float) and raw == int(raw):
         raw = int(raw)
-    text = re.sub(r"\s+", "", to_halfwidth(str(raw))).removesuffix("年").removesuffix("years").removesuffix("year")
+    text = re.sub(r"\s+", "", to_halfwidth(str(raw))).lower()
+    text = re.sub(r"(年|周年|years?)$", "", text)
+    text = re.sub(r"^(\d+)\.0+$", r"\1", text)
+    number = chinese_number(text)
+    if number is not None:
+        text = str(number)
     if not text.isdigit() or not 0 <= int(text) <= 50:
         raise ValidationError(translate("TalentEdit", "The service commitment is a whole number of years from 0 to 50."), field=field)
     return int(text)
@@ -90,10 +108,11 @@ def _words(enum: type) -> dict[str, str]:
 
 
 _ENUM_EXTRA: dict[type, dict[str, str]] = {
-    E.Gender: {"男": "M", "女": "F", "m": "M", "f": "F", "男性": "M", "女性": "F"},
-    E.Education: {"博士": "doctorate", "博士研究生": "doctorate", "硕士": "master", "硕士研究生": "master",
-                  "研究生": "master", "本科": "bachelor", "大学本科": "bachelor", "大专": "college", "专科": "college",
-                  "大学专科": "college", "其他": "other"},
+    E.Gender: {"男": "M", "女": "F", "m": "M", "f": "F", "男性": "M", "女性": "F", "男士": "M", "女士": "F"},
+    E.Education: {"博士": "doctorate", "博士研究生": "doctorate", "研究生博士": "doctorate", "硕士": "master",
+                  "硕士研究生": "master", "研究生": "master", "研究生硕士": "master", "本科": "bachelor",
+                  "大学本科": "bachelor", "大学": "bachelor", "大专": "college", "专科": "college", "大学专科": "college",
+                  "高职": "college", "高职高专": "college", "中专": "other", "高中": "other", "其他": "other"},
     E.Degree: {"博士": "doctor", "博士学位": "doctor", "硕士": "master", "硕士学位": "master", "学士": "bachelor",
                "学士学位": "bachelor", "无": "none", "": "none"},
     E.IntroMode: {"全职": "full_time", "全职引进": "full_time", "柔性": "flexible", "柔性引进": "flexible"},
@@ -101,17 +120,49 @@ _ENUM_EXTRA: dict[type, dict[str, str]] = {
 }
 
 
+# what offices write around a value: 全日制本科, 本科学历, 本科毕业, 研究生（硕士）
+_AROUND = re.compile(r"^(全日制|非全日制|在职|普通)|(学历|毕业|学位)$")
+
+
+def _spellings(text: str) -> list[str]:
+    out = [text, text.lower()]
+    inner = re.sub(r"[()（）]", "", text)
+    bare = _AROUND.sub("", inner)
+    out += [inner, bare, _AROUND.sub("", bare)]
+    return out
+
+
 def parse_choice(enum: type, raw: Any, *, field: str) -> str:
-    """A code of `enum` from its code, English or Chinese label, or a common office spelling."""
+    """A code of `enum` from its code, English or Chinese label, or a common office spelling (全日制本科, 男性)."""
     text = re.sub(r"\s+", "", to_halfwidth(str(raw if raw is not None else "")))
     table = _words(enum)
-    code = table.get(text) or table.get(text.lower())
+    code = next((table[t] for t in _spellings(text) if t in table), None)
     if code is None:
         from talentdesk.domain.labels import choices
 
         allowed = "、".join(name for _c, name in choices(enum))
         raise ValidationError(translate("TalentEdit", "“{value}” is not one of: {allowed}.").format(value=text, allowed=allowed), field=field)
     return code
+
+
+_TIER_AROUND = re.compile(r"(类人才|级人才|层次人才|人才|类|级|层次)$")
+
+
+def parse_tier(raw: Any, tiers: Mapping[str, str], *, field: str = "tier_code") -> str:
+    """A tier's code from what offices write: A, a, Ａ, A类, A类人才, A级, the tier's name (`tiers` maps every
+    accepted spelling — code, Chinese and English name — to the code). Unmatched: the message lists the tiers."""
+    text = re.sub(r"\s+", "", to_halfwidth(cell_text(raw)))
+    code = tiers.get(text) or tiers.get(text.upper())
+    if code is not None:
+        return code
+    bare = _TIER_AROUND.sub("", text)
+    for spelling, code in tiers.items():  # 领军 for 领军人才, A类 for A
+        if bare and _TIER_AROUND.sub("", spelling).upper() == bare.upper():
+            return code
+    codes = sorted(set(tiers.values()))
+    raise ValidationError(translate("TalentEdit", "There is no talent tier “{value}”; the tiers are {allowed} (or "
+                                                  "their names).").format(value=text, allowed="、".join(codes)),
+                          field=field)
 
 
 def parse_flag(raw: Any, *, field: str) -> bool:

@@ -20,6 +20,7 @@ from talentdesk.domain.parsing import (
     parse_date_value,
     parse_flag,
     parse_service_years,
+    parse_tier,
 )
 from talentdesk.domain.values import (
     add_months,
@@ -124,11 +125,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     if not tier_raw:
         errors["tier_code"] = translate("TalentEdit", "The talent tier is required.")
     elif tiers is not None:
-        code = tiers.get(tier_raw) or tiers.get(tier_raw.upper())
-        if code is None:
-            errors["tier_code"] = translate("TalentEdit", "There is no talent tier “{value}”.").format(value=tier_raw)
-        else:
-            out["tier_code"] = code
+        attempt("tier_code", lambda: parse_tier(tier_raw, tiers))
     else:
         out["tier_code"] = tier_raw.upper()
 

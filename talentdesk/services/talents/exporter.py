@@ -73,7 +73,9 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                    encoding: str = "utf-8", progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ExportResult:
     """Write the talents matching `query` (all when None) to `path` (.xlsx or .csv). A .csv is UTF-8 with a BOM
-    (so Excel opens it correctly) or, with encoding="gbk" or a name ending in .gbk.csv, GBK for older software.
+    (so Excel opens it correctly) or, with encoding="gbk" or a name ending in .gbk.csv, for older software that
+    expects GBK: written as GB18030, GBK's superset that Excel and WPS read, so a name such as 王𠮷 or 李䶮 (which
+    GBK cannot hold) is written whole instead of as “?”.
     The file appears complete or not at all."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -110,7 +112,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
 
         if suffix == ".csv":
             gbk = encoding.lower() in ("gbk", "gb18030") or path.name.lower().endswith(".gbk.csv")
-            with open(tmp, "w", encoding="gbk" if gbk else "utf-8-sig", errors="replace", newline="") as fh:
+            with open(tmp, "w", encoding="gb18030" if gbk else "utf-8-sig", errors="strict", newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(headers)
                 for r in rows():

@@ -47,26 +47,31 @@ from talentdesk.services.talents.records import tier_spellings
 
 # field -> (Chinese header written on export, English header written on export, other accepted spellings)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "name": ("姓名", "Name", ("名字", "人才姓名")),
+    "name": ("姓名", "Name", ("名字", "人才姓名", "人员姓名", "姓名（中文）")),
     "gender": ("性别", "Gender", ("sex",)),
-    "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "ID No", "ID")),
+    "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "居民身份证号码",
+                                             "身份证件号码", "身份证号(18位)", "ID No", "ID")),
     "birth_date": ("出生日期", "Birth date", ("出生年月", "生日", "Date of birth")),
     "ethnicity": ("民族", "Ethnicity", ()),
     "native_place": ("籍贯", "Native place", ()),
-    "phone": ("联系电话", "Phone", ("手机号码", "手机号", "手机", "电话", "电话号码", "Mobile")),
+    "phone": ("联系电话", "Phone", ("手机号码", "手机号", "手机", "电话", "电话号码", "联系方式", "移动电话",
+                                   "联系手机", "本人电话", "Mobile")),
     "email": ("电子邮箱", "E-mail", ("邮箱", "电子邮件", "Email")),
-    "education": ("学历", "Education", ("最高学历",)),
-    "degree": ("学位", "Degree", ("最高学位",)),
+    "education": ("学历", "Education", ("最高学历", "文化程度", "学历层次", "全日制学历")),
+    "degree": ("学位", "Degree", ("最高学位", "学位层次")),
     "school": ("毕业院校", "School", ("毕业学校", "院校", "毕业院校及专业")),
     "major": ("专业", "Major", ("所学专业",)),
     "professional_title": ("职称", "Professional title", ("专业技术职称", "Title")),
-    "tier_code": ("人才类别", "Talent tier", ("人才层次", "人才等级", "类别", "Tier")),
+    "tier_code": ("人才类别", "Talent tier", ("人才层次", "人才等级", "人才级别", "人才类型", "人才分类", "人才层级",
+                                             "认定类别", "认定层次", "类别", "层次", "级别", "Tier")),
     "intro_mode": ("引进方式", "Introduction mode", ("引才方式",)),
-    "employer": ("用人单位", "Employer", ("工作单位", "单位", "单位名称", "所在单位")),
+    "employer": ("用人单位", "Employer", ("工作单位", "单位", "单位名称", "所在单位", "引进单位", "现工作单位")),
     "post": ("岗位", "Post", ("职务", "工作岗位", "Position")),
     "important_post": ("重要岗位", "Important post", ("是否重要岗位",)),
-    "arrival_date": ("到岗日期", "Arrival date", ("到岗时间", "报到时间", "报到日期", "引进时间")),
-    "service_years": ("服务期", "Service commitment (years)", ("服务期限", "服务年限", "服务期（年）", "Service years")),
+    "arrival_date": ("到岗日期", "Arrival date", ("到岗时间", "报到时间", "报到日期", "引进时间", "引进日期", "入职时间",
+                                               "入职日期", "登记日期", "登记时间", "报到登记日期", "来县工作时间")),
+    "service_years": ("服务期", "Service commitment (years)", ("服务期限", "服务年限", "约定服务期", "承诺服务年限",
+                                                             "协议服务期", "Service years")),
     "status": ("状态", "Status", ("在岗状态",)),
     "departure_date": ("离开日期", "Departure date", ("离职日期",)),
     "departure_reason": ("离开原因", "Departure reason", ("离职原因",)),
@@ -85,7 +90,9 @@ for _f, (_zh, _en, _more) in COLUMNS.items():
 
 
 def field_for_header(text: Any) -> str | None:
-    return _ALIASES.get(header_key(text))
+    """The field a header names; a bracketed remark is ignored (服务期限（年）, 手机号码(必填))."""
+    key = header_key(text)
+    return _ALIASES.get(key) or _ALIASES.get(re.sub(r"\([^)]*\)", "", key))
 
 
 def export_header(fieldname: str) -> str:
@@ -122,6 +129,7 @@ class ImportResult:
     unknown_columns: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # header as in the file -> field
     warnings: list[Rejection] = field(default_factory=list)  # accepted, but worth a look (unknown region code)
+    not_data: list[Rejection] = field(default_factory=list)  # rows below the table: totals, notes, signatures
 
     @property
     def refused(self) -> bool:
@@ -134,7 +142,23 @@ class ImportResult:
                 "new_employers": list(self.new_employers), "valid_rows": self.valid_rows,
                 "total_rows": self.total_rows, "dry_run": self.dry_run,
                 "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping),
-                "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings]}
+                "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
+                "not_data": [{"row": r.row, "message": r.message} for r in self.not_data]}
+
+
+def parse_fixed(items: list[str] | None) -> dict[str, str]:
+    """--set "人才类别=E" (a field's name or any accepted header, then the value) -> {field: value}."""
+    out = {}
+    for item in items or []:
+        if "=" not in item:
+            raise InputFileError(translate("Importer", "--set needs the form “column=value”, e.g. “人才类别=E”."))
+        target, value = item.split("=", 1)
+        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
+        if fieldname is None:
+            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
+                field=target.strip(), fields=", ".join(FIELDS)))
+        out[fieldname] = value.strip()
+    return out
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
@@ -152,7 +176,8 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
     return out
 
 
-def map_columns(headers: list[str], manual: Mapping[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
+def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
+                provided: set[str] | frozenset[str] = frozenset()) -> tuple[dict[int, str], list[str]]:
     """Column index -> field, and the headers that match no field. A manual mapping wins; '' ignores a column."""
     manual = {header_key(k): v for k, v in (manual or {}).items()}
     by_index: dict[int, str] = {}
@@ -172,7 +197,7 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None) -> 
                                   .format(a=used[fieldname], b=h, field=column_title(fieldname)))
         used[fieldname] = h
         by_index[i] = fieldname
-    missing = [f for f in REQUIRED_FIELDS if f not in used]
+    missing = [f for f in REQUIRED_FIELDS if f not in used and f not in provided]
     if missing:
         raise ValidationError(
             translate("Importer", "The file has no column for: {fields}. Rename the column or map it by hand.").format(
@@ -181,6 +206,22 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None) -> 
             details=[translate("Importer", "Columns not recognised: {cols}").format(cols="、".join(unknown))] if unknown else [],
         )
     return by_index, unknown
+
+
+# a row under the table that is not a person: totals, notes, who filled it in and when
+_NOT_DATA = re.compile(r"^(合计|总计|小计|共计|总数|汇总|注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表人|审核人|"
+                       r"负责人|经办人|联系人[:：]|填表日期|填报日期|制表日期|单位负责人|本表)")
+
+
+def not_data_reason(cells: list[Any], id_index: int | None) -> str | None:
+    """Why a row is not a person's record, or None: its first filled cell starts like a totals or notes line
+    (合计, 总计, 小计, 注：, 填表人 …) and it carries no ID number."""
+    first = next((str(c).strip() for c in cells if not _blank(c)), "")
+    has_id = (id_index is not None and id_index < len(cells) and not _blank(cells[id_index])
+              and len(re.sub(r"\s", "", str(cells[id_index]))) >= 15)
+    if has_id or not _NOT_DATA.match(to_halfwidth(first).replace(" ", "")):
+        return None
+    return translate("Importer", "not data: “{text}”").format(text=first[:40])
 
 
 def _norm_employer(name: str) -> str:
@@ -195,9 +236,11 @@ class _Checked:
     new_employers: list[str]
     total: int
     warnings: list[Rejection] = field(default_factory=list)
+    not_data: list[Rejection] = field(default_factory=list)
 
 
 def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, today: dt.date | None = None,
+               fixed: Mapping[str, Any] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                abort: Callable[[], bool] | None = None) -> _Checked:
     today = today or dt.date.today()
@@ -211,6 +254,9 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     new_employers: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     warnings: list[Rejection] = []
+    not_data: list[Rejection] = []
+    id_index = next((i for i, f in by_index.items() if f == "id_number"), None)
+    fixed = dict(fixed or {})
     total = len(sheet.rows)
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
@@ -219,6 +265,10 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             progress(n, total, translate("Importer", "Checking rows"))
         if all(_blank(c) for c in cells):
             blank += 1
+            continue
+        reason = not_data_reason(cells, id_index)
+        if reason is not None:
+            not_data.append(Rejection(rownum, "", reason))
             continue
         values: dict[str, Any] = {}
         problems: list[Rejection] = []
@@ -230,6 +280,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                         n=MAX_CELL)))
                     v = ""
             values[f] = v
+        values.update(fixed)  # one value for every row (--set, or the preview's "same for all rows")
         employer_name = re.sub(r"\s+", " ", str(values.pop("employer", "") or "").strip())
         noted: dict[str, str] = {}
         clean, errors = clean_talent_fields(values, today=today, tiers=tiers, warnings=noted)
@@ -306,24 +357,25 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     rejected.sort(key=lambda r: r.row)
     still_needed = {r["_employer"] for r in good if r["_employer"]}
     names = [name for key, name in new_employers.items() if key in still_needed]
-    return _Checked(good, rejected, blank, names, total, warnings)
+    return _Checked(good, rejected, blank, names, total, warnings, not_data)
 
 
 @operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS), long=True)
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
-                   backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
+                   fixed: Mapping[str, Any] | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ImportResult:
     """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
     A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
-    the database file is backed up before anything is written."""
+    the database file is backed up before anything is written. `fixed` gives one value to every row (field ->
+    value, e.g. {"tier_code": "E"} for a roster without a tier column)."""
     sheet = read_sheet(path)
-    by_index, unknown = map_columns(sheet.headers, mapping)
-    checked = check_rows(session, sheet, by_index, today=today, progress=progress, abort=abort)
+    by_index, unknown = map_columns(sheet.headers, mapping, provided=set(fixed or ()))
+    checked = check_rows(session, sheet, by_index, today=today, fixed=fixed, progress=progress, abort=abort)
     mapped = {sheet.headers[i]: f for i, f in by_index.items()}
     base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
                 valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
-                warnings=checked.warnings)
+                warnings=checked.warnings, not_data=checked.not_data)
     if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
         return ImportResult(imported=0, dry_run=dry_run, **base)
     if backup_first:

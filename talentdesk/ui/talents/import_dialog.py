@@ -65,7 +65,7 @@ class ImportDialog(QDialog):
         ], self)
         self.notes_view = make_table_view(self.notes_model, self, sortable=False)
         self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.notes_label = QLabel(self.tr("Imported, but worth a look"))
+        self.notes_label = QLabel(self.tr("Worth a look, and what is not data"))
         self.rejected_view = make_table_view(self.rejected_model, self, sortable=False)
         self.rejected_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         left = QWidget()
@@ -169,9 +169,10 @@ class ImportDialog(QDialog):
     def _checked(self, result: importer.ImportResult) -> None:
         self.result = result
         self.rejected_model.set_rows(result.rejected)
-        self.notes_model.set_rows(result.warnings)
-        self.notes_view.setVisible(bool(result.warnings))
-        self.notes_label.setVisible(bool(result.warnings))
+        notes = [*result.warnings, *result.not_data]  # accepted with a note; rows below the table that are not data
+        self.notes_model.set_rows(notes)
+        self.notes_view.setVisible(bool(notes))
+        self.notes_label.setVisible(bool(notes))
         self.rejected_view.resizeColumnToContents(0)
         self.rejected_view.resizeColumnToContents(1)
         bad_rows = len({r.row for r in result.rejected})

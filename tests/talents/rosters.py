@@ -1,0 +1,177 @@
+"""A generator of talent rosters the way county offices keep them (issue 12), written with openpyxl and csv in the
+test run — no binary committed. Each roster comes with what an import must give: the people (as stored), the rows
+that are not data, the notes, and any one value the clerk sets for every row.
+
+The values are what offices write: tiers as `A`, `A类`, `A类人才`, `Ａ类` or the tier's name; years as `5`, `5年`,
+`五年`, `5.0`; education as 本科/大学本科/全日制本科, 硕士/硕士研究生; gender as 男/男性/M; dates as Excel serials and
+date-times, `2024年9月1日`, `2024.10.8`, `2024/9/1`, `20240901`; phones as Excel numbers, with +86, spaces and
+dashes; headers in every common spelling; and ID numbers of people born before their county's code existed.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from talentdesk.domain.values import id_check_digit
+
+TIERS = {"A": "顶尖人才", "B": "领军人才", "C": "高层次人才", "D": "骨干人才", "E": "青年人才"}
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "𠮷", "䶮", "昊天"]
+# region codes with the year they appeared; people born before it hold them all the same
+RECODED = [("310115", 1993), ("440306", 1993), ("330782", 1988), ("330783", 1992), ("110105", 1980), ("330102", 1980)]
+
+HEADERS = {  # several ways offices name each column
+    "name": ["姓名", "姓 名", "人员姓名"],
+    "gender": ["性别", "性 别"],
+    "id_number": ["身份证号", "身份证号码", "公民身份号码", "身份证号(18位)"],
+    "phone": ["联系电话", "联系方式", "手机号码（必填）", "手机"],
+    "education": ["学历", "最高学历", "文化程度"],
+    "tier_code": ["人才类别", "人才层次", "人才级别", "类别"],
+    "employer": ["用人单位", "工作单位", "单位名称"],
+    "arrival_date": ["到岗日期", "报到时间", "登记日期", "入职时间"],
+    "service_years": ["服务期", "服务期限（年）", "服务年限", "约定服务期"],
+}
+EDUCATION = {"bachelor": ["本科", "大学本科", "全日制本科", "本科学历"], "master": ["硕士", "硕士研究生", "研究生（硕士）"],
+             "doctorate": ["博士", "博士研究生"], "college": ["大专", "专科"]}
+GENDER = {"M": ["男", "男性", "M"], "F": ["女", "女性", "F"]}
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str
+    id_number: str
+    birth: dt.date
+    phone: str
+    education: str
+    tier: str
+    employer: str
+    arrival: dt.date
+    years: int
+
+
+@dataclass
+class Roster:
+    path: Path
+    people: list[Person]
+    not_data: int = 0
+    notes: int = 0
+    fixed: dict[str, str] = field(default_factory=dict)
+
+
+def _people(rng: random.Random, n: int, start: int) -> list[Person]:
+    out = []
+    for i in range(n):
+        region, since = RECODED[(start + i) % len(RECODED)]
+        birth = dt.date(rng.randint(max(1950, since - 25), since - 1) if i % 2 == 0 else rng.randint(1975, 2000),
+                        rng.randint(1, 12), rng.randint(1, 28))
+        gender = "M" if (start + i) % 3 else "F"
+        seq = f"{(start + i) % 100:02d}{rng.randrange(1, 10, 2) if gender == 'M' else rng.randrange(0, 10, 2)}"
+        first17 = f"{region}{birth:%Y%m%d}{seq}"
+        out.append(Person(
+            name=SURNAMES[(start + i) % len(SURNAMES)] + GIVEN[(start * 7 + i) % len(GIVEN)] + "一二三四五六七八九十"[i % 10],
+            gender=gender, id_number=first17 + id_check_digit(first17), birth=birth,
+            phone=f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}",
+            education=list(EDUCATION)[(start + i) % 4], tier="ABCDE"[(start + i) % 5],
+            employer=["县人民医院", "县第一中学", "县农业农村局", "某某科技有限公司"][(start + i) % 4],
+            arrival=max(dt.date(birth.year + 22, 1, 1), dt.date(2015, 1, 1)) + dt.timedelta(days=rng.randrange(2000)),
+            years=[3, 5, 5, 8, 10][(start + i) % 5]))
+    return out
+
+
+def _tier(p: Person, k: int) -> str:
+    return [p.tier, f"{p.tier}类", f"{p.tier}类人才", chr(ord(p.tier) + 0xFEE0) + "类", TIERS[p.tier], p.tier.lower()][k % 6]
+
+
+def _years(p: Person, k: int, xlsx: bool) -> Any:
+    cn = {3: "三", 5: "五", 8: "八", 10: "十"}[p.years]
+    forms: list[Any] = [str(p.years), f"{p.years}年", f"{cn}年", f"{p.years}.0"]
+    if xlsx:
+        forms += [p.years, float(p.years)]
+    return forms[k % len(forms)]
+
+
+def _date(d: dt.date, k: int, xlsx: bool) -> Any:
+    forms: list[Any] = [d.isoformat(), f"{d.year}年{d.month}月{d.day}日", f"{d.year}.{d.month}.{d.day}",
+                        f"{d.year}/{d.month}/{d.day}", f"{d:%Y%m%d}", f"{d.isoformat()} 00:00:00"]
+    if xlsx:
+        forms += [dt.datetime(d.year, d.month, d.day, 9, 30), (d - dt.date(1899, 12, 30)).days]
+    return forms[k % len(forms)]
+
+
+def _phone(p: Person, k: int, xlsx: bool) -> Any:
+    forms: list[Any] = [p.phone, f"+86 {p.phone}", f"{p.phone[:3]}-{p.phone[3:7]}-{p.phone[7:]}",
+                        f"{p.phone[:3]} {p.phone[3:7]} {p.phone[7:]}"]
+    if xlsx:
+        forms += [int(p.phone), float(p.phone)]
+    return forms[k % len(forms)]
+
+
+def _row(p: Person, fields: list[str], k: int, xlsx: bool) -> list[Any]:
+    cell = {
+        "name": p.name, "gender": GENDER[p.gender][k % 3], "id_number": p.id_number if k % 4 else p.id_number.lower(),
+        "phone": _phone(p, k, xlsx), "education": EDUCATION[p.education][k % len(EDUCATION[p.education])],
+        "tier_code": _tier(p, k), "employer": p.employer, "arrival_date": _date(p.arrival, k, xlsx),
+        "service_years": _years(p, k, xlsx),
+    }
+    return [cell[f] for f in fields]
+
+
+def _write(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
+    if path.suffix == ".xlsx":
+        wb = Workbook()
+        ws = wb.active
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+    else:
+        with open(path, "w", encoding=encoding, newline="") as fh:
+            csv.writer(fh).writerows(rows)
+    return path
+
+
+def generate(folder: Path, *, count: int = 32, seed: int = 2024) -> list[Roster]:
+    """`count` rosters, each in a different combination of the shapes above."""
+    rng = random.Random(seed)
+    out: list[Roster] = []
+    all_fields = list(HEADERS)
+    for k in range(count):
+        xlsx = k % 3 != 2
+        suffix = ".xlsx" if xlsx else ".csv"
+        people = _people(rng, 3 + k % 5, start=k * 11)
+        fields = all_fields[:]
+        fixed: dict[str, str] = {}
+        if k % 8 == 5:  # no tier column: the clerk gives one tier for every row
+            fields.remove("tier_code")
+            tier = "CDE"[k % 3]
+            fixed = {"人才类别": tier}
+            for p in people:
+                p.tier = tier
+        if k % 4 == 1:
+            rng.shuffle(fields)
+        head = [HEADERS[f][(k + j) % len(HEADERS[f])] for j, f in enumerate(fields)]
+        rows: list[list[Any]] = []
+        if k % 2:  # a title, and the reporting unit above the header
+            rows += [[f"{2020 + k % 5}年度引进人才花名册"], ["填报单位：某某县人才工作领导小组办公室", "", "", "填报日期：2024年12月"]]
+        rows.append(head)
+        rows += [_row(p, fields, k + i, xlsx) for i, p in enumerate(people)]
+        not_data = 0
+        if k % 3 == 0:  # totals and notes under the table
+            rows.append([["合计", "总计", "小计"][k % 3 if k % 3 else (k // 3) % 3], f"{len(people)}人"])
+            rows.append(["注：服务期以协议为准。"])
+            rows.append(["填表人：张三", "", "审核人：李四"])
+            not_data = 3
+        if k % 5 == 4:
+            rows.append([])
+            rows.append(["说明：本表由各单位填报。"])
+            not_data += 1
+        encoding = "gb18030" if (not xlsx and k % 2) else "utf-8-sig"
+        path = _write(folder / f"roster-{k:02d}{suffix}", rows, encoding)
+        out.append(Roster(path, people, not_data=not_data, fixed=fixed))
+    return out
