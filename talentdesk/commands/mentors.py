@@ -62,7 +62,7 @@ def cmd_pairings(args: argparse.Namespace, ctx) -> int:
 def cmd_agreement(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.mentors import agreement
     database = ctx.database()
-    with database.session(ctx.actor(), readonly=True) as s:
+    with database.session(ctx.actor()) as s:
         path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
     ctx.emit({"pairing_id": args.pairing_id, "path": str(path)},
              translate("Cli", "Pairing agreement written to {path}.").format(path=path))
