@@ -129,9 +129,9 @@ def console_safe_output() -> None:
 
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core, growth, ledger, mentors, movein, safety, talents
+    from talentdesk.commands import core, departures, growth, leadership, ledger, mentors, movein, safety, talents
 
-    return [core, talents, ledger, safety, mentors, growth, movein]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership]
 
 
 def build_parser() -> argparse.ArgumentParser:

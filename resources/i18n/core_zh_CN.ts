@@ -99,6 +99,19 @@
     </message>
 </context>
 <context>
+    <name>Finished</name>
+    <message>
+        <source>Saved as:
+{path}</source>
+        <translation>已保存为：
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>The CSV file is neither UTF-8 nor GBK text. Save it again from Excel as “CSV UTF-8” or as an .xlsx workbook.</source>
@@ -527,6 +540,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -541,6 +558,25 @@
     <message>
         <source>&amp;About TalentDesk</source>
         <translation>关于 TalentDesk(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.ttc *.otf)</source>
+        <translation>字体 (*.ttf *.ttc *.otf)</translation>
     </message>
 </context>
 <context>
@@ -559,6 +595,160 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Office name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Promotion: minimum years in post</source>
+        <translation>晋升：现岗位最少年限</translation>
+    </message>
+    <message>
+        <source>Promotion: minimum training hours</source>
+        <translation>晋升：最少培训学时</translation>
+    </message>
+    <message>
+        <source>Promotion: latest appraisals that must be good</source>
+        <translation>晋升：最近几次考核须为优秀或合格</translation>
+    </message>
+    <message>
+        <source>Promotion: a professional title is required</source>
+        <translation>晋升：须有专业技术职称</translation>
+    </message>
+    <message>
+        <source>Watch list: points per signal</source>
+        <translation>流失风险：各信号分值</translation>
+    </message>
+    <message>
+        <source>Watch list: score from which a talent is listed</source>
+        <translation>流失风险：达到多少分列入名单</translation>
+    </message>
+    <message>
+        <source>Certificate font</source>
+        <translation>凭证字体</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>第二备份文件夹</translation>
+    </message>
+    <message>
+        <source>Mentor check-in every (days)</source>
+        <translation>导师帮带记录间隔（天）</translation>
+    </message>
+    <message>
+        <source>Warn before a service commitment ends (days)</source>
+        <translation>服务期满前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes (0 = never)</source>
+        <translation>空闲多少分钟后锁定（0 = 不锁定）</translation>
+    </message>
+    <message>
+        <source>Certificate key</source>
+        <translation>凭证密钥</translation>
+    </message>
+    <message>
+        <source>{name}: enter a whole number.</source>
+        <translation>{name}：请填写整数。</translation>
+    </message>
+    <message>
+        <source>{name}: enter a number.</source>
+        <translation>{name}：请填写数字。</translation>
+    </message>
+    <message>
+        <source>{name}: enter a value from {low} to {high}.</source>
+        <translation>{name}：请填写 {low} 到 {high} 之间的数值。</translation>
+    </message>
+    <message>
+        <source>There is no setting called “{key}”.</source>
+        <translation>没有名为“{key}”的设置项。</translation>
+    </message>
+    <message>
+        <source>{name}: enter 1 to {high} characters.</source>
+        <translation>{name}：请填写 1 到 {high} 个字符。</translation>
+    </message>
+    <message>
+        <source>{name}: choose yes or no.</source>
+        <translation>{name}：请选择是或否。</translation>
+    </message>
+    <message>
+        <source>{name}: give points for each signal.</source>
+        <translation>{name}：请为每个信号填写分值。</translation>
+    </message>
+    <message>
+        <source>There is no watch-list signal “{code}”.</source>
+        <translation>流失风险中没有“{code}”这个信号。</translation>
+    </message>
+    <message>
+        <source>{name}: choose a font file (.ttf, .ttc or .otf) that exists, or leave it empty to use the first Chinese font found.</source>
+        <translation>{name}：请选择一个存在的字体文件（.ttf、.ttc 或 .otf），或留空以自动使用找到的第一个中文字体。</translation>
+    </message>
+    <message>
+        <source>{name}: the folder {path} does not exist (or leave it empty).</source>
+        <translation>{name}：文件夹 {path} 不存在（也可以留空）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Printed on certificates, agreements and the yearly report.</source>
+        <translation>印在凭证、结对协议和年度报告上。</translation>
+    </message>
+    <message>
+        <source>Promotion readiness</source>
+        <translation>晋升条件</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>A talent is listed when the points of the signals that hold reach the score above. 0 points switches a signal off.</source>
+        <translation>一名人才各项成立信号的分值之和达到上面的分数时列入名单。分值设为 0 即停用该信号。</translation>
+    </message>
+    <message>
+        <source>Mentoring and reminders</source>
+        <translation>导师帮带与提醒</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>automatic: the first Chinese font found</source>
+        <translation>自动：使用找到的第一个中文字体</translation>
+    </message>
+    <message>
+        <source>none: backups stay beside the database</source>
+        <translation>无：备份只放在数据库旁边</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings.</source>
+        <translation>只有管理员可以修改设置。</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1038,10 @@
     <message>
         <source>Clawback waiver reason</source>
         <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因类别</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CompletionDialog</name>
@@ -12,7 +11,7 @@
         <translation>{name}：{n} 人次报名</translation>
     </message>
     <message>
-        <source>Hours other than the programme&apos;s {hours}</source>
+        <source>Hours other than the programme's {hours}</source>
         <translation>学时与项目规定的 {hours} 学时不同</translation>
     </message>
     <message>
@@ -129,7 +128,7 @@
         <translation>请选择事件类型。</translation>
     </message>
     <message>
-        <source>Arrival and departure are recorded on the talent&apos;s record, not as separate events.</source>
+        <source>Arrival and departure are recorded on the talent's record, not as separate events.</source>
         <translation>到岗和离开在人才档案中登记，不作为单独的成长事件录入。</translation>
     </message>
     <message>
@@ -169,7 +168,7 @@
         <translation>该成长事件已不存在。</translation>
     </message>
     <message>
-        <source>Arrival and departure are changed on the talent&apos;s record.</source>
+        <source>Arrival and departure are changed on the talent's record.</source>
         <translation>到岗和离开请在人才档案中修改。</translation>
     </message>
     <message>
@@ -177,7 +176,7 @@
         <translation>成长事件不能转到其他人才名下。</translation>
     </message>
     <message>
-        <source>Enter the programme&apos;s name.</source>
+        <source>Enter the programme's name.</source>
         <translation>请填写培训项目名称。</translation>
     </message>
     <message>
@@ -494,8 +493,8 @@
         <translation>近年考核</translation>
     </message>
     <message>
-        <source>{n} active talents meet every threshold: at least {years} years in the present post, {hours} hours of completed training, and the latest {k} appraisals all Excellent or Competent. The thresholds are settings. Double-click a row to see the timeline.</source>
-        <translation>共有 {n} 名在岗人才符合全部条件：任现岗位满 {years} 年，累计完成培训 {hours} 学时，最近 {k} 次年度考核均为优秀或合格。各项条件可在设置中调整。双击一行可查看其成长轨迹。</translation>
+        <source>{n} active talents meet every threshold: at least {years} years in the present post, {hours} hours of completed training, and the latest {k} appraisals all Excellent or Competent. The thresholds are changed in File → Settings. Double-click a row to see the timeline.</source>
+        <translation>{n} 名在岗人才符合全部条件：现岗位至少 {years} 年，已完成培训 {hours} 学时，最近 {k} 次考核均为优秀或合格。这些条件可在“文件 → 设置”中修改。双击一行查看成长轨迹。</translation>
     </message>
     <message>
         <source>A professional title is required.</source>
@@ -712,6 +711,18 @@
         <translation>正在导出…</translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation>人才留存</translation>
+    </message>
+    <message>
+        <source>The retention figures are saved.</source>
+        <translation>留存统计已保存。</translation>
+    </message>
+    <message>
+        <source>The yearly report is saved.</source>
+        <translation>年度报告已保存。</translation>
+    </message>
+    <message>
         <source>Saved {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -799,6 +810,10 @@
         <translation>补贴已发完</translation>
     </message>
     <message>
+        <source>Newcomer without a mentor</source>
+        <translation>新来人才没有导师</translation>
+    </message>
+    <message>
         <source>No check-in for 90 days</source>
         <translation>90 天未开展帮带</translation>
     </message>
@@ -819,8 +834,8 @@
         <translation>考核为基本合格或不合格</translation>
     </message>
     <message>
-        <source>Service commitment ending within six months</source>
-        <translation>服务期六个月内届满</translation>
+        <source>Service commitment ending soon</source>
+        <translation>服务期即将届满</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1086,10 @@
         <translation>查看成长轨迹</translation>
     </message>
     <message>
+        <source>Colour of the reasons (the weightiest one):</source>
+        <translation>原因的颜色（按分值最高的原因）：</translation>
+    </message>
+    <message>
         <source>Scoring the active talents…</source>
         <translation>正在计算在岗人才的风险分值…</translation>
     </message>
@@ -1079,8 +1098,8 @@
         <translation>正在计算在岗人才的风险分值…{text}（{done}/{total}）</translation>
     </message>
     <message>
-        <source>{n} active talents show at least one signal, highest risk first. Double-click to open the record.</source>
-        <translation>共有 {n} 名在岗人才存在至少一项风险因素，按风险由高到低排列。双击可打开人才档案。</translation>
+        <source>{n} active talents reach the watch-list score of {threshold}, highest score first (the score and the points per signal are in File → Settings). Double-click to open the record.</source>
+        <translation>{n} 名在岗人才达到流失风险 {threshold} 分，按分数从高到低排列（分数线和各信号分值在“文件 → 设置”中）。双击打开人才档案。</translation>
     </message>
 </context>
 <context>
@@ -1206,7 +1225,7 @@
         <translation>在岗人才均未出现风险因素。</translation>
     </message>
     <message>
-        <source>The method behind the retention figures and the watch list is explained in the program&apos;s help (Retention figures; Watch list).</source>
+        <source>The method behind the retention figures and the watch list is explained in the program's help (Retention figures; Watch list).</source>
         <translation>留存率和流失风险的计算方法详见程序帮助（“留才分析”“流失风险预警”）。</translation>
     </message>
     <message>

@@ -3,6 +3,14 @@
 <context>
     <name>Budgets</name>
     <message>
+        <source>{kind}: {paid} paid in {year} with no budget set.</source>
+        <translation>{kind}：{year} 年已付 {paid}，但没有编列预算。</translation>
+    </message>
+    <message>
+        <source>{kind}: {paid} paid, {over} more than the budget of {budget}.</source>
+        <translation>{kind}：已付 {paid}，超出预算 {budget} 共 {over}。</translation>
+    </message>
+    <message>
         <source>Choose the kind of subsidy.</source>
         <translation>请选择补贴类型。</translation>
     </message>
@@ -38,8 +46,12 @@
         <translation>已发放</translation>
     </message>
     <message>
-        <source>Remaining</source>
-        <translation>结余</translation>
+        <source>Remaining (budget − paid)</source>
+        <translation>结余（预算 − 已付）</translation>
+    </message>
+    <message>
+        <source>Still free to promise</source>
+        <translation>尚可承诺</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -392,8 +404,8 @@
         <translation>年度</translation>
     </message>
     <message>
-        <source>Due {due} · Paid {paid} · Clawback {claw} · Refunded {refund} · Balance {bal}</source>
-        <translation>应付 {due} · 已付 {paid} · 追回 {claw} · 已退回 {refund} · 余额 {bal}</translation>
+        <source>Due {due} − paid {paid} − clawback {claw} + refunded {refund} + waived or lapsed {waived} = balance {bal}</source>
+        <translation>应付 {due} − 已付 {paid} − 追回 {claw} + 已退回 {refund} + 减免或注销 {waived} = 余额 {bal}</translation>
     </message>
     <message>
         <source>Reverse entry</source>
@@ -1954,8 +1966,8 @@
         <translation>{name} · {employer} · {status}</translation>
     </message>
     <message>
-        <source>Fallen due {due} · paid {paid} · clawback {claw} · refunded {refund} · balance {bal} (positive: the county owes the talent; negative: the talent owes the county) · still owed back {open}</source>
-        <translation>已到期 {due} · 已发放 {paid} · 追回 {claw} · 已退回 {refund} · 余额 {bal}（正数为县里应付人才，负数为人才应退县里） · 尚待退回 {open}</translation>
+        <source>Fallen due {due} − paid {paid} − clawback {claw} + refunded {refund} + waived or lapsed {waived} = balance {bal} (positive: the county owes the talent; negative: the talent owes the county) · still owed back {open}</source>
+        <translation>应付 {due} − 已付 {paid} − 追回 {claw} + 已退回 {refund} + 减免或注销 {waived} = 余额 {bal}（正数：县里应付给人才；负数：人才应退给县里）· 尚待退回 {open}</translation>
     </message>
     <message>
         <source>Clawback</source>

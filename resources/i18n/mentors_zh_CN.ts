@@ -759,6 +759,10 @@
         <source>Agreement saved: {path}</source>
         <translation>协议书已保存：{path}</translation>
     </message>
+    <message>
+        <source>The pairing agreement is saved.</source>
+        <translation>结对协议已保存。</translation>
+    </message>
 </context>
 <context>
     <name>PairDialog</name>

@@ -278,6 +278,14 @@
         <translation>登记离开 — {name}</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>details, if any</source>
+        <translation>具体情况（可不填）</translation>
+    </message>
+    <message>
         <source>e.g. official transfer, illness — leave empty if none</source>
         <translation>如组织调动、因病等；没有请留空</translation>
     </message>
@@ -288,6 +296,10 @@
     <message>
         <source>Reason *</source>
         <translation>离开原因 *</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
     </message>
     <message>
         <source>Destination</source>
@@ -310,8 +322,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>Clawback owed: {amount}</source>
@@ -514,6 +526,22 @@
         <source>Imported {n} talents.</source>
         <translation>已导入 {n} 名人才。</translation>
     </message>
+    <message>
+        <source>{n} rows with problems were skipped.</source>
+        <translation>有问题的 {n} 行已跳过。</translation>
+    </message>
+    <message>
+        <source>New employers: {names}.</source>
+        <translation>新增用人单位：{names}。</translation>
+    </message>
+    <message>
+        <source>The database was backed up before the import (Safety → Backup and restore).</source>
+        <translation>导入前已自动备份数据库（见“数据安全 → 备份与恢复”）。</translation>
+    </message>
+    <message>
+        <source>Import talents</source>
+        <translation>导入人才</translation>
+    </message>
 </context>
 <context>
     <name>Importer</name>
@@ -560,6 +588,10 @@
     <message>
         <source>The cell is longer than {n} characters.</source>
         <translation>单元格内容超过 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Unknown reason for leaving: {value}.</source>
+        <translation>未知的离开原因类别：{value}。</translation>
     </message>
     <message>
         <source>At most {n} characters.</source>
@@ -676,8 +708,8 @@
         <translation>离开日期不能晚于今天。</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>{name} is active already.</source>
@@ -735,6 +767,10 @@
         <translation>有 {n} 项需要修改。</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Re-activate</source>
         <translation>恢复在岗</translation>
     </message>
@@ -770,6 +806,10 @@
         <translation>手机号如 13812345678，固定电话需带区号</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -800,6 +840,14 @@
     <message>
         <source>Your role may not see full ID and phone numbers.</source>
         <translation>您的角色无权查看完整的身份证号和电话号码。</translation>
+    </message>
+    <message>
+        <source>Choose the education.</source>
+        <translation>请选择学历。</translation>
+    </message>
+    <message>
+        <source>The employer is required (add it under Employers… if it is new).</source>
+        <translation>用人单位为必填项（新单位请先在“用人单位…”中添加）。</translation>
     </message>
 </context>
 <context>

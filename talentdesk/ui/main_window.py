@@ -43,6 +43,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
+        self.settings_action = settings_action
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -60,6 +66,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.help_menu = help_menu
         install_help(self)  # the user guide (F1), ui/help
+
+    def show_settings(self):
+        from talentdesk.ui.common.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.context, self)
+        dlg.open()
+        self.settings_dialog = dlg
+        return dlg
 
     def show_about(self) -> None:
         show_about(self)

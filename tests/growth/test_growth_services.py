@@ -232,7 +232,7 @@ def test_watch_list_scores_each_signal_with_its_reason(session):
     events.add_event(session, data=events.EventInput(worried, "appraisal", D(2024, 1, 20), appraisal_grade="basic"),
                      today=TODAY)
     _grant_with_overdue_instalment(session, worried, D(2026, 9, 1))
-    rows = risk.watch_list(session, today=TODAY)
+    rows = risk.watch_list(session, today=TODAY, min_score=1)
     assert [r.name for r in rows] == ["担心"]  # the calm one has no signal; the departed one is not listed
     w = risk.weights(session)
     codes = {x.code for x in rows[0].reasons}
@@ -247,18 +247,54 @@ def test_watch_list_scores_each_signal_with_its_reason(session):
 def test_watch_list_weights_are_settings(session):
     e1, _ = base(session)
     talent(session, arrival=D(2026, 1, 1), employer_id=e1)  # no mentor, no training
-    [row] = risk.watch_list(session, today=TODAY)
+    [row] = risk.watch_list(session, today=TODAY, min_score=1)
     assert {x.code for x in row.reasons} == {"no_mentor", "no_training"}
     settings.set_setting(session, key="risk_weights", value={"no_mentor": 0, "no_training": 7})
-    [row] = risk.watch_list(session, today=TODAY)
+    [row] = risk.watch_list(session, today=TODAY, min_score=1)
     assert row.score == 7 and [x.code for x in row.reasons] == ["no_training"]
 
 
 def test_watch_list_service_ending_and_no_event_for_two_years(session):
     e1, _ = base(session)
     tid = talent(session, arrival=D(2022, 3, 1), employer_id=e1, service_years=5)  # ends 2027-03-01
-    codes = {x.code for x in risk.watch_list(session, today=TODAY)[0].reasons}
-    assert {"service_ending", "no_event", "no_mentor", "no_training"} == codes
+    codes = {x.code for x in risk.watch_list(session, today=TODAY, min_score=1)[0].reasons}
+    assert {"service_ending", "no_event", "no_training"} == codes  # arrived over three years ago: no mentor is expected
     events.add_event(session, data=events.EventInput(tid, "award", D(2025, 1, 1), "奖励"), today=TODAY)
-    codes = {x.code for x in risk.watch_list(session, today=TODAY)[0].reasons}
+    codes = {x.code for x in risk.watch_list(session, today=TODAY, min_score=1)[0].reasons}
     assert "no_event" not in codes
+
+
+def test_the_watch_list_lists_from_the_offices_threshold(session):
+    e1, _ = base(session)
+    newcomer = talent(session, arrival=D(2026, 1, 1), employer_id=e1, name="新人")  # no mentor, no training: 25
+    talent(session, arrival=D(2018, 1, 1), employer_id=e1, name="老人", service_years=20)  # no training, no event: 20
+    assert risk.watch_list(session, today=TODAY) == []  # the default threshold (40) lists neither
+    settings.save_settings(session, values={"risk_threshold": 21})
+    assert [r.talent_id for r in risk.watch_list(session, today=TODAY)] == [newcomer]
+    settings.save_settings(session, values={"risk_threshold": 5})
+    assert [r.name for r in risk.watch_list(session, today=TODAY)] == ["新人", "老人"]  # highest score first
+
+
+def test_on_a_generated_demo_of_1200_talents_the_default_lists_at_most_one_in_ten(database, local, zh):
+    """Calibration (issue 22: 1,737 of 1,766 were flagged): the default weights and threshold on demo data, each
+    reason in plain Chinese."""
+    import re
+
+    from sqlalchemy import func, select
+
+    from talentdesk.domain.models import Talent
+    from talentdesk.services.common import demo
+
+    with database.session(local) as s:
+        demo.generate_demo(s, talents=1200, seed=7)
+    with database.session(local, readonly=True) as s:
+        active = s.scalar(select(func.count()).select_from(Talent).where(Talent.status == "active"))
+        today = dt.date.today()
+        rows = risk.watch_list(s, today=today)
+        everyone = risk.watch_list(s, today=today, min_score=1)
+    assert active >= 800 and 0 < len(rows) <= active / 10, (len(rows), active)
+    assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)
+    assert all(r.score >= 40 for r in rows) and len(everyone) > len(rows)
+    for r in rows:
+        for x in r.reasons:
+            assert re.search(r"[\u4e00-\u9fff]", x.text) and not re.search(r"[A-Za-z]", x.text), x.text

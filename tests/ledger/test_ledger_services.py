@@ -399,8 +399,9 @@ def test_budget_report_and_three_year_forecast(session):
     pay_all_due(session, tid, D(2026, 6, 20))
     rep = budgets.budget_report(session, fiscal_year=2026)
     [line] = rep.lines
-    assert (line.budgeted_fen, line.committed_fen, line.paid_fen, line.remaining_fen) == (
-        5_000_000, 1_000_000, 1_000_000, 4_000_000)
+    assert (line.budgeted_fen, line.committed_fen, line.paid_fen, line.remaining_fen, line.uncommitted_fen) == (
+        5_000_000, 1_000_000, 1_000_000, 4_000_000, 4_000_000)
+    assert rep.warnings == ()
     fc = budgets.forecast(session, as_of=D(2026, 11, 23))
     assert fc.years == (2027, 2028, 2029)
     assert fc.by_kind == {"settling": (1_000_000, 1_000_000, 0)} and fc.totals == (1_000_000, 1_000_000, 0)
@@ -421,3 +422,38 @@ def test_ledger_filters_and_totals(session):
     page = journal.list_entries(session, query=journal.EntryQuery(kind="payment", talent_id=tid))
     assert page.total == 3 and all(r.kind == "payment" for r in page.rows)
     assert journal.list_entries(session, query=journal.EntryQuery(grant_status="active")).total == 0
+
+
+def test_the_budget_remaining_is_budget_minus_paid_and_paying_without_a_budget_is_warned(session):
+    tid = add_talent(session)
+    pid = add_policy(session, amount_fen=3_000_000, count=3)
+    grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2026, 1, 1), as_of=D(2026, 1, 1))
+    grants.grant_policy(session, talent_id=add_talent(session, name="李四"), policy_id=add_policy(
+        session, name="生活补贴", kind="living", amount_fen=200_000, mode="lump_sum", count=1),
+        start_date=D(2026, 1, 1), as_of=D(2026, 1, 1))
+    budgets.set_budget(session, fiscal_year=2026, policy_kind="settling", amount_fen=500_000)
+    budgets.set_budget(session, fiscal_year=2026, policy_kind="living", amount_fen=0)
+    for t in (tid, tid + 1):
+        pay_all_due(session, t, D(2026, 1, 20))
+    rep = budgets.budget_report(session, fiscal_year=2026)
+    lines = {x.policy_kind: x for x in rep.lines}
+    assert lines["settling"].remaining_fen == 500_000 - lines["settling"].paid_fen  # 结余 = budget − paid
+    assert lines["living"].paid_fen == 200_000 and lines["living"].remaining_fen == -200_000
+    assert any("no budget" in w and "¥2,000.00" in w for w in rep.warnings)
+    assert any("more than the budget" in w for w in rep.warnings)
+
+
+def test_the_ledger_totals_add_up_with_waivers_shown(session):
+    tid, gid = _paid_grant(session, rule="full")
+    _paid_grant(session, rule="pro_rata")
+    journal.post_due_instalments(session, as_of=D(2022, 6, 1))
+    depart(session, tid, D(2022, 6, 1))
+    journal.apply_departure(session, talent_id=tid)
+    payments.record_refund(session, grant_id=gid, amount_fen=500_000, on=D(2022, 7, 1))
+    payments.waive_obligation(session, grant_id=gid, reason="组织调动", on=D(2022, 8, 1))
+    t = journal.entry_totals(session)
+    assert t.waiver_fen != 0 and t.refund_fen == 500_000 and t.clawback_fen > 0
+    assert t.due_fen - t.paid_fen - t.clawback_fen + t.refund_fen + t.waiver_fen == t.balance_fen  # 余额 adds up
+    assert t.due_fen - t.paid_fen - t.clawback_fen + t.refund_fen != t.balance_fen  # the waivers were the gap
+    st = journal.talent_statement(session, talent_id=tid)
+    assert st.due_fen - st.paid_fen - st.clawback_fen + st.refund_fen + st.waiver_fen == st.balance_fen

@@ -90,12 +90,32 @@ def test_the_editor_shows_each_problem_beside_its_field_as_the_user_types(qtbot,
     form.widgets["name"].insert("测试人")
     qtbot.waitUntil(lambda: form.widgets["tier_code"].count() > 1, timeout=10000)
     form.widgets["tier_code"].setCurrentIndex(form.widgets["tier_code"].findData("C"))
+    # a new talent starts with no education chosen (not 博士研究生) and needs an employer, as the help says
+    assert form.widgets["education"].currentData() is None
+    assert set(form.problems()) == {"education", "employer_id"}
+    assert "employer" in form.errors["employer_id"].text().lower()
+    form.widgets["education"].setCurrentIndex(form.widgets["education"].findData("master"))
+    form.widgets["employer_id"].setCurrentIndex(1)
     assert form.problems() == {}
     with qtbot.waitSignal(dlg.saved, timeout=10000):
         qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     with demo_db.session(Actor.local(), readonly=True) as s:
         t = s.scalars(select(Talent).where(Talent.name == "测试人")).one()
         assert t.id_number == make_id(seq=13) and t.arrival_date == dt.date(2023, 7, 1) and t.gender == "M"
+        assert t.education == "master" and t.employer_id is not None
+    # after saving, Enter does not open the departure dialog: the departure button is never the default
+    qtbot.waitUntil(lambda: dlg.depart_button.isVisible(), timeout=10000)
+    assert dlg.focusWidget() is not dlg.depart_button
+    assert not dlg.depart_button.isDefault() and not dlg.depart_button.autoDefault()
+    opened = []
+    import talentdesk.ui.talents.departure as departure_ui
+    orig = departure_ui.DepartureDialog.exec
+    departure_ui.DepartureDialog.exec = lambda self: opened.append(self) or 0
+    try:
+        qtbot.keyClick(dlg.focusWidget() or dlg, Qt.Key.Key_Return)
+    finally:
+        departure_ui.DepartureDialog.exec = orig
+    assert opened == []
 
 
 def test_the_editor_names_the_record_that_already_has_the_id_number(qtbot, window, demo_db):

@@ -111,12 +111,15 @@ def _data(database):
 
 def _recipes(window, d):
     """Dialog class name -> how the program opens it."""
+    from talentdesk.ui.common.settings_dialog import SettingsDialog
     from talentdesk.ui.common.unsaved import GuardedDialog
     from talentdesk.ui.growth import dialogs as growth
     from talentdesk.ui.help.about import AboutDialog
     from talentdesk.ui.ledger import dialogs as ledger
     from talentdesk.ui.ledger.movein import PaymentImportDialog
+    from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
+    from talentdesk.services.ledger.eligibility import Rules
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
@@ -141,10 +144,13 @@ def _recipes(window, d):
         "talentdesk.ui.ledger.dialogs.MarkPaidDialog": lambda: ledger.MarkPaidDialog(c, d["payments"], 1_500_000, w),
         "talentdesk.ui.ledger.movein.PaymentImportDialog": lambda: PaymentImportDialog(c, w),
         "talentdesk.ui.common.unsaved.GuardedDialog": lambda: GuardedDialog(w),
+        "talentdesk.ui.common.settings_dialog.SettingsDialog": lambda: SettingsDialog(c, w),
         "talentdesk.ui.ledger.dialogs.ReasonDialog": lambda: ledger.ReasonDialog("Waive", "Why?", w, amount=10000,
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
         "talentdesk.ui.ledger.tab.CertificateChoiceDialog": lambda: CertificateChoiceDialog(2, w),
+        "talentdesk.ui.ledger.sweep_page.RulesDialog": lambda: RulesDialog(
+            c, d["policies"][0].id, d["policies"][0].name, Rules(materials=("diploma",), max_age=35), w),
         "talentdesk.ui.mentors.dialogs.ServiceDialog": lambda: mentors.ServiceDialog(c, w),
         "talentdesk.ui.mentors.dialogs.PairDialog": lambda: mentors.PairDialog(
             c, d["unpaired"], d["column"], d["roles"], role_id=d["roles"][0].id, cadence_days=30, today=TODAY, parent=w),

@@ -3,18 +3,24 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Setting
+from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
 
 DEFAULTS: dict[str, Any] = {
     "office_name": "某某县人才工作办公室",
     "certificate_font": "",              # '' = first CJK font found
     "checkin_cadence_days": 30,
+    "commitment_notice_days": 183,       # the overview and the watch list warn this long before a commitment ends
+    "risk_threshold": 40,                # the watch list lists a talent from this score on
     "idle_lock_minutes": 15,
     "backup_second_folder": "",
     "promotion_min_years_in_post": 3,
@@ -77,3 +83,142 @@ def certificate_key(session: Session) -> bytes:
         session.add(row)
         session.flush()
     return bytes.fromhex(json.loads(row.value))
+
+
+# ---------------------------------------------------------------- the settings dialog's rules
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    """What one setting accepts: 'text', 'int', 'float', 'bool', 'weights', 'font' (a font file or ''), 'folder'."""
+
+    key: str
+    kind: str
+    minimum: float = 0
+    maximum: float = 0
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("office_name", "text", 1, 60),
+    SettingSpec("promotion_min_years_in_post", "float", 0, 30),
+    SettingSpec("promotion_min_training_hours", "float", 0, 2000),
+    SettingSpec("promotion_min_good_appraisals", "int", 0, 10),
+    SettingSpec("promotion_require_title", "bool"),
+    SettingSpec("risk_weights", "weights", 0, 100),
+    SettingSpec("risk_threshold", "int", 1, 900),
+    SettingSpec("certificate_font", "font"),
+    SettingSpec("backup_second_folder", "folder"),
+    SettingSpec("checkin_cadence_days", "int", 7, 366),
+    SettingSpec("commitment_notice_days", "int", 30, 730),
+    SettingSpec("idle_lock_minutes", "int", 0, 240),
+)
+SPEC_BY_KEY = {s.key: s for s in SPECS}
+
+
+def setting_label(key: str) -> str:
+    """The setting's name in the user's language (the settings dialog and the audit view show it)."""
+    return {
+        "office_name": translate("Settings", "Office name"),
+        "promotion_min_years_in_post": translate("Settings", "Promotion: minimum years in post"),
+        "promotion_min_training_hours": translate("Settings", "Promotion: minimum training hours"),
+        "promotion_min_good_appraisals": translate("Settings", "Promotion: latest appraisals that must be good"),
+        "promotion_require_title": translate("Settings", "Promotion: a professional title is required"),
+        "risk_weights": translate("Settings", "Watch list: points per signal"),
+        "risk_threshold": translate("Settings", "Watch list: score from which a talent is listed"),
+        "certificate_font": translate("Settings", "Certificate font"),
+        "backup_second_folder": translate("Settings", "Second backup folder"),
+        "checkin_cadence_days": translate("Settings", "Mentor check-in every (days)"),
+        "commitment_notice_days": translate("Settings", "Warn before a service commitment ends (days)"),
+        "idle_lock_minutes": translate("Settings", "Lock after idle minutes (0 = never)"),
+        "certificate_key": translate("Settings", "Certificate key"),
+    }.get(key, key)
+
+
+def _number(spec: SettingSpec, raw: Any, *, integer: bool) -> int | float:
+    try:
+        value = int(raw) if integer and not isinstance(raw, float) else float(raw)
+        if integer and isinstance(raw, float):
+            if raw != int(raw):
+                raise ValueError
+            value = int(raw)
+    except (TypeError, ValueError):
+        raise ValidationError(translate("Settings", "{name}: enter a whole number.").format(
+            name=setting_label(spec.key)) if integer else translate("Settings", "{name}: enter a number.").format(
+            name=setting_label(spec.key)), field=spec.key) from None
+    if isinstance(raw, bool) or not (spec.minimum <= value <= spec.maximum):
+        raise ValidationError(translate("Settings", "{name}: enter a value from {low} to {high}.").format(
+            name=setting_label(spec.key), low=f"{spec.minimum:g}", high=f"{spec.maximum:g}"), field=spec.key)
+    return value
+
+
+def clean_setting(key: str, raw: Any) -> Any:
+    """The value as stored, or ValidationError (in the user's language) naming the setting."""
+    spec = SPEC_BY_KEY.get(key)
+    if spec is None:
+        raise ValidationError(translate("Settings", "There is no setting called “{key}”.").format(key=key), field=key)
+    if spec.kind == "text":
+        text = " ".join(str(raw or "").split())
+        if not (spec.minimum <= len(text) <= spec.maximum):
+            raise ValidationError(translate("Settings", "{name}: enter 1 to {high} characters.").format(
+                name=setting_label(key), high=int(spec.maximum)), field=key)
+        return text
+    if spec.kind == "int":
+        return int(_number(spec, raw, integer=True))
+    if spec.kind == "float":
+        return float(_number(spec, raw, integer=False))
+    if spec.kind == "bool":
+        if not isinstance(raw, bool):
+            raise ValidationError(translate("Settings", "{name}: choose yes or no.").format(name=setting_label(key)),
+                                  field=key)
+        return raw
+    if spec.kind == "weights":
+        if not isinstance(raw, dict):
+            raise ValidationError(translate("Settings", "{name}: give points for each signal.").format(
+                name=setting_label(key)), field=key)
+        known = DEFAULTS["risk_weights"]
+        out = {}
+        for code, value in raw.items():
+            if code not in known:
+                raise ValidationError(translate("Settings", "There is no watch-list signal “{code}”.").format(
+                    code=code), field=key)
+            out[code] = int(_number(spec, value, integer=True))
+        return out
+    if spec.kind == "font":
+        text = str(raw or "").strip()
+        if text:
+            p = Path(text)
+            if not p.is_file() or p.suffix.lower() not in (".ttf", ".ttc", ".otf"):
+                raise ValidationError(translate(
+                    "Settings", "{name}: choose a font file (.ttf, .ttc or .otf) that exists, or leave it empty "
+                                "to use the first Chinese font found.").format(name=setting_label(key)), field=key)
+        return text
+    if spec.kind == "folder":
+        text = str(raw or "").strip()
+        if text and not Path(text).is_dir():
+            raise ValidationError(translate(
+                "Settings", "{name}: the folder {path} does not exist (or leave it empty).").format(
+                name=setting_label(key), path=text), field=key)
+        return text
+    raise AssertionError(spec.kind)  # pragma: no cover - every kind is handled above
+
+
+@operation(None)
+def office_settings(session: Session) -> dict[str, Any]:
+    """Every setting the dialog edits, with the value in force (stored or default)."""
+    values = all_settings(session)
+    out = {s.key: values.get(s.key, DEFAULTS.get(s.key)) for s in SPECS}
+    weights = dict(DEFAULTS["risk_weights"])
+    weights.update({k: v for k, v in (out.get("risk_weights") or {}).items() if k in weights})
+    out["risk_weights"] = weights
+    return out
+
+
+@operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.SETTINGS,))
+def save_settings(session: Session, *, values: dict[str, Any]) -> dict[str, Any]:
+    """Check every value first (nothing is written when one is wrong), then store the ones that changed. Each
+    change is an audited update of its settings row. Returns the settings in force."""
+    cleaned = {key: clean_setting(key, raw) for key, raw in values.items()}
+    for key, value in cleaned.items():
+        if get_setting(session, key) != value:
+            set_setting(session, key=key, value=value)
+    session.flush()
+    return office_settings(session)

@@ -11,10 +11,11 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.enums import CaseStatus, TalentStatus
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import CareCase, Talent
-from talentdesk.domain.values import add_months, format_yuan
+from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, operation
-from talentdesk.services.ledger import journal
+from talentdesk.services.growth import risk
+from talentdesk.services.ledger import eligibility, journal
 from talentdesk.services.mentors import pairings
 
 
@@ -29,7 +30,7 @@ class AttentionItem:
     record_id: int
 
 
-CATEGORIES = ("due", "checkin", "care", "service_end", "departure")
+CATEGORIES = ("due", "checkin", "care", "service_end", "departure", "entitlement")
 PER_CATEGORY = 500  # items shown per category; the overview says "500+" when there are more
 
 
@@ -40,6 +41,7 @@ def category_label(category: str) -> str:
         "care": translate("Overview", "Open care case"),
         "service_end": translate("Overview", "Service commitment ending"),
         "departure": translate("Overview", "Departed this year"),
+        "entitlement": eligibility.overview_label(),
     }[category]
 
 
@@ -68,7 +70,7 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
     rows = session.execute(
         select(Talent.id, Talent.name, Talent.service_end_date)
         .where(Talent.status == TalentStatus.ACTIVE.value, Talent.service_end_date >= today,
-               Talent.service_end_date <= add_months(today, 6))
+               Talent.service_end_date <= today + dt.timedelta(days=risk.notice_days(session)))
         .order_by(Talent.service_end_date).limit(per_category)
     ).all()
     for tid, name, end in rows:
@@ -80,4 +82,7 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
     ).all()
     for tid, name, when, reason in rows:
         items.append(AttentionItem("departure", tid, name, reason, when, "talents", tid))
+    for c in eligibility.sweep(session, on=today, limit_per_policy=per_category).candidates[:per_category]:
+        items.append(AttentionItem("entitlement", c.talent_id, c.talent_name, eligibility.overview_detail(c),
+                                   c.start_date, "talents", c.talent_id))
     return items

@@ -58,7 +58,7 @@ SIGNALS: dict[str, str] = {
 OVERDUE_GRACE_DAYS = 30
 CHECKIN_DAYS = 90
 NO_EVENT_YEARS = 2
-SERVICE_END_MONTHS = 6
+MENTORING_YEARS = 3  # mentors look after newcomers: "no mentor" is a signal in the first three years only
 HOUSING_FAMILY_CASES = (CareKind.HOUSING.value, CareKind.SPOUSE_JOB.value, CareKind.CHILD_SCHOOL.value,
                         CareKind.HUKOU.value)
 WEAK_GRADES = (AppraisalGrade.BASIC.value, AppraisalGrade.INCOMPETENT.value)
@@ -145,7 +145,23 @@ def _reason_texts(today: dt.date):
     return text
 
 
-def _signal_queries(today: dt.date):
+def threshold(session: Session) -> int:
+    """The score from which a talent is listed (the `risk_threshold` setting)."""
+    try:
+        return max(1, int(get_setting(session, "risk_threshold")))
+    except (TypeError, ValueError):
+        return int(DEFAULTS["risk_threshold"])
+
+
+def notice_days(session: Session) -> int:
+    """How long before a service commitment ends it is a signal (the `commitment_notice_days` setting)."""
+    try:
+        return max(1, int(get_setting(session, "commitment_notice_days")))
+    except (TypeError, ValueError):
+        return int(DEFAULTS["commitment_notice_days"])
+
+
+def _signal_queries(today: dt.date, notice: int = 183):
     """code -> subquery (talent_id, value) holding for the talents where the signal is on."""
     q = {}
     q["instalment_overdue"] = (
@@ -169,7 +185,8 @@ def _signal_queries(today: dt.date):
     current = select(Pairing.talent_id).where(Pairing.end_date.is_(None))
     active = Talent.status == TalentStatus.ACTIVE.value
     q["no_mentor"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
-                      .where(active, Talent.id.not_in(current)))
+                      .where(active, Talent.arrival_date > add_months(today, -12 * MENTORING_YEARS),
+                             Talent.id.not_in(current)))
     last = func.max(func.coalesce(Pairing.last_checkin_date, Pairing.start_date))
     q["no_checkin"] = (
         select(Pairing.talent_id.label("talent_id"), func.max(Pairing.last_checkin_date).label("v"))
@@ -209,19 +226,22 @@ def _signal_queries(today: dt.date):
     q["service_ending"] = (
         select(Talent.id.label("talent_id"), Talent.service_end_date.label("v"))
         .where(active, Talent.service_end_date >= today,
-               Talent.service_end_date <= add_months(today, SERVICE_END_MONTHS))
+               Talent.service_end_date <= today + dt.timedelta(days=notice))
     )
     return {k: v.subquery(k) for k, v in q.items()}
 
 
 @operation(Permission.TALENT_READ, long=True)
-def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int = 1,
+def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int | None = None,
                progress=None, abort=None) -> list[WatchRow]:
-    """Active talents with a score of at least `min_score`, highest first, each with the reasons in words.
+    """Active talents with a score of at least `min_score` (default: the office's `risk_threshold` setting),
+    highest first, each with the reasons in words.
 
     Nine set-based queries (one per signal, each over all talents at once) are combined here by talent id; SQLite
     plans them far better one by one than as nine outer-joined subqueries."""
     w = weights(session)
+    if min_score is None:
+        min_score = threshold(session)
     en = current_language() == "en"
     reason_text = _reason_texts(today)
     # one pass over the active talents gives both the set to keep and the names to show
@@ -232,7 +252,7 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
                              .where(Talent.status == TalentStatus.ACTIVE.value), execution_options=STREAM)}
     hits: dict[int, list[Reason]] = {}
     codes = list(SIGNALS)
-    for i, (code, sq) in enumerate(_signal_queries(today).items()):
+    for i, (code, sq) in enumerate(_signal_queries(today, notice_days(session)).items()):
         if abort is not None and abort():
             return []
         if progress is not None:
@@ -262,14 +282,14 @@ def signal_label(code: str) -> str:
     return {
         "instalment_overdue": translate("Risk", "Instalment overdue"),
         "subsidies_ended": translate("Risk", "Subsidies ended"),
-        "no_mentor": translate("Risk", "No mentor"),
+        "no_mentor": translate("Risk", "Newcomer without a mentor"),
         "no_checkin": translate("Risk", "No check-in for 90 days"),
         "open_case": translate("Risk", "Open housing or family case"),
         "no_training": translate("Risk", "No training this year"),
         "no_event": translate("Risk", "No event for two years"),
         "weak_appraisal": translate("Risk", "Appraisal basically competent or incompetent"),
-        "service_ending": translate("Risk", "Service commitment ending within six months"),
+        "service_ending": translate("Risk", "Service commitment ending soon"),
     }[code]
 
 
-__all__ = ["watch_list", "weights", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]
+__all__ = ["watch_list", "weights", "threshold", "notice_days", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]

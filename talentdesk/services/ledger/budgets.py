@@ -1,7 +1,8 @@
 """Budgets (年度预算) per fiscal year and policy kind, and the forecast of what current grants already owe.
 
 committed = instalments scheduled to fall due in the year (not cancelled) — what the county has promised;
-paid = net payments dated in the year (payments less their reversals); remaining = budgeted − committed.
+paid = net payments dated in the year (payments less their reversals); remaining (结余) = budgeted − paid, the money
+left; still free to promise = budgeted − committed. Money paid with no budget, or more than the budget, is warned.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.labels import label
 from talentdesk.domain.models import Budget, Instalment, LedgerEntry, SubsidyGrant, Talent
+from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
 
@@ -25,8 +28,9 @@ class BudgetLine:
     budgeted_fen: int
     committed_fen: int
     paid_fen: int
-    remaining_fen: int
+    remaining_fen: int          # 结余: budgeted − paid
     notes: str
+    uncommitted_fen: int = 0    # budgeted − committed: what can still be promised
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class BudgetReport:
     committed_fen: int
     paid_fen: int
     remaining_fen: int
+    warnings: tuple[str, ...] = ()
 
 
 def _year_range(year: int) -> tuple[dt.date, dt.date]:
@@ -69,10 +74,20 @@ def budget_report(session: Session, *, fiscal_year: int) -> BudgetReport:
         p = -(paid.get(kind, 0) or 0)
         if not (b or c or p):
             continue
-        lines.append(BudgetLine(fiscal_year, kind, b, c, p, b - c, notes))
+        lines.append(BudgetLine(fiscal_year, kind, b, c, p, b - p, notes, b - c))
+    warnings = []
+    for x in lines:
+        name = label(E.PolicyKind, x.policy_kind)
+        if x.paid_fen > 0 and x.budgeted_fen == 0:
+            warnings.append(translate("Budgets", "{kind}: {paid} paid in {year} with no budget set.").format(
+                kind=name, paid=format_yuan(x.paid_fen), year=fiscal_year))
+        elif x.paid_fen > x.budgeted_fen:
+            warnings.append(translate("Budgets", "{kind}: {paid} paid, {over} more than the budget of {budget}.")
+                            .format(kind=name, paid=format_yuan(x.paid_fen), over=format_yuan(x.paid_fen - x.budgeted_fen),
+                                    budget=format_yuan(x.budgeted_fen)))
     return BudgetReport(fiscal_year, tuple(lines), sum(x.budgeted_fen for x in lines),
                         sum(x.committed_fen for x in lines), sum(x.paid_fen for x in lines),
-                        sum(x.remaining_fen for x in lines))
+                        sum(x.remaining_fen for x in lines), tuple(warnings))
 
 
 @operation(Permission.BUDGET_MANAGE, writes=True, changes=(Change.LEDGER, Change.BUDGETS))
@@ -95,7 +110,7 @@ def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_f
     for line in rep.lines:
         if line.policy_kind == policy_kind:
             return line
-    return BudgetLine(fiscal_year, policy_kind, amount_fen, 0, 0, amount_fen, row.notes)
+    return BudgetLine(fiscal_year, policy_kind, amount_fen, 0, 0, amount_fen, row.notes, amount_fen)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,11 @@ class Totals:
     clawback_fen: int
     refund_fen: int
     balance_fen: int
+    waiver_fen: int = 0  # signed as stored: + an obligation forgiven, − dues that lapsed at departure
+
+    def adds_up(self) -> bool:
+        """应付 − 已付 − 追回 + 已退回 + 免除 = 余额, always."""
+        return self.due_fen - self.paid_fen - self.clawback_fen + self.refund_fen + self.waiver_fen == self.balance_fen
 
 
 @operation(Permission.LEDGER_READ)
@@ -157,6 +162,7 @@ def entry_totals(session: Session, *, query: EntryQuery = EntryQuery()) -> Total
         clawback_fen=-(sums.get("clawback", 0) or 0),
         refund_fen=sums.get("refund", 0) or 0,
         balance_fen=sum(v or 0 for v in sums.values()),
+        waiver_fen=sums.get("waiver", 0) or 0,
     )
 
 

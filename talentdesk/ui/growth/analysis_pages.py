@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
 from talentdesk.services.base import call
+from talentdesk.services.common import settings
 from talentdesk.services.growth import promotion, retention, risk
+from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
@@ -81,7 +83,7 @@ class ReadinessPage(QWidget):
         note = self.tr(
             "{n} active talents meet every threshold: at least {years} years in the present post, {hours} hours of "
             "completed training, and the latest {k} appraisals all Excellent or Competent. The thresholds are "
-            "settings. Double-click a row to see the timeline.").format(
+            "changed in File → Settings. Double-click a row to see the timeline.").format(
             n=len(rows), years=f"{t.min_years_in_post:g}", hours=f"{t.min_training_hours:g}", k=t.min_good_appraisals)
         if t.require_title:
             note += " " + self.tr("A professional title is required.")
@@ -262,7 +264,7 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.status.setText(self.tr("Exporting…"))
-        self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
+        self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self._saved(p, self.tr("Retention"), self.tr("The retention figures are saved.")), on_error=self._failed)
 
     def export_pdf(self) -> None:
         year = self.report_year.value()
@@ -276,7 +278,11 @@ class RetentionPage(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.status.setText(self.tr("Writing the report…"))
-        self.context.runner.submit(call(retention.write_yearly_report, path=path, year=year, today=dt.date.today()), on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"), on_done=lambda p: self.status.setText(self.tr("Saved {path}").format(path=p)), on_error=self._failed)
+        self.context.runner.submit(call(retention.write_yearly_report, path=path, year=year, today=dt.date.today()), on_progress=lambda d, t, text: self.status.setText(f"{text} ({d}/{t})"), on_done=lambda p: self._saved(p, self.tr("Yearly report"), self.tr("The yearly report is saved.")), on_error=self._failed)
+
+    def _saved(self, path, title: str, text: str) -> None:
+        self.status.setText(self.tr("Saved {path}").format(path=path))
+        self.finished_box = show_finished(self, title, text, path)
 
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
@@ -317,13 +323,27 @@ class WatchPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(timeline_btn)
+        # the legend of the row colours: the reasons are coloured by the pillar of the weightiest one
+        legend = QHBoxLayout()
+        legend.addWidget(QLabel(self.tr("Colour of the reasons (the weightiest one):"), self))
+        self.legend: dict[str, QLabel] = {}
+        for pillar in (risk.MONEY, risk.CARE, risk.CAREER, risk.COMMITMENT):
+            chip = QLabel("■ " + risk.pillar_label(pillar), self)
+            chip.setStyleSheet(f"color: {RISK_COLOURS[pillar].name()};")
+            legend.addWidget(chip)
+            self.legend[pillar] = chip
+        legend.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.view)
+        lay.addLayout(legend)
         self.rows: list[risk.WatchRow] = []
+        self.threshold: int | None = None
 
     def refresh(self) -> None:
         self.summary.setText(self.tr("Scoring the active talents…"))
+        self.context.runner.submit(call(settings.read_setting, key="risk_threshold"), key="growth.watch.threshold",
+                                   on_done=lambda v: setattr(self, "threshold", v))
         self.context.runner.submit(call(risk.watch_list, today=dt.date.today()), key="growth.watch", on_done=self._on_rows, on_progress=lambda d, t, text: self.summary.setText(
                 self.tr("Scoring the active talents… {text} ({done}/{total})").format(text=text, done=d, total=t)))
 
@@ -336,8 +356,11 @@ class WatchPage(QWidget):
             for x in r.reasons:
                 counts[x.code] = counts.get(x.code, 0) + 1
         parts = [f"{risk.signal_label(c)}: {counts.get(c, 0)}" for c in risk.SIGNALS]
-        self.summary.setText(self.tr("{n} active talents show at least one signal, highest risk first. "
-                                     "Double-click to open the record.").format(n=len(rows)) + "\n" + "  ·  ".join(parts))
+        self.summary.setText(self.tr("{n} active talents reach the watch-list score of {threshold}, highest score "
+                                     "first (the score and the points per signal are in File → Settings). "
+                                     "Double-click to open the record.").format(
+            n=len(rows), threshold=self.threshold if self.threshold is not None else "…")
+            + "\n" + "  ·  ".join(parts))
 
     def _selected(self):
         rows = self.view.selectionModel().selectedRows()

@@ -189,9 +189,10 @@ class EntriesPage(Page):
 
     def _on_totals(self, t: journal.Totals) -> None:
         self.totals.setText(
-            self.tr("Due {due} · Paid {paid} · Clawback {claw} · Refunded {refund} · Balance {bal}").format(
+            self.tr("Due {due} − paid {paid} − clawback {claw} + refunded {refund} + waived or lapsed {waived} "
+                    "= balance {bal}").format(
                 due=fmt_money(t.due_fen), paid=fmt_money(t.paid_fen), claw=fmt_money(t.clawback_fen),
-                refund=fmt_money(t.refund_fen), bal=fmt_money(t.balance_fen)))
+                refund=fmt_money(t.refund_fen), waived=fmt_money(t.waiver_fen), bal=fmt_money(t.balance_fen)))
 
     def _fetch_page(self, offset: int, on_page) -> None:
         self.context.runner.submit(call(journal.list_entries, query=self.current_query(), offset=offset, limit=self.model.page_size), key="ledger.page", on_done=lambda page: on_page(page.rows, page.total))
@@ -473,10 +474,12 @@ class StatementPage(Page):
         self.header.setText(self.tr("{name} · {employer} · {status}").format(
             name=st.talent_name, employer=st.employer_name, status=label(E.TalentStatus, st.status)))
         self.summary.setText(self.tr(
-            "Fallen due {due} · paid {paid} · clawback {claw} · refunded {refund} · balance {bal} "
-            "(positive: the county owes the talent; negative: the talent owes the county) · still owed back {open}"
+            "Fallen due {due} − paid {paid} − clawback {claw} + refunded {refund} + waived or lapsed {waived} = "
+            "balance {bal} (positive: the county owes the talent; negative: the talent owes the county) · still "
+            "owed back {open}"
         ).format(due=fmt_money(st.due_fen), paid=fmt_money(st.paid_fen), claw=fmt_money(st.clawback_fen),
-                 refund=fmt_money(st.refund_fen), bal=fmt_money(st.balance_fen), open=fmt_money(st.obligation_open_fen)))
+                 refund=fmt_money(st.refund_fen), waived=fmt_money(st.waiver_fen), bal=fmt_money(st.balance_fen),
+                 open=fmt_money(st.obligation_open_fen)))
         self.model.set_rows(st.lines)
         self.view.resizeColumnsToContents()
         self.view.scrollToBottom()
@@ -655,8 +658,10 @@ class BudgetsPage(Page):
             Column(self.tr("Budgeted"), lambda r: fmt_money(r.budgeted_fen), align_right=True),
             Column(self.tr("Committed (scheduled)"), lambda r: fmt_money(r.committed_fen), align_right=True),
             Column(self.tr("Paid"), lambda r: fmt_money(r.paid_fen), align_right=True),
-            Column(self.tr("Remaining"), lambda r: fmt_money(r.remaining_fen), align_right=True,
+            Column(self.tr("Remaining (budget − paid)"), lambda r: fmt_money(r.remaining_fen), align_right=True,
                    foreground=lambda r: error_colour() if r.remaining_fen < 0 else None),
+            Column(self.tr("Still free to promise"), lambda r: fmt_money(r.uncommitted_fen), align_right=True,
+                   foreground=lambda r: error_colour() if r.uncommitted_fen < 0 else None),
             Column(self.tr("Notes"), lambda r: r.notes),
         ]
         self.model = RowTableModel(cols, self)
@@ -680,7 +685,12 @@ class BudgetsPage(Page):
         bar.addWidget(save)
         bar.addStretch(1)
         lay = QVBoxLayout(self)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(error_style(bold=True))
+        self.warning.hide()
         lay.addLayout(bar)
+        lay.addWidget(self.warning)
         lay.addWidget(self.view, 2)
         lay.addWidget(self.forecast_title)
         lay.addWidget(self.fview, 1)
@@ -691,8 +701,10 @@ class BudgetsPage(Page):
 
     def _report(self, rep: budgets.BudgetReport) -> None:
         total = budgets.BudgetLine(rep.fiscal_year, "", rep.budgeted_fen, rep.committed_fen, rep.paid_fen,
-                                   rep.remaining_fen, "")
+                                   rep.remaining_fen, "", sum(x.uncommitted_fen for x in rep.lines))
         self.model.set_rows(list(rep.lines) + [total])
+        self.warning.setText("\n".join("⚠ " + w for w in rep.warnings))
+        self.warning.setVisible(bool(rep.warnings))
         self.view.resizeColumnsToContents()
         self.loaded = True
 

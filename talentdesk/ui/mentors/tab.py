@@ -32,6 +32,7 @@ from talentdesk.services.common import reference
 from talentdesk.services.common.settings import read_setting
 from talentdesk.services.mentors import agreement, checkins, pairings, pool
 from talentdesk.services.mentors import board as board_data
+from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.printing import print_pdf
 from talentdesk.ui.common.tab import AppContext, Tab
@@ -396,8 +397,12 @@ class MentorsTab(Tab):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.context.settings.setValue("mentors/agreement_dir", str(Path(path).parent))
-        self.context.runner.submit(call(agreement.write_agreement, pairing_id=pairing_id, path=path), on_done=lambda p: self.summary.setText(
-                                       self.tr("Agreement saved: {path}").format(path=str(p))), on_error=lambda e: show_error(self, e))
+        self.context.runner.submit(call(agreement.write_agreement, pairing_id=pairing_id, path=path), on_done=self._agreement_saved, on_error=lambda e: show_error(self, e))
+
+    def _agreement_saved(self, path) -> None:
+        self.summary.setText(self.tr("Agreement saved: {path}").format(path=str(path)))
+        self.finished_box = show_finished(self, self.tr("Pairing agreement"), self.tr("The pairing agreement is saved."),
+                                          path)
 
     def print_agreement(self, pairing_id: int) -> None:
         path = Path(tempfile.mkdtemp(prefix="talentdesk-")) / f"agreement-{pairing_id}.pdf"

@@ -38,7 +38,7 @@ from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import departure, records
 from talentdesk.ui.common.formatting import fmt_date
-from talentdesk.ui.common.style import bad_field_style, error_style, notice_style
+from talentdesk.ui.common.style import bad_field_style, error_style, notice_style, ok_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
@@ -73,6 +73,8 @@ class TalentForm(QWidget):
         w["email"] = QLineEdit()
         for f, enum in (("education", E.Education), ("degree", E.Degree), ("intro_mode", E.IntroMode)):
             w[f] = QComboBox()
+            if f == "education":  # a new talent starts with no education chosen, not with the first (博士研究生)
+                w[f].addItem(self.tr("(choose)"), None)
             for code, text in choices(enum):
                 w[f].addItem(text, code)
         w["tier_code"] = QComboBox()
@@ -94,7 +96,7 @@ class TalentForm(QWidget):
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
-        required = set(talent_fields.REQUIRED_FIELDS)
+        required = set(talent_fields.REQUIRED_FIELDS) | {"employer_id", "education"}
         for row, f in enumerate(TALENT_FIELDS):
             caption = field_label(f) + (" *" if f in required else "")
             lab = QLabel(caption)
@@ -214,6 +216,10 @@ class TalentForm(QWidget):
     def problems(self) -> dict[str, str]:
         self.warnings: dict[str, str] = {}
         _clean, errors = clean_talent_fields(self.values(), today=self.today, warnings=self.warnings)
+        if self.widgets["education"].currentData() is None:
+            errors["education"] = self.tr("Choose the education.")
+        if self.widgets["employer_id"].currentData() is None:
+            errors["employer_id"] = self.tr("The employer is required (add it under Employers… if it is new).")
         errors = {**errors, **self._server_errors}
         for f in ("id_number", "phone", "gender", "birth_date"):  # masked values cannot be checked here
             if self.widgets["id_number"].isReadOnly():
@@ -273,6 +279,9 @@ class TalentEditorDialog(GuardedDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.depart_button = QPushButton(self.tr("Record departure…"))
         self.reactivate_button = QPushButton(self.tr("Re-activate…"))
+        for b in (self.depart_button, self.reactivate_button):  # Enter never opens these by accident
+            b.setAutoDefault(False)
+            b.setDefault(False)
         self.buttons.addButton(self.depart_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.reactivate_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.save)
@@ -336,6 +345,7 @@ class TalentEditorDialog(GuardedDialog):
         self.reactivate_button.setVisible(departed)
 
     def _update_summary(self) -> None:
+        self.summary.setStyleSheet(error_style())
         n = len(self.form.problems())
         self.summary.setText(self.tr("{n} fields need attention.").format(n=n) if n else "")
 
@@ -371,7 +381,13 @@ class TalentEditorDialog(GuardedDialog):
         self.busy = False
         self.talent_id = detail.id
         self._loaded(detail)
-        self.summary.setText("")
+        self.summary.setText(self.tr("Saved."))
+        self.summary.setStyleSheet(ok_style())
+        # the keyboard stays on the form (the Save button), never on 登记离开… where Enter would open the
+        # departure dialog
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setDefault(True)
+        save.setFocus()
         self.saved.emit(detail.id)
 
     def _save_failed(self, exc: BaseException) -> None:

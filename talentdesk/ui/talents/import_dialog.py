@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.talents import importer
+from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -210,6 +211,13 @@ class ImportDialog(QDialog):
 
     def _imported(self, result: importer.ImportResult) -> None:
         self.result = result
-        self.summary.setText(self.tr("Imported {n} talents.").format(n=result.imported))
+        text = self.tr("Imported {n} talents.").format(n=result.imported)
+        if result.rejected:
+            text += " " + self.tr("{n} rows with problems were skipped.").format(n=len(result.rejected))
+        if result.new_employers:
+            text += " " + self.tr("New employers: {names}.").format(names="、".join(result.new_employers[:10]))
+        text += "\n" + self.tr("The database was backed up before the import (Safety → Backup and restore).")
+        self.summary.setText(text)
         self.import_button.setEnabled(False)
         self.accept()
+        self.finished_box = show_finished(self.parentWidget(), self.tr("Import talents"), text)
