@@ -607,6 +607,10 @@
         <translation>该身份证号与本文件第 {row} 行重复。</translation>
     </message>
     <message>
+        <source>filled in from the merged cell on row {row}</source>
+        <translation>取自第 {row} 行的合并单元格</translation>
+    </message>
+    <message>
         <source>This ID number is already on file for {name}.</source>
         <translation>该身份证号已登记在{name}的档案中。</translation>
     </message>
