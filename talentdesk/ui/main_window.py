@@ -41,8 +41,17 @@ class MainWindow(QMainWindow):
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("Working…") if b else ""))
         self._restore_geometry()
 
+    def open_movein(self):
+        """Policies → talents → payments → pairings → care: templates and imports in order (ui/wizard/movein)."""
+        from talentdesk.ui.wizard.movein import open_guide
+
+        return open_guide(self)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        movein_action = QAction(self.tr("&Moving in the office's Excel files…"), self)
+        movein_action.triggered.connect(self.open_movein)
+        file_menu.addAction(movein_action)
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.show_settings)
