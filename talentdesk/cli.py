@@ -192,6 +192,15 @@ def main(argv: list[str] | None = None) -> int:
         return _refused(ctx, exc)
     except KeyboardInterrupt:
         return EXIT_REFUSED
+    except OverflowError as exc:  # a number on the command line larger than any the database can hold
+        log.warning("command %s: %s", args.command, exc)
+        text = translate("Cli", "A number given is too large (a 22-digit entry or year?); nothing was changed. Check "
+                                "the numbers on the command line.")
+        if ctx.json:
+            _fail_json(text, EXIT_USAGE)
+        else:
+            print(text, file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - never a traceback in the user's face
         named = _named_fault(exc)
         if named is not None:

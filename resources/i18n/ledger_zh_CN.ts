@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Approvals</name>
@@ -64,11 +63,11 @@
         <translation>只有申请人本人可以撤回申请。</translation>
     </message>
     <message>
-        <source>grant &quot;{policy}&quot; ({amount}) to {talent}</source>
+        <source>grant "{policy}" ({amount}) to {talent}</source>
         <translation>向 {talent} 发放“{policy}”（{amount}）</translation>
     </message>
     <message>
-        <source>{action}: grant {grant} (&quot;{policy}&quot;) {reason}</source>
+        <source>{action}: grant {grant} ("{policy}") {reason}</source>
         <translation>{action}：补贴 {grant}（“{policy}”）{reason}</translation>
     </message>
     <message>
@@ -80,7 +79,7 @@
         <translation>减免补贴 {grant} 的应退款 {amount}：{reason}</translation>
     </message>
     <message>
-        <source>policy &quot;{name}&quot;: amounts or clawback rule</source>
+        <source>policy "{name}": amounts or clawback rule</source>
         <translation>政策“{name}”：金额或追缴规则</translation>
     </message>
     <message>
@@ -257,7 +256,7 @@
         <translation>单位密钥 {fp} · 链头 {head}</translation>
     </message>
     <message>
-        <source>This certificate is issued by the office named above. Scan the code or run &quot;talentdesk verify&quot; to check that it is genuine.</source>
+        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
         <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
@@ -327,11 +326,11 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate&apos;s ledger entry is missing.</source>
+        <source>The certificate's ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
-        <source>This certificate was printed before certificates were signed: it can only be checked in the office&apos;s database.</source>
+        <source>This certificate was printed before certificates were signed: it can only be checked in the office's database.</source>
         <translation>这张凭证是在启用签名之前打印的，只能在本单位的数据库中核验。</translation>
     </message>
     <message>
@@ -611,7 +610,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy&apos;s amount</source>
+        <source>Leave empty to use the policy's amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -650,11 +649,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds &quot;{policy}&quot;.</source>
+        <source>{talent} already holds "{policy}".</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
+        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -662,7 +661,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
+        <source>"{policy}" cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -855,6 +854,41 @@
     </message>
 </context>
 <context>
+    <name>MoveIn</name>
+    <message>
+        <source>Column</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Also read as</source>
+        <translation>也可写作</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Unknown file kind “{kind}”; the kinds are {kinds}.</source>
+        <translation>未知的文件类型“{kind}”；可选类型为 {kinds}。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>填写说明</translation>
+    </message>
+    <message>
+        <source>The template could not be written to {path}: {error}</source>
+        <translation>无法将模板写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>MoveInCommands</name>
     <message>
         <source>row {row}, {column}: {message}</source>
@@ -907,6 +941,14 @@
     <message>
         <source>care cases</source>
         <translation>条关爱服务记录</translation>
+    </message>
+    <message>
+        <source>The {kind} template is written to {path}.</source>
+        <translation>{kind} 模板已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} rows of payment history written to {path}.</source>
+        <translation>已将 {n} 行发放记录写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1003,7 +1045,7 @@
         <translation>该补贴的第 {seq} 期已取消。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
+        <source>Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.</source>
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
@@ -1011,7 +1053,7 @@
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
     <message>
-        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <source>More paid than granted: {name}'s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
         <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
     </message>
     <message>
@@ -1062,14 +1104,6 @@
         <translation>导入历史发放记录</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>One row per payment: ID number, name, policy (name or 文号), instalment (2/3, 第2期 or empty), amount as written, paid date, voucher number, method. Import the policies and the talents first.</source>
         <translation>每笔发放一行：身份证号、姓名、补贴项目（名称或文号）、期次（2/3、第2期 或留空）、金额（按原样填写）、发放日期、凭证号、发放方式。请先导入政策和人才。</translation>
     </message>
@@ -1106,80 +1140,8 @@
         <translation>凭证号</translation>
     </message>
     <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Refused rows</source>
-        <translation>被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Notes (imported, but look at them)</source>
-        <translation>提示（会导入，但请核对）</translation>
-    </message>
-    <message>
-        <source>What each row becomes</source>
-        <translation>每行将导入为</translation>
-    </message>
-    <message>
-        <source>Skip the refused rows and import only the valid ones</source>
-        <translation>跳过被拒绝的行，只导入有效行</translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Choose the payment history</source>
-        <translation>选择历史发放记录</translation>
-    </message>
-    <message>
-        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
-        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <source>Checking the payment history</source>
-        <translation>正在检查历史发放记录</translation>
-    </message>
-    <message>
         <source>{valid} payments ({amount}) are ready to import into {grants} new grants; {bad} rows refused; {blank} blank rows skipped.</source>
         <translation>可导入 {valid} 笔发放（{amount}），将新建 {grants} 项补贴核定；拒绝 {bad} 行；跳过空行 {blank} 行。</translation>
-    </message>
-    <message>
-        <source>Not data (totals or notes): rows {rows}.</source>
-        <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
-    </message>
-    <message>
-        <source>Columns not imported: {cols}.</source>
-        <translation>未导入的列：{cols}。</translation>
-    </message>
-    <message>
-        <source>Nothing is imported while rows are refused, unless you choose to skip them.</source>
-        <translation>有被拒绝的行时不会导入任何数据，除非选择跳过这些行。</translation>
-    </message>
-    <message>
-        <source>Importing the payment history</source>
-        <translation>正在导入历史发放记录</translation>
     </message>
     <message>
         <source>Imported {n} payments ({amount}); {grants} grants were created. A backup was taken first.</source>
@@ -1197,23 +1159,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
+        <source>The grant "{policy}" of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -1467,11 +1429,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is no longer in use.</source>
+        <source>The policy "{name}" is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
+        <source>The policy "{name}" is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1483,7 +1445,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
+        <source>The policy requires {required}; {talent}'s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
@@ -1937,7 +1899,15 @@
         <translation>导入历史发放记录…</translation>
     </message>
     <message>
-        <source>Tick these figures off against the finance bureau&apos;s: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
+        <source>Export payment history…</source>
+        <translation>导出发放记录…</translation>
+    </message>
+    <message>
+        <source>Every standing payment with its grant, in the shape the import reads: it moves the ledger into another database with the same balances.</source>
+        <translation>按导入格式导出每一笔有效发放及其补贴核定：可将台账原样迁入另一个数据库，余额不变。</translation>
+    </message>
+    <message>
+        <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
         <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
     </message>
     <message>
@@ -1970,6 +1940,18 @@
     </message>
     <message>
         <source>{n} lines written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export payment history</source>
+        <translation>导出发放记录</translation>
+    </message>
+    <message>
+        <source>payment-history.xlsx</source>
+        <translation>发放记录.xlsx</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
         <translation>已将 {n} 行写入 {path}。</translation>
     </message>
 </context>

@@ -23,8 +23,7 @@ from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, ExitReason, Talent, Tier
 from talentdesk.i18n import current_language, translate
-from talentdesk.store.files import replace_file
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
@@ -126,12 +125,13 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; an export is an ordinary document
-        replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise InputFileError(translate("Exporter", "The file cannot be written: {reason}").format(reason=exc.strerror or str(exc))) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    place_at_commit(session, tmp, path)  # named as the audit entry below commits
     record_event(session, E.AuditAction.EXPORT, table="talents", summary=f"exported {n} talents to {path.name}")
     return ExportResult(str(path), n)
 
