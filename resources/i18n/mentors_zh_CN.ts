@@ -279,8 +279,20 @@
         <translation>拖到导师列即可结对</translation>
     </message>
     <message>
-        <source>Last check-in {date} ({days} days ago)</source>
-        <translation>最近帮带 {date}（{days}天前）</translation>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <source>Last check-in {date} ({when})</source>
+        <translation>上次帮带 {date}（{when}）</translation>
     </message>
     <message>
         <source>No check-in yet</source>
