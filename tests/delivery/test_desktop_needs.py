@@ -45,10 +45,12 @@ def test_qts_own_dialogs_are_in_chinese(qtbot):
     from talentdesk import i18n
     from talentdesk.app import make_application
 
+    app = make_application(lang="zh_CN")
     try:
-        make_application(lang="zh_CN")
         assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
         assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
     finally:
+        for t in app._td_translators:  # later tests run in English
+            app.removeTranslator(t)
         make_application(lang="en")
         i18n.set_language("en")
