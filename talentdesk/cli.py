@@ -129,9 +129,9 @@ def console_safe_output() -> None:
 
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core, growth, ledger, mentors, movein, safety, talents
+    from talentdesk.commands import core, departures, growth, leadership, ledger, mentors, movein, safety, talents
 
-    return [core, talents, ledger, safety, mentors, growth, movein]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -191,6 +191,15 @@ def main(argv: list[str] | None = None) -> int:
         return _refused(ctx, exc)
     except KeyboardInterrupt:
         return EXIT_REFUSED
+    except OverflowError as exc:  # a number on the command line larger than any the database can hold
+        log.warning("command %s: %s", args.command, exc)
+        text = translate("Cli", "A number given is too large (a 22-digit entry or year?); nothing was changed. Check "
+                                "the numbers on the command line.")
+        if ctx.json:
+            _fail_json(text, EXIT_USAGE)
+        else:
+            print(text, file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - never a traceback in the user's face
         named = _named_fault(exc)
         if named is not None:

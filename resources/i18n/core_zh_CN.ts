@@ -11,6 +11,10 @@
         <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db "{path}" init</translation>
     </message>
     <message>
+        <source>A number given is too large (a 22-digit entry or year?); nothing was changed. Check the numbers on the command line.</source>
+        <translation>给出的数字太大（例如 22 位的条目号或年份？），未做任何改动。请检查命令行中的数字。</translation>
+    </message>
+    <message>
         <source>The command failed unexpectedly; details are in the log: {path}</source>
         <translation>命令执行时发生意外错误，详细情况已写入日志：{path}</translation>
     </message>
@@ -758,6 +762,10 @@
         <translation>升级会破坏记录之间的关联，已取消升级，数据未作任何改动。</translation>
     </message>
     <message>
+        <source>A file name or path is too long, or has characters the disk does not allow: {path}. Nothing was changed.</source>
+        <translation>文件名或路径太长，或含有磁盘不允许的字符：{path}。未做任何改动。</translation>
+    </message>
+    <message>
         <source>The disk is full, so the change was not saved; the database is unchanged. Free some space (or delete old files) and try again.</source>
         <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
     </message>
@@ -1030,6 +1038,10 @@
     <message>
         <source>Clawback waiver reason</source>
         <translation>免于追回理由</translation>
+    </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因类别</translation>
     </message>
 </context>
 <context>

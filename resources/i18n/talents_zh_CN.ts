@@ -278,6 +278,14 @@
         <translation>登记离开 — {name}</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>details, if any</source>
+        <translation>具体情况（可不填）</translation>
+    </message>
+    <message>
         <source>e.g. official transfer, illness — leave empty if none</source>
         <translation>如组织调动、因病等；没有请留空</translation>
     </message>
@@ -288,6 +296,10 @@
     <message>
         <source>Reason *</source>
         <translation>离开原因 *</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
     </message>
     <message>
         <source>Destination</source>
@@ -310,8 +322,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>Clawback owed: {amount}</source>
@@ -578,6 +590,10 @@
         <translation>单元格内容超过 {n} 个字符。</translation>
     </message>
     <message>
+        <source>Unknown reason for leaving: {value}.</source>
+        <translation>未知的离开原因类别：{value}。</translation>
+    </message>
+    <message>
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字。</translation>
     </message>
@@ -692,8 +708,8 @@
         <translation>离开日期不能晚于今天。</translation>
     </message>
     <message>
-        <source>Please give the reason for leaving.</source>
-        <translation>请填写离开原因。</translation>
+        <source>Please choose the reason for leaving.</source>
+        <translation>请选择离开原因。</translation>
     </message>
     <message>
         <source>{name} is active already.</source>

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import add_json, reference_date
 from talentdesk.i18n import translate
 
 
@@ -13,7 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="fill an empty database with realistic demo data")
     p.add_argument("--talents", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="reference date (default: today)")
+    p.add_argument("--as-of", type=reference_date, default=None, help="reference date (default: today)")
     add_json(p)
     p.set_defaults(handler=cmd_demo)
 

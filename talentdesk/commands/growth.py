@@ -5,20 +5,20 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import add_json, reference_date
 from talentdesk.i18n import translate
 
 
 def register(sub) -> None:
     p = sub.add_parser("watch-list", help="active talents at risk of leaving, highest score first, with reasons")
     p.add_argument("--limit", type=int, default=50, help="how many to show (0 = all)")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="reference date (default: today)")
+    p.add_argument("--as-of", type=reference_date, default=None, help="reference date (default: today)")
     add_json(p)
     p.set_defaults(handler=cmd_watch_list)
 
     p = sub.add_parser("retention", help="retention figures by arrival year, tier and employer")
     p.add_argument("--xlsx", type=Path, default=None, help="also write the tables to this .xlsx file")
-    p.add_argument("--as-of", type=dt.date.fromisoformat, default=None, help="reference date (default: today)")
+    p.add_argument("--as-of", type=reference_date, default=None, help="reference date (default: today)")
     add_json(p)
     p.set_defaults(handler=cmd_retention)
 

@@ -5,15 +5,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import add_json, reference_date
 from talentdesk.i18n import translate
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+    return reference_date(text)
 
 
 def register(sub) -> None:
@@ -65,7 +62,7 @@ def cmd_pairings(args: argparse.Namespace, ctx) -> int:
 def cmd_agreement(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.mentors import agreement
     database = ctx.database()
-    with database.session(ctx.actor(), readonly=True) as s:
+    with database.session(ctx.actor()) as s:
         path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
     ctx.emit({"pairing_id": args.pairing_id, "path": str(path)},
              translate("Cli", "Pairing agreement written to {path}.").format(path=path))

@@ -36,6 +36,14 @@ AREAS: dict[str, list[str]] = {
     "growth": ["talentdesk/services/growth", "talentdesk/ui/overview", "talentdesk/reports/yearly.py",
                "talentdesk/ui/growth", "talentdesk/commands/growth.py"],
     "delivery": ["talentdesk/ui/wizard", "talentdesk/ui/help"],
+    # for the county's leaders (issue 20): survival, eligibility sweep, simulator, annual report pack
+    "leaders": ["talentdesk/services/growth/survival.py", "talentdesk/services/talents/exit_reasons.py",
+                "talentdesk/ui/growth/survival_page.py", "talentdesk/commands/departures.py",
+                "talentdesk/services/ledger/eligibility.py", "talentdesk/ui/ledger/sweep_page.py",
+                "talentdesk/commands/leadership.py", "talentdesk/services/ledger/simulation.py",
+                "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
+                "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py",
+                "talentdesk/ui/growth/annual_page.py"],
 }
 
 

@@ -72,6 +72,14 @@ class GrantStatus(StrEnum):
     COMPLETED = "completed"
 
 
+class DraftStatus(StrEnum):
+    """A grant proposed by the entitlement sweep: waiting, made into a grant, or turned down."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 class EntryKind(StrEnum):
     """Ledger entry kinds. Amounts are signed fen; the grant balance (what the county owes the talent,
     negative when the talent owes the county) is the plain sum of its entries."""

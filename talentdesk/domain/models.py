@@ -89,6 +89,21 @@ class MentorRole(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ExitReason(Base):
+    """离开原因: the coded reason recorded with a departure (家庭原因, 薪酬待遇, 发展空间 …) — the office's to edit.
+
+    `code` is stable (reports and the CLI use it); names can be changed; a reason no longer offered is retired
+    (active = False), never deleted, so departures recorded with it keep their meaning."""
+
+    __tablename__ = "exit_reasons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    name_en: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Employer(TimestampMixin, Base):
     __tablename__ = "employers"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +142,7 @@ class Talent(TimestampMixin, Base):
         Index("ix_talents_phone", "phone"),
         Index("ix_talents_arrival", "arrival_date"),  # sorting the talents list by arrival
         Index("ix_talents_post", "post"),  # sorting the talents list by post
+        Index("ix_talents_exit_reason", "exit_reason_id"),  # leavers by reason
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -156,6 +172,7 @@ class Talent(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default=E.TalentStatus.ACTIVE.value)
     departure_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     departure_reason: Mapped[str] = mapped_column(String(200), default="")
+    exit_reason_id: Mapped[Optional[int]] = mapped_column(ForeignKey("exit_reasons.id"))  # the coded reason
     departure_destination: Mapped[str] = mapped_column(String(120), default="")
     clawback_waiver_reason: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -260,6 +277,66 @@ class PolicyExclusion(Base):
     excluded_policy_id: Mapped[int] = mapped_column(
         ForeignKey("subsidy_policies.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class PolicyEligibility(Base):
+    """Eligibility beyond tier and education, and the materials (申报材料) a policy asks for — data the office edits.
+
+    NULL / '' means no condition. Ages are at arrival; `min_service_years` is the service commitment signed.
+    `materials` lists attachment kinds (diploma, contract, agreement, other); `materials_block` stops a draft grant
+    from being approved while any is missing."""
+
+    __tablename__ = "policy_eligibility"
+    __table_args__ = (
+        CheckConstraint("arrival_to IS NULL OR arrival_from IS NULL OR arrival_to >= arrival_from",
+                        name="arrival_window"),
+        CheckConstraint("min_age IS NULL OR max_age IS NULL OR max_age >= min_age", name="age_range"),
+    )
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id", ondelete="CASCADE"), primary_key=True)
+    arrival_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    arrival_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    employer_kinds: Mapped[str] = mapped_column(String(200), default="")  # comma list of Employer.kind; '' = any
+    intro_modes: Mapped[str] = mapped_column(String(40), default="")      # comma list of IntroMode; '' = any
+    min_age: Mapped[Optional[int]] = mapped_column(Integer)
+    max_age: Mapped[Optional[int]] = mapped_column(Integer)
+    min_service_years: Mapped[Optional[int]] = mapped_column(Integer)
+    materials: Mapped[str] = mapped_column(String(200), default="")        # comma list of attachment kinds
+    materials_block: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class GrantDraft(TimestampMixin, Base):
+    """A grant the entitlement sweep proposes (免申即享): drafted by one person, approved (which makes the real grant
+    through the ledger's grant service) or rejected by another. Nothing reaches the ledger while it is a draft."""
+
+    __tablename__ = "grant_drafts"
+    __table_args__ = (
+        _in("status", E.DraftStatus),
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        Index("ix_grant_drafts_status", "status", "policy_id"),
+        Index("ix_grant_drafts_talent", "talent_id", "policy_id"),
+        Index(
+            "uq_grant_drafts_open_talent_policy",
+            "talent_id",
+            "policy_id",
+            unique=True,
+            sqlite_where=text("status = 'draft'"),
+            postgresql_where=text("status = 'draft'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    matched: Mapped[str] = mapped_column(Text, default="")          # the rules that matched, as shown to the user
+    missing_materials: Mapped[str] = mapped_column(String(200), default="")  # comma list of attachment kinds
+    status: Mapped[str] = mapped_column(String(12), default=E.DraftStatus.DRAFT.value)
+    drafted_by_id: Mapped[Optional[int]] = mapped_column(Integer)
+    drafted_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    decision_note: Mapped[str] = mapped_column(String(200), default="")
+    grant_id: Mapped[Optional[int]] = mapped_column(ForeignKey("subsidy_grants.id"))
 
 
 class SubsidyGrant(TimestampMixin, Base):

@@ -193,4 +193,5 @@ def field_label(name: str) -> str:
         "service_end_date": translate("TalentEdit", "Service commitment ends"), "departure_date": translate("TalentEdit", "Departure date"),
         "departure_reason": translate("TalentEdit", "Departure reason"), "departure_destination": translate("TalentEdit", "Destination"),
         "clawback_waiver_reason": translate("TalentEdit", "Clawback waiver reason"),
+        "exit_reason": translate("TalentEdit", "Reason for leaving (coded)"),
     }.get(name, name)

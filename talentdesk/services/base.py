@@ -426,12 +426,53 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
         raise ReadOnlyViolation(f"a write in a read-only unit of work: {statement.strip()[:120]}")
 
 
+# ------------------------------------------------------------------ files that belong to a transaction
+
+def place_at_commit(session: Session, tmp: Path, dest: Path) -> None:
+    """`tmp` (already written in full, beside `dest`) gets the name `dest` as this unit of work commits: it is moved
+    into place right before the commit (so a file open in WPS/Excel refuses the whole operation and nothing is
+    recorded), and removed again if the commit then fails (so no PDF or export exists for a transaction that did
+    not commit); a rollback before that deletes `tmp`."""
+    if session.info.get("readonly"):
+        raise ReadOnlyViolation("a file placed at commit needs a unit of work that commits (writes=True)")
+    session.info.setdefault("td_at_commit", []).append((Path(tmp), Path(dest)))
+
+
+def _place_files(pending: list[tuple[Path, Path]]) -> list[Path]:
+    """Move every pending file into place; on a failure the ones placed are removed and the rest deleted."""
+    from talentdesk.store.files import replace_file
+
+    placed: list[Path] = []
+    try:
+        for tmp, dest in pending:
+            replace_file(tmp, dest)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
+            placed.append(dest)
+    except BaseException:
+        _discard(pending, placed)
+        raise
+    return placed
+
+
+def _discard(pending: list[tuple[Path, Path]], placed: list[Path]) -> None:
+    for tmp, _dest in pending:
+        tmp.unlink(missing_ok=True)
+    for dest in placed:
+        try:
+            dest.unlink(missing_ok=True)
+        except OSError:  # pragma: no cover - the commit failure is what the clerk must hear about
+            log.warning("could not remove %s after a failed commit", dest)
+
+
 # ------------------------------------------------------------------ faults named
 
 def storage_fault(exc: BaseException) -> StorageError | None:
     """What SQLite (or the file system) said, as a message in the user's language; None when it is not a fault
     of the storage. Every one says the change was not saved."""
     text = str(exc).lower()
+    if getattr(exc, "errno", None) in (36, 22) or getattr(exc, "winerror", None) in (123, 206):
+        return StorageError(translate(
+            "Storage", "A file name or path is too long, or has characters the disk does not allow: {path}. "
+                       "Nothing was changed.").format(path=str(getattr(exc, "filename", "") or "")[:120] + "…"))
     if "full" in text or getattr(exc, "errno", None) == 28:  # SQLITE_FULL / ENOSPC
         return StorageError(translate(
             "Storage", "The disk is full, so the change was not saved; the database is unchanged. Free some "
@@ -529,12 +570,15 @@ class Database:
         s.info["database"] = self
         s.info["readonly"] = readonly
         s.info["exclusive"] = exclusive
+        placed: list[Path] = []
         try:
             yield s
             if readonly:
                 s.rollback()
             else:
+                placed = _place_files(s.info.pop("td_at_commit", []))
                 s.commit()
+                placed = []
         except PermissionDenied as exc:
             s.rollback()
             _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
@@ -556,6 +600,7 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
+            _discard(s.info.pop("td_at_commit", []), placed)  # not committed: no file stays behind
             s.close()
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
@@ -569,7 +614,7 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "place_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 

@@ -9,6 +9,7 @@ and 12 months, plus everything from today.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import re
@@ -396,13 +397,14 @@ def make_backup(db_path: Path, *, reason: str = "manual", to: Path | None = None
 
 # ------------------------------------------------------------------ a file offered for restore
 
-def known_revisions() -> set[str]:
+@functools.cache
+def known_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     from talentdesk.store.db import _alembic_config
 
     script = ScriptDirectory.from_config(_alembic_config())
-    return {r.revision for r in script.walk_revisions()}
+    return frozenset(r.revision for r in script.walk_revisions())
 
 
 def validate_candidate(path: Path | str) -> BackupCandidate:

@@ -4,6 +4,7 @@ Thread rule: an Engine may be shared; a Session never is. Each worker thread ope
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -142,7 +143,10 @@ def _alembic_config(connection: Connection | None = None):
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest schema revision of this program (read once per process: the migration files do not change while
+    it runs, and loading them costs 30 ms)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()

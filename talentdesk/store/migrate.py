@@ -35,6 +35,9 @@ def migrate_to_head(engine: Engine, db_path: Path | None = None, *, backup_dir: 
     if built is not None and db.stored_revision(engine) == built:
         return MigrationResult(built, built, None)  # a built program on a current database: Alembic stays unloaded
     head = db.head_revision()
+    stored = db.stored_revision(engine)  # plain SQL; Alembic's own reading only when it differs
+    if stored == head:
+        return MigrationResult(stored, head, None)
     current = db.current_revision(engine)
     if current == head:
         return MigrationResult(current, head, None)

@@ -35,7 +35,7 @@ def test_every_overview_item_points_at_its_record(demo_db, local):
         items = overview.attention_items(s, today=TODAY)
     tables = {i.category: i.record_table for i in items}
     assert tables == {"due": "instalments", "checkin": "pairings", "care": "care_cases",
-                      "service_end": "talents", "departure": "talents"}
+                      "service_end": "talents", "departure": "talents", "entitlement": "talents"}
     due = [i for i in items if i.category == "due"]
     assert all(i.date <= TODAY for i in due)
     assert any("overdue by" in i.detail for i in due)

@@ -31,7 +31,7 @@ def _a_pairing_with_two_roles(db):
 def test_the_agreement_names_both_parties_roles_period_goals_duties_and_signature_lines(demo_db, tmp_path, zh):
     pid, card, col = _a_pairing_with_two_roles(demo_db)
     out = tmp_path / "agreement.pdf"
-    with demo_db.session(Actor.local(), readonly=True) as s:
+    with demo_db.session(Actor.local()) as s:  # the agreement is an export of personal data: audited
         agreement.write_agreement(s, pairing_id=pid, path=out)
         data = agreement.agreement_data(s, pairing_id=pid)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout

@@ -353,3 +353,44 @@ def test_each_storage_fault_has_its_own_message_and_changes_nothing(db_path, cap
     answer = json.loads(out)
     assert code == 1 and words in answer["error"] and "unexpectedly" not in answer["error"]
     assert _counts(db_path) == before
+
+
+# ------------------------------------------------------------------ 5. no file before its commit
+
+def _failing_commit(monkeypatch):
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    def commit(self):
+        raise OperationalError("COMMIT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(Session, "commit", commit)
+
+
+def test_a_failed_commit_leaves_no_certificate_and_no_export(demo_db, tmp_path, monkeypatch):
+    from sqlalchemy import func, select
+
+    from talentdesk.domain.models import Certificate, LedgerEntry
+    from talentdesk.services.ledger.certificates import print_certificates
+    from talentdesk.services.talents.exporter import export_talents
+
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        year = s.scalar(select(func.max(LedgerEntry.fiscal_year)).where(LedgerEntry.kind == "payment"))
+    out = tmp_path / "out"
+    out.mkdir()
+    pdf, xlsx = out / "证书.pdf", out / "名单.xlsx"
+    _failing_commit(monkeypatch)
+    with pytest.raises(StorageError, match="disk is full"):
+        with demo_db.session(Actor.local()) as s:
+            print_certificates(s, out_path=pdf, year=year)
+    with pytest.raises(StorageError, match="disk is full"):
+        with demo_db.session(Actor.local()) as s:
+            export_talents(s, path=xlsx)
+    monkeypatch.undo()
+    assert list(out.iterdir()) == []  # no paper, no export, no temporary file
+    with demo_db.session(Actor.local(), readonly=True) as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) == 0  # no serial used either
+    with demo_db.session(Actor.local()) as s:
+        printed = print_certificates(s, out_path=pdf, year=year)
+        assert not pdf.exists()  # the PDF is named as the serials commit, not before
+    assert pdf.stat().st_size > 0 and printed.pages > 0

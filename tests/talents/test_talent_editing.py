@@ -14,6 +14,7 @@ from talentdesk.domain.enums import Role
 from talentdesk.domain.errors import PermissionDenied, RuleViolation, ValidationError
 from talentdesk.domain.models import (
     AuditEntry,
+    ExitReason,
     Instalment,
     LedgerEntry,
     Pairing,
@@ -228,13 +229,14 @@ def test_departure_hands_off_to_the_ledger_and_the_mentor_board(demo_db, local, 
     monkeypatch.setattr(pairings, "end_current_pairings",
                         lambda s, **kw: calls.append(("mentors", kw)) or real_end(s, **kw))
     with demo_db.session(local) as s:
-        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, reason="个人发展",
-                                              destination="杭州市", today=TODAY)
+        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="development",
+                                              reason="个人发展", destination="杭州市", today=TODAY)
     assert calls[0] == ("ledger", {"talent_id": talent_id})
     assert calls[1][0] == "mentors" and calls[1][1]["talent_id"] == talent_id and calls[1][1]["on"] == TODAY
     with demo_db.session(local, readonly=True) as s:
         t = s.get(Talent, talent_id)
         assert (t.status, t.departure_date, t.departure_destination) == ("departed", TODAY, "杭州市")
+        assert (s.get(ExitReason, t.exit_reason_id).code, t.departure_reason) == ("development", "个人发展")
         assert s.scalar(select(func.count()).select_from(Instalment).where(
             Instalment.grant_id == grant_id, Instalment.posted.is_(False), Instalment.cancelled.is_(False))) == 0
         clawback = s.scalar(select(func.coalesce(func.sum(LedgerEntry.amount_fen), 0)).where(
@@ -249,22 +251,24 @@ def test_a_waiver_reason_cancels_the_clawback(demo_db, local):
     with demo_db.session(local, readonly=True) as s:
         talent_id, _g = _talent_with_paid_grant(s)
     with demo_db.session(local) as s:
-        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, reason="组织调动",
+        result = departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="组织调动",
                                               waiver_reason="组织调动", today=TODAY)
     assert result.clawback_fen == 0
 
 
 @pytest.mark.parametrize("on,reason,field", [
-    (TODAY + dt.timedelta(days=1), "x", "departure_date"),
-    (dt.date(1990, 1, 1), "x", "departure_date"),
-    (TODAY, "  ", "departure_reason"),
+    (TODAY + dt.timedelta(days=1), "family", "departure_date"),
+    (dt.date(1990, 1, 1), "family", "departure_date"),
+    (TODAY, "  ", "exit_reason"),          # no coded reason
+    (TODAY, None, "exit_reason"),
+    (TODAY, "跳槽", "exit_reason"),         # not on the office's list
 ])
 def test_a_bad_departure_is_refused_and_changes_nothing(demo_db, local, on, reason, field):
     with demo_db.session(local, readonly=True) as s:
         talent_id, _g = _talent_with_paid_grant(s)
     with pytest.raises(ValidationError) as err:
         with demo_db.session(local) as s:
-            departure.record_departure(s, talent_id=talent_id, on=on, reason=reason, today=TODAY)
+            departure.record_departure(s, talent_id=talent_id, on=on, exit_reason=reason, today=TODAY)
     assert err.value.field == field
     with demo_db.session(local, readonly=True) as s:
         assert s.get(Talent, talent_id).status == "active"
@@ -274,7 +278,7 @@ def test_reactivation_is_possible_and_audited(demo_db, local):
     with demo_db.session(local, readonly=True) as s:
         talent_id, _g = _talent_with_paid_grant(s)
     with demo_db.session(local) as s:
-        departure.record_departure(s, talent_id=talent_id, on=TODAY, reason="家庭原因", today=TODAY)
+        departure.record_departure(s, talent_id=talent_id, on=TODAY, exit_reason="家庭原因", today=TODAY)
     with pytest.raises(ValidationError):
         with demo_db.session(local) as s:
             departure.reactivate_talent(s, talent_id=talent_id, note="")

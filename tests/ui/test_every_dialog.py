@@ -117,7 +117,9 @@ def _recipes(window, d):
     from talentdesk.ui.help.about import AboutDialog
     from talentdesk.ui.ledger import dialogs as ledger
     from talentdesk.ui.ledger.movein import PaymentImportDialog
+    from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
+    from talentdesk.services.ledger.eligibility import Rules
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
@@ -147,6 +149,8 @@ def _recipes(window, d):
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
         "talentdesk.ui.ledger.tab.CertificateChoiceDialog": lambda: CertificateChoiceDialog(2, w),
+        "talentdesk.ui.ledger.sweep_page.RulesDialog": lambda: RulesDialog(
+            c, d["policies"][0].id, d["policies"][0].name, Rules(materials=("diploma",), max_age=35), w),
         "talentdesk.ui.mentors.dialogs.ServiceDialog": lambda: mentors.ServiceDialog(c, w),
         "talentdesk.ui.mentors.dialogs.PairDialog": lambda: mentors.PairDialog(
             c, d["unpaired"], d["column"], d["roles"], role_id=d["roles"][0].id, cadence_days=30, today=TODAY, parent=w),

@@ -20,6 +20,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount, split_schedule
 from talentdesk.domain.models import (
+    ExitReason,
     Budget,
     CareCase,
     CheckIn,
@@ -31,6 +32,7 @@ from talentdesk.domain.models import (
     Pairing,
     Payment,
     PolicyAmount,
+    PolicyEligibility,
     PolicyExclusion,
     SubsidyGrant,
     SubsidyPolicy,
@@ -83,6 +85,9 @@ TIER_WEIGHTS = [("A", 1), ("B", 4), ("C", 15), ("D", 35), ("E", 45)]
 EDU_BY_TIER = {"A": [("doctorate", 8), ("master", 2)], "B": [("doctorate", 5), ("master", 5)],
                "C": [("doctorate", 2), ("master", 6), ("bachelor", 2)], "D": [("master", 4), ("bachelor", 6)],
                "E": [("master", 2), ("bachelor", 6), ("college", 2)]}
+# departure details as offices write them, and the coded reason (exit_reasons.code) each is filed under
+EXIT_CODES = {"个人发展": "development", "家庭原因": "family", "考取外地岗位": "exam_elsewhere", "组织调动": "transfer",
+              "合同期满": "contract_end"}
 DEGREE_BY_EDU = {"doctorate": "doctor", "master": "master", "bachelor": "bachelor", "college": "none", "other": "none"}
 SETTLING = {"A": 100_000_000, "B": 50_000_000, "C": 20_000_000, "D": 10_000_000, "E": 5_000_000}  # fen
 LIVING_BY_EDU = {"doctorate": 10_800_000, "master": 5_400_000}
@@ -124,7 +129,8 @@ class _Writer:
     """Buffers rows per table and writes them in large executemany batches, parents before children, so every
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
 
-    ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "talents", "subsidy_grants",
+    ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "policy_eligibility", "talents",
+             "subsidy_grants",
              "instalments", "payments", "ledger_entries", "budgets", "mentors", "pairings", "checkins", "care_cases",
              "training_programs", "training_enrolments", "growth_events")
 
@@ -258,6 +264,17 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     w.add(PolicyAmount, {"policy_id": 6, "tier_code": None, "education": None, "amount_fen": 20_000_000})
     w.add(PolicyExclusion, {"policy_id": 4, "excluded_policy_id": 5})  # rent subsidy vs free apartment
     w.add(PolicyExclusion, {"policy_id": 3, "excluded_policy_id": 4})  # house purchase vs rent
+    # who qualifies beyond tier and education, and the materials each policy asks for (the entitlement sweep)
+    recent = dt.date(as_of.year - 2, 1, 1)
+    for row in (
+        {"policy_id": 3, "min_service_years": 5, "materials": "diploma,contract", "materials_block": True},
+        {"policy_id": 4, "max_age": 35, "arrival_from": recent, "materials": "contract", "materials_block": True},
+        {"policy_id": 5, "arrival_from": recent, "materials": "agreement", "materials_block": False},
+        {"policy_id": 6, "employer_kinds": "企业", "max_age": 45, "arrival_from": recent,
+         "materials": "contract,other", "materials_block": True},
+    ):
+        w.add(PolicyEligibility, {"arrival_from": None, "arrival_to": None, "employer_kinds": "", "intro_modes": "",
+                                  "min_age": None, "max_age": None, "min_service_years": None, **row})
     w.flush()
     policy_by_id = {p[0]: p for p in policies}
 
@@ -267,6 +284,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     start_all = dt.date(first_year, 1, 1)
     span_days = max(30, (as_of - dt.timedelta(days=7) - start_all).days)
     talent_rows = []
+    exit_ids = dict(session.execute(select(ExitReason.code, ExitReason.id)).all())
     for i in range(talents):
         if i % 5000 == 0:
             check_abort()
@@ -300,7 +318,8 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             "post": POSTS[rng.randrange(len(POSTS))], "important_post": rng.random() < 0.07,
             "arrival_date": arrival, "service_years": service_years, "service_end_date": service_end,
             "status": "departed" if departed else "active", "departure_date": departure,
-            "departure_reason": rng.choice(["个人发展", "家庭原因", "考取外地岗位", "组织调动", "合同期满"]) if departed else "",
+            "departure_reason": (reason := rng.choice(list(EXIT_CODES))) if departed else "",
+            "exit_reason_id": exit_ids.get(EXIT_CODES[reason]) if departed else None,
             "departure_destination": rng.choice(["杭州市", "上海市", "宁波市", "南京市", "省外", "县外"]) if departed else "",
             "clawback_waiver_reason": waiver, "notes": "",
         }

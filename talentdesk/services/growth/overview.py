@@ -15,7 +15,7 @@ from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, operation
 from talentdesk.services.growth import risk
-from talentdesk.services.ledger import journal
+from talentdesk.services.ledger import eligibility, journal
 from talentdesk.services.mentors import pairings
 
 
@@ -30,7 +30,7 @@ class AttentionItem:
     record_id: int
 
 
-CATEGORIES = ("due", "checkin", "care", "service_end", "departure")
+CATEGORIES = ("due", "checkin", "care", "service_end", "departure", "entitlement")
 PER_CATEGORY = 500  # items shown per category; the overview says "500+" when there are more
 
 
@@ -41,6 +41,7 @@ def category_label(category: str) -> str:
         "care": translate("Overview", "Open care case"),
         "service_end": translate("Overview", "Service commitment ending"),
         "departure": translate("Overview", "Departed this year"),
+        "entitlement": eligibility.overview_label(),
     }[category]
 
 
@@ -81,4 +82,7 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
     ).all()
     for tid, name, when, reason in rows:
         items.append(AttentionItem("departure", tid, name, reason, when, "talents", tid))
+    for c in eligibility.sweep(session, on=today, limit_per_policy=per_category).candidates[:per_category]:
+        items.append(AttentionItem("entitlement", c.talent_id, c.talent_name, eligibility.overview_detail(c),
+                                   c.start_date, "talents", c.talent_id))
     return items

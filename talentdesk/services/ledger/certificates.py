@@ -26,7 +26,7 @@ from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialC
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
-from talentdesk.services.base import Change, Permission, actor_of, operation
+from talentdesk.services.base import Change, Permission, actor_of, operation, place_at_commit
 from talentdesk.services.common.settings import certificate_key, get_setting
 
 Progress = Callable[[int, int, str], None]
@@ -141,12 +141,20 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
             payload=payload_for(cert.serial, e, cert.digest), copy_no=copy_no,
         ))
     session.flush()
-    try:
-        pages = render_certificates(rows, Path(out_path), total=len(rows), font_path=font_path, progress=progress,
-                                    abort=abort)
+    out = Path(out_path)
+    tmp = out.with_name(out.name + ".part")
+    try:  # written in full now (a full disk stops the transaction); named as it commits
+        with open(tmp, "wb") as fh:
+            pages = render_certificates(rows, fh, total=len(rows), font_path=font_path, progress=progress,
+                                        abort=abort)
     except OSError as exc:  # the unit of work rolls back: no serial is used, no count changes
+        tmp.unlink(missing_ok=True)
         raise StorageError(translate("Certificates", "The certificates could not be written to {path}: {error}").format(
             path=out_path, error=exc.strerror or exc)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    place_at_commit(session, tmp, out)
     return PrintResult(pages, originals, copies, tuple(r.serial for r in rows), str(out_path))
 
 

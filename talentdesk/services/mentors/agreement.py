@@ -17,7 +17,8 @@ from talentdesk.domain.models import (
     Talent,
     Tier,
 )
-from talentdesk.services.base import Permission, operation
+from talentdesk.domain.enums import AuditAction
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.mentors.board import OtherRole
 from talentdesk.services.mentors.pairings import find_pairing
@@ -76,11 +77,24 @@ def agreement_data(session: Session, *, pairing_id: int) -> AgreementData:
     )
 
 
-@operation(Permission.MENTOR_READ)
+@operation(Permission.MENTOR_READ, writes=True, changes=(Change.AUDIT,))
 def write_agreement(session: Session, *, pairing_id: int, path: str | Path) -> Path:
-    """Build the pairing agreement PDF for one pairing at `path` (fonts embedded). Returns the path."""
+    """Build the pairing agreement PDF for one pairing at `path` (fonts embedded). Returns the path.
+
+    The agreement names the talent and the mentor, so it is personal data leaving the program: the export is
+    recorded in the audit trail, and the PDF gets its name as that record commits."""
     from talentdesk.reports.agreement import build_agreement
 
     data = agreement_data(session, pairing_id=pairing_id)
     font = get_setting(session, "certificate_font") or None
-    return build_agreement(data, Path(path), font_path=font)
+    out = Path(path)
+    tmp = out.with_name(out.name + ".pending")
+    try:
+        build_agreement(data, tmp, font_path=font)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    record_event(session, AuditAction.EXPORT, table="pairings", record_id=str(pairing_id),
+                 summary=f"pairing agreement {pairing_id} → {out.name}")
+    place_at_commit(session, tmp, out)
+    return out

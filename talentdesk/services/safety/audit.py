@@ -18,8 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.store.files import replace_file
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.common.paging import Page
 
 MAX_EXPORT_ROWS = 1_000_000
@@ -147,13 +146,16 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
                 ws.append([_xlsx_text(safe_cell(v)) for v in _values(_to_row(e))])
                 count += 1
             wb.save(tmp)
-        replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise InputFileError(translate("Audit", "The export could not be written to {path}: {error}").format(
             path=path, error=exc.strerror or exc)) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     record_event(session, AuditAction.EXPORT, table="audit_entries",
                  summary=f"audit export: {count} rows to {path.name}")
+    place_at_commit(session, tmp, path)  # named as the audit entry commits
     return count
 
 

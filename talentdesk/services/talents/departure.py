@@ -30,12 +30,15 @@ class DepartureResult:
 
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.LEDGER, Change.MENTORS, Change.GROWTH))
-def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: str, destination: str = "",
-                     waiver_reason: str = "", today: dt.date | None = None) -> DepartureResult:
-    """The talent leaves the county: status departed; the ledger stops future instalments and posts clawbacks
+def record_departure(session: Session, *, talent_id: int, on: dt.date, exit_reason: str | int | None = None,
+                     reason: str = "", destination: str = "", waiver_reason: str = "",
+                     today: dt.date | None = None) -> DepartureResult:
+    """The talent leaves the county: status departed, with the coded reason (`exit_reason`: id, code or name from
+    the office's list) and optional details in `reason`; the ledger stops future instalments and posts clawbacks
     (its own rule, in `ledger.apply_departure`); current mentor pairings end. One transaction."""
     from talentdesk.services.ledger import journal
     from talentdesk.services.mentors import pairings
+    from talentdesk.services.talents.exit_reasons import find_exit_reason
     t = find_talent(session, talent_id)
     if t.status == E.TalentStatus.DEPARTED.value:
         raise RuleViolation(translate("TalentEdit", "{name} is already recorded as departed.").format(name=t.name))
@@ -49,13 +52,16 @@ def record_departure(session: Session, *, talent_id: int, on: dt.date, reason: s
             date=t.arrival_date.isoformat()), field="departure_date")
     if on > today:
         raise ValidationError(translate("TalentEdit", "The departure date cannot be in the future."), field="departure_date")
-    if not reason:
-        raise ValidationError(translate("TalentEdit", "Please give the reason for leaving."), field="departure_reason")
+    coded = find_exit_reason(session, exit_reason)
+    if coded is None:
+        raise ValidationError(translate("TalentEdit", "Please choose the reason for leaving."), field="exit_reason")
+    reason = reason or coded.name
     if len(reason) > 200 or len(cell_text(waiver_reason)) > 200 or len(cell_text(destination)) > 120:
         raise ValidationError(translate("TalentEdit", "At most {n} characters.").format(n=200), field="departure_reason")
     t.status = E.TalentStatus.DEPARTED.value
     t.departure_date = on
     t.departure_reason = reason
+    t.exit_reason_id = coded.id
     t.departure_destination = cell_text(destination)
     t.clawback_waiver_reason = cell_text(waiver_reason)
     session.flush()
@@ -79,6 +85,7 @@ def reactivate_talent(session: Session, *, talent_id: int, note: str) -> TalentD
     t.status = E.TalentStatus.ACTIVE.value
     t.departure_date = None
     t.departure_reason = ""
+    t.exit_reason_id = None
     t.departure_destination = ""
     t.clawback_waiver_reason = ""
     session.flush()

@@ -21,10 +21,9 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.labels import label
-from talentdesk.domain.models import Employer, Talent, Tier
+from talentdesk.domain.models import Employer, ExitReason, Talent, Tier
 from talentdesk.i18n import current_language, translate
-from talentdesk.store.files import replace_file
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
@@ -48,7 +47,9 @@ def _yes_no(v: bool) -> str:
     return "是" if v else "否"
 
 
-def _cell(fieldname: str, t: Talent, employer: str | None, tier_name: str) -> Any:
+def _cell(fieldname: str, t: Talent, employer: str | None, tier_name: str, reasons: dict[int, str] | None = None) -> Any:
+    if fieldname == "exit_reason":
+        return (reasons or {}).get(t.exit_reason_id, "")
     if fieldname == "employer":
         return employer or ""
     if fieldname == "tier_code":
@@ -95,6 +96,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
 
     count = session.scalar(select(func.count()).select_from(total)) or 0
     headers = [export_header(f) for f in FIELDS]
+    reasons = dict(session.execute(select(ExitReason.id, ExitReason.name)).all())
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=str(path.parent))
     os.close(fd)
@@ -109,7 +111,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                 if progress is not None and n % 2000 == 0:
                     progress(n, count, translate("Exporter", "Exporting"))
                 n += 1
-                yield [_cell(f, t, employer, tier_name) for f in FIELDS]
+                yield [_cell(f, t, employer, tier_name, reasons) for f in FIELDS]
 
         if suffix == ".csv":
             gbk = encoding.lower() in ("gbk", "gb18030") or path.name.lower().endswith(".gbk.csv")
@@ -123,12 +125,13 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; an export is an ordinary document
-        replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise InputFileError(translate("Exporter", "The file cannot be written: {reason}").format(reason=exc.strerror or str(exc))) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    place_at_commit(session, tmp, path)  # named as the audit entry below commits
     record_event(session, E.AuditAction.EXPORT, table="talents", summary=f"exported {n} talents to {path.name}")
     return ExportResult(str(path), n)
 

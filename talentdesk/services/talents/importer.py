@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError, ValidationError
-from talentdesk.domain.models import Employer, Talent
+from talentdesk.domain.models import Employer, ExitReason, Talent
 from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.talent_fields import (
@@ -75,6 +75,7 @@ COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "status": ("状态", "Status", ("在岗状态",)),
     "departure_date": ("离开日期", "Departure date", ("离职日期",)),
     "departure_reason": ("离开原因", "Departure reason", ("离职原因",)),
+    "exit_reason": ("离开原因类别", "Reason for leaving (coded)", ("离开原因代码", "离职原因类别", "Exit reason")),
     "departure_destination": ("去向", "Destination", ("离开去向",)),
     "clawback_waiver_reason": ("免于追回理由", "Clawback waiver reason", ()),
     "notes": ("备注", "Notes", ("说明",)),
@@ -246,6 +247,8 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     today = today or dt.date.today()
     tiers = tier_spellings(session)
     employers = {_norm_employer(n): (i, n) for i, n in session.execute(select(Employer.id, Employer.name)).all()}
+    exit_codes = {str(k).strip().lower(): i for i, *names in session.execute(
+        select(ExitReason.id, ExitReason.code, ExitReason.name, ExitReason.name_en)) for k in names if k}
     header_of = {f: sheet.headers[i] for i, f in by_index.items()}
     col = lambda f: header_of.get(f) or column_title(f)  # noqa: E731
     good: list[dict[str, Any]] = []
@@ -305,6 +308,13 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             implausible = check_departure(extra["departure_date"], arrival=clean.get("arrival_date"), today=today)
             if implausible:
                 problems.append(Rejection(rownum, col("departure_date"), implausible))
+        coded = values.get("exit_reason")
+        extra["exit_reason_id"] = None
+        if not _blank(coded):
+            extra["exit_reason_id"] = exit_codes.get(str(coded).strip().lower())
+            if extra["exit_reason_id"] is None:
+                problems.append(Rejection(rownum, col("exit_reason"), translate(
+                    "Importer", "Unknown reason for leaving: {value}.").format(value=str(coded).strip())))
         for f, limit in (("departure_reason", 200), ("departure_destination", 120), ("clawback_waiver_reason", 200)):
             extra[f] = str(values.get(f) or "").strip()
             if len(extra[f]) > limit:

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.growth.analysis_pages import ReadinessPage, RetentionPage, WatchPage
+from talentdesk.ui.growth.annual_page import AnnualReportPage
+from talentdesk.ui.growth.survival_page import SurvivalPage
 from talentdesk.ui.growth.timeline_page import TimelinePage
 from talentdesk.ui.growth.training_page import TrainingPage
 
@@ -23,11 +25,15 @@ class GrowthTab(Tab):
         self.readiness = ReadinessPage(context, self.pages)
         self.retention = RetentionPage(context, self.pages)
         self.watch = WatchPage(context, self.pages)
+        self.survival = SurvivalPage(context, self.pages)
+        self.annual = AnnualReportPage(context, self.pages)
         self.pages.addTab(self.timeline, self.tr("Timeline"))
         self.pages.addTab(self.training, self.tr("Annual training plan"))
         self.pages.addTab(self.readiness, self.tr("Promotion readiness"))
         self.pages.addTab(self.retention, self.tr("Retention"))
         self.pages.addTab(self.watch, self.tr("Watch list"))
+        self.pages.addTab(self.survival, self.survival.title())
+        self.pages.addTab(self.annual, self.annual.title())
         self.pages.currentChanged.connect(lambda _i: self._refresh_page())
         self._fresh: set[int] = set()
         self.timeline.open_requested.connect(self.open_requested)

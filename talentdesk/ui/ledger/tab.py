@@ -32,6 +32,8 @@ from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, movein, pages
+from talentdesk.ui.ledger.simulator_page import SimulatorPage
+from talentdesk.ui.ledger.sweep_page import SweepPage
 from talentdesk.services.base import call
 
 log = logging.getLogger(__name__)
@@ -89,11 +91,14 @@ class LedgerTab(Tab):
         self.budgets = pages.BudgetsPage(context, self)
         self.reconcile = movein.ReconcilePage(context, self)
         self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
+        self.sweep = SweepPage(context, self)
+        self.simulator = SimulatorPage(context, self)
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
                             (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
                             (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets")),
-                            (self.reconcile, self.tr("Reconciliation"))):
+                            (self.reconcile, self.tr("Reconciliation")), (self.sweep, self.sweep.title()),
+                            (self.simulator, self.simulator.title())):
             self.pages.addTab(page, title)
             page.open_talent.connect(self.show_statement)
         self._stale_pages: set[int] = set(range(self.pages.count()))

@@ -5,6 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
-from talentdesk.services.talents import departure, records
+from talentdesk.services.talents import departure, exit_reasons, records
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -35,13 +36,17 @@ class DepartureDialog(GuardedDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(QDate.currentDate())
+        self.exit_reason = QComboBox()  # the office's list of reasons, loaded in the background
+        self.exit_reason.addItem(self.tr("(choose)"), None)
         self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("details, if any"))
         self.destination = QLineEdit()
         self.waiver = QLineEdit()
         self.waiver.setPlaceholderText(self.tr("e.g. official transfer, illness — leave empty if none"))
         form = QFormLayout()
         form.addRow(self.tr("Departure date *"), self.date)
-        form.addRow(self.tr("Reason *"), self.reason)
+        form.addRow(self.tr("Reason *"), self.exit_reason)
+        form.addRow(self.tr("Details"), self.reason)
         form.addRow(self.tr("Destination"), self.destination)
         form.addRow(self.tr("Clawback waiver reason"), self.waiver)
         note = QLabel(self.tr("The talent becomes inactive, future instalments stop, current mentor pairings end and "
@@ -60,14 +65,23 @@ class DepartureDialog(GuardedDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
+        self.context.runner.submit(call(exit_reasons.list_exit_reasons), key="talents.exit_reasons",
+                                   on_done=self._on_reasons, on_error=self._failed)
+
+    def _on_reasons(self, rows: list[exit_reasons.ExitReasonRow]) -> None:
+        for r in rows:
+            self.exit_reason.addItem(r.display, r.id)
 
     def _submit(self) -> None:
-        if not self.reason.text().strip():
-            self.message.setText(self.tr("Please give the reason for leaving."))
-            self.reason.setFocus()
+        if self.exit_reason.currentData() is None:
+            self.message.setText(self.tr("Please choose the reason for leaving."))
+            self.exit_reason.setFocus()
             return
         on = self.date.date().toPython()
-        self.context.runner.submit(call(departure.record_departure, talent_id=self.detail.id, on=on, reason=self.reason.text(), destination=self.destination.text(), waiver_reason=self.waiver.text(), today=dt.date.today()), on_done=self._done, on_error=self._failed)
+        self.context.runner.submit(call(departure.record_departure, talent_id=self.detail.id, on=on,
+                                        exit_reason=self.exit_reason.currentData(), reason=self.reason.text(),
+                                        destination=self.destination.text(), waiver_reason=self.waiver.text(),
+                                        today=dt.date.today()), on_done=self._done, on_error=self._failed)
 
     def _done(self, result: departure.DepartureResult) -> None:
         self.result_value = result
