@@ -4,6 +4,11 @@
     python bootstrap.py demo          create .venv, install, compile translations, open TalentDesk on a demo database
     python bootstrap.py test [ARGS]   same set-up with the test tools, then run the whole test suite (pytest ARGS)
     python bootstrap.py run [ARGS]    same set-up, then `talentdesk ARGS`
+    python bootstrap.py build         same set-up with PyInstaller, then every artefact this machine can build into
+                                      dist/: the single files (talentdesk, talentdesk-cli: the portable copy), the
+                                      one-folder build (dist/TalentDesk/: what the installer installs) and, on Linux
+                                      with dpkg-deb, the .deb for UOS/Kylin (the Windows installer comes from
+                                      .github/workflows/windows.yml)
 
 Re-running is cheap: dependencies are reinstalled only when pyproject.toml changes.
 """
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -62,8 +68,28 @@ def main(argv: list[str]) -> int:
     if cmd == "run":
         py = ensure_venv("")
         return subprocess.run([str(py), "-m", "talentdesk", *rest], cwd=ROOT, env=env).returncode
+    if cmd == "build":
+        return build(ensure_venv("build"))
     print(__doc__)
     return 2
+
+
+def build(py: Path) -> int:
+    dist = ROOT / "dist"
+    work = ROOT / "build" / "pyinstaller" / "work"
+    rc = subprocess.run([str(py), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(dist),
+                         "--workpath", str(work), "build.spec"], cwd=ROOT).returncode
+    if rc:
+        return rc
+    if sys.platform.startswith("linux") and shutil.which("dpkg-deb"):
+        rc = subprocess.run([str(py), "installer/make_deb.py", str(dist / "TalentDesk"), str(dist)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL).returncode
+        if rc:
+            return rc
+    for item in sorted(dist.iterdir()):
+        size = sum(f.stat().st_size for f in item.rglob("*") if f.is_file()) if item.is_dir() else item.stat().st_size
+        print(f"{item.relative_to(ROOT)}{'/' if item.is_dir() else ''}  {size / 1_000_000:.1f} MB")
+    return 0
 
 
 if __name__ == "__main__":

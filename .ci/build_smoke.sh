@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build TalentDesk's single executables from build.spec with the given Python, then smoke-test the BUILT binaries
+# Build TalentDesk from build.spec with the given Python (the single files and the one-folder build), then smoke-test
+# the BUILT binaries
 # (.ci/smoke_binary.py: bundle contents and size, --version, demo, self-test offscreen in both languages, the
 # upgrade of a release-0.1.0 database, start-up time) and prove the Windows installer script compiles.
 #
@@ -23,12 +24,17 @@ echo "build_smoke: building with PyInstaller …"
 built=$(date +%s)
 echo "build_smoke: built in $((built - started)) s"
 
-"$PY" .ci/smoke_binary.py "$DIST" --max-mb "${TALENTDESK_MAX_MB:-90}"
+"$PY" .ci/smoke_binary.py "$DIST" --max-mb "${TALENTDESK_MAX_MB:-90}" --require-onedir
+
+# the .deb for UOS/Kylin from the one-folder build, installed with dpkg -i and run (Linux only)
+case "$(uname -s)" in
+  Linux) if command -v dpkg-deb >/dev/null 2>&1; then bash .ci/deb_smoke.sh "$PY" "$DIST"; fi ;;
+esac
 
 if [[ "${TALENTDESK_SKIP_NSIS:-}" != "1" ]]; then
   if command -v makensis >/dev/null 2>&1; then
     case "$(uname -s)" in
-      MINGW*|MSYS*|CYGWIN*) .ci/nsis_check.sh "$PY" "$DIST" ;;   # the real installer from the real .exe files
+      MINGW*|MSYS*|CYGWIN*) .ci/nsis_check.sh "$PY" "$DIST/TalentDesk" ;;   # the real installer, one-folder build
       *) .ci/nsis_check.sh "$PY" ;;                              # compile check only (placeholders; see the script)
     esac
   else

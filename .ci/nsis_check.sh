@@ -3,7 +3,7 @@
 #
 #   .ci/nsis_check.sh PYTHON [DIST_DIR]
 #
-# With DIST_DIR (a folder holding the real talentdesk.exe and talentdesk-cli.exe from build.spec on Windows) this
+# With DIST_DIR (the one-folder build from build.spec on Windows: talentdesk.exe, talentdesk-cli.exe, _internal\) this
 # builds the real installer into DIST_DIR/TalentDesk-<version>-setup.exe. Without it — on Linux, where PyInstaller
 # cannot make Windows executables — it compiles the script against two small PLACEHOLDER files named like the
 # executables, only to check the script's syntax, includes, defines, pages, languages and icon; that installer is
@@ -27,10 +27,12 @@ if [[ -z "$DIST" ]]; then
   mkdir -p "$DIST"
   printf 'placeholder for the syntax check only\n' > "$DIST/talentdesk.exe"
   printf 'placeholder for the syntax check only\n' > "$DIST/talentdesk-cli.exe"
+  mkdir -p "$DIST/_internal"
+  printf 'placeholder for the syntax check only\n' > "$DIST/_internal/placeholder.txt"
   OUT="$TMP/TalentDesk-$VERSION-setup.exe"
   KIND="compile check against placeholder executables"
 else
-  OUT="$DIST/TalentDesk-$VERSION-setup.exe"
+  OUT="$(dirname "$DIST")/TalentDesk-$VERSION-setup.exe"   # beside the one-folder build, not inside it
   KIND="installer"
 fi
 DEFINES="$TMP/installer-defines.nsh"

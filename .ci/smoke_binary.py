@@ -126,6 +126,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("dist", type=Path)
     ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument("--max-mb", type=float, default=90.0)
+    ap.add_argument("--require-onedir", action="store_true", help="fail when DIST/TalentDesk/ was not built")
     args = ap.parse_args(argv)
 
     from talentdesk import __version__
@@ -230,6 +231,10 @@ def main(argv: list[str]) -> int:
         ok(f"start-up to a usable window: median {median:.2f} s of {len(times)} "
            f"({', '.join(f'{t:.2f}' for t in times)}){note}; of which unpacking ≈ {figures['unpack_and_version_s']:.2f} s "
            f"(--version); a bare PySide6 window from the source Python here: {bare_median:.2f} s")
+        # 7. the one-folder build (what the installer and the .deb install): same contents, nothing unpacked
+        folder = args.dist / "TalentDesk"
+        if folder.is_dir() or args.require_onedir:
+            smoke_onedir(folder, env, work, fresh, figures, args.startup_runs)
     except SmokeFailure as exc:
         print(f"FAIL {exc}", flush=True)
         return 1
@@ -237,6 +242,44 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print("smoke figures: " + json.dumps(figures), flush=True)
     return 0
+
+
+def smoke_onedir(folder: Path, env: dict, work: Path, db: Path, figures: dict, runs: int) -> None:
+    gui, cli = exe(folder, "talentdesk"), exe(folder, "talentdesk-cli")
+    for binary in (gui, cli):
+        if not binary.is_file():
+            raise SmokeFailure(f"the one-folder build lacks {binary.name}")
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    bad = sorted({n for n in names for f in FORBIDDEN_IN_BUNDLE if f in n})
+    if bad:
+        raise SmokeFailure("the one-folder build carries what must be left out:\n  " + "\n  ".join(bad[:30]))
+    missing = [r for r in REQUIRED_IN_BUNDLE if not any(n.endswith(r) for n in names)]
+    if missing:
+        raise SmokeFailure("the one-folder build lacks: " + ", ".join(missing))
+    size_mb = sum((folder / n).stat().st_size for n in names) / 1_000_000
+    figures["onedir_size_mb"] = round(size_mb, 1)
+    out = run([str(cli), "--version"], env).stdout.strip()
+    from talentdesk import __version__
+
+    if out != f"TalentDesk {__version__}":
+        raise SmokeFailure(f"the one-folder talentdesk-cli --version printed {out!r}")
+    t0 = time.perf_counter()
+    run([str(cli), "--version"], env)
+    figures["onedir_version_s"] = round(time.perf_counter() - t0, 2)
+    proc = run([str(cli), "--db", str(db), "--lang", "zh_CN", "self-test", "--json"], env)
+    result = json.loads(proc.stdout)
+    if not result.get("ok"):
+        raise SmokeFailure(f"self-test of the one-folder build failed: {proc.stdout}")
+    times = []
+    for i in range(runs):
+        marker = work / f"onedir-usable-{i}"
+        usable, _ended = probe_start_up(gui, db, dict(env, TALENTDESK_STARTUP_PROBE=str(marker)), marker)
+        times.append(usable)
+    figures["onedir_startup_s"] = round(statistics.median(times), 2)
+    figures["onedir_startup_runs"] = [round(t, 2) for t in times]
+    ok(f"one-folder build: {len(names)} files, {size_mb:.1f} MB, both programs, self-test zh_CN, start-up to a "
+       f"usable window median {figures['onedir_startup_s']:.2f} s ({', '.join(f'{t:.2f}' for t in times)}; "
+       f"target 1.0 s installed)")
 
 
 def _counts(db: Path) -> dict:

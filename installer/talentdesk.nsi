@@ -5,7 +5,8 @@
 ; Build (the CI scripts do this; see .ci/nsis_check.sh and .github/workflows/windows.yml):
 ;   python installer/version_info.py nsis DIST_DIR OUT.exe build/installer-defines.nsh
 ;   makensis -INPUTCHARSET UTF8 -DDEFINES=build/installer-defines.nsh installer/talentdesk.nsi
-; DIST_DIR holds talentdesk.exe and talentdesk-cli.exe from build.spec.
+; DIST_DIR is the one-folder build from build.spec (dist/TalentDesk): talentdesk.exe and talentdesk-cli.exe sharing
+; _internal\, so the installed program starts without unpacking anything (the single files are the portable copy).
 
 Unicode true
 ManifestDPIAware true
@@ -16,6 +17,8 @@ RequestExecutionLevel user
   !error "Pass -DDEFINES=<file> made by installer/version_info.py (version, company, dist folder, output)"
 !endif
 !include "${DEFINES}"
+!include "x64.nsh"
+!include "WinVer.nsh"
 
 !define APP "TalentDesk"
 !define EXE "talentdesk.exe"
@@ -66,11 +69,29 @@ LangString KeepData ${LANG_SIMPCHINESE} "只删除程序。您的数据（$LOCAL
 LangString KeepData ${LANG_ENGLISH} "Only the program is removed. Your data ($LOCALAPPDATA\${APP}) is kept and is there again after a new installation."
 LangString Upgrading ${LANG_SIMPCHINESE} "正在把已安装的 TalentDesk $0 升级到 ${VERSION}，数据保持不变。"
 LangString Upgrading ${LANG_ENGLISH} "Upgrading the installed TalentDesk $0 to ${VERSION}; your data stays as it is."
+LangString Unsupported ${LANG_SIMPCHINESE} "TalentDesk 需要 64 位的 Windows 10（1809 版或更新）或 Windows 11。$\r$\n这台电脑的系统版本太旧或是 32 位，程序无法在上面运行，安装已停止。$\r$\n请在符合要求的电脑上安装，或请单位信息管理员升级系统。"
+LangString Unsupported ${LANG_ENGLISH} "TalentDesk needs 64-bit Windows 10 (version 1809 or later) or Windows 11.$\r$\nThis PC's Windows is older or 32-bit, so the program cannot run on it; nothing was installed."
 LangString CliShortcut ${LANG_SIMPCHINESE} "TalentDesk 命令行"
 LangString CliShortcut ${LANG_ENGLISH} "TalentDesk command line"
 
+; Python 3.11 and Qt 6 run only on 64-bit Windows 10 1809 (build 17763) or later: refuse anything else before a
+; single file is copied, with a message the clerk can act on (instead of a missing-DLL error at the first start).
+!define MIN_WINDOWS_BUILD 17763
+
 Function .onInit
   SetShellVarContext current
+  ${IfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "$(Unsupported)" /SD IDOK
+    SetErrorLevel 3
+    Abort
+  ${EndIf}
+  ${WinVerGetBuild} $2
+  ${IfNot} ${AtLeastWin10}
+  ${OrIf} $2 < ${MIN_WINDOWS_BUILD}
+    MessageBox MB_OK|MB_ICONSTOP "$(Unsupported)" /SD IDOK
+    SetErrorLevel 3
+    Abort
+  ${EndIf}
   ; an earlier installation: install over it, in the same folder (an in-place upgrade)
   ReadRegStr $0 HKCU "${UNINST_KEY}" "DisplayVersion"
   ReadRegStr $1 HKCU "${UNINST_KEY}" "InstallLocation"
@@ -108,8 +129,11 @@ Section "TalentDesk" SecMain
 
   SetOutPath "$INSTDIR"
   SetOverwrite on
+  ; the program's own library folder is replaced whole on an upgrade, so no file of the older version stays behind
+  RMDir /r "$INSTDIR\_internal"
   File "/oname=${EXE}" "${GUI_FILE}"
   File "/oname=${CLI}" "${CLI_FILE}"
+  File /r "${DIST_DIR}\_internal"
   File "/oname=talentdesk.ico" "${ICON_FILE}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -146,7 +170,9 @@ FunctionEnd
 Section "Uninstall"
   SetShellVarContext current
   !insertmacro WaitUntilClosed "$INSTDIR\${EXE}"
-  ; only the files this installer put there: never a recursive delete, never the data folder
+  ; only the files this installer put there: the one recursive delete is the program's own _internal folder,
+  ; never the data folder (%LOCALAPPDATA%\TalentDesk, beside this one)
+  RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${EXE}"
   Delete "$INSTDIR\${CLI}"
   Delete "$INSTDIR\talentdesk.ico"

@@ -68,6 +68,9 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     from talentdesk.ui.help import application_icon
 
     app.setWindowIcon(application_icon())
+    from talentdesk.ui.common.screen import install_screen_fit
+
+    install_screen_fit(app)  # every window and dialog shown inside the screen's free area
     return app
 
 

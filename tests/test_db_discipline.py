@@ -1,6 +1,8 @@
 """Connection discipline and where a database may live."""
 from __future__ import annotations
 
+import os
+
 import sqlite3
 
 import pytest
@@ -62,6 +64,7 @@ MOUNTS = _mounts(
         ("/home/clerk/talentdesk.db", None),
     ],
 )
+@pytest.mark.skipif(os.name == "nt", reason="POSIX mount points; tests/test_windows_paths.py covers Windows")
 def test_network_mounts_are_recognised_on_linux(monkeypatch, path, expected):
     import psutil
 

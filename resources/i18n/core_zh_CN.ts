@@ -92,6 +92,93 @@
     </message>
 </context>
 <context>
+    <name>FileImportDialog</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Refused rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Notes (imported, but look at them)</source>
+        <translation>提示（会导入，但请核对）</translation>
+    </message>
+    <message>
+        <source>What each row becomes</source>
+        <translation>每行将导入为</translation>
+    </message>
+    <message>
+        <source>Skip the refused rows and import only the valid ones</source>
+        <translation>跳过被拒绝的行，只导入有效行</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Not data (totals or notes): rows {rows}.</source>
+        <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {cols}.</source>
+        <translation>未导入的列：{cols}。</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while rows are refused, unless you choose to skip them.</source>
+        <translation>有被拒绝的行时不会导入任何数据，除非选择跳过这些行。</translation>
+    </message>
+    <message>
+        <source>{valid} rows are ready to import; {bad} rows refused; {blank} blank rows skipped.</source>
+        <translation>可导入 {valid} 行；拒绝 {bad} 行；跳过空行 {blank} 行。</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows. A backup was taken first.</source>
+        <translation>已导入 {n} 行。导入前已备份数据库。</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>{name} is open in another program (WPS, Excel or a PDF reader), so it could not be replaced. Close it there and try again. The file was not changed.</source>
@@ -132,6 +219,10 @@
     <message>
         <source>This file is not an Excel workbook (.xlsx).</source>
         <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet “{name}”; its sheets are {names}.</source>
+        <translation>工作簿中没有名为“{name}”的工作表；它的工作表有：{names}。</translation>
     </message>
     <message>
         <source>The Excel workbook cannot be read; it may be damaged or protected with a password.</source>
@@ -538,6 +629,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Moving in the office's Excel files…</source>
+        <translation>迁入历史 Excel 数据(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

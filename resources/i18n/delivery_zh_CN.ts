@@ -201,6 +201,121 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
     </message>
 </context>
 <context>
+    <name>MoveInGuide</name>
+    <message>
+        <source>1. Policies</source>
+        <translation>1. 补贴政策</translation>
+    </message>
+    <message>
+        <source>The policy table: name, 文号, kind, amounts by tier and education, instalments, clawback rule, policies that exclude each other. Payments name their policy, so it comes first.</source>
+        <translation>政策表：名称、文号、种类、按人才类别和学历的金额、发放期数、追回规则、互斥政策。发放记录要引用政策，所以先导入政策。</translation>
+    </message>
+    <message>
+        <source>2. Talents</source>
+        <translation>2. 人才档案</translation>
+    </message>
+    <message>
+        <source>The roster: name, ID number, tier, employer, arrival date … Every later file finds the person by ID number.</source>
+        <translation>人才花名册：姓名、身份证号、人才类别、用人单位、到岗日期……之后的每个文件都按身份证号找人。</translation>
+    </message>
+    <message>
+        <source>3. Payments</source>
+        <translation>3. 历史发放记录</translation>
+    </message>
+    <message>
+        <source>One row per payment ever made. Grants and their schedules are created from the policy; then check the totals on the ledger's Reconciliation page against the finance bureau's.</source>
+        <translation>每笔已发放的补贴一行。补贴核定和分期按政策自动建立；导入后在补贴台账的“对账”页与财政局的数字逐项核对。</translation>
+    </message>
+    <message>
+        <source>4. Mentor pairings</source>
+        <translation>4. 导师结对</translation>
+    </message>
+    <message>
+        <source>Mentor, newcomer, role, start and end. Mentors not yet in the pool are added.</source>
+        <translation>导师、被帮带人才、结对类型、开始和结束日期。导师库中没有的导师会自动添加。</translation>
+    </message>
+    <message>
+        <source>5. Care cases</source>
+        <translation>5. 关爱服务</translation>
+    </message>
+    <message>
+        <source>Talent-apartment rooms with move-in and move-out, and other care cases with their status.</source>
+        <translation>人才公寓的房号及入住、退房日期，以及其他关爱服务事项和办理状态。</translation>
+    </message>
+    <message>
+        <source>Moving in the office's Excel files</source>
+        <translation>迁入历史 Excel 数据</translation>
+    </message>
+    <message>
+        <source>Bring the years kept in Excel into TalentDesk in this order. Download each template, copy your columns into it (or keep your own file: the usual column names are recognised), check it — every refused row is listed with its Excel row number and the reason — and import. Nothing is written while rows are refused unless you choose to skip them, and a backup is taken before each import. The user guide (F1, “Moving in”) explains each refusal.</source>
+        <translation>请按以下顺序把多年来保存在 Excel 中的数据迁入人才工作台。下载各个模板，把数据粘贴进去（也可以直接用自己的表格：常用的列名都能识别），先检查——每一个被拒绝的行都会列出 Excel 行号和原因——再导入。有被拒绝的行时不会写入任何数据，除非选择跳过这些行；每次导入前都会先备份数据库。用户指南（F1，“迁入历史数据”）解释了每一种拒绝原因。</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>policies-template.xlsx</source>
+        <translation>补贴政策模板.xlsx</translation>
+    </message>
+    <message>
+        <source>talents-template.xlsx</source>
+        <translation>人才花名册模板.xlsx</translation>
+    </message>
+    <message>
+        <source>payments-template.xlsx</source>
+        <translation>历史发放记录模板.xlsx</translation>
+    </message>
+    <message>
+        <source>pairings-template.xlsx</source>
+        <translation>导师结对模板.xlsx</translation>
+    </message>
+    <message>
+        <source>care-template.xlsx</source>
+        <translation>关爱服务模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template is saved as {path}. Fill in one row per record below the example (delete the example row).</source>
+        <translation>模板已保存为 {path}。请在示例行下面每条记录填一行（并删除示例行）。</translation>
+    </message>
+    <message>
+        <source>Import the policy table</source>
+        <translation>导入补贴政策表</translation>
+    </message>
+    <message>
+        <source>One row per policy with a column per tier (A类, B类 …), or one row per amount with 人才类别, 学历 and 金额.</source>
+        <translation>每项政策一行，每个人才类别一列金额（A类、B类……）；或每个金额一行，填写人才类别、学历和金额。</translation>
+    </message>
+    <message>
+        <source>Import the mentor pairings</source>
+        <translation>导入导师结对名单</translation>
+    </message>
+    <message>
+        <source>One row per pairing: mentor, newcomer's name and ID number, role (单位领导, 分管领导, 业务导师 …), start, end.</source>
+        <translation>每个结对一行：导师、被帮带人才的姓名和身份证号、结对类型（单位领导、分管领导、业务导师……）、开始日期、结束日期。</translation>
+    </message>
+    <message>
+        <source>Import the care cases</source>
+        <translation>导入关爱服务台账</translation>
+    </message>
+    <message>
+        <source>One row per case: name and ID number, kind, apartment and room, move-in and move-out, status (在住, 已退房, 办理中, 已办结), notes.</source>
+        <translation>每个事项一行：姓名和身份证号、服务类型、公寓和房号、入住和退房日期、状态（在住、已退房、办理中、已办结）、备注。</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>Your office</source>
@@ -240,6 +355,10 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
     <message>
         <source>Import the office's roster from an Excel file</source>
         <translation>从 Excel 文件导入办公室的人才名册</translation>
+    </message>
+    <message>
+        <source>Move in all of the office's Excel files, in order: policies, talents, payments, mentor pairings, care cases (with a template for each)</source>
+        <translation>按顺序迁入办公室的全部 Excel 数据：补贴政策、人才、历史发放、导师结对、关爱服务（每类都有模板）</translation>
     </message>
     <message>
         <source>Look around first in a practice database filled with made-up people</source>

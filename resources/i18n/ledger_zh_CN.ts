@@ -667,6 +667,41 @@
     </message>
 </context>
 <context>
+    <name>MoveIn</name>
+    <message>
+        <source>Column</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Also read as</source>
+        <translation>也可写作</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Unknown file kind “{kind}”; the kinds are {kinds}.</source>
+        <translation>未知的文件类型“{kind}”；可选类型为 {kinds}。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>填写说明</translation>
+    </message>
+    <message>
+        <source>The template could not be written to {path}: {error}</source>
+        <translation>无法将模板写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>MoveInCommands</name>
     <message>
         <source>row {row}, {column}: {message}</source>
@@ -719,6 +754,14 @@
     <message>
         <source>care cases</source>
         <translation>条关爱服务记录</translation>
+    </message>
+    <message>
+        <source>The {kind} template is written to {path}.</source>
+        <translation>{kind} 模板已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} rows of payment history written to {path}.</source>
+        <translation>已将 {n} 行发放记录写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -874,14 +917,6 @@
         <translation>导入历史发放记录</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>One row per payment: ID number, name, policy (name or 文号), instalment (2/3, 第2期 or empty), amount as written, paid date, voucher number, method. Import the policies and the talents first.</source>
         <translation>每笔发放一行：身份证号、姓名、补贴项目（名称或文号）、期次（2/3、第2期 或留空）、金额（按原样填写）、发放日期、凭证号、发放方式。请先导入政策和人才。</translation>
     </message>
@@ -918,80 +953,8 @@
         <translation>凭证号</translation>
     </message>
     <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Refused rows</source>
-        <translation>被拒绝的行</translation>
-    </message>
-    <message>
-        <source>Notes (imported, but look at them)</source>
-        <translation>提示（会导入，但请核对）</translation>
-    </message>
-    <message>
-        <source>What each row becomes</source>
-        <translation>每行将导入为</translation>
-    </message>
-    <message>
-        <source>Skip the refused rows and import only the valid ones</source>
-        <translation>跳过被拒绝的行，只导入有效行</translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Choose the payment history</source>
-        <translation>选择历史发放记录</translation>
-    </message>
-    <message>
-        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
-        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <source>Checking the payment history</source>
-        <translation>正在检查历史发放记录</translation>
-    </message>
-    <message>
         <source>{valid} payments ({amount}) are ready to import into {grants} new grants; {bad} rows refused; {blank} blank rows skipped.</source>
         <translation>可导入 {valid} 笔发放（{amount}），将新建 {grants} 项补贴核定；拒绝 {bad} 行；跳过空行 {blank} 行。</translation>
-    </message>
-    <message>
-        <source>Not data (totals or notes): rows {rows}.</source>
-        <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
-    </message>
-    <message>
-        <source>Columns not imported: {cols}.</source>
-        <translation>未导入的列：{cols}。</translation>
-    </message>
-    <message>
-        <source>Nothing is imported while rows are refused, unless you choose to skip them.</source>
-        <translation>有被拒绝的行时不会导入任何数据，除非选择跳过这些行。</translation>
-    </message>
-    <message>
-        <source>Importing the payment history</source>
-        <translation>正在导入历史发放记录</translation>
     </message>
     <message>
         <source>Imported {n} payments ({amount}); {grants} grants were created. A backup was taken first.</source>
@@ -1745,6 +1708,14 @@
         <translation>导入历史发放记录…</translation>
     </message>
     <message>
+        <source>Export payment history…</source>
+        <translation>导出发放记录…</translation>
+    </message>
+    <message>
+        <source>Every standing payment with its grant, in the shape the import reads: it moves the ledger into another database with the same balances.</source>
+        <translation>按导入格式导出每一笔有效发放及其补贴核定：可将台账原样迁入另一个数据库，余额不变。</translation>
+    </message>
+    <message>
         <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
         <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
     </message>
@@ -1778,6 +1749,18 @@
     </message>
     <message>
         <source>{n} lines written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Export payment history</source>
+        <translation>导出发放记录</translation>
+    </message>
+    <message>
+        <source>payment-history.xlsx</source>
+        <translation>发放记录.xlsx</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
         <translation>已将 {n} 行写入 {path}。</translation>
     </message>
 </context>

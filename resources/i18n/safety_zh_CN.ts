@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
@@ -344,7 +345,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server's tools.</source>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -433,7 +434,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -591,8 +592,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>

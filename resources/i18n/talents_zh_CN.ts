@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -106,7 +107,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -606,6 +607,10 @@
         <translation>该身份证号与本文件第 {row} 行重复。</translation>
     </message>
     <message>
+        <source>filled in from the merged cell on row {row}</source>
+        <translation>取自第 {row} 行的合并单元格</translation>
+    </message>
+    <message>
         <source>This ID number is already on file for {name}.</source>
         <translation>该身份证号已登记在{name}的档案中。</translation>
     </message>
@@ -676,7 +681,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>

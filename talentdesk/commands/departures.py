@@ -69,7 +69,7 @@ def _talent_id(session, text: str) -> int:
 
     raw = text.strip().upper()
     found = None
-    if raw.isdigit() and len(raw) < 15:
+    if raw.isascii() and raw.isdigit() and len(raw) < 15:
         found = session.get(Talent, int(raw))
         found = found.id if found else None
     else:

@@ -38,6 +38,15 @@ def register_imports(what) -> None:
         t.set_defaults(handler=cmd_import_pairings if name == "pairings" else cmd_import_care)
 
 
+def register_exports(what) -> None:
+    from talentdesk.commands.options import add_json
+
+    t = what.add_parser("payments", help="export the payment history (.xlsx) in the shape `import payments` reads")
+    t.add_argument("file", type=Path)
+    add_json(t)
+    t.set_defaults(handler=cmd_export_payments)
+
+
 def register(sub) -> None:
     from talentdesk.commands.options import add_json
 
@@ -47,6 +56,12 @@ def register(sub) -> None:
     p.add_argument("--pdf", type=Path, default=None, help="also write the table to this PDF file")
     add_json(p)
     p.set_defaults(handler=cmd_reconcile)
+
+    p = sub.add_parser("template", help="write the .xlsx template of a moving-in file (headers, one example row)")
+    p.add_argument("kind", choices=("policies", "talents", "payments", "pairings", "care"))
+    p.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    add_json(p)
+    p.set_defaults(handler=cmd_template)
 
 
 def _progress(ctx):
@@ -149,3 +164,30 @@ def cmd_import_care(args: argparse.Namespace, ctx) -> int:
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
     ctx.emit(payload, text)
     return code
+
+
+def cmd_template(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.services.movein import write_template
+
+    if not args.out.parent.exists():
+        raise InputFileError(translate("MoveInCommands", "The folder {folder} does not exist.").format(
+            folder=args.out.parent))
+    path = write_template(kind=args.kind, out_path=args.out)
+    ctx.emit({"path": str(path), "kind": args.kind},
+             translate("MoveInCommands", "The {kind} template is written to {path}.").format(kind=args.kind, path=path))
+    return 0
+
+
+def cmd_export_payments(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.services.ledger.history_export import export_payment_history
+
+    if not args.file.parent.exists():
+        raise InputFileError(translate("MoveInCommands", "The folder {folder} does not exist.").format(
+            folder=args.file.parent))
+    with ctx.database().session(ctx.actor()) as s:
+        n = export_payment_history(s, out_path=args.file)
+    ctx.emit({"path": str(args.file), "rows": n},
+             translate("MoveInCommands", "{n} rows of payment history written to {path}.").format(n=n, path=args.file))
+    return 0

@@ -17,6 +17,7 @@ def register(sub) -> None:
     t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip rejected ones")
     t.add_argument("--map", action="append", default=[], metavar="列名=field",
                    help="map a column by hand, e.g. --map \"工作证号=id_number\" (repeatable; field '' ignores)")
+    t.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to import (default: the first)")
     t.add_argument("--set", action="append", default=[], metavar="列名=值", dest="fixed",
                    help="one value for every row, e.g. --set 人才类别=E (repeatable)")
     add_json(t)
@@ -32,6 +33,7 @@ def register(sub) -> None:
     t.add_argument("--encoding", choices=("utf-8", "gbk"), default="utf-8", help="text encoding of a .csv file (gbk is written as GB18030, its superset: no character is lost)")
     add_json(t)
     t.set_defaults(handler=cmd_export_talents)
+    movein.register_exports(what)
 
 
 def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
@@ -42,7 +44,7 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     actor = ctx.actor()
     with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
         result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                                         mapping=mapping, fixed=fixed, backup_first=True)
+                                         mapping=mapping, fixed=fixed, sheet=args.sheet, backup_first=True)
     lines = []
     for r in result.rejected:
         lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))

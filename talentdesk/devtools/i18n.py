@@ -27,7 +27,7 @@ AREAS: dict[str, list[str]] = {
              "talentdesk/ui/main_window.py", "talentdesk/commands/core.py", "talentdesk/ui/errors.py"],
     "talents": ["talentdesk/services/talents", "talentdesk/ui/talents", "talentdesk/commands/talents.py"],
     "ledger": ["talentdesk/services/ledger", "talentdesk/reports", "talentdesk/ui/ledger",
-               "talentdesk/commands/ledger.py", "talentdesk/commands/movein.py"],
+               "talentdesk/commands/ledger.py", "talentdesk/commands/movein.py", "talentdesk/services/movein.py"],
     "safety": ["talentdesk/services/safety", "talentdesk/store/integrity.py", "talentdesk/store/locking.py",
                "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py",
                "talentdesk/ui/safety", "talentdesk/commands/safety.py"],

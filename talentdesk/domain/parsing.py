@@ -76,6 +76,17 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
 
 
 def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
+    if isinstance(raw, str) and field == "service_years":
+        return _service_years_text(raw)
+    return _parse_service_years(raw, field=field)
+
+
+@lru_cache(maxsize=512)
+def _service_years_text(raw: str) -> int:
+    return _parse_service_years(raw, field="service_years")
+
+
+def _parse_service_years(raw: Any, *, field: str = "service_years") -> int:
     """'5', 5, 5.0, '5.0', '5年', '５年', '五年', '5 years' -> 5; blank -> 5 (the usual commitment)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 5
@@ -132,11 +143,21 @@ def _spellings(text: str) -> list[str]:
     return out
 
 
+_SPACE = re.compile(r"\s+")
+_CHOICES_SEEN: dict[tuple[type, str], str] = {}
+
+
 def parse_choice(enum: type, raw: Any, *, field: str) -> str:
     """A code of `enum` from its code, English or Chinese label, or a common office spelling (全日制本科, 男性)."""
-    text = re.sub(r"\s+", "", to_halfwidth(str(raw if raw is not None else "")))
+    key = (enum, raw if isinstance(raw, str) else str(raw))
+    code = _CHOICES_SEEN.get(key)  # a roster repeats the same few spellings thousands of times
+    if code is not None:
+        return code
+    text = _SPACE.sub("", to_halfwidth(str(raw if raw is not None else "")))
     table = _words(enum)
     code = next((table[t] for t in _spellings(text) if t in table), None)
+    if code is not None and len(_CHOICES_SEEN) < 10_000:
+        _CHOICES_SEEN[key] = code
     if code is None:
         from talentdesk.domain.labels import choices
 
@@ -151,11 +172,14 @@ _TIER_AROUND = re.compile(r"(类人才|级人才|层次人才|人才|类|级|层
 def parse_tier(raw: Any, tiers: Mapping[str, str], *, field: str = "tier_code") -> str:
     """A tier's code from what offices write: A, a, Ａ, A类, A类人才, A级, the tier's name (`tiers` maps every
     accepted spelling — code, Chinese and English name — to the code). Unmatched: the message lists the tiers."""
-    text = re.sub(r"\s+", "", to_halfwidth(cell_text(raw)))
+    text = _SPACE.sub("", to_halfwidth(cell_text(raw)))
     code = tiers.get(text) or tiers.get(text.upper())
     if code is not None:
         return code
     bare = _TIER_AROUND.sub("", text)
+    code = tiers.get(bare) or tiers.get(bare.upper())
+    if code is not None:
+        return code
     for spelling, code in tiers.items():  # 领军 for 领军人才, A类 for A
         if bare and _TIER_AROUND.sub("", spelling).upper() == bare.upper():
             return code

@@ -43,11 +43,14 @@ def _mount_fstype(path: Path) -> str | None:
     return best_type
 
 
-def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
+def _windows_drive_is_remote(path: str) -> bool:
+    """Whether the drive letter of a Windows path is a mapped network drive (GetDriveTypeW says DRIVE_REMOTE).
+    Windows path rules (ntpath) on purpose, so tests on any system can run it with a stand-in for ctypes.windll."""
     import ctypes
+    import ntpath
 
-    drive = os.path.splitdrive(str(path))[0]
-    if not drive:
+    drive = ntpath.splitdrive(path if ntpath.isabs(path) else os.path.abspath(path))[0]
+    if not drive or drive.startswith(("\\\\", "//")):
         return False
     DRIVE_REMOTE = 4
     return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
@@ -60,7 +63,7 @@ def network_location_reason(path: Path, *, platform: str | None = None) -> str |
     if raw.startswith("\\\\") or raw.startswith("//"):
         return "UNC"
     if platform.startswith("win"):
-        if _windows_drive_is_remote(Path(os.path.abspath(raw))):
+        if _windows_drive_is_remote(raw):
             return "network drive"
         return None
     resolved = Path(os.path.abspath(raw))

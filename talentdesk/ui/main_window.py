@@ -12,6 +12,7 @@ from talentdesk.ui.ledger.tab import LedgerTab
 from talentdesk.ui.mentors.tab import MentorsTab
 from talentdesk.ui.overview.tab import OverviewTab
 from talentdesk.ui.talents.tab import TalentsTab
+from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 
 
 class MainWindow(QMainWindow):
@@ -30,7 +31,8 @@ class MainWindow(QMainWindow):
         for tab in self.all_tabs:
             self.tabs.addTab(tab, tab.title())
             context.runner.data_changed.connect(tab.on_data_changed)
-        self.setCentralWidget(self.tabs)
+        # on a small screen the tabs scroll instead of pushing the window's bottom under the taskbar
+        self.setCentralWidget(in_scroll_area(self.tabs, self))
         self.overview.open_requested.connect(self.open_record)
         self.growth.open_requested.connect(self.open_record)
         self._build_menus()
@@ -41,8 +43,17 @@ class MainWindow(QMainWindow):
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("Working…") if b else ""))
         self._restore_geometry()
 
+    def open_movein(self):
+        """Policies → talents → payments → pairings → care: templates and imports in order (ui/wizard/movein)."""
+        from talentdesk.ui.wizard.movein import open_guide
+
+        return open_guide(self)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        movein_action = QAction(self.tr("&Moving in the office's Excel files…"), self)
+        movein_action.triggered.connect(self.open_movein)
+        file_menu.addAction(movein_action)
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.show_settings)
@@ -96,7 +107,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, (QByteArray, bytes)):
                 self.restoreState(QByteArray(state))
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         idx = self.context.settings.value("main/tab", 0)
         try:
             self.tabs.setCurrentIndex(int(idx))

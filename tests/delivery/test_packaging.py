@@ -86,9 +86,11 @@ def test_installer_is_per_user_and_installs_into_the_users_programs_folder():
 def test_uninstaller_is_registered_for_the_user_and_keeps_the_data_folder():
     assert 'WriteRegStr HKCU "${UNINST_KEY}" "UninstallString"' in NSI
     uninstall = NSI[NSI.index('Section "Uninstall"'):]
-    assert "RMDir /r" not in uninstall and "RMDir /R" not in uninstall  # never a recursive delete
+    # one recursive delete only: the program's own library folder of the one-folder build, inside the install folder
+    recursive = re.findall(r'RMDir /[rR]\s+"([^"]+)"', uninstall)
+    assert recursive == ["$INSTDIR\\_internal"], recursive
     assert "$LOCALAPPDATA\\${APP}\"" not in uninstall and "$APPDATA" not in uninstall
-    deleted = re.findall(r'^\s*(?:Delete|RMDir)\s+"([^"]+)"', uninstall, re.MULTILINE)
+    deleted = re.findall(r'^\s*(?:Delete|RMDir)\s+(?:/r\s+)?"([^"]+)"', uninstall, re.MULTILINE)
     assert deleted and all(p.startswith(("$INSTDIR", "$SMPROGRAMS", "$DESKTOP")) for p in deleted), deleted
     # the data folder platformdirs gives the program on Windows is %LOCALAPPDATA%\TalentDesk, not the install folder
     assert "Programs" in NSI[NSI.index("InstallDir"):].splitlines()[0]
@@ -149,3 +151,23 @@ def test_a_database_from_release_0_1_0_opens_migrated_with_nothing_lost(tmp_path
     assert conn.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == entries
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_the_installer_refuses_unsupported_windows_in_chinese_before_copying_anything():
+    """Python 3.11 and Qt 6 need 64-bit Windows 10 1809 (build 17763) or later; the installer stops on anything
+    else with a message the clerk can act on (.ci/nsis_check.sh proves the script compiles)."""
+    init = NSI[NSI.index("Function .onInit"):NSI.index("FunctionEnd", NSI.index("Function .onInit"))]
+    assert "${IfNot} ${RunningX64}" in init and "${AtLeastWin10}" in init and "${WinVerGetBuild}" in init
+    assert "!define MIN_WINDOWS_BUILD 17763" in NSI and "$2 < ${MIN_WINDOWS_BUILD}" in init
+    assert init.count("Abort") >= 2 and init.index("Abort") < init.index("ReadRegStr")  # before anything else
+    zh = re.search(r'LangString Unsupported \$\{LANG_SIMPCHINESE\} "([^"]+)"', NSI).group(1)
+    assert "64 位" in zh and "Windows 10" in zh and "1809" in zh and "安装已停止" in zh
+    for lang in ("zh_CN", "en"):
+        guide = (ROOT / "resources" / "help" / lang / "08-install-and-upgrade.md").read_text(encoding="utf-8")
+        assert "1809" in guide and "64" in guide
+
+
+def test_the_installer_installs_the_one_folder_build():
+    section = NSI[NSI.index('Section "TalentDesk"'):NSI.index("SectionEnd")]
+    assert 'File /r "${DIST_DIR}\\_internal"' in section, "the shared library folder of the one-folder build"
+    assert section.index('RMDir /r "$INSTDIR\\_internal"') < section.index("File /r"), "no file of an older version left"

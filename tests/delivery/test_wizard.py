@@ -168,7 +168,7 @@ def _finish_immediately(choice: wiz.StartChoice):
     def exec_(self):
         if self.start is not None:
             {wiz.StartChoice.EMPTY: self.start.empty, wiz.StartChoice.DEMO: self.start.demo,
-             wiz.StartChoice.IMPORT: self.start.import_}[choice].setChecked(True)
+             wiz.StartChoice.IMPORT: self.start.import_, wiz.StartChoice.MOVE_IN: self.start.move_in}[choice].setChecked(True)
         self.accept()
         from PySide6.QtCore import QCoreApplication
 
@@ -263,5 +263,38 @@ def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtb
         assert len(dialogs) == 1
         assert window.tabs.currentWidget() is window.talents
         dialogs[0].close()
+    finally:
+        window.context.runner.shutdown()
+
+
+def test_choosing_to_move_in_opens_the_guide_in_order_with_templates(qtbot, database, runner, settings, monkeypatch,
+                                                                      tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from talentdesk.app import open_main_window
+    from talentdesk.ui.common.file_import import FileImportDialog
+    from talentdesk.ui.wizard.movein import MoveInGuide
+
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.MOVE_IN))
+    outcome = wiz.first_run(runner, settings)
+    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                              runner=runner)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        outcome.after_show(window)
+        guides = [w for w in window.findChildren(MoveInGuide) if w.isVisible()]
+        assert len(guides) == 1
+        guide = guides[0]
+        assert list(guide.buttons) == ["policies", "talents", "payments", "pairings", "care"]
+        out = tmp_path / "payments.xlsx"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+        guide.buttons["payments"][0].click()
+        qtbot.waitUntil(lambda: out.exists(), timeout=10000)
+        guide.buttons["policies"][1].click()
+        assert [d for d in guide.findChildren(FileImportDialog) if d.isVisible()]
+        guide.buttons["talents"][1].click()
+        assert window.tabs.currentWidget() is window.talents
     finally:
         window.context.runner.shutdown()

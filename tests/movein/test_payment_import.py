@@ -201,6 +201,11 @@ def test_cli_json_and_exit_codes(office, db_path, tmp_path, capsys, database):
     rec = json.loads(capsys.readouterr().out)
     assert rec["total_paid_fen"] == 1_000_000 and rec["rows"][0]["payments"] == 1
     assert (tmp_path / "r.xlsx").exists()
+    assert main(["--db", str(db_path), "export", "payments", str(tmp_path / "h.xlsx"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 1
+    # the exported history is the same payment: importing it again is refused as the same payment twice
+    assert main(["--db", str(db_path), "--lang", "en", "import", "payments", str(tmp_path / "h.xlsx"), "--json"]) == 1
+    assert "already in the ledger" in json.loads(capsys.readouterr().out)["rejected"][0]["message"]
 
 
 def test_generated_three_year_history_of_2000_talents_reconciles_to_the_fen(database, local, tmp_path):
@@ -221,3 +226,20 @@ def test_generated_three_year_history_of_2000_talents_reconciles_to_the_fen(data
         for year in (2023, 2024, 2025, 2026):
             one = reconcile.reconcile(s, year=year)
             assert one.total_paid_fen == sum(v[1] for (p, y), v in written.by_policy_year.items() if y == year)
+
+
+def test_only_a_role_that_records_and_pays_may_import_payments(office, database, tmp_path):
+    from talentdesk.domain.enums import Role
+    from talentdesk.domain.errors import PermissionDenied
+    from tests.conftest import make_actor
+
+    path = write_sheet(tmp_path / "p.xlsx", [(1, "张三", office["张三"], "安家补贴", None, None, 10000, "2022-02-01",
+                                              "V1", None)])
+    for role in (Role.APPROVER, Role.VIEWER):
+        with pytest.raises(PermissionDenied):
+            with database.session(make_actor(role, user_id=7, username=role.value)) as s:
+                H.import_payments(s, path=path, today=TODAY)
+    from talentdesk.services.base import Actor
+
+    with database.session(Actor(username="clerk", role=Role.CLERK)) as s:  # no account row: recorded_by_id stays empty
+        assert H.import_payments(s, path=path, today=TODAY).imported == 1

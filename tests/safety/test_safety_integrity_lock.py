@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -111,7 +110,7 @@ def test_a_lock_left_by_a_crashed_program_is_detected_and_cleared(db_path):
             DatabaseLock(db_path).acquire()
         assert info.value.owner.pid == holder.pid
     finally:
-        holder.send_signal(signal.SIGKILL)
+        holder.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         holder.wait()
     assert lock_path_for(db_path).read_text()  # the dead program's label is still there
     lock = DatabaseLock(db_path).acquire()

@@ -63,6 +63,13 @@ class Roster:
     not_data: int = 0
     notes: int = 0
     fixed: dict[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+
+
+@dataclass
+class _Shape:
+    merged_employer: bool = False  # one employer cell merged over the first three people
+    sheet: str | None = None       # the roster on this sheet, after a sheet of explanations
 
 
 def _people(rng: random.Random, n: int, start: int) -> list[Person]:
@@ -123,12 +130,19 @@ def _row(p: Person, fields: list[str], k: int, xlsx: bool) -> list[Any]:
     return [cell[f] for f in fields]
 
 
-def _write(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig") -> Path:
+def _write(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig", shape: _Shape | None = None,
+           merge: tuple[int, int, int] | None = None) -> Path:
     if path.suffix == ".xlsx":
         wb = Workbook()
         ws = wb.active
+        if shape is not None and shape.sheet:
+            ws.title = "填表说明"
+            ws.append(["请按下一页的格式填写，身份证号一列请设为文本格式。"])
+            ws = wb.create_sheet(shape.sheet)
         for r in rows:
             ws.append(r)
+        if merge is not None:  # (first row, last row, column), 1-based as Excel counts
+            ws.merge_cells(start_row=merge[0], end_row=merge[1], start_column=merge[2], end_column=merge[2])
         wb.save(path)
     else:
         with open(path, "w", encoding=encoding, newline="") as fh:
@@ -172,6 +186,18 @@ def generate(folder: Path, *, count: int = 32, seed: int = 2024) -> list[Roster]
             rows.append(["说明：本表由各单位填报。"])
             not_data += 1
         encoding = "gb18030" if (not xlsx and k % 2) else "utf-8-sig"
-        path = _write(folder / f"roster-{k:02d}{suffix}", rows, encoding)
-        out.append(Roster(path, people, not_data=not_data, fixed=fixed))
+        shape = _Shape(merged_employer=xlsx and k % 6 == 4 and len(people) >= 3,
+                       sheet="花名册" if xlsx and k % 7 == 3 else None)
+        merge = None
+        notes = 0
+        if shape.merged_employer:  # one employer for the first three people, in a merged cell
+            col = fields.index("employer")
+            first = rows.index(head) + 2  # 1-based row of the first person
+            for i in (1, 2):
+                people[i].employer = people[0].employer
+                rows[first - 1 + i][col] = None
+            merge = (first, first + 2, col + 1)
+            notes = 2
+        path = _write(folder / f"roster-{k:02d}{suffix}", rows, encoding, shape, merge)
+        out.append(Roster(path, people, not_data=not_data, notes=notes, fixed=fixed, sheet=shape.sheet))
     return out

@@ -6,6 +6,7 @@ born before their county's code existed."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 from sqlalchemy import select
@@ -29,6 +30,7 @@ def test_the_generator_writes_at_least_thirty_rosters_in_many_shapes(rosters):
     assert len(rosters) >= 30
     assert {r.path.suffix for r in rosters} == {".xlsx", ".csv"}
     assert sum(1 for r in rosters if r.not_data) >= 10 and sum(1 for r in rosters if r.fixed) >= 3
+    assert sum(1 for r in rosters if r.notes) >= 3 and sum(1 for r in rosters if r.sheet) >= 2
 
 
 @pytest.mark.parametrize("k", range(ROSTERS))
@@ -39,12 +41,13 @@ def test_each_roster_imports_exactly_as_expected(rosters, k, tmp_path, _template
     database = Database.open(path)
     try:
         with database.session(Actor.local()) as s:
-            result = importer.import_talents(s, path=roster.path, today=TODAY,
+            result = importer.import_talents(s, path=roster.path, today=TODAY, sheet=roster.sheet,
                                              fixed=importer.parse_fixed([f"{k}={v}" for k, v in roster.fixed.items()]))
         assert result.rejected == [], result.rejected[:5]
         assert result.imported == len(roster.people)
         assert len(result.not_data) == roster.not_data, result.not_data
-        assert result.warnings == []
+        assert len(result.warnings) == roster.notes, result.warnings  # cells filled down from a merged cell
+        assert all("merged cell" in w.message for w in result.warnings)
         with database.session(Actor.local(), readonly=True) as s:
             stored = {t.id_number: (t.name, t.gender, t.birth_date, t.phone, t.education, t.tier_code, employer,
                                     t.arrival_date, t.service_years)
@@ -90,3 +93,21 @@ def test_names_gbk_cannot_hold_survive_export_and_import(tmp_path, _template_db,
     finally:
         for d in databases:
             d.dispose()
+
+
+def test_the_command_line_picks_the_sheet_and_sets_one_value_for_every_row(rosters, db_path, capsys):
+    import json
+
+    from talentdesk.cli import main
+
+    roster = next(r for r in rosters if r.sheet and not r.fixed)
+    args = ["--lang", "en", "--db", str(db_path), "import", "talents", str(roster.path), "--json",
+            "--sheet", roster.sheet, "--set", "人才类别=E"]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == len(roster.people) and out["rejected"] == []
+    with sqlite3.connect(db_path) as con:
+        assert {t for (t,) in con.execute("select tier_code from talents")} == {"E"}
+    assert main(["--db", str(db_path), "import", "talents", str(roster.path), "--sheet", "没有这页", "--json"]) == 2
+    refused = json.loads(capsys.readouterr().out)
+    assert "花名册" in refused["error"] and "没有这页" in refused["error"]

@@ -18,7 +18,7 @@ def test_both_readers_give_the_same_cells(tmp_path):
         ["王五", make_id(seq=13), 13800138002.0, 45108, 3.5, "备注"],
     ])
     data = path.read_bytes()
-    fast = importer._read_xlsx_calamine(data)
+    fast = importer._read_xlsx_calamine(data)[0]
     slow = importer._read_xlsx_openpyxl(data)
     assert fast is not None
 

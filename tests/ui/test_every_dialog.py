@@ -116,7 +116,10 @@ def _recipes(window, d):
     from talentdesk.ui.growth import dialogs as growth
     from talentdesk.ui.help.about import AboutDialog
     from talentdesk.ui.ledger import dialogs as ledger
+    from talentdesk.services.ledger.policy_import import import_policies
+    from talentdesk.ui.common.file_import import FileImportDialog
     from talentdesk.ui.ledger.movein import PaymentImportDialog
+    from talentdesk.ui.wizard.movein import MoveInGuide
     from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
     from talentdesk.services.ledger.eligibility import Rules
@@ -143,6 +146,9 @@ def _recipes(window, d):
         "talentdesk.ui.ledger.dialogs.GrantDialog": lambda: ledger.GrantDialog(c, d["policies"], d["policies"][0].id, w),
         "talentdesk.ui.ledger.dialogs.MarkPaidDialog": lambda: ledger.MarkPaidDialog(c, d["payments"], 1_500_000, w),
         "talentdesk.ui.ledger.movein.PaymentImportDialog": lambda: PaymentImportDialog(c, w),
+        "talentdesk.ui.common.file_import.FileImportDialog": lambda: FileImportDialog(
+            c, w, operation=import_policies, title="Import policies", intro="One row per policy."),
+        "talentdesk.ui.wizard.movein.MoveInGuide": lambda: MoveInGuide(c, w),
         "talentdesk.ui.common.unsaved.GuardedDialog": lambda: GuardedDialog(w),
         "talentdesk.ui.common.settings_dialog.SettingsDialog": lambda: SettingsDialog(c, w),
         "talentdesk.ui.ledger.dialogs.ReasonDialog": lambda: ledger.ReasonDialog("Waive", "Why?", w, amount=10000,

@@ -42,6 +42,9 @@ class Sheet:
     headers: list[str]
     header_row: int
     rows: list[tuple[int, list[Any]]]  # (row number as Excel shows it, cells)
+    # cells left blank under a merged cell and filled with its value: (row, column index, row it came from)
+    filled: tuple[tuple[int, int, int], ...] = ()
+    sheet_names: tuple[str, ...] = ()
 
 
 def _blank(v: Any) -> bool:
@@ -77,13 +80,46 @@ def _read_csv(data: bytes) -> list[tuple[int, list[Any]]]:
     return out
 
 
-def _read_xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
+def _read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, list[Any]]], list, tuple[str, ...]]:
+    """(rows, merged ranges, sheet names) of one sheet: the named one, or the first."""
     if not data.startswith(b"PK"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputFileError(translate("Importer", "This is an old-style .xls workbook. Open it in Excel or WPS and save it as .xlsx, then import that file."))
         raise InputFileError(translate("Importer", "This file is not an Excel workbook (.xlsx)."))
-    fast = _read_xlsx_calamine(data)
-    return fast if fast is not None else _read_xlsx_openpyxl(data)
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = tuple(wb.sheet_names)
+    except Exception:  # noqa: BLE001 - openpyxl reads it or says what is wrong
+        return _read_xlsx_openpyxl(data), [], ()
+    if sheet is not None and sheet not in names:
+        raise InputFileError(translate("Importer", "The workbook has no sheet “{name}”; its sheets are {names}.").format(
+            name=sheet, names="、".join(names)))
+    fast = _read_xlsx_calamine(data, sheet)
+    if fast is None:
+        return _read_xlsx_openpyxl(data), [], names
+    return fast[0], fast[1], names
+
+
+def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list) -> tuple[tuple[int, int, int], ...]:
+    """A cell merged over several rows (one employer for three people) holds its value in the top row only:
+    copy it down, and say where, so no row is left silently blank."""
+    filled = []
+    for (r0, c0), (r1, c1) in merged:
+        if r1 <= r0 or r0 >= len(rows):
+            continue
+        top = rows[r0][1]
+        for c in range(c0, c1 + 1):
+            value = top[c] if c < len(top) else None
+            if _blank(value):
+                continue
+            for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+                cells = rows[r][1]
+                while len(cells) <= c:
+                    cells.append(None)
+                if _blank(cells[c]):
+                    cells[c] = value
+                    filled.append((rows[r][0], c, rows[r0][0]))
+    return tuple(filled)
 
 
 def _plain(value: Any) -> Any:
@@ -95,17 +131,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read_xlsx_calamine(data: bytes) -> list[tuple[int, list[Any]]] | None:
-    """Read the first sheet with python-calamine (a Rust reader, about ten times faster than openpyxl on large
-    rosters). None when it cannot read the file: openpyxl then reads it, or explains why not."""
+def _read_xlsx_calamine(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, list[Any]]], list] | None:
+    """Read a sheet (the first, or the named one) with python-calamine (a Rust reader, about ten times faster than
+    openpyxl on large rosters), with its merged ranges. None when it cannot read the file: openpyxl then reads it,
+    or explains why not."""
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not wb.sheet_names:
             return None
-        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        ws = wb.get_sheet_by_name(sheet) if sheet is not None else wb.get_sheet_by_index(0)
+        rows = ws.to_python(skip_empty_area=False)
+        merged = list(ws.merged_cell_ranges or [])
     except Exception:  # noqa: BLE001 - any trouble: let openpyxl read it or say what is wrong
         return None
-    return [(i, [_plain(v) for v in row]) for i, row in enumerate(rows, start=1)]
+    return [(i, [_plain(v) for v in row]) for i, row in enumerate(rows, start=1)], merged
 
 
 def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
@@ -135,9 +174,10 @@ def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
         wb.close()
 
 
-def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any]) -> Sheet:
-    """The first sheet of an .xlsx or a .csv (UTF-8 or GBK). The header row is the one among the first rows with
-    the most headers `recognise` knows (each import passes its own header table)."""
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str | None = None) -> Sheet:
+    """The first sheet (or the one named `sheet`) of an .xlsx, or a .csv (UTF-8 or GBK). The header row is the one
+    among the first rows with the most headers `recognise` knows (each import passes its own header table).
+    Cells merged over several rows are filled down (`Sheet.filled` says which)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
@@ -155,7 +195,13 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any]) -> Sheet:
         raise InputFileError(translate("Importer", "The file cannot be opened: {reason}").format(reason=exc.strerror or str(exc))) from exc
     if not data.strip():
         raise InputFileError(translate("Importer", "The file is empty."))
-    rows = _read_csv(data) if suffix in (".csv", ".txt") else _read_xlsx(data)
+    merged: list = []
+    names: tuple[str, ...] = ()
+    if suffix in (".csv", ".txt"):
+        rows = _read_csv(data)
+    else:
+        rows, merged, names = _read_xlsx(data, sheet)
+    filled = _fill_merged(rows, merged)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
     candidates = [i for i, (_n, cells) in enumerate(rows[:40]) if any(not _blank(c) for c in cells)][:10]
@@ -164,7 +210,7 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any]) -> Sheet:
     best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if recognise(c)), -i))
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
-    return Sheet(headers, num, rows[best + 1:])
+    return Sheet(headers, num, rows[best + 1:], tuple(f for f in filled if f[0] > num), names)
 
 
 @dataclass(frozen=True, slots=True)

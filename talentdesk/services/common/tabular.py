@@ -28,11 +28,9 @@ TOTAL_WORDS = ("合计", "总计", "小计", "累计", "Total", "total", "TOTAL"
 class Columns:
     """One import's header table: field -> (Chinese header, English header, other spellings offices use)."""
 
-    def __init__(self, table: Mapping[str, tuple[str, str, tuple[str, ...]]], required: tuple[str, ...],
-                 titles: Mapping[str, str]):
+    def __init__(self, table: Mapping[str, tuple[str, str, tuple[str, ...]]], required: tuple[str, ...]):
         self.table = dict(table)
         self.required = required
-        self.titles = dict(titles)  # field -> translated title (call `title` for the current language)
         self.aliases: dict[str, str] = {}
         for f, (zh, en, more) in self.table.items():
             for name in (zh, en, *more, f):
@@ -46,6 +44,7 @@ class Columns:
         return en if current_language() == "en" else zh
 
     def title(self, fieldname: str) -> str:
+        """How a field is named in messages about a file that lacks its column: the template's header."""
         return self.header(fieldname)
 
     def read(self, path: Path | str) -> Sheet:

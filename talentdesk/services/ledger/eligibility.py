@@ -266,7 +266,7 @@ def sweep(session: Session, *, on: dt.date, policy_id: int | None = None,
 def find_policy(session: Session, text: str | int) -> SubsidyPolicy:
     """A policy named by id, name or 文号 (exact, then unique partial match of the name)."""
     raw = str(text).strip()
-    if raw.isdigit() and (p := session.get(SubsidyPolicy, int(raw))) is not None:
+    if raw.isascii() and raw.isdigit() and (p := session.get(SubsidyPolicy, int(raw))) is not None:
         return p
     exact = list(session.scalars(select(SubsidyPolicy).where(
         or_(SubsidyPolicy.name == raw, SubsidyPolicy.doc_number == raw))))

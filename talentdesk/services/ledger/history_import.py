@@ -44,7 +44,7 @@ from talentdesk.domain.written import (
     text_cell,
 )
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, actor_of, operation, record_event
+from talentdesk.services.base import Change, Permission, actor_of, operation, record_event, require
 from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
     Columns,
@@ -75,7 +75,7 @@ COLUMNS = Columns({
                                                             "补贴总额", "Approved total")),
     "start_date": ("起始日期", "Grant start", ("核定日期", "享受起始日期", "起始时间", "Start date")),
     "memo": ("备注", "Notes", ("说明", "摘要", "Memo")),
-}, required=("id_number", "pay_date", "amount"), titles={})
+}, required=("id_number", "pay_date", "amount"))
 ONE_OF = (("policy", "doc_number"),)
 CLOSE = 3  # close matches offered for an unknown person or policy
 
@@ -657,7 +657,7 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
 
 # ------------------------------------------------------------------ the operation
 
-@operation(Permission.LEDGER_PAY, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.LEDGER, Change.PAYMENTS), long=True)
 def import_payments(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                     backup_first_: bool = False, today: dt.date | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
@@ -665,6 +665,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
     """Check every row of a payment history; then import all of them, or none when any row is refused (unless
     `skip_invalid`). A dry run checks and reports. The result's `extra` holds the preview lines, the grants that
     would be created and the total in fen."""
+    require(session, Permission.LEDGER_PAY, "history_import.import_payments")  # it records grants and pays them
     today = today or dt.date.today()
     sheet = COLUMNS.read(path)
     by_field, unknown = COLUMNS.map(sheet.headers, one_of=ONE_OF)

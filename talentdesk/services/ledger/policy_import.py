@@ -48,7 +48,7 @@ COLUMNS = Columns({
     "clawback": ("追回规则", "Clawback rule", ("追回", "违约追回", "退回规则", "Clawback")),
     "excludes": ("不可同时享受", "Excludes", ("互斥政策", "不得同时享受", "不重复享受")),
     "notes": ("备注", "Notes", ("说明",)),
-}, required=("name",), titles={})
+}, required=("name",))
 
 _KIND_EXTRA = {"安家": "settling", "安家费": "settling", "安家补贴": "settling", "生活": "living", "生活补贴": "living",
                "生活津贴": "living", "购房": "house_purchase", "购房补贴": "house_purchase", "租房": "rent",

@@ -49,7 +49,7 @@ COLUMNS = Columns({
     "end_date": ("结束日期", "End", ("解除日期", "结对结束日期", "End date")),
     "end_reason": ("结束原因", "End reason", ("解除原因",)),
     "goals": ("帮带目标", "Goals", ("结对目标", "帮带内容")),
-}, required=("mentor", "id_number", "role", "start_date"), titles={})
+}, required=("mentor", "id_number", "role", "start_date"))
 
 
 @dataclass

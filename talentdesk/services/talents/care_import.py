@@ -49,7 +49,7 @@ COLUMNS = Columns({
     "closed_on": ("办结日期", "Closed on", ("结束日期", "完成日期")),
     "status": ("状态", "Status", ("办理状态", "入住状态")),
     "notes": ("备注", "Notes", ("说明", "情况说明")),
-}, required=("id_number",), titles={})
+}, required=("id_number",))
 
 _KINDS = {"人才公寓": "housing", "公寓": "housing", "住房": "housing", "住房保障": "housing", "入住": "housing",
           "配偶就业": "spouse_job", "配偶安置": "spouse_job", "家属就业": "spouse_job", "子女入学": "child_school",

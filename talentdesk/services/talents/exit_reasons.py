@@ -56,7 +56,7 @@ def find_exit_reason(session: Session, text: str | int | None) -> ExitReason | N
         return None
     raw = str(text).strip()
     found = None
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit():  # "²" and "５" are digits to str.isdigit, not to int()
         found = session.get(ExitReason, int(raw))
     if found is None:
         low = raw.lower()

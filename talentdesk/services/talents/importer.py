@@ -108,10 +108,10 @@ def column_title(fieldname: str) -> str:
 
 # ------------------------------------------------------------------ reading a file
 
-def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any] | None = None) -> Sheet:
-    """The first sheet of an .xlsx or a .csv, its header row found by the roster's headers (services/common/sheets
-    reads the file; every import shares it)."""
-    return sheets.read_sheet(path, recognise=recognise or field_for_header)
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any] | None = None, sheet: str | None = None) -> Sheet:
+    """The first (or the named) sheet of an .xlsx, or a .csv, its header row found by the roster's headers
+    (services/common/sheets reads the file; every import shares it)."""
+    return sheets.read_sheet(path, recognise=recognise or field_for_header, sheet=sheet)
 
 
 # ------------------------------------------------------------------ checking
@@ -260,6 +260,9 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     not_data: list[Rejection] = []
     id_index = next((i for i, f in by_index.items() if f == "id_number"), None)
     fixed = dict(fixed or {})
+    filled: dict[int, list[tuple[int, int]]] = {}
+    for row, column, source in sheet.filled:
+        filled.setdefault(row, []).append((column, source))
     total = len(sheet.rows)
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
@@ -339,6 +342,10 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             rejected.extend(problems)
             continue
         warnings.extend(Rejection(rownum, col(f), message) for f, message in noted.items())
+        for column, source in filled.get(rownum, ()):
+            if column in by_index:
+                warnings.append(Rejection(rownum, col(by_index[column]), translate(
+                    "Importer", "filled in from the merged cell on row {row}").format(row=source)))
         if employer_name:
             key = _norm_employer(employer_name)
             if key not in employers and key not in new_employers:
@@ -373,16 +380,16 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
 @operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS, Change.BACKUPS), long=True)
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
-                   fixed: Mapping[str, Any] | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
+                   fixed: Mapping[str, Any] | None = None, sheet: str | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
                    abort: Callable[[], bool] | None = None) -> ImportResult:
     """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
     A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
     the database file is backed up before anything is written. `fixed` gives one value to every row (field ->
     value, e.g. {"tier_code": "E"} for a roster without a tier column)."""
-    sheet = read_sheet(path)
-    by_index, unknown = map_columns(sheet.headers, mapping, provided=set(fixed or ()))
-    checked = check_rows(session, sheet, by_index, today=today, fixed=fixed, progress=progress, abort=abort)
-    mapped = {sheet.headers[i]: f for i, f in by_index.items()}
+    table = read_sheet(path, sheet=sheet)
+    by_index, unknown = map_columns(table.headers, mapping, provided=set(fixed or ()))
+    checked = check_rows(session, table, by_index, today=today, fixed=fixed, progress=progress, abort=abort)
+    mapped = {table.headers[i]: f for i, f in by_index.items()}
     base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
                 valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
                 warnings=checked.warnings, not_data=checked.not_data)

@@ -31,6 +31,8 @@ from talentdesk.ui.common.style import error_style, muted_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.file_dialogs import open_file_name
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 def _spin(parent: QWidget, spec: office.SettingSpec, *, decimals: int = 0):
@@ -61,8 +63,8 @@ class PathField(QWidget):
         if self.folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.edit.text())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font file"), self.edit.text(),
-                                                  self.tr("Fonts (*.ttf *.ttc *.otf)"))
+            path, _ = open_file_name(self, self.tr("Choose a font file"), self.tr("Fonts (*.ttf *.ttc *.otf)"),
+                                     start=self.edit.text())
         if path:
             self.edit.setText(path)
 
@@ -170,7 +172,7 @@ class SettingsDialog(GuardedDialog):
         lay.addWidget(self.buttons)
         body.setEnabled(False)  # until the values have arrived
         self.body = body
-        self.resize(620, 640)
+        fit_to_screen(self, 620, 640)
         self.loaded = False
         self.context.runner.submit(call(office.office_settings), on_done=self._show,
                                    on_error=lambda e: show_error(self, e))

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,6 +35,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.formatting import fmt_percent
 from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),
@@ -255,7 +255,7 @@ class RetentionPage(QWidget):
             group=self.group.currentText()))
 
     def export_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export retention figures"), self.tr("retention.xlsx"),
+        path, _ = save_file_name(self, self.tr("Export retention figures"), self.tr("retention.xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.save_xlsx(path)
@@ -268,7 +268,7 @@ class RetentionPage(QWidget):
 
     def export_pdf(self) -> None:
         year = self.report_year.value()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Yearly report"),
+        path, _ = save_file_name(self, self.tr("Yearly report"),
                                               self.tr("talent-work-report-{year}.pdf").format(year=year),
                                               self.tr("PDF document (*.pdf)"))
         if path:

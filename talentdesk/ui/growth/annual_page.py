@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,6 +23,7 @@ from talentdesk.services.growth import annual_report
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 BAD, GOOD = QColor("#b03a2e"), QColor("#2e7d4f")
 
@@ -145,7 +145,7 @@ class AnnualReportPage(QWidget):
             anyway = True
         name = self.tr("annual-report-{year}").format(year=self.year.value()) + suffix
         filters = self.tr("PDF document (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbook (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.title(), name, filters)
+        path, _ = save_file_name(self, self.title(), name, filters)
         if path:
             self.save(path if path.lower().endswith(suffix) else path + suffix, ignore_checks=anyway)
 

@@ -26,6 +26,7 @@ from talentdesk.services.growth import events, training
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
 from talentdesk.ui.common.style import error_style
+from talentdesk.ui.common.screen import fit_to_screen
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
 
@@ -114,7 +115,7 @@ class EventDialog(_Form):
             if event.appraisal_grade:
                 self.grade.setCurrentIndex(max(self.grade.findData(event.appraisal_grade), 0))
         self._kind_changed()
-        self.resize(420, self.sizeHint().height())
+        fit_to_screen(self, 420, self.sizeHint().height())
 
     def _kind_changed(self) -> None:
         self.grade.setEnabled(self.kind.currentData() == E.GrowthKind.APPRAISAL.value)
@@ -160,7 +161,7 @@ class ProgramDialog(_Form):
             self.name.setText(program.name)
             self.level.setCurrentText(program.level)
             self.category.setCurrentText(program.category)
-        self.resize(420, self.sizeHint().height())
+        fit_to_screen(self, 420, self.sizeHint().height())
 
     def value(self) -> training.ProgramInput:
         return training.ProgramInput(

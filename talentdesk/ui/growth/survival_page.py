@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.formatting import fmt_percent as pct
 from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 PALETTE = ("#2f6fb0", "#c0392b", "#3a9a5b", "#e08a2c", "#7b4fa0", "#1b9aaa", "#8c6d31", "#d4458c", "#5a6b7b",
            "#9aa83a", "#b85c38", "#4062bb", "#777777")
@@ -212,8 +212,8 @@ class SurvivalPage(QWidget):
 
     # ------------------------------------------------------------ export
     def export_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export retention curves"), self.tr("survival.xlsx"),
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = save_file_name(self, self.tr("Export retention curves"), self.tr("survival.xlsx"),
+                                 self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.save_xlsx(path)
 

@@ -10,12 +10,14 @@ from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QTextBrowser, QToolBar,
+    QCheckBox, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QTextBrowser, QToolBar,
     QWidget,
 )
 
 from talentdesk import i18n
 from talentdesk.paths import resources_dir
+from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.screen import fit_to_screen
 
 # which topic F1 opens for each tab (tab class name → topic file names, the first that exists wins): the tab's own
 # reference topic written with the tab, else the daily-task topic of this guide; other tabs open the first topic
@@ -102,7 +104,7 @@ class HelpWindow(QMainWindow):
         bar.addWidget(self.whole)
         bar.addSeparator()
         bar.addWidget(self.find)
-        self.resize(980, 700)
+        fit_to_screen(self, 980, 700)
         if self.topics:
             self.list.setCurrentRow(0)
 
@@ -173,7 +175,7 @@ class HelpWindow(QMainWindow):
             topic = self.current_topic()
             suggested = (self.tr("TalentDesk user guide") if self.whole.isChecked() or topic is None
                          else topic.title) + ".pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)"))
+            path, _ = save_file_name(self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)"))
             if not path:
                 return None
         if not path.lower().endswith(".pdf"):

@@ -39,6 +39,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 
 
 def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
@@ -205,10 +206,10 @@ class PolicyDialog(GuardedDialog):
                                   "to new grants only.").format(n=p.grant_count), self)
             note.setWordWrap(True)
             lay.addWidget(note)
-        lay.addLayout(form)
+        lay.addWidget(in_scroll_area(form, self), 1)  # a long form scrolls on a small screen
         lay.addWidget(self.error)
         lay.addWidget(box)
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         self.saved = None
 
     def _add_amount_row(self, tier: str | None, edu: str | None, amount: str) -> None:
@@ -298,7 +299,7 @@ class GrantDialog(GuardedDialog):
         self.policy.currentIndexChanged.connect(self._recheck)
         self.start.dateChanged.connect(self._recheck)
         self.result_row = None
-        self.resize(620, 260)
+        fit_to_screen(self, 620, 260)
 
     def _recheck(self, *_a) -> None:
         tid, pid = self.talent.talent_id(), self.policy.currentData()
@@ -427,7 +428,7 @@ class ReasonDialog(GuardedDialog):
         lay.addWidget(self.error)
         lay.addWidget(box)
         self.with_amount = with_amount
-        self.resize(460, 180)
+        fit_to_screen(self, 460, 180)
 
     def _ok(self) -> None:
         if self.reason_required and not self.reason.text().strip():
@@ -473,7 +474,7 @@ class VerifyDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.result)
         lay.addWidget(box)
-        self.resize(640, 180)
+        fit_to_screen(self, 640, 180)
         self.last = None
 
     def check(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from talentdesk.ui.common.table_model import Column, PagedTableModel, RowTableMo
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger import dialogs
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 
 def selected_rows(view: QTableView, model: RowTableModel) -> list:
@@ -389,7 +389,7 @@ class PaymentsPage(Page):
         rows = self._selected(title)
         if not rows:
             return
-        path, _ = QFileDialog.getSaveFileName(self, title, self.tr("payment-roster.xlsx"),
+        path, _ = save_file_name(self, title, self.tr("payment-roster.xlsx"),
                                               self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)"))
         if not path:
             return

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.ledger.pages import Page
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 NEW = -1
 
@@ -248,7 +248,7 @@ class SimulatorPage(Page):
     def export(self, suffix: str) -> None:
         name = self.tr("policy-simulation") + suffix
         filters = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else self.tr("PDF document (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the simulation"), name, filters)
+        path, _ = save_file_name(self, self.tr("Export the simulation"), name, filters)
         if path:
             self.save(path if path.lower().endswith(suffix) else path + suffix)
 

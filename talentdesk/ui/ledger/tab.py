@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from talentdesk.ui.ledger import dialogs, movein, pages
 from talentdesk.ui.ledger.simulator_page import SimulatorPage
 from talentdesk.ui.ledger.sweep_page import SweepPage
 from talentdesk.services.base import call
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,9 @@ class LedgerTab(Tab):
         self.policies = pages.PoliciesPage(context, self)
         self.budgets = pages.BudgetsPage(context, self)
         self.reconcile = movein.ReconcilePage(context, self)
-        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_PAY))
+        self.reconcile.import_btn.setVisible(context.actor.can(Permission.LEDGER_RECORD)
+                                            and context.actor.can(Permission.LEDGER_PAY))
+        self.reconcile.export_btn.setVisible(context.actor.can(Permission.PERSONAL_EXPORT))
         self.sweep = SweepPage(context, self)
         self.simulator = SimulatorPage(context, self)
         self.pages = QTabWidget(self)
@@ -163,7 +165,7 @@ class LedgerTab(Tab):
         if not choice.exec():
             return
         if choice.save_pdf.isChecked() or not choice.to_printer.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save certificates"), self.tr("certificates.pdf"),
+            path, _ = save_file_name(self, self.tr("Save certificates"), self.tr("certificates.pdf"),
                                                   self.tr("PDF (*.pdf)"))
             if not path:
                 return

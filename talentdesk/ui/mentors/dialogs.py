@@ -41,6 +41,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
@@ -282,14 +283,14 @@ class CheckInDialog(ServiceDialog):
                    if r.care_case_id else ""),
         ], self)
         self.history = make_table_view(self.history_model, self, sortable=False)
-        self.history.setMinimumHeight(140)
+        self.history.setMinimumHeight(80)  # the dialog fits a 1366×768 screen at 150 %
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
         lay.addWidget(QLabel(self.tr("Earlier check-ins"), self))
         lay.addWidget(self.history)
         lay.addWidget(self.buttons)
-        self.resize(620, 620)
+        fit_to_screen(self, 620, 620)
         self.pairing.currentIndexChanged.connect(lambda _i: self.load_history())
         self.load_history()
 
@@ -361,7 +362,7 @@ class MentorDialog(ServiceDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.buttons)
-        self.resize(440, 0)
+        fit_to_screen(self, 440, 0)
 
     def operation(self):
         kwargs = dict(name=self.name.text(), employer_id=self.employer.currentData(), title=self.title_edit.text(),

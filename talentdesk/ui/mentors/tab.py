@@ -14,7 +14,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.mentors.board import UNPAIRED, Hit, MentorBoard
 from talentdesk.ui.common.style import error_colour, muted_colour, muted_style
+from talentdesk.ui.common.file_dialogs import save_file_name
 from talentdesk.ui.mentors.dialogs import (
     CheckInDialog,
     EndPairingDialog,
@@ -390,13 +390,11 @@ class MentorsTab(Tab):
     # ------------------------------------------------------------ the agreement
     def save_agreement(self, pairing_id: int, card=None) -> None:
         name = f"{self.tr('Pairing agreement')}-{card.talent_name}.pdf" if card else f"agreement-{pairing_id}.pdf"
-        start = str(Path(self.context.settings.value("mentors/agreement_dir", str(Path.home()))) / name)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save pairing agreement"), start, self.tr("PDF (*.pdf)"))
+        path, _ = save_file_name(self, self.tr("Save pairing agreement"), name, self.tr("PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self.context.settings.setValue("mentors/agreement_dir", str(Path(path).parent))
         self.context.runner.submit(call(agreement.write_agreement, pairing_id=pairing_id, path=path), on_done=self._agreement_saved, on_error=lambda e: show_error(self, e))
 
     def _agreement_saved(self, path) -> None:

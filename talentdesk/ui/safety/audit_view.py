@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,8 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.screen import fit_to_screen
 
 PAGE = 1000
 
@@ -25,7 +27,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Audit trail"))
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.user = QComboBox(self)
@@ -131,7 +133,7 @@ class AuditDialog(QDialog):
         self.detail.setPlainText("\n".join(x for x in lines if x))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit trail"),
+        path, _ = save_file_name(self, self.tr("Export audit trail"),
                                               f"audit-{dt.date.today():%Y%m%d}.xlsx",
                                               self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if not path:

@@ -15,6 +15,8 @@ from talentdesk.services.safety import backups
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.ui.common.file_dialogs import open_file_name
 
 
 class BackupDialog(QDialog):
@@ -23,7 +25,7 @@ class BackupDialog(QDialog):
         self.context = context
         self.db_path = Path(context.database.path) if context.database.path else None
         self.setWindowTitle(self.tr("Backup and restore"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         layout = QVBoxLayout(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -150,8 +152,8 @@ class BackupDialog(QDialog):
         self.restore(self.model.row_at(idx.row()).path)
 
     def restore_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(self.db_path.parent),
-                                              self.tr("TalentDesk databases (*.db);;All files (*)"))
+        path, _ = open_file_name(self, self.tr("Choose a backup"), self.tr("TalentDesk databases (*.db);;All files (*)"),
+                                 start=str(self.db_path.parent))
         if path:
             self.restore(Path(path))
 

@@ -14,6 +14,7 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 def role_labels(widget) -> dict[str, str]:
@@ -69,7 +70,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Accounts"))
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         layout = QVBoxLayout(self)
         self.info = QLabel(self)
         self.info.setWordWrap(True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from talentdesk.services.talents import attachments
 from talentdesk.ui.common.tab import AppContext
@@ -11,6 +11,7 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.file_dialogs import open_file_name
 
 
 def human_size(n: int) -> str:
@@ -69,7 +70,7 @@ class AttachmentsPanel(QWidget):
 
     def add_file(self, path: str | None = None) -> None:
         if not path:
-            path, _f = QFileDialog.getOpenFileName(self, self.tr("Attach a scan"), "",
+            path, _f = open_file_name(self, self.tr("Attach a scan"),
                                                    self.tr("Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif "
                                                            "*.tiff *.doc *.docx);;All files (*)"))
         if not path:

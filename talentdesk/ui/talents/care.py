@@ -25,6 +25,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import UnsavedTracker
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.screen import in_scroll_area
 from talentdesk.ui.errors import show_error
 
 
@@ -78,7 +79,7 @@ class CarePanel(QWidget):
         row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.view, 1)
-        lay.addLayout(form)
+        lay.addWidget(in_scroll_area(form, self))  # scrolls rather than push the dialog off a small screen
         lay.addWidget(self.message)
         lay.addLayout(row)
         self.unsaved = UnsavedTracker(*self.f.values(), self.kind, self.notes)

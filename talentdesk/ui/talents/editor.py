@@ -42,6 +42,7 @@ from talentdesk.ui.common.style import bad_field_style, error_style, notice_styl
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 class TalentForm(QWidget):
@@ -257,7 +258,7 @@ class TalentEditorDialog(GuardedDialog):
         self.talent_id = talent_id
         self.detail: records.TalentDetail | None = None
         self.setWindowTitle(self.tr("New talent") if talent_id is None else self.tr("Talent record"))
-        self.resize(920, 760)
+        fit_to_screen(self, 920, 760)
         self.form = TalentForm(context, self)
         self.form.employers_button.clicked.connect(self._open_employers)
         scroll = QScrollArea()

@@ -23,6 +23,7 @@ from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 class EmployersDialog(GuardedDialog):
@@ -31,7 +32,7 @@ class EmployersDialog(GuardedDialog):
         self.context = context
         self.current_id: int | None = None
         self.setWindowTitle(self.tr("Employers"))
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
         self.model = RowTableModel([
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Credit code"), lambda r: r.uscc or ""),

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,8 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.file_dialogs import open_file_name
+from talentdesk.ui.common.screen import fit_to_screen
 
 
 class ImportDialog(QDialog):
@@ -40,7 +41,7 @@ class ImportDialog(QDialog):
         self.path = ""
         self.result: importer.ImportResult | None = None
         self.setWindowTitle(self.tr("Import talents from Excel or CSV"))
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         browse = QPushButton(self.tr("Choose file…"))
@@ -116,7 +117,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ file and columns
     def choose_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose a roster"), "",
+        path, _f = open_file_name(self, self.tr("Choose a roster"),
                                                self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
         if path:
             self.load_file(path)

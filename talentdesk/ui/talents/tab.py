@@ -9,7 +9,6 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from talentdesk.ui.common.table_model import ROW_ROLE, Column, PagedTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
+from talentdesk.ui.common.file_dialogs import save_file_name
 
 
 class TalentsTab(Tab):
@@ -234,7 +234,7 @@ class TalentsTab(Tab):
             caption = self.tr("Export the whole talent file") if whole else self.tr("Export the current list")
             xlsx, utf8, gbk = (self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)"),
                                self.tr("CSV, GBK for older software (*.csv)"))
-            path, chosen = QFileDialog.getSaveFileName(self, caption, self.tr("talents.xlsx"),
+            path, chosen = save_file_name(self, caption, self.tr("talents.xlsx"),
                                                        ";;".join((xlsx, utf8, gbk)))
             encoding = "gbk" if chosen == gbk else "utf-8"
             if path and not path.lower().endswith((".xlsx", ".csv")):

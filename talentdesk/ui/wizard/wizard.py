@@ -29,6 +29,7 @@ from talentdesk.services.base import Call, Database, call
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
+from talentdesk.ui.common.screen import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ IMPORT_DIALOG_MODULE = "talentdesk.ui.talents.import_dialog"
 class StartChoice(str, Enum):
     EMPTY = "empty"
     IMPORT = "import"
+    MOVE_IN = "move_in"
     DEMO = "demo"
 
 
@@ -234,10 +236,12 @@ class StartPage(QWizardPage):
         self.setSubTitle(self.tr("Your own database is ready and empty."))
         self.empty = QRadioButton(self.tr("Start with an empty database and enter talents one by one"), self)
         self.import_ = QRadioButton(self.tr("Import the office's roster from an Excel file"), self)
+        self.move_in = QRadioButton(self.tr("Move in all of the office's Excel files, in order: policies, talents, "
+                                            "payments, mentor pairings, care cases (with a template for each)"), self)
         self.demo = QRadioButton(self.tr("Look around first in a practice database filled with made-up people"), self)
         self.empty.setChecked(True)
         group = QButtonGroup(self)
-        for b in (self.empty, self.import_, self.demo):
+        for b in (self.empty, self.import_, self.move_in, self.demo):
             group.addButton(b)
         self.can_import = can_import
         self.import_.setVisible(can_import)
@@ -245,13 +249,15 @@ class StartPage(QWizardPage):
                               "TalentDesk opens your own database again."), self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for w in (self.empty, self.import_, self.demo, note):
+        for w in (self.empty, self.import_, self.move_in, self.demo, note):
             layout.addWidget(w)
         layout.addStretch(1)
 
     def choice(self) -> StartChoice:
         if self.import_.isChecked() and self.can_import:
             return StartChoice.IMPORT
+        if self.move_in.isChecked():
+            return StartChoice.MOVE_IN
         if self.demo.isChecked():
             return StartChoice.DEMO
         return StartChoice.EMPTY
@@ -289,7 +295,7 @@ class FirstRunWizard(QWizard):
             self.addPage(self.start)
         self.answers: WizardAnswers | None = None
         self.saving = False
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
     def collect(self) -> WizardAnswers:
         return WizardAnswers(
@@ -376,7 +382,16 @@ def first_run(runner: Runner, settings: QSettings, *, make_demo: Callable[[], Ca
             return FirstRunOutcome(Database.open(path, migrate=False), lambda _w: None)
     if answers.start is StartChoice.IMPORT:
         return FirstRunOutcome(database, open_import_dialog)
+    if answers.start is StartChoice.MOVE_IN:
+        return FirstRunOutcome(database, open_movein_guide)
     return nothing
+
+
+def open_movein_guide(window) -> None:
+    """The moving-in guide (policies → talents → payments → pairings → care) once the window shows."""
+    from talentdesk.ui.wizard.movein import open_guide
+
+    open_guide(window)
 
 
 def open_import_dialog(window) -> None:
