@@ -37,7 +37,7 @@ def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: P
     window = open_main_window(database, actor=actor, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
     window.context.runner.error_handler = errors.append
     try:
-        window.resize(1400, 860)
+        window.resize(1366, 768)  # the smallest screen an office PC has
         window.show()
         result.checks.append(("window", window.isVisible(), ""))
         if screenshots:
@@ -56,6 +56,8 @@ def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: P
             if screenshots:
                 name = type(tab).__name__.removesuffix("Tab").lower()
                 window.grab().save(str(screenshots / f"{i}-{name}-{lang}.png"))
+        if screenshots:
+            _dialog_screenshots(window, screenshots, lang, timeout)
         from talentdesk.ui.help import help_self_check  # the user guide and About open, with their content
 
         result.checks += help_self_check(window, screenshots=screenshots, lang=lang)
@@ -66,3 +68,28 @@ def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: P
         sys.excepthook = old_hook
         QApplication.processEvents()
     return result
+
+
+def _dialog_screenshots(window, folder: Path, lang: str, timeout: float) -> None:
+    """The main dialogs and the growth tab's pages, as a clerk sees them (for docs/screenshots)."""
+    growth = window.growth
+    window.tabs.setCurrentWidget(growth)
+    for name, page in (("watch-list", growth.watch), ("promotion", growth.readiness), ("training", growth.training)):
+        growth.pages.setCurrentWidget(page)
+        pump_until(lambda: window.context.runner.pending() == 0, timeout)
+        window.grab().save(str(folder / f"growth-{name}-{lang}.png"))
+    growth.pages.setCurrentWidget(growth.timeline)
+    window.tabs.setCurrentWidget(window.talents)
+    pump_until(lambda: window.talents.loaded and window.context.runner.pending() == 0, timeout)
+    dialogs = []
+    settings = window.show_settings()
+    dialogs.append(("settings", settings))
+    if window.talents.model.rowCount():
+        editor = window.talents.open_editor(window.talents.model.row_at(0).id)
+        dialogs.append(("talent-editor", editor))
+    for name, dlg in dialogs:
+        dlg.show()
+        dlg.raise_()
+        pump_until(lambda: window.context.runner.pending() == 0, timeout)
+        dlg.grab().save(str(folder / f"dialog-{name}-{lang}.png"))
+        dlg.discard() if hasattr(dlg, "discard") else dlg.reject()

@@ -225,3 +225,17 @@ def test_the_board_paints_only_what_is_visible_with_200_mentors_and_5000_mentees
                      and board.card_rect(c.mentor_id, c.talent_id).center().y() > 100]
     some = below_headers[len(below_headers) // 2]
     assert board.hit(board.card_rect(some.mentor_id, some.talent_id).center()).card is some
+
+
+def test_a_check_in_today_reads_today_not_zero_days_ago(qtbot):
+    import datetime as dt
+
+    from talentdesk.ui.mentors.board import MentorBoard
+
+    board = MentorBoard()
+    qtbot.addWidget(board)
+    board.today = dt.date(2026, 11, 23)
+    assert board.days_ago(dt.date(2026, 11, 23)) == "today"
+    assert board.days_ago(dt.date(2026, 11, 22)) == "yesterday"
+    assert board.days_ago(dt.date(2026, 11, 13)) == "10 days ago"
+    assert board.days_ago(dt.date(2026, 11, 21)) == "2 days ago"

@@ -320,9 +320,7 @@ class WatchPage(QWidget):
         self.summary.setWordWrap(True)
         timeline_btn = QPushButton(self.tr("Show timeline"), self)
         timeline_btn.clicked.connect(self._timeline)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(timeline_btn)
+        # the summary wraps on its own row (beside a button, a wrapped label is given too little height)
         # the legend of the row colours: the reasons are coloured by the pillar of the weightiest one
         legend = QHBoxLayout()
         legend.addWidget(QLabel(self.tr("Colour of the reasons (the weightiest one):"), self))
@@ -333,8 +331,9 @@ class WatchPage(QWidget):
             legend.addWidget(chip)
             self.legend[pillar] = chip
         legend.addStretch(1)
+        legend.addWidget(timeline_btn)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(self.summary)
         lay.addWidget(self.view)
         lay.addLayout(legend)
         self.rows: list[risk.WatchRow] = []

@@ -199,6 +199,15 @@ class MentorBoard(QAbstractScrollArea):
         self.viewport().update()
 
     # ------------------------------------------------------------ painting
+    def days_ago(self, day: dt.date) -> str:
+        """'today', 'yesterday' or 'N days ago' — never '0 days ago'."""
+        days = (self.today - day).days
+        if days <= 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        return self.tr("{n} days ago").format(n=days)
+
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -288,9 +297,8 @@ class MentorBoard(QAbstractScrollArea):
             return
         # line 3: last check-in, red when overdue
         if card.last_checkin_date:
-            days = (self.today - card.last_checkin_date).days
-            last = self.tr("Last check-in {date} ({days} days ago)").format(date=card.last_checkin_date.isoformat(),
-                                                                            days=days)
+            last = self.tr("Last check-in {date} ({when})").format(date=card.last_checkin_date.isoformat(),
+                                                                   when=self.days_ago(card.last_checkin_date))
         else:
             last = self.tr("No check-in yet")
         if card.overdue:
