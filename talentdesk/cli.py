@@ -112,6 +112,34 @@ def _check_database_path(command: str, db_path: Path, default: Path) -> None:
                    "new, empty database there: talentdesk --db \"{path}\" init").format(path=path, default=default))
 
 
+FILE_ARGUMENTS = ("out", "xlsx", "pdf", "file", "to", "public_key")
+"""The command-line arguments that name a file to write (or read): none of them may be the database itself."""
+
+
+def _refuse_the_database_as_a_file(args, db_path: Path) -> None:
+    """`--out`, `--xlsx`, `export FILE` … naming the live database (or its journal) would overwrite it."""
+    if "://" in str(db_path):
+        return
+    try:
+        db = Path(db_path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return
+    guarded = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
+               db.with_name(db.name + "-journal")}
+    for name in FILE_ARGUMENTS:
+        value = getattr(args, name, None)
+        if not isinstance(value, (str, Path)) or not str(value):
+            continue
+        try:
+            target = Path(value).resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if target in guarded:
+            raise InputFileError(translate(
+                "Cli", "{path} is the database itself; choose another file name, so the database is not "
+                       "overwritten.").format(path=value))
+
+
 def console_safe_output() -> None:
     """Make printing never fail, whatever the console or pipe. A redirected Windows console writes in the ANSI code
     page (cp936 has no ¥, cp1252 no Chinese), and the frozen program ignores PYTHONIOENCODING and PYTHONUTF8, so a
@@ -181,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
             _check_database_path(args.command, ctx.db_path, paths.default_db)
+        _refuse_the_database_as_a_file(args, ctx.db_path)
         return int(args.handler(args, ctx) or 0)
     except InputFileError as exc:
         if ctx.json:

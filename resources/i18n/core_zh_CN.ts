@@ -11,6 +11,10 @@
         <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db "{path}" init</translation>
     </message>
     <message>
+        <source>{path} is the database itself; choose another file name, so the database is not overwritten.</source>
+        <translation>{path} 就是数据库本身；请换一个文件名，以免覆盖数据库。</translation>
+    </message>
+    <message>
         <source>A number given is too large (a 22-digit entry or year?); nothing was changed. Check the numbers on the command line.</source>
         <translation>给出的数字太大（例如 22 位的条目号或年份？），未做任何改动。请检查命令行中的数字。</translation>
     </message>

@@ -72,3 +72,23 @@ def test_self_test_visits_every_tab_offscreen_and_saves_screenshots(tmp_path):
 def test_a_database_on_a_network_share_is_refused_by_the_cli(tmp_path):
     out = run_cli("--db", r"\\server\share\talentdesk.db", "--lang", "en", "demo")
     assert out.returncode == 1 and "network share" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("words", [
+    ["annual-indicators", "export", "{db}"],
+    ["template", "payments", "--out", "{db}"],
+    ["key", "public", "--out", "{db}"],
+    ["export", "talents", "{db}"],
+    ["reconcile", "--xlsx", "{db}-wal"],
+])
+def test_no_command_writes_over_the_database_it_works_on(demo_db, capsys, words):
+    """Found by the 10,000 bad inputs: a file argument naming the live database overwrote it with JSON."""
+    db = str(demo_db.path)
+    demo_db.dispose()
+    before = Path(db).read_bytes()
+    code = main(["--lang", "en", "--db", db, *[w.format(db=db) for w in words]])
+    assert code == 2
+    assert "is the database itself" in capsys.readouterr().err
+    assert Path(db).read_bytes() == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM talents").fetchone()[0] > 0
