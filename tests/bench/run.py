@@ -146,6 +146,19 @@ def build_database(path: Path, talents: int, seed: int) -> dict:
     log(f"building the demo database at {talents:,} talents into {tmp} (this takes a while at large sizes)")
     t = time.perf_counter()
     database = Database.open(tmp, backup_dir=path.parent / "backups")
+    # for the build only (a scratch file renamed into place when complete): no fsync and the rollback journal in
+    # memory, so the one big transaction is written once (not into the WAL and then again into the file)
+    database.engine.dispose()
+    from sqlalchemy import event
+
+    @event.listens_for(database.engine, "connect")
+    def _build_pragmas(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=MEMORY")
+        cur.execute("PRAGMA synchronous=OFF")
+        cur.execute("PRAGMA secure_delete=OFF")
+        cur.close()
+
     last = [-1]
 
     def progress(done, total, text):
@@ -155,9 +168,11 @@ def build_database(path: Path, talents: int, seed: int) -> dict:
 
     with database.session(Actor.local()) as s:
         summary = generate_demo(s, talents=talents, seed=seed, as_of=AS_OF, progress=progress)
-    with database.engine.connect() as c:
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA journal_mode=WAL")  # as the program keeps it
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
     os.replace(tmp, path)
     for p in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
