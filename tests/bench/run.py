@@ -144,7 +144,8 @@ def build_database(path: Path, talents: int, seed: int) -> dict:
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
     log(f"building the demo database at {talents:,} talents into {tmp} (this takes a while at large sizes)")
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     database = Database.open(tmp, backup_dir=path.parent / "backups")
     # for the build only (a scratch file renamed into place when complete): no fsync and the rollback journal in
     # memory, so the one big transaction is written once (not into the WAL and then again into the file)
@@ -176,7 +177,11 @@ def build_database(path: Path, talents: int, seed: int) -> dict:
     os.replace(tmp, path)
     for p in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
-    return {"seconds": round(time.perf_counter() - t, 1), "ledger_entries": summary.ledger_entries}
+    load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"seconds": round(time.perf_counter() - t, 1), "cpu_seconds": round(time.process_time() - cpu, 1),
+            "ledger_entries": summary.ledger_entries,
+            "load_average_before": [round(x, 2) for x in load_before] if load_before else None,
+            "load_average_after": [round(x, 2) for x in load_after] if load_after else None}
 
 
 def database_facts(path: Path) -> dict:
