@@ -105,20 +105,27 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
     today = today or dt.date.today()
     en = current_language() == "en"
     tier_names = reference.tier_names(session)
-    load = current_loads()
-    mentors = session.execute(
-        select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
-               Mentor.employer_id)
-        .outerjoin(Employer, Employer.id == Mentor.employer_id)
-        .outerjoin(load, load.c.mentor_id == Mentor.id)
-        .where(Mentor.active.is_(True) | (func.coalesce(load.c.load, 0) > 0))
-        .order_by(Mentor.name_pinyin, Mentor.id)
-    ).all()
     needle = (search or "").strip().lower()
     filtered = bool(employer_id is not None or tier_code or role_id is not None or needle)
     page_ids: set[int] | None = None
     mentor_total = None
-    if mentor_limit is not None:
+    if mentor_limit is None:
+        load = current_loads()
+        mentors = session.execute(
+            select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
+                   Mentor.employer_id)
+            .outerjoin(Employer, Employer.id == Mentor.employer_id)
+            .outerjoin(load, load.c.mentor_id == Mentor.id)
+            .where(Mentor.active.is_(True) | (func.coalesce(load.c.load, 0) > 0))
+            .order_by(Mentor.name_pinyin, Mentor.id)
+        ).all()
+    else:
+        # the columns in board order as ids only (read from ix_mentors_board), then one page of them in full
+        has_mentees = (select(Pairing.id).where(Pairing.mentor_id == Mentor.id, Pairing.end_date.is_(None))
+                       .exists())
+        order = session.execute(
+            select(Mentor.id, Mentor.employer_id).where(Mentor.active.is_(True) | has_mentees)
+            .order_by(Mentor.name_pinyin, Mentor.id)).all()
         if filtered:  # the mentors with at least one matching card, found by the database
             q = (select(Pairing.mentor_id).join(Talent, Talent.id == Pairing.talent_id)
                  .where(Pairing.end_date.is_(None)).distinct())
@@ -131,16 +138,23 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
             if needle:
                 q = q.where(_text_matches(needle))
             matching = set(session.scalars(q))
-            mentors = [m for m in mentors if m[0] in matching
-                       or (employer_id is not None and m[6] == employer_id and not needle)]
-        mentor_total = len(mentors)
+            order = [m for m in order if m[0] in matching
+                     or (employer_id is not None and m[1] == employer_id and not needle)]
+        mentor_total = len(order)
         if show_mentor_id is not None:
-            at = next((i for i, m in enumerate(mentors) if m[0] == show_mentor_id), None)
+            at = next((i for i, m in enumerate(order) if m[0] == show_mentor_id), None)
             if at is not None:
                 mentor_offset = at // mentor_limit * mentor_limit
         mentor_offset = max(0, min(mentor_offset, max(0, mentor_total - 1) // mentor_limit * mentor_limit))
-        mentors = mentors[mentor_offset:mentor_offset + mentor_limit]
-        page_ids = {m[0] for m in mentors}
+        page = [m[0] for m in order[mentor_offset:mentor_offset + mentor_limit]]
+        page_ids = set(page)
+        loads = dict(session.execute(
+            select(Pairing.mentor_id, func.count(func.distinct(Pairing.talent_id)))
+            .where(Pairing.end_date.is_(None), Pairing.mentor_id.in_(page)).group_by(Pairing.mentor_id)).all())
+        found = {r[0]: r for r in session.execute(
+            select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, Mentor.employer_id)
+            .outerjoin(Employer, Employer.id == Mentor.employer_id).where(Mentor.id.in_(page)))}
+        mentors = [(i, found[i][1], found[i][2], found[i][3], found[i][4], loads.get(i, 0), found[i][5]) for i in page]
     stmt = (
         select(Pairing.id, Pairing.mentor_id, Pairing.talent_id, Pairing.role_id, MentorRole.name, MentorRole.name_en,
                MentorRole.sort_order, Pairing.start_date, Pairing.last_checkin_date, Pairing.cadence_days,
@@ -232,7 +246,18 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
         like = f"%{needle}%"
         ustmt = ustmt.where(func.lower(Talent.name).like(like) | Talent.name_pinyin.like(like)
                             | Talent.name_initials.like(f"{needle}%"))
-    total = session.scalar(select(func.count()).select_from(ustmt.subquery())) or 0
+    if employer_id is None and not tier_code and not needle:
+        # active talents minus the active ones with a current pairing (in the role): two index-only counts,
+        # not a walk over every active talent
+        active = session.scalar(select(func.count()).select_from(Talent)
+                                .where(Talent.status == TalentStatus.ACTIVE.value)) or 0
+        with_mentor = session.scalar(
+            select(func.count(func.distinct(Pairing.talent_id))).join(Talent, Talent.id == Pairing.talent_id)
+            .where(Pairing.end_date.is_(None), Talent.status == TalentStatus.ACTIVE.value,
+                   *([Pairing.role_id == role_id] if role_id is not None else []))) or 0
+        total = active - with_mentor
+    else:
+        total = session.scalar(select(func.count()).select_from(ustmt.subquery())) or 0
     ustmt = ustmt.order_by(Talent.arrival_date.desc(), Talent.name_pinyin)  # newest arrivals first
     if unpaired_limit is not None:
         ustmt = ustmt.limit(unpaired_limit)
