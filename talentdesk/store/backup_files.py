@@ -449,8 +449,8 @@ def validate_candidate(path: Path | str) -> BackupCandidate:
     if magic != SQLITE_MAGIC and cipher.is_encrypted(path):
         if cipher.key_for(path) is None:
             raise InputFileError(translate(
-                "Encryption", "{name} is encrypted with a key that is not unlocked here (a backup of another "
-                              "database, or its keys file is missing). Give its recovery key in "
+                "Encryption", "{name} is not a TalentDesk database, or it is encrypted with a key that is not "
+                              "unlocked here (a backup of another database, or its keys file is missing). Give its recovery key in "
                               "TALENTDESK_RECOVERY_KEY (the window asks for it).").format(name=path.name))
     elif magic != SQLITE_MAGIC:
         raise InputFileError(translate("Backups", "{name} is not a TalentDesk database (not a SQLite file).").format(

@@ -73,13 +73,17 @@ def _norm(path: Path | str) -> str:
 
 
 def is_encrypted(path: Path | str) -> bool:
-    """A file that exists, is not empty and does not start with SQLite's header (SQLCipher starts with a salt)."""
+    """A database file that does not start with SQLite's header: SQLCipher starts with a random 16-byte salt, and
+    the file is whole pages. (A text file, an empty one or one of zeros is not taken for an encrypted database.)"""
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)
+            size = os.fstat(fh.fileno()).st_size
     except OSError:
         return False
-    return len(head) == 16 and head != SQLITE_MAGIC
+    if len(head) < 16 or head == SQLITE_MAGIC or size < 1024 or size % 512:
+        return False
+    return len(set(head)) > 4 and not all(32 <= b < 127 or b in (9, 10, 13) for b in head)
 
 
 def key_id(key: bytes) -> str:
