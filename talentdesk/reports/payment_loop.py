@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from talentdesk.domain.values import amount_in_capitals, format_yuan
-from talentdesk.i18n import translate
+from talentdesk.i18n import current_language, translate
 from talentdesk.reports.fonts import chinese_font
 
 
@@ -35,7 +35,10 @@ class NoticeInfo:
 
 
 def _date(d: dt.date) -> str:
-    return translate("PaymentNotice", "{y}-{m:02d}-{d:02d}").format(y=d.year, m=d.month, d=d.day)
+    """2026年11月23日 on Chinese paper, 2026-11-23 otherwise."""
+    if current_language().startswith("zh"):
+        return f"{d.year}年{d.month}月{d.day}日"
+    return d.isoformat()
 
 
 def _notice_title(info: NoticeInfo) -> str:

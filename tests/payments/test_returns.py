@@ -4,7 +4,6 @@ file, words the layout does not know, a file that is no workbook — changing no
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 from openpyxl import load_workbook

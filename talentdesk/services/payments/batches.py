@@ -297,7 +297,7 @@ def create_batch(session: Session, *, due_by: dt.date, policy_id: int | None = N
     items: list[PaymentBatchItem] = []
     for inst_id, _tid, name in rows:
         if inst_id in waiting:
-            skipped.append((name, translate("PaymentBatches", "待核验: in-post confirmation not recorded")))
+            skipped.append((name, translate("PaymentBatches", "waiting for the in-post confirmation")))
             continue
         item = _add_item(session, batch, len(items) + 1, inst_id, skipped)
         if item is not None:
@@ -367,7 +367,7 @@ def _write_notice(session: Session, b: PaymentBatch, paths: list[Path]) -> None:
             raise
         place_at_commit(session, tmp, path)
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
-                 summary=f"公示 {b.number}: {len(lines)} lines to {', '.join(p.name for p in paths)}")
+                 summary=f"public notice {b.number}: {len(lines)} lines to {', '.join(p.name for p in paths)}")
 
 
 def _check_paths(paths: list[Path], allowed: tuple[str, ...]) -> list[Path]:

@@ -141,8 +141,8 @@ def confirm_in_post(session: Session, *, due_by: dt.date, on: dt.date | None = N
     if year is not None:
         rows = [r for r in rows if r.due_date.year == year]
     if not rows:
-        raise RuleViolation(translate("Verification", "Nobody in this choice is waiting for 在岗核验 (instalments due by "
-                                                      "{date}).").format(date=due_by.isoformat()))
+        raise RuleViolation(translate("Verification", "Nobody in this choice is waiting for the in-post "
+                                                      "confirmation (instalments due by {date}).").format(date=due_by.isoformat()))
     actor = actor_of(session)
     seen: set[tuple[int, str]] = set()
     for r in rows:
@@ -217,7 +217,8 @@ def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str
 
     rows = pending(session, due_by=due_by, employer_id=employer_id)
     if not rows:
-        raise RuleViolation(translate("Verification", "Nobody is waiting for 在岗核验 (instalments due by {date}).").format(
+        raise RuleViolation(translate("Verification", "Nobody is waiting for the in-post confirmation (instalments due "
+                                                      "by {date}).").format(
             date=due_by.isoformat()))
     forms: dict[str, list[report.FormLine]] = {}
     seen: set[tuple[int, str]] = set()
@@ -237,7 +238,7 @@ def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str
         tmp.unlink(missing_ok=True)
         raise StorageError(translate("Verification", "The form could not be written to {path}: {error}").format(
             path=out, error=exc.strerror or exc)) from None
-    record_event(session, E.AuditAction.EXPORT, summary=f"在岗情况确认表: {len(forms)} employers, {len(seen)} lines "
+    record_event(session, E.AuditAction.EXPORT, summary=f"in-post confirmation forms: {len(forms)} employers, {len(seen)} lines "
                                                         f"to {out.name}")
     place_at_commit(session, tmp, out)
     return len(forms)
