@@ -59,7 +59,7 @@ def _enabled(page) -> set[str]:
 
 
 def test_a_batch_walks_through_its_states(qtbot, window, database, tmp_path, monkeypatch):
-    w, c = window, window.county
+    w = window
     vpage, page = w.ledger.verification, w.ledger.batches
     vpage.due_by.setDate(vpage.due_by.date().fromString("2026-11-30", "yyyy-MM-dd"))
     _show(qtbot, w, vpage)
