@@ -1608,6 +1608,14 @@
         <translation>终止…</translation>
     </message>
     <message>
+        <source>all tiers</source>
+        <translation>各类人才</translation>
+    </message>
+    <message>
+        <source>all education levels</source>
+        <translation>各学历</translation>
+    </message>
+    <message>
         <source>Suspend grant</source>
         <translation>暂停核定</translation>
     </message>

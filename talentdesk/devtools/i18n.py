@@ -44,6 +44,9 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
                 "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py",
                 "talentdesk/ui/growth/annual_page.py"],
+    # the payment loop (issue 19): 在岗核验, batches and 公示, bank files and the bank's return
+    "payments": ["talentdesk/services/payments", "talentdesk/reports/payment_loop.py",
+                 "talentdesk/commands/payments.py", "talentdesk/ui/ledger/batch_page.py"],
 }
 
 

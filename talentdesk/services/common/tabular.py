@@ -23,6 +23,7 @@ from talentdesk.services.common.sheets import (
     header_key,
     read_sheet,
 )
+from talentdesk.domain.labels import join_list
 
 TOTAL_WORDS = ("合计", "总计", "小计", "累计", "Total", "total", "TOTAL")
 
@@ -77,9 +78,9 @@ class Columns:
         if missing:
             raise ValidationError(
                 translate("Tabular", "The file has no column for: {fields}. Rename the column to one of the template's "
-                                     "headers.").format(fields="、".join(missing)),
+                                     "headers.").format(fields=join_list(missing)),
                 field="mapping",
-                details=[translate("Tabular", "Columns not recognised: {cols}").format(cols="、".join(unknown))]
+                details=[translate("Tabular", "Columns not recognised: {cols}").format(cols=join_list(unknown))]
                 if unknown else [])
         return by_field, unknown
 

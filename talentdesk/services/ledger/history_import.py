@@ -61,6 +61,7 @@ from talentdesk.services.common.tabular import (
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
+from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
     "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "ID No", "ID")),
@@ -297,7 +298,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             elif len(by_doc) > 1:
                 bad("doc_number", translate("PaymentImport", "Several policies share the document number {doc}; name the policy in the "
                                      "policy column: {names}.").format(
-                    doc=pdoc, names="、".join(ref.policies[i].name for i in by_doc)))
+                    doc=pdoc, names=join_list(ref.policies[i].name for i in by_doc)))
             else:
                 near = ref.similar_policies(pdoc)
                 msg = translate("PaymentImport", "No policy has the document number {doc}; import the policy table first.").format(doc=pdoc)
@@ -607,7 +608,7 @@ def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: lis
             if r.count is not None and r.count != keep:
                 reject(r, "instalment", translate("PaymentImport", "The rows of {name} for “{policy}” disagree on the number of instalments "
                                            "({counts}).").format(name=talent.name, policy=policy.name,
-                                                                 counts="、".join(map(str, sorted(written_counts)))))
+                                                                 counts=join_list(map(str, sorted(written_counts)))))
         payments = [r for r in payments if r.count is None or r.count == keep]
         written_counts = {keep}
     lump = policy.mode == E.InstalmentMode.LUMP_SUM.value
@@ -676,7 +677,7 @@ def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: lis
         else:
             why = translate("PaymentImport", "the policy grants {amount} in {count} instalments ({each}), which the rows do not "
                      "follow").format(amount=format_yuan(policy_fen), count=len(policy_schedule),
-                                      each="、".join(format_yuan(s.amount_fen) for s in policy_schedule[:4])
+                                      each=join_list(format_yuan(s.amount_fen) for s in policy_schedule[:4])
                                       + ("…" if len(policy_schedule) > 4 else ""))
         warn(first, "amount", translate("PaymentImport", "{name}: the grant of “{policy}” is made from the file ({total} in {count} "
                                  "instalments) because {why}.").format(name=talent.name, policy=policy.name,
