@@ -2,7 +2,7 @@
 against (NULL: the talent's own commitment, as before)
 
 Revision ID: polyears_1
-Revises: loop_1
+Revises: speed_1
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "polyears_1"
-down_revision = "loop_1"
+down_revision = "speed_1"
 branch_labels = None
 depends_on = None
 
