@@ -122,6 +122,7 @@ def _recipes(window, d):
     from talentdesk.ui.wizard.movein import MoveInGuide
     from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
+    from talentdesk.ui.ledger.batch_page import FormDialog, date_edit
     from talentdesk.services.ledger.eligibility import Rules
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
@@ -157,6 +158,8 @@ def _recipes(window, d):
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
         "talentdesk.ui.ledger.tab.CertificateChoiceDialog": lambda: CertificateChoiceDialog(2, w),
+        "talentdesk.ui.ledger.batch_page.FormDialog": lambda: FormDialog(
+            "New payment batch", [("due_by", "Instalments due by", date_edit(TODAY))], w, note="A note."),
         "talentdesk.ui.ledger.sweep_page.RulesDialog": lambda: RulesDialog(
             c, d["policies"][0].id, d["policies"][0].name, Rules(materials=("diploma",), max_age=35), w),
         "talentdesk.ui.mentors.dialogs.ServiceDialog": lambda: mentors.ServiceDialog(c, w),
