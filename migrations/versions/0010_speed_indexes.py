@@ -1,5 +1,4 @@
-"""indexes for the first rows at a million talents: open care cases by date, departures by date (overview),
-mentors in board order (the board's pages)
+"""indexes for the overview's first rows at a million talents: open care cases by date, departures by date
 
 Revision ID: speed_1
 Revises: loop_1
@@ -17,10 +16,8 @@ depends_on = None
 def upgrade() -> None:
     op.create_index("ix_care_cases_status_opened", "care_cases", ["status", "opened_on"], unique=False)
     op.create_index("ix_talents_status_departure", "talents", ["status", "departure_date"], unique=False)
-    op.create_index("ix_mentors_board", "mentors", ["name_pinyin", "id", "active"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_mentors_board", table_name="mentors")
     op.drop_index("ix_talents_status_departure", table_name="talents")
     op.drop_index("ix_care_cases_status_opened", table_name="care_cases")
