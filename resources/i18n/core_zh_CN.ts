@@ -166,6 +166,10 @@
         <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
     </message>
     <message>
+        <source>Rows hidden in Excel, left out: {rows}; unhide them in Excel to import them.</source>
+        <translation>Excel 中隐藏的行未导入：第 {rows} 行；如需导入，请在 Excel 中取消隐藏。</translation>
+    </message>
+    <message>
         <source>Columns not imported: {cols}.</source>
         <translation>未导入的列：{cols}。</translation>
     </message>

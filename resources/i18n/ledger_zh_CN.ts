@@ -899,6 +899,14 @@
         <translation>提示，第 {row} 行：{message}</translation>
     </message>
     <message>
+        <source>Rows hidden in Excel, imported as asked: {rows}.</source>
+        <translation>Excel 中隐藏的行已按要求导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, left out: {rows}. Unhide them in Excel, or use --include-hidden to import them.</source>
+        <translation>Excel 中隐藏的行未导入：第 {rows} 行。请在 Excel 中取消隐藏，或使用 --include-hidden 导入。</translation>
+    </message>
+    <message>
         <source>Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.</source>
         <translation>试运行：可导入 {ok} 行，拒绝 {bad} 行；未做任何修改。</translation>
     </message>

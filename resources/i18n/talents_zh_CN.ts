@@ -566,6 +566,14 @@
         <translation>未知字段“{field}”；可用字段：{fields}。</translation>
     </message>
     <message>
+        <source>hidden in Excel; imported as asked</source>
+        <translation>在 Excel 中隐藏；已按要求导入</translation>
+    </message>
+    <message>
+        <source>hidden in Excel, so left out; unhide the row in Excel or choose to include hidden rows to import it</source>
+        <translation>在 Excel 中隐藏，未导入；如需导入，请在 Excel 中取消隐藏，或选择包括隐藏行</translation>
+    </message>
+    <message>
         <source>--set needs the form “column=value”, e.g. “人才类别=E”.</source>
         <translation>--set 的写法是“列名=值”，例如“人才类别=E”。</translation>
     </message>

@@ -19,6 +19,8 @@ def register(sub) -> None:
     t.add_argument("--map", action="append", default=[], metavar="列名=field",
                    help="map a column by hand, e.g. --map \"工作证号=id_number\" (repeatable; field '' ignores)")
     t.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to import (default: the first)")
+    t.add_argument("--include-hidden", action="store_true",
+                   help="also import the rows Excel hides (by default they are left out and listed)")
     t.add_argument("--set", action="append", default=[], metavar="列名=值", dest="fixed",
                    help="one value for every row, e.g. --set 人才类别=E (repeatable)")
     add_json(t)
@@ -45,7 +47,8 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     actor = ctx.actor()
     with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
         result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                                         mapping=mapping, fixed=fixed, sheet=args.sheet, backup_first=True)
+                                         mapping=mapping, fixed=fixed, sheet=args.sheet, backup_first=True,
+                                         include_hidden=args.include_hidden)
     lines = []
     for r in result.rejected:
         lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))

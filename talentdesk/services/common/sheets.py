@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,9 @@ class Sheet:
     # cells left blank under a merged cell and filled with its value: (row, column index, row it came from)
     filled: tuple[tuple[int, int, int], ...] = ()
     sheet_names: tuple[str, ...] = ()
+    # data rows Excel hides (by hand or by a filter), as Excel numbers them: left out of `rows` unless the caller
+    # asked to include them, and reported either way — never imported or dropped silently
+    hidden: tuple[int, ...] = ()
 
 
 def _blank(v: Any) -> bool:
@@ -99,6 +103,62 @@ def _read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, l
     if fast is None:
         return _read_xlsx_openpyxl(data), [], names
     return fast[0], fast[1], names
+
+
+_HIDDEN_VALUES = (b'"1"', b"'1'", b'"true"', b"'true'")
+_ROW_NUMBER = re.compile(rb"""\br=["'](\d+)["']""")
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet: str | None) -> str | None:
+    """The zip member holding a sheet's XML: the named sheet, or the first in the workbook's order."""
+    import xml.etree.ElementTree as ET
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    wb = ET.fromstring(zf.read("xl/workbook.xml"))
+    sheets = wb.findall(f"{ns_main}sheets/{ns_main}sheet")
+    chosen = next((e for e in sheets if sheet is None or e.get("name") == sheet), None)
+    if chosen is None:
+        return None
+    rid = chosen.get(f"{ns_rel}id")
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def hidden_rows(data: bytes, sheet: str | None = None) -> set[int]:
+    """The rows a sheet of an .xlsx marks hidden (hidden by hand, or by a filter), as Excel numbers them. Reads the
+    sheet's XML in chunks and looks only at the rare `hidden` marks, so a 100,000-row roster costs one pass of
+    decompression. An unreadable part gives no rows (the reader itself explains a broken file)."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        part = _sheet_part(zf, sheet)
+        if part is None:
+            return set()
+        out: set[int] = set()
+        tail = b""
+        with zf.open(part) as f:
+            while True:
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    break
+                buf = tail + chunk
+                pos = buf.find(b"hidden=")
+                while pos != -1:
+                    if buf.startswith(_HIDDEN_VALUES, pos + 7):
+                        start = buf.rfind(b"<", 0, pos)
+                        tag = buf[start:pos] if start != -1 else b""
+                        if tag.startswith(b"<row") and b">" not in tag:
+                            m = _ROW_NUMBER.search(tag)
+                            if m:
+                                out.add(int(m.group(1)))
+                    pos = buf.find(b"hidden=", pos + 1)
+                tail = buf[-1024:]  # a row tag is far shorter: a mark cut by the chunk boundary is found next time
+        return out
+    except Exception:  # noqa: BLE001 - hidden rows are a courtesy on top of reading; never a reason to fail
+        return set()
 
 
 def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list) -> tuple[tuple[int, int, int], ...]:
@@ -175,10 +235,12 @@ def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
         wb.close()
 
 
-def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str | None = None) -> Sheet:
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str | None = None,
+               include_hidden: bool = False) -> Sheet:
     """The first sheet (or the one named `sheet`) of an .xlsx, or a .csv (UTF-8 or GBK). The header row is the one
     among the first rows with the most headers `recognise` knows (each import passes its own header table).
-    Cells merged over several rows are filled down (`Sheet.filled` says which)."""
+    Cells merged over several rows are filled down (`Sheet.filled` says which). Data rows Excel hides are left out
+    unless `include_hidden`; `Sheet.hidden` lists them either way."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
@@ -198,10 +260,12 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
         raise InputFileError(translate("Importer", "The file is empty."))
     merged: list = []
     names: tuple[str, ...] = ()
+    hidden: set[int] = set()
     if suffix in (".csv", ".txt"):
         rows = _read_csv(data)
     else:
         rows, merged, names = _read_xlsx(data, sheet)
+        hidden = hidden_rows(data, sheet)
     filled = _fill_merged(rows, merged)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
@@ -211,7 +275,13 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
     best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if recognise(c)), -i))
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
-    return Sheet(headers, num, rows[best + 1:], tuple(f for f in filled if f[0] > num), names)
+    data_rows = rows[best + 1:]
+    hidden_data: tuple[int, ...] = ()
+    if hidden:
+        hidden_data = tuple(n for n, c in data_rows if n in hidden and not all(_blank(v) for v in c))
+        if not include_hidden:
+            data_rows = [(n, c) for n, c in data_rows if n not in hidden]
+    return Sheet(headers, num, data_rows, tuple(f for f in filled if f[0] > num), names, hidden_data)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,8 +50,8 @@ class Columns:
         """How a field is named in messages about a file that lacks its column: the template's header."""
         return self.header(fieldname)
 
-    def read(self, path: Path | str) -> Sheet:
-        return read_sheet(path, recognise=self.field_for)
+    def read(self, path: Path | str, *, sheet: str | None = None, include_hidden: bool = False) -> Sheet:
+        return read_sheet(path, recognise=self.field_for, sheet=sheet, include_hidden=include_hidden)
 
     def map(self, headers: list[str], *, one_of: tuple[tuple[str, ...], ...] = ()) -> tuple[dict[str, int], list[str]]:
         """field -> column index, and the headers that mean nothing here. Refuses a file without a required
@@ -114,6 +114,9 @@ class ImportOutcome:
     unknown_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
     extra: dict = field(default_factory=dict)
+    # data rows Excel hides (by hand or by a filter), as Excel numbers them: left out unless include_hidden
+    hidden_rows: list[int] = field(default_factory=list)
+    include_hidden: bool = False
 
     @property
     def refused(self) -> bool:
@@ -125,7 +128,8 @@ class ImportOutcome:
                 "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
                 "valid_rows": self.valid_rows, "total_rows": self.total_rows, "skipped_blank": self.skipped_blank,
                 "not_data": list(self.not_data), "unknown_columns": list(self.unknown_columns),
-                "dry_run": self.dry_run, **self.extra}
+                "dry_run": self.dry_run, "hidden_rows": list(self.hidden_rows),
+                "include_hidden": self.include_hidden, **self.extra}
 
 
 @dataclass

@@ -109,10 +109,20 @@ def column_title(fieldname: str) -> str:
 
 # ------------------------------------------------------------------ reading a file
 
-def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any] | None = None, sheet: str | None = None) -> Sheet:
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any] | None = None, sheet: str | None = None,
+               include_hidden: bool = False) -> Sheet:
     """The first (or the named) sheet of an .xlsx, or a .csv, its header row found by the roster's headers
-    (services/common/sheets reads the file; every import shares it)."""
-    return sheets.read_sheet(path, recognise=recognise or field_for_header, sheet=sheet)
+    (services/common/sheets reads the file; every import shares it). Rows Excel hides are left out unless
+    `include_hidden`; `Sheet.hidden` lists them."""
+    return sheets.read_sheet(path, recognise=recognise or field_for_header, sheet=sheet, include_hidden=include_hidden)
+
+
+def hidden_note(row: int, included: bool) -> Rejection:
+    """What the preview says of a row Excel hides: left out (the default), or imported because the clerk asked."""
+    if included:
+        return Rejection(row, "", translate("Importer", "hidden in Excel; imported as asked"))
+    return Rejection(row, "", translate("Importer", "hidden in Excel, so left out; unhide the row in Excel or choose "
+                                                   "to include hidden rows to import it"))
 
 
 # ------------------------------------------------------------------ checking
@@ -132,6 +142,9 @@ class ImportResult:
     mapping: dict[str, str] = field(default_factory=dict)  # header as in the file -> field
     warnings: list[Rejection] = field(default_factory=list)  # accepted, but worth a look (unknown region code)
     not_data: list[Rejection] = field(default_factory=list)  # rows below the table: totals, notes, signatures
+    # data rows Excel hides (by hand or by a filter): left out and listed in not_data, unless include_hidden
+    hidden_rows: list[int] = field(default_factory=list)
+    include_hidden: bool = False
 
     @property
     def refused(self) -> bool:
@@ -145,7 +158,8 @@ class ImportResult:
                 "total_rows": self.total_rows, "dry_run": self.dry_run,
                 "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping),
                 "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
-                "not_data": [{"row": r.row, "message": r.message} for r in self.not_data]}
+                "not_data": [{"row": r.row, "message": r.message} for r in self.not_data],
+                "hidden_rows": list(self.hidden_rows), "include_hidden": self.include_hidden}
 
 
 def parse_fixed(items: list[str] | None) -> dict[str, str]:
@@ -382,18 +396,21 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
                    fixed: Mapping[str, Any] | None = None, sheet: str | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
-                   abort: Callable[[], bool] | None = None) -> ImportResult:
+                   abort: Callable[[], bool] | None = None, include_hidden: bool = False) -> ImportResult:
     """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
     A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
     the database file is backed up before anything is written. `fixed` gives one value to every row (field ->
-    value, e.g. {"tier_code": "E"} for a roster without a tier column)."""
-    table = read_sheet(path, sheet=sheet)
+    value, e.g. {"tier_code": "E"} for a roster without a tier column). Rows Excel hides are left out and listed
+    (`hidden_rows`, and in `not_data` with the reason) unless `include_hidden`."""
+    table = read_sheet(path, sheet=sheet, include_hidden=include_hidden)
     by_index, unknown = map_columns(table.headers, mapping, provided=set(fixed or ()))
     checked = check_rows(session, table, by_index, today=today, fixed=fixed, progress=progress, abort=abort)
     mapped = {table.headers[i]: f for i, f in by_index.items()}
     base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
                 valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
-                warnings=checked.warnings, not_data=checked.not_data)
+                warnings=checked.warnings, hidden_rows=list(table.hidden), include_hidden=include_hidden,
+                not_data=sorted([*checked.not_data, *(hidden_note(r, include_hidden) for r in table.hidden)],
+                                key=lambda r: r.row))
     if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
         return ImportResult(imported=0, dry_run=dry_run, **base)
     if backup_first:
@@ -439,14 +456,15 @@ class HeaderPreview:
     headers: list[str]
     mapping: dict[str, str | None]  # header -> recognised field (None when unknown)
     data_rows: int
+    hidden_rows: tuple[int, ...] = ()   # data rows Excel hides (not counted in data_rows)
 
 
 @operation(Permission.TALENT_IMPORT)
-def preview_headers(session: Session, *, path: str | Path) -> HeaderPreview:
+def preview_headers(session: Session, *, path: str | Path, sheet: str | None = None) -> HeaderPreview:
     """The file's header row and what each header is recognised as (for the manual mapping in the dialog)."""
-    sheet = read_sheet(path)
-    headers = [h for h in sheet.headers if h]
-    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(sheet.rows))
+    table = read_sheet(path, sheet=sheet)
+    headers = [h for h in table.headers if h]
+    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(table.rows), table.hidden)
 
 
 def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Path | None:

@@ -162,6 +162,9 @@ class FileImportDialog(QDialog):
         if result.not_data:
             text += " " + self.tr("Not data (totals or notes): rows {rows}.").format(
                 rows=", ".join(map(str, result.not_data)))
+        if result.hidden_rows:
+            text += " " + self.tr("Rows hidden in Excel, left out: {rows}; unhide them in Excel to import them.").format(
+                rows=", ".join(map(str, result.hidden_rows)))
         if result.unknown_columns:
             text += " " + self.tr("Columns not imported: {cols}.").format(cols=join_list(result.unknown_columns))
         if bad and not self.skip_invalid.isChecked():
