@@ -43,8 +43,8 @@ def register_imports(what) -> None:
 
 def _sheet_options(t) -> None:
     t.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to import (default: the first)")
-    t.add_argument("--include-hidden", action="store_true",
-                   help="also import the rows Excel hides (by default they are left out and listed)")
+    t.add_argument("--hidden-rows", choices=("include", "skip"),
+                   help="rows hidden in Excel: import them too, or leave them out (a file with hidden rows needs one)")
 
 
 def register_exports(what) -> None:
@@ -90,10 +90,10 @@ def report(result, *, dry_run: bool, what: str) -> tuple[dict, str, int]:
     lines += [translate("MoveInCommands", "note, row {row}: {message}").format(row=r.row, message=r.message) for r in result.warnings]
     if result.hidden_rows:
         rows = ", ".join(map(str, result.hidden_rows))
-        lines.append(translate("MoveInCommands", "Rows hidden in Excel, imported as asked: {rows}.").format(rows=rows)
-                     if result.include_hidden else
-                     translate("MoveInCommands", "Rows hidden in Excel, left out: {rows}. Unhide them in Excel, or use "
-                                                 "--include-hidden to import them.").format(rows=rows))
+        lines.append({"include": translate("MoveInCommands", "Rows hidden in Excel, imported as chosen: {rows}."),
+                      "skip": translate("MoveInCommands", "Rows hidden in Excel, left out as chosen: {rows}.")}.get(
+            result.hidden_choice, translate("MoveInCommands", "Rows hidden in Excel: {rows}. Choose --hidden-rows "
+                                                              "include or --hidden-rows skip.")).format(rows=rows))
     bad = len({r.row for r in result.rejected})
     if dry_run:
         lines.append(translate("MoveInCommands", "Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.").format(
@@ -118,7 +118,7 @@ def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
     database = ctx.database()
     with database.session(ctx.actor()) as s:
         result = history_import.import_payments(s, path=args.file, sheet_name=args.sheet,
-                                                include_hidden=args.include_hidden, dry_run=args.dry_run,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                 skip_invalid=args.skip_invalid, backup_first_=True,
                                                 progress=_progress(ctx))
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
@@ -154,7 +154,7 @@ def cmd_import_policies(args: argparse.Namespace, ctx) -> int:
 
     with ctx.database().session(ctx.actor()) as s:
         result = policy_import.import_policies(s, path=args.file, sheet_name=args.sheet,
-                                                include_hidden=args.include_hidden, dry_run=args.dry_run,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                skip_invalid=args.skip_invalid, backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "policies"))
     ctx.emit(payload, text)
@@ -166,7 +166,7 @@ def cmd_import_pairings(args: argparse.Namespace, ctx) -> int:
 
     with ctx.database().session(ctx.actor()) as s:
         result = pairing_import.import_pairings(s, path=args.file, sheet_name=args.sheet,
-                                                include_hidden=args.include_hidden, dry_run=args.dry_run,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                 skip_invalid=args.skip_invalid, backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "pairings"))
     ctx.emit(payload, text)
@@ -178,7 +178,7 @@ def cmd_import_care(args: argparse.Namespace, ctx) -> int:
 
     with ctx.database().session(ctx.actor()) as s:
         result = care_import.import_care(s, path=args.file, sheet_name=args.sheet,
-                                                include_hidden=args.include_hidden, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
                                          backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
     ctx.emit(payload, text)

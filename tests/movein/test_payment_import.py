@@ -250,9 +250,10 @@ def test_only_a_role_that_records_and_pays_may_import_payments(office, database,
         assert H.import_payments(s, path=path, today=TODAY).imported == 1
 
 
-def test_a_payment_on_a_row_hidden_in_excel_is_left_out_and_listed(office, database, local, tmp_path, db_path,
-                                                                    capsys):
-    """A hidden row is neither imported nor dropped silently: the check lists it, --include-hidden imports it."""
+def test_a_payment_on_a_row_hidden_in_excel_is_imported_only_as_the_clerk_chooses(office, database, local, tmp_path,
+                                                                                   db_path, capsys):
+    """A hidden row is neither imported nor dropped silently: the check lists it, a real import waits for the
+    clerk's choice (changing nothing), then skip leaves it out and include imports it."""
     import openpyxl
 
     from talentdesk.cli import main
@@ -267,11 +268,17 @@ def test_a_payment_on_a_row_hidden_in_excel_is_left_out_and_listed(office, datab
     wb.active.row_dimensions[4].hidden = True  # the clerk hid the second payment
     wb.save(path)
     dry = _import(database, local, path, dry_run=True)
-    assert dry.hidden_rows == [4] and dry.valid_rows == 2 and [ln.row for ln in dry.extra["preview"]] == [3, 5]
+    assert dry.hidden_rows == [4] and dry.valid_rows == 3
+    skipped = _import(database, local, path, dry_run=True, hidden_rows="skip")
+    assert [ln.row for ln in skipped.extra["preview"]] == [3, 5]
+    before = checksums(database)
     database.dispose()
     args = ["--lang", "en", "--db", str(db_path), "import", "payments", str(path)]
     assert main([*args, "--dry-run"]) == 0
-    assert "Rows hidden in Excel, left out: 4" in capsys.readouterr().out
-    assert main([*args, "--include-hidden", "--json"]) == 0
+    assert "Rows hidden in Excel: 4. Choose --hidden-rows" in capsys.readouterr().out
+    assert main([*args, "--json"]) == 2
+    assert "hidden in Excel (rows 4)" in json.loads(capsys.readouterr().out)["error"]
+    assert checksums(database) == before
+    assert main([*args, "--hidden-rows", "include", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["imported"] == 3 and out["hidden_rows"] == [4] and out["include_hidden"] is True
+    assert out["imported"] == 3 and out["hidden_rows"] == [4] and out["hidden_choice"] == "include"

@@ -6,7 +6,7 @@ The values are what offices write: tiers as `A`, `A类`, `A类人才`, `Ａ类` 
 `五年`, `5.0`; education as 本科/大学本科/全日制本科, 硕士/硕士研究生; gender as 男/男性/M; dates as Excel serials and
 date-times, `2024年9月1日`, `2024.10.8`, `2024/9/1`, `20240901`; phones as Excel numbers, with +86, spaces and
 dashes; headers in every common spelling; ID numbers of people born before their county's code existed; and rows the
-clerk hid in Excel (left out of the import and listed, never imported silently).
+clerk hid in Excel (listed, and imported or left out only as the clerk chooses — never silently).
 """
 from __future__ import annotations
 

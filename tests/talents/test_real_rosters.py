@@ -43,11 +43,12 @@ def test_each_roster_imports_exactly_as_expected(rosters, k, tmp_path, _template
     try:
         with database.session(Actor.local()) as s:
             result = importer.import_talents(s, path=roster.path, today=TODAY, sheet=roster.sheet,
-                                             fixed=importer.parse_fixed([f"{k}={v}" for k, v in roster.fixed.items()]))
+                                             fixed=importer.parse_fixed([f"{k}={v}" for k, v in roster.fixed.items()]),
+                                             hidden_rows="skip" if roster.hidden else None)
         assert result.rejected == [], result.rejected[:5]
         assert result.imported == len(roster.people)
         assert len(result.not_data) == roster.not_data + len(roster.hidden), result.not_data
-        assert len(result.hidden_rows) == len(roster.hidden)  # hidden in Excel: listed, left out
+        assert len(result.hidden_rows) == len(roster.hidden)  # hidden in Excel: left out as chosen, and listed
         assert all("hidden in Excel" in r.message for r in result.not_data if r.row in result.hidden_rows)
         assert len(result.warnings) == roster.notes, result.warnings  # cells filled down from a merged cell
         assert all("merged cell" in w.message for w in result.warnings)
@@ -80,8 +81,13 @@ def test_names_gbk_cannot_hold_survive_export_and_import(tmp_path, _template_db,
     source, target = databases
     try:
         with source.session(Actor.local()) as s:
+            from talentdesk.domain.models import Employer
+
+            hospital = Employer(name="县医院")  # the editor requires an employer, and so does the import
+            s.add(hospital)
+            s.flush()
             for i, name in enumerate(names):
-                records.create_talent(s, values=talent_values(name=name, gender="",
+                records.create_talent(s, values=talent_values(name=name, gender="", employer_id=hospital.id,
                                                               id_number=make_id(dt.date(1990, 1, 1), 11 + 2 * i)))
         out = tmp_path / f"export{suffix}"
         with source.session(Actor.local()) as s:
@@ -116,9 +122,10 @@ def test_the_command_line_picks_the_sheet_and_sets_one_value_for_every_row(roste
     assert "花名册" in refused["error"] and "没有这页" in refused["error"]
 
 
-def test_rows_hidden_in_excel_are_left_out_and_listed_unless_the_clerk_includes_them(rosters, db_path, capsys):
+def test_rows_hidden_in_excel_are_never_imported_silently(rosters, db_path, capsys):
     """A row the clerk hid (someone who left, a filtered view) is neither imported nor dropped silently: the dry run
-    lists it, the header preview counts it, and --include-hidden imports it."""
+    and the header preview list it, a real import waits for the clerk's choice, --hidden-rows skip leaves it out
+    (listed), --hidden-rows include imports it."""
     import json
 
     from talentdesk.cli import main
@@ -127,21 +134,20 @@ def test_rows_hidden_in_excel_are_left_out_and_listed_unless_the_clerk_includes_
     args = ["--lang", "en", "--db", str(db_path), "import", "talents", str(roster.path), "--json"]
     assert main([*args, "--dry-run"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["valid_rows"] == len(roster.people) and len(out["hidden_rows"]) == 1
+    assert out["valid_rows"] == len(roster.people) + 1 and len(out["hidden_rows"]) == 1
     hidden_row = out["hidden_rows"][0]
-    assert {"row": hidden_row, "message": next(m["message"] for m in out["not_data"] if m["row"] == hidden_row)} \
-        in out["not_data"]
-    assert "hidden in Excel" in next(m["message"] for m in out["not_data"] if m["row"] == hidden_row)
     database = Database.open(db_path)
     try:
         with database.session(Actor.local(), readonly=True) as s:
-            head = importer.preview_headers(s, path=roster.path)
-        assert head.hidden_rows == (hidden_row,) and head.data_rows == len(roster.people) + roster.not_data
+            assert importer.preview_headers(s, path=roster.path).hidden_rows == [hidden_row]
     finally:
         database.dispose()
-    assert main([*args, "--include-hidden"]) == 0
+    assert main(args) == 2  # no choice made: nothing imported, the rows named
+    assert str(hidden_row) in json.loads(capsys.readouterr().out)["error"]
+    assert main([*args, "--hidden-rows", "skip"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["imported"] == len(roster.people) + 1 and out["include_hidden"] is True
+    assert out["imported"] == len(roster.people)
+    assert any(m["row"] == hidden_row and "hidden in Excel" in m["message"] for m in out["not_data"])
     with sqlite3.connect(db_path) as con:
         ids = {i for (i,) in con.execute("select id_number from talents")}
-    assert roster.hidden[0].id_number in ids
+    assert roster.hidden[0].id_number not in ids

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +46,8 @@ class Sheet:
     # cells left blank under a merged cell and filled with its value: (row, column index, row it came from)
     filled: tuple[tuple[int, int, int], ...] = ()
     sheet_names: tuple[str, ...] = ()
-    # data rows Excel hides (by hand or by a filter), as Excel numbers them: left out of `rows` unless the caller
-    # asked to include them, and reported either way — never imported or dropped silently
-    hidden: tuple[int, ...] = ()
+    hidden_rows: tuple[int, ...] = ()      # data rows Excel hides (row numbers as Excel shows them)
+    hidden_columns: tuple[int, ...] = ()   # columns Excel hides (0-based, as in `headers`)
 
 
 def _blank(v: Any) -> bool:
@@ -105,60 +103,65 @@ def _read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, l
     return fast[0], fast[1], names
 
 
-_HIDDEN_VALUES = (b'"1"', b"'1'", b'"true"', b"'true'")
-_ROW_NUMBER = re.compile(rb"""\br=["'](\d+)["']""")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
 
 
-def _sheet_part(zf: zipfile.ZipFile, sheet: str | None) -> str | None:
-    """The zip member holding a sheet's XML: the named sheet, or the first in the workbook's order."""
-    import xml.etree.ElementTree as ET
-
-    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    wb = ET.fromstring(zf.read("xl/workbook.xml"))
-    sheets = wb.findall(f"{ns_main}sheets/{ns_main}sheet")
-    chosen = next((e for e in sheets if sheet is None or e.get("name") == sheet), None)
-    if chosen is None:
-        return None
-    rid = chosen.get(f"{ns_rel}id")
-    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
-    if not target:
-        return None
-    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
 
 
-def hidden_rows(data: bytes, sheet: str | None = None) -> set[int]:
-    """The rows a sheet of an .xlsx marks hidden (hidden by hand, or by a filter), as Excel numbers them. Reads the
-    sheet's XML in chunks and looks only at the rare `hidden` marks, so a 100,000-row roster costs one pass of
-    decompression. An unreadable part gives no rows (the reader itself explains a broken file)."""
+def hidden_parts(data: bytes, sheet: str | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(hidden row numbers, hidden 0-based column indexes) of the sheet `sheet` (or the first) of an .xlsx.
+    Excel keeps them in the sheet's XML (`<row hidden="1">`, `<col min max hidden="1">`); the fast reader does not
+    say, so the XML is read here — only when it mentions `hidden` at all."""
+    import posixpath
+    import zipfile
+
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        part = _sheet_part(zf, sheet)
-        if part is None:
-            return set()
-        out: set[int] = set()
-        tail = b""
-        with zf.open(part) as f:
-            while True:
-                chunk = f.read(1 << 20)
-                if not chunk:
-                    break
-                buf = tail + chunk
-                pos = buf.find(b"hidden=")
-                while pos != -1:
-                    if buf.startswith(_HIDDEN_VALUES, pos + 7):
-                        start = buf.rfind(b"<", 0, pos)
-                        tag = buf[start:pos] if start != -1 else b""
-                        if tag.startswith(b"<row") and b">" not in tag:
-                            m = _ROW_NUMBER.search(tag)
-                            if m:
-                                out.add(int(m.group(1)))
-                    pos = buf.find(b"hidden=", pos + 1)
-                tail = buf[-1024:]  # a row tag is far shorter: a mark cut by the chunk boundary is found next time
-        return out
-    except Exception:  # noqa: BLE001 - hidden rows are a courtesy on top of reading; never a reason to fail
-        return set()
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return (), ()
+    sheets = [dict(_ATTR.findall(m.group(1))) for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", book)]
+    if not sheets:
+        return (), ()
+    chosen = sheets[0]
+    if sheet is not None:
+        chosen = next((a for a in sheets if a.get(b"name", b"").decode("utf-8", "replace") == sheet), sheets[0])
+    rid = chosen.get(b"id")  # r:id (the attribute pattern keeps the name after the prefix)
+    target = None
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)/?>", rels):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"Id") == rid:
+            target = attrs.get(b"Target", b"").decode()
+    if not target:
+        return (), ()
+    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    try:
+        xml = zf.read(name)
+    except KeyError:
+        return (), ()
+    if b"hidden" not in xml:
+        return (), ()
+    rows = []
+    for m in _ROW_TAG.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"r", b"").isdigit():
+            rows.append(int(attrs[b"r"]))
+    cols = set()
+    head = xml.split(b"<sheetData", 1)[0]
+    for m in _COL_TAG.finditer(head):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit():
+            lo, hi = int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))
+            cols.update(range(lo - 1, min(hi, lo + 500)))  # 0-based; a hidden "rest of the sheet" is capped
+    return tuple(rows), tuple(sorted(cols))
 
 
 def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list) -> tuple[tuple[int, int, int], ...]:
@@ -235,12 +238,10 @@ def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
         wb.close()
 
 
-def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str | None = None,
-               include_hidden: bool = False) -> Sheet:
+def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str | None = None) -> Sheet:
     """The first sheet (or the one named `sheet`) of an .xlsx, or a .csv (UTF-8 or GBK). The header row is the one
     among the first rows with the most headers `recognise` knows (each import passes its own header table).
-    Cells merged over several rows are filled down (`Sheet.filled` says which). Data rows Excel hides are left out
-    unless `include_hidden`; `Sheet.hidden` lists them either way."""
+    Cells merged over several rows are filled down (`Sheet.filled` says which)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
@@ -260,12 +261,13 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
         raise InputFileError(translate("Importer", "The file is empty."))
     merged: list = []
     names: tuple[str, ...] = ()
-    hidden: set[int] = set()
+    hidden_rows: tuple[int, ...] = ()
+    hidden_cols: tuple[int, ...] = ()
     if suffix in (".csv", ".txt"):
         rows = _read_csv(data)
     else:
         rows, merged, names = _read_xlsx(data, sheet)
-        hidden = hidden_rows(data, sheet)
+        hidden_rows, hidden_cols = hidden_parts(data, sheet)
     filled = _fill_merged(rows, merged)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
@@ -276,12 +278,10 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
     data_rows = rows[best + 1:]
-    hidden_data: tuple[int, ...] = ()
-    if hidden:
-        hidden_data = tuple(n for n, c in data_rows if n in hidden and not all(_blank(v) for v in c))
-        if not include_hidden:
-            data_rows = [(n, c) for n, c in data_rows if n not in hidden]
-    return Sheet(headers, num, data_rows, tuple(f for f in filled if f[0] > num), names, hidden_data)
+    present = {n for n, cells in data_rows if any(not _blank(c) for c in cells)}
+    return Sheet(headers, num, data_rows, tuple(f for f in filled if f[0] > num), names,
+                 tuple(r for r in hidden_rows if r > num and r in present),
+                 tuple(c for c in hidden_cols if c < len(headers) and headers[c]))
 
 
 @dataclass(frozen=True, slots=True)
