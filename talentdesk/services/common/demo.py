@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from array import array
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from faker import Faker
+from stdnum import luhn
 from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.sql import sqltypes
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount, split_schedule
 from talentdesk.domain.models import (
+    BankAccount,
     ExitReason,
     Budget,
     CareCase,
@@ -127,12 +131,17 @@ class DemoSummary:
     extra: dict = field(default_factory=dict)
 
 
+def _date_text(value):
+    """A date as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD), at C speed."""
+    return None if value is None else value.isoformat()
+
+
 class _Writer:
     """Buffers rows per table and writes them in large executemany batches, parents before children, so every
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
 
     ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "policy_eligibility", "talents",
-             "subsidy_grants",
+             "bank_accounts", "subsidy_grants",
              "instalments", "payments", "ledger_entries", "budgets", "mentors", "pairings", "checkins", "care_cases",
              "training_programs", "training_enrolments", "growth_events")
 
@@ -183,7 +192,8 @@ class _Writer:
                     continue  # a sequence or SQL expression: let the database fill it
                 names.append(col.name)
                 fixed.append(value)
-            procs = [table.c[n].type._cached_bind_processor(dialect) for n in names]
+            procs = [_date_text if type(table.c[n].type) is sqltypes.Date
+                     else table.c[n].type._cached_bind_processor(dialect) for n in names]
             fixed = [p(v) if p is not None else v for p, v in zip(procs[len(keys):], fixed)]
             convert = [(i, p) for i, p in enumerate(procs[:len(keys)]) if p is not None]
             params = []
@@ -234,6 +244,11 @@ class _BulkLoad:
         self.indexes = []
         if self.cache_size is not None:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(self.cache_size)}")
+
+
+BANKS = [("622848", "中国农业银行县支行", "card"), ("621700", "中国建设银行县支行", "card"),
+         ("622202", "中国工商银行县支行", "card"), ("623059", "县农村商业银行（社保卡）", "social"),
+         ("621799", "中国邮政储蓄银行县支行", "card")]
 
 
 def _weighted(rng: random.Random, pairs):
@@ -336,6 +351,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             "eligible_tiers": "A,B,C" if kind == "house_purchase" else "",
             "eligible_educations": "doctorate,master" if kind == "living" else "",
             "instalment_mode": mode, "instalment_count": count, "clawback_rule": rule, "active": True, "notes": "",
+            "verification_rule": "yearly" if pid == 1 else "none",  # 安家补贴: the employer confirms once a year
         })
     for tier, fen in SETTLING.items():
         w.add(PolicyAmount, {"policy_id": 1, "tier_code": tier, "education": None, "amount_fen": fen})
@@ -409,6 +425,18 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
         }
         w.add(Talent, row)
         talent_rows.append((tid, tier, edu, arrival, departure, service_years, waiver, emp_id, name))
+    # bank accounts (a card or the social security card's account) for nine in ten, from a generator of their own so
+    # the rest of the demo stays as it was for the same seed
+    banks = random.Random(seed * 7919 + 19)
+    now = dt.datetime.combine(as_of, dt.time(9))
+    for tid, *_rest, name in talent_rows:
+        if banks.random() < 0.1:
+            continue
+        bin_, bank, kind = BANKS[banks.randrange(len(BANKS))]
+        body = bin_ + "".join(str(banks.randrange(10)) for _ in range(18 - len(bin_)))
+        w.add(BankAccount, {"id": tid, "talent_id": tid, "kind": kind, "account_no": body + luhn.calc_check_digit(body),
+                            "bank_name": bank, "holder_name": name, "active": True, "note": "", "created_at": now,
+                            "updated_at": now})
     w.flush()
     summary.talents = talents
 
@@ -419,7 +447,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     payment_id = 0
     budget_need: dict[tuple[int, str], int] = {}
     reversal_done = 0
-    payment_entry: list[tuple[int, int]] = []
+    paid_orders, paid_entries = array("q"), array("q")  # order id -> the entry that paid it (millions at city size)
 
     def post(gid, tid, kind, amount, on, seq=None, memo="", reverses=None, payment=None, voucher="", method=None):
         nonlocal entry_id
@@ -445,7 +473,8 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             "paid_at": dt.datetime.combine(pay_date, dt.time(15, 0)), "entry_id": None, "memo": "",
         })
         eid = post(gid, tid, "payment", -amount, pay_date, seq, voucher=voucher, method=method, payment=payment_id)
-        payment_entry.append((payment_id, eid))
+        paid_orders.append(payment_id)
+        paid_entries.append(eid)
         return eid
 
     for (tid, tier, edu, arrival, departure, service_years, waiver, emp_id, name) in talent_rows:
@@ -515,9 +544,10 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     w.flush()
     # each paid order points at the ledger entry that paid it (known when it was posted): one update by id each
     conn = session.connection()
-    for i in range(0, len(payment_entry), 20_000):
+    for i in range(0, len(paid_orders), 20_000):
         conn.execute(update(Payment.__table__).where(Payment.id == bindparam("pid")).values(entry_id=bindparam("eid")),
-                     [{"pid": pid, "eid": eid} for pid, eid in payment_entry[i:i + 20_000]])
+                     [{"pid": pid, "eid": eid} for pid, eid in zip(paid_orders[i:i + 20_000], paid_entries[i:i + 20_000])])
+    del paid_orders, paid_entries
     summary.grants = grant_id
     summary.ledger_entries = entry_id
     summary.payments = payment_id
