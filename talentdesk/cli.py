@@ -47,7 +47,8 @@ class CliContext:
             self._database = Database.open(self.db_path)
             self._database.wait_notice = lambda text: print(text, file=sys.stderr, flush=True)
             if self._database.path is not None:
-                clean_leftovers(self._database.path)  # what a killed backup or restore left behind
+                # what a killed run left behind; a committed print or export is put in place (said when it cannot)
+                clean_leftovers(self._database.path, notice=lambda text: print(text, file=sys.stderr, flush=True))
         return self._database
 
     def actor(self):

@@ -8,6 +8,7 @@ no-database operation behind a progress dialog).
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.paths import backups_dir_for, resources_dir
-from talentdesk.services.base import Call, Database, call
+from talentdesk.services.base import Call, Database, call, call_free
+from talentdesk.services.safety.accounts import hash_new_password
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
@@ -313,9 +315,18 @@ class FirstRunWizard(QWizard):
         answers = self.collect()
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.runner.submit(call(apply_setup, office_name=answers.office_name, backup_folder=answers.backup_folder,
-                                admin=answers.admin),
-                           on_done=lambda _r: self._saved(answers), on_error=self._refused)
+        def save(admin: AdminAccount | None) -> None:
+            self.runner.submit(call(apply_setup, office_name=answers.office_name,
+                                    backup_folder=answers.backup_folder, admin=admin),
+                               on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+        if answers.admin is None:
+            save(None)
+            return
+        admin = answers.admin  # the password is hashed on the no-database lane, not while holding the writer
+        self.runner.submit(call_free(hash_new_password, password=admin.password),
+                           on_done=lambda hashed: save(dataclasses.replace(admin, password=hashed)),
+                           on_error=self._refused)
 
     def _saved(self, answers: WizardAnswers) -> None:
         self.saving = False
