@@ -29,7 +29,7 @@ AREAS: dict[str, list[str]] = {
     "ledger": ["talentdesk/services/ledger", "talentdesk/reports", "talentdesk/ui/ledger",
                "talentdesk/commands/ledger.py", "talentdesk/commands/movein.py", "talentdesk/services/movein.py"],
     "safety": ["talentdesk/services/safety", "talentdesk/store/integrity.py", "talentdesk/store/locking.py",
-               "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py", "talentdesk/store/chain.py", "talentdesk/store/keystore.py",
+               "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py", "talentdesk/store/chain.py", "talentdesk/store/keystore.py", "talentdesk/store/cipher.py",
                "talentdesk/store/placing.py",
                "talentdesk/ui/safety", "talentdesk/commands/safety.py"],
     "mentors": ["talentdesk/services/mentors", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
@@ -45,6 +45,9 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
                 "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py",
                 "talentdesk/ui/growth/annual_page.py"],
+    # the payment loop (issue 19): 在岗核验, batches and 公示, bank files and the bank's return
+    "payments": ["talentdesk/services/payments", "talentdesk/reports/payment_loop.py",
+                 "talentdesk/commands/payments.py", "talentdesk/ui/ledger/batch_page.py"],
 }
 
 

@@ -238,3 +238,29 @@ def legacy_key(session: Session) -> bytes | None:
         if secret and secret.get("legacy"):
             return bytes.fromhex(secret["legacy"])
     return None
+
+
+# ------------------------------------------------------------------ other secrets of this PC (the database key)
+
+def store_secret(name: str, secret: dict) -> None:
+    """Keep a secret under `name` in this PC's protected store (DPAPI, keyring or a private file), as the office
+    key is kept."""
+    _store_write(name, secret)
+
+
+def read_secret(name: str) -> dict | None:
+    return _store_read(name)
+
+
+def delete_secret(name: str) -> None:
+    how = key_protection()
+    if how == "keyring":
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            keyring.delete_password(KEYRING_SERVICE, name)
+        except PasswordDeleteError:
+            pass
+        return
+    (_keys_dir() / f"{name}.{'dpapi' if how == 'dpapi' else 'key'}").unlink(missing_ok=True)

@@ -286,7 +286,7 @@ class MentorBoard(QAbstractScrollArea):
         p.drawText(QRect(inner.right() - rw, inner.y() + 1, rw, name_h), Qt.AlignmentFlag.AlignRight, right)
         y = inner.y() + name_h + 1
         # line 2: employer · tier
-        line2 = f"{card.employer_name or self.tr('(no employer)')} · {card.tier_code}"
+        line2 = f"{card.employer_name or self.tr('(no employer)')} · {card.tier_name or card.tier_code}"
         p.drawText(QRect(inner.x(), y, inner.width(), lh), Qt.AlignmentFlag.AlignLeft,
                    fm_small.elidedText(line2, Qt.TextElideMode.ElideRight, inner.width()))
         y += lh
@@ -376,7 +376,9 @@ class MentorBoard(QAbstractScrollArea):
         p.setPen(C_MUTED)
         fs = QFontMetrics(self.f_small)
         p.drawText(QRect(inner.x(), inner.y() + fm.height() + 2, inner.width(), fs.height() * 2),
-                   Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self.tr("Active talents without a mentor"))
+                   Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                   self.tr("Active talents without a mentor") if len(self.unpaired) >= self.unpaired_total else
+                   self.tr("The newest {n} shown; search to find the others").format(n=len(self.unpaired)))
 
     # ------------------------------------------------------------ mouse: select, drag, drop, menus
     def _drop_target(self) -> int | None:
