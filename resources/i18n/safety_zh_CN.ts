@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
     <message>
-        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run &quot;talentdesk check&quot; and restore the backup it names.</source>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
     <message>
@@ -1212,7 +1211,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <source>This database is on a server; back it up with the server's tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1301,7 +1300,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1545,6 +1544,37 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>EncryptionUi</name>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key (TDRK-…) printed when the database was encrypted:</source>
+        <translation>请输入数据库加密时打印的恢复密钥（TDRK-…）：</translation>
+    </message>
+    <message>
+        <source>The account that gets a new password:</source>
+        <translation>要设置新密码的账户：</translation>
+    </message>
+    <message>
+        <source>New password (at least {n} characters):</source>
+        <translation>新密码（至少 {n} 个字符）：</translation>
+    </message>
+    <message>
+        <source>There is no account named {name}.</source>
+        <translation>没有名为 {name} 的账户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}. Log in with it; you will be asked to choose your own.</source>
+        <translation>已为 {name} 设置新密码。请用它登录；登录后会要求您设置自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>Exclusive</name>
     <message>
         <source>A backup of this database is running; the change waits until it has finished…</source>
@@ -1582,8 +1612,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -1646,11 +1676,11 @@ TalentDesk will now close; start it again.</source>
         <translation>操作日志 {id}</translation>
     </message>
     <message>
-        <source>The chain head {head} kept with backup {name} is not in this database&apos;s chain: its history was rewritten after that backup.</source>
+        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
         <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
     </message>
     <message>
-        <source>The chain head {head} from paper is not in this database&apos;s chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
         <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
     </message>
     <message>
@@ -1835,6 +1865,10 @@ TalentDesk will now close; start it again.</source>
         <translation>退出程序</translation>
     </message>
     <message>
+        <source>Forgot the password? Recovery key…</source>
+        <translation>忘记密码？使用恢复密钥…</translation>
+    </message>
+    <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1895,6 +1929,45 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>{name} is open in another program, so the file saved before the program stopped could not be put in place; close it there, it is put in place at the next start.</source>
         <translation>{name} 正在另一个程序中打开，程序停止前保存的文件无法放到位；请在那里关闭它，下次启动时会放到位。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key — shown only now</source>
+        <translation>恢复密钥——只显示这一次</translation>
+    </message>
+    <message>
+        <source>The database and its {n} backups are now encrypted: a lost USB stick or a stolen PC gives away nothing. Each account opens it with its own password.
+
+If every password is lost, only this recovery key opens the database and its backups. Print it or write it down now, and keep it locked away from the PC (for example in the office safe with the seal). TalentDesk will not show it again.</source>
+        <translation>数据库及其 {n} 个备份现已加密：U 盘丢失或电脑被盗也不会泄露任何信息。每个账户用自己的密码打开。
+
+如果所有密码都遗失，只有这个恢复密钥能打开数据库及其备份。请现在打印或抄下，并锁存在远离电脑的地方（例如与公章一起放在办公室保险柜中）。人才工作台不会再次显示它。</translation>
+    </message>
+    <message>
+        <source>These accounts need a new password from an administrator before they can open the database: {names}</source>
+        <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation>我已打印或抄下恢复密钥</translation>
+    </message>
+    <message>
+        <source>TalentDesk recovery key for {name}
+
+{key}
+
+Keep locked away from the PC.</source>
+        <translation>人才工作台恢复密钥（{name}）
+
+{key}
+
+请锁存在远离电脑的地方。</translation>
     </message>
 </context>
 <context>

@@ -137,16 +137,26 @@ class UsersDialog(QDialog):
         dlg = PasswordDialog(self, title=self.tr("Add account"), with_account=True, first=first)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        username, role, display = dlg.username.text(), dlg.role.currentData(), dlg.display.text()
+        username, password = dlg.username.text(), dlg.password.text()
+        role, display = dlg.role.currentData(), dlg.display.text()
 
         def create(hashed: accounts.NewPassword) -> None:
             self.context.runner.submit(
                 call(accounts.create_user, username=username, password=hashed, role=role, display_name=display),
-                on_done=self._done, on_error=lambda e: show_error(self, e))
+                on_done=lambda _r: self._created(username, password), on_error=lambda e: show_error(self, e))
 
         # the slow hashing runs on the no-database lane; only the insert holds the writer
-        self.context.runner.submit(call_free(accounts.hash_new_password, password=dlg.password.text()),
+        self.context.runner.submit(call_free(accounts.hash_new_password, password=password),
                                    on_done=create, on_error=lambda e: show_error(self, e))
+
+    def _created(self, username: str, password: str) -> None:
+        """The first account turns encryption at rest on, and the recovery key is shown once."""
+        from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
+
+        self._done()
+        if self.context.actor.single_user and file_is_plain(self.context.database.path):
+            encrypt_after_first_account(self, self.context.runner, username=username, password=password,
+                                        on_done=self._done)
 
     def reset_password(self) -> None:
         u = self._selected()

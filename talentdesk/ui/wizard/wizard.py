@@ -321,6 +321,7 @@ class FirstRunWizard(QWizard):
         answers = self.collect()
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
         def save(admin: AdminAccount | None) -> None:
             self.runner.submit(call(apply_setup, office_name=answers.office_name,
                                     backup_folder=answers.backup_folder, admin=admin),
@@ -335,8 +336,16 @@ class FirstRunWizard(QWizard):
                            on_error=self._refused)
 
     def _saved(self, answers: WizardAnswers) -> None:
+        from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
+
         self.saving = False
         self.answers = answers
+        database = self.runner.database
+        if answers.admin is not None and database is not None and file_is_plain(database.path):
+            # the administrator account turns encryption at rest on; the recovery key is shown once
+            encrypt_after_first_account(self, self.runner, username=answers.admin.username,
+                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+            return
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
