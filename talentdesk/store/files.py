@@ -84,7 +84,6 @@ def replace_file(tmp: str | os.PathLike, dest: str | os.PathLike, *, keep_on_fai
     error raised: FileInUse when `dest` stayed open elsewhere, OSError otherwise."""
     tmp, dest = Path(tmp), Path(dest)
     try:
-        refuse_a_database(dest)
         for delay in (*RETRY_DELAYS_S, None):
             try:
                 os.replace(tmp, dest)
@@ -104,6 +103,18 @@ def replace_file(tmp: str | os.PathLike, dest: str | os.PathLike, *, keep_on_fai
             pass
         raise
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def replace_document(tmp: str | os.PathLike, dest: str | os.PathLike) -> Path:
+    """`replace_file` for a document the clerk named (a roster, a PDF, an export): never over a database or its
+    journal (`refuse_a_database`; `tmp` is removed then). Moving a database itself into place (encryption, restore)
+    uses `replace_file`."""
+    try:
+        refuse_a_database(dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return replace_file(tmp, dest)
 
 
 def ensure_replaceable(dest: str | os.PathLike) -> None:

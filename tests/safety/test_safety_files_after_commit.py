@@ -204,3 +204,16 @@ def test_the_refusal_names_the_file_and_nothing_is_recorded(demo_db, tmp_path, _
     assert _sqlite_ok(other)
     with demo_db.session(Actor.local(), readonly=True) as s:
         assert s.execute(select(func.count()).select_from(base.AuditEntry)).scalar() == before
+
+
+def test_a_report_written_outside_a_transaction_is_not_put_over_a_database(tmp_path, _demo_template):
+    import datetime as dt
+
+    from talentdesk.reports import roster
+
+    office = tmp_path / "talentdesk.db"
+    shutil.copyfile(_demo_template, office)
+    with pytest.raises(InputFileError):
+        roster.write_xlsx([], office, office="县人才办", on=dt.date(2025, 3, 1))
+    assert _sqlite_ok(office)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["talentdesk.db"], "no temporary file left"
