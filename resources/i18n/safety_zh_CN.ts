@@ -770,6 +770,10 @@ TalentDesk will now close; start it again.</source>
         <translation>本机没有单位签名密钥（指纹 {fp}），因此无法在本机签名。请导入：talentdesk key import 文件</translation>
     </message>
     <message>
+        <source>A password kept on this PC cannot be read: {error}</source>
+        <translation>本机保存的密码无法读取：{error}</translation>
+    </message>
+    <message>
         <source>The export password needs at least {n} characters.</source>
         <translation>导出密码至少需要 {n} 个字符。</translation>
     </message>
@@ -1068,6 +1072,18 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Database server password</source>
+        <translation>数据库服务器密码</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Password for {user} on {server}:</source>
+        <translation>{problem}
+
+{server} 上用户 {user} 的密码：</translation>
     </message>
     <message>
         <source>Opening the database…</source>

@@ -44,6 +44,9 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/reports/simulation.py", "talentdesk/ui/ledger/simulator_page.py",
                 "talentdesk/services/growth/annual_report.py", "talentdesk/reports/annual.py",
                 "talentdesk/ui/growth/annual_page.py"],
+    # an office's or a city's shared database on a PostgreSQL server (issue 21)
+    "city": ["talentdesk/store/server.py", "talentdesk/store/pgtools.py", "talentdesk/store/move.py",
+             "talentdesk/services/city", "talentdesk/ui/city", "talentdesk/commands/city.py"],
 }
 
 
