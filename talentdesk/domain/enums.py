@@ -188,5 +188,57 @@ class RequestStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class VerificationRule(StrEnum):
+    """在岗核验 per policy: never, once a year, or before each instalment."""
+
+    NONE = "none"
+    YEARLY = "yearly"
+    EACH = "each"
+
+
+class VerificationOutcome(StrEnum):
+    IN_POST = "in_post"      # 在岗
+    GONE = "gone"            # 已离开
+
+
+class DayKind(StrEnum):
+    HOLIDAY = "holiday"      # a public holiday (or bridge day) on a weekday: not worked
+    WORKDAY = "workday"      # a weekend day worked (调休上班)
+
+
+class AccountKind(StrEnum):
+    CARD = "card"                # 银行卡 (Luhn check)
+    SOCIAL_CARD = "social"       # 社保卡 / 一卡通 financial account (Luhn check)
+    ACCOUNT = "account"          # 存折 / other account number (digits only)
+
+
+class BankFileFormat(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+    TXT = "txt"
+
+
+class AmountUnit(StrEnum):
+    YUAN = "yuan"
+    FEN = "fen"
+
+
+class BatchStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLICIZED = "publicized"    # 公示中 (notice ended: shown when its end has passed)
+    APPROVED = "approved"
+    SENT = "sent"
+    RECONCILED = "reconciled"
+    CANCELLED = "cancelled"
+
+
+class BatchItemStatus(StrEnum):
+    INCLUDED = "included"        # in the batch, not sent yet
+    WITHDRAWN = "withdrawn"      # an upheld objection (or a departure) took it out
+    SENT = "sent"                # in the bank file, no result yet
+    PAID = "paid"
+    FAILED = "failed"
+
+
 def values(enum: type[StrEnum]) -> tuple[str, ...]:
     return tuple(e.value for e in enum)

@@ -232,6 +232,7 @@ class SubsidyPolicy(TimestampMixin, Base):
         _in("clawback_rule", E.ClawbackRule),
         CheckConstraint("instalment_count >= 1", name="instalment_count_positive"),
         CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_range"),
+        _in("verification_rule", E.VerificationRule),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
@@ -247,6 +248,9 @@ class SubsidyPolicy(TimestampMixin, Base):
     clawback_rule: Mapped[str] = mapped_column(String(12), default=E.ClawbackRule.PRO_RATA.value)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 在岗核验 before paying: none, yearly or before each instalment (services/payments/verification.py)
+    verification_rule: Mapped[str] = mapped_column(String(8), default=E.VerificationRule.NONE.value,
+                                                   server_default=text("'none'"))
 
 
 class PolicyAmount(Base):
@@ -729,6 +733,174 @@ class ApprovalRequest(Base):
     decided_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     decision_note: Mapped[str] = mapped_column(String(200), default="")
     result: Mapped[str] = mapped_column(String(200), default="")
+
+
+# ------------------------------------------------------------------ the payment loop (issue 19)
+# 在岗核验, the working-day calendar, bank accounts, bank file layouts, payment batches with their 公示 (public
+# notice), objections and the bank's return. A batch item carries one payment order (`payments`): recorded when the
+# batch is made, approved with the batch, marked paid — posting its ledger entry through the ledger's own path — when
+# the bank's return file says so.
+
+
+class Verification(Base):
+    """在岗核验: the employer confirmed (or denied) that a talent was in post for a period, recorded by a clerk.
+
+    `period` is the year (yearly rule, e.g. "2026") or the instalment's own check ("G12-3": grant 12, instalment 3)
+    for a policy that asks before each instalment."""
+
+    __tablename__ = "verifications"
+    __table_args__ = (
+        _in("outcome", E.VerificationOutcome),
+        Index("ix_verifications_talent", "talent_id", "period"),
+        Index("ix_verifications_employer", "employer_id", "confirmed_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    employer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("employers.id"))  # who confirmed (at the time)
+    period: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(12))
+    confirmed_on: Mapped[dt.date] = mapped_column(Date)
+    confirmed_by: Mapped[str] = mapped_column(String(60), default="")  # the clerk who recorded it
+    confirmed_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class CalendarDay(Base):
+    """A day that is not what its weekday says: a public holiday on a weekday, or a weekend day worked (调休)."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (_in("kind", E.DayKind),)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(40), default="")
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BankAccount(TimestampMixin, Base):
+    """Where a talent's money goes: a bank card, a social-security card's bank account (一卡通/社保卡) or a
+    passbook account. One current account per talent; a replaced one stays (active = False) for history."""
+
+    __tablename__ = "bank_accounts"
+    __table_args__ = (
+        _in("kind", E.AccountKind),
+        Index("ix_bank_accounts_talent", "talent_id", "active"),
+        Index("uq_bank_accounts_current_talent", "talent_id", unique=True,
+              sqlite_where=text("active = 1"), postgresql_where=text("active")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    kind: Mapped[str] = mapped_column(String(12), default=E.AccountKind.CARD.value)
+    account_no: Mapped[str] = mapped_column(String(40))
+    bank_name: Mapped[str] = mapped_column(String(80))
+    holder_name: Mapped[str] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class BankLayout(TimestampMixin, Base):
+    """A bank file's layout as data: columns (field and heading, in order), header and footer rows, encoding,
+    amount in yuan or fen, and how its return file is read. Built-ins are read-only; the office copies one."""
+
+    __tablename__ = "bank_layouts"
+    __table_args__ = (
+        _in("file_format", E.BankFileFormat),
+        _in("amount_unit", E.AmountUnit),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    file_format: Mapped[str] = mapped_column(String(8))
+    encoding: Mapped[str] = mapped_column(String(16), default="utf-8")
+    delimiter: Mapped[str] = mapped_column(String(4), default=",")
+    amount_unit: Mapped[str] = mapped_column(String(4), default=E.AmountUnit.YUAN.value)
+    columns: Mapped[str] = mapped_column(Text)        # JSON: [{"field": "account_no", "title": "账号"}, …]
+    header_rows: Mapped[str] = mapped_column(Text, default="[]")  # JSON: rows of text with {placeholders}
+    footer_rows: Mapped[str] = mapped_column(Text, default="[]")
+    return_mapping: Mapped[str] = mapped_column(Text, default="{}")  # JSON, see services/payments/bankfiles.py
+    notes: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PaymentBatch(TimestampMixin, Base):
+    """A payment batch: draft → publicized (公示) → approved (after the notice ended) → sent → reconciled."""
+
+    __tablename__ = "payment_batches"
+    __table_args__ = (
+        _in("status", E.BatchStatus),
+        CheckConstraint("notice_end IS NULL OR notice_start IS NULL OR notice_end >= notice_start",
+                        name="notice_range"),
+        CheckConstraint("approved_by_id IS NULL OR created_by_id IS NULL OR approved_by_id <> created_by_id",
+                        name="approver_not_creator"),
+        Index("ix_payment_batches_status", "status", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)   # PB2026-0001
+    status: Mapped[str] = mapped_column(String(12), default=E.BatchStatus.DRAFT.value)
+    due_by: Mapped[dt.date] = mapped_column(Date)
+    policy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("subsidy_policies.id"))
+    employer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("employers.id"))
+    reissue_of_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payment_batches.id"))
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    created_by: Mapped[str] = mapped_column(String(60), default="")
+    notice_start: Mapped[Optional[dt.date]] = mapped_column(Date)
+    notice_end: Mapped[Optional[dt.date]] = mapped_column(Date)
+    notice_days: Mapped[Optional[int]] = mapped_column(Integer)
+    objection_contact: Mapped[str] = mapped_column(String(200), default="")
+    publicized_by: Mapped[str] = mapped_column(String(60), default="")
+    approved_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))
+    approved_by: Mapped[str] = mapped_column(String(60), default="")
+    approved_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    layout_name: Mapped[str] = mapped_column(String(60), default="")
+    sent_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    sent_by: Mapped[str] = mapped_column(String(60), default="")
+    returns_imported: Mapped[int] = mapped_column(Integer, default=0)
+    reconciled_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    memo: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PaymentBatchItem(Base):
+    """One person's line in a batch: the payment order, and the account the file carried (a snapshot)."""
+
+    __tablename__ = "payment_batch_items"
+    __table_args__ = (
+        _in("status", E.BatchItemStatus),
+        CheckConstraint("amount_fen > 0", name="amount_positive"),
+        Index("ix_payment_batch_items_batch", "batch_id", "line_no"),
+        Index("ix_payment_batch_items_instalment", "instalment_id"),
+        Index("ix_payment_batch_items_talent", "talent_id"),
+        Index("ix_payment_batch_items_payment", "payment_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("payment_batches.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    instalment_id: Mapped[int] = mapped_column(ForeignKey("instalments.id"))
+    grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    payment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payments.id"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    account_no: Mapped[str] = mapped_column(String(40), default="")
+    bank_name: Mapped[str] = mapped_column(String(80), default="")
+    holder_name: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(12), default=E.BatchItemStatus.INCLUDED.value)
+    fail_reason: Mapped[str] = mapped_column(String(200), default="")
+    reissued_item_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payment_batch_items.id"))
+    entry_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ledger_entries.id"))
+
+
+class Objection(Base):
+    """异议: raised against one person's line during the notice; upheld takes the person out of the batch."""
+
+    __tablename__ = "payment_objections"
+    __table_args__ = (Index("ix_payment_objections_batch", "batch_id", "talent_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("payment_batches.id"))
+    talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
+    item_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payment_batch_items.id"))
+    note: Mapped[str] = mapped_column(String(400))
+    upheld: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
 APPEND_ONLY_TABLES = ("ledger_entries", "audit_entries", "chain_links")
