@@ -85,8 +85,8 @@
 <context>
     <name>ServerForm</name>
     <message>
-        <source>for example: db.talent.city.gov.cn</source>
-        <translation>例如：db.talent.city.gov.cn</translation>
+        <source>for example: 192.168.1.20</source>
+        <translation>例如：192.168.1.20</translation>
     </message>
     <message>
         <source>Test the connection</source>

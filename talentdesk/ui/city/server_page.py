@@ -21,7 +21,7 @@ class ServerForm(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.host = QLineEdit(self)
-        self.host.setPlaceholderText(self.tr("for example: db.talent.city.gov.cn"))
+        self.host.setPlaceholderText(self.tr("for example: 192.168.1.20"))
         self.port = QLineEdit("5432", self)
         self.database = QLineEdit("talentdesk", self)
         self.user = QLineEdit(self)
