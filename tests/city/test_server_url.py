@@ -89,13 +89,15 @@ def test_a_wrong_password_is_said_in_chinese(pg_url, tmp_path):
     assert r.returncode == 1 and "密码" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_tls_is_asked_for_when_offered_and_required_when_the_url_says_so(pg_url):
+def test_tls_is_asked_for_when_offered_and_required_when_the_url_says_so(pg_url, monkeypatch):
     from talentdesk.services.base import Database
 
+    monkeypatch.setenv("PGSSLMODE", "disable")  # the program asks for TLS whatever the environment says
     database = Database.open(pg_url)
     try:
         with database.engine.connect() as conn:
-            assert conn.connection.driver_connection.info.get_parameters().get("sslmode") == "prefer"
+            options = {o.keyword: o.val for o in conn.connection.driver_connection.pgconn.info}
+            assert options[b"sslmode"] == b"prefer"
             ssl_here = conn.execute(text("SHOW ssl")).scalar() == "on"
     finally:
         database.dispose()
