@@ -377,16 +377,20 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>欢迎使用 TalentDesk</translation>
     </message>
     <message>
-        <source>A few questions before you start. You can change every answer later.</source>
-        <translation>开始使用前请回答几个问题，以后都可以修改。</translation>
+        <source>A few questions before you start. You can change every answer later in File → Settings.</source>
+        <translation>开始前请回答几个问题。每个答案以后都可以在“文件 → 设置”中修改。</translation>
     </message>
     <message>
-        <source>TalentDesk keeps the office&apos;s talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.
-
-This short set-up asks for the office&apos;s name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
-        <translation>TalentDesk 在本机保存办公室的人才档案、补贴台账、导师结对和成长记录，无需联网，并会自动备份数据。
-
-接下来将询问单位名称、备份副本的存放位置、是否多人登录使用，以及您想如何开始。</translation>
+        <source>TalentDesk keeps the office&apos;s talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.</source>
+        <translation>人才工作台在本机保存本单位的人才档案、补贴台账、导师结对和成长记录。无需联网，并会自动备份数据。</translation>
+    </message>
+    <message>
+        <source>This short set-up asks for the office&apos;s name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
+        <translation>接下来的简短设置会询问单位名称、额外备份的存放位置、是否多人登录使用，以及您想如何开始。</translation>
+    </message>
+    <message>
+        <source>This short set-up asks for the office&apos;s name, where to keep extra backup copies and whether several people will sign in.</source>
+        <translation>接下来的简短设置会询问单位名称、额外备份的存放位置，以及是否多人登录使用。</translation>
     </message>
 </context>
 </TS>

@@ -997,6 +997,14 @@
         <translation>请写明政策（名称或文号）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a kind of entry; write 发放 for a payment, 应追回 for an amount the talent owes back, or 追回 / 退回 for money paid back.</source>
+        <translation>“{value}”不是款项类型；发放写“发放”，人才应退还的金额写“应追回”，已退回的款项写“追回”或“退回”。</translation>
+    </message>
+    <message>
+        <source>A payment cannot be negative; for money paid back write 退回 in the “{column}” column.</source>
+        <translation>发放金额不能为负数；已退回的款项请在“{column}”列写“退回”。</translation>
+    </message>
+    <message>
         <source>The paid date is missing.</source>
         <translation>缺少发放日期。</translation>
     </message>
@@ -1049,6 +1057,26 @@
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
+        <source>This row (voucher {voucher}, {amount} on {date}) is already in the ledger: the same entry twice.</source>
+        <translation>此行（凭证 {voucher}，{date} {amount}）已在台账中：同一笔款项重复。</translation>
+    </message>
+    <message>
+        <source>Nothing was paid to {name} under “{policy}”, so nothing can be clawed back or paid back; the payments must come first (in this file or on file).</source>
+        <translation>{name}在“{policy}”下没有发放记录，无法追回或退回；须先有发放记录（本文件中或系统中）。</translation>
+    </message>
+    <message>
+        <source>More owed back than was paid: {name} was paid {paid} under “{policy}”; with this row {owed} would be owed back.</source>
+        <translation>应追回多于已发放：{name}在“{policy}”下已发放 {paid}；计入此行后应追回 {owed}。</translation>
+    </message>
+    <message>
+        <source>More paid back than was paid: {name} was paid {paid} under “{policy}”; with this row {back} would be paid back.</source>
+        <translation>退回多于已发放：{name}在“{policy}”下已发放 {paid}；计入此行后退回 {back}。</translation>
+    </message>
+    <message>
+        <source>{name}: {amount} paid back under “{policy}” is posted with the clawback it settles (the file has no 应追回 row for it).</source>
+        <translation>{name}：“{policy}”退回的 {amount} 连同其对应的应追回一并入账（文件中没有对应的“应追回”行）。</translation>
+    </message>
+    <message>
         <source>The rows of {name} for “{policy}” disagree on the number of instalments ({counts}).</source>
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
@@ -1091,6 +1119,18 @@
     <message>
         <source>Linking payments to the ledger</source>
         <translation>正在关联发放与台账</translation>
+    </message>
+    <message>
+        <source>Owed back, settled by the refund of row {row} of {file}</source>
+        <translation>应追回，已由 {file} 第 {row} 行的退回结清</translation>
+    </message>
+    <message>
+        <source>Owed back</source>
+        <translation>应追回</translation>
+    </message>
+    <message>
+        <source>Paid back</source>
+        <translation>退回</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1562,6 +1602,14 @@
     <message>
         <source>Terminate…</source>
         <translation>终止…</translation>
+    </message>
+    <message>
+        <source>all tiers</source>
+        <translation>各类人才</translation>
+    </message>
+    <message>
+        <source>all education levels</source>
+        <translation>各学历</translation>
     </message>
     <message>
         <source>Suspend grant</source>

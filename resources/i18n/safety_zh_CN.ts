@@ -82,36 +82,32 @@
         <translation>序号</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>数据表</translation>
+        <source>Details</source>
+        <translation>明细</translation>
     </message>
     <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>摘要</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>修改前</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>修改后</translation>
     </message>
     <message>
         <source>Export to a file ending in .xlsx or .csv.</source>
@@ -139,10 +135,6 @@
     <message>
         <source>All actions</source>
         <translation>全部操作</translation>
-    </message>
-    <message>
-        <source>All tables</source>
-        <translation>全部数据表</translation>
     </message>
     <message>
         <source>Record no.</source>
@@ -173,10 +165,6 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -185,8 +173,16 @@
         <translation>操作</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>数据表</translation>
+        <source>All record kinds</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
     </message>
     <message>
         <source>Record</source>
@@ -253,14 +249,6 @@
         <translation>显示 {shown} 条，共 {total} 条（最新在前）</translation>
     </message>
     <message>
-        <source>Before:</source>
-        <translation>修改前：</translation>
-    </message>
-    <message>
-        <source>After:</source>
-        <translation>修改后：</translation>
-    </message>
-    <message>
         <source>Export audit trail</source>
         <translation>导出操作日志</translation>
     </message>
@@ -271,6 +259,881 @@
     <message>
         <source>{n} entries exported to {path}.</source>
         <translation>已导出 {n} 条记录到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>Talent record</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Talent tier</source>
+        <translation>人才类别</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Subsidy policy</source>
+        <translation>补贴政策</translation>
+    </message>
+    <message>
+        <source>Policy amount</source>
+        <translation>政策标准</translation>
+    </message>
+    <message>
+        <source>Policy conditions</source>
+        <translation>政策条件</translation>
+    </message>
+    <message>
+        <source>Policy exclusion</source>
+        <translation>政策互斥</translation>
+    </message>
+    <message>
+        <source>Subsidy grant</source>
+        <translation>补贴核定</translation>
+    </message>
+    <message>
+        <source>Drafted grant</source>
+        <translation>待审核定</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Ledger entry</source>
+        <translation>台账分录</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Payment certificate</source>
+        <translation>发放凭证</translation>
+    </message>
+    <message>
+        <source>Serial number counter</source>
+        <translation>编号计数器</translation>
+    </message>
+    <message>
+        <source>Approval request</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation>单位密钥</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Mentor role</source>
+        <translation>导师角色</translation>
+    </message>
+    <message>
+        <source>Mentor pairing</source>
+        <translation>导师结对</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>帮带记录</translation>
+    </message>
+    <message>
+        <source>Care case</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Growth event</source>
+        <translation>成长事件</translation>
+    </message>
+    <message>
+        <source>Training programme</source>
+        <translation>培训项目</translation>
+    </message>
+    <message>
+        <source>Training enrolment</source>
+        <translation>培训报名</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Initials</source>
+        <translation>首字母</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要说明</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Policy kind</source>
+        <translation>政策类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Approved total</source>
+        <translation>核定总额</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Eligible tiers</source>
+        <translation>适用人才类别</translation>
+    </message>
+    <message>
+        <source>Eligible education</source>
+        <translation>适用学历</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>发放方式</translation>
+    </message>
+    <message>
+        <source>Number of instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Clawback rule</source>
+        <translation>追回规则</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Created by (account)</source>
+        <translation>创建人（账户）</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested by (account)</source>
+        <translation>申请人（账户）</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Decided by (account)</source>
+        <translation>审批人（账户）</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <source>Arrived from</source>
+        <translation>到岗起始</translation>
+    </message>
+    <message>
+        <source>Arrived until</source>
+        <translation>到岗截止</translation>
+    </message>
+    <message>
+        <source>Employer kinds</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Introduction modes</source>
+        <translation>引进方式</translation>
+    </message>
+    <message>
+        <source>Minimum age</source>
+        <translation>最低年龄</translation>
+    </message>
+    <message>
+        <source>Maximum age</source>
+        <translation>最高年龄</translation>
+    </message>
+    <message>
+        <source>Minimum service years</source>
+        <translation>最低服务年限</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所需材料</translation>
+    </message>
+    <message>
+        <source>Missing materials block</source>
+        <translation>缺材料不予核定</translation>
+    </message>
+    <message>
+        <source>Excluded policy</source>
+        <translation>互斥政策</translation>
+    </message>
+    <message>
+        <source>Talent</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Moved in</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>退房日期</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>From check-in</source>
+        <translation>来自帮带记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Appraisal grade</source>
+        <translation>考核等次</translation>
+    </message>
+    <message>
+        <source>Appraisal year</source>
+        <translation>考核年度</translation>
+    </message>
+    <message>
+        <source>Expertise</source>
+        <translation>专长</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>可带人数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Reason for the status</source>
+        <translation>状态原因</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>核定人</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>报名日期</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Conditions met</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>缺少材料</translation>
+    </message>
+    <message>
+        <source>Drafted by (account)</source>
+        <translation>拟定人（账户）</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟定人</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>补贴核定</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已入账</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Reverses entry</source>
+        <translation>冲销分录</translation>
+    </message>
+    <message>
+        <source>Accounting voucher No.</source>
+        <translation>记账凭证号</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Reason for ending</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>帮带目标</translation>
+    </message>
+    <message>
+        <source>Check-in every (days)</source>
+        <translation>帮带间隔（天）</translation>
+    </message>
+    <message>
+        <source>Last check-in</source>
+        <translation>最近帮带</translation>
+    </message>
+    <message>
+        <source>Certificate No.</source>
+        <translation>凭证编号</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要值</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>开具人</translation>
+    </message>
+    <message>
+        <source>Times printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Last printed</source>
+        <translation>最近打印</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Issues raised</source>
+        <translation>反映问题</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Recorded by (account)</source>
+        <translation>登记人（账户）</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Approved by (account)</source>
+        <translation>审批人（账户）</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Last number</source>
+        <translation>最后编号</translation>
+    </message>
+    <message>
+        <source>Reason for leaving (coded)</source>
+        <translation>离开原因（编码）</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>前几行</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>已拟定</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（不记录）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Backup made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Backup before an import</source>
+        <translation>导入前备份</translation>
+    </message>
+    <message>
+        <source>Backup before a restore</source>
+        <translation>恢复前备份</translation>
+    </message>
+    <message>
+        <source>Backup before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <source>Backup ({reason})</source>
+        <translation>备份（{reason}）</translation>
+    </message>
+    <message>
+        <source>{what}: {file}</source>
+        <translation>{what}：{file}</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rows {verb} in one statement</source>
+        <translation>批量{verb}记录</translation>
+    </message>
+    <message>
+        <source>Exported {n} talents to {file}</source>
+        <translation>导出 {n} 名人才到 {file}</translation>
+    </message>
+    <message>
+        <source>Imported {n} talents from {file}; {skipped} rows skipped; {emp} new employers</source>
+        <translation>从 {file} 导入 {n} 名人才；跳过 {skipped} 行；新增用人单位 {emp} 个</translation>
+    </message>
+    <message>
+        <source>Imported {n} care cases from {file}</source>
+        <translation>从 {file} 导入 {n} 件服务事项</translation>
+    </message>
+    <message>
+        <source>Imported {n} mentor pairings and {m} mentors from {file}</source>
+        <translation>从 {file} 导入 {n} 对导师结对和 {m} 名导师</translation>
+    </message>
+    <message>
+        <source>Imported {n} subsidy policies from {file}</source>
+        <translation>从 {file} 导入 {n} 项补贴政策</translation>
+    </message>
+    <message>
+        <source>Imported {n} payments ({amount}) and {m} grants from {file}; {refused} rows refused</source>
+        <translation>从 {file} 导入 {n} 笔支付（{amount}）和 {m} 项补贴核定；拒绝 {refused} 行</translation>
+    </message>
+    <message>
+        <source>Pairing agreement {id} written to {file}</source>
+        <translation>结对协议 {id} 已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Retention curves written to {file}</source>
+        <translation>留存曲线已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Annual report pack {year} written to {file}</source>
+        <translation>{year} 年度报表已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Retention figures written to {file}</source>
+        <translation>留才分析已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Yearly report {year} written to {file}</source>
+        <translation>{year} 年度报告已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Policy simulation ({name}) written to {file}</source>
+        <translation>政策测算（{name}）已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Reconciliation of all years: {n} lines written to {file}</source>
+        <translation>全部年度对账：{n} 行已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Reconciliation {year}: {n} lines written to {file}</source>
+        <translation>{year} 年对账：{n} 行已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Payment roster: {n} lines written to {file}</source>
+        <translation>发放花名册：{n} 行已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Payment history: {n} rows written to {file}</source>
+        <translation>支付历史：{n} 行已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Audit trail: {n} entries written to {file}</source>
+        <translation>审计日志：{n} 条已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Registered as active again: {note}</source>
+        <translation>重新登记为在岗：{note}</translation>
+    </message>
+    <message>
+        <source>Demo data: {n} made-up talents, as of {day}</source>
+        <translation>演示数据：{n} 名虚构人才，截至 {day}</translation>
+    </message>
+    <message>
+        <source>Sign-in with an unknown user name: {name}</source>
+        <translation>使用不存在的用户名登录：{name}</translation>
+    </message>
+    <message>
+        <source>{name}: the account is disabled</source>
+        <translation>{name}：账户已停用</translation>
+    </message>
+    <message>
+        <source>{name}: locked until {until}</source>
+        <translation>{name}：锁定至 {until}</translation>
+    </message>
+    <message>
+        <source>{name}: the password was changed during the sign-in</source>
+        <translation>{name}：登录期间密码已被修改</translation>
+    </message>
+    <message>
+        <source>{name}: wrong password ({n} in a row)</source>
+        <translation>{name}：密码错误（连续 {n} 次）</translation>
+    </message>
+    <message>
+        <source>Restored from {file}; the database before it was kept as {safety}</source>
+        <translation>已从 {file} 恢复；恢复前的数据库保存为 {safety}</translation>
+    </message>
+    <message>
+        <source>Office key {fp} exported, protected by a password, to {file}</source>
+        <translation>单位密钥 {fp} 已加密码导出到 {file}</translation>
+    </message>
+    <message>
+        <source>Office key {fp} installed on this PC</source>
+        <translation>单位密钥 {fp} 已安装到本机</translation>
+    </message>
+    <message>
+        <source>Public key {fp} written to {file}</source>
+        <translation>公钥 {fp} 已输出到 {file}</translation>
+    </message>
+    <message>
+        <source>Refused: payment {id} cannot be approved by the person who recorded it</source>
+        <translation>已拒绝：支付 {id} 不能由登记人本人审批</translation>
+    </message>
+    <message>
+        <source>Refused: this role may not do it</source>
+        <translation>已拒绝：当前角色无权执行此操作</translation>
+    </message>
+    <message>
+        <source>: {n} rows</source>
+        <translation>：{n} 行</translation>
+    </message>
+    <message>
+        <source>Single user</source>
+        <translation>单用户</translation>
+    </message>
+    <message>
+        <source>TalentDesk (automatic)</source>
+        <translation>人才工作台（自动）</translation>
     </message>
 </context>
 <context>
@@ -1017,8 +1880,8 @@ TalentDesk will now close; start it again.</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <source>User: {name}</source>
-        <translation>当前用户：{name}</translation>
+        <source>User: {name} ({role})</source>
+        <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
         <source>Single-user mode</source>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from talentdesk.commands.options import add_json
 from talentdesk.i18n import translate
+from talentdesk.domain.labels import join_list
 
 
 def register(sub) -> None:
@@ -53,9 +54,9 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     for r in result.not_data:
         lines.append(translate("TalentCommands", "row {row}: {message}").format(row=r.row, message=r.message))
     if result.new_employers:
-        lines.append(translate("TalentCommands", "New employers: {names}").format(names="、".join(result.new_employers)))
+        lines.append(translate("TalentCommands", "New employers: {names}").format(names=join_list(result.new_employers)))
     if result.unknown_columns:
-        lines.append(translate("TalentCommands", "Columns not imported: {cols}").format(cols="、".join(result.unknown_columns)))
+        lines.append(translate("TalentCommands", "Columns not imported: {cols}").format(cols=join_list(result.unknown_columns)))
     if args.dry_run:
         lines.append(translate("TalentCommands", "Dry run: {ok} rows would be imported, {bad} rows rejected, {blank} blank rows skipped; nothing was changed.").format(ok=result.valid_rows, bad=len({r.row for r in result.rejected}),
                                                        blank=result.skipped_blank))

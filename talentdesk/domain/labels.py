@@ -65,3 +65,26 @@ def label_spellings(enum: type) -> dict[str, tuple[str, ...]]:
     """code -> its display names in every supported language (for reading what people type)."""
     return {code: tuple(dict.fromkeys(translate_into(lang, "Labels", source) for lang in SUPPORTED_LANGUAGES))
             for code, source in _LABELS.get(enum, {}).items()}
+
+
+# ------------------------------------------------------------------ punctuation of the reader's language
+
+def join_list(items) -> str:
+    """A list as the reader writes it: 优秀、合格 in Chinese, "Excellent, Competent" in English."""
+    from talentdesk.i18n import current_language
+
+    return (", " if current_language() == "en" else "、").join(str(i) for i in items)
+
+
+def join_clauses(items) -> str:
+    """Clauses of one line: '；' in Chinese, '; ' in English."""
+    from talentdesk.i18n import current_language
+
+    return ("; " if current_language() == "en" else "；").join(str(i) for i in items)
+
+
+def labelled(name: str, value: str) -> str:
+    """'name：value' in Chinese, 'name: value' in English."""
+    from talentdesk.i18n import current_language
+
+    return f"{name}: {value}" if current_language() == "en" else f"{name}：{value}"

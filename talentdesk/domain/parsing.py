@@ -14,7 +14,7 @@ from openpyxl.utils.datetime import from_excel
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
-from talentdesk.domain.labels import label_spellings
+from talentdesk.domain.labels import label_spellings, join_list
 from talentdesk.domain.values import (
     to_halfwidth,
 )
@@ -161,7 +161,7 @@ def parse_choice(enum: type, raw: Any, *, field: str) -> str:
     if code is None:
         from talentdesk.domain.labels import choices
 
-        allowed = "、".join(name for _c, name in choices(enum))
+        allowed = join_list(name for _c, name in choices(enum))
         raise ValidationError(translate("TalentEdit", "“{value}” is not one of: {allowed}.").format(value=text, allowed=allowed), field=field)
     return code
 
@@ -180,12 +180,12 @@ def parse_tier(raw: Any, tiers: Mapping[str, str], *, field: str = "tier_code") 
     code = tiers.get(bare) or tiers.get(bare.upper())
     if code is not None:
         return code
-    for spelling, code in tiers.items():  # 领军 for 领军人才, A类 for A
-        if bare and _TIER_AROUND.sub("", spelling).upper() == bare.upper():
+    for spelling, code in tiers.items():  # 领军 for 领军人才, A类 for A, "High-level talent" written as is
+        if bare and _TIER_AROUND.sub("", _SPACE.sub("", spelling)).upper() == bare.upper():
             return code
     codes = sorted(set(tiers.values()))
     raise ValidationError(translate("TalentEdit", "There is no talent tier “{value}”; the tiers are {allowed} (or "
-                                                  "their names).").format(value=text, allowed="、".join(codes)),
+                                                  "their names).").format(value=text, allowed=join_list(codes)),
                           field=field)
 
 

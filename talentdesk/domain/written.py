@@ -178,3 +178,58 @@ def key_text(raw: Any) -> str:
     for b in "〕］]】）)":
         s = s.replace(b, ")")
     return s.lower()
+
+
+def parse_signed_amount(raw: Any, *, field: str = "amount") -> tuple[int, bool]:
+    """An amount that may be written as money going back: '-30000', '－3万', '-￥30,000.00', '(30,000.00)' (the
+    accountant's brackets), -30000.0. Returns (fen > 0, written negative). Everything else as
+    `parse_written_amount`."""
+    if isinstance(raw, bool) or raw is None:
+        return parse_written_amount(raw, field=field), False
+    if isinstance(raw, (int, float, Decimal)):
+        if raw < 0:
+            return parse_written_amount(-raw, field=field), True
+        return parse_written_amount(raw, field=field), False
+    text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
+    negative = False
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")":
+        negative, text = True, text[1:-1]
+    for sym in _CURRENCY:  # '￥-30,000' as well as '-￥30,000'
+        if text.startswith(sym):
+            text = text[len(sym):]
+    if text[:1] in ("-", "−", "–"):
+        negative, text = True, text[1:]
+    return parse_written_amount(text, field=field), negative
+
+
+# What a row of a payment history says it is when it is not a payment. An obligation recorded (应追回: the talent
+# owes it back) is a clawback; money that came back (追回, 退回, 退款 …) is a refund.
+_OBLIGATION_WORDS = ("应追回", "应退回", "应缴回", "应收回", "核定追回", "追回决定", "追缴决定", "应退还")
+_MONEY_BACK_WORDS = ("追回", "追缴", "退回", "退还", "退款", "缴回", "收回", "返还", "clawback", "refund")
+MONEY_KINDS = ("payment", "clawback", "refund")
+
+
+def money_back_kind(*texts: Any) -> str | None:
+    """'clawback' (an obligation to pay back) or 'refund' (money paid back) when one of `texts` says so, else
+    None. `texts` are the cells that name what a row is: an entry-kind column, the instalment column."""
+    for raw in texts:
+        text = re.sub(r"\s+", "", to_halfwidth(text_cell(raw))).lower()
+        if not text:
+            continue
+        if any(w in text for w in _OBLIGATION_WORDS):
+            return "clawback"
+        if any(w in text for w in _MONEY_BACK_WORDS):
+            return "refund"
+    return None
+
+
+def memo_says_money_back(raw: Any) -> str | None:
+    """A memo (摘要) that begins with what the row is: '追回安家补贴（提前离开）'."""
+    text = re.sub(r"\s+", "", to_halfwidth(text_cell(raw)))
+    for w in _OBLIGATION_WORDS:
+        if text.startswith(w):
+            return "clawback"
+    for w in _MONEY_BACK_WORDS:
+        if text.startswith(w):
+            return "refund"
+    return None

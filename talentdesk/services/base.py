@@ -107,6 +107,12 @@ class Actor:
         return self.display_name or self.username
 
 
+def _role_label(role: Role) -> str:
+    from talentdesk.domain.labels import label
+
+    return label(Role, role.value)
+
+
 def actor_of(session: Session) -> Actor:
     actor = session.info.get("actor")
     if actor is None:
@@ -119,7 +125,8 @@ def require(session: Session, permission: Permission, operation: str = "") -> Ac
     actor = actor_of(session)
     if not actor.can(permission):
         raise PermissionDenied(
-            translate("Permissions", "Your role ({role}) is not allowed to do this.").format(role=actor.role.value),
+            translate("Permissions", "Your role ({role}) is not allowed to do this.").format(
+                role=_role_label(actor.role)),
             permission=permission.value,
             operation=operation,
         )

@@ -13,6 +13,7 @@ from talentdesk.domain.errors import StorageError, ValidationError
 from talentdesk.i18n import translate
 from talentdesk.services.base import Lane, operation
 from talentdesk.services.common.tabular import Columns
+from talentdesk.domain.labels import join_list
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _notes_rows(kind: FileKind) -> list[list[str]]:
         header = kind.columns.header(f)
         others = [h for h in (zh, en, *more) if h != header]
         rows.append([header, translate("MoveIn", "yes") if f in kind.columns.required else "",
-                     "、".join(others[:8])])
+                     join_list(others[:8])])
     return rows
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 from sqlalchemy import select
 
 from talentdesk.domain.models import AuditEntry
@@ -143,6 +143,26 @@ def test_a_database_that_already_holds_talents_skips_the_start_page(qtbot, demo_
         runner.shutdown()
     assert "StartPage" not in _page_types(w)
     assert w.collect().start is wiz.StartChoice.EMPTY
+    promise = w.welcome.findChildren(QLabel)[-1].text()
+    assert "begin" not in promise  # the welcome promises only the questions that come
+
+
+def test_the_wizard_is_not_shown_on_a_database_that_already_holds_talents(qtbot, demo_db, settings, monkeypatch):
+    from talentdesk.ui.runner import Runner
+
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: pytest.fail("the wizard must not open"))
+    runner = Runner(demo_db, lambda: Actor.local())
+    try:
+        outcome = wiz.first_run(runner, settings)
+    finally:
+        runner.shutdown()
+    assert outcome.database is demo_db
+
+
+def test_on_an_empty_database_the_welcome_promises_the_start_question_that_comes(qtbot, runner):
+    w = _wizard(qtbot, runner)
+    assert "begin" in w.welcome.findChildren(QLabel)[-1].text()
+    assert "StartPage" in _page_types(w)
 
 
 def test_excel_import_is_offered_only_when_the_import_dialog_exists(qtbot, runner, monkeypatch):

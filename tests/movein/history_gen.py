@@ -1,6 +1,8 @@
 """Writes a payment history the way an office keeps it: a title row above the header, a totals row below, amounts
 as 15000 / 15,000.00 / 1.5万 / 1.5万元 / ￥15,000 / Excel floats (14999.999999), instalments as 2/3, 第2期 or not at
-all, the policy by name or by 文号, some people who left the county midway. Returns what was written, so a test
+all, the policy by name or by 文号, some people who left the county midway — most of them paying part of their 安家补贴
+back, written as offices write it: a negative amount, 追回 in the instalment column, 退回 at the start of the memo,
+accountants' brackets, or an 应追回 row with the refunds after it. Returns what was written, so a test
 can compare the program's reconciliation with the generator's own totals to the fen.
 
 Usage: history(session, out_path, talents=2000, seed=1) after the policies and talents exist (`setup`).
@@ -34,13 +36,16 @@ GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚�
 
 @dataclass
 class Written:
-    rows: int = 0
+    rows: int = 0           # payment rows (money going back is counted in back_rows)
     by_policy_year: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))  # (policy, year) -> [n, fen]
     paid_by_grant: dict = field(default_factory=lambda: defaultdict(int))               # (id number, policy) -> fen
     total_fen: int = 0
     implicit: int = 0
     wan: int = 0
     floats: int = 0
+    # (policy, year) -> [clawbacks, clawback fen, refunds, refund fen] as the ledger must post them
+    back_by_policy_year: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    back_rows: int = 0
 
 
 def setup(session, *, talents: int = 2000, seed: int = 1) -> list[dict]:
@@ -114,9 +119,28 @@ def history(people: list[dict], out_path, *, seed: int = 1) -> Written:
                     break
                 fen = base + (1 if i < extra else 0)
                 lines.append((paid_on, p, name, doc, i + 1, count, fen))
+    back = _money_back(random.Random(seed + 11), lines, w)  # its own draws: the payment rows stay as they were
     lines.sort(key=lambda x: x[0])
-    for n, (paid_on, p, name, doc, seq, count, fen) in enumerate(lines, start=1):
+    rows = sorted([(ln[0], 0, ln) for ln in lines] + [(b[0], 1, b) for b in back], key=lambda x: (x[0], x[1]))
+    n = 0
+    for _d, is_back, line in rows:
+        n += 1
         voucher += 1
+        if is_back:
+            on, p, name, doc, shape, fen = line
+            inst, amount, memo = {
+                "negative": (None, f"-{Decimal(fen) / 100:,.2f}", None),
+                "word": ("追回", Decimal(fen) / 100, "提前离开"),
+                "memo": (None, f"{Decimal(fen) / 100}", "退回安家补贴（未满服务期）"),
+                "brackets": (None, f"({Decimal(fen) / 100:,.2f})", None),
+                "owed": ("应追回", -float(Decimal(fen) / 100), None),
+                "owed_refund": (None, -float(Decimal(fen) / 100), "退回部分"),
+            }[shape]
+            ws.append([n, p["name"], p["id_number"], name, None, inst, amount, on, f"收-{on.year}-{voucher:06d}",
+                       None, memo])
+            w.back_rows += 1
+            continue
+        paid_on, p, name, doc, seq, count, fen = line
         r = rnd.random()
         if r < 0.35:
             inst = f"{seq}/{count}"
@@ -135,7 +159,44 @@ def history(people: list[dict], out_path, *, seed: int = 1) -> Written:
         w.paid_by_grant[(p["id_number"], name)] += fen
         w.total_fen += fen
     ws.append(["合计", None, None, None, None, None, f"{Decimal(w.total_fen) / 100:.2f}"])
+    ws.append(["注：负数为追回、退回的补贴。"])
     for c in ws["C"]:
         c.number_format = "@"
     wb.save(out_path)
     return w
+
+
+def _money_back(rnd: random.Random, lines: list, w: Written) -> list:
+    """Rows for leavers who pay part of their 安家补贴 back: (date, person, policy, 文号, shape, fen). A refund with no
+    应追回 row before it is posted with the clawback it settles, on its own date."""
+    paid: dict = defaultdict(int)
+    for paid_on, p, name, doc, _seq, _count, fen in lines:
+        if p["departure_date"] and name == "安家补贴":
+            paid[(p["id_number"], name)] += fen
+    people = {ln[1]["id_number"]: (ln[1], ln[3]) for ln in lines}
+    out = []
+    for (idn, name), fen in sorted(paid.items()):
+        if rnd.random() < 0.2:
+            continue  # left with nothing paid back yet (or a waiver the office keeps elsewhere)
+        p, doc = people[idn]
+        owed = fen // 3 + rnd.randrange(0, 100)
+        on = p["departure_date"] + dt.timedelta(days=rnd.randrange(5, 60))
+        if on > END:
+            continue
+        shape = rnd.choice(("negative", "word", "memo", "brackets", "owed"))
+        if shape != "owed":
+            out.append((on, p, name, doc, shape, owed))
+            for k in (0, 1):  # the implicit clawback, then the refund, on the same date
+                w.back_by_policy_year[(name, on.year)][2 * k] += 1
+                w.back_by_policy_year[(name, on.year)][2 * k + 1] += owed
+            continue
+        out.append((on, p, name, doc, "owed", owed))
+        w.back_by_policy_year[(name, on.year)][0] += 1
+        w.back_by_policy_year[(name, on.year)][1] += owed
+        part = owed // 2
+        later = on + dt.timedelta(days=rnd.randrange(1, 200))
+        if later <= END:
+            out.append((later, p, name, doc, "owed_refund", part))
+            w.back_by_policy_year[(name, later.year)][2] += 1
+            w.back_by_policy_year[(name, later.year)][3] += part
+    return out

@@ -32,7 +32,7 @@ def moved(database, local, tmp_path):
     written = history(people, path, seed=3)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
-    ws.delete_rows(ws.max_row)  # the totals row goes below the added rows again
+    ws.delete_rows(ws.max_row - 1, 2)  # the totals row and the note under it go below the added rows again
     p0, p1 = people[0], people[1]
     ws.append([None, p0["name"], p0["id_number"], "安家补贴", None, "1/3", "1万", "2026-01-05", "记-X1", None])
     ws.append([None, "王小二", p1["id_number"], "安家补贴", None, None, "15000", "2026-02-05", "记-X2", None])
@@ -77,12 +77,12 @@ def test_wizard_previews_refusals_imports_the_valid_rows_and_the_reconciliation_
     dialog.load_file(str(path))
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
     result = dialog.result
-    assert result.valid_rows == written.rows
+    assert result.valid_rows == written.rows + written.back_rows
     assert len({r.row for r in result.rejected}) == 5
     refused = {r.row for r in dialog.rejected_model.rows}
-    first_bad = written.rows + 4  # title, 填报单位 and header rows come first
+    first_bad = written.rows + written.back_rows + 4  # title, 填报单位 and header rows come first
     assert refused == set(range(first_bad, first_bad + 5))
-    assert dialog.preview_model.rowCount() == written.rows
+    assert len({ln.row for ln in dialog.preview_model.rows}) == written.rows + written.back_rows  # a refund may add its clawback
     assert not dialog.import_button.isEnabled()  # all or nothing until the clerk chooses to skip
     assert "5" in dialog.summary.text()
     shot(dialog, "payment-import-preview.png")
@@ -91,7 +91,7 @@ def test_wizard_previews_refusals_imports_the_valid_rows_and_the_reconciliation_
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     dialog.run_import()
     qtbot.waitUntil(lambda: dialog.result is not None and dialog.result.imported > 0, timeout=30000)
-    assert dialog.result.imported == written.rows
+    assert dialog.result.imported == written.rows + written.back_rows
     ledger = window.ledger
     ledger.pages.setCurrentWidget(ledger.reconcile)
     idle(qtbot, window)

@@ -217,11 +217,16 @@ def test_generated_three_year_history_of_2000_talents_reconciles_to_the_fen(data
     assert written.rows > 18_000 and written.implicit > 1000 and written.wan > 500 and written.floats > 500
     with database.session(local) as s:
         result = H.import_payments(s, path=tmp_path / "history.xlsx")
-    assert result.rejected == [] and result.imported == written.rows
+    assert result.rejected == [] and result.imported == written.rows + written.back_rows
     with database.session(local, readonly=True) as s:
         rec = reconcile.reconcile(s)
     assert rec.total_paid_fen == written.total_fen
-    assert {(r.policy, r.year): [r.payments, r.paid_fen] for r in rec.rows} == dict(written.by_policy_year)
+    assert written.back_rows > 50  # leavers who paid back, in every shape offices write it
+    assert {(r.policy, r.year): [r.payments, r.paid_fen] for r in rec.rows if r.payments} == \
+        dict(written.by_policy_year)
+    assert {(r.policy, r.year): [r.clawbacks, r.clawback_fen, r.refunds, r.refund_fen] for r in rec.rows
+            if r.clawbacks or r.refunds} == dict(written.back_by_policy_year)
+    assert result.not_data == [written.rows + written.back_rows + 4, written.rows + written.back_rows + 5]  # the totals line and the note under it
     with database.session(local, readonly=True) as s:
         for year in (2023, 2024, 2025, 2026):
             one = reconcile.reconcile(s, year=year)

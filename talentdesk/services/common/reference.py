@@ -53,3 +53,10 @@ def list_employers(session: Session, *, with_counts: bool = False) -> list[Emplo
 def tiers_and_employers(session: Session) -> tuple[list[TierRow], list[EmployerRow]]:
     """The choices of the tier and employer boxes (filters, editors)."""
     return list_tiers(session), list_employers(session)
+
+
+def tier_names(session: Session) -> dict[str, str]:
+    """code -> the tier's name in the reader's language (for pages and exports that show a talent's tier)."""
+    en = current_language() == "en"
+    return {code: (name_en if en and name_en else name)
+            for code, name, name_en in session.execute(select(Tier.code, Tier.name, Tier.name_en))}

@@ -18,6 +18,7 @@ from python_calamine import CalamineWorkbook
 from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import translate
+from talentdesk.domain.labels import join_list
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
@@ -93,7 +94,7 @@ def _read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, l
         return _read_xlsx_openpyxl(data), [], ()
     if sheet is not None and sheet not in names:
         raise InputFileError(translate("Importer", "The workbook has no sheet “{name}”; its sheets are {names}.").format(
-            name=sheet, names="、".join(names)))
+            name=sheet, names=join_list(names)))
     fast = _read_xlsx_calamine(data, sheet)
     if fast is None:
         return _read_xlsx_openpyxl(data), [], names

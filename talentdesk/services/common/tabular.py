@@ -6,6 +6,7 @@ the header), shared with the talents import; each import passes its own header r
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 
 from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.common.sheets import (
     Rejection,
@@ -21,6 +23,7 @@ from talentdesk.services.common.sheets import (
     header_key,
     read_sheet,
 )
+from talentdesk.domain.labels import join_list
 
 TOTAL_WORDS = ("合计", "总计", "小计", "累计", "Total", "total", "TOTAL")
 
@@ -75,19 +78,26 @@ class Columns:
         if missing:
             raise ValidationError(
                 translate("Tabular", "The file has no column for: {fields}. Rename the column to one of the template's "
-                                     "headers.").format(fields="、".join(missing)),
+                                     "headers.").format(fields=join_list(missing)),
                 field="mapping",
-                details=[translate("Tabular", "Columns not recognised: {cols}").format(cols="、".join(unknown))]
+                details=[translate("Tabular", "Columns not recognised: {cols}").format(cols=join_list(unknown))]
                 if unknown else [])
         return by_field, unknown
 
 
+# a line under the table that is no record: notes, who filled it in and when (the first filled cell starts so)
+_NOTE_LINE = re.compile(r"^(合计|总计|小计|共计|总数|汇总|注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表人|审核人|"
+                        r"负责人|经办人|联系人[:：]|填表日期|填报日期|制表日期|单位负责人|本表)")
+
+
 def is_totals_row(cells: list[Any]) -> bool:
-    """A 合计 / 总计 / 小计 line under the table (not data, never an invalid row)."""
+    """A 合计 / 总计 / 小计 line under the table, or a notes line (注：…, 填表人：…) — not data, never an invalid
+    row. Callers ask only for rows without an ID number."""
     for c in cells[:6]:
         if isinstance(c, str) and any(w in c.replace(" ", "") for w in TOTAL_WORDS):
             return True
-    return False
+    first = next((str(c).strip() for c in cells if not _blank(c)), "")
+    return bool(_NOTE_LINE.match(to_halfwidth(first).replace(" ", "")))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.settings import get_setting
+from talentdesk.domain.labels import join_list
 
 TARGET, PERFORMANCE = "target", "performance"
 OUTPUT, EFFECT, SATISFACTION = "output", "effect", "satisfaction"
@@ -382,7 +383,7 @@ def cross_checks(pack: AnnualPack) -> tuple[Check, ...]:
         values = {r.actual for r in same}
         if len(same) > 1:
             out.append(Check(len(values) == 1, translate("AnnualReport", "{codes} report the same measure: {values}")
-                             .format(codes="、".join(r.code for r in same),
+                             .format(codes=join_list(r.code for r in same),
                                      values=" / ".join(_num(r.actual) for r in same))))
     weights = sum(r.weight for r in pack.target)
     out.append(Check(abs(weights - 100) < 0.005, translate(

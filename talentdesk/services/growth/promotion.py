@@ -20,6 +20,7 @@ from talentdesk.domain.models import (
     Talent,
     TrainingEnrolment,
 )
+from talentdesk.services.common import reference
 from talentdesk.services.base import STREAM, Permission, operation
 from talentdesk.services.common.settings import get_setting
 
@@ -37,6 +38,7 @@ class ReadyRow:
     training_hours: float
     recent_grades: tuple[str, ...]   # newest first
     excellent: int
+    tier_name: str = ""              # in the reader's language
 
 
 POST_KINDS = (GrowthKind.POST_CHANGE.value, GrowthKind.PROMOTION.value, GrowthKind.IMPORTANT_POST.value)
@@ -94,6 +96,7 @@ def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000)
     if need_title:
         stmt = stmt.where(Talent.professional_title != "")
     good = {AppraisalGrade.EXCELLENT.value, AppraisalGrade.COMPETENT.value}
+    tier_names = reference.tier_names(session)
     out = []
     for tid, name, emp, tier, post, title, arrival in session.execute(stmt, execution_options=STREAM):
         hrs = hours.get(tid, 0.0)
@@ -107,6 +110,7 @@ def promotion_candidates(session: Session, *, today: dt.date, limit: int = 2000)
         if len(recent) < n_appraisals or any(g not in good for g in recent):
             continue
         out.append(ReadyRow(tid, name, emp or "", tier, post, title, since_d, round(years, 1), float(hrs),
-                            tuple(recent), sum(1 for g in recent if g == AppraisalGrade.EXCELLENT.value)))
+                            tuple(recent), sum(1 for g in recent if g == AppraisalGrade.EXCELLENT.value),
+                            tier_names.get(tier, tier)))
     out.sort(key=lambda r: (-r.excellent, -r.training_hours, -r.years_in_post, r.talent_id))
     return out[:limit]

@@ -21,7 +21,7 @@ from talentdesk.domain.enums import (
     GrowthKind,
     TalentStatus,
 )
-from talentdesk.domain.labels import label
+from talentdesk.domain.labels import label, join_list
 from talentdesk.domain.models import (
     CareCase,
     Employer,
@@ -135,7 +135,7 @@ def _reason_texts(today: dt.date):
         if code == "no_checkin":
             return t[code].format(date=v.isoformat()) if v else t["no_checkin_never"]
         if code == "open_case":
-            return t[code].format(kinds="、".join(kinds.get(k, k) for k in sorted(set(v.split(",")))))
+            return t[code].format(kinds=join_list(kinds.get(k, k) for k in sorted(set(v.split(",")))))
         if code == "weak_appraisal":
             return t[code].format(grade=grades.get(v, v))
         if code in ("no_event", "service_ending"):

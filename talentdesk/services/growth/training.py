@@ -24,7 +24,9 @@ from talentdesk.domain.models import (
     TrainingProgram,
 )
 from talentdesk.i18n import current_language, translate
+from talentdesk.services.common import reference
 from talentdesk.services.base import Change, Permission, operation
+from talentdesk.domain.labels import join_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +175,11 @@ def enrol_talents(session: Session, *, program_id: int, talent_ids: list[int], o
     departed = [r[1] for r in rows if r[2] != TalentStatus.ACTIVE.value]
     if departed:
         raise RuleViolation(translate("Growth", "Only active talents can be enrolled: {names} have left.").format(
-            names="、".join(departed)))
+            names=join_list(departed)))
     already = set(session.scalars(select(TrainingEnrolment.talent_id).where(
         TrainingEnrolment.program_id == program_id, ids_in(TrainingEnrolment.talent_id, talent_ids))))
     if already:
-        names = "、".join(found[i][1] for i in talent_ids if i in already)
+        names = join_list(found[i][1] for i in talent_ids if i in already)
         raise Conflict(translate("Growth", "Already enrolled in this programme: {names}.").format(names=names))
     return _enrol(session, p, list(dict.fromkeys(talent_ids)), on)
 
@@ -203,6 +205,7 @@ class EnrolmentRow:
     status: str
     completed_on: dt.date | None
     hours: float
+    tier_name: str = ""
 
 
 @operation(Permission.GROWTH_READ)
@@ -216,7 +219,9 @@ def list_enrolments(session: Session, *, program_id: int) -> list[EnrolmentRow]:
         .where(TrainingEnrolment.program_id == program_id)
         .order_by(Talent.name_pinyin, Talent.id)
     )
-    return [EnrolmentRow(r[0], r[1], r[2], r[3] or "", *r[4:]) for r in session.execute(stmt)]
+    tiers = reference.tier_names(session)
+    return [EnrolmentRow(r[0], r[1], r[2], r[3] or "", *r[4:], tier_name=tiers.get(r[4], r[4]))
+            for r in session.execute(stmt)]
 
 
 @operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from talentdesk.store.db import ids_in
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
-from talentdesk.domain.labels import label
+from talentdesk.domain.labels import label, join_list
 from talentdesk.domain.models import (
     Attachment,
     Employer,
@@ -151,7 +151,7 @@ class Candidate:
 
     @property
     def missing_text(self) -> str:
-        return "、".join(material_label(m) for m in self.missing)
+        return join_list(material_label(m) for m in self.missing)
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ def find_policy(session: Session, text: str | int) -> SubsidyPolicy:
     if not like:
         raise NotFound(translate("Eligibility", "No policy is called {name}.").format(name=raw))
     raise ValidationError(translate("Eligibility", "{name} names several policies: {names}. Give its number.").format(
-        name=raw, names="、".join(f"{p.id} {p.name}" for p in like[:8])), field="policy")
+        name=raw, names=join_list(f"{p.id} {p.name}" for p in like[:8])), field="policy")
 
 
 # ------------------------------------------------------------------ drafts and their approval
@@ -303,7 +303,7 @@ class DraftRow:
 
     @property
     def missing_text(self) -> str:
-        return "、".join(material_label(m) for m in self.missing)
+        return join_list(material_label(m) for m in self.missing)
 
 
 def _draft_rows(session: Session, drafts: list[GrantDraft]) -> list[DraftRow]:
@@ -394,7 +394,7 @@ def approve_draft(session: Session, *, draft_id: int, as_of: dt.date | None = No
     if missing and rules.materials_block:
         raise RuleViolation(translate("Eligibility", "Materials are missing: {missing}. Attach them to the talent's "
                                                      "file first; the policy requires them before approval.").format(
-            missing="、".join(material_label(m) for m in missing)))
+            missing=join_list(material_label(m) for m in missing)))
     # the approval permission was checked above; the grant service is the one way a grant is made
     grant = grants_service.grant_policy.__wrapped__(session, talent_id=d.talent_id, policy_id=d.policy_id,
                                                     start_date=d.start_date, total_fen=d.amount_fen,

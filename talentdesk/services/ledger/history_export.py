@@ -1,6 +1,7 @@
 """The ledger's payment history as an .xlsx in the shape the payments import reads: one row per standing payment
 (person, policy, 文号, instalment k/n, amount, paid date, voucher, method) with each grant's approved total and start
-date, and one row for a grant on which nothing was paid yet. Imported into an empty database (after the policies and
+date, one row per standing clawback (应追回) and refund (退回) with its amount written negative, and one row for a
+grant on which nothing was paid yet. Imported into an empty database (after the policies and
 the talents), it gives every grant the same schedule and the same balance.
 """
 from __future__ import annotations
@@ -18,7 +19,9 @@ from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.ledger.history_import import COLUMNS
 
 FIELDS = ("name", "id_number", "policy", "doc_number", "instalment", "amount", "pay_date", "voucher_no", "method",
-          "approved_total", "start_date", "memo")
+          "approved_total", "start_date", "memo", "entry_kind")
+# how the money's direction is written, as offices do: a payment, an amount owed back, money paid back
+KIND_TEXT = {"payment": "发放", "clawback": "应追回", "refund": "退回"}
 METHOD_TEXT = {"bank": "银行转账", "cash": "现金"}
 
 
@@ -42,22 +45,29 @@ def export_payment_history(session: Session, *, out_path: str | Path) -> int:
     ws.append([COLUMNS.header(f) for f in FIELDS])
     paid_grants: set[int] = set()
     n = 0
-    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind == E.EntryKind.PAYMENT.value)
-                             .order_by(LedgerEntry.entry_date, LedgerEntry.id)):
+    kinds = (E.EntryKind.PAYMENT.value, E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)
+    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(kinds))
+                             .order_by(LedgerEntry.entry_date, LedgerEntry.kind != E.EntryKind.PAYMENT.value,
+                                       LedgerEntry.id)):
         if e.id in reversed_ids:
             continue
         g = grants[e.grant_id]
-        paid_grants.add(g.id)
+        if e.kind == E.EntryKind.PAYMENT.value:
+            paid_grants.add(g.id)
+            instalment, amount = (f"{e.instalment_seq}/{g.instalment_count}" if e.instalment_seq else None,
+                                  _yuan(-e.amount_fen))
+        else:  # owed back or paid back: written negative, as offices write money going back
+            instalment, amount = None, "-" + _yuan(abs(e.amount_fen))
         ws.append([names.get(g.talent_id, ""), people.get(g.talent_id) or "", g.policy_name, g.doc_number,
-                   f"{e.instalment_seq}/{g.instalment_count}" if e.instalment_seq else None,
-                   _yuan(-e.amount_fen), e.entry_date, e.voucher_no,
-                   METHOD_TEXT.get(e.method or "bank", ""), _yuan(g.approved_total_fen), g.start_date, e.memo])
+                   instalment, amount, e.entry_date, e.voucher_no,
+                   METHOD_TEXT.get(e.method or "bank", ""), _yuan(g.approved_total_fen), g.start_date, e.memo,
+                   KIND_TEXT[e.kind]])
         n += 1
     for g in grants.values():
         if g.id not in paid_grants:
             ws.append([names.get(g.talent_id, ""), people.get(g.talent_id) or "", g.policy_name, g.doc_number,
                        f"共{g.instalment_count}期",
-                       None, None, None, None, _yuan(g.approved_total_fen), g.start_date, g.notes[:200]])
+                       None, None, None, None, _yuan(g.approved_total_fen), g.start_date, g.notes[:200], None])
             n += 1
     for c in ws["B"] + ws["E"] + ws["H"]:
         c.number_format = "@"

@@ -38,8 +38,11 @@ from talentdesk.domain.models import (
 from talentdesk.domain.values import add_months, format_yuan, mask_id_number
 from talentdesk.domain.written import (
     key_text,
+    memo_says_money_back,
+    money_back_kind,
     parse_instalment,
     parse_method,
+    parse_signed_amount,
     parse_written_amount,
     text_cell,
 )
@@ -58,6 +61,7 @@ from talentdesk.services.common.tabular import (
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
+from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
     "id_number": ("身份证号", "ID number", ("身份证号码", "公民身份号码", "身份证", "证件号码", "ID No", "ID")),
@@ -75,9 +79,11 @@ COLUMNS = Columns({
                                                             "补贴总额", "Approved total")),
     "start_date": ("起始日期", "Grant start", ("核定日期", "享受起始日期", "起始时间", "Start date")),
     "memo": ("备注", "Notes", ("说明", "摘要", "Memo")),
+    "entry_kind": ("款项类型", "Entry kind", ("收支类型", "业务类型", "发放类型", "款项性质", "类型", "Kind")),
 }, required=("id_number", "pay_date", "amount"))
 ONE_OF = (("policy", "doc_number"),)
 CLOSE = 3  # close matches offered for an unknown person or policy
+_PAYMENT_WORDS = {key_text(w) for w in ("发放", "支付", "补发", "兑现", "拨付", "付款", "发放补贴", "payment")}
 
 
 
@@ -97,6 +103,7 @@ class _Row:
     approved_total: int | None
     start_date: dt.date | None
     memo: str
+    kind: str = "payment"        # or 'clawback' (an obligation to pay back) / 'refund' (money paid back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,7 @@ class PreviewLine:
     amount_fen: int
     pay_date: dt.date | None
     voucher_no: str
+    kind: str = "payment"   # 'clawback' / 'refund': money the talent owes back / paid back (amount_fen > 0)
 
 
 @dataclass
@@ -136,6 +144,8 @@ class _Existing:
     schedule: dict[int, tuple[dt.date, int, bool]]  # seq -> (due, amount, posted)
     paid: set[int]
     paid_fen: int
+    claw_fen: int = 0     # standing clawback obligations (positive fen)
+    refund_fen: int = 0   # standing refunds
 
 
 def _close(word: str, choices: list[str]) -> list[str]:
@@ -203,6 +213,17 @@ def _existing_grants(session: Session, talent_ids: set[int]) -> dict[tuple[int, 
                 by_id[gid].paid_fen += -total
                 if seq is not None:
                     by_id[gid].paid.add(seq)
+        kind = func.coalesce(target.c.kind, LedgerEntry.kind)
+        for gid, k, total in session.execute(
+                select(LedgerEntry.grant_id, kind, func.sum(LedgerEntry.amount_fen))
+                .select_from(LedgerEntry).outerjoin(target, target.c.id == LedgerEntry.reverses_id)
+                .where(LedgerEntry.grant_id.in_(gids),
+                       kind.in_((E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)))
+                .group_by(LedgerEntry.grant_id, kind)):
+            if k == E.EntryKind.CLAWBACK.value:
+                by_id[gid].claw_fen += -(total or 0)
+            else:
+                by_id[gid].refund_fen += total or 0
     return out
 
 
@@ -217,6 +238,12 @@ def _vouchers_on_file(session: Session, talent_ids: set[int]) -> dict[tuple[int,
                        LedgerEntry.instalment_seq)
                 .where(LedgerEntry.talent_id.in_(ids[i:i + 500]), LedgerEntry.kind == E.EntryKind.PAYMENT.value)):
             out[(tid, voucher, -fen, on)].add(seq)
+        for tid, kind, voucher, fen, on in session.execute(
+                select(LedgerEntry.talent_id, LedgerEntry.kind, LedgerEntry.voucher_no, LedgerEntry.amount_fen,
+                       LedgerEntry.entry_date)
+                .where(LedgerEntry.talent_id.in_(ids[i:i + 500]),
+                       LedgerEntry.kind.in_((E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)))):
+            out[(tid, kind, voucher, abs(fen), on)].add(None)  # money back: keyed by its kind as well
     return out
 
 
@@ -271,7 +298,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             elif len(by_doc) > 1:
                 bad("doc_number", translate("PaymentImport", "Several policies share the document number {doc}; name the policy in the "
                                      "policy column: {names}.").format(
-                    doc=pdoc, names="、".join(ref.policies[i].name for i in by_doc)))
+                    doc=pdoc, names=join_list(ref.policies[i].name for i in by_doc)))
             else:
                 near = ref.similar_policies(pdoc)
                 msg = translate("PaymentImport", "No policy has the document number {doc}; import the policy table first.").format(doc=pdoc)
@@ -289,11 +316,32 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
                 approved = parse_written_amount(cell(cells, by_field, "approved_total"), field="approved_total")
             except ValidationError as exc:
                 bad("approved_total", exc.message)
-        grant_only = _blank(raw_amount) and _blank(raw_date) and approved is not None
+        # what the row is: a payment, or money going back (a column saying 追回 / 退回, the instalment column
+        # saying so, a memo beginning with it, or a negative amount)
+        raw_kind = cell(cells, by_field, "entry_kind")
+        raw_inst = cell(cells, by_field, "instalment")
+        kind = money_back_kind(raw_kind, raw_inst)
+        said_payment = False
+        if kind is None and not _blank(raw_kind):
+            said_payment = key_text(raw_kind) in _PAYMENT_WORDS
+            if not said_payment:
+                bad("entry_kind", translate("PaymentImport", "“{value}” is not a kind of entry; write 发放 for a "
+                                                             "payment, 应追回 for an amount the talent owes back, or "
+                                                             "追回 / 退回 for money paid back.").format(
+                    value=text_cell(raw_kind)))
+        elif kind is None:
+            kind = memo_says_money_back(cell(cells, by_field, "memo"))
+        grant_only = kind is None and _blank(raw_amount) and _blank(raw_date) and approved is not None
         amount = pay_date = None
         if not grant_only:
             try:
-                amount = parse_written_amount(raw_amount)
+                amount, negative = parse_signed_amount(raw_amount)
+                if negative and said_payment:
+                    bad("amount", translate("PaymentImport", "A payment cannot be negative; for money paid back write "
+                                                             "退回 in the “{column}” column.").format(
+                        column=col("entry_kind")))
+                elif negative and kind is None:
+                    kind = "refund"
             except ValidationError as exc:
                 bad("amount", exc.message)
             try:
@@ -307,11 +355,13 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             start = parse_date_value(cell(cells, by_field, "start_date"), field="start_date")
         except ValidationError as exc:
             bad("start_date", exc.message)
+        kind = kind or "payment"
         seq = count = None
-        try:
-            seq, count = parse_instalment(cell(cells, by_field, "instalment"))
-        except ValidationError as exc:
-            bad("instalment", exc.message)
+        if kind == "payment":  # money going back is not an instalment
+            try:
+                seq, count = parse_instalment(raw_inst)
+            except ValidationError as exc:
+                bad("instalment", exc.message)
         method = "bank"
         try:
             method = parse_method(cell(cells, by_field, "method"))
@@ -327,14 +377,14 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             elif pay_date < talent.arrival:
                 bad("pay_date", translate("PaymentImport", "Paid on {date}, before {name} arrived on {arrival}.").format(
                     date=pay_date.isoformat(), name=talent.name, arrival=talent.arrival.isoformat()))
-            elif talent.departure is not None and pay_date > talent.departure:
+            elif kind == "payment" and talent.departure is not None and pay_date > talent.departure:
                 bad("pay_date", translate("PaymentImport", "Paid on {date}, after {name} left the county on {left}.").format(
                     date=pay_date.isoformat(), name=talent.name, left=talent.departure.isoformat()))
         if problems:
             rejected.extend(problems)
             continue
         rows.append(_Row(rownum, talent.id, policy.id, seq, count, amount, pay_date, voucher, method, approved, start,
-                         memo))
+                         memo, kind))
     return rows, blank, not_data
 
 
@@ -356,6 +406,20 @@ class _NewGrant:
 class _Plan:
     new: list[_NewGrant] = field(default_factory=list)
     onto: list[tuple[_Existing, list[_Row]]] = field(default_factory=list)
+    back: list[_Back] = field(default_factory=list)
+
+
+@dataclass
+class _Back:
+    """Money going back on one grant (a new one or one on file): the rows, and the clawback obligation posted with
+    refunds that no 应追回 row covers (money came back, so it was owed)."""
+
+    talent: Person
+    policy: _Policy
+    existing: _Existing | None
+    rows: list[_Row]
+    implicit_fen: int = 0
+    implicit_row: _Row | None = None
 
 
 def _step(mode: str) -> int:
@@ -398,6 +462,8 @@ def _place(rows: list[_Row], count: int, taken: set[int], reject) -> list[_Row]:
 def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Existing],
           on_file: dict[tuple[int, str, int, dt.date], set], reject, warn) -> _Plan:
     by_talent = {t.id: t for t in ref.talents.values()}
+    back = [r for r in rows if r.kind != "payment"]
+    rows = [r for r in rows if r.kind == "payment"]
     groups: dict[tuple[int, int], list[_Row]] = defaultdict(list)
     seen: dict[tuple[int, int, str, int, dt.date], list[_Row]] = defaultdict(list)
     for r in rows:
@@ -444,7 +510,85 @@ def _plan(rows: list[_Row], ref: _Reference, existing: dict[tuple[int, int], _Ex
         new = _new_grant(talent, policy, group, payments, reject, warn)
         if new is not None:
             plan.new.append(new)
+    if back:
+        _plan_money_back(back, plan, by_talent, ref, existing, on_file, reject, warn)
     return plan
+
+
+def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person], ref: _Reference,
+                     existing: dict[tuple[int, int], _Existing], on_file, reject, warn) -> None:
+    """Clawbacks (应追回: owed back) and refunds (追回 / 退回: paid back) onto the grant the person's payments under
+    the policy made — in this file or on file. Refused: the same row twice, a row already in the ledger, money
+    back on a grant that paid nothing, more owed back or paid back than was paid."""
+    seen: dict[tuple, _Row] = {}
+    groups: dict[tuple[int, int], list[_Row]] = defaultdict(list)
+    for r in rows:
+        key = (r.talent_id, r.policy_id, r.kind, r.voucher_no, r.amount_fen, r.pay_date)
+        if key in seen:
+            reject(r, "voucher_no", translate("PaymentImport", "The same payment (voucher {voucher}, {amount} on {date}) is already on row "
+                                       "{other}.").format(voucher=r.voucher_no or "—", amount=format_yuan(r.amount_fen),
+                                                          date=r.pay_date.isoformat(), other=seen[key].row))
+            continue
+        seen[key] = r
+        if on_file.get((r.talent_id, r.kind, r.voucher_no, r.amount_fen, r.pay_date)):
+            reject(r, "voucher_no", translate("PaymentImport", "This row (voucher {voucher}, {amount} on {date}) is already in the "
+                                       "ledger: the same entry twice.").format(
+                voucher=r.voucher_no or "—", amount=format_yuan(r.amount_fen), date=r.pay_date.isoformat()))
+            continue
+        groups[(r.talent_id, r.policy_id)].append(r)
+    new_by = {(g.talent.id, g.policy.id): g for g in plan.new}
+    onto_by = {have.id: rs for have, rs in plan.onto}
+    for (tid, pid), group in groups.items():
+        talent, policy = by_talent[tid], ref.policies[pid]
+        new, have = new_by.get((tid, pid)), existing.get((tid, pid))
+        if new is not None:
+            paid, claws, refunds, have = sum(r.amount_fen for r in new.rows), 0, 0, None
+        elif have is not None:
+            paid = have.paid_fen + sum(r.amount_fen for r in onto_by.get(have.id, []))
+            claws, refunds = have.claw_fen, have.refund_fen
+        else:
+            for r in group:
+                reject(r, "policy", translate("PaymentImport", "Nothing was paid to {name} under “{policy}”, so nothing can be "
+                                              "clawed back or paid back; the payments must come first (in this file or on "
+                                              "file).").format(name=talent.name, policy=policy.name))
+            continue
+        group.sort(key=lambda r: (r.pay_date, r.kind != "clawback", r.row))
+        kept = []
+        for r in group:
+            if r.kind == "clawback":
+                if claws + r.amount_fen > paid:
+                    reject(r, "amount", translate("PaymentImport", "More owed back than was paid: {name} was paid {paid} under "
+                                                  "“{policy}”; with this row {owed} would be owed back.").format(
+                        name=talent.name, paid=format_yuan(paid), policy=policy.name,
+                        owed=format_yuan(claws + r.amount_fen)))
+                    continue
+                claws += r.amount_fen
+            else:
+                if refunds + r.amount_fen > paid:
+                    reject(r, "amount", translate("PaymentImport", "More paid back than was paid: {name} was paid {paid} under "
+                                                  "“{policy}”; with this row {back} would be paid back.").format(
+                        name=talent.name, paid=format_yuan(paid), policy=policy.name,
+                        back=format_yuan(refunds + r.amount_fen)))
+                    continue
+                refunds += r.amount_fen
+            kept.append(r)
+        if not kept:
+            continue
+        entry = _Back(talent, policy, have, kept)
+        if refunds > claws:  # money came back with no (or a smaller) 应追回 row: it was owed, post the obligation
+            entry.implicit_fen = refunds - claws
+            running = have.refund_fen if have is not None else 0
+            for r in kept:
+                if r.kind == "refund":
+                    running += r.amount_fen
+                    if running > claws:
+                        entry.implicit_row = r
+                        break
+            warn(entry.implicit_row, "amount", translate(
+                "PaymentImport", "{name}: {amount} paid back under “{policy}” is posted with the clawback it settles "
+                                 "(the file has no 应追回 row for it).").format(
+                name=talent.name, amount=format_yuan(entry.implicit_fen), policy=policy.name))
+        plan.back.append(entry)
 
 
 def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: list[_Row], reject,
@@ -464,7 +608,7 @@ def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: lis
             if r.count is not None and r.count != keep:
                 reject(r, "instalment", translate("PaymentImport", "The rows of {name} for “{policy}” disagree on the number of instalments "
                                            "({counts}).").format(name=talent.name, policy=policy.name,
-                                                                 counts="、".join(map(str, sorted(written_counts)))))
+                                                                 counts=join_list(map(str, sorted(written_counts)))))
         payments = [r for r in payments if r.count is None or r.count == keep]
         written_counts = {keep}
     lump = policy.mode == E.InstalmentMode.LUMP_SUM.value
@@ -533,7 +677,7 @@ def _new_grant(talent: Person, policy: _Policy, group: list[_Row], payments: lis
         else:
             why = translate("PaymentImport", "the policy grants {amount} in {count} instalments ({each}), which the rows do not "
                      "follow").format(amount=format_yuan(policy_fen), count=len(policy_schedule),
-                                      each="、".join(format_yuan(s.amount_fen) for s in policy_schedule[:4])
+                                      each=join_list(format_yuan(s.amount_fen) for s in policy_schedule[:4])
                                       + ("…" if len(policy_schedule) > 4 else ""))
         warn(first, "amount", translate("PaymentImport", "{name}: the grant of “{policy}” is made from the file ({total} in {count} "
                                  "instalments) because {why}.").format(name=talent.name, policy=policy.name,
@@ -651,8 +795,28 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
             completed.append(have.id)
     if completed:
         session.execute(update(SubsidyGrant), [{"id": g, "status": E.GrantStatus.COMPLETED.value} for g in completed])
+    # money going back: clawback obligations (negative, as departures post them) and refunds (positive)
+    new_gid = {(g.talent.id, g.policy.id): gid for gid, g in zip(grant_ids, plan.new)}
+    back_rows = []
+    for b in plan.back:
+        gid = b.existing.id if b.existing is not None else new_gid[(b.talent.id, b.policy.id)]
+        for r in b.rows:
+            if r is b.implicit_row:
+                back_rows.append(dict(
+                    grant_id=gid, talent_id=b.talent.id, kind=E.EntryKind.CLAWBACK.value, amount_fen=-b.implicit_fen,
+                    entry_date=r.pay_date, fiscal_year=r.pay_date.year, instalment_seq=None, voucher_no=r.voucher_no,
+                    method=r.method, memo=translate("PaymentImport", "Owed back, settled by the refund of row {row} of "
+                                                                     "{file}").format(row=r.row, file=source)[:200],
+                    created_by=actor.username))
+            sign = -1 if r.kind == E.EntryKind.CLAWBACK.value else 1
+            back_rows.append(dict(
+                grant_id=gid, talent_id=b.talent.id, kind=r.kind, amount_fen=sign * r.amount_fen,
+                entry_date=r.pay_date, fiscal_year=r.pay_date.year, instalment_seq=None, voucher_no=r.voucher_no,
+                method=r.method, memo=(r.memo or f"{memo_base}, {r.row}")[:200], created_by=actor.username))
+    if back_rows:
+        session.execute(insert(LedgerEntry.__table__), back_rows)
     session.flush()
-    return len(payments), len(grant_ids)
+    return len(payments) + sum(len(b.rows) for b in plan.back), len(grant_ids)
 
 
 # ------------------------------------------------------------------ the operation
@@ -694,20 +858,32 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
             t = by_talent[r.talent_id]
             lines.append(PreviewLine(r.row, t.name, mask_id_number(t.id_number), ref.policies[r.policy_id].name,
                                      f"{r.seq}/{have.count}", r.amount_fen, r.pay_date, r.voucher_no))
+    words = {"clawback": translate("PaymentImport", "Owed back"), "refund": translate("PaymentImport", "Paid back")}
+    for b in plan.back:
+        t = b.talent
+        for r in b.rows:
+            if r is b.implicit_row:
+                lines.append(PreviewLine(r.row, t.name, mask_id_number(t.id_number), b.policy.name, words["clawback"],
+                                         b.implicit_fen, r.pay_date, r.voucher_no, "clawback"))
+            lines.append(PreviewLine(r.row, t.name, mask_id_number(t.id_number), b.policy.name, words[r.kind],
+                                     r.amount_fen, r.pay_date, r.voucher_no, r.kind))
     lines.sort(key=lambda ln: ln.row)
-    valid = len(lines)
-    total_fen = sum(ln.amount_fen for ln in lines)
+    valid = len({ln.row for ln in lines})
+    total_fen = sum(ln.amount_fen for ln in lines if ln.kind == "payment")
     extra = {"grants_created": len(plan.new), "paid_fen": total_fen,
+             "clawback_fen": sum(ln.amount_fen for ln in lines if ln.kind == "clawback"),
+             "refund_fen": sum(ln.amount_fen for ln in lines if ln.kind == "refund"),
              "grants_from_file": sum(1 for g in plan.new if g.from_file)}
     base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=valid, skipped_blank=blank,
                 not_data=not_data, warnings=warnings, unknown_columns=unknown)
-    if dry_run or (rejected and not skip_invalid) or not (plan.new or plan.onto):
+    if dry_run or (rejected and not skip_invalid) or not (plan.new or plan.onto or plan.back):
         return ImportOutcome(imported=0, dry_run=dry_run, extra={**extra, "preview": lines}, **base)
     if backup_first_:
         backup_first(session)
     record_event(session, E.AuditAction.IMPORT, table="payments",  # first: the unit of work takes the write lock
-                 summary=f"imported {valid} payments ({format_yuan(total_fen)}) and {len(plan.new)} grants from "
-                         f"{Path(path).name}; {len({r.row for r in rejected})} rows refused")
+                 summary=f"imported {valid} rows: payments of {format_yuan(total_fen)}, owed back "
+                         f"{format_yuan(extra['clawback_fen'])}, paid back {format_yuan(extra['refund_fen'])}, and "
+                         f"{len(plan.new)} grants from {Path(path).name}; {len({r.row for r in rejected})} rows refused")
     imported, _grants = _write(session, plan, today=today, source=Path(path).name, progress=progress)
     if progress is not None:
         progress(4, 4, translate("PaymentImport", "Done"))

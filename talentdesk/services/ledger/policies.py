@@ -15,6 +15,7 @@ from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import PolicyAmount, PolicyExclusion, SubsidyGrant, SubsidyPolicy, Talent, Tier
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
+from talentdesk.domain.labels import join_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,11 +281,11 @@ def eligibility(session: Session, *, policy: SubsidyPolicy, talent: Talent, on: 
     tiers = _split(policy.eligible_tiers)
     if tiers and talent.tier_code not in tiers:
         reasons.append(translate("Policies", "The policy is for tiers {tiers}; {talent} is tier {tier}.").format(
-            tiers="、".join(tiers), talent=talent.name, tier=talent.tier_code))
+            tiers=join_list(tiers), talent=talent.name, tier=talent.tier_code))
     edus = _split(policy.eligible_educations)
     if edus and talent.education not in edus:
         reasons.append(translate("Policies", "The policy requires {required}; {talent}'s education is {education}.").format(
-            required="、".join(label(E.Education, e) for e in edus), talent=talent.name,
+            required=join_list(label(E.Education, e) for e in edus), talent=talent.name,
             education=label(E.Education, talent.education)))
     amount = amount_for(_amount_rules(session, policy.id), talent.tier_code, talent.education)
     if amount is None:

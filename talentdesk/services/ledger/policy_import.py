@@ -29,6 +29,7 @@ from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.sheets import _blank, header_key
 from talentdesk.services.common.tabular import Columns, ImportOutcome, Rejection, backup_first, cell, is_totals_row
 from talentdesk.services.ledger.policies import AmountRule, PolicyInput, save_policy, validate_policy
+from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
     "name": ("政策名称", "Policy", ("补贴项目", "补贴名称", "项目名称", "政策", "Policy name", "Name")),
@@ -210,7 +211,7 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
                     if code is None:
                         bad("eligible_tiers", translate("PolicyImport", "Unknown talent tier “{tier}”; the tiers are "
                                                                         "{tiers}.").format(
-                            tier=part, tiers="、".join(c for c, _n in tiers_rows)))
+                            tier=part, tiers=join_list(c for c, _n in tiers_rows)))
                     else:
                         eligible.append(code)
             data["eligible_tiers"] = tuple(eligible)
@@ -246,7 +247,7 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
                 tier = tier_keys.get(header_key(t).removesuffix("人才").removesuffix("类"))
                 if tier is None:
                     bad("tier", translate("PolicyImport", "Unknown talent tier “{tier}”; the tiers are {tiers}.").format(
-                        tier=t, tiers="、".join(c for c, _n in tiers_rows)))
+                        tier=t, tiers=join_list(c for c, _n in tiers_rows)))
             e = text_cell(cell(cells, by_field, "education"))
             if e and e not in ("全部", "不限", "所有"):
                 try:

@@ -18,6 +18,7 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import months_between
 from talentdesk.i18n import current_language
+from talentdesk.services.common import reference
 from talentdesk.services.base import Permission, operation
 from talentdesk.services.mentors.pairings import is_overdue
 from talentdesk.services.mentors.pool import current_loads
@@ -55,6 +56,7 @@ class BoardCard:
     roles: tuple[CardRole, ...] = ()      # with this mentor
     other_roles: tuple[OtherRole, ...] = ()  # with other mentors
     arrival_date: dt.date | None = None
+    tier_name: str = ""                   # the tier's name in the reader's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
     """
     today = today or dt.date.today()
     en = current_language() == "en"
+    tier_names = reference.tier_names(session)
     load = current_loads()
     mentors = session.execute(
         select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
@@ -154,7 +157,8 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
             lasts = [p[8] for p in mine if p[8] is not None]
             overdue = any(r.overdue for r in roles)
             card = BoardCard(tid, first[10], first[11] or "", first[12], mid, months_between(start, today),
-                             max(lasts) if lasts else None, overdue, roles, others, first[16])
+                             max(lasts) if lasts else None, overdue, roles, others, first[16],
+                             tier_names.get(first[12], first[12]))
             cards_by_mentor.setdefault(mid, []).append(card)
             if overdue:
                 overdue_by_mentor[mid] = overdue_by_mentor.get(mid, 0) + 1
@@ -190,6 +194,7 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
     ustmt = ustmt.order_by(Talent.arrival_date.desc(), Talent.name_pinyin)  # newest arrivals first
     if unpaired_limit is not None:
         ustmt = ustmt.limit(unpaired_limit)
-    unpaired = tuple(BoardCard(r[0], r[1], r[2] or "", r[3], None, 0, None, False, (), (), r[4])
+    unpaired = tuple(BoardCard(r[0], r[1], r[2] or "", r[3], None, 0, None, False, (), (), r[4],
+                               tier_names.get(r[3], r[3]))
                      for r in session.execute(ustmt))
     return BoardData(tuple(columns), unpaired, total, overdue_total, today, filtered)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.enums import CaseStatus
 from talentdesk.domain.errors import ValidationError
-from talentdesk.domain.labels import label
+from talentdesk.domain.labels import label, join_list
 from talentdesk.domain.models import (
     CareCase,
     CheckIn,
@@ -100,7 +100,7 @@ def record_checkin(session: Session, *, pairing_id: int, date: dt.date, mode: st
     case_id = None
     if follow_up:
         kind = next((_CARE_KIND_FOR_TAG[t] for t in tags if t in _CARE_KIND_FOR_TAG), E.CareKind.OTHER.value)
-        tag_names = "、".join(label(E.IssueTag, t) for t in tags) if current_language() != "en" else \
+        tag_names = join_list(label(E.IssueTag, t) for t in tags) if current_language() != "en" else \
             ", ".join(label(E.IssueTag, t) for t in tags)
         title = translate("Mentors", "Follow-up from a check-in: {tags}").format(tags=tag_names) if tags else \
             translate("Mentors", "Follow-up from a check-in")

@@ -37,6 +37,7 @@ from talentdesk.services.common.tabular import (
     cell,
     is_totals_row,
 )
+from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
     "mentor": ("导师", "Mentor", ("导师姓名", "帮带导师", "结对导师", "Mentor name")),
@@ -124,7 +125,7 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
         if role_id is None:
             bad("role", translate("PairingImport", "“{role}” is not a mentor role; the roles are {roles} (the office "
                                                    "can add roles in the mentor board).").format(
-                role=role_text, roles="、".join(role_names)))
+                role=role_text, roles=join_list(role_names)))
         start = end = None
         try:
             start = parse_date_value(cell(cells, by_field, "start_date"), field="start_date")

@@ -20,6 +20,7 @@ from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
 from talentdesk.services.common.paging import Page
+from talentdesk.services.safety import audit_text
 
 MAX_EXPORT_ROWS = 1_000_000
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx file cannot hold
@@ -29,19 +30,44 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 @dataclass(frozen=True, slots=True)
 class AuditRow:
     id: int
-    at: dt.datetime
+    at: dt.datetime          # UTC, as stored
     actor_name: str
     action: str
     table_name: str
     record_id: str
-    summary: str
+    summary: str             # as stored
     before: str
     after: str
+
+    # what the reader sees (audit_text): local time, labels and sentences in the user's language
+    @property
+    def when(self) -> str:
+        return audit_text.local_time_text(self.at)
+
+    @property
+    def actor_text(self) -> str:
+        return audit_text.actor_label(self.actor_name)
+
+    @property
+    def action_text(self) -> str:
+        return audit_text.action_label(self.action)
+
+    @property
+    def table_text(self) -> str:
+        return audit_text.table_label(self.table_name)
+
+    @property
+    def summary_text(self) -> str:
+        return audit_text.summary_text(self.action, self.table_name, self.summary, self.before, self.after)
+
+    def detail_lines(self) -> list[str]:
+        return audit_text.detail_lines(self.action, self.table_name, self.before, self.after)
 
 
 @dataclass(frozen=True)
 class AuditQuery:
-    """Filters of the audit view; every one is optional. Dates are inclusive, in UTC like the trail."""
+    """Filters of the audit view; every one is optional. Dates are inclusive local calendar days (the trail stores
+    UTC; the bounds are converted)."""
 
     username: str = ""
     date_from: dt.date | None = None
@@ -57,10 +83,11 @@ def _filtered(stmt, q: AuditQuery):
         stmt = stmt.where(AuditEntry.actor_name == q.username)
     if q.date_from and q.date_to and q.date_from > q.date_to:
         raise ValidationError(translate("Audit", "The start date is after the end date."), field="date_from")
-    if q.date_from:
-        stmt = stmt.where(AuditEntry.at >= dt.datetime.combine(q.date_from, dt.time.min))
-    if q.date_to:
-        stmt = stmt.where(AuditEntry.at <= dt.datetime.combine(q.date_to, dt.time.max))
+    start, end = audit_text.utc_bounds(q.date_from, q.date_to)
+    if start is not None:
+        stmt = stmt.where(AuditEntry.at >= start)
+    if end is not None:
+        stmt = stmt.where(AuditEntry.at <= end)
     if q.table_name:
         stmt = stmt.where(AuditEntry.table_name == q.table_name)
     if q.record_id:
@@ -108,14 +135,15 @@ def safe_cell(value) -> object:
 
 
 def _headers() -> list[str]:
-    return [translate("Audit", "No."), translate("Audit", "Time (UTC)"), translate("Audit", "User"),
-            translate("Audit", "Action"), translate("Audit", "Table"), translate("Audit", "Record"),
-            translate("Audit", "Summary"), translate("Audit", "Before"), translate("Audit", "After")]
+    return [translate("Audit", "No."), translate("Audit", "Time"), translate("Audit", "User"),
+            translate("Audit", "Action"), translate("Audit", "Record kind"), translate("Audit", "Record"),
+            translate("Audit", "Summary"), translate("Audit", "Details")]
 
 
 def _values(r: AuditRow) -> list:
-    return [r.id, r.at.strftime("%Y-%m-%d %H:%M:%S"), r.actor_name, r.action, r.table_name, r.record_id, r.summary,
-            r.before, r.after]
+    """One entry as the reader sees it in the view: local time, labels and values in the user's language."""
+    return [r.id, r.when, r.actor_text, r.action_text, r.table_text, r.record_id, r.summary_text,
+            "\n".join(r.detail_lines())]
 
 
 @operation(Permission.AUDIT_READ, writes=True, changes=(Change.AUDIT,))

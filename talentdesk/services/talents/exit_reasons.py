@@ -15,6 +15,7 @@ from talentdesk.domain.errors import Conflict, NotFound, ValidationError
 from talentdesk.domain.models import ExitReason, Talent
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Change, Permission, operation
+from talentdesk.domain.labels import join_list
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
@@ -63,7 +64,7 @@ def find_exit_reason(session: Session, text: str | int | None) -> ExitReason | N
         found = session.scalar(select(ExitReason).where(or_(
             ExitReason.code == low, ExitReason.name == raw, func.lower(ExitReason.name_en) == low)))
     if found is None:
-        offered = "、".join(f"{r.code} ({r.name})" for r in session.scalars(
+        offered = join_list(f"{r.code} ({r.name})" for r in session.scalars(
             select(ExitReason).where(ExitReason.active.is_(True)).order_by(ExitReason.sort_order, ExitReason.id)))
         raise ValidationError(translate("ExitReasons", "Unknown reason for leaving: {value}. Choose one of: {offered}.")
                               .format(value=raw, offered=offered), field="exit_reason")

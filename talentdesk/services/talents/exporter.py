@@ -24,6 +24,7 @@ from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, ExitReason, Talent, Tier
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
+from talentdesk.services.common.reference import tier_names
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
 
@@ -53,7 +54,7 @@ def _cell(fieldname: str, t: Talent, employer: str | None, tier_name: str, reaso
     if fieldname == "employer":
         return employer or ""
     if fieldname == "tier_code":
-        return t.tier_code
+        return tier_name or t.tier_code
     if fieldname == "gender":
         return label(E.Gender, t.gender)
     if fieldname == "education":
@@ -96,7 +97,10 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
 
     count = session.scalar(select(func.count()).select_from(total)) or 0
     headers = [export_header(f) for f in FIELDS]
-    reasons = dict(session.execute(select(ExitReason.id, ExitReason.name)).all())
+    en = current_language() == "en"
+    reasons = {rid: (name_en if en and name_en else name)
+               for rid, name, name_en in session.execute(select(ExitReason.id, ExitReason.name, ExitReason.name_en))}
+    tiers = tier_names(session)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=str(path.parent))
     os.close(fd)
@@ -111,7 +115,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                 if progress is not None and n % 2000 == 0:
                     progress(n, count, translate("Exporter", "Exporting"))
                 n += 1
-                yield [_cell(f, t, employer, tier_name, reasons) for f in FIELDS]
+                yield [_cell(f, t, employer, tiers.get(t.tier_code, tier_name), reasons) for f in FIELDS]
 
         if suffix == ".csv":
             gbk = encoding.lower() in ("gbk", "gb18030") or path.name.lower().endswith(".gbk.csv")

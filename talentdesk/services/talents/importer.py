@@ -44,6 +44,7 @@ from talentdesk.services.common.sheets import (  # noqa: F401 - the reading name
     unescape_cell,
 )
 from talentdesk.services.talents.records import tier_spellings
+from talentdesk.domain.labels import join_list
 
 # field -> (Chinese header written on export, English header written on export, other accepted spellings)
 COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -202,9 +203,9 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
     if missing:
         raise ValidationError(
             translate("Importer", "The file has no column for: {fields}. Rename the column or map it by hand.").format(
-                fields="、".join(column_title(f) for f in missing)),
+                fields=join_list(column_title(f) for f in missing)),
             field="mapping",
-            details=[translate("Importer", "Columns not recognised: {cols}").format(cols="、".join(unknown))] if unknown else [],
+            details=[translate("Importer", "Columns not recognised: {cols}").format(cols=join_list(unknown))] if unknown else [],
         )
     return by_index, unknown
 

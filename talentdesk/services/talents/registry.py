@@ -22,6 +22,7 @@ from talentdesk.domain.values import (
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, actor_of, operation
 from talentdesk.services.common.paging import Page
+from talentdesk.domain.labels import join_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,7 @@ def current_mentor_names(session: Session, talent_ids: list[int]) -> dict[int, s
     out: dict[int, list[str]] = {}
     for tid, name in rows:
         out.setdefault(tid, []).append(name)
-    return {k: "、".join(v) for k, v in out.items()}
+    return {k: join_list(v) for k, v in out.items()}
 
 
 @operation(Permission.TALENT_READ)

@@ -30,6 +30,7 @@ from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.ui.common.file_dialogs import open_file_name
+from talentdesk.domain.labels import join_list
 
 
 def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
@@ -162,7 +163,7 @@ class FileImportDialog(QDialog):
             text += " " + self.tr("Not data (totals or notes): rows {rows}.").format(
                 rows=", ".join(map(str, result.not_data)))
         if result.unknown_columns:
-            text += " " + self.tr("Columns not imported: {cols}.").format(cols="、".join(result.unknown_columns))
+            text += " " + self.tr("Columns not imported: {cols}.").format(cols=join_list(result.unknown_columns))
         if bad and not self.skip_invalid.isChecked():
             text += " " + self.tr("Nothing is imported while rows are refused, unless you choose to skip them.")
         self.summary.setText(text)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.labels import label
+from talentdesk.domain.labels import label, join_list
 from talentdesk.services.base import call
 from talentdesk.services.common import settings
 from talentdesk.services.growth import promotion, retention, risk
@@ -53,13 +53,13 @@ class ReadinessPage(QWidget):
         self.model = RowTableModel([
             Column(self.tr("Talent"), lambda r: r.name),
             Column(self.tr("Employer"), lambda r: r.employer_name),
-            Column(self.tr("Tier"), lambda r: r.tier_code),
+            Column(self.tr("Tier"), lambda r: r.tier_name or r.tier_code),
             Column(self.tr("Post"), lambda r: r.post),
             Column(self.tr("Professional title"), lambda r: r.professional_title),
             Column(self.tr("In post since"), lambda r: fmt_date(r.in_post_since)),
             Column(self.tr("Years in post"), lambda r: f"{r.years_in_post:.1f}", align_right=True),
             Column(self.tr("Training hours"), lambda r: f"{r.training_hours:g}", align_right=True),
-            Column(self.tr("Latest appraisals"), lambda r: "、".join(label(E.AppraisalGrade, g) for g in r.recent_grades)),
+            Column(self.tr("Latest appraisals"), lambda r: join_list(label(E.AppraisalGrade, g) for g in r.recent_grades)),
         ], self)
         self.view = make_table_view(self.model, self, size_from_rows=50)
         self.view.doubleClicked.connect(self._open)

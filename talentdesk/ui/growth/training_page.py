@@ -62,7 +62,7 @@ class TrainingPage(QWidget):
         self.enrolments = RowTableModel([
             Column(self.tr("Talent"), lambda r: r.talent_name),
             Column(self.tr("Employer"), lambda r: r.employer_name),
-            Column(self.tr("Tier"), lambda r: r.tier_code),
+            Column(self.tr("Tier"), lambda r: r.tier_name or r.tier_code),
             Column(self.tr("Enrolled on"), lambda r: fmt_date(r.enrolled_on)),
             Column(self.tr("Status"), lambda r: label(E.EnrolmentStatus, r.status)),
             Column(self.tr("Completed on"), lambda r: fmt_date(r.completed_on)),

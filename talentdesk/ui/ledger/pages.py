@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.labels import label
+from talentdesk.domain.labels import join_clauses, join_list, label, labelled
 from talentdesk.domain.values import format_yuan, parse_yuan
 from talentdesk.services.base import Call, call
 from talentdesk.services.common.reference import list_employers, list_tiers
@@ -528,10 +528,8 @@ class PoliciesPage(Page):
             Column(self.tr("Level"), lambda r: label(E.PolicyLevel, r.level)),
             Column(self.tr("Instalments"), lambda r: f"{label(E.InstalmentMode, r.instalment_mode)} × {r.instalment_count}"),
             Column(self.tr("Clawback"), lambda r: label(E.ClawbackRule, r.clawback_rule)),
-            Column(self.tr("Amounts"), lambda r: "; ".join(
-                f"{a.tier_code or self.tr('any tier')}/{label(E.Education, a.education) if a.education else self.tr('any education')}: "
-                f"{format_yuan(a.amount_fen)}" for a in r.amounts)),
-            Column(self.tr("Excludes"), lambda r: ", ".join(self._names.get(i, str(i)) for i in r.excludes)),
+            Column(self.tr("Amounts"), lambda r: join_clauses(self._amount_text(a) for a in r.amounts)),
+            Column(self.tr("Excludes"), lambda r: join_list(self._names.get(i, str(i)) for i in r.excludes)),
             Column(self.tr("Grants"), lambda r: r.grant_count, align_right=True),
             Column(self.tr("In use"), lambda r: self.tr("yes") if r.active else self.tr("no")),
         ]
@@ -579,8 +577,19 @@ class PoliciesPage(Page):
         lay.addWidget(split)
         self.tiers: list = []
 
+    def _amount_text(self, a) -> str:
+        """One amount rule as the clerk reads it: 青年人才·硕士研究生：¥30,000.00; 'all tiers' for a rule without one."""
+        names = {t.code: t.display for t in self.tiers}
+        tier = names.get(a.tier_code, a.tier_code) if a.tier_code else self.tr("all tiers")
+        education = label(E.Education, a.education) if a.education else self.tr("all education levels")
+        return labelled(f"{tier} · {education}", format_yuan(a.amount_fen))
+
+    def _tiers_loaded(self, tiers) -> None:
+        self.tiers = tiers
+        self.model.layoutChanged.emit()  # the amounts name the tiers
+
     def refresh(self) -> None:
-        self.context.runner.submit(call(list_tiers), on_done=lambda t: setattr(self, "tiers", t))
+        self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
         self.context.runner.submit(call(policies.list_policies), key="ledger.policies", on_done=self._rows)
 
     def _rows(self, rows) -> None:

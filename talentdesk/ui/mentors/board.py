@@ -286,7 +286,7 @@ class MentorBoard(QAbstractScrollArea):
         p.drawText(QRect(inner.right() - rw, inner.y() + 1, rw, name_h), Qt.AlignmentFlag.AlignRight, right)
         y = inner.y() + name_h + 1
         # line 2: employer · tier
-        line2 = f"{card.employer_name or self.tr('(no employer)')} · {card.tier_code}"
+        line2 = f"{card.employer_name or self.tr('(no employer)')} · {card.tier_name or card.tier_code}"
         p.drawText(QRect(inner.x(), y, inner.width(), lh), Qt.AlignmentFlag.AlignLeft,
                    fm_small.elidedText(line2, Qt.TextElideMode.ElideRight, inner.width()))
         y += lh

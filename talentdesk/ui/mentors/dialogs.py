@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.labels import choices, label
+from talentdesk.domain.labels import choices, label, join_list
 from talentdesk.services.base import call
 from talentdesk.services.mentors import checkins, pairings, pool
 from talentdesk.services.mentors.board import BoardCard, BoardColumn
@@ -277,7 +277,7 @@ class CheckInDialog(ServiceDialog):
             Column(self.tr("Date"), lambda r: fmt_date(r.date)),
             Column(self.tr("Mode"), lambda r: r.mode_label),
             Column(self.tr("Notes"), lambda r: r.notes, tooltip=lambda r: r.notes),
-            Column(self.tr("Issues"), lambda r: "、".join(label(E.IssueTag, t) for t in r.issue_tags)
+            Column(self.tr("Issues"), lambda r: join_list(label(E.IssueTag, t) for t in r.issue_tags)
                    + (f" {r.issues}" if r.issues else ""), tooltip=lambda r: r.issues),
             Column(self.tr("Follow-up"), lambda r: (self.tr("open") if r.care_case_open else self.tr("closed"))
                    if r.care_case_id else ""),

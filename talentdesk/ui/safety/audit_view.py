@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.services.safety import audit
 from talentdesk.services.safety.audit import AuditQuery
+from talentdesk.services.safety.audit_text import actor_label, table_label
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
@@ -38,7 +38,7 @@ class AuditDialog(QDialog):
         for code, label in self._action_labels().items():
             self.action.addItem(label, code)
         self.table = QComboBox(self)
-        self.table.addItem(self.tr("All tables"), "")
+        self.table.addItem(self.tr("All record kinds"), "")
         self.record = QLineEdit(self)
         self.record.setPlaceholderText(self.tr("Record no."))
         self.record.setMaximumWidth(90)
@@ -58,16 +58,17 @@ class AuditDialog(QDialog):
             bar.addWidget(w)
         layout.addLayout(bar)
         self.model = RowTableModel([
-            Column(self.tr("Time (UTC)"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
-            Column(self.tr("User"), lambda r: r.actor_name),
-            Column(self.tr("Action"), lambda r: self._action_labels().get(r.action, r.action)),
-            Column(self.tr("Table"), lambda r: r.table_name),
+            Column(self.tr("Time"), lambda r: r.when),
+            Column(self.tr("User"), lambda r: r.actor_text),
+            Column(self.tr("Action"), lambda r: r.action_text),
+            Column(self.tr("Record kind"), lambda r: r.table_text),
             Column(self.tr("Record"), lambda r: r.record_id),
-            Column(self.tr("Summary"), lambda r: r.summary or _short(r.after or r.before)),
+            Column(self.tr("Summary"), lambda r: _short(r.summary_text)),
         ], self)
         self.view = make_table_view(self.model, self)
         self.view.setColumnWidth(0, 150)
-        self.view.setColumnWidth(5, 420)
+        self.view.setColumnWidth(3, 120)
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.detail = QPlainTextEdit(self)
         self.detail.setReadOnly(True)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -95,9 +96,9 @@ class AuditDialog(QDialog):
 
     def _fill_choices(self, choices: dict) -> None:
         for name in choices["users"]:
-            self.user.addItem(name, name)
-        for t in choices["tables"]:
-            self.table.addItem(t, t)
+            self.user.addItem(actor_label(name), name)
+        for t in sorted(choices["tables"], key=table_label):
+            self.table.addItem(table_label(t), t)
 
     def query(self) -> AuditQuery:
         dates = self.use_dates.isChecked()
@@ -125,12 +126,9 @@ class AuditDialog(QDialog):
         if not current.isValid():
             return
         r = self.model.row_at(current.row())
-        lines = [f"{r.at:%Y-%m-%d %H:%M:%S} UTC  {r.actor_name}  {r.action}  {r.table_name} {r.record_id}", r.summary]
-        if r.before:
-            lines += [self.tr("Before:"), _pretty(r.before)]
-        if r.after:
-            lines += [self.tr("After:"), _pretty(r.after)]
-        self.detail.setPlainText("\n".join(x for x in lines if x))
+        head = "  ".join(x for x in (r.when, r.actor_text, r.action_text, r.table_text, r.record_id) if x)
+        lines = [head, r.summary_text, ""] + r.detail_lines()
+        self.detail.setPlainText("\n".join(lines).strip())
 
     def export(self) -> None:
         path, _ = save_file_name(self, self.tr("Export audit trail"),
@@ -144,13 +142,6 @@ class AuditDialog(QDialog):
 
     def _error(self, exc: BaseException) -> None:
         show_error(self, exc)
-
-
-def _pretty(text: str) -> str:
-    try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=1)
-    except ValueError:
-        return text
 
 
 def _short(text: str) -> str:

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from talentdesk.domain.errors import TalentDeskError
+from talentdesk.domain.enums import Role
+from talentdesk.domain.labels import label
 from talentdesk.services.base import Actor, Database, Permission, call
 from talentdesk.services.safety import accounts, backups
 from talentdesk.services.safety.startup import Prepared, prepare_database
@@ -193,7 +195,8 @@ class SafetyMenu(QObject):
         window.statusBar().addPermanentWidget(self.backup_label)
         self.who = QLabel(window)
         window.statusBar().addPermanentWidget(self.who)
-        self.who.setText(self.tr("User: {name}").format(name=ctx.actor.label) if not ctx.actor.single_user
+        self.who.setText(self.tr("User: {name} ({role})").format(
+            name=ctx.actor.label, role=label(Role, ctx.actor.role.value)) if not ctx.actor.single_user
                          else self.tr("Single-user mode"))
         ctx.runner.data_changed.connect(lambda kinds: "backups" in kinds and self.show_backup_status())
         ctx.runner.waiting.connect(lambda text: window.statusBar().showMessage(text, 30_000))

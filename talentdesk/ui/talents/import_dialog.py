@@ -32,6 +32,7 @@ from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.domain.labels import join_list
 
 
 class ImportDialog(QDialog):
@@ -182,7 +183,7 @@ class ImportDialog(QDialog):
                                      "skipped.").format(valid=result.valid_rows, bad=bad_rows,
                                                         blank=result.skipped_blank))
         self.employers.setText(self.tr("New employers that will be created: {names}").format(
-            names="、".join(result.new_employers)) if result.new_employers else "")
+            names=join_list(result.new_employers)) if result.new_employers else "")
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
@@ -216,7 +217,7 @@ class ImportDialog(QDialog):
         if result.rejected:
             text += " " + self.tr("{n} rows with problems were skipped.").format(n=len(result.rejected))
         if result.new_employers:
-            text += " " + self.tr("New employers: {names}.").format(names="、".join(result.new_employers[:10]))
+            text += " " + self.tr("New employers: {names}.").format(names=join_list(result.new_employers[:10]))
         text += "\n" + self.tr("The database was backed up before the import (Safety → Backup and restore).")
         self.summary.setText(text)
         self.import_button.setEnabled(False)

@@ -89,15 +89,21 @@ def check_backup_folder(text: str, db_path: Path | None) -> str | None:
 # ------------------------------------------------------------------ pages
 
 class WelcomePage(QWizardPage):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, asks_start: bool = True):
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to TalentDesk"))
-        self.setSubTitle(self.tr("A few questions before you start. You can change every answer later."))
-        text = QLabel(self.tr(
+        self.setSubTitle(self.tr("A few questions before you start. You can change every answer later in "
+                                 "File → Settings."))
+        intro = self.tr(
             "TalentDesk keeps the office's talent records, subsidy ledger, mentor pairings and growth records on this "
-            "PC. It works without a network and backs the data up by itself.\n\n"
+            "PC. It works without a network and backs the data up by itself.")
+        # the promise names only the pages that follow: the start page exists only on an empty database
+        asks = self.tr(
             "This short set-up asks for the office's name, where to keep extra backup copies, whether several "
-            "people will sign in, and how you want to begin."), self)
+            "people will sign in, and how you want to begin.") if asks_start else self.tr(
+            "This short set-up asks for the office's name, where to keep extra backup copies and whether several "
+            "people will sign in.")
+        text = QLabel(intro + "\n\n" + asks, self)
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -282,7 +288,7 @@ class FirstRunWizard(QWizard):
             self.setWindowIcon(QIcon(str(logo)))
         self.talent_count = facts.talent_count
         self.import_available = import_dialog_class() is not None
-        self.welcome = WelcomePage(self)
+        self.welcome = WelcomePage(self, asks_start=self.talent_count == 0)
         from talentdesk.ui.city.server_page import LocationPage
 
         self.location = LocationPage(runner, self)
@@ -342,10 +348,17 @@ class FirstRunWizard(QWizard):
         show_error(self, exc)
 
 
-def open_wizard(runner: Runner, *, db_path: Path | None = None, parent: QWidget | None = None) -> FirstRunWizard:
-    """The wizard on the facts it starts from (read on the runner while a progress dialog shows)."""
-    facts = run_and_wait(parent, runner, QCoreApplication.translate("FirstRunWizard", "Opening the set-up…"),
-                         call(setup_facts))
+def read_facts(runner: Runner, parent: QWidget | None = None) -> SetupFacts:
+    """What the set-up starts from (read on the runner while a progress dialog shows)."""
+    return run_and_wait(parent, runner, QCoreApplication.translate("FirstRunWizard", "Opening the set-up…"),
+                        call(setup_facts))
+
+
+def open_wizard(runner: Runner, *, db_path: Path | None = None, parent: QWidget | None = None,
+                facts: SetupFacts | None = None) -> FirstRunWizard:
+    """The wizard on the facts it starts from."""
+    if facts is None:
+        facts = read_facts(runner, parent)
     return FirstRunWizard(runner, facts, db_path=db_path, parent=parent)
 
 
@@ -368,14 +381,19 @@ def _truthy(value) -> bool:
 
 def first_run(runner: Runner, settings: QSettings, *, make_demo: Callable[[], Call[Path]] | None = None,
               enabled: bool = True) -> FirstRunOutcome:
-    """Show the wizard once per PC user. Returns the database the window should open (the practice database when
+    """Show the wizard once per PC user, and only on a database that holds no talents yet. Returns the database the window should open (the practice database when
     the person chose the demo) and what to do once the window is visible (open the Excel import).
     `make_demo()` gives the bound long operation that builds the practice database and returns its path."""
     database = runner.database
     nothing = FirstRunOutcome(database, lambda _w: None)
     if not enabled or not wizard_needed(settings):
         return nothing
-    wizard = open_wizard(runner, db_path=database.path)
+    facts = read_facts(runner)
+    if facts.talent_count > 0:
+        # a database that already holds people (the office's own, a copy, the demo) is set up: no wizard
+        log.info("first-run wizard not shown: the database holds %d talents", facts.talent_count)
+        return nothing
+    wizard = open_wizard(runner, db_path=database.path, facts=facts)
     if wizard.exec() != QWizard.DialogCode.Accepted or wizard.answers is None:
         return nothing  # closed without finishing: ask again next time
     settings.setValue(DONE_KEY, True)
