@@ -197,6 +197,10 @@ def connection_fault(exc: BaseException, target: ServerTarget | None = None) -> 
         return ServerError(translate(
             "Server", "The server refused this: the account has no permission for it (or the record belongs to "
                       "another county). Nothing was changed."), kind="permission")
+    if "ssl" in text and ("required" in text or "not support" in text or "certificate" in text):
+        return ServerError(translate(
+            "Server", "A secure (TLS) connection to {server} could not be made: {error}").format(
+            server=where, error=str(orig).strip().splitlines()[0][:200]), kind="tls")
     if any(s in text for s in ("connection refused", "could not translate host name", "timeout expired",
                                "no route to host", "network is unreachable", "could not connect",
                                "name or service not known", "connection timed out", "server closed the connection",
@@ -206,10 +210,6 @@ def connection_fault(exc: BaseException, target: ServerTarget | None = None) -> 
             "Server", "The database server {server} cannot be reached (it is off, the address is wrong, or the "
                       "network is down); nothing was changed. Check the address and the network, then try "
                       "again.").format(server=where), kind="unreachable")
-    if "ssl" in text and ("required" in text or "unsupported" in text or "certificate" in text):
-        return ServerError(translate(
-            "Server", "A secure (TLS) connection to {server} could not be made: {error}").format(
-            server=where, error=str(orig).strip().splitlines()[0][:200]), kind="tls")
     return None
 
 
