@@ -124,8 +124,8 @@ def test_a_broad_search_passes_more_ids_than_postgresql_allows_parameters(pg_url
                 "AND column_name NOT IN ('id', 'id_number', 'phone', 'version')"))]
             listed = ", ".join(cols)
             conn.execute(text(
-                f"INSERT INTO talents ({listed}, id_number, phone) "
-                f"SELECT {listed}, '9' || lpad(g::text, 17, '0'), '1' || lpad(g::text, 10, '0') "
+                f"INSERT INTO talents (id, {listed}, id_number, phone) "
+                f"SELECT (SELECT max(id) FROM talents) + g, {listed}, '9' || lpad(g::text, 17, '0'), '1' || lpad(g::text, 10, '0') "
                 f"FROM talents t, generate_series(1, 70000) g WHERE t.id = (SELECT min(id) FROM talents)"))
         with database.session(Actor.local(), readonly=True) as s:
             broad = registry.TalentQuery(text="000")
