@@ -182,9 +182,11 @@ def console_safe_output() -> None:
 
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
-    from talentdesk.commands import core, departures, growth, leadership, ledger, mentors, movein, safety, talents
+    from talentdesk.commands import (
+        core, departures, growth, leadership, ledger, mentors, movein, payments, safety, talents,
+    )
 
-    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership, payments]
 
 
 def build_parser() -> argparse.ArgumentParser:

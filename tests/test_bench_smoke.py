@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BARS = {"filter_p95_ms", "filter_vs_raw_sql", "startup_vs_bare_window", "certificates_pages_per_s",
-        "certificates_vs_bare_reportlab", "import_rows_per_s", "memory_mb"}
+        "certificates_vs_bare_reportlab", "import_rows_per_s", "memory_mb", "overview_first_rows_ms",
+        "mentors_first_rows_ms", "watch_list_ms", "full_import_rows_per_s"}
 
 
 def test_benchmark_runs_and_reports_every_figure_and_bar(tmp_path):
@@ -26,7 +27,7 @@ def test_benchmark_runs_and_reports_every_figure_and_bar(tmp_path):
     assert r["database"]["rows"]["talents"] == 300
     assert r["database"]["rows"]["ledger_entries"] > 1000
     assert r["errors"] == []
-    for key in ("search", "ledger", "certificates", "import", "window"):
+    for key in ("search", "ledger", "certificates", "import", "watch", "tabs_plain", "window"):
         assert isinstance(r[key], dict) and "available" in r[key], key
     # figures whose code is on this branch are always measured
     s = r["search"]
@@ -54,6 +55,18 @@ def test_benchmark_runs_and_reports_every_figure_and_bar(tmp_path):
             assert isinstance(b["holds"], bool), name
     assert r["bars"]["filter_p95_ms"]["figure"] == s["p95_ms"]
     assert r["bars"]["memory_mb"]["figure"] == w["memory"]["peak_rss_mb_with_talents_tab"]
+    # issue 18's figures, each beside its baseline measured in the same run
+    assert r["bars"]["overview_first_rows_ms"]["figure"] == w["tabs"]["overview"]["median_ms"]
+    assert w["tabs"]["overview"]["complete_median_ms"] >= w["tabs"]["overview"]["median_ms"]
+    assert r["bars"]["mentors_first_rows_ms"]["figure"] == w["tabs"]["mentors"]["median_ms"]
+    assert r["watch"]["available"] is True and r["watch"]["rows"] >= 0
+    assert r["bars"]["watch_list_ms"]["figure"] == r["watch"]["median_ms"] > 0
+    assert r["bars"]["full_import_rows_per_s"]["figure"] == r["import"]["full_import"]["rows_per_s"] > 0
+    for name in ("overview_first_rows_ms", "mentors_first_rows_ms", "watch_list_ms", "full_import_rows_per_s",
+                 "filter_p95_ms", "startup_vs_bare_window", "memory_mb"):
+        assert r["bars"][name]["baseline"] is not None and r["bars"][name]["baseline"] > 0, name
+    tp = r["tabs_plain"]
+    assert tp["available"] is True and tp["overview_all"]["rows"] >= tp["overview_first_category"]["rows"]
     # figures whose code is missing say so instead of crashing
     for key in ("certificates", "import"):
         if r[key]["available"] is False:

@@ -315,6 +315,10 @@
         <translation>在岗但尚无导师的人才</translation>
     </message>
     <message>
+        <source>The newest {n} shown; search to find the others</source>
+        <translation>仅显示最新的 {n} 人；其他人请用搜索查找</translation>
+    </message>
+    <message>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>

@@ -133,6 +133,7 @@ class Talent(TimestampMixin, Base):
         ),
         Index("ix_talents_status_arrival", "status", "arrival_date"),
         Index("ix_talents_status_service_end", "status", "service_end_date"),  # commitments ending soon
+        Index("ix_talents_status_departure", "status", "departure_date"),  # departed this year (overview)
         Index("ix_talents_employer", "employer_id", "status"),
         Index("ix_talents_tier", "tier_code", "status"),
         Index("ix_talents_service_end", "service_end_date"),
@@ -205,6 +206,7 @@ class CareCase(TimestampMixin, Base):
         CheckConstraint("(status = 'closed') = (closed_on IS NOT NULL)", name="closed_on_iff_closed"),
         Index("ix_care_cases_talent", "talent_id", "status"),
         Index("ix_care_cases_status", "status", "kind"),
+        Index("ix_care_cases_status_opened", "status", "opened_on"),  # open cases, oldest first (overview)
         Index("ix_care_cases_checkin", "source_checkin_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

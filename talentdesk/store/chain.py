@@ -85,9 +85,17 @@ def _canon(v: Any) -> Any:
     return str(v)
 
 
+_PLAIN = frozenset({str, int, float, type(None)})
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def content_hash(values: Iterable[Any]) -> str:
-    text = json.dumps([_canon(v) for v in values], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    vals = list(values)
+    # rows read back from SQLite hold only these types: they are their own canonical form (sealing a million
+    # rows spends its time here)
+    if not all(type(v) in _PLAIN for v in vals):
+        vals = [_canon(v) for v in vals]
+    return hashlib.sha256(_dumps(vals).encode()).hexdigest()
 
 
 def link_hash(prev: str, kind: str, record_id: int, chash: str) -> str:
@@ -166,23 +174,40 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
 
     def flush() -> None:
         if state["pending"]:
-            conn.execute(insert(ChainLink.__table__), state["pending"])
+            if conn.dialect.name == "sqlite":  # plain tuples: sealing a demo database writes millions of links
+                conn.exec_driver_sql(
+                    "INSERT INTO chain_links (kind, record_id, content_hash, link_hash) VALUES (?, ?, ?, ?)",
+                    [(p["kind"], p["record_id"], p["content_hash"], p["link_hash"]) for p in state["pending"]])
+            else:
+                conn.execute(insert(ChainLink.__table__), state["pending"])
             state["pending"] = []
 
     tops = _q(conn, "SELECT " + ", ".join(
         f"(SELECT COALESCE(MAX(id), 0) FROM {c.table})" for c in CHAINED)).one()
     grown = {c.table for c, top in zip(CHAINED, tops) if int(top or 0) > max(start[c.table], done.get(c.table, 0))}
+    sqlite = conn.dialect.name == "sqlite"
+    sha = hashlib.sha256
     for c in CHAINED:
-        fresh: set[int] = set()
+        first = max(start[c.table], done.get(c.table, 0))
+        fresh_to = first  # rows first < id <= fresh_to are sealed below with their final state
         while c.table in grown:
             lo = max(start[c.table], done.get(c.table, 0))
-            rows = _q(conn, _select(c, "id > :lo") + " ORDER BY id LIMIT :n", {"lo": lo, "n": BATCH}).fetchall()
-            for r in rows:
-                append(c.kind, int(r[0]), content_hash(r))
-                if c.mutable:
-                    fresh.add(int(r[0]))
+            if sqlite:  # plain tuples from the driver: sealing a demo database hashes millions of rows
+                rows = conn.exec_driver_sql(_select(c, "id > ?") + " ORDER BY id LIMIT ?", (lo, BATCH)).fetchall()
+            else:
+                rows = _q(conn, _select(c, "id > :lo") + " ORDER BY id LIMIT :n", {"lo": lo, "n": BATCH}).fetchall()
+            kind, prev, pending = c.kind, state["prev"], state["pending"]
+            for r in rows:  # content_hash and link_hash, inlined
+                rid = int(r[0])
+                vals = r if all(type(v) in _PLAIN for v in r) else [_canon(v) for v in r]
+                chash = sha(_dumps(list(vals)).encode()).hexdigest()
+                prev = sha(f"{prev}|{kind}|{rid}|{chash}".encode()).hexdigest()
+                pending.append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": prev})
+            state["prev"] = prev
+            if len(pending) >= BATCH:
+                flush()
             if rows:
-                done[c.table] = int(rows[-1][0])
+                done[c.table] = fresh_to = int(rows[-1][0])
             if len(rows) < BATCH:
                 break
         if not c.mutable:
@@ -192,7 +217,7 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
         else:
             ids = sorted(touched.get(c.table, set()))
         for rid in ids:
-            if rid in fresh:
+            if first < rid <= fresh_to:
                 continue  # sealed above with its final state
             row = _q(conn, _select(c, "id = :id"), {"id": rid}).first()
             chash = content_hash(row) if row is not None else DELETED

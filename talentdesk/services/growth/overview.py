@@ -45,8 +45,36 @@ def category_label(category: str) -> str:
     }[category]
 
 
+# the order in which the overview tab asks for the categories: the ones read through an index (whatever the number
+# of talents) first, so the first rows are on screen at once and the slower ones follow
+LOAD_ORDER = ("service_end", "departure", "care", "checkin", "due", "entitlement")
+
+
 @operation(Permission.TALENT_READ)
-def attention_items(session: Session, *, today: dt.date, per_category: int = PER_CATEGORY) -> list[AttentionItem]:
+def attention_items(session: Session, *, today: dt.date, per_category: int = PER_CATEGORY,
+                    categories: tuple[str, ...] | None = None) -> list[AttentionItem]:
+    """The items of every category (or of the named `categories` only), in the order of CATEGORIES."""
+    wanted = set(CATEGORIES if categories is None else categories)
+    unknown = wanted - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"unknown overview categories: {sorted(unknown)}")
+    items: list[AttentionItem] = []
+    if "due" in wanted:
+        items += _dues(session, today, per_category)
+    if "checkin" in wanted:
+        items += _checkins(session, today, per_category)
+    if "care" in wanted:
+        items += _care(session, per_category)
+    if "service_end" in wanted:
+        items += _service_end(session, today, per_category)
+    if "departure" in wanted:
+        items += _departures(session, today, per_category)
+    if "entitlement" in wanted:
+        items += _entitlements(session, today, per_category)
+    return items
+
+
+def _dues(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
     items: list[AttentionItem] = []
     for d in journal.outstanding_dues(session, as_of=today, limit=per_category):
         late = (today - d.due_date).days
@@ -55,34 +83,46 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
         items.append(AttentionItem("due", d.talent_id, d.talent_name,
                                    f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)} · {when}",
                                    d.due_date, "instalments", d.instalment_id))
-    for p in pairings.list_pairings(session, overdue_only=True, today=today)[:per_category]:
-        items.append(AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
-                                   p.last_checkin_date or p.start_date, "pairings", p.id))
+    return items
+
+
+def _checkins(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
+    return [AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
+                          p.last_checkin_date or p.start_date, "pairings", p.id)
+            for p in pairings.list_pairings(session, overdue_only=True, today=today)[:per_category]]
+
+
+def _care(session: Session, per_category: int) -> list[AttentionItem]:
     rows = session.execute(
         select(CareCase.id, CareCase.talent_id, Talent.name, CareCase.kind, CareCase.title, CareCase.opened_on)
         .join(Talent, Talent.id == CareCase.talent_id)
         .where(CareCase.status == CaseStatus.OPEN.value)
         .order_by(CareCase.opened_on).limit(per_category)
     ).all()
-    for cid, tid, name, kind, title, opened in rows:
-        items.append(AttentionItem("care", tid, name, f"{label(E.CareKind, kind)} {title}".strip(), opened,
-                                   "care_cases", cid))
+    return [AttentionItem("care", tid, name, f"{label(E.CareKind, kind)} {title}".strip(), opened, "care_cases", cid)
+            for cid, tid, name, kind, title, opened in rows]
+
+
+def _service_end(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
     rows = session.execute(
         select(Talent.id, Talent.name, Talent.service_end_date)
         .where(Talent.status == TalentStatus.ACTIVE.value, Talent.service_end_date >= today,
                Talent.service_end_date <= today + dt.timedelta(days=risk.notice_days(session)))
         .order_by(Talent.service_end_date).limit(per_category)
     ).all()
-    for tid, name, end in rows:
-        items.append(AttentionItem("service_end", tid, name, "", end, "talents", tid))
+    return [AttentionItem("service_end", tid, name, "", end, "talents", tid) for tid, name, end in rows]
+
+
+def _departures(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
     rows = session.execute(
         select(Talent.id, Talent.name, Talent.departure_date, Talent.departure_reason)
         .where(Talent.status == TalentStatus.DEPARTED.value, Talent.departure_date >= dt.date(today.year, 1, 1))
         .order_by(Talent.departure_date.desc()).limit(per_category)
     ).all()
-    for tid, name, when, reason in rows:
-        items.append(AttentionItem("departure", tid, name, reason, when, "talents", tid))
-    for c in eligibility.sweep(session, on=today, limit_per_policy=per_category).candidates[:per_category]:
-        items.append(AttentionItem("entitlement", c.talent_id, c.talent_name, eligibility.overview_detail(c),
-                                   c.start_date, "talents", c.talent_id))
-    return items
+    return [AttentionItem("departure", tid, name, reason, when, "talents", tid) for tid, name, when, reason in rows]
+
+
+def _entitlements(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
+    return [AttentionItem("entitlement", c.talent_id, c.talent_name, eligibility.overview_detail(c), c.start_date,
+                          "talents", c.talent_id)
+            for c in eligibility.sweep(session, on=today, limit_per_policy=per_category).candidates[:per_category]]

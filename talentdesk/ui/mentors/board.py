@@ -376,7 +376,9 @@ class MentorBoard(QAbstractScrollArea):
         p.setPen(C_MUTED)
         fs = QFontMetrics(self.f_small)
         p.drawText(QRect(inner.x(), inner.y() + fm.height() + 2, inner.width(), fs.height() * 2),
-                   Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, self.tr("Active talents without a mentor"))
+                   Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                   self.tr("Active talents without a mentor") if len(self.unpaired) >= self.unpaired_total else
+                   self.tr("The newest {n} shown; search to find the others").format(n=len(self.unpaired)))
 
     # ------------------------------------------------------------ mouse: select, drag, drop, menus
     def _drop_target(self) -> int | None:

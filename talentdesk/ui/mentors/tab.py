@@ -52,6 +52,10 @@ from talentdesk.ui.mentors.dialogs import (
 )
 
 
+# "No mentor yet" shows the newest arrivals without a mentor (a county has tens of thousands after a big intake);
+# its header gives the total, and the search and filters find anyone else
+UNPAIRED_SHOWN = 300
+
 
 class MentorsTab(Tab):
     interests = frozenset({"mentors", "talents", "settings"})
@@ -214,7 +218,8 @@ class MentorsTab(Tab):
         run(call(read_setting, key="checkin_cadence_days"), key="mentors.cadence",
             on_done=lambda days: self._on_cadence(int(days or 30)))
         run(call(board_data.board, today=self.today(), employer_id=self.employer.currentData(),
-                 tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text()),
+                 tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
+                 unpaired_limit=UNPAIRED_SHOWN),
             key="mentors.board", on_done=self._on_board)
         run(call(pairings.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
             on_done=self._on_overdue)

@@ -3,7 +3,6 @@ record's table handles `open_record`); "Open talent" opens the person instead.""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
@@ -44,6 +43,10 @@ class OverviewTab(Tab):
         head.addWidget(self.category)
         head.addWidget(talent_btn)
         self.items: list = []
+        self._generation = 0
+        self._pending: set[str] = set()
+        self._by_category: dict[str, list] = {}
+        self.complete = False  # every category has arrived (`loaded`: the first rows have)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.view)
@@ -52,16 +55,38 @@ class OverviewTab(Tab):
         return self.tr("Overview")
 
     def refresh(self) -> None:
-        self.context.runner.submit(call(overview.attention_items, today=dt.date.today()), key="overview", on_done=self._on_items)
+        """One background call per category, the index-served ones first: the first rows show at once and the
+        slower categories (outstanding dues, the entitlement sweep) join the list as they arrive."""
+        self._generation += 1
+        generation = self._generation
+        self._pending = set(overview.LOAD_ORDER)
+        self._by_category: dict[str, list] = {}
+        self.complete = False
+        today = dt.date.today()
+        for c in overview.LOAD_ORDER:
+            self.context.runner.submit(
+                call(overview.attention_items, today=today, categories=(c,)), key=f"overview.{c}",
+                on_done=lambda items, c=c: self._on_items(generation, c, items))
 
-    def _on_items(self, items) -> None:
-        self.items = list(items)
+    def _on_items(self, generation: int, category: str, items) -> None:
+        if generation != self._generation:
+            return  # an older refresh's answer
+        self._pending.discard(category)
+        self._by_category[category] = list(items)
+        self.items = [i for c in overview.CATEGORIES for i in self._by_category.get(c, ())]
         self._filter()
-        c = Counter(i.category for i in items)
         cap = overview.PER_CATEGORY
-        self.counts.setText("    ".join(
-            f"{overview.category_label(k)}: {c.get(k, 0)}{'+' if c.get(k, 0) >= cap else ''}" for k in overview.CATEGORIES))
-        self.loaded = True
+        parts = []
+        for k in overview.CATEGORIES:
+            if k in self._by_category:
+                n = len(self._by_category[k])
+                parts.append(f"{overview.category_label(k)}: {n}{'+' if n >= cap else ''}")
+            else:
+                parts.append(f"{overview.category_label(k)}: …")
+        self.counts.setText("    ".join(parts))
+        if self.items or not self._pending:
+            self.loaded = True  # the first rows are on screen
+        self.complete = not self._pending
 
     def _filter(self) -> None:
         want = self.category.currentData()
