@@ -51,7 +51,7 @@ def test_the_wizard_tests_the_server_and_hands_back_its_address(qtbot, runner, p
     assert srv.stored_password(target) == make_url(pg_url).password  # kept on this PC once accepted
 
     monkeypatch.setattr(wiz.FirstRunWizard, "exec", lambda self: (self.accept(), wiz.QWizard.DialogCode.Accepted)[1])
-    monkeypatch.setattr(wiz, "open_wizard", lambda runner, db_path=None, parent=None: w)
+    monkeypatch.setattr(wiz, "open_wizard", lambda runner, **_kw: w)
     outcome = wiz.first_run(runner, settings)
     assert outcome.switch_to == target.display()
     assert settings.value("database/server") == target.display()
