@@ -38,12 +38,30 @@ class CliContext:
     user: str | None
     json: bool = False
     _database: Any = field(default=None, repr=False)
+    _password: str | None = field(default=None, repr=False)
+
+    def password(self) -> str:
+        """The --user's password (TALENTDESK_PASSWORD or a prompt), asked once per run: it unlocks an encrypted
+        database and logs in."""
+        if self._password is None:
+            from talentdesk.commands.safety import read_password
+
+            self._password = read_password(self.user or "")
+        return self._password
+
+    def unlock(self) -> None:
+        """An encrypted database is opened only after its key is unwrapped (commands/safety.py `unlock_for_cli`):
+        with the recovery key, this PC's store (single-user mode) or the --user's password."""
+        from talentdesk.commands.safety import unlock_for_cli
+
+        unlock_for_cli(self)
 
     def database(self):
         if self._database is None:
             from talentdesk.services.base import Database
             from talentdesk.store.backup_files import clean_leftovers
 
+            self.unlock()
             self._database = Database.open(self.db_path, ask_password=_ask_server_password)
             self._database.wait_notice = lambda text: print(text, file=sys.stderr, flush=True)
             if self._database.path is not None:
@@ -55,7 +73,9 @@ class CliContext:
         named user after checking the password (commands/safety.py asks for it)."""
         from talentdesk.commands.safety import cli_actor
 
-        return cli_actor(self.database(), username=self.user)
+        database = self.database()
+        return cli_actor(database, username=self.user, password=self._password if self.user else None,
+                         ask=self.password)
 
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""
@@ -303,7 +323,7 @@ def _named_fault(exc: BaseException) -> TalentDeskError | None:
     while exc is not None and seen < 6:
         if isinstance(exc, TalentDeskError):
             return exc
-        if isinstance(exc, OSError) or type(exc).__module__.startswith(("sqlite3", "sqlalchemy")):
+        if isinstance(exc, OSError) or type(exc).__module__.startswith(("sqlite3", "sqlcipher3", "sqlalchemy")):
             named = storage_fault(getattr(exc, "orig", None) or exc)
             if named is not None:
                 return named

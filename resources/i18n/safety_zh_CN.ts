@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
     <message>
-        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run &quot;talentdesk check&quot; and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
     <message>
@@ -1211,7 +1212,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server's tools.</source>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1300,7 +1301,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1421,6 +1422,129 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>Encryption</name>
+    <message>
+        <source>Encryption at rest is for a database file on this PC. A server database (PostgreSQL) is protected by the server: its disk encryption, its accounts and TLS; this setting does not apply to it.</source>
+        <translation>静态加密只用于本机上的数据库文件。服务器数据库（PostgreSQL）由服务器保护：其磁盘加密、账户和 TLS；此设置对它不适用。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy failed its integrity check; the database was left as it was.</source>
+        <translation>加密副本未通过完整性检查；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy does not hold the same data as the database ({what}); the database was left as it was.</source>
+        <translation>加密副本与数据库的数据不一致（{what}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>Another program is reading the database, so it was not encrypted; close the other program and try again.</source>
+        <translation>另一个程序正在读取数据库，因此未加密；请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The database is already encrypted.</source>
+        <translation>数据库已经加密。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, so the database was not encrypted; nothing was changed.</source>
+        <translation>用户名或密码错误，数据库未加密；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A database without accounts is encrypted only when its key can be kept in this PC&apos;s protected store; turn that on, or create an account first.</source>
+        <translation>没有账户的数据库，只有当密钥可以保存在本机受保护的存储中时才能加密；请开启该选项，或先创建一个账户。</translation>
+    </message>
+    <message>
+        <source>{name} is not a TalentDesk database, or it is encrypted with a key that is not unlocked here (a backup of another database, or its keys file is missing). Give its recovery key in TALENTDESK_RECOVERY_KEY (the window asks for it).</source>
+        <translation>{name} 不是人才工作台数据库，或者它用本机尚未解锁的密钥加密（另一个数据库的备份，或缺少其密钥文件）。请在 TALENTDESK_RECOVERY_KEY 中提供其恢复密钥（窗口中会询问）。</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. Log in with your account (or give the recovery key) to open it; nothing was opened or changed.</source>
+        <translation>{name} 已加密。请用您的账户登录（或提供恢复密钥）后打开；未打开或更改任何内容。</translation>
+    </message>
+    <message>
+        <source>The keys file {name} beside the encrypted database is missing. Open the database with its recovery key (talentdesk encryption recover), which writes it again.</source>
+        <translation>加密数据库旁的密钥文件 {name} 缺失。请用恢复密钥打开数据库（talentdesk encryption recover），密钥文件会重新写出。</translation>
+    </message>
+    <message>
+        <source>The keys file {name} cannot be read: {error}</source>
+        <translation>无法读取密钥文件 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>{name} is not a TalentDesk keys file.</source>
+        <translation>{name} 不是人才工作台的密钥文件。</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: it has the form TDRK-XXXX-XXXX-… with 13 groups of four letters and digits.</source>
+        <translation>这不是恢复密钥：恢复密钥形如 TDRK-XXXX-XXXX-…，共 13 组，每组四个字母或数字。</translation>
+    </message>
+    <message>
+        <source>The database key could not be stored safely on this PC.</source>
+        <translation>数据库密钥无法安全地保存在本机。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, so the encrypted database stays closed; nothing was changed.</source>
+        <translation>用户名或密码错误，加密的数据库保持关闭；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open {name}; nothing was changed.</source>
+        <translation>此恢复密钥无法打开 {name}；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This database is encrypted: give your user name with --user NAME (the password is read from TALENTDESK_PASSWORD or asked for), or its recovery key in TALENTDESK_RECOVERY_KEY.</source>
+        <translation>此数据库已加密：请用 --user 用户名 给出您的用户名（密码从 TALENTDESK_PASSWORD 读取或当场询问），或在 TALENTDESK_RECOVERY_KEY 中提供恢复密钥。</translation>
+    </message>
+    <message>
+        <source>The database and its {n} backups are now encrypted.</source>
+        <translation>数据库及其 {n} 个备份现已加密。</translation>
+    </message>
+    <message>
+        <source>RECOVERY KEY (shown only now; print it or write it down, and keep it locked away from the PC): {key}</source>
+        <translation>恢复密钥（只显示这一次；请打印或抄下，并锁存在远离电脑的地方）：{key}</translation>
+    </message>
+    <message>
+        <source>With it the database and every backup can be opened when all passwords are lost: talentdesk encryption recover USER.</source>
+        <translation>所有密码都遗失时，可用它打开数据库和每个备份：talentdesk encryption recover 用户名。</translation>
+    </message>
+    <message>
+        <source>These accounts need a new password from an administrator before they can open the database: {names}</source>
+        <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
+    </message>
+    <message>
+        <source>A server database: encryption at rest is the server&apos;s (this setting does not apply).</source>
+        <translation>服务器数据库：静态加密由服务器负责（此设置不适用）。</translation>
+    </message>
+    <message>
+        <source>Not encrypted (single-user mode without encryption).</source>
+        <translation>未加密（单用户模式，未开启加密）。</translation>
+    </message>
+    <message>
+        <source>Encrypted (SQLCipher). Accounts that can open it: {ok}.</source>
+        <translation>已加密（SQLCipher）。可以打开它的账户：{ok}。</translation>
+    </message>
+    <message>
+        <source>The key is also kept in this PC&apos;s protected store (single-user mode).</source>
+        <translation>密钥也保存在本机受保护的存储中（单用户模式）。</translation>
+    </message>
+    <message>
+        <source>Accounts that need a new password from an administrator first: {names}</source>
+        <translation>需要先由管理员重设密码的账户：{names}</translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted; there is nothing to recover with a recovery key.</source>
+        <translation>{path} 未加密；无需用恢复密钥恢复。</translation>
+    </message>
+    <message>
+        <source>No recovery key: set {env} or run the command in a terminal.</source>
+        <translation>没有恢复密钥：请设置 {env}，或在终端中运行此命令。</translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Opened with the recovery key. New password set for {name}; they must change it at the next login.</source>
+        <translation>已用恢复密钥打开。已为 {name} 设置新密码；下次登录时须修改。</translation>
+    </message>
+</context>
+<context>
     <name>Exclusive</name>
     <message>
         <source>A backup of this database is running; the change waits until it has finished…</source>
@@ -1458,8 +1582,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -1522,11 +1646,11 @@ TalentDesk will now close; start it again.</source>
         <translation>操作日志 {id}</translation>
     </message>
     <message>
-        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
+        <source>The chain head {head} kept with backup {name} is not in this database&apos;s chain: its history was rewritten after that backup.</source>
         <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
     </message>
     <message>
-        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <source>The chain head {head} from paper is not in this database&apos;s chain: its history was rewritten after that paper was printed (or the head was misread).</source>
         <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
     </message>
     <message>
@@ -1631,10 +1755,6 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>The office signing key (fingerprint {fp}) is not on this PC, so nothing can be signed here. Import it with: talentdesk key import FILE</source>
         <translation>本机没有单位签名密钥（指纹 {fp}），因此无法在本机签名。请导入：talentdesk key import 文件</translation>
-    </message>
-    <message>
-        <source>A password kept on this PC cannot be read: {error}</source>
-        <translation>本机保存的密码无法读取：{error}</translation>
     </message>
     <message>
         <source>The export password needs at least {n} characters.</source>

@@ -19,7 +19,48 @@ class LoginRequired(InputFileError):
     """The database has accounts but no user (or no password) was given: a usage error (CLI exit 2)."""
 
 
-def cli_actor(database, *, username: str | None):
+RECOVERY_KEY_ENV = "TALENTDESK_RECOVERY_KEY"
+
+
+def read_password(username: str) -> str:
+    """The password from TALENTDESK_PASSWORD, or asked for in a terminal; LoginRequired (exit 2) otherwise."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise LoginRequired(translate(
+            "SafetyCli", "No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked."))
+    try:
+        return getpass.getpass(translate("SafetyCli", "Password for {user}: ").format(user=username))
+    except (EOFError, KeyboardInterrupt):
+        raise LoginRequired(translate("SafetyCli", "No password was entered.")) from None
+
+
+def unlock_for_cli(ctx) -> None:
+    """Before an encrypted database is opened: its key from the recovery key (TALENTDESK_RECOVERY_KEY), from this
+    PC's store (single-user mode, when the office turned it on), or unwrapped with --user's password. A wrong
+    password or key exits 1 and changes nothing; no user given exits 2."""
+    from talentdesk.store import cipher
+
+    path = Path(ctx.db_path)
+    recovery = os.environ.get(RECOVERY_KEY_ENV)
+    if recovery and "://" not in str(ctx.db_path):
+        cipher.remember(cipher.key_from_recovery_text(recovery))  # also opens backups made with that key
+    if "://" in str(ctx.db_path) or not cipher.needs_key(path):
+        return
+    if recovery:
+        cipher.unlock_with_recovery_key(path, recovery)
+        return
+    if cipher.unlock_from_os_store(path) is not None:
+        return
+    if not ctx.user:
+        raise LoginRequired(translate(
+            "Encryption", "This database is encrypted: give your user name with --user NAME (the password is read "
+                          "from TALENTDESK_PASSWORD or asked for), or its recovery key in TALENTDESK_RECOVERY_KEY."))
+    cipher.unlock_with_password(path, ctx.user, ctx.password())
+
+
+def cli_actor(database, *, username: str | None, password: str | None = None, ask=None):
     """The actor for a CLI run: the local single user without accounts; otherwise `--user` with the password
     from TALENTDESK_PASSWORD or a prompt. Missing user or password → LoginRequired (exit 2); wrong → exit 1."""
     from talentdesk.domain.errors import AuthenticationError
@@ -34,15 +75,8 @@ def cli_actor(database, *, username: str | None):
         raise LoginRequired(translate(
             "SafetyCli", "This database has accounts: give your user name with --user NAME (the password is read "
                          "from TALENTDESK_PASSWORD or asked for)."))
-    password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise LoginRequired(translate(
-                "SafetyCli", "No password: set TALENTDESK_PASSWORD or run the command in a terminal to be asked."))
-        try:
-            password = getpass.getpass(translate("SafetyCli", "Password for {user}: ").format(user=username))
-        except (EOFError, KeyboardInterrupt):
-            raise LoginRequired(translate("SafetyCli", "No password was entered.")) from None
+        password = ask() if ask is not None else read_password(username)
     with database.session(Actor.system()) as s:
         result = authenticate(s, username=username, password=password)
     if not result.ok:  # raised after the unit of work, so the failed attempt and any lockout are committed
@@ -71,6 +105,22 @@ def register(sub) -> None:
                    help="a chain head printed on a certificate, roster or report: it must still be in the chain")
     add_json(p)
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("encryption", help="encryption at rest: status, turn on, recover with the recovery key")
+    es = p.add_subparsers(dest="encryption_command", required=True)
+    q = es.add_parser("status", help="is the file encrypted, and which accounts can open it")
+    add_json(q)
+    q.set_defaults(handler=cmd_encryption_status)
+    q = es.add_parser("on", help="encrypt the database now (with accounts: --user, an administrator; without: "
+                                 "--os-store keeps the key in this PC's protected store); prints the recovery key once")
+    q.add_argument("--os-store", action="store_true", help="single-user mode: keep the key in this PC's store")
+    add_json(q)
+    q.set_defaults(handler=cmd_encryption_on)
+    q = es.add_parser("recover", help=f"open with the recovery key ({RECOVERY_KEY_ENV} or a prompt) and set a new "
+                                      f"password for an account ({NEW_PASSWORD_ENV} or a prompt)")
+    q.add_argument("username")
+    add_json(q)
+    q.set_defaults(handler=cmd_encryption_recover)
 
     p = sub.add_parser("users", help="list or manage accounts (admins)")
     us = p.add_subparsers(dest="users_command", required=True)
@@ -175,6 +225,7 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety.backups import check_candidate, restore
     from talentdesk.store.locking import DatabaseLock
 
+    ctx.unlock()  # an encrypted database (and its backups) open only with its key
     check_candidate(path=args.path)  # a wrong file is refused before anything is opened or changed
     with DatabaseLock(ctx.db_path):
         database = ctx.database()
@@ -202,6 +253,7 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:
         database = ctx.database()
         report = server_check(database.engine, database.where)
     else:
+        ctx.unlock()
         report = check_naming_a_good_backup(Path(ctx.db_path), heads=tuple(args.head or ()))
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
@@ -257,10 +309,118 @@ def cmd_users_add(args, ctx) -> int:
     with database.session(actor) as s:
         u = create_user(s, username=args.username, password=password, role=args.role, display_name=args.name)
     text = translate("SafetyCli", "Account {name} created with role {role}.").format(name=u.username, role=u.role)
+    payload = _user_dict(u)
     if actor.single_user:
         text += "\n" + translate("SafetyCli", "This is the first account, so it is an administrator; from now on "
                                               "every command that reads or changes data needs --user.")
-    ctx.emit(_user_dict(u), text)
+        encrypted = _encrypt_after_first_account(database, u.username, password)
+        if encrypted is not None:
+            text += "\n" + _encrypted_text(encrypted)
+            payload["recovery_key"] = encrypted.recovery_key
+            payload["encrypted"] = True
+    ctx.emit(payload, text)
+    return 0
+
+
+def _encrypt_after_first_account(database, username: str, password: str):
+    """The first account turns encryption at rest on: the file (and every backup) is encrypted, the key wrapped
+    by this account's password. Nothing to do for a server database or a file already encrypted."""
+    from talentdesk.services.safety.accounts import authenticate
+    from talentdesk.services.safety.encryption import encrypt_database
+    from talentdesk.store import cipher
+
+    if database.path is None or cipher.is_encrypted(database.path):
+        return None
+    with database.session(database_actor_system()) as s:
+        result = authenticate(s, username=username, password=password)
+    with database.session(result.actor, exclusive="migration") as s:
+        return encrypt_database(s, username=username, password=password)
+
+
+def database_actor_system():
+    from talentdesk.services.base import Actor
+
+    return Actor.system()
+
+
+def _encrypted_text(result) -> str:
+    lines = [translate("Encryption", "The database and its {n} backups are now encrypted.").format(
+                 n=result.backups_encrypted),
+             translate("Encryption", "RECOVERY KEY (shown only now; print it or write it down, and keep it locked "
+                                     "away from the PC): {key}").format(key=result.recovery_key),
+             translate("Encryption", "With it the database and every backup can be opened when all passwords are "
+                                     "lost: talentdesk encryption recover USER.")]
+    if result.accounts_without_key:
+        lines.append(translate("Encryption", "These accounts need a new password from an administrator before they "
+                                             "can open the database: {names}").format(
+            names=", ".join(result.accounts_without_key)))
+    return "\n".join(lines)
+
+
+def cmd_encryption_status(args, ctx) -> int:
+    from talentdesk.services.safety.encryption import encryption_status
+
+    with ctx.database().session(ctx.actor(), readonly=True) as s:
+        st = encryption_status(s)
+    if not st.applicable:
+        text = translate("Encryption", "A server database: encryption at rest is the server's (this setting does "
+                                       "not apply).")
+    elif not st.encrypted:
+        text = translate("Encryption", "Not encrypted (single-user mode without encryption).")
+    else:
+        text = translate("Encryption", "Encrypted (SQLCipher). Accounts that can open it: {ok}.").format(
+            ok=", ".join(st.accounts_with_key) or "—")
+        if st.os_store:
+            text += "\n" + translate("Encryption", "The key is also kept in this PC's protected store "
+                                                   "(single-user mode).")
+        if st.accounts_without_key:
+            text += "\n" + translate("Encryption", "Accounts that need a new password from an administrator first: "
+                                                   "{names}").format(names=", ".join(st.accounts_without_key))
+    ctx.emit({"applicable": st.applicable, "encrypted": st.encrypted, "accounts_with_key": list(st.accounts_with_key),
+              "accounts_without_key": list(st.accounts_without_key), "os_store": st.os_store}, text)
+    return 0
+
+
+def cmd_encryption_on(args, ctx) -> int:
+    from talentdesk.services.safety.encryption import encrypt_database
+
+    database = ctx.database()
+    actor = ctx.actor()
+    with database.session(actor, exclusive="migration") as s:
+        result = encrypt_database(s, username=ctx.user if not actor.single_user else None,
+                                  password=ctx._password if not actor.single_user else None,
+                                  os_store=bool(args.os_store))
+    ctx.emit({"encrypted": True, "recovery_key": result.recovery_key, "backups_encrypted": result.backups_encrypted,
+              "backup": str(result.backup), "accounts_without_key": list(result.accounts_without_key)},
+             _encrypted_text(result))
+    return 0
+
+
+def cmd_encryption_recover(args, ctx) -> int:
+    """All passwords lost: the recovery key opens the file, and this account gets a new password (and a new wrap),
+    to be changed at its next login. Recorded in the audit trail as done with the recovery key."""
+    from talentdesk.domain.enums import Role
+    from talentdesk.services.base import Actor
+    from talentdesk.services.safety.accounts import reset_password
+    from talentdesk.store import cipher
+
+    path = Path(ctx.db_path)
+    if not cipher.is_encrypted(path):
+        raise InputFileError(translate("Encryption", "{path} is not encrypted; there is nothing to recover with a "
+                                                     "recovery key.").format(path=path))
+    text = os.environ.get(RECOVERY_KEY_ENV)
+    if not text:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise LoginRequired(translate("Encryption", "No recovery key: set {env} or run the command in a "
+                                                        "terminal.").format(env=RECOVERY_KEY_ENV))
+        text = getpass.getpass(translate("Encryption", "Recovery key: "))
+    cipher.unlock_with_recovery_key(path, text)
+    password = _new_password(args.username)
+    database = ctx.database()
+    with database.session(Actor(username="recovery-key", role=Role.ADMIN)) as s:
+        u = reset_password(s, user_id=_user_id(s, args.username), new_password=password)
+    ctx.emit(_user_dict(u), translate("Encryption", "Opened with the recovery key. New password set for {name}; "
+                                                    "they must change it at the next login.").format(name=u.username))
     return 0
 
 

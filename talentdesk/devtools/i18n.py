@@ -29,7 +29,7 @@ AREAS: dict[str, list[str]] = {
     "ledger": ["talentdesk/services/ledger", "talentdesk/reports", "talentdesk/ui/ledger",
                "talentdesk/commands/ledger.py", "talentdesk/commands/movein.py", "talentdesk/services/movein.py"],
     "safety": ["talentdesk/services/safety", "talentdesk/store/integrity.py", "talentdesk/store/locking.py",
-               "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py", "talentdesk/store/chain.py", "talentdesk/store/keystore.py",
+               "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py", "talentdesk/store/chain.py", "talentdesk/store/keystore.py", "talentdesk/store/cipher.py",
                "talentdesk/ui/safety", "talentdesk/commands/safety.py"],
     "mentors": ["talentdesk/services/mentors", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
                 "talentdesk/reports/agreement.py"],

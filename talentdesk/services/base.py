@@ -728,6 +728,14 @@ class Database:
         with self.session(actor) as s:
             return fn(s, **kwargs)
 
+    def reopen(self) -> None:
+        """A new engine on the same file (after it was encrypted in place: the driver changes). Only on the
+        exclusive lane, when no unit of work is open."""
+        old = self.engine
+        self.engine = dbmod.make_engine(self.path if self.path is not None else old.url)
+        self.__post_init__()
+        old.dispose()
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
 from talentdesk.paths import backups_dir_for
-from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_readonly
+from talentdesk.store import cipher
+from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_file, connect_readonly
 from talentdesk.store.chain import chain_head_of, chain_sidecar, link_raw, write_chain_sidecar
 from talentdesk.store.integrity import CheckReport, full_check, integrity_check
 
@@ -156,12 +157,13 @@ def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", de
         dest = dest_dir / f"{db_path.stem}-{_timestamp()}-{reason}.db"
     tmp = dest.with_name(dest.name + ".part")
     try:
+        key = cipher.key_for(db_path) if cipher.is_encrypted(db_path) else None  # a backup is encrypted like its database
         src = connect_readonly(db_path)
         src.isolation_level = None
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         raise StorageError(translate("Storage", "The backup could not be written: {error}").format(error=exc)) from exc
     try:
-        dst = sqlite3.connect(tmp)
+        dst = connect_file(tmp, key=key)
         try:
 
             def _progress(_status, remaining, total):
@@ -178,7 +180,7 @@ def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", de
             copy_print = fingerprint(dst) if result == "ok" else None
         finally:
             dst.close()
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         _remove_partial(tmp)
         named = _os_fault(exc)
         raise StorageError(
@@ -204,7 +206,22 @@ def backup_database(db_path: Path, dest_dir: Path, *, reason: str = "manual", de
         raise
     if head is not None:
         write_chain_sidecar(dest, head)
+    if key is not None:
+        cipher.register(dest, key)
+        copy_keys_file(db_path, dest)
     return ProvenBackup(dest, source_print)
+
+
+def copy_keys_file(db_path: Path, copy: Path) -> None:
+    """An encrypted database's keys file (the per-account wraps, no secret in clear) goes with each copy, so a
+    backup opens with the same passwords; without it the recovery key opens it."""
+    source = cipher.keys_file(db_path)
+    if not source.exists():
+        return
+    try:
+        shutil.copyfile(source, cipher.keys_file(copy))
+    except OSError as exc:  # the copy is good; the recovery key opens it without its keys file
+        log.warning("could not copy the keys file beside %s: %s", copy, exc)
 
 
 def _os_fault(exc: BaseException) -> str | None:
@@ -288,6 +305,7 @@ def rotate(db_path: Path, folder: Path | None = None, *, now: dt.datetime | None
             try:
                 b.path.unlink()
                 chain_sidecar(b.path).unlink(missing_ok=True)
+                cipher.keys_file(b.path).unlink(missing_ok=True)
                 removed.append(b.path)
             except OSError as exc:  # a file we cannot delete is kept; rotation tries again next time
                 log.warning("could not remove old backup %s: %s", b.path, exc)
@@ -316,6 +334,7 @@ def copy_to_second_folder(backup: Path, folder: Path) -> Path:
     os.replace(tmp, dest)
     if chain_sidecar(backup).exists():
         shutil.copyfile(chain_sidecar(backup), chain_sidecar(dest))
+    copy_keys_file(backup, dest)
     return dest
 
 
@@ -427,7 +446,13 @@ def validate_candidate(path: Path | str) -> BackupCandidate:
     except OSError as exc:
         raise InputFileError(translate("Backups", "The file {path} cannot be read: {error}").format(
             path=path, error=exc.strerror or exc)) from exc
-    if magic != SQLITE_MAGIC:
+    if magic != SQLITE_MAGIC and cipher.is_encrypted(path):
+        if cipher.key_for(path) is None:
+            raise InputFileError(translate(
+                "Encryption", "{name} is not a TalentDesk database, or it is encrypted with a key that is not "
+                              "unlocked here (a backup of another database, or its keys file is missing). Give its recovery key in "
+                              "TALENTDESK_RECOVERY_KEY (the window asks for it).").format(name=path.name))
+    elif magic != SQLITE_MAGIC:
         raise InputFileError(translate("Backups", "{name} is not a TalentDesk database (not a SQLite file).").format(
             name=path.name))
     problems = integrity_check(path)
@@ -446,7 +471,7 @@ def validate_candidate(path: Path | str) -> BackupCandidate:
                       for t in ("talents", "ledger_entries", "users")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         raise InputFileError(translate("Backups", "{name} cannot be read as a database: {error}").format(
             name=path.name, error=exc)) from exc
     revision = row[0] if row else ""
@@ -497,21 +522,29 @@ def remove_sidecars(db_path: Path) -> None:
         Path(str(db_path) + suffix).unlink(missing_ok=True)
 
 
-def stage_copy(source: Path, staging: Path) -> None:
-    """Copy `source` to `staging` with the backup API and check the copy; on failure nothing is left behind."""
+def stage_copy(source: Path, staging: Path, *, key: bytes | None = None) -> None:
+    """Copy `source` to `staging` with the backup API and check the copy; on failure nothing is left behind.
+    With `key` (the live database is encrypted) the copy is encrypted with it, whatever the source was."""
     remove_with_sidecars(staging)
+    source_key = cipher.key_for(source) if cipher.is_encrypted(source) else None
     try:
-        src = connect_readonly(source)
-        dst = sqlite3.connect(staging)
+        if key is not None and source_key != key:
+            cipher.export_encrypted(source, staging, key)  # a plain (or otherwise keyed) backup comes back encrypted
+            src, dst = None, connect_file(staging, key=key)
+        else:
+            src = connect_readonly(source)
+            dst = connect_file(staging, key=source_key)
         try:
-            src.backup(dst)
+            if src is not None:
+                src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
             if dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StorageError(translate("Backups", "The copy of the backup failed its integrity check."))
         finally:
             dst.close()
-            src.close()
-    except (sqlite3.Error, OSError) as exc:
+            if src is not None:
+                src.close()
+    except (*cipher.errors(), OSError) as exc:
         remove_with_sidecars(staging)
         raise StorageError(translate("Backups", "The backup could not be copied: {error}").format(error=exc)) from exc
     except BaseException:
@@ -547,7 +580,7 @@ def _bring_to_head(staging: Path) -> None:
     if missing:
         raise InputFileError(translate("Backups", "The file lacks tables this version needs ({tables}); it cannot be "
                                                   "restored.").format(tables=", ".join(missing[:6])))
-    conn = sqlite3.connect(staging)
+    conn = connect_file(staging)
     try:
         for table in APPEND_ONLY_TABLES:
             for verb in ("UPDATE", "DELETE"):
@@ -568,7 +601,8 @@ def stage_restore(source: Path, db_path: Path) -> tuple[Path, BackupCandidate]:
     copy, ready to swap in. Any refusal removes the copy and leaves the database as it was."""
     candidate = validate_candidate(source)
     staging = Path(db_path).with_name(Path(db_path).name + ".restoring")
-    stage_copy(Path(source), staging)
+    live_key = cipher.key_for(db_path) if cipher.is_encrypted(db_path) else None
+    stage_copy(Path(source), staging, key=live_key)
     try:
         _bring_to_head(staging)
         report = full_check(staging)
@@ -579,7 +613,7 @@ def stage_restore(source: Path, db_path: Path) -> tuple[Path, BackupCandidate]:
                                                                            problems="; ".join(problems[:3])))
     except BaseException as exc:
         remove_with_sidecars(staging)
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, cipher.errors()):
             raise InputFileError(translate("Backups", "{name} cannot be restored: {error}").format(
                 name=Path(source).name, error=exc)) from exc
         raise
@@ -588,7 +622,7 @@ def stage_restore(source: Path, db_path: Path) -> tuple[Path, BackupCandidate]:
 
 def record_in(staging: Path, row: dict) -> None:
     """Write one audit entry into the staged copy, so the restore is in the restored trail from its first moment."""
-    conn = sqlite3.connect(staging)
+    conn = connect_file(staging)
     try:
         cols = ", ".join(f'"{k}"' for k in row)
         cur = conn.execute(f"INSERT INTO audit_entries ({cols}) VALUES ({', '.join('?' for _ in row)})",  # noqa: S608
@@ -603,7 +637,7 @@ def swap_in(staging: Path, db_path: Path) -> None:
     """Fold the live file's WAL into it, remove its side files, and atomically put `staging` in its place.
     Every connection of this program to `db_path` must be closed first (a WAL left beside the new file would be
     replayed into it)."""
-    conn = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = connect_file(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     finally:
@@ -633,7 +667,7 @@ def leftovers(db_path: Path) -> list[Path]:
     db_path = Path(db_path)
     found: list[Path] = []
     stem = glob_escape(db_path.name)
-    for pattern in (f"{stem}.restoring", f"{stem}.restoring-*"):
+    for pattern in (f"{stem}.restoring", f"{stem}.restoring-*", f"{stem}.encrypting", f"{stem}.encrypting-*"):
         found.extend(db_path.parent.glob(pattern))
     for folder in {db_path.parent, backups_dir_for(db_path)}:
         if folder.is_dir():

@@ -358,8 +358,12 @@ def chain_head_of(conn: sqlite3.Connection) -> tuple[str, int] | None:
     """(head link hash, number of links) of a database's hash chain, or None before the chain existed."""
     try:
         row = conn.execute("SELECT link_hash, id FROM chain_links ORDER BY id DESC LIMIT 1").fetchone()
-    except sqlite3.DatabaseError:
-        return None
+    except Exception as exc:  # noqa: BLE001 - sqlite3's or SQLCipher's DatabaseError (store/cipher.py)
+        from talentdesk.store.cipher import database_errors
+
+        if isinstance(exc, database_errors()):
+            return None
+        raise
     return (row[0], int(row[1])) if row else ("0" * 64, 0)
 
 

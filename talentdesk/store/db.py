@@ -96,9 +96,18 @@ def sqlite_url(path: Path | str) -> URL:
 
 def connect_readonly(path: Path | str, *, timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
     """Open a SQLite file read-only. The URI is built with `Path.as_uri()` (which escapes `#`, `?`, `%` and
-    spaces), never by splicing the path into text; a missing file is an error, never a new empty database."""
-    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=timeout)
+    spaces), never by splicing the path into text; a missing file is an error, never a new empty database.
+    An encrypted file is opened with its unlocked key applied first (store/cipher.py)."""
+    from talentdesk.store import cipher
+
+    return cipher.connect(path, readonly=True, timeout=timeout)
+
+
+def connect_file(path: Path | str, *, timeout: float = BUSY_TIMEOUT_MS / 1000, key: bytes | None = None):
+    """Open a SQLite file for writing (plain, or encrypted with its unlocked key / `key` for a new copy)."""
+    from talentdesk.store import cipher
+
+    return cipher.connect(path, timeout=timeout, key=key)
 
 
 def _install_sqlite_discipline(engine: Engine) -> None:
@@ -122,8 +131,31 @@ def _install_sqlite_discipline(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _install_key(engine: Engine, path: Path) -> None:
+    """An encrypted file: every connection is made here and gets its key before any other statement (the pool's
+    `connect` listeners, SQLAlchemy's own first statements and `_install_sqlite_discipline` all come after)."""
+    from talentdesk.store import cipher
+
+    @event.listens_for(engine, "do_connect")
+    def _connect_with_key(_dialect, _record, cargs, cparams):
+        key = cipher.key_for(path)
+        if key is None:
+            raise cipher.locked_error(path)
+        return cipher.connect(path, key=key, **{k: v for k, v in cparams.items() if k != "database"})
+
+
+def is_encrypted_target(target: Path | str) -> bool:
+    """A SQLite file that is encrypted (or is about to be created encrypted with a key already unlocked for it)."""
+    from talentdesk.store import cipher
+
+    if "://" in str(target):
+        return False
+    return cipher.is_encrypted(target) or cipher.registered_key(target) is not None
+
+
 def make_engine(target: Path | str, *, echo: bool = False) -> Engine:
-    """An engine for a SQLite file path or any SQLAlchemy URL (e.g. PostgreSQL for a city-level database)."""
+    """An engine for a SQLite file path or any SQLAlchemy URL (e.g. PostgreSQL for a city-level database).
+    An encrypted SQLite file gets a SQLCipher engine (store/cipher.py); a plain one stays on `sqlite3`."""
     from talentdesk.store import server
 
     if server.is_server_url(target):  # never a file, even when a Path folded its `//`
@@ -133,7 +165,15 @@ def make_engine(target: Path | str, *, echo: bool = False) -> Engine:
     if "://" not in url:
         url = sqlite_url(target)
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        database = make_url(url).database
+        if database and database != ":memory:" and is_encrypted_target(database):
+            from talentdesk.store import cipher
+
+            engine = create_engine(url, echo=echo, connect_args=args, module=cipher._dbapi())
+            _install_key(engine, Path(database))
+        else:
+            engine = create_engine(url, echo=echo, connect_args=args)
         _install_sqlite_discipline(engine)
     else:
         engine = create_engine(url, echo=echo, pool_pre_ping=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from talentdesk.i18n import translate
+from talentdesk.store import cipher
 from talentdesk.store.db import connect_readonly
 
 MAX_LISTED = 20
@@ -56,11 +57,13 @@ def integrity_check(db_path: Path, *, quick: bool = False) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     try:
         conn = connect_readonly(db_path)
-    except sqlite3.Error as exc:
+    except cipher.DatabaseLocked as exc:
+        return [exc.message]
+    except cipher.errors() as exc:
         return [str(exc)]
     try:
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         return [str(exc)]
     finally:
         conn.close()
@@ -254,7 +257,7 @@ def full_check(db_path: Path, *, heads: tuple[str, ...] = (), backup_heads: bool
                                        not links, links))
             finally:
                 conn.close()
-        except sqlite3.DatabaseError as exc:
+        except cipher.database_errors() as exc:
             items.append(CheckItem(translate("Integrity", "Reading the database"), False, [str(exc)]))
     return CheckReport(db_path, items)
 

@@ -240,66 +240,27 @@ def legacy_key(session: Session) -> bytes | None:
     return None
 
 
-# ------------------------------------------------------------------ other secrets of this PC (a server database's password)
+# ------------------------------------------------------------------ other secrets of this PC (the database key)
 
-DB_PASSWORD_SERVICE = "TalentDesk database"
-
-
-def _secret_file(service: str, name: str) -> Path:
-    digest = hashlib.sha256(f"{service}\n{name}".encode()).hexdigest()[:24]
-    return _keys_dir() / f"secret-{digest}.{'dpapi' if key_protection() == 'dpapi' else 'key'}"
+def store_secret(name: str, secret: dict) -> None:
+    """Keep a secret under `name` in this PC's protected store (DPAPI, keyring or a private file), as the office
+    key is kept."""
+    _store_write(name, secret)
 
 
-def write_secret(service: str, name: str, secret: str) -> None:
-    """Keep `secret` under (service, name) in this PC's protected store: the system keyring, Windows DPAPI, or a
-    file only this user can read — never in the database, a log or the settings."""
+def read_secret(name: str) -> dict | None:
+    return _store_read(name)
+
+
+def delete_secret(name: str) -> None:
     how = key_protection()
     if how == "keyring":
-        import keyring
-
-        keyring.set_password(service, name, secret)
-        return
-    path = _secret_file(service, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = secret.encode()
-    if how == "dpapi":
-        data = _dpapi(data, True)
-    else:
-        os.chmod(path.parent, 0o700)
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def read_secret(service: str, name: str) -> str | None:
-    how = key_protection()
-    try:
-        if how == "keyring":
-            import keyring
-
-            return keyring.get_password(service, name)
-        path = _secret_file(service, name)
-        if not path.exists():
-            return None
-        data = path.read_bytes()
-        return (_dpapi(data, False) if how == "dpapi" else data).decode()
-    except (OSError, ValueError) as exc:
-        raise StorageError(translate("Keys", "A password kept on this PC cannot be read: {error}").format(
-            error=type(exc).__name__)) from None
-
-
-def delete_secret(service: str, name: str) -> None:
-    if key_protection() == "keyring":
         import keyring
         from keyring.errors import PasswordDeleteError
 
         try:
-            keyring.delete_password(service, name)
+            keyring.delete_password(KEYRING_SERVICE, name)
         except PasswordDeleteError:
             pass
         return
-    _secret_file(service, name).unlink(missing_ok=True)
+    (_keys_dir() / f"{name}.{'dpapi' if how == 'dpapi' else 'key'}").unlink(missing_ok=True)

@@ -127,22 +127,29 @@ def _without_password(raw: str) -> str:
 
 # ------------------------------------------------------------------ the password, kept on this PC
 
+def _secret_name(target: ServerTarget) -> str:
+    import hashlib
+
+    return "server-" + hashlib.sha256(target.key_name.encode()).hexdigest()[:24]  # a file name on every system
+
+
 def stored_password(target: ServerTarget) -> str | None:
     from talentdesk.store import keystore
 
-    return keystore.read_secret(keystore.DB_PASSWORD_SERVICE, target.key_name)
+    secret = keystore.read_secret(_secret_name(target))
+    return secret.get("password") if secret else None
 
 
 def remember_password(target: ServerTarget, password: str) -> None:
     from talentdesk.store import keystore
 
-    keystore.write_secret(keystore.DB_PASSWORD_SERVICE, target.key_name, password)
+    keystore.store_secret(_secret_name(target), {"server": target.key_name, "password": password})
 
 
 def forget_password(target: ServerTarget) -> None:
     from talentdesk.store import keystore
 
-    keystore.delete_secret(keystore.DB_PASSWORD_SERVICE, target.key_name)
+    keystore.delete_secret(_secret_name(target))
 
 
 # ------------------------------------------------------------------ the engine

@@ -383,6 +383,12 @@ def test_no_secret_in_audit_trail_exports_or_log(demo_db, tmp_path):
         keys.export_key(s, out_path=tmp_path / "k.tdkey", password=PW)
         accounts.create_user(s, username="admin", password="admin-password-1")
     admin = login(demo_db, username="admin", password="admin-password-1")
+    from talentdesk.services.safety import encryption
+    from talentdesk.store import cipher
+
+    with demo_db.session(admin, exclusive="migration") as s:  # encryption at rest: its key and recovery key too
+        encrypted = encryption.encrypt_database(s, username="admin", password="admin-password-1")
+    database_key = cipher.key_from_recovery_text(encrypted.recovery_key).hex()
     with demo_db.session(admin) as s:
         audit.export_audit(s, path=tmp_path / "trail.csv")
         audit.export_audit(s, path=tmp_path / "trail.xlsx")
@@ -390,7 +396,8 @@ def test_no_secret_in_audit_trail_exports_or_log(demo_db, tmp_path):
         row = s.scalar(select(OfficeKey))
         secret = keys._store_read(row.fingerprint)
     private_hex = secret["private"]
-    secrets_ = [private_hex, PW, "admin-password-1"]
+    secrets_ = [private_hex, PW, "admin-password-1", database_key, encrypted.recovery_key,
+                encrypted.recovery_key.replace("-", "")]
     demo_db.dispose()
     logging.getLogger().handlers and [h.flush() for h in logging.getLogger().handlers]
     import zipfile
@@ -402,6 +409,8 @@ def test_no_secret_in_audit_trail_exports_or_log(demo_db, tmp_path):
                                 for n in zipfile.ZipFile(tmp_path / "trail.xlsx").namelist()),
         "log": log_file.read_bytes() if log_file.exists() else b"",
         "key export": (tmp_path / "k.tdkey").read_bytes(),
+        "keys file and backups": b"".join(p.read_bytes() for p in Path(demo_db.path).parent.rglob("*")
+                                          if p.is_file() and p.suffix in (".keys", ".db", ".chain")),
     }
     for where, data in places.items():
         for secret_value in secrets_:

@@ -25,6 +25,7 @@ from talentdesk.domain.errors import AuthenticationError, Conflict, NotFound, Ru
 from talentdesk.domain.models import ChainLink, User
 from talentdesk.i18n import translate
 from talentdesk.services.base import Actor, Change, Lane, Permission, actor_of, operation, record_event
+from talentdesk.services.safety import key_wraps
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
 MAX_FAILED_ATTEMPTS = 5
@@ -155,6 +156,7 @@ def create_user(session: Session, *, username: str, password: str, role: str = R
              active=True, failed_attempts=0, created_by_id=actor_of(session).user_id)
     session.add(u)
     session.flush()
+    key_wraps.password_set(session, username=u.username, password=password)
     return _row(u)
 
 
@@ -173,6 +175,7 @@ def reset_password(session: Session, *, user_id: int, new_password: str, must_ch
     u.locked_until = None
     u.must_change_password = bool(must_change)
     session.flush()
+    key_wraps.password_set(session, username=u.username, password=new_password)  # an admin's re-wrap
     return _row(u)
 
 
@@ -201,9 +204,12 @@ def update_user(session: Session, *, user_id: int, role: str | None = None, acti
             raise ValidationError(translate("Accounts", "The display name can have at most 60 characters."),
                                   field="display_name")
         u.display_name = display_name.strip()
+    was_active = bool(u.active)
     u.role = new_role.value
     u.active = new_active
     session.flush()
+    if was_active and not new_active:
+        key_wraps.account_disabled(session, username=u.username)
     return _row(u)
 
 
@@ -222,6 +228,7 @@ def change_own_password(session: Session, *, old_password: str, new_password: st
     u.password_hash = HASHER.hash(new_password)
     u.must_change_password = False
     session.flush()
+    key_wraps.password_set(session, username=u.username, password=new_password)
 
 
 # ------------------------------------------------------------------ logging in

@@ -27,6 +27,7 @@ from talentdesk.services.base import (
 )
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import backup_files as files
+from talentdesk.store import cipher
 from talentdesk.store import db as dbmod
 from talentdesk.store import integrity
 from talentdesk.store.backup_files import BackupCandidate, BackupInfo, BackupResult, BackupStatus
@@ -166,9 +167,11 @@ def restore(session: Session, *, source: Path | str) -> RestoreResult:
         session.close()
         database.engine.dispose()
         files.swap_in(staging, db_path)
+        if cipher.is_encrypted(db_path) and not cipher.keys_file(db_path).exists():
+            files.copy_keys_file(source, db_path)  # an encrypted backup restored over a plain database
     except BaseException:
         files.remove_with_sidecars(staging)
         raise
-    database.engine.dispose()
+    database.reopen()  # the restored file may be encrypted where the old one was not (the driver differs)
     return RestoreResult(source, safety, candidate.revision, candidate.needs_migration, candidate.talents,
                          candidate.ledger_entries)
