@@ -204,6 +204,102 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
 <context>
     <name>MoveInGuide</name>
     <message>
+        <source>Rows</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Service years</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
+        <source>Clawback rule</source>
+        <translation>追回规则</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Excludes</source>
+        <translation>不可同时享受</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Newcomer</source>
+        <translation>新引进人才</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>结对类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation>公寓</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Move-in</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <source>Move-out</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
         <source>1. Policies</source>
         <translation>1. 补贴政策</translation>
     </message>

@@ -1445,6 +1445,10 @@
         <translation>政策截止日期不能早于起始日期。</translation>
     </message>
     <message>
+        <source>The service commitment is a whole number of years from 1 to 50 (or none).</source>
+        <translation>服务期为 1 至 50 的整数年（或不设）。</translation>
+    </message>
+    <message>
         <source>Unknown talent tier: {tier}.</source>
         <translation>未知人才类别：{tier}。</translation>
     </message>
@@ -1647,6 +1651,14 @@
         <translation>截止于</translation>
     </message>
     <message>
+        <source>The talent's own</source>
+        <translation>按人才本人约定</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
         <source>In use</source>
         <translation>启用</translation>
     </message>
@@ -1703,6 +1715,10 @@
         <translation>追回规则</translation>
     </message>
     <message>
+        <source>Service commitment (服务期)</source>
+        <translation>服务期</translation>
+    </message>
+    <message>
         <source>Eligible tiers (none ticked = all)</source>
         <translation>适用人才类别（不勾选即不限）</translation>
     </message>
@@ -1754,6 +1770,10 @@
         <translation>期数必须在 1 到 120 之间。</translation>
     </message>
     <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
         <source>The table has no amounts: add a column per tier (A类, B类 …) or a 金额 column.</source>
         <translation>表中没有金额：请按人才类别各加一列（A类、B类……），或加一列“金额”。</translation>
     </message>
@@ -1770,8 +1790,8 @@
         <translation>未知的人才类别“{tier}”；现有类别为 {tiers}。</translation>
     </message>
     <message>
-        <source>service commitment: {years}</source>
-        <translation>服务期：{years}</translation>
+        <source>“{value}” is not a service commitment; write the whole years, like 5、5年、五年 or 服务期5年, or leave it empty.</source>
+        <translation>“{value}”不是服务期；请写整数年，如 5、5年、五年或服务期5年，或留空。</translation>
     </message>
     <message>
         <source>The amount for this tier and education is already given on row {row}.</source>

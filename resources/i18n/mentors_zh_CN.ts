@@ -862,6 +862,14 @@
         <translation>{name}不能做自己的导师。</translation>
     </message>
     <message>
+        <source>This pairing ({mentor} with {name} as {role} from {start}) is already on file: the same pairing twice.</source>
+        <translation>此结对（{mentor} 与 {name}，{role}，自 {start} 起）已在系统中：同一结对重复。</translation>
+    </message>
+    <message>
+        <source>The same pairing is already on row {other}.</source>
+        <translation>同一结对已在第 {other} 行。</translation>
+    </message>
+    <message>
         <source>{name} already has a current {role} on file.</source>
         <translation>{name}在系统中已有在结对的{role}。</translation>
     </message>

@@ -191,6 +191,337 @@
     </message>
 </context>
 <context>
+    <name>BatchPage</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>到期截至</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Re-issue of</source>
+        <translation>重发自</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>Re-issued in</source>
+        <translation>重发批次</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>New batch…</source>
+        <translation>新建批次…</translation>
+    </message>
+    <message>
+        <source>Publish notice…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <source>Objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Bank file…</source>
+        <translation>生成银行文件…</translation>
+    </message>
+    <message>
+        <source>Import bank return…</source>
+        <translation>导入银行回盘…</translation>
+    </message>
+    <message>
+        <source>Correct line…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Re-issue failed lines</source>
+        <translation>重发失败行</translation>
+    </message>
+    <message>
+        <source>Reconciliation report…</source>
+        <translation>对账报告…</translation>
+    </message>
+    <message>
+        <source>Notice again…</source>
+        <translation>重新导出公示…</translation>
+    </message>
+    <message>
+        <source>Cancel batch…</source>
+        <translation>作废批次…</translation>
+    </message>
+    <message>
+        <source>Payment batches</source>
+        <translation>发放批次</translation>
+    </message>
+    <message>
+        <source>Sent {sent} ({sent_n}) · paid {paid} ({paid_n}) · failed {failed} ({failed_n}) · re-issued {re} · awaiting the bank {awaiting} · outstanding {out} · taken out {withdrawn}</source>
+        <translation>报送 {sent}（{sent_n} 笔）· 到账 {paid}（{paid_n} 笔）· 失败 {failed}（{failed_n} 笔）· 已重发 {re} · 待回盘 {awaiting} · 未结 {out} · 移出 {withdrawn} 笔</translation>
+    </message>
+    <message>
+        <source>No payment batch yet: make one from the instalments that are due.</source>
+        <translation>还没有发放批次：可用已到期的分期新建批次。</translation>
+    </message>
+    <message>
+        <source>Batch {number}: </source>
+        <translation>批次 {number}：</translation>
+    </message>
+    <message>
+        <source>Next: publish the public notice — 5 working days unless you choose otherwise.</source>
+        <translation>下一步：公示——默认 5 个工作日。</translation>
+    </message>
+    <message>
+        <source>Under notice from {start} to {end}: record objections; approval is possible from the day after the notice ends.</source>
+        <translation>公示期 {start} 至 {end}：可登记异议；公示期满次日起方可审批。</translation>
+    </message>
+    <message>
+        <source>The notice has ended: another person approves the batch.</source>
+        <translation>公示期已满：由另一人审批本批次。</translation>
+    </message>
+    <message>
+        <source>Next: write the bank's file in its layout and send it to the bank.</source>
+        <translation>下一步：按银行格式生成代发文件并报送银行。</translation>
+    </message>
+    <message>
+        <source>Sent to the bank: import the bank's return file when it comes back.</source>
+        <translation>已报送银行：收到银行回盘后导入。</translation>
+    </message>
+    <message>
+        <source>Every line has its result. Correct failed lines and re-issue them in a new batch.</source>
+        <translation>每一行都已有结果。失败行可更正后在新批次中重发。</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <source>New payment batch</source>
+        <translation>新建发放批次</translation>
+    </message>
+    <message>
+        <source>Instalments due by</source>
+        <translation>分期到期截至</translation>
+    </message>
+    <message>
+        <source>The batch takes the instalments that have fallen due, are unpaid, are confirmed in post where the policy asks for it, and whose talent has a bank account.</source>
+        <translation>批次纳入已到期、未支付、（政策要求时）已核验在岗且登记了银行账户的分期。</translation>
+    </message>
+    <message>
+        <source>Batch {number}: {n} lines, {total}.</source>
+        <translation>批次 {number}：{n} 笔，合计 {total}。</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>未纳入：</translation>
+    </message>
+    <message>
+        <source>the office, by default</source>
+        <translation>默认为本办公室</translation>
+    </message>
+    <message>
+        <source>Publish the notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Notice starts on</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Where to object</source>
+        <translation>异议受理</translation>
+    </message>
+    <message>
+        <source>The notice is written as PDF and as .xlsx (same name). ID numbers are masked; public holidays and weekend working days follow the calendar.</source>
+        <translation>公示同时生成 PDF 和 .xlsx（同名）。身份证号已隐去中间部分；节假日和调休上班日按工作日历计算。</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存公示</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>异议对象</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Upheld: take the person out of the batch</source>
+        <translation>异议成立：将此人移出批次</translation>
+    </message>
+    <message>
+        <source>Approve batch</source>
+        <translation>审批批次</translation>
+    </message>
+    <message>
+        <source>Approve batch {number}: {n} lines, {total}?</source>
+        <translation>审批批次 {number}：{n} 笔，合计 {total}？</translation>
+    </message>
+    <message>
+        <source>Bank file</source>
+        <translation>银行文件</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>The file carries full account and ID numbers for the bank: keep it safe. Writing it is recorded in the audit trail.</source>
+        <translation>文件含完整账号和身份证号，供银行使用，请妥善保管。生成操作记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Save the bank file</source>
+        <translation>保存银行文件</translation>
+    </message>
+    <message>
+        <source>The bank's return file</source>
+        <translation>银行回盘文件</translation>
+    </message>
+    <message>
+        <source>Return files (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>回盘文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Bank return</source>
+        <translation>银行回盘</translation>
+    </message>
+    <message>
+        <source>{paid} paid ({paid_total}), {failed} failed ({failed_total}).</source>
+        <translation>成功 {paid} 笔（{paid_total}），失败 {failed} 笔（{failed_total}）。</translation>
+    </message>
+    <message>
+        <source>Correct line</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Select a failed line first.</source>
+        <translation>请先选择一条失败的明细。</translation>
+    </message>
+    <message>
+        <source>Correct line {line}: {name}</source>
+        <translation>更正序号 {line}：{name}</translation>
+    </message>
+    <message>
+        <source>Account or card number</source>
+        <translation>账号或卡号</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>The bank said: {reason}</source>
+        <translation>银行回复：{reason}</translation>
+    </message>
+    <message>
+        <source>Save the reconciliation report</source>
+        <translation>保存对账报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cancel batch {number}</source>
+        <translation>作废批次 {number}</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>PaymentBatches</name>
     <message>
         <source>Payment batch {id} does not exist.</source>
@@ -716,7 +1047,7 @@
     <name>PaymentReport</name>
     <message>
         <source>In the batch</source>
-        <translation>纳入批次</translation>
+        <translation>批次内（不含移出）</translation>
     </message>
     <message>
         <source>Taken out (objections, departures)</source>
@@ -868,6 +1199,141 @@
     <message>
         <source>The form could not be written to {path}: {error}</source>
         <translation>无法写出确认表 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Employer</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>核验期间</translation>
+    </message>
+    <message>
+        <source>Print confirmation forms…</source>
+        <translation>打印在岗情况确认表…</translation>
+    </message>
+    <message>
+        <source>Confirmed in post (selected)</source>
+        <translation>确认在岗（所选）</translation>
+    </message>
+    <message>
+        <source>Not in post…</source>
+        <translation>不在岗…</translation>
+    </message>
+    <message>
+        <source>Policy rule…</source>
+        <translation>政策核验规则…</translation>
+    </message>
+    <message>
+        <source>Instalments due by</source>
+        <translation>分期到期截至</translation>
+    </message>
+    <message>
+        <source>In-post confirmation</source>
+        <translation>在岗核验</translation>
+    </message>
+    <message>
+        <source>A policy may ask the employer to confirm, once a year or before each instalment, that the talent is still in post; until then the instalment waits and stays out of payment batches. Someone no longer in post is recorded as departed (clawback by the policy's rule).</source>
+        <translation>政策可要求用人单位每年或每期发放前确认人才仍在岗；确认前该分期为“待核验”，不纳入发放批次。已不在岗的人员登记为离开（按政策规则追回）。</translation>
+    </message>
+    <message>
+        <source>{n} instalments of {t} talents wait</source>
+        <translation>待核验：{t} 人 {n} 笔</translation>
+    </message>
+    <message>
+        <source>Save the confirmation forms</source>
+        <translation>保存在岗情况确认表</translation>
+    </message>
+    <message>
+        <source>in-post-confirmation.pdf</source>
+        <translation>在岗情况确认表.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Select the talents the employer confirmed in post (the signed form).</source>
+        <translation>请选择用人单位（签章确认表）确认在岗的人员。</translation>
+    </message>
+    <message>
+        <source>Not in post</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>Select one talent.</source>
+        <translation>请选择一名人才。</translation>
+    </message>
+    <message>
+        <source>{name} is not in post</source>
+        <translation>{name} 不在岗</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>离开原因</translation>
+    </message>
+    <message>
+        <source>What the employer said</source>
+        <translation>单位反馈</translation>
+    </message>
+    <message>
+        <source>The departure is recorded: future instalments stop, unpaid payment orders are withdrawn, and the clawback is posted by the policy's rule.</source>
+        <translation>将登记离开：停止后续分期，撤回未支付的付款单，并按政策规则记入应追回金额。</translation>
+    </message>
+    <message>
+        <source>In-post confirmation per policy</source>
+        <translation>政策在岗核验规则</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>核验方式</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不核验</translation>
+    </message>
+    <message>
+        <source>once a year</source>
+        <translation>每年一次</translation>
+    </message>
+    <message>
+        <source>before each instalment</source>
+        <translation>每期发放前</translation>
     </message>
 </context>
 </TS>

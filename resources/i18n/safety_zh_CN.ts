@@ -1545,6 +1545,37 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>EncryptionUi</name>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key (TDRK-…) printed when the database was encrypted:</source>
+        <translation>请输入数据库加密时打印的恢复密钥（TDRK-…）：</translation>
+    </message>
+    <message>
+        <source>The account that gets a new password:</source>
+        <translation>要设置新密码的账户：</translation>
+    </message>
+    <message>
+        <source>New password (at least {n} characters):</source>
+        <translation>新密码（至少 {n} 个字符）：</translation>
+    </message>
+    <message>
+        <source>There is no account named {name}.</source>
+        <translation>没有名为 {name} 的账户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}. Log in with it; you will be asked to choose your own.</source>
+        <translation>已为 {name} 设置新密码。请用它登录；登录后会要求您设置自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>Exclusive</name>
     <message>
         <source>A backup of this database is running; the change waits until it has finished…</source>
@@ -1835,6 +1866,10 @@ TalentDesk will now close; start it again.</source>
         <translation>退出程序</translation>
     </message>
     <message>
+        <source>Forgot the password? Recovery key…</source>
+        <translation>忘记密码？使用恢复密钥…</translation>
+    </message>
+    <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1884,6 +1919,45 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key — shown only now</source>
+        <translation>恢复密钥——只显示这一次</translation>
+    </message>
+    <message>
+        <source>The database and its {n} backups are now encrypted: a lost USB stick or a stolen PC gives away nothing. Each account opens it with its own password.
+
+If every password is lost, only this recovery key opens the database and its backups. Print it or write it down now, and keep it locked away from the PC (for example in the office safe with the seal). TalentDesk will not show it again.</source>
+        <translation>数据库及其 {n} 个备份现已加密：U 盘丢失或电脑被盗也不会泄露任何信息。每个账户用自己的密码打开。
+
+如果所有密码都遗失，只有这个恢复密钥能打开数据库及其备份。请现在打印或抄下，并锁存在远离电脑的地方（例如与公章一起放在办公室保险柜中）。人才工作台不会再次显示它。</translation>
+    </message>
+    <message>
+        <source>These accounts need a new password from an administrator before they can open the database: {names}</source>
+        <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation>我已打印或抄下恢复密钥</translation>
+    </message>
+    <message>
+        <source>TalentDesk recovery key for {name}
+
+{key}
+
+Keep locked away from the PC.</source>
+        <translation>人才工作台恢复密钥（{name}）
+
+{key}
+
+请锁存在远离电脑的地方。</translation>
     </message>
 </context>
 <context>

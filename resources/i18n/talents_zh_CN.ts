@@ -184,6 +184,14 @@
         <translation>{name}的入住日期 {date} 远早于到岗日期 {arrival}。</translation>
     </message>
     <message>
+        <source>This case ({name}, {opened}) is already on file: the same case twice.</source>
+        <translation>此事项（{name}，{opened}）已在系统中：同一事项重复。</translation>
+    </message>
+    <message>
+        <source>The same case is already on row {other}.</source>
+        <translation>同一事项已在第 {other} 行。</translation>
+    </message>
+    <message>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>

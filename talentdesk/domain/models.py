@@ -250,6 +250,8 @@ class SubsidyPolicy(TimestampMixin, Base):
     clawback_rule: Mapped[str] = mapped_column(String(12), default=E.ClawbackRule.PRO_RATA.value)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # the service commitment the policy asks (服务期5年); a pro-rata clawback counts against it. NULL: the talent's own
+    service_years: Mapped[Optional[int]] = mapped_column(Integer)
     # 在岗核验 before paying: none, yearly or before each instalment (services/payments/verification.py)
     verification_rule: Mapped[str] = mapped_column(String(8), default=E.VerificationRule.NONE.value,
                                                    server_default=text("'none'"))

@@ -87,7 +87,8 @@ def _service_years_text(raw: str) -> int:
 
 
 def _parse_service_years(raw: Any, *, field: str = "service_years") -> int:
-    """'5', 5, 5.0, '5.0', '5年', '５年', '五年', '5 years' -> 5; blank -> 5 (the usual commitment)."""
+    """'5', 5, 5.0, '5.0', '5年', '５年', '五年', '5 years', '服务期5年', '服务满五年', '不少于5年' -> 5; blank -> 5
+    (the usual commitment)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 5
     if isinstance(raw, bool):
@@ -95,6 +96,8 @@ def _parse_service_years(raw: Any, *, field: str = "service_years") -> int:
     if isinstance(raw, float) and raw == int(raw):
         raw = int(raw)
     text = re.sub(r"\s+", "", to_halfwidth(str(raw))).lower()
+    text = re.sub(r"^(约定|承诺|须|需)?(服务期限|服务年限|服务期|服务)?[:：]?(为|满|不少于|不低于|至少)?", "", text)
+    text = re.sub(r"(及以上|以上)$", "", text)
     text = re.sub(r"(年|周年|years?)$", "", text)
     text = re.sub(r"^(\d+)\.0+$", r"\1", text)
     number = chinese_number(text)

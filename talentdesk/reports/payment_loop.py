@@ -76,10 +76,10 @@ def write_notice_pdf(info: NoticeInfo, lines: Sequence[NoticeLine], path: Path |
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = chinese_font(font_path or None).name
-    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1)
-    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=17, firstLineIndent=21)
-    cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11)
-    right = ParagraphStyle("r", fontName=font, fontSize=10.5, leading=17, alignment=2)
+    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=17, firstLineIndent=21, wordWrap="CJK")
+    cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11, wordWrap="CJK")
+    right = ParagraphStyle("r", fontName=font, fontSize=10.5, leading=17, alignment=2, wordWrap="CJK")
     data = [_notice_headers()]
     for i, ln in enumerate(lines, 1):
         data.append([str(i), ln.talent_name, ln.id_masked, Paragraph(ln.employer_name, cell),
@@ -161,9 +161,9 @@ def write_confirmation_forms(forms: dict[str, list[FormLine]], path: Path | str,
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = chinese_font(font_path or None).name
-    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1)
-    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=16)
-    cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11)
+    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11, wordWrap="CJK")
     heads = [translate("PaymentForm", "No."), translate("PaymentForm", "Name"), translate("PaymentForm", "ID number"),
              translate("PaymentForm", "Post"), translate("PaymentForm", "Subsidy policy"),
              translate("PaymentForm", "Period"), translate("PaymentForm", "In post?"),
@@ -259,9 +259,9 @@ def write_report_pdf(info: ReportInfo, figures: Sequence[tuple[str, int, int]], 
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     font = chinese_font(font_path or None).name
-    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1)
-    body = ParagraphStyle("b", fontName=font, fontSize=10, leading=15)
-    cell = ParagraphStyle("c", fontName=font, fontSize=8.5, leading=10.5)
+    title = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, alignment=1, wordWrap="CJK")
+    body = ParagraphStyle("b", fontName=font, fontSize=10, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("c", fontName=font, fontSize=8.5, leading=10.5, wordWrap="CJK")
     fig = [[translate("PaymentReport", "Figure"), translate("PaymentReport", "Lines"),
             translate("PaymentReport", "Amount (yuan)")]]
     fig += [[name, str(n), format_yuan(fen, symbol=False)] for name, n, fen in figures]

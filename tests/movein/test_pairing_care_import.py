@@ -131,5 +131,5 @@ def test_cli_imports_pairings_and_care(people, database, db_path, tmp_path, caps
     assert json.loads(capsys.readouterr().out)["imported"] == 1
     assert main(["--db", str(db_path), "import", "care", str(c), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["imported"] == 1
-    assert main(["--db", str(db_path), "--lang", "en", "import", "care", str(c), "--json"]) == 1  # taken now
-    assert "already taken" in json.loads(capsys.readouterr().out)["rejected"][0]["message"]
+    assert main(["--db", str(db_path), "--lang", "en", "import", "care", str(c), "--json"]) == 1  # on file now
+    assert "the same case twice" in json.loads(capsys.readouterr().out)["rejected"][0]["message"]

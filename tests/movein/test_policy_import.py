@@ -42,7 +42,8 @@ def test_a_wide_policy_table_with_tier_columns_imports_with_exclusions(database,
     assert (got["购房补贴"].instalment_mode, got["购房补贴"].clawback_rule) == ("lump_sum", "full")
     assert (got["租房补贴"].instalment_mode, got["租房补贴"].instalment_count, got["租房补贴"].clawback_rule) == (
         "monthly", 36, "none")
-    assert "5年" in settling.notes
+    assert (settling.service_years, got["购房补贴"].service_years, got["租房补贴"].service_years) == (5, 5, None)
+    assert "5年" not in settling.notes and got["购房补贴"].notes == "限首套房"
 
 
 def test_one_row_per_amount_by_tier_and_education(database, local, tmp_path):

@@ -122,10 +122,13 @@ def _recipes(window, d):
     from talentdesk.ui.wizard.movein import MoveInGuide
     from talentdesk.ui.ledger.sweep_page import RulesDialog
     from talentdesk.ui.ledger.tab import CertificateChoiceDialog
+    from talentdesk.ui.ledger.batch_page import FormDialog, date_edit
     from talentdesk.services.ledger.eligibility import Rules
     from talentdesk.ui.mentors import dialogs as mentors
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
+    from talentdesk.services.safety.encryption import Encrypted
+    from talentdesk.ui.safety.encryption import RecoveryKeyDialog
     from talentdesk.ui.safety.login import LoginDialog
     from talentdesk.ui.safety.users import PasswordDialog, UsersDialog
     from talentdesk.ui.talents.departure import DepartureDialog
@@ -155,6 +158,8 @@ def _recipes(window, d):
                                                                                 with_amount=True),
         "talentdesk.ui.ledger.dialogs.VerifyDialog": lambda: ledger.VerifyDialog(c, w),
         "talentdesk.ui.ledger.tab.CertificateChoiceDialog": lambda: CertificateChoiceDialog(2, w),
+        "talentdesk.ui.ledger.batch_page.FormDialog": lambda: FormDialog(
+            "New payment batch", [("due_by", "Instalments due by", date_edit(TODAY))], w, note="A note."),
         "talentdesk.ui.ledger.sweep_page.RulesDialog": lambda: RulesDialog(
             c, d["policies"][0].id, d["policies"][0].name, Rules(materials=("diploma",), max_age=35), w),
         "talentdesk.ui.mentors.dialogs.ServiceDialog": lambda: mentors.ServiceDialog(c, w),
@@ -184,6 +189,8 @@ def _recipes(window, d):
         "talentdesk.ui.safety.users.UsersDialog": lambda: UsersDialog(c, w),
         "talentdesk.ui.safety.users.PasswordDialog": lambda: PasswordDialog(w, title="Password", with_account=True),
         "talentdesk.ui.safety.login.LoginDialog": lambda: LoginDialog(c.database, w),
+        "talentdesk.ui.safety.encryption.RecoveryKeyDialog": lambda: RecoveryKeyDialog(Encrypted(
+            c.database.path, c.database.path, "TDRK-AAAA-BBBB", backups_encrypted=2), w),
         "talentdesk.ui.wizard.wizard.FirstRunWizard": lambda: open_wizard(c.runner, db_path=c.database.path, parent=w),
     }
 

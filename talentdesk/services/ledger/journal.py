@@ -21,6 +21,7 @@ from talentdesk.domain.models import (
     LedgerEntry,
     Payment,
     SubsidyGrant,
+    SubsidyPolicy,
     Talent,
 )
 from talentdesk.domain.values import format_yuan
@@ -278,9 +279,11 @@ def apply_departure(session: Session, *, talent_id: int) -> list[ClawbackLine]:
         if balance > 0 and already == 0:  # dues that were never paid are not owed to someone who has left
             _post(session, grant=grant, kind=EntryKind.WAIVER, amount_fen=-balance, on=when,
                   memo=translate("Ledger", "Unpaid instalments lapse on departure"))
-        owed = clawback_amount(
+        policy_years = session.scalar(select(SubsidyPolicy.service_years).where(SubsidyPolicy.id == grant.policy_id))
+        owed = clawback_amount(  # the commitment the policy asks (服务期) when it sets one, else the talent's own
             rule=grant.clawback_rule, total_fen=grant.approved_total_fen, paid_fen=paid,
-            arrival=talent.arrival_date, departure=when, service_years=talent.service_years, waived=waived,
+            arrival=talent.arrival_date, departure=when, service_years=policy_years or talent.service_years,
+            waived=waived,
         )
         if owed - already > 0:
             _post(session, grant=grant, kind=EntryKind.CLAWBACK, amount_fen=-(owed - already), on=when,

@@ -44,6 +44,7 @@ class PolicyInput:
     excludes: tuple[int, ...] = ()              # ids of policies that cannot be held together with this one
     active: bool = True
     notes: str = ""
+    service_years: int | None = None            # the commitment the policy asks (服务期); None: the talent's own
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class PolicyRow:
     amounts: tuple[AmountRule, ...] = ()
     excludes: tuple[int, ...] = ()
     grant_count: int = 0
+    service_years: int | None = None
 
     def to_input(self) -> PolicyInput:
         return PolicyInput(
@@ -72,7 +74,7 @@ class PolicyRow:
             valid_to=self.valid_to, eligible_tiers=self.eligible_tiers, eligible_educations=self.eligible_educations,
             instalment_mode=self.instalment_mode, instalment_count=self.instalment_count,
             clawback_rule=self.clawback_rule, amounts=self.amounts, excludes=self.excludes, active=self.active,
-            notes=self.notes,
+            notes=self.notes, service_years=self.service_years,
         )
 
 
@@ -103,7 +105,7 @@ def _row(session: Session, p: SubsidyPolicy, grant_count: int = 0) -> PolicyRow:
         valid_to=p.valid_to, eligible_tiers=_split(p.eligible_tiers), eligible_educations=_split(p.eligible_educations),
         instalment_mode=p.instalment_mode, instalment_count=p.instalment_count, clawback_rule=p.clawback_rule,
         active=p.active, notes=p.notes, amounts=_amount_rules(session, p.id), excludes=_excluded_ids(session, p.id),
-        grant_count=grant_count,
+        grant_count=grant_count, service_years=p.service_years,
     )
 
 
@@ -145,6 +147,10 @@ def _validate(session: Session, data: PolicyInput, policy_id: int | None) -> Non
         bad(translate("Policies", "The number of instalments must be between 1 and 120."), "instalment_count")
     if data.valid_to is not None and data.valid_to < data.valid_from:
         bad(translate("Policies", "The policy cannot end before it starts."), "valid_to")
+    if data.service_years is not None and (isinstance(data.service_years, bool) or not isinstance(
+            data.service_years, int) or not 1 <= data.service_years <= 50):
+        bad(translate("Policies", "The service commitment is a whole number of years from 1 to 50 (or none)."),
+            "service_years")
     tiers = set(session.scalars(select(Tier.code)))
     for t in data.eligible_tiers:
         if t not in tiers:
@@ -214,6 +220,7 @@ def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = 
     p.clawback_rule = data.clawback_rule
     p.active = bool(data.active)
     p.notes = data.notes
+    p.service_years = data.service_years
     session.flush()
     # amounts: replace the rows that changed (ORM deletes and inserts, so the audit trail sees each one)
     wanted = {(a.tier_code, a.education): a.amount_fen for a in data.amounts}

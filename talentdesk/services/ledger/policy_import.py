@@ -1,4 +1,5 @@
-"""Moving in the policy table (政策表): name, 文号, kind, amounts by tier and education, instalments, clawback rule,
+"""Moving in the policy table (政策表): name, 文号, kind, amounts by tier and education, instalments, service
+commitment (服务期, into the policy's own field: its pro-rata clawback counts against it), clawback rule,
 exclusions — the first file of a move, since grants and payments name their policy.
 
 Amounts are read the two ways offices write them: one column per tier (`A类（元）`, `B类`, …) on one row per
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import SubsidyPolicy, Tier
-from talentdesk.domain.parsing import parse_choice, parse_date_value
+from talentdesk.domain.parsing import parse_choice, parse_date_value, parse_service_years
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.domain.written import key_text, parse_written_amount, text_cell
 from talentdesk.i18n import translate
@@ -45,7 +46,8 @@ COLUMNS = Columns({
     "eligible_educations": ("适用学历", "Eligible educations", ()),
     "instalments": ("发放方式", "Instalments", ("发放办法", "分期方式", "兑现方式")),
     "count": ("期数", "Number of instalments", ("分期数", "发放期数", "Instalment count")),
-    "service_years": ("服务年限", "Service years", ("服务期", "服务期限", "服务期(年)")),
+    "service_years": ("服务年限", "Service years", ("服务期", "服务期限", "服务期(年)", "服务年限(年)", "服务期要求",
+                                                 "约定服务期", "最低服务年限", "Service commitment")),
     "clawback": ("追回规则", "Clawback rule", ("追回", "违约追回", "退回规则", "Clawback")),
     "excludes": ("不可同时享受", "Excludes", ("互斥政策", "不得同时享受", "不重复享受")),
     "notes": ("备注", "Notes", ("说明",)),
@@ -111,6 +113,39 @@ def parse_instalments(mode_raw: Any, count_raw: Any, *, field: str = "instalment
         raise ValidationError(translate("PolicyImport", "The number of instalments must be between 1 and 120."),
                               field=field)
     return mode, count
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyPreviewLine:
+    """One policy the import creates, as it understood the file's rows (for the preview)."""
+
+    row: int                  # its first row
+    rows: tuple[int, ...]     # every row it was read from (one per amount in the long shape)
+    name: str
+    doc_number: str
+    kind: str                 # PolicyKind code
+    instalment_mode: str      # InstalmentMode code
+    instalment_count: int
+    service_years: int | None
+    clawback_rule: str        # ClawbackRule code
+    amounts: str              # 'A类 ¥90,000.00；B类 ¥60,000.00；…'
+    excludes: str
+
+
+def _preview(d: "_Draft") -> PolicyPreviewLine:
+    from talentdesk.domain.labels import label
+    from talentdesk.domain.values import format_yuan
+
+    any_text = translate("PolicyImport", "all")
+    parts = []
+    for (tier, edu), fen in d.amounts.items():
+        who = "".join(x for x in ((f"{tier}类" if tier else ""), label(E.Education, edu) if edu else "") if x)
+        parts.append(f"{who or any_text} {format_yuan(fen)}")
+    data = d.data
+    return PolicyPreviewLine(d.row, tuple(d.rows), d.name, data.get("doc_number", ""), data.get("kind", ""),
+                             data.get("instalment_mode", ""), data.get("instalment_count", 1),
+                             data.get("service_years"), data.get("clawback_rule", ""), "；".join(parts),
+                             "、".join(d.excludes))
 
 
 @dataclass
@@ -223,12 +258,19 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
                     except ValidationError as exc:
                         bad("eligible_educations", exc.message)
             data["eligible_educations"] = tuple(edus)
-            notes = text_cell(cell(cells, by_field, "notes"))
-            years = text_cell(cell(cells, by_field, "service_years"))
-            if years:
-                notes = (notes + "；" if notes else "") + translate("PolicyImport", "service commitment: {years}").format(
-                    years=years)
-            data["notes"] = notes[:2000]
+            data["notes"] = text_cell(cell(cells, by_field, "notes"))[:2000]
+            raw_years = cell(cells, by_field, "service_years")
+            data["service_years"] = None
+            if not _blank(raw_years) and text_cell(raw_years) not in ("-", "—", "/", "无", "不限"):
+                try:  # 5 / 5年 / 五年 / 服务期5年 / 不少于5年: the one reading the roster import uses
+                    years = parse_service_years(raw_years, field="service_years")
+                    if years < 1:
+                        raise ValidationError("", field="service_years")
+                    data["service_years"] = years
+                except ValidationError:
+                    bad("service_years", translate("PolicyImport", "“{value}” is not a service commitment; write the "
+                                                                   "whole years, like 5、5年、五年 or 服务期5年, or "
+                                                                   "leave it empty.").format(value=text_cell(raw_years)))
             draft = _Draft(rownum, name, data)
         # amounts on this row
         row_amounts: dict[tuple[str | None, str | None], int] = {}
@@ -298,8 +340,9 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
     base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=sum(len(d.rows) for d in ready),
                 skipped_blank=blank, not_data=not_data, unknown_columns=unknown)
     names = [d.name for d in ready]
+    preview = [_preview(d) for d in ready]
     if dry_run or (rejected and not skip_invalid) or not ready:
-        return ImportOutcome(imported=0, dry_run=dry_run, extra={"policies": names}, **base)
+        return ImportOutcome(imported=0, dry_run=dry_run, extra={"policies": names, "preview": preview}, **base)
     if backup_first_:
         backup_first(session)
     ids: dict[str, int] = {}
@@ -319,7 +362,7 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
                 AmountRule(t, e, fen) for (t, e), fen in d.amounts.items()), excludes=others))
     record_event(session, E.AuditAction.IMPORT, table="subsidy_policies",
                  summary=f"imported {len(ready)} policies from {Path(path).name}")
-    return ImportOutcome(imported=len(ready), dry_run=False, extra={"policies": names}, **base)
+    return ImportOutcome(imported=len(ready), dry_run=False, extra={"policies": names, "preview": preview}, **base)
 
 
-__all__ = ["COLUMNS", "import_policies", "parse_instalments"]
+__all__ = ["COLUMNS", "PolicyPreviewLine", "import_policies", "parse_instalments"]

@@ -4,7 +4,8 @@ A mentor not yet in the pool is added from the list (name, with the employer and
 noted; a mentor's capacity is raised to the newcomers the list gives them at once, with a note. Contradictions are
 refused row by row: an unknown newcomer (close matches offered), an unknown role (the roles listed), an end before
 the start, a start before the newcomer arrived, a current pairing for someone who has left, two current pairings of
-one newcomer in one role. All rows or none (unless skip-invalid); each pairing is audited.
+one newcomer in one role, the same pairing twice (in the file, or already on file: importing a list again doubles
+nothing). All rows or none (unless skip-invalid); each pairing is audited.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import Mentor, MentorRole, Pairing
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
-from talentdesk.domain.values import to_halfwidth
+from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import key_text, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
@@ -68,6 +69,20 @@ class _Row:
     goals: str
 
 
+@dataclass(frozen=True, slots=True)
+class PairingPreviewLine:
+    """One pairing the import creates (for the preview)."""
+
+    row: int
+    mentor: str
+    new_mentor: bool          # the mentor is added to the pool from this list
+    talent_name: str
+    id_number: str            # masked
+    role: str
+    start_date: dt.date
+    end_date: dt.date | None
+
+
 def _name_key(text: str) -> str:
     return re.sub(r"\s+", "", to_halfwidth(text))
 
@@ -94,6 +109,11 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
         mentors.setdefault(_name_key(m.name), m)
     current_on_file = {(t, r): p for t, r, p in session.execute(
         select(Pairing.talent_id, Pairing.role_id, Pairing.id).where(Pairing.end_date.is_(None)))}
+    # every pairing on file, as a row names it: the same one again is refused, so importing twice doubles nothing
+    pairs_on_file = {(t, r, _name_key(m), start) for t, r, m, start in session.execute(
+        select(Pairing.talent_id, Pairing.role_id, Mentor.name, Pairing.start_date)
+        .join(Mentor, Mentor.id == Pairing.mentor_id))}
+    pairs_in_file: dict[tuple[int, int, str, dt.date], int] = {}
     rejected: list[Rejection] = []
     warnings: list[Rejection] = []
     rows: list[_Row] = []
@@ -154,6 +174,15 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
                                                            "ended.").format(name=person.name))
             if person.name == mentor_name and mentor_name:
                 bad("mentor", translate("PairingImport", "{name} cannot be their own mentor.").format(name=person.name))
+        same = (person.id, role_id, _name_key(mentor_name), start) if person is not None else None
+        if same is not None and role_id is not None and start is not None and not problems:
+            if same in pairs_on_file:
+                bad("mentor", translate("PairingImport", "This pairing ({mentor} with {name} as {role} from {start}) is "
+                                                         "already on file: the same pairing twice.").format(
+                    mentor=mentor_name, name=person.name, role=role_text, start=start.isoformat()))
+            elif same in pairs_in_file:
+                bad("mentor", translate("PairingImport", "The same pairing is already on row {other}.").format(
+                    other=pairs_in_file[same]))
         if person is not None and role_id is not None and end is None and not problems:
             if (person.id, role_id) in current_on_file:
                 bad("role", translate("PairingImport", "{name} already has a current {role} on file.").format(
@@ -169,6 +198,7 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
             continue
         if end is None:
             current_in_file[(person.id, role_id)] = rownum
+        pairs_in_file[same] = rownum
         rows.append(_Row(rownum, _name_key(mentor_name), mentor_name,
                          text_cell(cell(cells, by_field, "mentor_employer"))[:120],
                          text_cell(cell(cells, by_field, "mentor_title"))[:60], person.id, role_id, start, end,
@@ -196,6 +226,12 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
     base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=len(rows), skipped_blank=blank,
                 not_data=not_data, warnings=warnings, unknown_columns=unknown)
     extra = {"new_mentors": [next(r.mentor_name for r in rows if r.mentor_key == k) for k in new_mentors]}
+    by_talent = {t.id: t for t in people.by_id.values()}
+    role_name = dict(session.execute(select(MentorRole.id, MentorRole.name)).all())
+    new_keys = set(new_mentors)
+    extra["preview"] = [PairingPreviewLine(r.row, r.mentor_name, r.mentor_key in new_keys, by_talent[r.talent_id].name,
+                                           mask_id_number(by_talent[r.talent_id].id_number), role_name[r.role_id],
+                                           r.start, r.end) for r in rows]
     if dry_run or (rejected and not skip_invalid) or not rows:
         return ImportOutcome(imported=0, dry_run=dry_run, extra=extra, **base)
     if backup_first_:
@@ -227,4 +263,4 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
     return ImportOutcome(imported=len(rows), dry_run=False, extra=extra, **base)
 
 
-__all__ = ["COLUMNS", "import_pairings"]
+__all__ = ["COLUMNS", "PairingPreviewLine", "import_pairings"]

@@ -3,14 +3,15 @@ room, move-in and move-out, status, notes — one row per case, the person by ID
 
 The same rules as a case entered by hand (`care.clean_care_fields`): rooms and move dates belong to apartment
 cases, a move-out is not before the move-in, a case does not close before it opened. A room cannot hold two people
-moving in over each other (the same apartment and room with overlapping stays) — in the file or on file. All rows
-or none (unless skip-invalid); each case is audited.
+moving in over each other (the same apartment and room with overlapping stays) — in the file or on file — and the
+same case is not entered twice (importing a list again doubles nothing). All rows or none (unless skip-invalid); each case is audited.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import CareCase
 from talentdesk.domain.parsing import parse_choice, parse_date_value
-from talentdesk.domain.values import to_halfwidth
+from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
@@ -60,6 +61,30 @@ _CLOSED = {"已办结", "办结", "已完成", "完成", "已退房", "退房", 
 _OPEN = {"", "在住", "入住", "已入住", "办理中", "进行中", "待办", "open"}
 
 
+@dataclass(frozen=True, slots=True)
+class CarePreviewLine:
+    """One care case the import creates (for the preview)."""
+
+    row: int
+    talent_name: str
+    id_number: str            # masked
+    kind: str                 # CareKind code
+    apartment: str
+    room: str
+    move_in_date: dt.date | None
+    move_out_date: dt.date | None
+    opened_on: dt.date
+    closed_on: dt.date | None
+    status: str               # CaseStatus code
+
+
+def _same_case(talent_id: int, c: dict[str, Any]) -> tuple:
+    """What makes a row the same case as another: the person, the kind, apartment and room, the dates it opened
+    and (for a room) the move-in."""
+    return (talent_id, c["kind"], c.get("title") or "", c.get("room") or "", c.get("opened_on"),
+            c.get("move_in_date"))
+
+
 def _kind(raw: Any, has_room: bool) -> str:
     text = re.sub(r"\s+", "", to_halfwidth(text_cell(raw)))
     if not text:
@@ -89,6 +114,11 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
             select(CareCase.title, CareCase.room, CareCase.move_in_date, CareCase.move_out_date)
             .where(CareCase.kind == E.CareKind.HOUSING.value, CareCase.room != "", CareCase.move_in_date.is_not(None))):
         stays.setdefault((title, room), []).append((m_in, m_out, None))
+    # every case on file, as a row names it: the same one again is refused, so importing twice doubles nothing
+    cases_on_file = {(t, k, title or "", room or "", opened, m_in) for t, k, title, room, opened, m_in in session.execute(
+        select(CareCase.talent_id, CareCase.kind, CareCase.title, CareCase.room, CareCase.opened_on,
+               CareCase.move_in_date))}
+    cases_in_file: dict[tuple, int] = {}
     rejected: list[Rejection] = []
     good: list[tuple[int, int, dict[str, Any]]] = []
     blank = 0
@@ -151,6 +181,13 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
                                                         "{arrival}.").format(name=person.name,
                                                                              date=clean["move_in_date"].isoformat(),
                                                                              arrival=person.arrival.isoformat()))
+        same = _same_case(person.id, clean) if person is not None and not problems else None
+        if same is not None and same in cases_on_file:
+            bad("kind", translate("CareImport", "This case ({name}, {opened}) is already on file: the same case "
+                                                "twice.").format(name=person.name, opened=clean["opened_on"].isoformat()))
+        elif same is not None and same in cases_in_file:
+            bad("kind", translate("CareImport", "The same case is already on row {other}.").format(
+                other=cases_in_file[same]))
         if not problems and clean["kind"] == E.CareKind.HOUSING.value and clean["room"] and clean["move_in_date"]:
             key = (clean["title"], clean["room"])
             for m_in, m_out, other in stays.get(key, []):
@@ -168,12 +205,19 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
         if clean["kind"] == E.CareKind.HOUSING.value and clean["room"] and clean["move_in_date"]:
             stays.setdefault((clean["title"], clean["room"]), []).append(
                 (clean["move_in_date"], clean["move_out_date"], rownum))
+        cases_in_file[same] = rownum
         good.append((rownum, person.id, clean))
     rejected.sort(key=lambda r: r.row)
     base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=len(good), skipped_blank=blank,
                 not_data=not_data, unknown_columns=unknown)
+    by_talent = {t.id: t for t in people.by_id.values()}
+    preview = [CarePreviewLine(row, by_talent[tid].name, mask_id_number(by_talent[tid].id_number), c["kind"],
+                               c.get("title") or "", c.get("room") or "", c.get("move_in_date"),
+                               c.get("move_out_date"), c["opened_on"], c.get("closed_on"), c.get("status", ""))
+               for row, tid, c in good]
+    extra = {"preview": preview}
     if dry_run or (rejected and not skip_invalid) or not good:
-        return ImportOutcome(imported=0, dry_run=dry_run, **base)
+        return ImportOutcome(imported=0, dry_run=dry_run, extra=extra, **base)
     if backup_first_:
         backup_first(session)
     for n, (_row, talent_id, clean) in enumerate(good):
@@ -183,7 +227,7 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
     session.flush()
     record_event(session, E.AuditAction.IMPORT, table="care_cases",
                  summary=f"imported {len(good)} care cases from {Path(path).name}")
-    return ImportOutcome(imported=len(good), dry_run=False, **base)
+    return ImportOutcome(imported=len(good), dry_run=False, extra=extra, **base)
 
 
-__all__ = ["COLUMNS", "import_care"]
+__all__ = ["COLUMNS", "CarePreviewLine", "import_care"]

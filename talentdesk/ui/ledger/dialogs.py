@@ -125,6 +125,11 @@ class PolicyDialog(GuardedDialog):
         self.count.setRange(1, 120)
         self.count.setValue(p.instalment_count if p else 1)
         self.rule = enum_combo(self, E.ClawbackRule, p.clawback_rule if p else None)
+        self.service_years = QSpinBox(self)  # 0 shows as “the talent's own”: the policy sets no commitment
+        self.service_years.setRange(0, 50)
+        self.service_years.setSpecialValueText(self.tr("The talent's own"))
+        self.service_years.setSuffix(self.tr(" years"))
+        self.service_years.setValue((p.service_years or 0) if p else 0)
         self.active = QCheckBox(self.tr("In use"), self)
         self.active.setChecked(p.active if p else True)
         self.tier_checks = {}
@@ -184,6 +189,7 @@ class PolicyDialog(GuardedDialog):
         inst.addWidget(self.count)
         form.addRow(self.tr("Payment schedule"), inst)
         form.addRow(self.tr("Clawback rule"), self.rule)
+        form.addRow(self.tr("Service commitment (服务期)"), self.service_years)
         form.addRow(self.tr("Eligible tiers (none ticked = all)"), tier_row)
         form.addRow(self.tr("Eligible education (none ticked = all)"), edu_row)
         btns = QHBoxLayout()
@@ -248,6 +254,7 @@ class PolicyDialog(GuardedDialog):
             instalment_mode=self.mode.currentData(), instalment_count=self.count.value(),
             clawback_rule=self.rule.currentData(), amounts=tuple(rules), excludes=tuple(excludes),
             active=self.active.isChecked(), notes=self.notes.toPlainText(),
+            service_years=self.service_years.value() or None,
         )
 
     def _save(self) -> None:

@@ -31,6 +31,7 @@ from talentdesk.services.base import Permission
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, movein, pages
+from talentdesk.ui.ledger.batch_page import BatchPage, VerificationPage
 from talentdesk.ui.ledger.requests_page import RequestsPage
 from talentdesk.ui.ledger.simulator_page import SimulatorPage
 from talentdesk.ui.ledger.sweep_page import SweepPage
@@ -97,9 +98,12 @@ class LedgerTab(Tab):
         self.reconcile.export_btn.setVisible(context.actor.can(Permission.PERSONAL_EXPORT))
         self.sweep = SweepPage(context, self)
         self.simulator = SimulatorPage(context, self)
+        self.batches = BatchPage(context, self)
+        self.verification = VerificationPage(context, self)
         self.pages = QTabWidget(self)
         for page, title in ((self.entries, self.tr("Ledger")), (self.due, self.tr("Due and overdue")),
-                            (self.payments, self.tr("Payment orders")), (self.statement, self.tr("Talent statement")),
+                            (self.payments, self.tr("Payment orders")), (self.verification, self.verification.title()),
+                            (self.batches, self.batches.title()), (self.statement, self.tr("Talent statement")),
                             (self.policies, self.tr("Policies and grants")), (self.budgets, self.tr("Budgets")),
                             (self.reconcile, self.tr("Reconciliation")), (self.sweep, self.sweep.title()),
                             (self.simulator, self.simulator.title()),

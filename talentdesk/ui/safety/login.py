@@ -5,6 +5,8 @@ password check on the no-database lane, the outcome on the write lane. The dialo
 and stays responsive."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
@@ -12,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import Actor, call, call_free
-from talentdesk.services.safety import accounts
+from talentdesk.services.safety import accounts, encryption
+from talentdesk.store import cipher
 from talentdesk.ui.runner import Runner
 
 
@@ -22,9 +25,10 @@ class LoginDialog(QDialog):
     With `locked_actor` it is the idle-lock screen: the user name is fixed and only that person can unlock."""
 
     def __init__(self, runner: Runner, parent: QWidget | None = None, *, locked_actor: Actor | None = None,
-                 office_name: str = ""):
+                 office_name: str = "", unlock: Path | None = None):
         super().__init__(parent)
         self.runner = runner
+        self.unlock_path = Path(unlock) if unlock is not None else None  # an encrypted database, still closed
         self.actor: Actor | None = None
         self.locked_actor = locked_actor
         self.busy = False
@@ -64,6 +68,10 @@ class LoginDialog(QDialog):
         self.ok = self.buttons.addButton(self.tr("Unlock") if locked_actor else self.tr("Log in"),
                                          QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("Exit TalentDesk"), QDialogButtonBox.ButtonRole.RejectRole)
+        if self.unlock_path is not None:
+            self.recovery = self.buttons.addButton(self.tr("Forgot the password? Recovery key…"),
+                                                   QDialogButtonBox.ButtonRole.HelpRole)
+            self.recovery.clicked.connect(self.use_recovery_key)
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -78,8 +86,21 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Enter your user name and password."))
             return
         self._set_busy(True)
+        if self.unlock_path is not None and cipher.registered_key(self.unlock_path) is None:
+            # the file opens only with the key this password unwraps; a wrong one changes nothing
+            self.runner.submit(call_free(encryption.unlock, path=self.unlock_path, username=name, password=pw),
+                               on_done=lambda _ok: self._challenge(name, pw), on_error=self._failed)
+            return
+        self._challenge(name, pw)
+
+    def _challenge(self, name: str, pw: str) -> None:
         self.runner.submit(call(accounts.login_challenge, username=name),
                            on_done=lambda challenge: self._verify(challenge, pw), on_error=self._failed)
+
+    def use_recovery_key(self) -> None:
+        from talentdesk.ui.safety.encryption import recover_with_key
+
+        recover_with_key(self, self.runner, self.unlock_path, lambda: self.password.setFocus())
 
     def _verify(self, challenge: accounts.Challenge, password: str) -> None:
         self.runner.submit(call_free(accounts.verify_password, challenge=challenge, password=password),

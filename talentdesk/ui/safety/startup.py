@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.enums import Role
 from talentdesk.domain.labels import label
-from talentdesk.services.base import Actor, Database, Permission, call
-from talentdesk.services.safety import accounts, backups
+from talentdesk.services.base import Actor, Database, Permission, call, call_free
+from talentdesk.services.safety import accounts, backups, encryption
 from talentdesk.services.safety.startup import Prepared, prepare_database
+from talentdesk.store import cipher
 from talentdesk.store import db as dbmod
 from talentdesk.store.locking import DatabaseLock
 from talentdesk.ui.common.progress import run_and_wait
@@ -119,6 +120,17 @@ def start(target: Path | str, *, ask_login=None, show_errors: bool = True, ask_p
     started = Started(database, Actor.system(), lock)
     started.runner = Runner(started.database, lambda: started.actor)
     try:
+        logged_in = None
+        if not server and cipher.is_encrypted(target) and cipher.registered_key(target) is None:
+            # encrypted: nothing can be read (not even the quick check) before the key is unlocked — from this
+            # PC's store in single-user mode, otherwise by logging in (the password unwraps it)
+            if not run_and_wait(None, started.runner, QCoreApplication.translate("StartUp", "Opening the database…"),
+                                call_free(encryption.unlock_from_os_store, path=target)):
+                logged_in = ask_login(started.runner) if ask_login else _login_dialog(started.runner, unlock=target)
+                if logged_in is None:
+                    started.close()
+                    return None
+                started.actor = Actor.system()
         opening = QCoreApplication.translate("StartUp", "Opening the database…")
         try:
             prepared = run_and_wait(None, started.runner, opening, call(prepare_database))
@@ -145,7 +157,9 @@ def start(target: Path | str, *, ask_login=None, show_errors: bool = True, ask_p
                 return None
         started.prepared = prepared
         started.actor = Actor.local()
-        if prepared.accounts:
+        if prepared.accounts and logged_in is not None:
+            started.actor = logged_in
+        elif prepared.accounts:
             started.actor = Actor.system()
             actor = (ask_login or _login_dialog)(started.runner)
             if actor is None:
@@ -163,10 +177,10 @@ def start(target: Path | str, *, ask_login=None, show_errors: bool = True, ask_p
     return None
 
 
-def _login_dialog(runner: Runner) -> Actor | None:
+def _login_dialog(runner: Runner, unlock: Path | None = None) -> Actor | None:
     from talentdesk.ui.safety.login import LoginDialog
 
-    dialog = LoginDialog(runner)
+    dialog = LoginDialog(runner, unlock=unlock)
     return dialog.actor if dialog.exec() == LoginDialog.DialogCode.Accepted else None
 
 

@@ -137,7 +137,17 @@ class UsersDialog(QDialog):
         dlg = PasswordDialog(self, title=self.tr("Add account"), with_account=True, first=first)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        self.context.runner.submit(call(accounts.create_user, username=dlg.username.text(), password=dlg.password.text(), role=dlg.role.currentData(), display_name=dlg.display.text()), on_done=self._done, on_error=lambda e: show_error(self, e))
+        username, password = dlg.username.text(), dlg.password.text()
+        self.context.runner.submit(call(accounts.create_user, username=username, password=password, role=dlg.role.currentData(), display_name=dlg.display.text()), on_done=lambda _r: self._created(username, password), on_error=lambda e: show_error(self, e))
+
+    def _created(self, username: str, password: str) -> None:
+        """The first account turns encryption at rest on, and the recovery key is shown once."""
+        from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
+
+        self._done()
+        if self.context.actor.single_user and file_is_plain(self.context.database.path):
+            encrypt_after_first_account(self, self.context.runner, username=username, password=password,
+                                        on_done=self._done)
 
     def reset_password(self) -> None:
         u = self._selected()

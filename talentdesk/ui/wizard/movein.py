@@ -21,11 +21,57 @@ from talentdesk.services.base import call_free
 from talentdesk.services.ledger import policy_import
 from talentdesk.services.mentors import pairing_import
 from talentdesk.services.talents import care_import
+from talentdesk.domain import enums as E
+from talentdesk.domain.labels import label
 from talentdesk.ui.common.file_import import FileImportDialog
+from talentdesk.ui.common.formatting import fmt_date
+from talentdesk.ui.common.table_model import Column
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.ui.common.file_dialogs import save_file_name
+
+
+def _policy_columns() -> list[Column]:
+    """What each policy row becomes: the policy created, its schedule, commitment, clawback rule and amounts."""
+    return [
+        Column(QCoreApplication.translate("MoveInGuide", "Rows"), lambda r: "、".join(map(str, r.rows))),
+        Column(QCoreApplication.translate("MoveInGuide", "Policy"), lambda r: r.name),
+        Column(QCoreApplication.translate("MoveInGuide", "Document number"), lambda r: r.doc_number),
+        Column(QCoreApplication.translate("MoveInGuide", "Kind"), lambda r: label(E.PolicyKind, r.kind)),
+        Column(QCoreApplication.translate("MoveInGuide", "Instalments"), lambda r: f"{label(E.InstalmentMode, r.instalment_mode)} × {r.instalment_count}"),
+        Column(QCoreApplication.translate("MoveInGuide", "Service years"), lambda r: r.service_years or "", align_right=True),
+        Column(QCoreApplication.translate("MoveInGuide", "Clawback rule"), lambda r: label(E.ClawbackRule, r.clawback_rule)),
+        Column(QCoreApplication.translate("MoveInGuide", "Amounts"), lambda r: r.amounts),
+        Column(QCoreApplication.translate("MoveInGuide", "Excludes"), lambda r: r.excludes),
+    ]
+
+
+def _pairing_columns() -> list[Column]:
+    return [
+        Column(QCoreApplication.translate("MoveInGuide", "Row"), lambda r: r.row, align_right=True),
+        Column(QCoreApplication.translate("MoveInGuide", "Mentor"), lambda r: r.mentor + ("（" + QCoreApplication.translate("MoveInGuide", "new") + "）" if r.new_mentor else "")),
+        Column(QCoreApplication.translate("MoveInGuide", "Newcomer"), lambda r: r.talent_name),
+        Column(QCoreApplication.translate("MoveInGuide", "ID number"), lambda r: r.id_number),
+        Column(QCoreApplication.translate("MoveInGuide", "Role"), lambda r: r.role),
+        Column(QCoreApplication.translate("MoveInGuide", "Start"), lambda r: fmt_date(r.start_date)),
+        Column(QCoreApplication.translate("MoveInGuide", "End"), lambda r: fmt_date(r.end_date)),
+    ]
+
+
+def _care_columns() -> list[Column]:
+    return [
+        Column(QCoreApplication.translate("MoveInGuide", "Row"), lambda r: r.row, align_right=True),
+        Column(QCoreApplication.translate("MoveInGuide", "Name"), lambda r: r.talent_name),
+        Column(QCoreApplication.translate("MoveInGuide", "ID number"), lambda r: r.id_number),
+        Column(QCoreApplication.translate("MoveInGuide", "Kind"), lambda r: label(E.CareKind, r.kind)),
+        Column(QCoreApplication.translate("MoveInGuide", "Apartment"), lambda r: r.apartment),
+        Column(QCoreApplication.translate("MoveInGuide", "Room"), lambda r: r.room),
+        Column(QCoreApplication.translate("MoveInGuide", "Move-in"), lambda r: fmt_date(r.move_in_date)),
+        Column(QCoreApplication.translate("MoveInGuide", "Move-out"), lambda r: fmt_date(r.move_out_date)),
+        Column(QCoreApplication.translate("MoveInGuide", "Opened on"), lambda r: fmt_date(r.opened_on)),
+        Column(QCoreApplication.translate("MoveInGuide", "Closed on"), lambda r: fmt_date(r.closed_on)),
+    ]
 
 
 def _steps() -> list[tuple[str, str, str]]:
@@ -112,19 +158,22 @@ class MoveInGuide(QDialog):
             return FileImportDialog(self.context, self, operation=policy_import.import_policies,
                                     title=QCoreApplication.translate("MoveInGuide", "Import the policy table"),
                                     intro=QCoreApplication.translate("MoveInGuide", "One row per policy with a column per tier (A类, B类 …), "
-                                                            "or one row per amount with 人才类别, 学历 and 金额."))
+                                                            "or one row per amount with 人才类别, 学历 and 金额."),
+                                    preview=_policy_columns())
         if kind == "pairings":
             return FileImportDialog(self.context, self, operation=pairing_import.import_pairings,
                                     title=QCoreApplication.translate("MoveInGuide", "Import the mentor pairings"),
                                     intro=QCoreApplication.translate("MoveInGuide", "One row per pairing: mentor, newcomer's name and ID "
                                                             "number, role (单位领导, 分管领导, 业务导师 …), start, "
-                                                            "end."))
+                                                            "end."),
+                                    preview=_pairing_columns())
         if kind == "care":
             return FileImportDialog(self.context, self, operation=care_import.import_care,
                                     title=QCoreApplication.translate("MoveInGuide", "Import the care cases"),
                                     intro=QCoreApplication.translate("MoveInGuide", "One row per case: name and ID number, kind, apartment "
                                                             "and room, move-in and move-out, status (在住, 已退房, "
-                                                            "办理中, 已办结), notes."))
+                                                            "办理中, 已办结), notes."),
+                                    preview=_care_columns())
         return None
 
     def open_import(self, kind: str) -> None:

@@ -335,8 +335,16 @@ class FirstRunWizard(QWizard):
                            on_done=lambda _r: self._saved(answers), on_error=self._refused)
 
     def _saved(self, answers: WizardAnswers) -> None:
+        from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
+
         self.saving = False
         self.answers = answers
+        database = self.runner.database
+        if answers.admin is not None and database is not None and file_is_plain(database.path):
+            # the administrator account turns encryption at rest on; the recovery key is shown once
+            encrypt_after_first_account(self, self.runner, username=answers.admin.username,
+                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+            return
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
