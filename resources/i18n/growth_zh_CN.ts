@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CompletionDialog</name>
@@ -12,7 +11,7 @@
         <translation>{name}：{n} 人次报名</translation>
     </message>
     <message>
-        <source>Hours other than the programme&apos;s {hours}</source>
+        <source>Hours other than the programme's {hours}</source>
         <translation>学时与项目规定的 {hours} 学时不同</translation>
     </message>
     <message>
@@ -129,7 +128,7 @@
         <translation>请选择事件类型。</translation>
     </message>
     <message>
-        <source>Arrival and departure are recorded on the talent&apos;s record, not as separate events.</source>
+        <source>Arrival and departure are recorded on the talent's record, not as separate events.</source>
         <translation>到岗和离开在人才档案中登记，不作为单独的成长事件录入。</translation>
     </message>
     <message>
@@ -169,7 +168,7 @@
         <translation>该成长事件已不存在。</translation>
     </message>
     <message>
-        <source>Arrival and departure are changed on the talent&apos;s record.</source>
+        <source>Arrival and departure are changed on the talent's record.</source>
         <translation>到岗和离开请在人才档案中修改。</translation>
     </message>
     <message>
@@ -177,7 +176,7 @@
         <translation>成长事件不能转到其他人才名下。</translation>
     </message>
     <message>
-        <source>Enter the programme&apos;s name.</source>
+        <source>Enter the programme's name.</source>
         <translation>请填写培训项目名称。</translation>
     </message>
     <message>
@@ -320,6 +319,10 @@
     <message>
         <source>due today</source>
         <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>waiting for in-post confirmation</source>
+        <translation>待核验</translation>
     </message>
 </context>
 <context>
@@ -1226,7 +1229,7 @@
         <translation>在岗人才均未出现风险因素。</translation>
     </message>
     <message>
-        <source>The method behind the retention figures and the watch list is explained in the program&apos;s help (Retention figures; Watch list).</source>
+        <source>The method behind the retention figures and the watch list is explained in the program's help (Retention figures; Watch list).</source>
         <translation>留存率和流失风险的计算方法详见程序帮助（“留才分析”“流失风险预警”）。</translation>
     </message>
     <message>

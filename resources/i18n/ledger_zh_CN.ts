@@ -476,6 +476,10 @@
         <translation>付款单</translation>
     </message>
     <message>
+        <source>Waiting for in-post confirmation</source>
+        <translation>待核验</translation>
+    </message>
+    <message>
         <source>Not yet due</source>
         <translation>尚未到期</translation>
     </message>

@@ -890,6 +890,18 @@
         <translation>已创建格式 {name}（编号 {id}）。</translation>
     </message>
     <message>
+        <source>{path} is not a readable JSON file: {error}</source>
+        <translation>{path} 不是可读取的 JSON 文件：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a layout (a JSON object).</source>
+        <translation>{path} 不是格式定义（应为 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>Layout {name} saved.</source>
+        <translation>格式 {name} 已保存。</translation>
+    </message>
+    <message>
         <source>No public holidays are entered for {year}.</source>
         <translation>{year} 年尚未录入法定节假日。</translation>
     </message>

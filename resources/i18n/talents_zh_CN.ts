@@ -475,12 +475,52 @@
         <translation>值得核对的行，以及不是数据的行</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value for every row</source>
+        <translation>每行统一取值</translation>
+    </message>
+    <message>
+        <source>Set one value for every row…</source>
+        <translation>为所有行设定同一取值…</translation>
+    </message>
+    <message>
+        <source>For a column the file does not have, or to overwrite one: every row gets this value (on the command line: --set 人才类别=E).</source>
+        <translation>用于文件中没有的列，或覆盖某一列：每一行都取这个值（命令行：--set 人才类别=E）。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Values not recognised — choose what each means for the whole file (remembered for the next import)</source>
+        <translation>无法识别的值——请为整个文件选择每个值的含义（下次导入时会记住）</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>列对应关系</translation>
     </message>
     <message>
         <source>Rejected rows</source>
         <translation>未通过检查的行</translation>
+    </message>
+    <message>
+        <source>Import the hidden rows too</source>
+        <translation>隐藏行也导入</translation>
+    </message>
+    <message>
+        <source>Leave the hidden rows out</source>
+        <translation>不导入隐藏行</translation>
     </message>
     <message>
         <source>Skip invalid rows and import only the valid ones</source>
@@ -499,6 +539,30 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(leave as it is: the row is rejected)</source>
+        <translation>（保持原样：该行不予导入）</translation>
+    </message>
+    <message>
+        <source>e.g. E, or the tier's name</source>
+        <translation>如 E，或人才类别名称</translation>
+    </message>
+    <message>
+        <source>{n} rows of this file are hidden in Excel (rows {rows}). They are not imported unless you say so: choose below.</source>
+        <translation>此文件有 {n} 行在 Excel 中被隐藏（第 {rows} 行）。除非您选择导入，否则不会导入：请在下方选择。</translation>
+    </message>
+    <message>
+        <source>Columns hidden in Excel: {cols}. Check above how each is imported.</source>
+        <translation>Excel 中被隐藏的列：{cols}。请在上方核对每列如何导入。</translation>
+    </message>
+    <message>
         <source>Choose a roster</source>
         <translation>选择花名册文件</translation>
     </message>
@@ -509,6 +573,10 @@
     <message>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>{header} (hidden in Excel)</source>
+        <translation>{header}（Excel 中已隐藏）</translation>
     </message>
     <message>
         <source>(do not import)</source>
@@ -574,8 +642,8 @@
         <translation>“{a}”和“{b}”两列都对应“{field}”，请删除其中一列或重新指定对应关系。</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column or map it by hand.</source>
-        <translation>文件中缺少以下列：{fields}。请修改列名或手动指定对应关系。</translation>
+        <source>The file has no column for: {fields}. Rename the column, map it by hand, or give one value for every row.</source>
+        <translation>文件中缺少以下列：{fields}。请修改列名、手工对应，或为所有行设定同一取值。</translation>
     </message>
     <message>
         <source>Columns not recognised: {cols}</source>
@@ -584,6 +652,10 @@
     <message>
         <source>not data: “{text}”</source>
         <translation>不是数据：“{text}”</translation>
+    </message>
+    <message>
+        <source>--value needs the form “column:value in the file=value”, e.g. “人才类别:特聘=B”, for one of: {fields}.</source>
+        <translation>--value 的格式为“列名:文件中的值=值”，例如“人才类别:特聘=B”，适用于：{fields}。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
@@ -596,6 +668,10 @@
     <message>
         <source>The cell is longer than {n} characters.</source>
         <translation>单元格内容超过 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The employer is required (as in the talent editor). Fill in the column, or give one employer for every row.</source>
+        <translation>用人单位为必填项（与人才档案编辑相同）。请填写该列，或为所有行设定同一用人单位。</translation>
     </message>
     <message>
         <source>Unknown reason for leaving: {value}.</source>
@@ -622,6 +698,18 @@
         <translation>该身份证号已登记在{name}的档案中。</translation>
     </message>
     <message>
+        <source>Hidden rows: choose include or skip.</source>
+        <translation>隐藏行：请选择 include（导入）或 skip（不导入）。</translation>
+    </message>
+    <message>
+        <source>hidden in Excel; left out as chosen</source>
+        <translation>在 Excel 中被隐藏；按选择未导入</translation>
+    </message>
+    <message>
+        <source>{n} rows of this file are hidden in Excel (rows {rows}). Decide whether to import them: in the preview, or with --hidden-rows include or --hidden-rows skip.</source>
+        <translation>此文件有 {n} 行在 Excel 中被隐藏（第 {rows} 行）。请决定是否导入：在导入预览中选择，或使用 --hidden-rows include 或 --hidden-rows skip。</translation>
+    </message>
+    <message>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
@@ -643,6 +731,14 @@
     <message>
         <source>New employers: {names}</source>
         <translation>新建用人单位：{names}</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel: {rows}. Choose --hidden-rows include or --hidden-rows skip.</source>
+        <translation>Excel 中被隐藏的行：{rows}。请选择 --hidden-rows include 或 --hidden-rows skip。</translation>
+    </message>
+    <message>
+        <source>Columns hidden in Excel: {cols}</source>
+        <translation>Excel 中被隐藏的列：{cols}</translation>
     </message>
     <message>
         <source>Columns not imported: {cols}</source>

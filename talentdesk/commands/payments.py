@@ -136,7 +136,8 @@ def register(sub) -> None:
     add_json(a)
     a.set_defaults(handler=cmd_account_set)
 
-    p = sub.add_parser("bank-layouts", help="bank file layouts: list | copy SOURCE --name NEW")
+    p = sub.add_parser("bank-layouts", help="bank file layouts: list | copy SOURCE --name NEW | show NAME | edit NAME "
+                                            "--file F.json")
     lsub = p.add_subparsers(dest="layouts_command", required=True)
     lay = lsub.add_parser("list")
     add_json(lay)
@@ -146,6 +147,14 @@ def register(sub) -> None:
     lay.add_argument("--name", required=True)
     add_json(lay)
     lay.set_defaults(handler=cmd_layouts_copy)
+    lay = lsub.add_parser("show", help="a layout as JSON (edit it, then give it to `edit`)")
+    lay.add_argument("name")
+    lay.set_defaults(handler=cmd_layouts_show)
+    lay = lsub.add_parser("edit", help="change the office's own layout from a JSON file (as `show` prints it)")
+    lay.add_argument("name")
+    lay.add_argument("--file", type=Path, required=True)
+    add_json(lay)
+    lay.set_defaults(handler=cmd_layouts_edit)
 
     p = sub.add_parser("workdays", help="the working-day calendar: list --year Y | holiday DATE | workday DATE | "
                                         "clear DATE")
@@ -457,6 +466,49 @@ def cmd_layouts_copy(args: argparse.Namespace, ctx) -> int:
     with ctx.database().session(ctx.actor()) as s:
         r = bankfiles.copy_layout(s, source=args.source, name=args.name)
     ctx.emit(r, translate("PaymentCli", "Layout {name} created (id {id}).").format(name=r.name, id=r.id))
+    return 0
+
+
+EDITABLE = ("file_format", "encoding", "delimiter", "amount_unit", "columns", "header_rows", "footer_rows",
+            "return_mapping", "notes")
+
+
+def _layout_json(r) -> dict:
+    return {"name": r.name, "builtin": r.builtin, "file_format": r.file_format, "encoding": r.encoding,
+            "delimiter": r.delimiter, "amount_unit": r.amount_unit,
+            "columns": [{"field": f, "title": t} for f, t in r.columns],
+            "header_rows": [list(x) for x in r.header_rows], "footer_rows": [list(x) for x in r.footer_rows],
+            "return_mapping": r.return_mapping, "notes": r.notes}
+
+
+def cmd_layouts_show(args: argparse.Namespace, ctx) -> int:
+    import json
+
+    from talentdesk.services.payments import bankfiles
+
+    with ctx.database().session(ctx.actor(), readonly=True) as s:
+        r = bankfiles.find_layout(s, args.name)
+    print(json.dumps(_layout_json(r), ensure_ascii=True, indent=2))
+    return 0
+
+
+def cmd_layouts_edit(args: argparse.Namespace, ctx) -> int:
+    import json
+
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.services.payments import bankfiles
+
+    try:
+        values = json.loads(args.file.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise InputFileError(translate("PaymentCli", "{path} is not a readable JSON file: {error}").format(
+            path=args.file, error=exc)) from None
+    if not isinstance(values, dict):
+        raise InputFileError(translate("PaymentCli", "{path} is not a layout (a JSON object).").format(path=args.file))
+    with ctx.database().session(ctx.actor()) as s:
+        layout = bankfiles.find_layout(s, args.name)
+        r = bankfiles.save_layout(s, layout_id=layout.id, values={k: v for k, v in values.items() if k in EDITABLE})
+    ctx.emit(_layout_json(r), translate("PaymentCli", "Layout {name} saved.").format(name=r.name))
     return 0
 
 

@@ -21,6 +21,10 @@ def register(sub) -> None:
     t.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to import (default: the first)")
     t.add_argument("--set", action="append", default=[], metavar="列名=值", dest="fixed",
                    help="one value for every row, e.g. --set 人才类别=E (repeatable)")
+    t.add_argument("--value", action="append", default=[], metavar="列名:文件中的值=值", dest="values",
+                   help="map a value that matches nothing, e.g. --value 人才类别:特聘=B (repeatable)")
+    t.add_argument("--hidden-rows", choices=("include", "skip"),
+                   help="rows hidden in Excel: import them too, or leave them out (a file with hidden rows needs one)")
     add_json(t)
     t.set_defaults(handler=cmd_import_talents)
     from talentdesk.commands import movein
@@ -41,11 +45,13 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import importer
     mapping = importer.parse_mapping(args.map)
     fixed = importer.parse_fixed(args.fixed)
+    value_map = importer.parse_value_map(args.values)
     database = ctx.database()
     actor = ctx.actor()
     with database.session(actor) as s:  # all-or-nothing inside; the backup is taken only before real writes
         result = importer.import_talents(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                                         mapping=mapping, fixed=fixed, sheet=args.sheet, backup_first=True)
+                                         mapping=mapping, fixed=fixed, sheet=args.sheet, backup_first=True,
+                                         hidden_rows=args.hidden_rows, value_map=value_map)
     lines = []
     for r in result.rejected:
         lines.append(translate("TalentCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message))
@@ -55,6 +61,12 @@ def cmd_import_talents(args: argparse.Namespace, ctx) -> int:
         lines.append(translate("TalentCommands", "row {row}: {message}").format(row=r.row, message=r.message))
     if result.new_employers:
         lines.append(translate("TalentCommands", "New employers: {names}").format(names=join_list(result.new_employers)))
+    if result.hidden_rows and not args.hidden_rows:
+        lines.append(translate("TalentCommands", "Rows hidden in Excel: {rows}. Choose --hidden-rows include or "
+                                                 "--hidden-rows skip.").format(rows=join_list(result.hidden_rows)))
+    if result.hidden_columns:
+        lines.append(translate("TalentCommands", "Columns hidden in Excel: {cols}").format(
+            cols=join_list(result.hidden_columns)))
     if result.unknown_columns:
         lines.append(translate("TalentCommands", "Columns not imported: {cols}").format(cols=join_list(result.unknown_columns)))
     if args.dry_run:

@@ -92,6 +92,16 @@ def test_batch_and_verification_commands(database, tmp_path, capsys):
     code, doc, _ = _run(capsys, "--db", db, "bank-layouts", "copy", "通用 CSV", "--name", "县农商银行 CSV", "--json")
     assert code == 0 and doc["builtin"] is False
     assert _run(capsys, "--db", db, "bank-layouts", "copy", "通用 CSV", "--name", "县农商银行 CSV")[0] == 1
+    code, _, text = _run(capsys, "--db", db, "bank-layouts", "show", "县农商银行 CSV")
+    layout = json.loads(text)
+    layout["encoding"] = "gb18030"
+    (tmp_path / "layout.json").write_text(json.dumps(layout, ensure_ascii=False), encoding="utf-8")
+    code, doc, _ = _run(capsys, "--db", db, "bank-layouts", "edit", "县农商银行 CSV", "--file",
+                        str(tmp_path / "layout.json"), "--json")
+    assert code == 0 and doc["encoding"] == "gb18030"
+    (tmp_path / "layout.json").write_text("{not json", encoding="utf-8")
+    assert _run(capsys, "--db", db, "bank-layouts", "edit", "县农商银行 CSV", "--file", str(tmp_path / "layout.json"))[0] == 2
+    assert _run(capsys, "--db", db, "bank-layouts", "edit", "通用 CSV", "--file", str(tmp_path / "layout.json"))[0] == 2
     code, _, text = _run(capsys, "--db", db, "workdays", "list", "--year", "2026")
     assert code == 0 and "2026-10-10 workday" in text
 

@@ -77,8 +77,13 @@ def test_names_gbk_cannot_hold_survive_export_and_import(tmp_path, _template_db,
     source, target = databases
     try:
         with source.session(Actor.local()) as s:
+            from talentdesk.domain.models import Employer
+
+            hospital = Employer(name="县医院")  # the editor requires an employer, and so does the import
+            s.add(hospital)
+            s.flush()
             for i, name in enumerate(names):
-                records.create_talent(s, values=talent_values(name=name, gender="",
+                records.create_talent(s, values=talent_values(name=name, gender="", employer_id=hospital.id,
                                                               id_number=make_id(dt.date(1990, 1, 1), 11 + 2 * i)))
         out = tmp_path / f"export{suffix}"
         with source.session(Actor.local()) as s:

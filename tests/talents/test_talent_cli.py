@@ -33,8 +33,8 @@ def test_import_reports_json_and_exits_0(db_path, tmp_path, capsys):
 
 
 def test_rejected_rows_exit_1_and_import_nothing(db_path, tmp_path, capsys):
-    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", ""],
-                                       ["李四", "12345", "C", "2023-07-01", ""]])
+    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", "县医院"],
+                                       ["李四", "12345", "C", "2023-07-01", "县医院"]])
     code, out = _run(capsys, "--db", str(db_path), "import", "talents", str(f), "--json")
     doc = json.loads(out.out)
     assert code == 1 and doc["imported"] == 0
@@ -46,13 +46,14 @@ def test_rejected_rows_exit_1_and_import_nothing(db_path, tmp_path, capsys):
 
 
 def test_a_clean_dry_run_exits_0_and_changes_nothing(db_path, tmp_path, capsys):
-    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", ""]])
+    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", "县医院"]])
     code, out = _run(capsys, "--db", str(db_path), "import", "talents", str(f), "--dry-run")
     assert code == 0 and "Dry run" in out.out and _talents(db_path) == 0
 
 
 def test_map_option_maps_an_unknown_column(db_path, tmp_path, capsys):
-    f = write_csv(tmp_path / "r.csv", [["姓名", "证件", "人才类别", "到岗日期"], ["张三", make_id(seq=13), "C", "2023-07-01"]])
+    f = write_csv(tmp_path / "r.csv", [["姓名", "证件", "人才类别", "到岗日期", "用人单位"],
+                                       ["张三", make_id(seq=13), "C", "2023-07-01", "县医院"]])
     code, _out = _run(capsys, "--db", str(db_path), "import", "talents", str(f))
     assert code == 1 and _talents(db_path) == 0
     code, _out = _run(capsys, "--db", str(db_path), "import", "talents", str(f), "--map", "证件=id_number")
@@ -67,7 +68,7 @@ def test_an_unreadable_file_exits_2_with_a_message(db_path, tmp_path, capsys):
 
 
 def test_export_writes_xlsx_and_csv(db_path, tmp_path, capsys):
-    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", ""]])
+    f = write_csv(tmp_path / "r.csv", [HEAD, ["张三", make_id(seq=13), "C", "2023-07-01", "县医院"]])
     _run(capsys, "--db", str(db_path), "import", "talents", str(f))
     for name in ("out.xlsx", "out.csv"):
         code, out = _run(capsys, "--db", str(db_path), "export", "talents", str(tmp_path / name), "--json")

@@ -48,7 +48,7 @@ def test_cells_are_normalised_as_offices_write_them(database, local, tmp_path):
             ["", "", "", "", "", "", "", "", ""],
             ["李四", "", make_id(dt.date(1990, 2, 3), 44), "13912345678", "本科", "D", " 县人民医院", "2023.7.1", "3"],
             ["王五", "男", make_id(dt.date(1991, 2, 3), 55), "", "博士", "B", "县一中", "20230701", ""],
-            ["赵六", "女", make_id(dt.date(1993, 2, 3), 66), "", "大专", "E", "", "2023/7/1", "５"]]
+            ["赵六", "女", make_id(dt.date(1993, 2, 3), 66), "", "大专", "E", "县一中", "2023/7/1", "５"]]
     result = _import(database, local, write_csv(tmp_path / "r.csv", rows))
     assert result.rejected == [] and result.imported == 4 and result.skipped_blank == 1
     assert sorted(result.new_employers) == ["县一中", "县人民医院"]
@@ -83,17 +83,17 @@ def test_every_rejection_names_the_excel_row_the_column_and_the_reason(database,
     bad_check = good[:-1] + ("0" if good[-1] != "0" else "1")
     rows = [["2024年引进人才花名册"],  # a title row above the headers, as rosters often have
             HEAD,
-            ["张三", "男", good, "", "本科", "C", "", "2023-07-01", "5"],         # row 3 fine
-            ["重复", "男", good, "", "本科", "C", "", "2023-07-01", "5"],         # row 4 duplicate in file
-            ["校验", "男", bad_check, "", "本科", "C", "", "2023-07-01", "5"],    # row 5 checksum
-            ["在册", "男", make_id(dt.date(1980, 1, 1), 11), "", "本科", "C", "", "2023-07-01", "5"],  # row 6 on file
-            ["", "男", make_id(dt.date(1990, 1, 1), 15), "", "本科", "C", "", "2023-07-01", "5"],     # row 7 no name
-            ["日期", "男", make_id(dt.date(1990, 1, 1), 17), "", "本科", "C", "", "2023-02-30", "5"],  # row 8 date
-            ["电话", "男", make_id(dt.date(1990, 1, 1), 19), "1381234", "本科", "C", "", "2023-07-01", "5"],  # 9
-            ["类别", "男", make_id(dt.date(1990, 1, 1), 21), "", "本科", "Z", "", "2023-07-01", "5"],  # row 10 tier
-            ["性别", "女", make_id(dt.date(1990, 1, 1), 23), "", "本科", "C", "", "2023-07-01", "5"],  # row 11
-            ["学历", "男", make_id(dt.date(1990, 1, 1), 25), "", "小学", "C", "", "2023-07-01", "5"],  # row 12
-            ["服务期", "男", make_id(dt.date(1990, 1, 1), 27), "", "本科", "C", "", "2023-07-01", "99"],  # 13
+            ["张三", "男", good, "", "本科", "C", "县医院", "2023-07-01", "5"],         # row 3 fine
+            ["重复", "男", good, "", "本科", "C", "县医院", "2023-07-01", "5"],         # row 4 duplicate in file
+            ["校验", "男", bad_check, "", "本科", "C", "县医院", "2023-07-01", "5"],    # row 5 checksum
+            ["在册", "男", make_id(dt.date(1980, 1, 1), 11), "", "本科", "C", "县医院", "2023-07-01", "5"],  # row 6 on file
+            ["", "男", make_id(dt.date(1990, 1, 1), 15), "", "本科", "C", "县医院", "2023-07-01", "5"],     # row 7 no name
+            ["日期", "男", make_id(dt.date(1990, 1, 1), 17), "", "本科", "C", "县医院", "2023-02-30", "5"],  # row 8 date
+            ["电话", "男", make_id(dt.date(1990, 1, 1), 19), "1381234", "本科", "C", "县医院", "2023-07-01", "5"],  # 9
+            ["类别", "男", make_id(dt.date(1990, 1, 1), 21), "", "本科", "Z", "县医院", "2023-07-01", "5"],  # row 10 tier
+            ["性别", "女", make_id(dt.date(1990, 1, 1), 23), "", "本科", "C", "县医院", "2023-07-01", "5"],  # row 11
+            ["学历", "男", make_id(dt.date(1990, 1, 1), 25), "", "小学", "C", "县医院", "2023-07-01", "5"],  # row 12
+            ["服务期", "男", make_id(dt.date(1990, 1, 1), 27), "", "本科", "C", "县医院", "2023-07-01", "99"],  # 13
             ["长", "男", make_id(dt.date(1990, 1, 1), 29), "", "本科", "C", "单位" * 20000, "2023-07-01", "5"]]  # 14
     path = write_xlsx(tmp_path / "bad.xlsx", rows)
     result = _import(database, local, path)
@@ -132,8 +132,8 @@ def test_a_dry_run_changes_nothing(database, local, tmp_path):
 
 
 def test_unknown_columns_are_listed_and_can_be_mapped_by_hand(database, local, tmp_path):
-    rows = [["姓名", "证件号", "类别", "来县时间", "爱好"],
-            ["张三", make_id(seq=13), "C", "2023-07-01", "围棋"]]
+    rows = [["姓名", "证件号", "类别", "来县时间", "爱好", "用人单位"],
+            ["张三", make_id(seq=13), "C", "2023-07-01", "围棋", "县医院"]]
     path = write_csv(tmp_path / "r.csv", rows)
     with pytest.raises(ValidationError) as err:
         _import(database, local, path)
@@ -221,7 +221,10 @@ DANGEROUS = {"notes": "=HYPERLINK(\"http://evil\",\"点我\")", "post": "+1+cmd|
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])
 def test_exports_never_write_live_formulas_and_import_back_unchanged(database, local, tmp_path, suffix):
     with database.session(local) as s:
-        records.create_talent(s, values=talent_values(**DANGEROUS))
+        hospital = Employer(name="县医院")  # the editor requires an employer, and so does the import
+        s.add(hospital)
+        s.flush()
+        records.create_talent(s, values=talent_values(employer_id=hospital.id, **DANGEROUS))
     path = tmp_path / f"x.{suffix}"
     with database.session(local) as s:
         exporter.export_talents(s, path=path)

@@ -135,9 +135,9 @@ def test_an_existing_talent_opens_with_its_values(qtbot, window, demo_db):
 
 
 def test_the_import_preview_lists_rejected_rows_and_guards_the_import_button(qtbot, window, tmp_path):
-    path = write_csv(tmp_path / "r.csv", [["姓名", "身份证号", "人才类别", "到岗日期", "爱好"],
-                                          ["甲", make_id(dt.date(2000, 1, 1), 13), "C", "2023-07-01", ""],
-                                          ["乙", "123", "C", "2023-07-01", ""]])
+    path = write_csv(tmp_path / "r.csv", [["姓名", "身份证号", "人才类别", "到岗日期", "爱好", "用人单位"],
+                                          ["甲", make_id(dt.date(2000, 1, 1), 13), "C", "2023-07-01", "", "县医院"],
+                                          ["乙", "123", "C", "2023-07-01", "", "县医院"]])
     dlg = window.talents.open_import()
     qtbot.addWidget(dlg)
     dlg.load_file(str(path))

@@ -46,6 +46,8 @@ class Sheet:
     # cells left blank under a merged cell and filled with its value: (row, column index, row it came from)
     filled: tuple[tuple[int, int, int], ...] = ()
     sheet_names: tuple[str, ...] = ()
+    hidden_rows: tuple[int, ...] = ()      # data rows Excel hides (row numbers as Excel shows them)
+    hidden_columns: tuple[int, ...] = ()   # columns Excel hides (0-based, as in `headers`)
 
 
 def _blank(v: Any) -> bool:
@@ -99,6 +101,67 @@ def _read_xlsx(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, l
     if fast is None:
         return _read_xlsx_openpyxl(data), [], names
     return fast[0], fast[1], names
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def hidden_parts(data: bytes, sheet: str | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(hidden row numbers, hidden 0-based column indexes) of the sheet `sheet` (or the first) of an .xlsx.
+    Excel keeps them in the sheet's XML (`<row hidden="1">`, `<col min max hidden="1">`); the fast reader does not
+    say, so the XML is read here — only when it mentions `hidden` at all."""
+    import posixpath
+    import zipfile
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return (), ()
+    sheets = [dict(_ATTR.findall(m.group(1))) for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", book)]
+    if not sheets:
+        return (), ()
+    chosen = sheets[0]
+    if sheet is not None:
+        chosen = next((a for a in sheets if a.get(b"name", b"").decode("utf-8", "replace") == sheet), sheets[0])
+    rid = chosen.get(b"id")  # r:id (the attribute pattern keeps the name after the prefix)
+    target = None
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)/?>", rels):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"Id") == rid:
+            target = attrs.get(b"Target", b"").decode()
+    if not target:
+        return (), ()
+    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    try:
+        xml = zf.read(name)
+    except KeyError:
+        return (), ()
+    if b"hidden" not in xml:
+        return (), ()
+    rows = []
+    for m in _ROW_TAG.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"r", b"").isdigit():
+            rows.append(int(attrs[b"r"]))
+    cols = set()
+    head = xml.split(b"<sheetData", 1)[0]
+    for m in _COL_TAG.finditer(head):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit():
+            lo, hi = int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))
+            cols.update(range(lo - 1, min(hi, lo + 500)))  # 0-based; a hidden "rest of the sheet" is capped
+    return tuple(rows), tuple(sorted(cols))
 
 
 def _fill_merged(rows: list[tuple[int, list[Any]]], merged: list) -> tuple[tuple[int, int, int], ...]:
@@ -198,10 +261,13 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
         raise InputFileError(translate("Importer", "The file is empty."))
     merged: list = []
     names: tuple[str, ...] = ()
+    hidden_rows: tuple[int, ...] = ()
+    hidden_cols: tuple[int, ...] = ()
     if suffix in (".csv", ".txt"):
         rows = _read_csv(data)
     else:
         rows, merged, names = _read_xlsx(data, sheet)
+        hidden_rows, hidden_cols = hidden_parts(data, sheet)
     filled = _fill_merged(rows, merged)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
@@ -211,7 +277,11 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
     best = max(candidates, key=lambda i: (sum(1 for c in rows[i][1] if recognise(c)), -i))
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
-    return Sheet(headers, num, rows[best + 1:], tuple(f for f in filled if f[0] > num), names)
+    data_rows = rows[best + 1:]
+    present = {n for n, cells in data_rows if any(not _blank(c) for c in cells)}
+    return Sheet(headers, num, data_rows, tuple(f for f in filled if f[0] > num), names,
+                 tuple(r for r in hidden_rows if r > num and r in present),
+                 tuple(c for c in hidden_cols if c < len(headers) and headers[c]))
 
 
 @dataclass(frozen=True, slots=True)

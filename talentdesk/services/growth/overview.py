@@ -75,11 +75,17 @@ def attention_items(session: Session, *, today: dt.date, per_category: int = PER
 
 
 def _dues(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
+    from talentdesk.services.payments.verification import needs_verification
+
     items: list[AttentionItem] = []
-    for d in journal.outstanding_dues(session, as_of=today, limit=per_category):
+    dues = journal.outstanding_dues(session, as_of=today, limit=per_category)
+    waiting = needs_verification(session, [d.instalment_id for d in dues], today)  # 待核验: not payable yet
+    for d in dues:
         late = (today - d.due_date).days
         when = (translate("Overview", "overdue by {days} days").format(days=late) if late > 0
                 else translate("Overview", "due today"))
+        if d.instalment_id in waiting:
+            when += " · " + translate("Overview", "waiting for in-post confirmation")
         items.append(AttentionItem("due", d.talent_id, d.talent_name,
                                    f"{d.policy_name} {d.seq}/{d.count} {format_yuan(d.amount_fen)} · {when}",
                                    d.due_date, "instalments", d.instalment_id))

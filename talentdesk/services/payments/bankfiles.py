@@ -217,11 +217,15 @@ def render(layout: Layout, lines: list[FileLine], path: Path, *, office: str, ba
     if layout.file_format == "xlsx":
         from openpyxl import Workbook
 
+        def numbers(row: list[Any]) -> list[Any]:  # a count or a total in a header or footer row is a number
+            return [int(c) if isinstance(c, str) and re.fullmatch(r"\d{1,12}", c)
+                    else Decimal(c) if isinstance(c, str) and re.fullmatch(r"\d{1,12}\.\d\d", c) else c for c in row]
+
         wb = Workbook()
         ws = wb.active
         ws.title = batch
         for r in head:
-            ws.append(r)
+            ws.append(numbers(r))
         for r in body:
             ws.append(r)
             for cell in ws[ws.max_row]:
@@ -230,7 +234,7 @@ def render(layout: Layout, lines: list[FileLine], path: Path, *, office: str, ba
                 elif isinstance(cell.value, Decimal):
                     cell.number_format = "0.00"
         for r in foot:
-            ws.append([Decimal(c) if re.fullmatch(r"\d+\.\d\d", str(c)) else c for c in r])
+            ws.append(numbers(r))
         for i, (_f, title) in enumerate(layout.columns):
             ws.column_dimensions[chr(ord("A") + i)].width = max(10, min(30, len(title) * 2 + 12))
         wb.save(path)

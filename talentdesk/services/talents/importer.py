@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import Employer, ExitReason, Talent
-from talentdesk.domain.parsing import parse_choice, parse_date_value
+from talentdesk.domain.parsing import cell_text, parse_choice, parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.talent_fields import (
     REQUIRED_FIELDS,
@@ -132,6 +132,10 @@ class ImportResult:
     mapping: dict[str, str] = field(default_factory=dict)  # header as in the file -> field
     warnings: list[Rejection] = field(default_factory=list)  # accepted, but worth a look (unknown region code)
     not_data: list[Rejection] = field(default_factory=list)  # rows below the table: totals, notes, signatures
+    hidden_rows: list[int] = field(default_factory=list)     # data rows hidden in Excel (the clerk decides)
+    hidden_columns: list[str] = field(default_factory=list)  # headers of columns hidden in Excel
+    # field -> the values in the file that matched none of the accepted ones (for the preview's value mapping)
+    unknown_values: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def refused(self) -> bool:
@@ -145,7 +149,9 @@ class ImportResult:
                 "total_rows": self.total_rows, "dry_run": self.dry_run,
                 "unknown_columns": list(self.unknown_columns), "mapping": dict(self.mapping),
                 "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
-                "not_data": [{"row": r.row, "message": r.message} for r in self.not_data]}
+                "not_data": [{"row": r.row, "message": r.message} for r in self.not_data],
+                "hidden_rows": list(self.hidden_rows), "hidden_columns": list(self.hidden_columns),
+                "unknown_values": {k: list(v) for k, v in self.unknown_values.items()}}
 
 
 def parse_fixed(items: list[str] | None) -> dict[str, str]:
@@ -202,7 +208,7 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
     missing = [f for f in REQUIRED_FIELDS if f not in used and f not in provided]
     if missing:
         raise ValidationError(
-            translate("Importer", "The file has no column for: {fields}. Rename the column or map it by hand.").format(
+            translate("Importer", "The file has no column for: {fields}. Rename the column, map it by hand, or give one value for every row.").format(
                 fields=join_list(column_title(f) for f in missing)),
             field="mapping",
             details=[translate("Importer", "Columns not recognised: {cols}").format(cols=join_list(unknown))] if unknown else [],
@@ -239,10 +245,32 @@ class _Checked:
     total: int
     warnings: list[Rejection] = field(default_factory=list)
     not_data: list[Rejection] = field(default_factory=list)
+    unknown_values: dict[str, list[str]] = field(default_factory=dict)
+
+
+# fields whose values come from a fixed list: a value that matches none can be mapped by the clerk for the file
+MAPPABLE = ("tier_code", "education", "degree", "gender", "intro_mode", "status", "important_post")
+HIDDEN_CHOICES = ("include", "skip")
+
+
+def parse_value_map(items: list[str] | None) -> dict[str, dict[str, str]]:
+    """--value "人才类别:特聘=B" -> {"tier_code": {"特聘": "B"}} (the preview's value mapping on the command line)."""
+    out: dict[str, dict[str, str]] = {}
+    for item in items or []:
+        target, sep, rest = item.partition(":")
+        raw, eq, value = rest.partition("=")
+        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
+        if not sep or not eq or fieldname not in MAPPABLE or not raw.strip():
+            raise InputFileError(translate("Importer", "--value needs the form “column:value in the file=value”, "
+                                                       "e.g. “人才类别:特聘=B”, for one of: {fields}.").format(
+                fields=join_list(column_title(f) for f in MAPPABLE)))
+        out.setdefault(fieldname, {})[raw.strip()] = value.strip()
+    return out
 
 
 def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, today: dt.date | None = None,
                fixed: Mapping[str, Any] | None = None,
+               value_map: Mapping[str, Mapping[str, str]] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                abort: Callable[[], bool] | None = None) -> _Checked:
     today = today or dt.date.today()
@@ -261,6 +289,8 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     not_data: list[Rejection] = []
     id_index = next((i for i, f in by_index.items() if f == "id_number"), None)
     fixed = dict(fixed or {})
+    value_map = {f: {str(k).strip(): v for k, v in m.items()} for f, m in (value_map or {}).items()}
+    unknown_values: dict[str, set[str]] = {}
     filled: dict[int, list[tuple[int, int]]] = {}
     for row, column, source in sheet.filled:
         filled.setdefault(row, []).append((column, source))
@@ -288,6 +318,10 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                     v = ""
             values[f] = v
         values.update(fixed)  # one value for every row (--set, or the preview's "same for all rows")
+        raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values}
+        for f, table in value_map.items():  # the clerk's mapping for this file (e.g. 特聘 -> B)
+            if raw_choice.get(f) in table:
+                values[f] = table[raw_choice[f]]
         employer_name = re.sub(r"\s+", " ", str(values.pop("employer", "") or "").strip())
         noted: dict[str, str] = {}
         clean, errors = clean_talent_fields(values, today=today, tiers=tiers, warnings=noted)
@@ -296,6 +330,12 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                   "native_place", "school", "major", "professional_title", "post", "notes"):
             if f in errors:
                 problems.append(Rejection(rownum, col(f), errors[f]))
+                if f in MAPPABLE and raw_choice.get(f):
+                    unknown_values.setdefault(f, set()).add(raw_choice[f])
+        if not employer_name:  # the talent editor requires the employer, so an import does too
+            problems.append(Rejection(rownum, col("employer"), translate(
+                "Importer", "The employer is required (as in the talent editor). Fill in the column, or give one "
+                            "employer for every row.")))
         status = E.TalentStatus.ACTIVE.value
         extra: dict[str, Any] = {"departure_date": None, "departure_reason": "", "departure_destination": "",
                                  "clawback_waiver_reason": ""}
@@ -304,6 +344,8 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                 status = parse_choice(E.TalentStatus, values["status"], field="status")
         except ValidationError as exc:
             problems.append(Rejection(rownum, col("status"), exc.message))
+            if raw_choice.get("status"):
+                unknown_values.setdefault("status", set()).add(raw_choice["status"])
         try:
             extra["departure_date"] = parse_date_value(values.get("departure_date"), field="departure_date")
         except ValidationError as exc:
@@ -375,25 +417,46 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     rejected.sort(key=lambda r: r.row)
     still_needed = {r["_employer"] for r in good if r["_employer"]}
     names = [name for key, name in new_employers.items() if key in still_needed]
-    return _Checked(good, rejected, blank, names, total, warnings, not_data)
+    return _Checked(good, rejected, blank, names, total, warnings, not_data,
+                    {f: sorted(v) for f, v in unknown_values.items()})
 
 
 @operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS, Change.BACKUPS), long=True)
 def import_talents(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                    mapping: Mapping[str, str] | None = None, today: dt.date | None = None,
                    fixed: Mapping[str, Any] | None = None, sheet: str | None = None, backup_first: bool = False, progress: Callable[[int, int, str], None] | None = None,
-                   abort: Callable[[], bool] | None = None) -> ImportResult:
+                   abort: Callable[[], bool] | None = None, hidden_rows: str | None = None,
+                   value_map: Mapping[str, Mapping[str, str]] | None = None) -> ImportResult:
     """Check every row; then import all of them, or none when any row is rejected (unless `skip_invalid`).
     A dry run checks and reports without writing. Unreadable files raise InputFileError. With `backup_first`
     the database file is backed up before anything is written. `fixed` gives one value to every row (field ->
-    value, e.g. {"tier_code": "E"} for a roster without a tier column)."""
+    value, e.g. {"tier_code": "E"} for a roster without a tier column). `value_map` maps values that match nothing
+    for the whole file ({"tier_code": {"特聘": "B"}}). Rows hidden in Excel are never imported silently: with
+    `hidden_rows` None a dry run lists them and a real import is refused; "include" imports them, "skip" leaves
+    them out (listed as not data)."""
     table = read_sheet(path, sheet=sheet)
+    if hidden_rows is not None and hidden_rows not in HIDDEN_CHOICES:
+        raise InputFileError(translate("Importer", "Hidden rows: choose include or skip."))
+    hidden = list(table.hidden_rows)
+    left_out: list[Rejection] = []
+    if hidden and hidden_rows == "skip":
+        gone = set(hidden)
+        table = replace(table, rows=[r for r in table.rows if r[0] not in gone])
+        left_out = [Rejection(r, "", translate("Importer", "hidden in Excel; left out as chosen")) for r in hidden]
+    elif hidden and hidden_rows is None and not dry_run:
+        raise InputFileError(translate(
+            "Importer", "{n} rows of this file are hidden in Excel (rows {rows}). Decide whether to import them: in "
+                        "the preview, or with --hidden-rows include or --hidden-rows skip.").format(
+            n=len(hidden), rows=join_list(hidden[:20]) + ("…" if len(hidden) > 20 else "")))
     by_index, unknown = map_columns(table.headers, mapping, provided=set(fixed or ()))
-    checked = check_rows(session, table, by_index, today=today, fixed=fixed, progress=progress, abort=abort)
+    checked = check_rows(session, table, by_index, today=today, fixed=fixed, value_map=value_map, progress=progress,
+                         abort=abort)
     mapped = {table.headers[i]: f for i, f in by_index.items()}
     base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
                 valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
-                warnings=checked.warnings, not_data=checked.not_data)
+                warnings=checked.warnings, not_data=sorted([*checked.not_data, *left_out], key=lambda r: r.row),
+                hidden_rows=hidden, hidden_columns=[table.headers[c] for c in table.hidden_columns],
+                unknown_values=checked.unknown_values)
     if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
         return ImportResult(imported=0, dry_run=dry_run, **base)
     if backup_first:
@@ -439,14 +502,17 @@ class HeaderPreview:
     headers: list[str]
     mapping: dict[str, str | None]  # header -> recognised field (None when unknown)
     data_rows: int
+    hidden_columns: list[str] = field(default_factory=list)  # headers of columns hidden in Excel
+    hidden_rows: list[int] = field(default_factory=list)     # data rows hidden in Excel
 
 
 @operation(Permission.TALENT_IMPORT)
-def preview_headers(session: Session, *, path: str | Path) -> HeaderPreview:
+def preview_headers(session: Session, *, path: str | Path, sheet: str | None = None) -> HeaderPreview:
     """The file's header row and what each header is recognised as (for the manual mapping in the dialog)."""
-    sheet = read_sheet(path)
-    headers = [h for h in sheet.headers if h]
-    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(sheet.rows))
+    table = read_sheet(path, sheet=sheet)
+    headers = [h for h in table.headers if h]
+    return HeaderPreview(headers, {h: field_for_header(h) for h in headers}, len(table.rows),
+                         [table.headers[c] for c in table.hidden_columns], list(table.hidden_rows))
 
 
 def backup_before_import(db_path: Path | None, *, second_folder: str = "") -> Path | None:

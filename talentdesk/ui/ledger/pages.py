@@ -238,8 +238,10 @@ class DuePage(Page):
                 Column(self.tr("Instalment"), lambda r: f"{r.seq}/{r.count}"),
                 Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen), align_right=True),
                 Column(self.tr("Payment order"), lambda r: label(E.PaymentStatus, r.payment_status) if r.payment_id
+                       else self.tr("Waiting for in-post confirmation") if r.instalment_id in self.waiting
                        else (self.tr("Not yet due") if not r.posted else "")),
             ]
+        self.waiting: frozenset[int] = frozenset()
         self.due_model = RowTableModel(cols(), self)
         self.over_model = RowTableModel(cols(), self)
         self.due_view = make_table_view(self.due_model, self)
@@ -268,8 +270,19 @@ class DuePage(Page):
         lay.addWidget(split)
 
     def refresh(self) -> None:
+        from talentdesk.services.payments import verification
+
+        _first, last = journal._month_bounds(today())
+        self.context.runner.submit(call(verification.pending_instalment_ids, due_by=last), key="ledger.waiting",
+                                   on_done=self._waiting)
         self.context.runner.submit(call(journal.due_this_month, as_of=today()), key="ledger.due", on_done=self._due)
         self.context.runner.submit(call(journal.overdue, as_of=today()), key="ledger.overdue", on_done=self._over)
+
+    def _waiting(self, ids: frozenset[int]) -> None:
+        """待核验: instalments whose policy asks for the employer's in-post confirmation, not yet recorded."""
+        self.waiting = ids
+        for model in (self.due_model, self.over_model):
+            model.layoutChanged.emit()
 
     def _due(self, rows) -> None:
         self.due_model.set_rows(rows)

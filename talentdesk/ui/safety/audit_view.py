@@ -53,10 +53,19 @@ class AuditDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Text in the change…"))
         search = QPushButton(self.tr("Search"), self)
         export = QPushButton(self.tr("Export…"), self)
-        for w in (QLabel(self.tr("User:"), self), self.user, self.action, self.table, self.record, self.use_dates,
-                  self.date_from, QLabel(self.tr("to"), self), self.date_to, self.text, search, export):
+        # two rows, so every filter shows its whole text on a small screen
+        for w in (QLabel(self.tr("User:"), self), self.user, self.action, self.table, self.record):
             bar.addWidget(w)
+        bar.addStretch(1)
+        bar2 = QHBoxLayout()
+        for w in (self.use_dates, self.date_from, QLabel(self.tr("to"), self), self.date_to, self.text):
+            bar2.addWidget(w)
+        bar2.addStretch(1)
+        bar2.addWidget(search)
+        bar2.addWidget(export)
+        self.text.setMinimumWidth(180)
         layout.addLayout(bar)
+        layout.addLayout(bar2)
         self.model = RowTableModel([
             Column(self.tr("Time"), lambda r: r.when),
             Column(self.tr("User"), lambda r: r.actor_text),

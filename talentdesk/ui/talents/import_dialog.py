@@ -1,10 +1,14 @@
-"""Import a roster: choose the file, check how its columns are understood (and map unknown ones by hand), preview
-every rejected row with its Excel row number, column and reason, then import all rows — or only the valid ones
-when the user ticks "skip invalid rows"."""
+"""Import a roster: choose the file, check how its columns are understood (and map unknown ones by hand), give one
+value to every row where a column is missing, map values that match nothing (特聘 → B, remembered for the next
+import), decide about rows Excel hides, preview every rejected row with its Excel row number, column and reason,
+then import all rows — or only the valid ones when the user ticks "skip invalid rows"."""
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QTableWidget,
     QVBoxLayout,
@@ -32,7 +37,11 @@ from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.ui.common.screen import fit_to_screen
-from talentdesk.domain.labels import join_list
+from talentdesk.domain import enums as E
+from talentdesk.domain.labels import choices, join_list
+from talentdesk.services.common.reference import list_tiers
+
+VALUE_MAP_KEY = "talents/import_value_map"  # the clerk's value mappings, remembered for the next import
 
 
 class ImportDialog(QDialog):
@@ -41,6 +50,9 @@ class ImportDialog(QDialog):
         self.context = context
         self.path = ""
         self.result: importer.ImportResult | None = None
+        self.value_map: dict[str, dict[str, str]] = self._remembered_values()
+        self.tiers: list = []
+        self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
         self.setWindowTitle(self.tr("Import talents from Excel or CSV"))
         fit_to_screen(self, 1000, 720)
         self.path_edit = QLineEdit()
@@ -71,11 +83,38 @@ class ImportDialog(QDialog):
         self.notes_label = QLabel(self.tr("Worth a look, and what is not data"))
         self.rejected_view = make_table_view(self.rejected_model, self, sortable=False)
         self.rejected_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # one value for every row (a roster without a tier column): field -> value
+        self.fixed = QTableWidget(0, 2)
+        self.fixed.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value for every row")])
+        self.fixed.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.fixed.verticalHeader().setVisible(False)
+        self.add_fixed = QPushButton(self.tr("Set one value for every row…"))
+        self.add_fixed.setToolTip(self.tr("For a column the file does not have, or to overwrite one: every row gets "
+                                          "this value (on the command line: --set 人才类别=E)."))
+        self.add_fixed.clicked.connect(lambda: self.add_fixed_row())
+        self.remove_fixed = QPushButton(self.tr("Remove"))
+        self.remove_fixed.clicked.connect(self._remove_fixed_row)
+        # values that match nothing: value in the file -> accepted value, for the whole file
+        self.values_table = QTableWidget(0, 3)
+        self.values_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value in the file"),
+                                                     self.tr("Import as")])
+        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values_table.verticalHeader().setVisible(False)
+        self.values_label = QLabel(self.tr("Values not recognised — choose what each means for the whole file "
+                                           "(remembered for the next import)"))
+        self.values_label.setWordWrap(True)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("Columns")))
-        ll.addWidget(self.columns)
+        ll.addWidget(self.columns, 3)
+        fixed_bar = QHBoxLayout()
+        fixed_bar.addWidget(self.add_fixed, 1)
+        fixed_bar.addWidget(self.remove_fixed)
+        ll.addLayout(fixed_bar)
+        ll.addWidget(self.fixed, 1)
+        ll.addWidget(self.values_label)
+        ll.addWidget(self.values_table, 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +134,18 @@ class ImportDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
+        self.hidden_label = QLabel()
+        self.hidden_label.setWordWrap(True)
+        self.hidden_include = QRadioButton(self.tr("Import the hidden rows too"))
+        self.hidden_skip = QRadioButton(self.tr("Leave the hidden rows out"))
+        self.hidden_group = QButtonGroup(self)
+        for b in (self.hidden_include, self.hidden_skip):
+            self.hidden_group.addButton(b)
+            b.toggled.connect(lambda on: on and self.check())
+        hidden_bar = QHBoxLayout()
+        hidden_bar.addWidget(self.hidden_include)
+        hidden_bar.addWidget(self.hidden_skip)
+        hidden_bar.addStretch(1)
         self.skip_invalid = QCheckBox(self.tr("Skip invalid rows and import only the valid ones"))
         self.skip_invalid.toggled.connect(self._update_buttons)
         self.check_button = QPushButton(self.tr("Check again"))
@@ -112,9 +163,137 @@ class ImportDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addWidget(self.employers)
         lay.addWidget(self.error)
+        lay.addWidget(self.hidden_label)
+        lay.addLayout(hidden_bar)
         lay.addWidget(self.skip_invalid)
         lay.addWidget(self.buttons)
+        self._show_hidden([], [])
+        self._fill_values_table({})
+        self.fixed.setVisible(False)
+        self.remove_fixed.setVisible(False)
         self._update_buttons()
+
+    # ------------------------------------------------------------ remembered value mappings
+    def _remembered_values(self) -> dict[str, dict[str, str]]:
+        settings = getattr(self.context, "settings", None)
+        raw = settings.value(VALUE_MAP_KEY, "") if settings is not None else ""
+        try:
+            data = json.loads(raw) if raw else {}
+        except (TypeError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {f: {str(k): str(v) for k, v in m.items()} for f, m in data.items()
+                if f in importer.MAPPABLE and isinstance(m, dict)}
+
+    def _remember_values(self) -> None:
+        settings = getattr(self.context, "settings", None)
+        if settings is not None:
+            settings.setValue(VALUE_MAP_KEY, json.dumps(self.value_map, ensure_ascii=False))
+
+    def _tiers_loaded(self, tiers) -> None:
+        self.tiers = tiers
+
+    def _choices_for(self, fieldname: str) -> list[tuple[str, str]]:
+        """(stored value, what the clerk sees) for a field with a fixed list of values."""
+        if fieldname == "tier_code":
+            return [(t.code, f"{t.code} {t.display}") for t in self.tiers]
+        enum = {"education": E.Education, "degree": E.Degree, "gender": E.Gender, "intro_mode": E.IntroMode,
+                "status": E.TalentStatus}.get(fieldname)
+        if enum is not None:
+            return [(code, name) for code, name in choices(enum)]
+        return [("是", self.tr("yes")), ("否", self.tr("no"))]
+
+    def _fill_values_table(self, unknown: dict[str, list[str]]) -> None:
+        """The values that matched nothing in the last check, and the mappings in effect (chosen or remembered)."""
+        rows: list[tuple[str, str, str | None]] = []
+        for f, values in unknown.items():
+            rows += [(f, v, None) for v in values]
+        shown = {(f, v) for f, v, _ in rows}
+        for f, table in self.value_map.items():
+            rows += [(f, raw, code) for raw, code in table.items() if (f, raw) not in shown]
+        self.values_table.setRowCount(len(rows))
+        for i, (f, raw, code) in enumerate(rows):
+            self.values_table.setCellWidget(i, 0, QLabel(importer.column_title(f)))
+            self.values_table.setCellWidget(i, 1, QLabel(raw))
+            combo = QComboBox()
+            combo.addItem(self.tr("(leave as it is: the row is rejected)"), "")
+            for value, text in self._choices_for(f):
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(code or "")))
+            if code is None:
+                combo.setStyleSheet("background: #fff4e5;")
+            combo.currentIndexChanged.connect(lambda _i, f=f, raw=raw, c=combo: self.map_value(f, raw, c.currentData()))
+            self.values_table.setCellWidget(i, 2, combo)
+        self.values_table.setVisible(bool(rows))
+        self.values_label.setVisible(bool(rows))
+
+    def map_value(self, fieldname: str, raw: str, value: str | None) -> None:
+        """Map a value in the file (e.g. 特聘) to an accepted one (B) for the whole file; check again."""
+        if value:
+            self.value_map.setdefault(fieldname, {})[raw] = value
+        else:
+            self.value_map.get(fieldname, {}).pop(raw, None)
+            if not self.value_map.get(fieldname):
+                self.value_map.pop(fieldname, None)
+        self.check()
+
+    # ------------------------------------------------------------ one value for every row
+    def add_fixed_row(self, fieldname: str = "", value: str = "") -> None:
+        i = self.fixed.rowCount()
+        self.fixed.insertRow(i)
+        combo = QComboBox()
+        for f in importer.FIELDS:
+            combo.addItem(importer.column_title(f), f)
+        combo.setCurrentIndex(max(0, combo.findData(fieldname or "tier_code")))
+        edit = QLineEdit(value)
+        edit.setPlaceholderText(self.tr("e.g. E, or the tier's name"))
+        combo.currentIndexChanged.connect(lambda _i: self.check())
+        edit.editingFinished.connect(self.check)
+        self.fixed.setCellWidget(i, 0, combo)
+        self.fixed.setCellWidget(i, 1, edit)
+        self.fixed.setVisible(True)
+        self.remove_fixed.setVisible(True)
+        edit.setFocus()
+
+    def _remove_fixed_row(self) -> None:
+        row = self.fixed.currentRow() if self.fixed.currentRow() >= 0 else self.fixed.rowCount() - 1
+        if row >= 0:
+            self.fixed.removeRow(row)
+        self.fixed.setVisible(self.fixed.rowCount() > 0)
+        self.remove_fixed.setVisible(self.fixed.rowCount() > 0)
+        self.check()
+
+    def fixed_values(self) -> dict[str, str]:
+        out = {}
+        for i in range(self.fixed.rowCount()):
+            combo: QComboBox = self.fixed.cellWidget(i, 0)
+            edit: QLineEdit = self.fixed.cellWidget(i, 1)
+            if edit.text().strip():
+                out[combo.currentData()] = edit.text().strip()
+        return out
+
+    # ------------------------------------------------------------ rows and columns Excel hides
+    def _show_hidden(self, rows: list[int], columns: list[str]) -> None:
+        parts = []
+        if rows:
+            listed = join_list(rows[:15]) + ("…" if len(rows) > 15 else "")
+            parts.append(self.tr("{n} rows of this file are hidden in Excel (rows {rows}). They are not imported "
+                                 "unless you say so: choose below.").format(n=len(rows), rows=listed))
+        if columns:
+            parts.append(self.tr("Columns hidden in Excel: {cols}. Check above how each is imported.").format(
+                cols=join_list(columns)))
+        self.hidden_label.setText("\n".join(parts))
+        self.hidden_label.setVisible(bool(parts))
+        self.hidden_include.setVisible(bool(rows))
+        self.hidden_skip.setVisible(bool(rows))
+
+    def hidden_choice(self) -> str | None:
+        if self.hidden_include.isChecked():
+            return "include"
+        if self.hidden_skip.isChecked():
+            return "skip"
+        return None
 
     # ------------------------------------------------------------ file and columns
     def choose_file(self) -> None:
@@ -130,13 +309,19 @@ class ImportDialog(QDialog):
         self.rejected_model.set_rows([])
         self.notes_model.set_rows([])
         self.error.setText("")
+        self.hidden_group.setExclusive(False)
+        self.hidden_include.setChecked(False)
+        self.hidden_skip.setChecked(False)
+        self.hidden_group.setExclusive(True)
+        self._show_hidden([], [])
         self.summary.setText(self.tr("Reading the file…"))
         self.context.runner.submit(call(importer.preview_headers, path=path), key="talents.import.headers", on_done=self._headers, on_error=self._failed)
 
     def _headers(self, preview: importer.HeaderPreview) -> None:
         self.columns.setRowCount(len(preview.headers))
+        hidden = set(preview.hidden_columns)
         for i, h in enumerate(preview.headers):
-            item = QLabel(h)
+            item = QLabel(h if h not in hidden else self.tr("{header} (hidden in Excel)").format(header=h))
             item.setContentsMargins(4, 0, 4, 0)
             self.columns.setCellWidget(i, 0, item)
             combo = QComboBox()
@@ -167,7 +352,10 @@ class ImportDialog(QDialog):
         self.error.setText("")
         self.result = None
         self._update_buttons()
-        self.context.runner.submit(call(importer.import_talents, path=self.path, dry_run=True, mapping=self.mapping()), key="talents.import.check", on_done=self._checked, on_error=self._failed)
+        self.context.runner.submit(call(importer.import_talents, path=self.path, dry_run=True, mapping=self.mapping(),
+                                        fixed=self.fixed_values(), value_map=self.value_map,
+                                        hidden_rows=self.hidden_choice()),
+                                   key="talents.import.check", on_done=self._checked, on_error=self._failed)
 
     def _checked(self, result: importer.ImportResult) -> None:
         self.result = result
@@ -184,6 +372,8 @@ class ImportDialog(QDialog):
                                                         blank=result.skipped_blank))
         self.employers.setText(self.tr("New employers that will be created: {names}").format(
             names=join_list(result.new_employers)) if result.new_employers else "")
+        self._show_hidden(result.hidden_rows, result.hidden_columns)
+        self._fill_values_table(result.unknown_values)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
@@ -199,7 +389,8 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         r = self.result
-        ok = bool(r and r.valid_rows and (not r.rejected or self.skip_invalid.isChecked()))
+        decided = not (r and r.hidden_rows) or self.hidden_choice() is not None  # hidden rows: the clerk decides
+        ok = bool(r and r.valid_rows and decided and (not r.rejected or self.skip_invalid.isChecked()))
         self.import_button.setEnabled(ok)
         self.check_button.setEnabled(bool(self.path))
 
@@ -208,11 +399,13 @@ class ImportDialog(QDialog):
             return
         run_with_progress(self, self.context.runner, self.tr("Importing talents"),
                           call(importer.import_talents, path=self.path, skip_invalid=self.skip_invalid.isChecked(),
-                               mapping=self.mapping(), backup_first=True),
+                               mapping=self.mapping(), backup_first=True, fixed=self.fixed_values(),
+                               value_map=self.value_map, hidden_rows=self.hidden_choice()),
                           on_done=self._imported, on_error=self._failed)
 
     def _imported(self, result: importer.ImportResult) -> None:
         self.result = result
+        self._remember_values()
         text = self.tr("Imported {n} talents.").format(n=result.imported)
         if result.rejected:
             text += " " + self.tr("{n} rows with problems were skipped.").format(n=len(result.rejected))
