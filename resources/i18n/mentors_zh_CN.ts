@@ -612,6 +612,14 @@
         <translation>将卡片拖到导师列即可结对或更换导师，拖回“尚未结对”即结束结对；双击卡片登记帮带记录。</translation>
     </message>
     <message>
+        <source>◀ Previous mentors</source>
+        <translation>◀ 上一页导师</translation>
+    </message>
+    <message>
+        <source>Next mentors ▶</source>
+        <translation>下一页导师 ▶</translation>
+    </message>
+    <message>
         <source>Newcomer</source>
         <translation>帮带对象</translation>
     </message>
@@ -726,6 +734,10 @@
     <message>
         <source>Mentor board</source>
         <translation>导师结对</translation>
+    </message>
+    <message>
+        <source>Mentors {first}–{last} of {total}</source>
+        <translation>导师 {first}–{last}，共 {total} 位</translation>
     </message>
     <message>
         <source>Overdue check-ins ({n})</source>

@@ -524,6 +524,7 @@ class Mentor(TimestampMixin, Base):
         CheckConstraint("capacity >= 1", name="capacity_positive"),
         Index("ix_mentors_active", "active"),
         Index("ix_mentors_employer", "employer_id"),
+        Index("ix_mentors_board", "name_pinyin", "id", "active"),  # the board's columns in order, a page at a time
         Index("ix_mentors_talent", "talent_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -168,7 +168,7 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
 
     def append(kind: str, rid: int, chash: str) -> None:
         state["prev"] = link_hash(state["prev"], kind, rid, chash)
-        state["pending"].append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": state["prev"]})
+        state["pending"].append((kind, rid, chash, state["prev"]))
         if len(state["pending"]) >= BATCH:
             flush()
 
@@ -177,9 +177,10 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
             if conn.dialect.name == "sqlite":  # plain tuples: sealing a demo database writes millions of links
                 conn.exec_driver_sql(
                     "INSERT INTO chain_links (kind, record_id, content_hash, link_hash) VALUES (?, ?, ?, ?)",
-                    [(p["kind"], p["record_id"], p["content_hash"], p["link_hash"]) for p in state["pending"]])
+                    state["pending"])
             else:
-                conn.execute(insert(ChainLink.__table__), state["pending"])
+                conn.execute(insert(ChainLink.__table__), [
+                    {"kind": k, "record_id": r, "content_hash": c, "link_hash": h} for k, r, c, h in state["pending"]])
             state["pending"] = []
 
     tops = _q(conn, "SELECT " + ", ".join(
@@ -199,10 +200,16 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
             kind, prev, pending = c.kind, state["prev"], state["pending"]
             for r in rows:  # content_hash and link_hash, inlined
                 rid = int(r[0])
-                vals = r if all(type(v) in _PLAIN for v in r) else [_canon(v) for v in r]
-                chash = sha(_dumps(list(vals)).encode()).hexdigest()
+                if sqlite:  # the driver gives str, int, float, None (their own canonical form) or bytes
+                    try:
+                        text = _dumps(r)
+                    except TypeError:
+                        text = _dumps([_canon(v) for v in r])
+                else:
+                    text = _dumps([_canon(v) for v in r])
+                chash = sha(text.encode()).hexdigest()
                 prev = sha(f"{prev}|{kind}|{rid}|{chash}".encode()).hexdigest()
-                pending.append({"kind": kind, "record_id": rid, "content_hash": chash, "link_hash": prev})
+                pending.append((kind, rid, chash, prev))
             state["prev"] = prev
             if len(pending) >= BATCH:
                 flush()

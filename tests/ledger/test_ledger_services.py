@@ -77,7 +77,7 @@ def test_ineligible_talent_is_refused_with_every_reason(session):
     with pytest.raises(RuleViolation) as err:
         grants.grant_policy(session, talent_id=tid, policy_id=pid, start_date=D(2025, 1, 1), as_of=D(2025, 1, 1))
     assert len(err.value.details) == 2
-    assert "tiers A、B" in err.value.details[0] and "Doctorate" in err.value.details[1]
+    assert "tiers A, B" in err.value.details[0] and "Doctorate" in err.value.details[1]
     assert session.scalar(select(func.count()).select_from(SubsidyGrant)) == 0
 
 

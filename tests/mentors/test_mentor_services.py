@@ -353,3 +353,29 @@ def test_moving_a_card_moves_all_its_roles_at_once_or_none(session, office):
     with pytest.raises(ValidationError, match="one newcomer"):
         pairings.reassign_many(session, pairing_ids=[new[0].id, c.id], to_mentor_id=office["chen"], on=D(2026, 11, 3),
                         reason="x")
+
+
+@pytest.mark.parametrize("filters", [{}, {"tier_code": "D"}, {"role_id": 3}, {"search": "zh"}])
+def test_the_board_paged_by_mentor_shows_the_same_columns_and_cards_as_the_whole_board(demo_db, filters):
+    """A city's board is read a page of mentor columns at a time; the pages together are the whole board, each
+    card with all its roles and its other mentors, and a mentor asked for is on the page that is returned."""
+    with demo_db.session(make_actor(Role.VIEWER), readonly=True) as s:
+        whole = board_data.board(s, today=TODAY, **filters)
+        assert whole.mentor_total is None
+        pages, offset = [], 0
+        while True:
+            page = board_data.board(s, today=TODAY, mentor_limit=4, mentor_offset=offset, **filters)
+            assert page.mentor_total == len(whole.columns) and page.mentor_offset == offset
+            assert len(page.columns) <= 4
+            pages += page.columns
+            offset += 4
+            if offset >= page.mentor_total:
+                break
+        assert [c.mentor_id for c in pages] == [c.mentor_id for c in whole.columns]
+        assert pages == list(whole.columns)
+        assert len(pages) > 4  # the demo has more than one page of mentors
+        last = whole.columns[-1].mentor_id
+        found = board_data.board(s, today=TODAY, mentor_limit=4, show_mentor_id=last, **filters)
+        assert last in {c.mentor_id for c in found.columns}
+        assert found.mentor_offset == (len(whole.columns) - 1) // 4 * 4
+        assert found.unpaired_total == whole.unpaired_total

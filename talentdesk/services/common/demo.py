@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from array import array
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from faker import Faker
 from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.sql import sqltypes
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -127,6 +129,11 @@ class DemoSummary:
     extra: dict = field(default_factory=dict)
 
 
+def _date_text(value):
+    """A date as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD), at C speed."""
+    return None if value is None else value.isoformat()
+
+
 class _Writer:
     """Buffers rows per table and writes them in large executemany batches, parents before children, so every
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
@@ -183,7 +190,8 @@ class _Writer:
                     continue  # a sequence or SQL expression: let the database fill it
                 names.append(col.name)
                 fixed.append(value)
-            procs = [table.c[n].type._cached_bind_processor(dialect) for n in names]
+            procs = [_date_text if type(table.c[n].type) is sqltypes.Date
+                     else table.c[n].type._cached_bind_processor(dialect) for n in names]
             fixed = [p(v) if p is not None else v for p, v in zip(procs[len(keys):], fixed)]
             convert = [(i, p) for i, p in enumerate(procs[:len(keys)]) if p is not None]
             params = []
@@ -419,7 +427,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     payment_id = 0
     budget_need: dict[tuple[int, str], int] = {}
     reversal_done = 0
-    payment_entry: list[tuple[int, int]] = []
+    paid_orders, paid_entries = array("q"), array("q")  # order id -> the entry that paid it (millions at city size)
 
     def post(gid, tid, kind, amount, on, seq=None, memo="", reverses=None, payment=None, voucher="", method=None):
         nonlocal entry_id
@@ -445,7 +453,8 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             "paid_at": dt.datetime.combine(pay_date, dt.time(15, 0)), "entry_id": None, "memo": "",
         })
         eid = post(gid, tid, "payment", -amount, pay_date, seq, voucher=voucher, method=method, payment=payment_id)
-        payment_entry.append((payment_id, eid))
+        paid_orders.append(payment_id)
+        paid_entries.append(eid)
         return eid
 
     for (tid, tier, edu, arrival, departure, service_years, waiver, emp_id, name) in talent_rows:
@@ -515,9 +524,10 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     w.flush()
     # each paid order points at the ledger entry that paid it (known when it was posted): one update by id each
     conn = session.connection()
-    for i in range(0, len(payment_entry), 20_000):
+    for i in range(0, len(paid_orders), 20_000):
         conn.execute(update(Payment.__table__).where(Payment.id == bindparam("pid")).values(entry_id=bindparam("eid")),
-                     [{"pid": pid, "eid": eid} for pid, eid in payment_entry[i:i + 20_000]])
+                     [{"pid": pid, "eid": eid} for pid, eid in zip(paid_orders[i:i + 20_000], paid_entries[i:i + 20_000])])
+    del paid_orders, paid_entries
     summary.grants = grant_id
     summary.ledger_entries = entry_id
     summary.payments = payment_id

@@ -83,31 +83,79 @@ class BoardData:
     overdue_total: int
     today: dt.date
     filtered: bool = False
+    mentor_total: int | None = None  # mentor columns in all pages (None: not paged, every column is here)
+    mentor_offset: int = 0           # index of the first column here among them
 
 
 @operation(Permission.MENTOR_READ)
 def board(session: Session, *, today: dt.date | None = None, employer_id: int | None = None,
           tier_code: str | None = None, role_id: int | None = None, search: str = "",
-          unpaired_limit: int | None = None) -> BoardData:
+          unpaired_limit: int | None = None, mentor_limit: int | None = None, mentor_offset: int = 0,
+          show_mentor_id: int | None = None) -> BoardData:
     """Everything the board shows, as plain rows, in three queries whatever the size.
 
     Filters (employer, tier, role, name/pinyin search) narrow the cards; with a filter on, mentors without a
     matching card are left out (except mentors of the filtered employer, who may take newcomers). With a role
     filter, "no mentor yet" lists active talents with no current mentor in that role.
+
+    With `mentor_limit` the board is paged by mentor column: `mentor_limit` columns from `mentor_offset` (or the
+    page holding `show_mentor_id`), and only their newcomers' pairings are read, so a city's board opens as fast
+    as a county's. `mentor_total` then says how many columns there are in all.
     """
     today = today or dt.date.today()
     en = current_language() == "en"
     tier_names = reference.tier_names(session)
-    load = current_loads()
-    mentors = session.execute(
-        select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
-               Mentor.employer_id)
-        .outerjoin(Employer, Employer.id == Mentor.employer_id)
-        .outerjoin(load, load.c.mentor_id == Mentor.id)
-        .where(Mentor.active.is_(True) | (func.coalesce(load.c.load, 0) > 0))
-        .order_by(Mentor.name_pinyin, Mentor.id)
-    ).all()
-    rows = session.execute(
+    needle = (search or "").strip().lower()
+    filtered = bool(employer_id is not None or tier_code or role_id is not None or needle)
+    page_ids: set[int] | None = None
+    mentor_total = None
+    if mentor_limit is None:
+        load = current_loads()
+        mentors = session.execute(
+            select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, func.coalesce(load.c.load, 0),
+                   Mentor.employer_id)
+            .outerjoin(Employer, Employer.id == Mentor.employer_id)
+            .outerjoin(load, load.c.mentor_id == Mentor.id)
+            .where(Mentor.active.is_(True) | (func.coalesce(load.c.load, 0) > 0))
+            .order_by(Mentor.name_pinyin, Mentor.id)
+        ).all()
+    else:
+        # the columns in board order as ids only (read from ix_mentors_board), then one page of them in full
+        has_mentees = (select(Pairing.id).where(Pairing.mentor_id == Mentor.id, Pairing.end_date.is_(None))
+                       .exists())
+        order = session.execute(
+            select(Mentor.id, Mentor.employer_id).where(Mentor.active.is_(True) | has_mentees)
+            .order_by(Mentor.name_pinyin, Mentor.id)).all()
+        if filtered:  # the mentors with at least one matching card, found by the database
+            q = (select(Pairing.mentor_id).join(Talent, Talent.id == Pairing.talent_id)
+                 .where(Pairing.end_date.is_(None)).distinct())
+            if employer_id is not None:
+                q = q.where(Talent.employer_id == employer_id)
+            if tier_code:
+                q = q.where(Talent.tier_code == tier_code)
+            if role_id is not None:
+                q = q.where(Pairing.role_id == role_id)
+            if needle:
+                q = q.where(_text_matches(needle))
+            matching = set(session.scalars(q))
+            order = [m for m in order if m[0] in matching
+                     or (employer_id is not None and m[1] == employer_id and not needle)]
+        mentor_total = len(order)
+        if show_mentor_id is not None:
+            at = next((i for i, m in enumerate(order) if m[0] == show_mentor_id), None)
+            if at is not None:
+                mentor_offset = at // mentor_limit * mentor_limit
+        mentor_offset = max(0, min(mentor_offset, max(0, mentor_total - 1) // mentor_limit * mentor_limit))
+        page = [m[0] for m in order[mentor_offset:mentor_offset + mentor_limit]]
+        page_ids = set(page)
+        loads = dict(session.execute(
+            select(Pairing.mentor_id, func.count(func.distinct(Pairing.talent_id)))
+            .where(Pairing.end_date.is_(None), Pairing.mentor_id.in_(page)).group_by(Pairing.mentor_id)).all())
+        found = {r[0]: r for r in session.execute(
+            select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.capacity, Mentor.employer_id)
+            .outerjoin(Employer, Employer.id == Mentor.employer_id).where(Mentor.id.in_(page)))}
+        mentors = [(i, found[i][1], found[i][2], found[i][3], found[i][4], loads.get(i, 0), found[i][5]) for i in page]
+    stmt = (
         select(Pairing.id, Pairing.mentor_id, Pairing.talent_id, Pairing.role_id, MentorRole.name, MentorRole.name_en,
                MentorRole.sort_order, Pairing.start_date, Pairing.last_checkin_date, Pairing.cadence_days,
                Talent.name, Employer.name, Talent.tier_code, Talent.employer_id, Talent.name_pinyin,
@@ -117,9 +165,16 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
         .outerjoin(Employer, Employer.id == Talent.employer_id)
         .where(Pairing.end_date.is_(None))
         .order_by(Talent.name_pinyin, Talent.id, MentorRole.sort_order)
-    ).all()
+    )
+    if page_ids is not None:  # the newcomers of this page's mentors (with all their current pairings)
+        stmt = stmt.where(Pairing.talent_id.in_(
+            select(Pairing.talent_id).where(Pairing.end_date.is_(None), Pairing.mentor_id.in_(sorted(page_ids)))))
+    rows = session.execute(stmt).all()
     mentor_names = {m[0]: m[1] for m in mentors}
-    needle = (search or "").strip().lower()
+    if page_ids is not None:  # other mentors of these newcomers, for the "also with" line
+        missing = {r[1] for r in rows} - set(mentor_names)
+        if missing:
+            mentor_names.update(session.execute(select(Mentor.id, Mentor.name).where(Mentor.id.in_(sorted(missing)))).all())
 
     def matches(name: str, py: str, ini: str, emp_id, tier: str) -> bool:
         if employer_id is not None and emp_id != employer_id:
@@ -149,6 +204,8 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
         for mid, mine in per_mentor.items():
             if role_id is not None and not any(p[3] == role_id for p in mine):
                 continue
+            if page_ids is not None and mid not in page_ids:
+                continue
             roles = tuple(CardRole(p[0], p[3], p[5] if en and p[5] else p[4], p[7], p[8], p[9],
                                    is_overdue(p[8], p[7], p[9], today)) for p in mine)
             others = tuple(OtherRole(p[5] if en and p[5] else p[4], mentor_names.get(p[1], ""))
@@ -163,7 +220,6 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
             if overdue:
                 overdue_by_mentor[mid] = overdue_by_mentor.get(mid, 0) + 1
                 overdue_total += 1
-    filtered = bool(employer_id is not None or tier_code or role_id is not None or needle)
     columns = []
     for m in mentors:
         cards = cards_by_mentor.get(m[0], [])
@@ -190,11 +246,29 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
         like = f"%{needle}%"
         ustmt = ustmt.where(func.lower(Talent.name).like(like) | Talent.name_pinyin.like(like)
                             | Talent.name_initials.like(f"{needle}%"))
-    total = session.scalar(select(func.count()).select_from(ustmt.subquery())) or 0
+    if employer_id is None and not tier_code and not needle:
+        # active talents minus the active ones with a current pairing (in the role): two index-only counts,
+        # not a walk over every active talent
+        active = session.scalar(select(func.count()).select_from(Talent)
+                                .where(Talent.status == TalentStatus.ACTIVE.value)) or 0
+        with_mentor = session.scalar(
+            select(func.count(func.distinct(Pairing.talent_id))).join(Talent, Talent.id == Pairing.talent_id)
+            .where(Pairing.end_date.is_(None), Talent.status == TalentStatus.ACTIVE.value,
+                   *([Pairing.role_id == role_id] if role_id is not None else []))) or 0
+        total = active - with_mentor
+    else:
+        total = session.scalar(select(func.count()).select_from(ustmt.subquery())) or 0
     ustmt = ustmt.order_by(Talent.arrival_date.desc(), Talent.name_pinyin)  # newest arrivals first
     if unpaired_limit is not None:
         ustmt = ustmt.limit(unpaired_limit)
     unpaired = tuple(BoardCard(r[0], r[1], r[2] or "", r[3], None, 0, None, False, (), (), r[4],
                                tier_names.get(r[3], r[3]))
                      for r in session.execute(ustmt))
-    return BoardData(tuple(columns), unpaired, total, overdue_total, today, filtered)
+    return BoardData(tuple(columns), unpaired, total, overdue_total, today, filtered, mentor_total, mentor_offset)
+
+
+def _text_matches(needle: str):
+    """The board's name search as SQL: the name contains it, the pinyin contains it, or the initials start with it."""
+    esc = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return (func.lower(Talent.name).like(f"%{esc}%", escape="\\") | Talent.name_pinyin.like(f"%{esc}%", escape="\\")
+            | Talent.name_initials.like(f"{esc}%", escape="\\"))

@@ -55,6 +55,7 @@ from talentdesk.ui.mentors.dialogs import (
 # "No mentor yet" shows the newest arrivals without a mentor (a county has tens of thousands after a big intake);
 # its header gives the total, and the search and filters find anyone else
 UNPAIRED_SHOWN = 300
+MENTOR_PAGE = 40  # mentor columns a page of the board
 
 
 class MentorsTab(Tab):
@@ -86,10 +87,10 @@ class MentorsTab(Tab):
         self.summary = QLabel(self)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self._debounce = QTimer(self, singleShot=True, interval=200)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self._filters_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.employer, self.tier, self.role):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.employer, 2)
@@ -116,6 +117,17 @@ class MentorsTab(Tab):
         hint.setStyleSheet(muted_style())
         actions = QHBoxLayout()
         actions.addWidget(hint, 1)
+        # the board is paged by mentor column (a city has tens of thousands of mentors)
+        self._mentor_offset = 0
+        self._show_mentor: int | None = None
+        self._open_after_load: pairings.PairingRow | None = None
+        self.prev_page = QPushButton(self.tr("◀ Previous mentors"), self)
+        self.prev_page.clicked.connect(lambda: self._turn_page(-1))
+        self.next_page = QPushButton(self.tr("Next mentors ▶"), self)
+        self.next_page.clicked.connect(lambda: self._turn_page(1))
+        self.page_label = QLabel(self)
+        for w in (self.prev_page, self.page_label, self.next_page):
+            actions.addWidget(w)
         actions.addWidget(self.checkin_button)
         actions.addWidget(self.agreement_button)
         actions.addWidget(self.end_button)
@@ -219,7 +231,8 @@ class MentorsTab(Tab):
             on_done=lambda days: self._on_cadence(int(days or 30)))
         run(call(board_data.board, today=self.today(), employer_id=self.employer.currentData(),
                  tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
-                 unpaired_limit=UNPAIRED_SHOWN),
+                 unpaired_limit=UNPAIRED_SHOWN, mentor_limit=MENTOR_PAGE, mentor_offset=self._mentor_offset,
+                 show_mentor_id=self._show_mentor),
             key="mentors.board", on_done=self._on_board)
         run(call(pairings.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
             on_done=self._on_overdue)
@@ -254,11 +267,33 @@ class MentorsTab(Tab):
         combo.setCurrentIndex(i if i >= 0 else 0)
         combo.blockSignals(False)
 
+    def _filters_changed(self) -> None:
+        self._mentor_offset = 0
+        self.refresh()
+
+    def _turn_page(self, step: int) -> None:
+        self._mentor_offset = max(0, self._mentor_offset + step * MENTOR_PAGE)
+        self.refresh()
+
     def _on_board(self, data: board_data.BoardData) -> None:
         self.board_data = data
+        self._show_mentor = None
+        self._mentor_offset = data.mentor_offset
+        total = data.mentor_total if data.mentor_total is not None else len(data.columns)
+        paged = total > len(data.columns)
+        for w in (self.prev_page, self.page_label, self.next_page):
+            w.setVisible(paged)
+        self.prev_page.setEnabled(data.mentor_offset > 0)
+        self.next_page.setEnabled(data.mentor_offset + len(data.columns) < total)
+        self.page_label.setText(self.tr("Mentors {first}–{last} of {total}").format(
+            first=f"{data.mentor_offset + 1:,}" if data.columns else "0",
+            last=f"{data.mentor_offset + len(data.columns):,}", total=f"{total:,}"))
         self.board.set_data(data)
         self._update_summary()
         self.loaded = True
+        if self._open_after_load is not None:
+            p, self._open_after_load = self._open_after_load, None
+            self._open_pairing(p, reload=False)
 
     def _on_overdue(self, rows) -> None:
         self.overdue_model.set_rows(rows)
@@ -272,7 +307,7 @@ class MentorsTab(Tab):
         if d is None:
             return
         self.summary.setText(self.tr("{mentors} mentors · {unpaired} without a mentor · {overdue} overdue").format(
-            mentors=len(d.columns), unpaired=f"{d.unpaired_total:,}", overdue=getattr(self, "_overdue", d.overdue_total)))
+            mentors=f"{d.mentor_total if d.mentor_total is not None else len(d.columns):,}", unpaired=f"{d.unpaired_total:,}", overdue=getattr(self, "_overdue", d.overdue_total)))
 
     def open_record(self, table: str, record_id: int) -> bool:
         if table != "pairings":
@@ -280,7 +315,13 @@ class MentorsTab(Tab):
         self.context.runner.submit(call(pairings.list_pairings, current_only=False, pairing_id=record_id, today=self.today()), on_done=lambda rows: self._open_pairing(rows[0]))
         return True
 
-    def _open_pairing(self, p: pairings.PairingRow) -> None:
+    def _open_pairing(self, p: pairings.PairingRow, reload: bool = True) -> None:
+        if reload and p.end_date is None and self.board.column_of(p.mentor_id) is None:
+            # the mentor's column is on another page: load that page, then come back here
+            self._show_mentor = p.mentor_id
+            self._open_after_load = p
+            self.refresh()
+            return
         self.pages.setCurrentIndex(0)
         self.board.ensure_column_visible(p.mentor_id)
         card = self.board.find_card(p.talent_id, p.mentor_id)
