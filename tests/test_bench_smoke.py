@@ -71,3 +71,25 @@ def test_benchmark_runs_and_reports_every_figure_and_bar(tmp_path):
     for key in ("certificates", "import"):
         if r[key]["available"] is False:
             assert r[key].get("reason"), key
+
+
+def test_benchmark_measures_the_encrypted_database_beside_the_plain_one(tmp_path):
+    """`--encrypted`: search, import and certificates on an encrypted copy of the same database, each beside the
+    plain one, with the 1.3x bars of issue 15."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "bench" / "run.py"), "--talents", "300", "--quick", "--json",
+         "--encrypted", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=240, cwd=ROOT, env=env,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    r = json.loads(proc.stdout)
+    e = r["encryption"]
+    assert e["available"] is True, e
+    assert e["search"]["queries"] >= 8 * 3 and e["search"]["plain_p95_ms"] > 0 and e["search"]["encrypted_p95_ms"] > 0
+    assert e["import"]["plain_s"] > 0 and e["certificates"]["pages"] > 0
+    for name, key in (("encrypted_search_vs_plain", ("search", "ratio_p95")), ("encrypted_import_vs_plain",
+                      ("import", "ratio")), ("encrypted_certificates_vs_plain", ("certificates", "ratio"))):
+        assert r["bars"][name]["figure"] == e[key[0]][key[1]] and r["bars"][name]["bar"] == "<= 1.3"
+    encrypted = tmp_path / "demo-300-seed1-2026-11-23-encrypted.db"
+    assert encrypted.exists() and not encrypted.read_bytes().startswith(b"SQLite format 3")

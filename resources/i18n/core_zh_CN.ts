@@ -143,6 +143,10 @@
         <translation>跳过被拒绝的行，只导入有效行</translation>
     </message>
     <message>
+        <source>Also import the rows hidden in Excel</source>
+        <translation>同时导入 Excel 中隐藏的行</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
@@ -169,6 +173,14 @@
     <message>
         <source>Not data (totals or notes): rows {rows}.</source>
         <translation>非数据行（合计或说明）：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, imported too: {rows}.</source>
+        <translation>Excel 中隐藏的行也一并导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, left out: {rows}; tick “Also import the rows hidden in Excel” to import them.</source>
+        <translation>Excel 中隐藏的行未导入：第 {rows} 行；如需导入，请勾选“同时导入 Excel 中隐藏的行”。</translation>
     </message>
     <message>
         <source>Columns not imported: {cols}.</source>
@@ -911,6 +923,14 @@
     <message>
         <source>Columns not recognised: {cols}</source>
         <translation>未识别的列：{cols}</translation>
+    </message>
+    <message>
+        <source>Hidden rows: choose include or skip.</source>
+        <translation>隐藏行：请选择 include（导入）或 skip（不导入）。</translation>
+    </message>
+    <message>
+        <source>{n} rows of this file are hidden in Excel (rows {rows}). Decide whether to import them: in the preview, or with --hidden-rows include or --hidden-rows skip.</source>
+        <translation>此文件有 {n} 行在 Excel 中被隐藏（第 {rows} 行）。请决定是否导入：在预览中选择，或使用 --hidden-rows include 或 --hidden-rows skip。</translation>
     </message>
     <message>
         <source>The ID number is missing.</source>

@@ -903,6 +903,18 @@
         <translation>提示，第 {row} 行：{message}</translation>
     </message>
     <message>
+        <source>Rows hidden in Excel, imported as chosen: {rows}.</source>
+        <translation>Excel 中隐藏的行已按选择导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, left out as chosen: {rows}.</source>
+        <translation>Excel 中隐藏的行已按选择不导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel: {rows}. Choose --hidden-rows include or --hidden-rows skip.</source>
+        <translation>Excel 中隐藏的行：第 {rows} 行。请选择 --hidden-rows include 或 --hidden-rows skip。</translation>
+    </message>
+    <message>
         <source>Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.</source>
         <translation>试运行：可导入 {ok} 行，拒绝 {bad} 行；未做任何修改。</translation>
     </message>

@@ -639,6 +639,133 @@ def measure_import(database, actor, db_path: Path, rows: int, seed: int, workdir
     return out
 
 
+# --------------------------------------------------------------------------------------------- encryption at rest
+
+def encrypted_copy(db_path: Path, workdir: Path, seed: int) -> tuple[Path, bytes]:
+    """The same demo database encrypted in place by the program's own code (issue 15 item 5), cached beside it."""
+    import hashlib
+
+    from talentdesk.services.safety.encryption import encrypt_file_in_place
+    from talentdesk.store import cipher
+
+    key = hashlib.sha256(f"talentdesk bench key {seed}".encode()).digest()  # a bench file, not an office's
+    enc = workdir / f"{db_path.stem}-encrypted.db"
+    if not enc.exists() or enc.stat().st_mtime < db_path.stat().st_mtime:
+        tmp = workdir / f"building-{enc.name}"
+        for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+            p.unlink(missing_ok=True)
+        shutil.copyfile(db_path, tmp)
+        log(f"encrypting a copy of {db_path.name}")
+        encrypt_file_in_place(tmp, key)
+        con = cipher.connect(tmp, key=key)
+        con.execute("PRAGMA journal_mode=WAL")  # as the program keeps it
+        con.close()
+        os.replace(tmp, enc)
+    cipher.register(enc, key)
+    return enc, key
+
+
+def _alternating(reps: int, plain_fn, enc_fn) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Run both in turn (plain, encrypted, plain, …) so a change of load on the machine hits both alike."""
+    p_ms, e_ms, p_cpu, e_cpu = [], [], [], []
+    for i in range(reps):
+        order = ((plain_fn, p_ms, p_cpu), (enc_fn, e_ms, e_cpu))
+        for fn, ms, cpu in (order if i % 2 == 0 else order[::-1]):
+            a, c, _ = timed_cpu(fn)
+            ms.append(a)
+            cpu.append(c)
+    return p_ms, e_ms, p_cpu, e_cpu
+
+
+@figure
+def measure_encryption(db_path: Path, n_talents: int, per_kind: int, seed: int, workdir: Path, quick: bool) -> dict:
+    """The encrypted database beside the plain one, same data, same program: talent search (every query kind),
+    a full import with audit and chain (rolled back) and printing certificates (rolled back)."""
+    from talentdesk.services.base import Actor, Database
+    from talentdesk.services.ledger.certificates import print_certificates
+    from talentdesk.services.talents.importer import import_talents
+    from talentdesk.services.talents.registry import search_talents
+
+    enc_path, _key = encrypted_copy(db_path, workdir, seed)
+    actor = Actor.local()
+    raw = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    queries = sample_queries(raw, n_talents, per_kind, seed)
+    employers = [r[0] for r in raw.execute("SELECT name FROM employers ORDER BY id LIMIT 50")]
+    pages = 50 if quick else 300
+    ids = [r[0] for r in raw.execute(
+        "SELECT e.id FROM ledger_entries e WHERE e.kind = 'payment' AND NOT EXISTS "
+        "(SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id) ORDER BY e.id DESC LIMIT ?", (pages,))]
+    raw.close()
+    plain = Database.open(db_path, backup_dir=workdir / "backups")
+    enc = Database.open(enc_path, backup_dir=workdir / "backups")
+    out: dict = {"available": True, "library": "sqlcipher3-wheels (SQLCipher 4, raw 256-bit key)",
+                 "encrypted_mb": round(enc_path.stat().st_size / 2 ** 20, 1)}
+    try:
+        def search(database, kind, value):
+            with database.session(actor, readonly=True) as s:
+                return search_talents(s, query=ui_query(kind, value), offset=0, limit=PAGE, with_total=True)
+
+        for kind, values in queries.items():  # warm both (caches, statement caches) on queries not measured
+            search(plain, kind, values[-1])
+            search(enc, kind, values[-1])
+        p_all, e_all, pc_all, ec_all = [], [], [], []
+        by_kind = {}
+        for kind, values in queries.items():
+            p_k, e_k = [], []
+            for v in values:
+                p, e, pc, ec = _alternating(1, lambda: search(plain, kind, v), lambda: search(enc, kind, v))
+                p_k += p
+                e_k += e
+                pc_all += pc
+                ec_all += ec
+            p_all += p_k
+            e_all += e_k
+            by_kind[kind] = {"plain_p95_ms": rnd(pct(p_k, 95)), "encrypted_p95_ms": rnd(pct(e_k, 95)),
+                             "ratio_p95": rnd(pct(e_k, 95) / max(pct(p_k, 95), 1e-6))}
+        out["search"] = {"queries": len(p_all), "plain_p50_ms": rnd(pct(p_all, 50)), "plain_p95_ms": rnd(pct(p_all, 95)),
+                         "encrypted_p50_ms": rnd(pct(e_all, 50)), "encrypted_p95_ms": rnd(pct(e_all, 95)),
+                         "ratio_p95": rnd(pct(e_all, 95) / max(pct(p_all, 95), 1e-6)),
+                         "ratio_p50": rnd(pct(e_all, 50) / max(pct(p_all, 50), 1e-6)),
+                         "cpu_ratio_p95": rnd(pct(ec_all, 95) / max(pct(pc_all, 95), 1e-6)), "by_kind": by_kind}
+
+        rows = 300 if quick else 2000
+        sheet = import_file(workdir, rows, seed, employers)
+
+        def full_import(database):
+            with rolled_back(database, actor) as s:
+                return import_talents(s, path=sheet, skip_invalid=True, today=AS_OF)
+
+        full_import(plain)
+        full_import(enc)
+        reps = 1 if quick else 3
+        p, e, pc, ec = _alternating(reps, lambda: full_import(plain), lambda: full_import(enc))
+        out["import"] = {"rows": rows, "runs": reps, "plain_s": rnd(statistics.median(p) / 1000),
+                         "encrypted_s": rnd(statistics.median(e) / 1000),
+                         "ratio": rnd(statistics.median(e) / statistics.median(p)),
+                         "cpu_ratio": rnd(statistics.median(ec) / statistics.median(pc)),
+                         "note": "read + check + insert with audit and hash chain, rolled back after timing"}
+
+        def certs(database):
+            target = Path(tempfile.mkdtemp(dir=workdir)) / "certificates.pdf"
+            try:
+                with rolled_back(database, actor) as s:
+                    return print_certificates(s, out_path=target, entry_ids=ids)
+            finally:
+                shutil.rmtree(target.parent, ignore_errors=True)
+
+        certs(plain)
+        certs(enc)
+        p, e, pc, ec = _alternating(reps, lambda: certs(plain), lambda: certs(enc))
+        out["certificates"] = {"pages": len(ids), "runs": reps, "plain_s": rnd(statistics.median(p) / 1000),
+                               "encrypted_s": rnd(statistics.median(e) / 1000),
+                               "ratio": rnd(statistics.median(e) / statistics.median(p)),
+                               "cpu_ratio": rnd(statistics.median(ec) / statistics.median(pc))}
+    finally:
+        plain.dispose()
+        enc.dispose()
+    return out
+
+
 # --------------------------------------------------------------------------------------------- plain replays
 
 def replay(raw: sqlite3.Connection, seen: list) -> tuple[float, list[str]]:
@@ -789,7 +916,19 @@ def bars(result: dict) -> dict:
         b["baseline_is"] = what
         return b
 
-    return {
+    enc = result.get("encryption")
+    encrypted = {} if not isinstance(enc, dict) or enc.get("available") is not True else {
+        "encrypted_search_vs_plain": bar(_get(enc, "search", "ratio_p95"), 1.3, "<=",
+                                         "talent search p95, encrypted ÷ plain database",
+                                         _get(enc, "search", "cpu_ratio_p95")),
+        "encrypted_import_vs_plain": bar(_get(enc, "import", "ratio"), 1.3, "<=",
+                                         "full import (audit, chain), encrypted ÷ plain database",
+                                         _get(enc, "import", "cpu_ratio")),
+        "encrypted_certificates_vs_plain": bar(_get(enc, "certificates", "ratio"), 1.3, "<=",
+                                               "printing certificates, encrypted ÷ plain database",
+                                               _get(enc, "certificates", "cpu_ratio")),
+    }
+    return encrypted | {
         "filter_p95_ms": with_base(bar(_get(s, "p95_ms"), 50 if city else 20, "<=", "talent filter p95, ms",
                                        _get(s, "cpu_p95_ms")), _get(s, "raw_p95_ms"),
                                    "the same filter as plain SQL through sqlite3, p95 ms"),
@@ -869,6 +1008,10 @@ def run(args) -> dict:
     database = Database.open(db_path, backup_dir=workdir / "backups")
     actor = Actor.local()
     only = set(args.only.split(",")) if args.only else set(FIGURE_GROUPS)
+    if args.encrypted and not args.only:
+        only = {"encryption"}  # --encrypted alone: just the comparison (the other figures are the plain run's)
+    elif args.encrypted:
+        only.add("encryption")
     skipped = {"available": False, "reason": "not measured in this run (--only)"}
     try:
         result["search"] = measure_search(database, actor, db_path, args.talents, 5 if quick else args.queries,
@@ -885,6 +1028,9 @@ def run(args) -> dict:
     finally:
         database.dispose()
     result["window"] = measure_window(db_path, reps, warm=not quick) if "window" in only else skipped
+    if "encryption" in only:
+        result["encryption"] = measure_encryption(db_path, args.talents, 3 if quick else 10, args.seed, workdir,
+                                                  quick)
     result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
     result["bars"] = bars(result)
     result["errors"] = [k for k, v in result.items() if isinstance(v, dict) and "error" in v]
@@ -935,6 +1081,16 @@ def summary_table(r: dict) -> str:
             if _get(tp, key) else None, " ms")
     add("plain first rows: overview / board", f"{_get(tp, 'plain_first_rows', 'overview_ms')} / "
         f"{_get(tp, 'plain_first_rows', 'mentors_ms')}" if _get(tp, "plain_first_rows") else None, " ms")
+    e = r.get("encryption") or {}
+    if _get(e, "search"):
+        add("encrypted ÷ plain: search p95", _get(e, "search", "ratio_p95"), "×")
+        add("  search p95 plain / encrypted", f"{_get(e, 'search', 'plain_p95_ms')} / "
+            f"{_get(e, 'search', 'encrypted_p95_ms')}", " ms")
+        add("encrypted ÷ plain: full import", _get(e, "import", "ratio"), "×")
+        add("  import plain / encrypted", f"{_get(e, 'import', 'plain_s')} / {_get(e, 'import', 'encrypted_s')}", " s")
+        add("encrypted ÷ plain: certificates", _get(e, "certificates", "ratio"), "×")
+        add("  certificates plain / encrypted", f"{_get(e, 'certificates', 'plain_s')} / "
+            f"{_get(e, 'certificates', 'encrypted_s')}", " s")
     lines.append(f"  load average at start {r['machine'].get('load_average_at_start')}, at end {r.get('load_average_at_end')}")
     lines.append("  bars:")
     for k, b in r["bars"].items():
@@ -958,6 +1114,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="few repetitions and small batches (smoke test)")
     p.add_argument("--out", help="also write the JSON to this file")
     p.add_argument("--only", help=f"comma-separated subset of {','.join(FIGURE_GROUPS)} (default: all)")
+    p.add_argument("--encrypted", action="store_true",
+                   help="measure the encrypted database beside the plain one (search, import, certificates); "
+                        "alone it measures only that")
     args = p.parse_args(argv)
     result = run(args)
     text = json.dumps(result, ensure_ascii=False, indent=2)

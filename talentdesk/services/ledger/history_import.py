@@ -825,13 +825,14 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
 def import_payments(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                     backup_first_: bool = False, today: dt.date | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None) -> ImportOutcome:
+                    abort: Callable[[], bool] | None = None,
+                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
     """Check every row of a payment history; then import all of them, or none when any row is refused (unless
     `skip_invalid`). A dry run checks and reports. The result's `extra` holds the preview lines, the grants that
     would be created and the total in fen."""
     require(session, Permission.LEDGER_PAY, "history_import.import_payments")  # it records grants and pays them
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path)
+    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     by_field, unknown = COLUMNS.map(sheet.headers, one_of=ONE_OF)
     ref = _Reference(session)
     rejected: list[Rejection] = []
@@ -874,7 +875,8 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
              "clawback_fen": sum(ln.amount_fen for ln in lines if ln.kind == "clawback"),
              "refund_fen": sum(ln.amount_fen for ln in lines if ln.kind == "refund"),
              "grants_from_file": sum(1 for g in plan.new if g.from_file)}
-    base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=valid, skipped_blank=blank,
+    base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
+                hidden_choice=hidden_rows, valid_rows=valid, skipped_blank=blank,
                 not_data=not_data, warnings=warnings, unknown_columns=unknown)
     if dry_run or (rejected and not skip_invalid) or not (plan.new or plan.onto or plan.back):
         return ImportOutcome(imported=0, dry_run=dry_run, extra={**extra, "preview": lines}, **base)
