@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
@@ -599,6 +599,12 @@ def _discard(session: Session) -> None:
 def storage_fault(exc: BaseException) -> StorageError | None:
     """What SQLite (or the file system) said, as a message in the user's language; None when it is not a fault
     of the storage. Every one says the change was not saved."""
+    if type(exc).__module__.startswith("psycopg"):  # a server database: what the server or network said
+        from talentdesk.store.server import connection_fault
+
+        named = connection_fault(exc)
+        if named is not None:
+            return named
     text = str(exc).lower()
     if getattr(exc, "errno", None) in (36, 22) or getattr(exc, "winerror", None) in (123, 206):
         return StorageError(translate(
@@ -640,12 +646,14 @@ class Database:
 
     engine: Engine
     path: Path | None = None
+    server: Any = None  # the ServerTarget of a server database (store/server.py); None for a file
     migration: MigrationResult | None = None
     # told once when a unit of work has to wait for a backup, restore or migration (the CLI prints it, the
     # window shows it in the status bar)
     wait_notice: Callable[[str], None] | None = field(default=None, repr=False)
     _factory: sessionmaker = field(init=False, repr=False)
     _chain: bool | None = field(default=None, init=False, repr=False)
+    pending_password: str | None = field(default=None, init=False, repr=False)  # kept once the server accepts it
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
@@ -653,20 +661,54 @@ class Database:
             event.listen(self.engine, "before_cursor_execute", _refuse_writes_in_readonly)
 
     @classmethod
-    def open(cls, target: Path | str, *, migrate: bool = True, check_network: bool = True,
-             backup_dir: Path | None = None) -> "Database":
-        """Open (and if needed back up and migrate) a database. Refuses SQLite files on network shares."""
-        is_url = "://" in str(target)
-        path = None if is_url else Path(target)
-        if path is not None:
+    def open(cls, target: Any, *, migrate: bool = True, check_network: bool = True,
+             backup_dir: Path | None = None, password: str | None = None,
+             ask_password: Callable[[Any], str | None] | None = None, connect: bool = True) -> "Database":
+        """Open (and if needed back up and migrate) a database: a SQLite file (refused on a network share) or a
+        server database named by a URL or ServerTarget (store/server.py: the password comes from `password`, this
+        PC's protected store, or `ask_password(target)`, and is kept there once the server accepts it)."""
+        from talentdesk.store import server
+
+        if server.is_server_url(target):
+            if isinstance(target, server.ServerTarget):
+                where, given = target, None
+            else:
+                where, given = server.parse_server_url(target)
+            if connect:
+                engine = server.open_server_engine(where, password or given, ask_password=ask_password)
+                database = cls(engine=engine, path=None, server=where)
+            else:  # the window connects on its worker (prepare_database), then keeps the password
+                secret = password or given
+                engine = server.make_server_engine(where, secret or server.stored_password(where))
+                database = cls(engine=engine, path=None, server=where)
+                database.pending_password = secret
+        else:
+            path = Path(target)
             if check_network:
                 dbmod.refuse_network_location(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = dbmod.make_engine(target)
-        database = cls(engine=engine, path=path)
+            database = cls(engine=dbmod.make_engine(path), path=path)
         if migrate:
-            database.migration = database.migrate(backup_dir=backup_dir)
+            try:
+                database.migration = database.migrate(backup_dir=backup_dir)
+            except BaseException:
+                database.dispose()
+                raise
         return database
+
+    def keep_password(self) -> None:
+        """A password given for a server database, now accepted by the server, goes to this PC's protected store."""
+        if self.server is not None and self.pending_password:
+            from talentdesk.store.server import remember_password
+
+            remember_password(self.server, self.pending_password)
+        self.pending_password = None
+
+    @property
+    def where(self) -> str:
+        """The database as shown to people: the file's path, or the server's address without the password."""
+        return str(self.path) if self.path is not None else self.server.display() if self.server else \
+            self.engine.url.render_as_string(hide_password=True)
 
     @property
     def lane(self) -> ExclusiveLane | None:
@@ -741,7 +783,7 @@ class Database:
                 log.exception("could not record a denied attempt")
                 s.rollback()
             raise
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
             s.rollback()
             named = storage_fault(exc.orig)
             if named is not None:

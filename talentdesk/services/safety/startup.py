@@ -44,6 +44,9 @@ class Prepared:
 @operation(None, writes=True, changes=(Change.BACKUPS,), lane=Lane.EXCLUSIVE)
 def prepare_database(session: Session, *, now: dt.datetime | None = None) -> Prepared:
     database = session.info["database"]
+    if database.server is not None:  # a server database: the first query is the connection check
+        session.connection()
+        database.keep_password()
     try:
         path: Path | None = sqlite_path(session)
     except StorageError:
