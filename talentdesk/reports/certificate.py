@@ -23,7 +23,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
-from talentdesk.store.files import replace_file
+from talentdesk.store.files import replace_document
 from talentdesk.reports.fonts import chinese_font
 
 PAGE = landscape(A5)
@@ -206,7 +206,7 @@ def render_certificates(rows: Iterable[CertificateData], out: Path | str | io.By
         path = Path(out)
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
-        replace_file(tmp, path)  # waits out, then names, a copy open in a PDF reader
+        replace_document(tmp, path)  # waits out, then names, a copy open in a PDF reader
     else:
         out.write(data)
     return pages
