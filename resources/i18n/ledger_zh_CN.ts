@@ -224,8 +224,12 @@
         <translation>发放日期</translation>
     </message>
     <message>
-        <source>Voucher No.</source>
-        <translation>凭证号</translation>
+        <source>Accounting voucher</source>
+        <translation>记账凭证号</translation>
+    </message>
+    <message>
+        <source>This certificate is issued by the office named above. To check that it is genuine, scan the code, or give its serial number to that office.</source>
+        <translation>本凭证由上述单位开具。如需查验真伪，请扫描二维码，或将凭证编号告知开具单位核验。</translation>
     </message>
     <message>
         <source>Paid by</source>
@@ -254,10 +258,6 @@
     <message>
         <source>Office key {fp} · Chain head {head}</source>
         <translation>单位密钥 {fp} · 链头 {head}</translation>
-    </message>
-    <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
-        <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
         <source>Printing was cancelled; no file was written.</source>
