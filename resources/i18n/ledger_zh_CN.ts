@@ -224,8 +224,12 @@
         <translation>发放日期</translation>
     </message>
     <message>
-        <source>Voucher No.</source>
-        <translation>凭证号</translation>
+        <source>Accounting voucher</source>
+        <translation>记账凭证号</translation>
+    </message>
+    <message>
+        <source>This certificate is issued by the office named above. To check that it is genuine, scan the code, or give its serial number to that office.</source>
+        <translation>本凭证由上述单位开具。如需查验真伪，请扫描二维码，或将凭证编号告知开具单位核验。</translation>
     </message>
     <message>
         <source>Paid by</source>
@@ -254,10 +258,6 @@
     <message>
         <source>Office key {fp} · Chain head {head}</source>
         <translation>单位密钥 {fp} · 链头 {head}</translation>
-    </message>
-    <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
-        <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
         <source>Printing was cancelled; no file was written.</source>
@@ -901,6 +901,18 @@
     <message>
         <source>note, row {row}: {message}</source>
         <translation>提示，第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, imported as chosen: {rows}.</source>
+        <translation>Excel 中隐藏的行已按选择导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel, left out as chosen: {rows}.</source>
+        <translation>Excel 中隐藏的行已按选择不导入：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Rows hidden in Excel: {rows}. Choose --hidden-rows include or --hidden-rows skip.</source>
+        <translation>Excel 中隐藏的行：第 {rows} 行。请选择 --hidden-rows include 或 --hidden-rows skip。</translation>
     </message>
     <message>
         <source>Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.</source>

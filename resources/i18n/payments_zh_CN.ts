@@ -35,6 +35,10 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
+        <source>The {what} cannot begin with {char}.</source>
+        <translation>{what}不能以 {char} 开头。</translation>
+    </message>
+    <message>
         <source>Talent {id} does not exist.</source>
         <translation>人才 {id} 不存在。</translation>
     </message>
@@ -325,6 +329,10 @@
         <translation>作废批次…</translation>
     </message>
     <message>
+        <source>Bank account…</source>
+        <translation>银行账户…</translation>
+    </message>
+    <message>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
@@ -511,6 +519,38 @@
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Social security card</source>
+        <translation>社保卡（一卡通）</translation>
+    </message>
+    <message>
+        <source>Other account (passbook)</source>
+        <translation>其他账户（存折）</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <source>Talent (number, ID number or name)</source>
+        <translation>人才（编号、身份证号或姓名）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>账户类型</translation>
+    </message>
+    <message>
+        <source>The account becomes the talent's current one; the previous one is kept. A card number is checked with its last digit (Luhn).</source>
+        <translation>此账户成为该人才的当前账户，原账户保留备查。银行卡号按末位校验码（Luhn）检查。</translation>
+    </message>
+    <message>
+        <source>{name}: {account}, {bank} ({holder}).</source>
+        <translation>{name}：{bank} {account}（户名 {holder}）。</translation>
     </message>
     <message>
         <source>Cancel batch {number}</source>

@@ -17,6 +17,7 @@ def register_imports(what) -> None:
     t.add_argument("file", type=Path)
     t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
     t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
+    _sheet_options(t)
     add_json(t)
     t.set_defaults(handler=cmd_import_payments)
 
@@ -25,6 +26,7 @@ def register_imports(what) -> None:
     t.add_argument("file", type=Path)
     t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
     t.add_argument("--skip-invalid", action="store_true", help="import the valid policies and skip refused ones")
+    _sheet_options(t)
     add_json(t)
     t.set_defaults(handler=cmd_import_policies)
 
@@ -34,8 +36,15 @@ def register_imports(what) -> None:
         t.add_argument("file", type=Path)
         t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
         t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
+        _sheet_options(t)
         add_json(t)
         t.set_defaults(handler=cmd_import_pairings if name == "pairings" else cmd_import_care)
+
+
+def _sheet_options(t) -> None:
+    t.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to import (default: the first)")
+    t.add_argument("--hidden-rows", choices=("include", "skip"),
+                   help="rows hidden in Excel: import them too, or leave them out (a file with hidden rows needs one)")
 
 
 def register_exports(what) -> None:
@@ -79,6 +88,12 @@ def report(result, *, dry_run: bool, what: str) -> tuple[dict, str, int]:
     lines = [translate("MoveInCommands", "row {row}, {column}: {message}").format(row=r.row, column=r.column, message=r.message)
              for r in result.rejected]
     lines += [translate("MoveInCommands", "note, row {row}: {message}").format(row=r.row, message=r.message) for r in result.warnings]
+    if result.hidden_rows:
+        rows = ", ".join(map(str, result.hidden_rows))
+        lines.append({"include": translate("MoveInCommands", "Rows hidden in Excel, imported as chosen: {rows}."),
+                      "skip": translate("MoveInCommands", "Rows hidden in Excel, left out as chosen: {rows}.")}.get(
+            result.hidden_choice, translate("MoveInCommands", "Rows hidden in Excel: {rows}. Choose --hidden-rows "
+                                                              "include or --hidden-rows skip.")).format(rows=rows))
     bad = len({r.row for r in result.rejected})
     if dry_run:
         lines.append(translate("MoveInCommands", "Dry run: {ok} rows would be imported, {bad} rows refused; nothing was changed.").format(
@@ -102,7 +117,8 @@ def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
 
     database = ctx.database()
     with database.session(ctx.actor()) as s:
-        result = history_import.import_payments(s, path=args.file, dry_run=args.dry_run,
+        result = history_import.import_payments(s, path=args.file, sheet_name=args.sheet,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                 skip_invalid=args.skip_invalid, backup_first_=True,
                                                 progress=_progress(ctx))
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
@@ -137,7 +153,8 @@ def cmd_import_policies(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.ledger import policy_import
 
     with ctx.database().session(ctx.actor()) as s:
-        result = policy_import.import_policies(s, path=args.file, dry_run=args.dry_run,
+        result = policy_import.import_policies(s, path=args.file, sheet_name=args.sheet,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                skip_invalid=args.skip_invalid, backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "policies"))
     ctx.emit(payload, text)
@@ -148,7 +165,8 @@ def cmd_import_pairings(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.mentors import pairing_import
 
     with ctx.database().session(ctx.actor()) as s:
-        result = pairing_import.import_pairings(s, path=args.file, dry_run=args.dry_run,
+        result = pairing_import.import_pairings(s, path=args.file, sheet_name=args.sheet,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
                                                 skip_invalid=args.skip_invalid, backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "pairings"))
     ctx.emit(payload, text)
@@ -159,7 +177,8 @@ def cmd_import_care(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import care_import
 
     with ctx.database().session(ctx.actor()) as s:
-        result = care_import.import_care(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+        result = care_import.import_care(s, path=args.file, sheet_name=args.sheet,
+                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
                                          backup_first_=True)
     payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
     ctx.emit(payload, text)

@@ -602,6 +602,7 @@ class GrowthEvent(TimestampMixin, Base):
         Index("ix_growth_events_talent", "talent_id", "event_date"),
         Index("ix_growth_events_date", "event_date", "id"),  # newest events first, without sorting
         Index("ix_growth_events_kind", "kind", "event_date"),
+        Index("ix_growth_events_appraisal", "kind", "appraisal_grade", "event_date", "talent_id"),  # weak appraisals (watch list)
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from talentdesk.domain.models import Talent
+from talentdesk.domain.models import Employer, Talent
 from talentdesk.services.base import Database
 from talentdesk.services.ledger import grants as grants_svc
 from talentdesk.services.ledger import history_export, history_import, journal, payments, reconcile
@@ -43,9 +43,13 @@ def test_exported_ledger_reimports_into_an_empty_database_with_identical_balance
         a, b, c = _policies(s)
         people = [add_talent(s, name=n, arrival=dt.date(2023, m, 3)) for n, m in
                   (("赵一", 1), ("钱二", 2), ("孙三", 3), ("李四", 4), ("周五", 5), ("吴六", 1), ("郑七", 2))]
-        for pid in people:  # the gender the ID number says, as the roster import checks
+        hospital = Employer(name="县人民医院", name_pinyin="xianrenminyiyuan", name_initials="xrmyy")
+        s.add(hospital)
+        s.flush()
+        for pid in people:  # the gender the ID number says and an employer, as the roster import checks
             t = s.get(Talent, pid)
             t.gender = "M" if int(t.id_number[16]) % 2 else "F"
+            t.employer_id = hospital.id
         g1 = grants_svc.grant_policy(s, talent_id=people[0], policy_id=a, start_date=dt.date(2023, 1, 3))
         g2 = grants_svc.grant_policy(s, talent_id=people[1], policy_id=b, start_date=dt.date(2023, 2, 3))
         grants_svc.grant_policy(s, talent_id=people[2], policy_id=c, start_date=dt.date(2023, 3, 3))  # nothing paid

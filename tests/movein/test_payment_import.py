@@ -248,3 +248,37 @@ def test_only_a_role_that_records_and_pays_may_import_payments(office, database,
 
     with database.session(Actor(username="clerk", role=Role.CLERK)) as s:  # no account row: recorded_by_id stays empty
         assert H.import_payments(s, path=path, today=TODAY).imported == 1
+
+
+def test_a_payment_on_a_row_hidden_in_excel_is_imported_only_as_the_clerk_chooses(office, database, local, tmp_path,
+                                                                                   db_path, capsys):
+    """A hidden row is neither imported nor dropped silently: the check lists it, a real import waits for the
+    clerk's choice (changing nothing), then skip leaves it out and include imports it."""
+    import openpyxl
+
+    from talentdesk.cli import main
+
+    zs = office["张三"]
+    path = write_sheet(tmp_path / "p.xlsx", [
+        (1, "张三", zs, "安家补贴", None, "1/3", "1万", "2022-02-01", "V1", None),
+        (2, "张三", zs, "安家补贴", None, "2/3", "1万", "2023-02-01", "V2", None),
+        (3, "张三", zs, "安家补贴", None, "3/3", "1万", "2024-02-01", "V3", None),
+    ])
+    wb = openpyxl.load_workbook(path)
+    wb.active.row_dimensions[4].hidden = True  # the clerk hid the second payment
+    wb.save(path)
+    dry = _import(database, local, path, dry_run=True)
+    assert dry.hidden_rows == [4] and dry.valid_rows == 3
+    skipped = _import(database, local, path, dry_run=True, hidden_rows="skip")
+    assert [ln.row for ln in skipped.extra["preview"]] == [3, 5]
+    before = checksums(database)
+    database.dispose()
+    args = ["--lang", "en", "--db", str(db_path), "import", "payments", str(path)]
+    assert main([*args, "--dry-run"]) == 0
+    assert "Rows hidden in Excel: 4. Choose --hidden-rows" in capsys.readouterr().out
+    assert main([*args, "--json"]) == 2
+    assert "hidden in Excel (rows 4)" in json.loads(capsys.readouterr().out)["error"]
+    assert checksums(database) == before
+    assert main([*args, "--hidden-rows", "include", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == 3 and out["hidden_rows"] == [4] and out["hidden_choice"] == "include"

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from talentdesk.domain.models import Talent
+from talentdesk.domain.models import Employer, Talent
 from talentdesk.services.ledger import history_import, journal, policies
 from talentdesk.services.ledger.policy_import import import_policies
 from talentdesk.services.mentors.pairing_import import import_pairings
@@ -31,8 +31,12 @@ def people(database, local):
         b = add_talent(s, name="李四", arrival=dt.date(2023, 9, 1))
         c = add_talent(s, name="王五", arrival=dt.date(2022, 7, 1))
         depart(s, c, dt.date(2025, 6, 30))
-        for t in (a, b, c):  # the gender the ID number says, as the roster import checks
+        hospital = Employer(name="县人民医院", name_pinyin="xianrenminyiyuan", name_initials="xrmyy")
+        s.add(hospital)
+        s.flush()
+        for t in (a, b, c):  # the gender the ID number says and an employer, as the roster import checks
             s.get(Talent, t).gender = "M" if int(s.get(Talent, t).id_number[16]) % 2 else "F"
+            s.get(Talent, t).employer_id = hospital.id
         return {s.get(Talent, t).name: s.get(Talent, t).id_number for t in (a, b, c)}
 
 

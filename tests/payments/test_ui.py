@@ -74,7 +74,7 @@ def test_a_batch_walks_through_its_states(qtbot, window, database, tmp_path, mon
     _show(qtbot, w, page)
     assert page.batch_model.rowCount() == 1 and page.item_model.rowCount() == 7
     assert f"<u>{batches.status_text('draft')}</u>" in page.stages.text()
-    assert _enabled(page) == {"new", "publicize", "report", "cancel"}
+    assert _enabled(page) == {"new", "publicize", "report", "cancel", "account"}
     shot(w, "1-draft.png")
 
     with database.session(Actor.local()) as s:
@@ -110,3 +110,24 @@ def test_a_batch_walks_through_its_states(qtbot, window, database, tmp_path, mon
     qtbot.waitUntil(lambda: page.batch_model.rowCount() == 2 and bool(page.detail.batch.reissue_of), timeout=15000)
     assert page.detail.batch.stage == "notice_ended" and page.item_model.rowCount() == 3
     shot(w, "6-reissue.png")
+
+
+def test_a_bank_account_is_entered_from_the_page(qtbot, window, monkeypatch):
+    from talentdesk.ui.ledger import batch_page
+
+    w = window
+    page = w.ledger.batches
+    _show(qtbot, w, page)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: shown.append(a[2])))
+
+    def fill(dlg):
+        dlg.fields["talent"].setText("陈静")
+        dlg.fields["account"].setText("6222 0212 3456 7890 128")
+        dlg.fields["bank"].setText("县农商银行")
+        return True
+    monkeypatch.setattr(batch_page.FormDialog, "exec", fill)
+    page.buttons["account"].click()
+    _settle(qtbot, w)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    assert "6222021234567890128" in shown[0] and "陈静" in shown[0]

@@ -5,7 +5,8 @@ that are not data, the notes, and any one value the clerk sets for every row.
 The values are what offices write: tiers as `A`, `A类`, `A类人才`, `Ａ类` or the tier's name; years as `5`, `5年`,
 `五年`, `5.0`; education as 本科/大学本科/全日制本科, 硕士/硕士研究生; gender as 男/男性/M; dates as Excel serials and
 date-times, `2024年9月1日`, `2024.10.8`, `2024/9/1`, `20240901`; phones as Excel numbers, with +86, spaces and
-dashes; headers in every common spelling; and ID numbers of people born before their county's code existed.
+dashes; headers in every common spelling; ID numbers of people born before their county's code existed; and rows the
+clerk hid in Excel (listed, and imported or left out only as the clerk chooses — never silently).
 """
 from __future__ import annotations
 
@@ -64,12 +65,14 @@ class Roster:
     notes: int = 0
     fixed: dict[str, str] = field(default_factory=dict)
     sheet: str | None = None
+    hidden: list[Person] = field(default_factory=list)  # people on rows the clerk hid in Excel (left out)
 
 
 @dataclass
 class _Shape:
     merged_employer: bool = False  # one employer cell merged over the first three people
     sheet: str | None = None       # the roster on this sheet, after a sheet of explanations
+    hidden_rows: tuple[int, ...] = ()  # rows hidden in Excel (1-based), people who left that the clerk hid
 
 
 def _people(rng: random.Random, n: int, start: int) -> list[Person]:
@@ -143,6 +146,8 @@ def _write(path: Path, rows: list[list[Any]], encoding: str = "utf-8-sig", shape
             ws.append(r)
         if merge is not None:  # (first row, last row, column), 1-based as Excel counts
             ws.merge_cells(start_row=merge[0], end_row=merge[1], start_column=merge[2], end_column=merge[2])
+        for n in (shape.hidden_rows if shape is not None else ()):
+            ws.row_dimensions[n].hidden = True
         wb.save(path)
     else:
         with open(path, "w", encoding=encoding, newline="") as fh:
@@ -186,8 +191,15 @@ def generate(folder: Path, *, count: int = 32, seed: int = 2024) -> list[Roster]
             rows.append(["说明：本表由各单位填报。"])
             not_data += 1
         encoding = "gb18030" if (not xlsx and k % 2) else "utf-8-sig"
+        hidden: list[Person] = []
+        hidden_rows: tuple[int, ...] = ()
+        if xlsx and k % 5 == 2:  # someone who left, still on the list, the row hidden in Excel after the others
+            hidden = _people(rng, 1, start=k * 11 + 9)
+            at = rows.index(head) + 1 + len(people)
+            rows.insert(at, _row(hidden[0], fields, k, xlsx))
+            hidden_rows = (at + 1,)
         shape = _Shape(merged_employer=xlsx and k % 6 == 4 and len(people) >= 3,
-                       sheet="花名册" if xlsx and k % 7 == 3 else None)
+                       sheet="花名册" if xlsx and k % 7 == 3 else None, hidden_rows=hidden_rows)
         merge = None
         notes = 0
         if shape.merged_employer:  # one employer for the first three people, in a merged cell
@@ -199,5 +211,6 @@ def generate(folder: Path, *, count: int = 32, seed: int = 2024) -> list[Roster]
             merge = (first, first + 2, col + 1)
             notes = 2
         path = _write(folder / f"roster-{k:02d}{suffix}", rows, encoding, shape, merge)
-        out.append(Roster(path, people, not_data=not_data, notes=notes, fixed=fixed, sheet=shape.sheet))
+        out.append(Roster(path, people, not_data=not_data, notes=notes, fixed=fixed, sheet=shape.sheet,
+                          hidden=hidden))
     return out

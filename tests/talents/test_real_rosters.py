@@ -31,6 +31,7 @@ def test_the_generator_writes_at_least_thirty_rosters_in_many_shapes(rosters):
     assert {r.path.suffix for r in rosters} == {".xlsx", ".csv"}
     assert sum(1 for r in rosters if r.not_data) >= 10 and sum(1 for r in rosters if r.fixed) >= 3
     assert sum(1 for r in rosters if r.notes) >= 3 and sum(1 for r in rosters if r.sheet) >= 2
+    assert sum(1 for r in rosters if r.hidden) >= 3
 
 
 @pytest.mark.parametrize("k", range(ROSTERS))
@@ -42,10 +43,13 @@ def test_each_roster_imports_exactly_as_expected(rosters, k, tmp_path, _template
     try:
         with database.session(Actor.local()) as s:
             result = importer.import_talents(s, path=roster.path, today=TODAY, sheet=roster.sheet,
-                                             fixed=importer.parse_fixed([f"{k}={v}" for k, v in roster.fixed.items()]))
+                                             fixed=importer.parse_fixed([f"{k}={v}" for k, v in roster.fixed.items()]),
+                                             hidden_rows="skip" if roster.hidden else None)
         assert result.rejected == [], result.rejected[:5]
         assert result.imported == len(roster.people)
-        assert len(result.not_data) == roster.not_data, result.not_data
+        assert len(result.not_data) == roster.not_data + len(roster.hidden), result.not_data
+        assert len(result.hidden_rows) == len(roster.hidden)  # hidden in Excel: left out as chosen, and listed
+        assert all("hidden in Excel" in r.message for r in result.not_data if r.row in result.hidden_rows)
         assert len(result.warnings) == roster.notes, result.warnings  # cells filled down from a merged cell
         assert all("merged cell" in w.message for w in result.warnings)
         with database.session(Actor.local(), readonly=True) as s:
@@ -116,3 +120,34 @@ def test_the_command_line_picks_the_sheet_and_sets_one_value_for_every_row(roste
     assert main(["--db", str(db_path), "import", "talents", str(roster.path), "--sheet", "没有这页", "--json"]) == 2
     refused = json.loads(capsys.readouterr().out)
     assert "花名册" in refused["error"] and "没有这页" in refused["error"]
+
+
+def test_rows_hidden_in_excel_are_never_imported_silently(rosters, db_path, capsys):
+    """A row the clerk hid (someone who left, a filtered view) is neither imported nor dropped silently: the dry run
+    and the header preview list it, a real import waits for the clerk's choice, --hidden-rows skip leaves it out
+    (listed), --hidden-rows include imports it."""
+    import json
+
+    from talentdesk.cli import main
+
+    roster = next(r for r in rosters if r.hidden and not r.fixed and not r.sheet)
+    args = ["--lang", "en", "--db", str(db_path), "import", "talents", str(roster.path), "--json"]
+    assert main([*args, "--dry-run"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["valid_rows"] == len(roster.people) + 1 and len(out["hidden_rows"]) == 1
+    hidden_row = out["hidden_rows"][0]
+    database = Database.open(db_path)
+    try:
+        with database.session(Actor.local(), readonly=True) as s:
+            assert importer.preview_headers(s, path=roster.path).hidden_rows == [hidden_row]
+    finally:
+        database.dispose()
+    assert main(args) == 2  # no choice made: nothing imported, the rows named
+    assert str(hidden_row) in json.loads(capsys.readouterr().out)["error"]
+    assert main([*args, "--hidden-rows", "skip"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == len(roster.people)
+    assert any(m["row"] == hidden_row and "hidden in Excel" in m["message"] for m in out["not_data"])
+    with sqlite3.connect(db_path) as con:
+        ids = {i for (i,) in con.execute("select id_number from talents")}
+    assert roster.hidden[0].id_number not in ids

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from faker import Faker
+from stdnum import luhn
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.sql import sqltypes
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.ledger_rules import clawback_amount, split_schedule
 from talentdesk.domain.models import (
+    BankAccount,
     ExitReason,
     Budget,
     CareCase,
@@ -139,7 +141,7 @@ class _Writer:
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
 
     ORDER = ("employers", "subsidy_policies", "policy_amounts", "policy_exclusions", "policy_eligibility", "talents",
-             "subsidy_grants",
+             "bank_accounts", "subsidy_grants",
              "instalments", "payments", "ledger_entries", "budgets", "mentors", "pairings", "checkins", "care_cases",
              "training_programs", "training_enrolments", "growth_events")
 
@@ -244,6 +246,11 @@ class _BulkLoad:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(self.cache_size)}")
 
 
+BANKS = [("622848", "中国农业银行县支行", "card"), ("621700", "中国建设银行县支行", "card"),
+         ("622202", "中国工商银行县支行", "card"), ("623059", "县农村商业银行（社保卡）", "social"),
+         ("621799", "中国邮政储蓄银行县支行", "card")]
+
+
 def _weighted(rng: random.Random, pairs):
     total = sum(w for _, w in pairs)
     x = rng.random() * total
@@ -344,6 +351,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
             "eligible_tiers": "A,B,C" if kind == "house_purchase" else "",
             "eligible_educations": "doctorate,master" if kind == "living" else "",
             "instalment_mode": mode, "instalment_count": count, "clawback_rule": rule, "active": True, "notes": "",
+            "verification_rule": "yearly" if pid == 1 else "none",  # 安家补贴: the employer confirms once a year
         })
     for tier, fen in SETTLING.items():
         w.add(PolicyAmount, {"policy_id": 1, "tier_code": tier, "education": None, "amount_fen": fen})
@@ -417,6 +425,18 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
         }
         w.add(Talent, row)
         talent_rows.append((tid, tier, edu, arrival, departure, service_years, waiver, emp_id, name))
+    # bank accounts (a card or the social security card's account) for nine in ten, from a generator of their own so
+    # the rest of the demo stays as it was for the same seed
+    banks = random.Random(seed * 7919 + 19)
+    now = dt.datetime.combine(as_of, dt.time(9))
+    for tid, *_rest, name in talent_rows:
+        if banks.random() < 0.1:
+            continue
+        bin_, bank, kind = BANKS[banks.randrange(len(BANKS))]
+        body = bin_ + "".join(str(banks.randrange(10)) for _ in range(18 - len(bin_)))
+        w.add(BankAccount, {"id": tid, "talent_id": tid, "kind": kind, "account_no": body + luhn.calc_check_digit(body),
+                            "bank_name": bank, "holder_name": name, "active": True, "note": "", "created_at": now,
+                            "updated_at": now})
     w.flush()
     summary.talents = talents
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 
-from talentdesk.domain.errors import ValidationError
+from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.common.sheets import (
@@ -50,8 +50,11 @@ class Columns:
         """How a field is named in messages about a file that lacks its column: the template's header."""
         return self.header(fieldname)
 
-    def read(self, path: Path | str) -> Sheet:
-        return read_sheet(path, recognise=self.field_for)
+    def read(self, path: Path | str, *, sheet: str | None = None, hidden_rows: str | None = None,
+             dry_run: bool = False) -> Sheet:
+        """The file's sheet, with the rows Excel hides handled as the clerk chose (`apply_hidden_choice`)."""
+        return apply_hidden_choice(read_sheet(path, recognise=self.field_for, sheet=sheet), hidden_rows,
+                                   dry_run=dry_run)
 
     def map(self, headers: list[str], *, one_of: tuple[tuple[str, ...], ...] = ()) -> tuple[dict[str, int], list[str]]:
         """field -> column index, and the headers that mean nothing here. Refuses a file without a required
@@ -90,6 +93,39 @@ _NOTE_LINE = re.compile(r"^(合计|总计|小计|共计|总数|汇总|注[:：\s
                         r"负责人|经办人|联系人[:：]|填表日期|填报日期|制表日期|单位负责人|本表)")
 
 
+HIDDEN_CHOICES = ("include", "skip")
+
+
+def apply_hidden_choice(sheet: Sheet, choice: str | None, *, dry_run: bool) -> Sheet:
+    """Rows Excel hides (by hand, or by a filter) are never imported or dropped silently, the same rule as the
+    roster import: a check lists them (`Sheet.hidden_rows`); a real import needs the clerk's choice — "include"
+    imports them, "skip" leaves them out (still listed) — and without one it is refused, naming the rows."""
+    if choice is not None and choice not in HIDDEN_CHOICES:
+        raise InputFileError(translate("Tabular", "Hidden rows: choose include or skip."))
+    hidden = list(sheet.hidden_rows)
+    if not hidden or choice == "include":
+        return sheet
+    if choice == "skip":
+        gone = set(hidden)
+        return replace(sheet, rows=[r for r in sheet.rows if r[0] not in gone])
+    if not dry_run:
+        raise InputFileError(translate(
+            "Tabular", "{n} rows of this file are hidden in Excel (rows {rows}). Decide whether to import them: in "
+                       "the preview, or with --hidden-rows include or --hidden-rows skip.").format(
+            n=len(hidden), rows=", ".join(map(str, hidden[:20])) + ("…" if len(hidden) > 20 else "")))
+    return sheet
+
+
+def merged_notes(sheet: Sheet, by_field: Mapping[str, int], skip: set[int] | frozenset[int] = frozenset()) -> list[
+        Rejection]:
+    """A note for every cell of a read column that was blank under a merged cell and filled with its value (one
+    policy name merged over its rows, one person over their payments): filled, never silently."""
+    fields_at = {i for i in by_field.values()}
+    return [Rejection(row, sheet.headers[column], translate("Tabular", "filled in from the merged cell on row "
+                                                                       "{row}").format(row=source))
+            for row, column, source in sheet.filled if column in fields_at and row not in skip]
+
+
 def is_totals_row(cells: list[Any]) -> bool:
     """A 合计 / 总计 / 小计 line under the table, or a notes line (注：…, 填表人：…) — not data, never an invalid
     row. Callers ask only for rows without an ID number."""
@@ -114,6 +150,10 @@ class ImportOutcome:
     unknown_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
     extra: dict = field(default_factory=dict)
+    # data rows Excel hides (by hand or by a filter), as Excel numbers them, and what the clerk chose for them:
+    # None (a check: listed only), "include" (imported) or "skip" (left out)
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_choice: str | None = None
 
     @property
     def refused(self) -> bool:
@@ -125,7 +165,8 @@ class ImportOutcome:
                 "warnings": [{"row": r.row, "column": r.column, "message": r.message} for r in self.warnings],
                 "valid_rows": self.valid_rows, "total_rows": self.total_rows, "skipped_blank": self.skipped_blank,
                 "not_data": list(self.not_data), "unknown_columns": list(self.unknown_columns),
-                "dry_run": self.dry_run, **self.extra}
+                "dry_run": self.dry_run, "hidden_rows": list(self.hidden_rows),
+                "hidden_choice": self.hidden_choice, **self.extra}
 
 
 @dataclass

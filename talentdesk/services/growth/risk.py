@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from talentdesk.domain.enums import (
     AppraisalGrade,
@@ -205,23 +205,28 @@ def _signal_queries(today: dt.date, notice: int = 183):
                       TrainingEnrolment.status != EnrolmentStatus.DROPPED.value))
     q["no_training"] = (select(Talent.id.label("talent_id"), literal(1).label("v"))
                         .where(active, Talent.id.not_in(trained)))
-    latest_event = (select(GrowthEvent.talent_id, func.max(GrowthEvent.event_date).label("last"))
-                    .where(GrowthEvent.event_date <= today)
-                    .group_by(GrowthEvent.talent_id).subquery())
-    since = func.coalesce(latest_event.c.last, Talent.arrival_date)
+    # nothing on the timeline for two years: per active talent, one index seek finds a recent event (most have
+    # one); the last event is read only for those without (not a max() over every event of every talent)
+    cutoff = add_months(today, -12 * NO_EVENT_YEARS)
+    recent = (select(GrowthEvent.id).where(GrowthEvent.talent_id == Talent.id, GrowthEvent.event_date >= cutoff,
+                                           GrowthEvent.event_date <= today).exists())
+    last_event = (select(func.max(GrowthEvent.event_date))
+                  .where(GrowthEvent.talent_id == Talent.id, GrowthEvent.event_date <= today).scalar_subquery())
+    since = func.coalesce(last_event, Talent.arrival_date)
     q["no_event"] = (
         select(Talent.id.label("talent_id"), since.label("v"))
-        .outerjoin(latest_event, latest_event.c.talent_id == Talent.id)
-        .where(active, since < add_months(today, -12 * NO_EVENT_YEARS))
+        .where(active, ~recent, since < cutoff)
     )
-    ranked = (select(GrowthEvent.talent_id, GrowthEvent.appraisal_grade,
-                     func.row_number().over(partition_by=GrowthEvent.talent_id,
-                                            order_by=(GrowthEvent.event_date.desc(), GrowthEvent.id.desc()))
-                     .label("rn"))
-              .where(GrowthEvent.kind == GrowthKind.APPRAISAL.value, GrowthEvent.event_date <= today).subquery())
+    # the latest appraisal is weak: only weak appraisals are read (ix_growth_events_appraisal), each kept when no
+    # later appraisal of the same talent exists (one index seek)
+    g, later = aliased(GrowthEvent), aliased(GrowthEvent)
+    newer = (select(later.id).where(
+        later.talent_id == g.talent_id, later.kind == GrowthKind.APPRAISAL.value, later.event_date <= today,
+        or_(later.event_date > g.event_date, and_(later.event_date == g.event_date, later.id > g.id))).exists())
     q["weak_appraisal"] = (
-        select(ranked.c.talent_id.label("talent_id"), ranked.c.appraisal_grade.label("v"))
-        .where(ranked.c.rn == 1, ranked.c.appraisal_grade.in_(WEAK_GRADES))
+        select(g.talent_id.label("talent_id"), g.appraisal_grade.label("v"))
+        .where(g.kind == GrowthKind.APPRAISAL.value, g.appraisal_grade.in_(WEAK_GRADES), g.event_date <= today,
+               ~newer)
     )
     q["service_ending"] = (
         select(Talent.id.label("talent_id"), Talent.service_end_date.label("v"))
@@ -243,39 +248,49 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
     if min_score is None:
         min_score = threshold(session)
     en = current_language() == "en"
-    reason_text = _reason_texts(today)
-    # one pass over the active talents gives both the set to keep and the names to show
-    names = {tid: (name, emp or "", tier_en if en and tier_en else tier) for tid, name, emp, tier, tier_en in
-             session.execute(select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
-                             .join(Tier, Tier.code == Talent.tier_code)
-                             .outerjoin(Employer, Employer.id == Talent.employer_id)
-                             .where(Talent.status == TalentStatus.ACTIVE.value), execution_options=STREAM)}
-    hits: dict[int, list[Reason]] = {}
-    codes = list(SIGNALS)
+    # the active talents (index-only); their names are read only for those who reach the threshold
+    active = set(session.scalars(select(Talent.id).where(Talent.status == TalentStatus.ACTIVE.value),
+                                 execution_options=STREAM))
+    scores: dict[int, int] = {}
+    values: dict[int, list[tuple[str, object]]] = {}  # talent -> (signal, value): words come later
     for i, (code, sq) in enumerate(_signal_queries(today, notice_days(session)).items()):
         if abort is not None and abort():
             return []
         if progress is not None:
             progress(i, len(SIGNALS), signal_label(code))
-        if not w.get(code):
+        weight = w.get(code)
+        if not weight:
             continue
-        cols = (sq.c.talent_id, sq.c.n, sq.c.v) if code == "instalment_overdue" else (sq.c.talent_id, sq.c.v)
-        for row in session.execute(select(*cols), execution_options=STREAM):
-            if row[0] not in names:
-                continue
-            value = (row[1], row[2]) if code == "instalment_overdue" else row[1]
-            hits.setdefault(row[0], []).append(Reason(code, SIGNALS[code], w[code], reason_text(code, value)))
-    scored = []
-    for tid, reasons in hits.items():
-        score = sum(x.weight for x in reasons)
-        if score >= min_score:
-            reasons.sort(key=lambda x: (-x.weight, codes.index(x.code)))
-            scored.append((score, tid, tuple(reasons)))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+        if code == "instalment_overdue":
+            for tid, n, v in session.execute(select(sq.c.talent_id, sq.c.n, sq.c.v), execution_options=STREAM):
+                if tid in active:
+                    scores[tid] = scores.get(tid, 0) + weight
+                    values.setdefault(tid, []).append((code, (n, v)))
+        else:
+            for tid, v in session.execute(select(sq.c.talent_id, sq.c.v), execution_options=STREAM):
+                if tid in active:
+                    scores[tid] = scores.get(tid, 0) + weight
+                    values.setdefault(tid, []).append((code, v))
+    scored = sorted(((score, tid) for tid, score in scores.items() if score >= min_score), key=lambda x: (-x[0], x[1]))
     if limit:
         scored = scored[:limit]
-    return [WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, reasons)
-            for score, tid, reasons in scored]
+    reason_text = _reason_texts(today)
+    codes = list(SIGNALS)
+    names: dict[int, tuple[str, str, str]] = {}
+    ids = [tid for _score, tid in scored]
+    for k in range(0, len(ids), 500):
+        for tid, name, emp, tier, tier_en in session.execute(
+                select(Talent.id, Talent.name, Employer.name, Tier.name, Tier.name_en)
+                .join(Tier, Tier.code == Talent.tier_code)
+                .outerjoin(Employer, Employer.id == Talent.employer_id)
+                .where(Talent.id.in_(ids[k:k + 500]))):
+            names[tid] = (name, emp or "", tier_en if en and tier_en else tier)
+    out = []
+    for score, tid in scored:
+        reasons = [Reason(code, SIGNALS[code], w[code], reason_text(code, v)) for code, v in values[tid]]
+        reasons.sort(key=lambda x: (-x.weight, codes.index(x.code)))
+        out.append(WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, tuple(reasons)))
+    return out
 
 
 def signal_label(code: str) -> str:

@@ -58,6 +58,7 @@ from talentdesk.services.common.tabular import (
     Rejection,
     cell,
     is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
@@ -825,13 +826,14 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
 def import_payments(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                     backup_first_: bool = False, today: dt.date | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None) -> ImportOutcome:
+                    abort: Callable[[], bool] | None = None,
+                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
     """Check every row of a payment history; then import all of them, or none when any row is refused (unless
     `skip_invalid`). A dry run checks and reports. The result's `extra` holds the preview lines, the grants that
     would be created and the total in fen."""
     require(session, Permission.LEDGER_PAY, "history_import.import_payments")  # it records grants and pays them
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path)
+    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     by_field, unknown = COLUMNS.map(sheet.headers, one_of=ONE_OF)
     ref = _Reference(session)
     rejected: list[Rejection] = []
@@ -846,6 +848,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
     on_file = _vouchers_on_file(session, talent_ids)
     plan = _plan(rows, ref, existing, on_file, reject, warn)
     rejected.sort(key=lambda r: r.row)
+    warnings += merged_notes(sheet, by_field, set(not_data))
     warnings.sort(key=lambda r: r.row)
     by_talent = {t.id: t for t in ref.talents.values()}
     lines: list[PreviewLine] = []
@@ -874,7 +877,8 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
              "clawback_fen": sum(ln.amount_fen for ln in lines if ln.kind == "clawback"),
              "refund_fen": sum(ln.amount_fen for ln in lines if ln.kind == "refund"),
              "grants_from_file": sum(1 for g in plan.new if g.from_file)}
-    base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=valid, skipped_blank=blank,
+    base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
+                hidden_choice=hidden_rows, valid_rows=valid, skipped_blank=blank,
                 not_data=not_data, warnings=warnings, unknown_columns=unknown)
     if dry_run or (rejected and not skip_invalid) or not (plan.new or plan.onto or plan.back):
         return ImportOutcome(imported=0, dry_run=dry_run, extra={**extra, "preview": lines}, **base)

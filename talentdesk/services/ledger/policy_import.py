@@ -28,7 +28,15 @@ from talentdesk.domain.written import key_text, parse_written_amount, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.sheets import _blank, header_key
-from talentdesk.services.common.tabular import Columns, ImportOutcome, Rejection, backup_first, cell, is_totals_row
+from talentdesk.services.common.tabular import (
+    Columns,
+    ImportOutcome,
+    Rejection,
+    backup_first,
+    cell,
+    is_totals_row,
+    merged_notes,
+)
 from talentdesk.services.ledger.policies import AmountRule, PolicyInput, save_policy, validate_policy
 from talentdesk.domain.labels import join_list
 
@@ -161,7 +169,8 @@ class _Draft:
 @operation(Permission.POLICY_MANAGE, writes=True, changes=(Change.LEDGER, Change.POLICIES), long=True)
 def import_policies(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                     backup_first_: bool = False, progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None) -> ImportOutcome:
+                    abort: Callable[[], bool] | None = None,
+                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
     """Check every row of a policy table, then create all its policies or none (unless `skip_invalid`).
     A policy whose name is already on file is refused (edit it in the policy dialog instead)."""
     tiers_rows = session.execute(select(Tier.code, Tier.name)).all()
@@ -170,7 +179,7 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
         for spelling in (code, name, f"{code}类", f"{code}类人才"):
             tier_keys[header_key(spelling).removesuffix("人才").removesuffix("类")] = code
             tier_keys[header_key(spelling)] = code
-    sheet = COLUMNS.read(path)
+    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     tier_cols = {i: _tier_header(h, tier_keys) for i, h in enumerate(sheet.headers)
                  if not COLUMNS.field_for(h) and _tier_header(h, tier_keys)}
     headers = [h for i, h in enumerate(sheet.headers) if i not in tier_cols]
@@ -337,8 +346,10 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
         else:
             ready.append(d)
     rejected.sort(key=lambda r: r.row)
-    base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=sum(len(d.rows) for d in ready),
-                skipped_blank=blank, not_data=not_data, unknown_columns=unknown)
+    base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
+                hidden_choice=hidden_rows, valid_rows=sum(len(d.rows) for d in ready),
+                skipped_blank=blank, not_data=not_data, unknown_columns=unknown,
+                warnings=merged_notes(sheet, by_field, set(not_data)))
     names = [d.name for d in ready]
     preview = [_preview(d) for d in ready]
     if dry_run or (rejected and not skip_invalid) or not ready:

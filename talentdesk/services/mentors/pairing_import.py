@@ -37,6 +37,7 @@ from talentdesk.services.common.tabular import (
     backup_first,
     cell,
     is_totals_row,
+    merged_notes,
 )
 from talentdesk.domain.labels import join_list
 
@@ -91,9 +92,10 @@ def _name_key(text: str) -> str:
 def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                     backup_first_: bool = False, today: dt.date | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None) -> ImportOutcome:
+                    abort: Callable[[], bool] | None = None,
+                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path)
+    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     by_field, unknown = COLUMNS.map(sheet.headers)
     col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
     people = People(session)
@@ -223,8 +225,10 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
                 warnings.append(Rejection(first.row, col("mentor"), translate(
                     "PairingImport", "{mentor}'s capacity is raised from {old} to {new} newcomers to hold this "
                                      "list.").format(mentor=m.name, old=m.capacity, new=want)))
-    base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=len(rows), skipped_blank=blank,
-                not_data=not_data, warnings=warnings, unknown_columns=unknown)
+    base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
+                hidden_choice=hidden_rows, valid_rows=len(rows), skipped_blank=blank,
+                not_data=not_data, warnings=sorted(warnings + merged_notes(sheet, by_field, set(not_data)),
+                                                   key=lambda r: r.row), unknown_columns=unknown)
     extra = {"new_mentors": [next(r.mentor_name for r in rows if r.mentor_key == k) for k in new_mentors]}
     by_talent = {t.id: t for t in people.by_id.values()}
     role_name = dict(session.execute(select(MentorRole.id, MentorRole.name)).all())

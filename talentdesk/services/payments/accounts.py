@@ -75,6 +75,9 @@ def _clean_name(raw: str, what: str, limit: int) -> str:
         raise ValidationError(translate("BankAccounts", "The {what} is missing.").format(what=what), field=what)
     if len(text) > limit:
         raise ValidationError(translate("BankAccounts", "At most {n} characters.").format(n=limit), field=what)
+    if text[0] in "=+-@":
+        raise ValidationError(translate("BankAccounts", "The {what} cannot begin with {char}.").format(
+            what=what, char=text[0]), field=what)
     return text
 
 
@@ -134,3 +137,14 @@ def get_account(session: Session, *, talent_id: int) -> AccountRow | None:
 def account_history(session: Session, *, talent_id: int) -> list[AccountRow]:
     rows = session.scalars(select(BankAccount).where(BankAccount.talent_id == talent_id).order_by(BankAccount.id.desc()))
     return [_row(session, a) for a in rows]
+
+
+@operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.PAYMENTS, Change.TALENTS))
+def set_account_for(session: Session, *, talent: str, kind: str, account_no: str, bank_name: str,
+                    holder_name: str = "", note: str = "") -> AccountRow:
+    """The same, for a talent named as a clerk names them (number, ID number, or a name only one talent has)."""
+    from talentdesk.services.payments.lookup import find_talent
+
+    t = find_talent(session, talent)
+    return _row(session, set_account_unchecked(session, talent_id=t.id, kind=kind, account_no=account_no,
+                                               bank_name=bank_name, holder_name=holder_name, note=note), t.name)

@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
+from talentdesk.domain.errors import NotFound, PermissionDenied, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import (
     Employer,
     Instalment,
@@ -283,6 +283,7 @@ def create_batch(session: Session, *, due_by: dt.date, policy_id: int | None = N
     listed with the reason."""
     from talentdesk.services.ledger import journal
 
+    made_at = _now() if today is None else dt.datetime.combine(today, dt.time(8))  # `today`: tests move the clock
     today = today or dt.date.today()
     journal._post_due(session, as_of=min(due_by, today))  # what fell due since the ledger was last opened
     rows = _payable(session, due_by=due_by, policy_id=policy_id, employer_id=employer_id)
@@ -290,7 +291,7 @@ def create_batch(session: Session, *, due_by: dt.date, policy_id: int | None = N
     actor = actor_of(session)
     batch = PaymentBatch(number=_next_number(session, today.year), status=E.BatchStatus.DRAFT.value, due_by=due_by,
                          policy_id=policy_id, employer_id=employer_id, created_by_id=actor.user_id,
-                         created_by=actor.username, created_at=dt.datetime.combine(today, dt.time(8)))
+                         created_by=actor.username, created_at=made_at)
     session.add(batch)
     session.flush()
     skipped: list[tuple[str, str]] = []
@@ -520,10 +521,8 @@ def approve_batch(session: Session, *, batch_id: int, today: dt.date | None = No
             number=b.number, end=b.notice_end.isoformat(), left=left,
             next=(b.notice_end + dt.timedelta(days=1)).isoformat()))
     why = _separation(session, b)
-    if why:
-        record_event(session, E.AuditAction.DENIED, table="payment_batches", record_id=str(b.id),
-                     summary=f"approve own batch refused (separation of duties): {b.number}")
-        raise RuleViolation(why)
+    if why:  # refused and, like every denial, recorded in the audit trail after the rollback (Database.session)
+        raise PermissionDenied(why, permission="separation of duties", operation=f"approve batch {b.number}")
     _withdraw_gone(session, b)
     items = _open_items(session, b.id, (E.BatchItemStatus.INCLUDED.value,))
     if not items:
@@ -743,6 +742,7 @@ def correct_item(session: Session, *, item_id: int, account_no: str | None = Non
 def reissue_failed(session: Session, *, batch_id: int, today: dt.date | None = None) -> BatchSummary:
     """A new batch for the failed lines of this one, with each talent's current (corrected) account. Its people were
     on the original notice, so the new batch carries that notice and goes to approval (by another person) next."""
+    made_at = _now() if today is None else dt.datetime.combine(today, dt.time(8))
     today = today or dt.date.today()
     b = _batch(session, batch_id)
     failed = [i for i in _open_items(session, b.id, (E.BatchItemStatus.FAILED.value,)) if i.reissued_item_id is None]
@@ -754,7 +754,7 @@ def reissue_failed(session: Session, *, batch_id: int, today: dt.date | None = N
                        due_by=b.due_by, policy_id=b.policy_id, employer_id=b.employer_id, reissue_of_id=b.id,
                        created_by_id=actor.user_id, created_by=actor.username, notice_start=b.notice_start,
                        notice_end=b.notice_end, notice_days=b.notice_days, objection_contact=b.objection_contact,
-                       publicized_by=b.publicized_by, created_at=dt.datetime.combine(today, dt.time(8)),
+                       publicized_by=b.publicized_by, created_at=made_at,
                        memo=translate("PaymentBatches", "re-issue of {number}").format(number=b.number)[:200])
     session.add(new)
     session.flush()

@@ -35,6 +35,7 @@ from talentdesk.services.common.tabular import (
     backup_first,
     cell,
     is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.talents.care import clean_care_fields
 
@@ -103,9 +104,10 @@ def _overlap(a_in: dt.date, a_out: dt.date | None, b_in: dt.date, b_out: dt.date
 def import_care(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
                 backup_first_: bool = False, today: dt.date | None = None,
                 progress: Callable[[int, int, str], None] | None = None,
-                abort: Callable[[], bool] | None = None) -> ImportOutcome:
+                abort: Callable[[], bool] | None = None,
+                sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path)
+    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     by_field, unknown = COLUMNS.map(sheet.headers)
     col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
     people = People(session)
@@ -208,8 +210,9 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
         cases_in_file[same] = rownum
         good.append((rownum, person.id, clean))
     rejected.sort(key=lambda r: r.row)
-    base = dict(rejected=rejected, total_rows=len(sheet.rows), valid_rows=len(good), skipped_blank=blank,
-                not_data=not_data, unknown_columns=unknown)
+    base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
+                hidden_choice=hidden_rows, valid_rows=len(good), skipped_blank=blank,
+                not_data=not_data, unknown_columns=unknown, warnings=merged_notes(sheet, by_field, set(not_data)))
     by_talent = {t.id: t for t in people.by_id.values()}
     preview = [CarePreviewLine(row, by_talent[tid].name, mask_id_number(by_talent[tid].id_number), c["kind"],
                                c.get("title") or "", c.get("room") or "", c.get("move_in_date"),

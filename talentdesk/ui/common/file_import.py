@@ -47,7 +47,8 @@ def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
 class FileImportDialog(QDialog):
     """A moving-in import: every check runs as a dry run in the background, the preview shows what the rows
     become and every refused row with its Excel row number, column and reason; nothing is written until Import,
-    which backs the database up first. `operation` is the import (path, dry_run, skip_invalid, backup_first_);
+    which backs the database up first. `operation` is the import (path, dry_run, skip_invalid, backup_first_,
+    hidden_rows: rows hidden in Excel are left out — listed — unless the clerk ticks the box to include them);
     `preview` the columns of what each row becomes (the result's extra["preview"]), when the import gives one."""
 
     def __init__(self, context: AppContext, parent=None, *, operation, title: str, intro: str,
@@ -106,6 +107,10 @@ class FileImportDialog(QDialog):
         self.error.setWordWrap(True)
         self.skip_invalid = QCheckBox(self.tr("Skip the refused rows and import only the valid ones"), self)
         self.skip_invalid.toggled.connect(self._update_buttons)
+        # rows hidden in Excel are left out unless the clerk ticks this (shown only when the file has such rows)
+        self.include_hidden = QCheckBox(self.tr("Also import the rows hidden in Excel"), self)
+        self.include_hidden.setVisible(False)
+        self.include_hidden.toggled.connect(lambda _on: self.check())
         self.check_button = QPushButton(self.tr("Check again"), self)
         self.check_button.clicked.connect(self.check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -122,6 +127,7 @@ class FileImportDialog(QDialog):
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
         lay.addWidget(self.error)
+        lay.addWidget(self.include_hidden)
         lay.addWidget(self.skip_invalid)
         lay.addWidget(self.buttons)
         self._update_buttons()
@@ -145,8 +151,12 @@ class FileImportDialog(QDialog):
         self.result = None
         self._update_buttons()
         self._run = run_with_progress(self, self.context.runner, self.tr("Checking every row…"),
-                                      call(self.operation, path=self.path, dry_run=True),
+                                      call(self.operation, path=self.path, dry_run=True,
+                                           hidden_rows=self.hidden_choice()),
                                       on_done=self._checked, on_error=self._failed)
+
+    def hidden_choice(self) -> str:
+        return "include" if self.include_hidden.isChecked() else "skip"
 
     def _checked(self, result: ImportOutcome) -> None:
         self.result = result
@@ -162,6 +172,13 @@ class FileImportDialog(QDialog):
         if result.not_data:
             text += " " + self.tr("Not data (totals or notes): rows {rows}.").format(
                 rows=", ".join(map(str, result.not_data)))
+        self.include_hidden.setVisible(bool(result.hidden_rows) or self.include_hidden.isChecked())
+        if result.hidden_rows:
+            rows = ", ".join(map(str, result.hidden_rows))
+            text += " " + (self.tr("Rows hidden in Excel, imported too: {rows}.").format(rows=rows)
+                           if self.include_hidden.isChecked() else
+                           self.tr("Rows hidden in Excel, left out: {rows}; tick “Also import the rows hidden in "
+                                   "Excel” to import them.").format(rows=rows))
         if result.unknown_columns:
             text += " " + self.tr("Columns not imported: {cols}.").format(cols=join_list(result.unknown_columns))
         if bad and not self.skip_invalid.isChecked():
@@ -190,7 +207,7 @@ class FileImportDialog(QDialog):
         if not self.import_button.isEnabled():
             return
         self._run = run_with_progress(self, self.context.runner, self.windowTitle(),
-                                      call(self.operation, path=self.path,
+                                      call(self.operation, path=self.path, hidden_rows=self.hidden_choice(),
                                            skip_invalid=self.skip_invalid.isChecked(), backup_first_=True),
                                       on_done=self._imported, on_error=self._failed)
 

@@ -30,7 +30,7 @@ from talentdesk import i18n
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common.reference import list_employers
 from talentdesk.services.ledger import policies
-from talentdesk.services.payments import bankfiles, batches, verification
+from talentdesk.services.payments import accounts, bankfiles, batches, verification
 from talentdesk.services.talents.exit_reasons import list_exit_reasons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.file_dialogs import open_file_name, save_file_name
@@ -150,19 +150,21 @@ class BatchPage(Page):
             ("report", self.tr("Reconciliation report…"), self._report, True),
             ("notice", self.tr("Notice again…"), self._notice, True),
             ("cancel", self.tr("Cancel batch…"), self._cancel, actor.can(Permission.LEDGER_RECORD)),
+            ("account", self.tr("Bank account…"), self._account, actor.can(Permission.LEDGER_RECORD)),
         ]
-        bar = QHBoxLayout()
-        for key, text, slot, allowed in specs:
+        rows = (QHBoxLayout(), QHBoxLayout())  # the steps in order, then the corrections and papers: two rows fit a
+        for n, (key, text, slot, allowed) in enumerate(specs):  # small laptop screen
             b = QPushButton(text, self)
             b.clicked.connect(slot)
             b.setVisible(allowed)
             self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
+            rows[0 if n < 6 else 1].addWidget(b)
         top = QWidget(self)
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addLayout(bar)
+        for bar in rows:
+            bar.addStretch(1)
+            tl.addLayout(bar)
         tl.addWidget(self.batch_view)
         bottom = QWidget(self)
         bl = QVBoxLayout(bottom)
@@ -275,6 +277,7 @@ class BatchPage(Page):
             "report": b is not None,
             "notice": bool(b and b.notice_start),
             "cancel": stage in ("draft", "publicized", "notice_ended", "approved"),
+            "account": True,
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled.get(key, False))
@@ -458,6 +461,31 @@ class BatchPage(Page):
         if path:
             self.context.runner.submit(call(batches.write_notice, batch_id=b.id, path=path),
                                        on_error=lambda e: show_error(self, e))
+
+    def _account(self) -> None:
+        rows = selected_rows(self.item_view, self.item_model)
+        kinds = combo([(self.tr("Bank card"), "card"), (self.tr("Social security card"), "social"),
+                       (self.tr("Other account (passbook)"), "account")])
+        dlg = FormDialog(self.tr("Bank account"), [
+            ("talent", self.tr("Talent (number, ID number or name)"),
+             QLineEdit(str(rows[0].talent_id) if rows else "")),
+            ("kind", self.tr("Kind"), kinds),
+            ("account", self.tr("Account or card number"), QLineEdit()),
+            ("bank", self.tr("Bank"), QLineEdit()),
+            ("holder", self.tr("Account holder"), QLineEdit()),
+        ], self, note=self.tr("The account becomes the talent's current one; the previous one is kept. A card number "
+                              "is checked with its last digit (Luhn)."))
+        if not dlg.exec():
+            return
+
+        def saved(r) -> None:
+            QMessageBox.information(self, self.tr("Bank account"), self.tr("{name}: {account}, {bank} ({holder}).").format(
+                name=r.talent_name, account=r.account_no, bank=r.bank_name, holder=r.holder_name))
+
+        self.context.runner.submit(call(accounts.set_account_for, talent=dlg.value("talent"), kind=dlg.value("kind"),
+                                        account_no=dlg.value("account"), bank_name=dlg.value("bank"),
+                                        holder_name=dlg.value("holder")),
+                                   on_done=saved, on_error=lambda e: show_error(self, e))
 
     def _cancel(self) -> None:
         b = self.detail.batch if self.detail else None
