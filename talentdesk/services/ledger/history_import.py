@@ -58,6 +58,7 @@ from talentdesk.services.common.tabular import (
     Rejection,
     cell,
     is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
@@ -847,6 +848,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
     on_file = _vouchers_on_file(session, talent_ids)
     plan = _plan(rows, ref, existing, on_file, reject, warn)
     rejected.sort(key=lambda r: r.row)
+    warnings += merged_notes(sheet, by_field, set(not_data))
     warnings.sort(key=lambda r: r.row)
     by_talent = {t.id: t for t in ref.talents.values()}
     lines: list[PreviewLine] = []
