@@ -96,6 +96,20 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     return window
 
 
+def self_test(database: Database, *, actor: Actor, lang: str, screenshots: Path | None = None,
+              timeout: float = 60.0):
+    """`talentdesk self-test`: build the application and a main window (with throw-away window settings) and let
+    ui/selftest.py visit every tab."""
+    import tempfile
+
+    from talentdesk.ui.selftest import run_self_test
+
+    app = make_application(lang=lang)
+    settings_file = Path(tempfile.mkdtemp()) / "selftest.ini"
+    window = open_main_window(database, actor=actor, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
+    return run_self_test(app, window, lang=lang, screenshots=screenshots, timeout=timeout)
+
+
 def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     """Open the window. Every failure before the window exists is shown as a message, never a traceback."""
     paths = data_paths().ensure()
@@ -113,7 +127,10 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     probe_errors: list[BaseException] = []
     if probe:  # an error fails the probe with exit code 1 instead of waiting on a message box
         sys.excepthook = lambda t, e, tb: (log.error("start-up probe", exc_info=(t, e, tb)), probe_errors.append(e))
-    target = Path(db_path) if db_path else paths.default_db
+    from talentdesk.store.server import is_server_url
+
+    target = (db_path if is_server_url(db_path) else Path(db_path)) if db_path else _remembered_server() or \
+        paths.default_db
     try:
         if demo:
             target = _fresh_demo_database(paths.root)
@@ -130,6 +147,7 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     from talentdesk.store import guard
     from talentdesk.ui.safety.startup import start
     from talentdesk.ui.wizard import first_run
+    from talentdesk.ui.wizard.wizard import FirstRunOutcome
 
     guard.watch()  # from here on the window's code never waits for the database
     # network check → one-writer lock → quick_check → daily backup → migrate → login (ui/safety/startup.py)
@@ -139,6 +157,13 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     outcome = first_run(started.runner, QSettings(),
                         make_demo=lambda: call_free(build_practice_database, root=paths.root),
                         enabled=not (demo or bool(probe)))
+    if outcome.switch_to:  # the office's data is on a server: open that instead of this PC's file
+        started.actor = Actor.system()
+        started.close()
+        started = start(outcome.switch_to, show_errors=not probe)
+        if started is None:
+            return 1
+        outcome = FirstRunOutcome(started.database, lambda _w: None)
     database = outcome.database
     own = database is started.database
     window = open_main_window(database, actor=started.actor if own else None,
@@ -164,6 +189,15 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         database.dispose()
     started.close()  # records the logout on the runner, then stops it
     return code
+
+
+def _remembered_server() -> str | None:
+    """The office's server database chosen in the first-run wizard (its address only; the password is in this PC's
+    protected store), or None for the database file in the data folder."""
+    from talentdesk.store.server import is_server_url
+
+    value = QSettings().value("database/server", "", type=str)
+    return value if value and is_server_url(value) else None
 
 
 def _calm_garbage_collector() -> None:

@@ -33,7 +33,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 class CliContext:
     """What every command gets: where the database is, the language, and how to act on it."""
 
-    db_path: Path
+    db_path: Path | str  # a file, or a server's URL (store/server.py)
     lang: str
     user: str | None
     json: bool = False
@@ -62,10 +62,11 @@ class CliContext:
             from talentdesk.store.backup_files import clean_leftovers
 
             self.unlock()
-            self._database = Database.open(self.db_path)
+            self._database = Database.open(self.db_path, ask_password=_ask_server_password)
             self._database.wait_notice = lambda text: print(text, file=sys.stderr, flush=True)
             if self._database.path is not None:
-                clean_leftovers(self._database.path)  # what a killed backup or restore left behind
+                # what a killed run left behind; a committed print or export is put in place (said when it cannot)
+                clean_leftovers(self._database.path, notice=lambda text: print(text, file=sys.stderr, flush=True))
         return self._database
 
     def actor(self):
@@ -118,9 +119,32 @@ class _Parser(argparse.ArgumentParser):
 CREATES_DATABASE = {"init", "demo"}
 
 
+def database_target(text: str) -> Path | str:
+    """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
+    anything else is a file path."""
+    from talentdesk.store.server import is_server_url, parse_server_url
+
+    if is_server_url(text):
+        parse_server_url(text)  # a malformed address is refused here, before anything is opened
+        return text.strip()
+    return Path(text)
+
+
+def _ask_server_password(target) -> str | None:
+    """The server refused the password (or none is kept on this PC): ask on the terminal, never echoing it."""
+    import getpass
+
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
+        user=target.user, server=target.display())) or None
+
+
 def _check_database_path(command: str, db_path: Path, default: Path) -> None:
     """A mistyped --db must not create folders and an empty database that then answers "nobody", "0 talents"."""
-    if "://" in str(db_path):
+    from talentdesk.store.server import is_server_url
+
+    if is_server_url(db_path):
         return
     path = Path(db_path)
     if path.is_dir():
@@ -138,14 +162,16 @@ FILE_ARGUMENTS = ("out", "xlsx", "pdf", "file", "public_key")  # backup --to has
 
 def _refuse_the_database_as_a_file(args, db_path: Path) -> None:
     """`--out`, `--xlsx`, `export FILE` … naming the live database (or its journal) would overwrite it."""
-    if "://" in str(db_path):
+    from talentdesk.store.server import is_server_url
+
+    if is_server_url(db_path):
         return
     try:
         db = Path(db_path).resolve()
     except (OSError, RuntimeError, ValueError):
         return
     guarded = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-               db.with_name(db.name + "-journal")}
+               db.with_name(db.name + "-journal"), db.with_name(db.name + ".keys")}  # .keys: encryption at rest
     for name in FILE_ARGUMENTS:
         value = getattr(args, name, None)
         if not isinstance(value, (str, Path)) or not str(value):
@@ -186,7 +212,8 @@ def command_modules():
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="talentdesk", description="TalentDesk — the county talent-work office's desktop program.")
-    p.add_argument("--db", type=Path, help="database file (default: the data folder's talentdesk.db)")
+    p.add_argument("--db", type=str, help="database file (default: the data folder's talentdesk.db), or a server: "
+                                         "postgresql://user@host:5432/database")
     p.add_argument("--lang", choices=i18n.SUPPORTED_LANGUAGES, default=None, help="interface language")
     p.add_argument("--user", help="account name, when the database has accounts")
     p.add_argument("--demo", action="store_true", help="open the window on a fresh demo database")
@@ -218,6 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or os.environ.get("TALENTDESK_LANG") or i18n.DEFAULT_LANGUAGE
     i18n.set_language(lang)
     paths = data_paths()
+    if args.db is not None:
+        try:
+            args.db = database_target(args.db)
+        except TalentDeskError as exc:
+            if wants_json:
+                _fail_json(exc.message, EXIT_USAGE, field=exc.field)
+            else:
+                print(exc.message, file=sys.stderr)
+            return EXIT_USAGE
     if args.command is None:
         from talentdesk.app import run
 

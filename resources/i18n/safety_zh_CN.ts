@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
     <message>
-        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run &quot;talentdesk check&quot; and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
     <message>
@@ -1211,7 +1212,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server's tools.</source>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1300,7 +1301,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1447,7 +1448,7 @@ TalentDesk will now close; start it again.</source>
         <translation>用户名或密码错误，数据库未加密；未做任何更改。</translation>
     </message>
     <message>
-        <source>A database without accounts is encrypted only when its key can be kept in this PC's protected store; turn that on, or create an account first.</source>
+        <source>A database without accounts is encrypted only when its key can be kept in this PC&apos;s protected store; turn that on, or create an account first.</source>
         <translation>没有账户的数据库，只有当密钥可以保存在本机受保护的存储中时才能加密；请开启该选项，或先创建一个账户。</translation>
     </message>
     <message>
@@ -1507,7 +1508,7 @@ TalentDesk will now close; start it again.</source>
         <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
     </message>
     <message>
-        <source>A server database: encryption at rest is the server's (this setting does not apply).</source>
+        <source>A server database: encryption at rest is the server&apos;s (this setting does not apply).</source>
         <translation>服务器数据库：静态加密由服务器负责（此设置不适用）。</translation>
     </message>
     <message>
@@ -1519,7 +1520,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已加密（SQLCipher）。可以打开它的账户：{ok}。</translation>
     </message>
     <message>
-        <source>The key is also kept in this PC's protected store (single-user mode).</source>
+        <source>The key is also kept in this PC&apos;s protected store (single-user mode).</source>
         <translation>密钥也保存在本机受保护的存储中（单用户模式）。</translation>
     </message>
     <message>
@@ -1612,8 +1613,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -1676,11 +1677,11 @@ TalentDesk will now close; start it again.</source>
         <translation>操作日志 {id}</translation>
     </message>
     <message>
-        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
+        <source>The chain head {head} kept with backup {name} is not in this database&apos;s chain: its history was rewritten after that backup.</source>
         <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
     </message>
     <message>
-        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <source>The chain head {head} from paper is not in this database&apos;s chain: its history was rewritten after that paper was printed (or the head was misread).</source>
         <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
     </message>
     <message>
@@ -1921,6 +1922,17 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>Placing</name>
+    <message>
+        <source>{name} was saved when the program stopped, but the file itself is missing: print or export it again.</source>
+        <translation>程序停止时 {name} 已保存，但文件本身缺失：请重新打印或导出。</translation>
+    </message>
+    <message>
+        <source>{name} is open in another program, so the file saved before the program stopped could not be put in place; close it there, it is put in place at the next start.</source>
+        <translation>{name} 正在另一个程序中打开，程序停止前保存的文件无法放到位；请在那里关闭它，下次启动时会放到位。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key — shown only now</source>
@@ -2128,6 +2140,18 @@ Keep locked away from the PC.</source>
     <message>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Database server password</source>
+        <translation>数据库服务器密码</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Password for {user} on {server}:</source>
+        <translation>{problem}
+
+{server} 上用户 {user} 的密码：</translation>
     </message>
     <message>
         <source>Opening the database…</source>

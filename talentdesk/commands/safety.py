@@ -152,6 +152,10 @@ def cmd_init(args: argparse.Namespace, ctx) -> int:
     from talentdesk.domain.errors import Conflict
     from talentdesk.services.base import Database
 
+    from talentdesk.store.server import is_server_url
+
+    if is_server_url(ctx.db_path):
+        return _init_server(ctx)
     path = Path(ctx.db_path)
     if path.exists() and path.stat().st_size > 0:
         raise Conflict(translate("SafetyCli", "There is already a database at {path}; nothing was changed.").format(
@@ -166,10 +170,33 @@ def cmd_init(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+def _init_server(ctx) -> int:
+    """`init` on a server: the schema on an empty database (refused when it already holds TalentDesk data)."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from talentdesk.domain.errors import Conflict
+    from talentdesk.services.base import Database
+
+    database = Database.open(ctx.db_path, migrate=False, ask_password=None)
+    try:
+        names = set(sa_inspect(database.engine).get_table_names()) - {"alembic_version"}
+        if names:
+            raise Conflict(translate("SafetyCli", "There is already a database at {path}; nothing was changed.")
+                           .format(path=database.where))
+        database.migration = database.migrate()
+        revision = database.migration.to_revision
+    finally:
+        database.dispose()
+    ctx.emit({"path": database.where, "schema": revision},
+             translate("SafetyCli", "Created an empty database at {path}.").format(path=database.where))
+    return 0
+
+
 def _require_db_file(ctx) -> None:
     from talentdesk.domain.errors import InputFileError
+    from talentdesk.store.server import is_server_url
 
-    if "://" not in str(ctx.db_path) and not Path(ctx.db_path).exists():
+    if not is_server_url(ctx.db_path) and not Path(ctx.db_path).exists():
         raise InputFileError(translate("SafetyCli", "There is no database at {path}.").format(path=ctx.db_path))
 
 
@@ -218,8 +245,16 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:
     from talentdesk.store.backup_files import check_naming_a_good_backup
 
     _require_db_file(ctx)
-    ctx.unlock()
-    report = check_naming_a_good_backup(Path(ctx.db_path), heads=tuple(args.head or ()))
+    from talentdesk.store.server import is_server_url
+
+    if is_server_url(ctx.db_path):
+        from talentdesk.store.integrity import server_check
+
+        database = ctx.database()
+        report = server_check(database.engine, database.where)
+    else:
+        ctx.unlock()
+        report = check_naming_a_good_backup(Path(ctx.db_path), heads=tuple(args.head or ()))
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
     return 0 if report.ok else 1

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import PermissionDenied, StorageError, TalentDeskError
+from talentdesk.domain.errors import InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.store.exclusive import ExclusiveLane, lane_for
@@ -344,6 +344,7 @@ def record_event(session: Session, action: AuditAction, *, summary: str = "", ta
         [audit_row(actor_of(session), action, table=table, record_id=record_id, before=before, after=after,
                    summary=summary)],
     )
+    session.info["td_audited"] = True
 
 
 class AuditedSession(Session):
@@ -388,6 +389,7 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
         rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
+        session.info["td_audited"] = True
 
 
 @event.listens_for(AuditedSession, "do_orm_execute")
@@ -415,6 +417,7 @@ def _audit_bulk(state: ORMExecuteState) -> None:
         [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
                    summary=f"bulk {verb}: {sql[:300]}")],
     )
+    state.session.info["td_audited"] = True
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work
@@ -433,6 +436,7 @@ def _chain_enabled(session: Session, connection) -> bool:
 @event.listens_for(AuditedSession, "after_begin")
 def _chain_watermarks(session: Session, _transaction, connection) -> None:
     session.info.pop("td_chain", None)
+    session.info.pop("td_audited", None)  # whether this transaction wrote audit rows (the witness of a placed file)
     if session.info.get("readonly") or not _chain_enabled(session, connection):
         return
     session.info["td_chain"] = {"start": chain.watermarks(connection), "done": {}}
@@ -488,39 +492,106 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
 
 # ------------------------------------------------------------------ files that belong to a transaction
 
+def temporary_beside(session: Session, dest: Path | str, suffix: str = ".part") -> Path:
+    """The temporary name to write `dest` under in this unit of work (hand it to `place_at_commit` when written).
+    It is recorded in the database's placing journal before the file exists, so a kill while writing leaves nothing
+    the next start does not remove (store/placing.py)."""
+    dest = Path(dest)
+    if not dest.name or dest.is_dir():
+        raise InputFileError(translate("Files", "{path} is a folder; give the name of the file to write.").format(
+            path=str(dest) or "."))
+    tmp = dest.with_name(dest.name + suffix)
+    journal = _journal(session)
+    if journal is not None:
+        journal.add(tmp, dest)
+    return tmp
+
+
 def place_at_commit(session: Session, tmp: Path, dest: Path) -> None:
-    """`tmp` (already written in full, beside `dest`) gets the name `dest` as this unit of work commits: it is moved
-    into place right before the commit (so a file open in WPS/Excel refuses the whole operation and nothing is
-    recorded), and removed again if the commit then fails (so no PDF or export exists for a transaction that did
-    not commit); a rollback before that deletes `tmp`."""
+    """`tmp` (already written in full, beside `dest`) gets the name `dest` right after this unit of work commits.
+    Before the commit `dest` is checked to be replaceable (a copy open in WPS/Excel or a PDF reader refuses the
+    whole operation, and nothing is recorded); a rollback deletes `tmp`. So no file exists for a transaction that
+    did not commit, and a kill between the commit and the rename is finished at the next start (store/placing.py).
+    The unit of work must write an audit entry (every such file is an audited print or export): that entry is the
+    witness of the commit."""
     if session.info.get("readonly"):
         raise ReadOnlyViolation("a file placed at commit needs a unit of work that commits (writes=True)")
-    session.info.setdefault("td_at_commit", []).append((Path(tmp), Path(dest)))
+    journal = _journal(session)
+    if journal is not None:
+        journal.add(Path(tmp), Path(dest))
+    pending = session.info.setdefault("td_at_commit", [])
+    if (Path(tmp), Path(dest)) not in pending:
+        pending.append((Path(tmp), Path(dest)))
 
 
-def _place_files(pending: list[tuple[Path, Path]]) -> list[Path]:
-    """Move every pending file into place; on a failure the ones placed are removed and the rest deleted."""
+def _journal(session: Session):
+    """The placing journal of this unit of work (None for a server database)."""
+    from talentdesk.store.placing import Journal
+
+    journal = session.info.get("td_journal")
+    if journal is None:
+        database = session.info.get("database")
+        path = getattr(database, "path", None)
+        if path is None:
+            return None
+        journal = session.info["td_journal"] = Journal.beside(path)
+    return journal
+
+
+def _prepare_placing(session: Session, pending: list[tuple[Path, Path]]) -> None:
+    """Before the commit: every destination replaceable, and the journal sealed with this unit of work's newest
+    audit row (it exists in the file if and only if the commit happens)."""
+    from talentdesk.store.files import ensure_replaceable
+    from talentdesk.store.placing import row_digest, WITNESS_SQL
+
+    for _tmp, dest in pending:
+        ensure_replaceable(dest)
+    journal = session.info.get("td_journal")
+    if journal is None:
+        return
+    session.flush()
+    if not session.info.get("td_audited"):
+        raise RuntimeError("a file placed at commit needs an audited write in its unit of work (the commit's witness)")
+    conn = session.connection()
+    last = conn.exec_driver_sql("SELECT max(id) FROM audit_entries").scalar()
+    row = conn.exec_driver_sql(WITNESS_SQL, (last,)).one()
+    journal.seal(last, row_digest(row))
+
+
+def _place_files(session: Session, pending: list[tuple[Path, Path]]) -> None:
+    """After the commit: move every file into place, then drop the journal. A file that cannot be moved now (it
+    was opened elsewhere a moment ago) is named in the error; the data are saved."""
     from talentdesk.store.files import replace_file
 
-    placed: list[Path] = []
-    try:
-        for tmp, dest in pending:
-            replace_file(tmp, dest)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
-            placed.append(dest)
-    except BaseException:
-        _discard(pending, placed)
-        raise
-    return placed
-
-
-def _discard(pending: list[tuple[Path, Path]], placed: list[Path]) -> None:
-    for tmp, _dest in pending:
-        tmp.unlink(missing_ok=True)
-    for dest in placed:
+    failed: list[tuple[Path, BaseException]] = []
+    for tmp, dest in pending:
         try:
-            dest.unlink(missing_ok=True)
-        except OSError:  # pragma: no cover - the commit failure is what the clerk must hear about
-            log.warning("could not remove %s after a failed commit", dest)
+            replace_file(tmp, dest)  # waits out a copy open in WPS/Excel or a PDF reader
+        except (OSError, TalentDeskError) as exc:
+            failed.append((dest, exc))
+    journal = session.info.pop("td_journal", None)
+    if journal is not None:
+        journal.remove()
+    if failed:
+        dest, exc = failed[0]
+        raise StorageError(translate(
+            "Storage", "The change was saved, but {name} could not be written ({error}). Close it in WPS/Excel or "
+                       "the PDF reader and make the file again.").format(
+            name=dest.name, error=getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc)) from exc
+
+
+def _discard(session: Session) -> None:
+    """Not committed: the temporary files and the journal go."""
+    for tmp, _dest in session.info.pop("td_at_commit", []):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # pragma: no cover - the next start removes it (it is in the journal)
+            log.warning("could not remove %s after a failed commit", tmp)
+    journal = session.info.pop("td_journal", None)
+    if journal is not None:
+        for tmp, _dest in journal.files:
+            tmp.unlink(missing_ok=True)
+        journal.remove()
 
 
 # ------------------------------------------------------------------ faults named
@@ -528,6 +599,12 @@ def _discard(pending: list[tuple[Path, Path]], placed: list[Path]) -> None:
 def storage_fault(exc: BaseException) -> StorageError | None:
     """What SQLite (or the file system) said, as a message in the user's language; None when it is not a fault
     of the storage. Every one says the change was not saved."""
+    if type(exc).__module__.startswith("psycopg"):  # a server database: what the server or network said
+        from talentdesk.store.server import connection_fault
+
+        named = connection_fault(exc)
+        if named is not None:
+            return named
     text = str(exc).lower()
     if getattr(exc, "errno", None) in (36, 22) or getattr(exc, "winerror", None) in (123, 206):
         return StorageError(translate(
@@ -569,12 +646,14 @@ class Database:
 
     engine: Engine
     path: Path | None = None
+    server: Any = None  # the ServerTarget of a server database (store/server.py); None for a file
     migration: MigrationResult | None = None
     # told once when a unit of work has to wait for a backup, restore or migration (the CLI prints it, the
     # window shows it in the status bar)
     wait_notice: Callable[[str], None] | None = field(default=None, repr=False)
     _factory: sessionmaker = field(init=False, repr=False)
     _chain: bool | None = field(default=None, init=False, repr=False)
+    pending_password: str | None = field(default=None, init=False, repr=False)  # kept once the server accepts it
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, class_=AuditedSession, expire_on_commit=False)
@@ -582,20 +661,54 @@ class Database:
             event.listen(self.engine, "before_cursor_execute", _refuse_writes_in_readonly)
 
     @classmethod
-    def open(cls, target: Path | str, *, migrate: bool = True, check_network: bool = True,
-             backup_dir: Path | None = None) -> "Database":
-        """Open (and if needed back up and migrate) a database. Refuses SQLite files on network shares."""
-        is_url = "://" in str(target)
-        path = None if is_url else Path(target)
-        if path is not None:
+    def open(cls, target: Any, *, migrate: bool = True, check_network: bool = True,
+             backup_dir: Path | None = None, password: str | None = None,
+             ask_password: Callable[[Any], str | None] | None = None, connect: bool = True) -> "Database":
+        """Open (and if needed back up and migrate) a database: a SQLite file (refused on a network share) or a
+        server database named by a URL or ServerTarget (store/server.py: the password comes from `password`, this
+        PC's protected store, or `ask_password(target)`, and is kept there once the server accepts it)."""
+        from talentdesk.store import server
+
+        if server.is_server_url(target):
+            if isinstance(target, server.ServerTarget):
+                where, given = target, None
+            else:
+                where, given = server.parse_server_url(target)
+            if connect:
+                engine = server.open_server_engine(where, password or given, ask_password=ask_password)
+                database = cls(engine=engine, path=None, server=where)
+            else:  # the window connects on its worker (prepare_database), then keeps the password
+                secret = password or given
+                engine = server.make_server_engine(where, secret or server.stored_password(where))
+                database = cls(engine=engine, path=None, server=where)
+                database.pending_password = secret
+        else:
+            path = Path(target)
             if check_network:
                 dbmod.refuse_network_location(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = dbmod.make_engine(target)
-        database = cls(engine=engine, path=path)
+            database = cls(engine=dbmod.make_engine(path), path=path)
         if migrate:
-            database.migration = database.migrate(backup_dir=backup_dir)
+            try:
+                database.migration = database.migrate(backup_dir=backup_dir)
+            except BaseException:
+                database.dispose()
+                raise
         return database
+
+    def keep_password(self) -> None:
+        """A password given for a server database, now accepted by the server, goes to this PC's protected store."""
+        if self.server is not None and self.pending_password:
+            from talentdesk.store.server import remember_password
+
+            remember_password(self.server, self.pending_password)
+        self.pending_password = None
+
+    @property
+    def where(self) -> str:
+        """The database as shown to people: the file's path, or the server's address without the password."""
+        return str(self.path) if self.path is not None else self.server.display() if self.server else \
+            self.engine.url.render_as_string(hide_password=True)
 
     @property
     def lane(self) -> ExclusiveLane | None:
@@ -648,15 +761,18 @@ class Database:
         s.info["database"] = self
         s.info["readonly"] = readonly
         s.info["exclusive"] = exclusive
-        placed: list[Path] = []
         try:
             yield s
             if readonly:
                 s.rollback()
             else:
-                placed = _place_files(s.info.pop("td_at_commit", []))
+                pending = list(s.info.get("td_at_commit", []))
+                if pending:
+                    _prepare_placing(s, pending)
                 s.commit()
-                placed = []
+                if pending:
+                    s.info.pop("td_at_commit", None)
+                    _place_files(s, pending)
         except PermissionDenied as exc:
             s.rollback()
             _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
@@ -667,7 +783,7 @@ class Database:
                 log.exception("could not record a denied attempt")
                 s.rollback()
             raise
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
             s.rollback()
             named = storage_fault(exc.orig)
             if named is not None:
@@ -678,7 +794,7 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
-            _discard(s.info.pop("td_at_commit", []), placed)  # not committed: no file stays behind
+            _discard(s)  # not committed: no file stays behind
             s.close()
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
@@ -701,6 +817,7 @@ class Database:
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
     "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain", "place_at_commit",
+    "temporary_beside",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 

@@ -156,6 +156,11 @@ def is_encrypted_target(target: Path | str) -> bool:
 def make_engine(target: Path | str, *, echo: bool = False) -> Engine:
     """An engine for a SQLite file path or any SQLAlchemy URL (e.g. PostgreSQL for a city-level database).
     An encrypted SQLite file gets a SQLCipher engine (store/cipher.py); a plain one stays on `sqlite3`."""
+    from talentdesk.store import server
+
+    if server.is_server_url(target):  # never a file, even when a Path folded its `//`
+        where, password = server.parse_server_url(target)
+        return server.make_server_engine(where, password or server.stored_password(where), echo=echo)
     url = str(target)
     if "://" not in url:
         url = sqlite_url(target)
@@ -254,3 +259,47 @@ def stored_revision(engine: Engine) -> str | None:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except DBAPIError:
             return None
+
+
+# ------------------------------------------------------------------ a list of ids as ONE bound parameter
+
+from sqlalchemy import Boolean, any_, bindparam, func as _func, select as _select  # noqa: E402
+from sqlalchemy.dialects.postgresql import ARRAY  # noqa: E402
+from sqlalchemy.ext.compiler import compiles  # noqa: E402
+from sqlalchemy.sql.expression import ColumnElement  # noqa: E402
+
+
+class _InList(ColumnElement):
+    """`column IN (values)` sent as one parameter, whatever the number of values: SQLite allows 32,766 bound
+    parameters and PostgreSQL 65,535, and a broad search (or a whole county's ids) passes both."""
+
+    inherit_cache = False
+    type = Boolean()
+
+    def __init__(self, column, values):
+        self.column = column
+        self.values = list(values)
+
+
+def ids_in(column, values) -> ColumnElement:
+    """`column IN values` with the list in one bound parameter (an array on PostgreSQL, JSON on SQLite)."""
+    return _InList(column, values)
+
+
+@compiles(_InList)
+def _in_list_default(element, compiler, **kw):
+    return compiler.process(element.column.in_(element.values), **kw)
+
+
+@compiles(_InList, "sqlite")
+def _in_list_sqlite(element, compiler, **kw):
+    import json
+
+    each = _func.json_each(json.dumps(element.values)).table_valued("value")
+    return compiler.process(element.column.in_(_select(each.c.value)), **kw)
+
+
+@compiles(_InList, "postgresql")
+def _in_list_postgresql(element, compiler, **kw):
+    param = bindparam(None, element.values, type_=ARRAY(element.column.type))
+    return compiler.process(element.column == any_(param), **kw)

@@ -195,7 +195,10 @@ def chain_problems(conn: sqlite3.Connection) -> tuple[list[str], str | None]:
     """Recompute the chain; the first problem names the first broken link. Returns (problems, head)."""
     from talentdesk.store import chain
 
-    tables = {r[0] for r in _fetch(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if isinstance(conn, _QmarkConnection):
+        tables = {r[0] for r in _fetch(conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    else:
+        tables = {r[0] for r in _fetch(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "chain_links" not in tables:
         if "office_keys" in tables:  # the schema has the chain: its table was dropped
             return [translate("Integrity", "The hash chain was removed from the file.")], None
@@ -257,3 +260,59 @@ def full_check(db_path: Path, *, heads: tuple[str, ...] = (), backup_heads: bool
         except cipher.database_errors() as exc:
             items.append(CheckItem(translate("Integrity", "Reading the database"), False, [str(exc)]))
     return CheckReport(db_path, items)
+
+
+# ------------------------------------------------------------------ a server database (PostgreSQL)
+
+class _QmarkConnection:
+    """A psycopg connection answering `execute(sql_with_?, params)` like sqlite3, so the ledger and chain checks
+    run unchanged on a server database."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def execute(self, sql: str, params=()):
+        cur = self.raw.cursor()
+        cur.execute(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+        return cur
+
+
+def _server_guard_problems(conn) -> list[str]:
+    from talentdesk.domain.models import APPEND_ONLY_TABLES
+
+    out = []
+    found = {(t, n) for t, n in conn.execute(
+        "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D'").fetchall()}
+    for table in APPEND_ONLY_TABLES:
+        if (table, f"trg_{table}_append_only") not in found:
+            out.append(translate("Integrity", "The guard that forbids {verb} on {table} is missing.").format(
+                verb="UPDATE/DELETE", table=table))
+    return out
+
+
+def server_check(engine, where: str) -> CheckReport:
+    """The checks of `full_check` that mean something on a server (the server keeps its own pages and foreign
+    keys): ledger rules, unique serials, the append-only guards and the hash chain. Read-only."""
+    from talentdesk.store import chain
+
+    items: list[CheckItem] = []
+    with engine.connect() as sa_conn:
+        raw = sa_conn.connection.driver_connection
+        conn = _QmarkConnection(raw)
+        try:
+            ledger = _ledger_problems(conn)
+            items.append(CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger))
+            serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(
+                serial=s, n=n) for s, n in _fetch(
+                conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
+            items.append(CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials))
+            guards = _server_guard_problems(conn)
+            items.append(CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"),
+                                   not guards, guards))
+            links, head = chain_problems(conn)
+            items.append(CheckItem(translate("Integrity", "Hash chain (head {head})").format(
+                head=chain.short(head)), not links, links))
+        finally:
+            raw.rollback()
+    return CheckReport(where, items)  # type: ignore[arg-type] - the server's address

@@ -20,7 +20,7 @@ VERSION = re.compile(r"\b\d+(?:\.\d+)+\w*\b")
 # Latin words a Chinese interface keeps: the product's name, formats and abbreviations clerks use as they are
 ALLOWED_LATIN_IN_CHINESE = {
     "TalentDesk", "Excel", "PDF", "CSV", "xlsx", "csv", "pdf", "ID", "QR", "USB", "USCC", "SQLite", "Ctrl", "Shift",
-    "Alt", "Python", "PySide", "Qt", "Windows", "admin", "TD", "Esc", "Tab",
+    "Alt", "Python", "PySide", "Qt", "Windows", "admin", "TD", "Esc", "Tab", "PostgreSQL", "TLS",
     "zs", "zhangsan",  # pinyin search examples (输入 zs 找到 张三) are meant to be typed as they are
 }
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from talentdesk.store.db import ids_in
 from talentdesk.domain.enums import (
     EnrolmentStatus,
     GrowthKind,
@@ -166,7 +167,7 @@ def enrol_talents(session: Session, *, program_id: int, talent_ids: list[int], o
         raise NotFound(translate("Growth", "This programme no longer exists."))
     if not talent_ids:
         raise ValidationError(translate("Growth", "Choose at least one talent to enrol."))
-    rows = session.execute(select(Talent.id, Talent.name, Talent.status).where(Talent.id.in_(talent_ids))).all()
+    rows = session.execute(select(Talent.id, Talent.name, Talent.status).where(ids_in(Talent.id, talent_ids))).all()
     found = {r[0]: r for r in rows}
     missing = [i for i in talent_ids if i not in found]
     if missing:
@@ -176,7 +177,7 @@ def enrol_talents(session: Session, *, program_id: int, talent_ids: list[int], o
         raise RuleViolation(translate("Growth", "Only active talents can be enrolled: {names} have left.").format(
             names=join_list(departed)))
     already = set(session.scalars(select(TrainingEnrolment.talent_id).where(
-        TrainingEnrolment.program_id == program_id, TrainingEnrolment.talent_id.in_(talent_ids))))
+        TrainingEnrolment.program_id == program_id, ids_in(TrainingEnrolment.talent_id, talent_ids))))
     if already:
         names = join_list(found[i][1] for i in talent_ids if i in already)
         raise Conflict(translate("Growth", "Already enrolled in this programme: {names}.").format(names=names))
@@ -234,7 +235,7 @@ def record_completion(session: Session, *, enrolment_ids: list[int], completed_o
         raise ValidationError(translate("Growth", "Completion cannot be dated in the future."), field="completed_on")
     if hours is not None and not 0 <= hours <= 2000:
         raise ValidationError(translate("Growth", "Hours must be between 0 and 2000."), field="hours")
-    rows = session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.id.in_(enrolment_ids))).all()
+    rows = session.scalars(select(TrainingEnrolment).where(ids_in(TrainingEnrolment.id, enrolment_ids))).all()
     if len(rows) != len(set(enrolment_ids)):
         raise NotFound(translate("Growth", "Some of these enrolments no longer exist."))
     programs = {p.id: p for p in session.scalars(
@@ -260,7 +261,7 @@ def record_completion(session: Session, *, enrolment_ids: list[int], completed_o
 
 @operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
 def drop_enrolments(session: Session, *, enrolment_ids: list[int]) -> int:
-    rows = session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.id.in_(enrolment_ids))).all()
+    rows = session.scalars(select(TrainingEnrolment).where(ids_in(TrainingEnrolment.id, enrolment_ids))).all()
     n = 0
     for e in rows:
         if e.status == EnrolmentStatus.COMPLETED.value:

@@ -34,7 +34,8 @@ from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
-from talentdesk.services.base import Change, Lane, Permission, actor_of, operation, place_at_commit, seal_chain
+from talentdesk.services.base import (Change, Lane, Permission, actor_of, operation, place_at_commit, seal_chain,
+                                      temporary_beside)
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
@@ -176,8 +177,8 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     fp = keys.pretty_fingerprint(office_key.fingerprint)
     rows = [dataclasses.replace(r, chain_head=head, key_fingerprint=fp) for r in rows]
     out = Path(out_path)
-    tmp = out.with_name(out.name + ".part")
-    try:  # written in full now (a full disk stops the transaction); named as it commits
+    tmp = temporary_beside(session, out)  # journaled before it exists
+    try:  # written in full now (a full disk stops the transaction); named right after it commits
         with open(tmp, "wb") as fh:
             pages = render_certificates(rows, fh, total=len(rows), font_path=font_path, progress=progress,
                                         abort=abort)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from talentdesk.store.db import ids_in
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.labels import label, join_list
@@ -309,9 +310,9 @@ def _draft_rows(session: Session, drafts: list[GrantDraft]) -> list[DraftRow]:
     if not drafts:
         return []
     names = dict(session.execute(select(Talent.id, Talent.name).where(
-        Talent.id.in_({d.talent_id for d in drafts}))).all())
+        ids_in(Talent.id, {d.talent_id for d in drafts}))).all())
     policies = {p.id: p for p in session.scalars(select(SubsidyPolicy).where(
-        SubsidyPolicy.id.in_({d.policy_id for d in drafts})))}
+        ids_in(SubsidyPolicy.id, {d.policy_id for d in drafts})))}
     blocking = {r.policy_id: r.materials_block for r in session.scalars(select(PolicyEligibility).where(
         PolicyEligibility.policy_id.in_(set(policies))))}
     out = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from talentdesk.store.db import ids_in
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
@@ -62,17 +63,17 @@ def _grant_rows(session: Session, grants: list[SubsidyGrant]) -> list[GrantRow]:
         return []
     ids = [g.id for g in grants]
     names = dict(session.execute(select(Talent.id, Talent.name).where(
-        Talent.id.in_({g.talent_id for g in grants}))).all())
+        ids_in(Talent.id, {g.talent_id for g in grants}))).all())
     balances = dict(session.execute(select(LedgerEntry.grant_id, func.sum(LedgerEntry.amount_fen))
-                                    .where(LedgerEntry.grant_id.in_(ids)).group_by(LedgerEntry.grant_id)).all())
+                                    .where(ids_in(LedgerEntry.grant_id, ids)).group_by(LedgerEntry.grant_id)).all())
     target = LedgerEntry.__table__.alias("target")
     paid = dict(session.execute(
         select(LedgerEntry.grant_id, func.sum(LedgerEntry.amount_fen))
         .select_from(LedgerEntry).outerjoin(target, target.c.id == LedgerEntry.reverses_id)
-        .where(LedgerEntry.grant_id.in_(ids), func.coalesce(target.c.kind, LedgerEntry.kind) == "payment")
+        .where(ids_in(LedgerEntry.grant_id, ids), func.coalesce(target.c.kind, LedgerEntry.kind) == "payment")
         .group_by(LedgerEntry.grant_id)).all())
     schedules: dict[int, list[InstalmentRow]] = {}
-    for i in session.scalars(select(Instalment).where(Instalment.grant_id.in_(ids)).order_by(Instalment.grant_id,
+    for i in session.scalars(select(Instalment).where(ids_in(Instalment.grant_id, ids)).order_by(Instalment.grant_id,
                                                                                               Instalment.seq)):
         schedules.setdefault(i.grant_id, []).append(
             InstalmentRow(i.id, i.seq, i.due_date, i.amount_fen, i.posted, i.cancelled))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from talentdesk.store.db import ids_in
 from talentdesk.domain.enums import TalentStatus
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
 from talentdesk.domain.models import (
@@ -191,7 +192,7 @@ def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id:
     """Move several roles of one newcomer (a board card) to another mentor in one unit of work: all or nothing."""
     if not pairing_ids:
         raise ValidationError(translate("Mentors", "Choose at least one role to move."), field="pairing_ids")
-    talents = set(session.scalars(select(Pairing.talent_id).where(Pairing.id.in_(list(pairing_ids)))))
+    talents = set(session.scalars(select(Pairing.talent_id).where(ids_in(Pairing.id, list(pairing_ids)))))
     if len(talents) > 1:
         raise ValidationError(translate("Mentors", "Only the roles of one newcomer can be moved together."), field="pairing_ids")
     return [reassign(session, pairing_id=pid, to_mentor_id=to_mentor_id, on=on, reason=reason) for pid in pairing_ids]

@@ -18,7 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
 from talentdesk.services.common.paging import Page
 from talentdesk.services.safety import audit_text
 
@@ -154,7 +154,7 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
     if suffix not in (".xlsx", ".csv"):
         raise InputFileError(translate("Audit", "Export to a file ending in .xlsx or .csv."))
     stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id).limit(MAX_EXPORT_ROWS)
-    tmp = path.with_name(path.name + ".part")
+    tmp = temporary_beside(session, path)  # journaled before it exists
     count = 0
     try:
         if suffix == ".csv":
@@ -183,7 +183,7 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
         raise
     record_event(session, AuditAction.EXPORT, table="audit_entries",
                  summary=f"audit export: {count} rows to {path.name}")
-    place_at_commit(session, tmp, path)  # named as the audit entry commits
+    place_at_commit(session, tmp, path)  # named right after the audit entry commits
     return count
 
 

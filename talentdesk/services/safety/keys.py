@@ -34,7 +34,8 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import OfficeKey
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
+from talentdesk.store.files import refuse_a_database
 from talentdesk.store.keystore import (  # noqa: F401 - the key store's primitives are part of this module's API
     OfficeKeyInfo, _current, _raw_public, _secret, _store_read, _store_write, ensure_office_key, fingerprint_of,
     key_protection, legacy_key, pretty_fingerprint, private_key, public_key_from_file, sign, signature_ok,
@@ -80,15 +81,17 @@ def export_key(session: Session, *, out_path: str | Path, password: str) -> str:
            "nonce": nonce.hex(), "ciphertext": base64.b64encode(sealed).decode(),
            "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     path = Path(out_path)
+    refuse_a_database(path)
+    tmp = temporary_beside(session, path)
     try:
-        tmp = path.with_name(path.name + ".part")
         tmp.write_text(json.dumps(doc, indent=1), encoding="utf-8")
-        tmp.replace(path)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
             path=path, error=exc.strerror or exc)) from None
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
                  summary=f"office key {row.fingerprint} exported (password-protected) to {path.name}")
+    place_at_commit(session, tmp, path)  # named right after the audit entry commits
     return row.fingerprint
 
 
@@ -138,13 +141,18 @@ def export_public_key(session: Session, *, out_path: str | Path) -> str:
     row = ensure_office_key(session)
     pem = Ed25519PublicKey.from_public_bytes(bytes.fromhex(row.public_key)).public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    path = Path(out_path)
+    refuse_a_database(path)  # `key public --out talentdesk.db` would write the key over a database
+    tmp = temporary_beside(session, path)
     try:
-        Path(out_path).write_bytes(pem)
+        tmp.write_bytes(pem)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
             path=out_path, error=exc.strerror or exc)) from None
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
-                 summary=f"public key {row.fingerprint} to {Path(out_path).name}")
+                 summary=f"public key {row.fingerprint} to {path.name}")
+    place_at_commit(session, tmp, path)  # named right after the audit entry commits
     return row.fingerprint
 
 

@@ -35,6 +35,7 @@ from talentdesk.services.common.tabular import (
     backup_first,
     cell,
     is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.talents.care import clean_care_fields
 
@@ -211,7 +212,7 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
     rejected.sort(key=lambda r: r.row)
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
                 hidden_choice=hidden_rows, valid_rows=len(good), skipped_blank=blank,
-                not_data=not_data, unknown_columns=unknown)
+                not_data=not_data, unknown_columns=unknown, warnings=merged_notes(sheet, by_field, set(not_data)))
     by_talent = {t.id: t for t in people.by_id.values()}
     preview = [CarePreviewLine(row, by_talent[tid].name, mask_id_number(by_talent[tid].id_number), c["kind"],
                                c.get("title") or "", c.get("room") or "", c.get("move_in_date"),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy import text as text_
 from sqlalchemy.orm import Session
 
+from talentdesk.store.db import ids_in
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Employer, Mentor, Pairing, Talent, Tier
 from talentdesk.domain.pinyin import ascii_prefix_range
@@ -130,11 +130,9 @@ _NUMBER_INDEX: dict = {}
 
 
 def _ids_condition(session: Session, ids: list[int]):
-    """`talents.id IN (ids)`; on SQLite the list travels as ONE json parameter (no limit on its length)."""
-    if session.get_bind().dialect.name != "sqlite":
-        return Talent.id.in_(ids)
-    each = func.json_each(json.dumps(ids)).table_valued("value")
-    return Talent.id.in_(select(each.c.value))
+    """`talents.id IN (ids)` with the list as ONE parameter (JSON on SQLite, an array on PostgreSQL): a broad search
+    matches more ids than either allows bound parameters."""
+    return ids_in(Talent.id, ids)
 
 
 _UNSET: object = object()
@@ -177,7 +175,7 @@ def current_mentor_names(session: Session, talent_ids: list[int]) -> dict[int, s
     rows = session.execute(
         select(Pairing.talent_id, Mentor.name)
         .join(Mentor, Mentor.id == Pairing.mentor_id)
-        .where(Pairing.talent_id.in_(talent_ids), Pairing.end_date.is_(None))
+        .where(ids_in(Pairing.talent_id, talent_ids), Pairing.end_date.is_(None))
         .order_by(Pairing.talent_id, Pairing.role_id)
     ).all()
     out: dict[int, list[str]] = {}
@@ -231,7 +229,7 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
     elif text_ids is not None and _only_text(query) and sort_col is Talent.id:
         # the common case while typing: the page is a slice of the matching ids, fetched by primary key
         ordered = sorted(text_ids, reverse=query.descending)
-        stmt = stmt.where(Talent.id.in_(ordered[offset:offset + limit]))
+        stmt = stmt.where(ids_in(Talent.id, ordered[offset:offset + limit]))
         stmt = stmt.order_by(Talent.id.desc() if query.descending else Talent.id.asc())
     else:
         stmt = _filtered(session, query, stmt, text_ids)

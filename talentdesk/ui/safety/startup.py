@@ -36,7 +36,7 @@ class Started:
 
     database: Database
     actor: Actor
-    lock: DatabaseLock
+    lock: "DatabaseLock | NoLock"
     runner: Runner = field(repr=False, default=None)  # type: ignore[assignment]
     prepared: Prepared = field(default_factory=Prepared)
 
@@ -73,11 +73,32 @@ def _offer_restore(runner: Runner, target: Path, prepared: Prepared) -> bool:
     return True
 
 
-def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started | None:
+class NoLock:
+    """A server database has no lock file: the server keeps several clerks' writes apart (versions, isolation)."""
+
+    def release(self) -> None:
+        pass
+
+
+def _password_dialog(server, problem: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None, QCoreApplication.translate("StartUp", "Database server password"),
+        QCoreApplication.translate("StartUp", "{problem}\n\nPassword for {user} on {server}:").format(
+            problem=problem, user=server.user, server=server.display()), QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def start(target: Path | str, *, ask_login=None, show_errors: bool = True, ask_password=None) -> Started | None:
     """Open the database for the window, or show why not and return None. `ask_login(runner)` returns an
     actor or None (tests pass their own; the default shows the login dialog). `show_errors=False` only logs
     (the start-up probe must not wait on a message box)."""
-    target = Path(target)
+    from talentdesk.store.server import ServerError, is_server_url
+
+    server = is_server_url(target)
+    if not server:
+        target = Path(target)
 
     def report(exc: BaseException) -> None:
         if show_errors:
@@ -86,16 +107,21 @@ def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started 
             log.warning("start-up refused: %s", getattr(exc, "message", exc))
 
     try:
-        dbmod.refuse_network_location(target)
-        lock = DatabaseLock(target).acquire()
+        if server:  # the server keeps many writers apart itself: no file, no one-writer lock
+            lock = NoLock()
+            database = Database.open(target, migrate=False, connect=False)
+        else:
+            dbmod.refuse_network_location(target)
+            lock = DatabaseLock(target).acquire()
+            database = Database.open(target, migrate=False, check_network=False)
     except TalentDeskError as exc:
         report(exc)
         return None
-    started = Started(Database.open(target, migrate=False, check_network=False), Actor.system(), lock)
+    started = Started(database, Actor.system(), lock)
     started.runner = Runner(started.database, lambda: started.actor)
     try:
         logged_in = None
-        if cipher.is_encrypted(target) and cipher.registered_key(target) is None:
+        if not server and cipher.is_encrypted(target) and cipher.registered_key(target) is None:
             # encrypted: nothing can be read (not even the quick check) before the key is unlocked — from this
             # PC's store in single-user mode, otherwise by logging in (the password unwraps it)
             if not run_and_wait(None, started.runner, QCoreApplication.translate("StartUp", "Opening the database…"),
@@ -105,7 +131,22 @@ def start(target: Path, *, ask_login=None, show_errors: bool = True) -> Started 
                     started.close()
                     return None
                 started.actor = Actor.system()
-        prepared = run_and_wait(None, started.runner, QCoreApplication.translate("StartUp", "Opening the database…"), call(prepare_database))
+        opening = QCoreApplication.translate("StartUp", "Opening the database…")
+        try:
+            prepared = run_and_wait(None, started.runner, opening, call(prepare_database))
+        except ServerError as exc:
+            if exc.kind != "password" or not show_errors:
+                raise
+            password = (ask_password or _password_dialog)(database.server, exc.message)
+            if not password:
+                started.close()
+                return None
+            started.runner.shutdown()
+            database.dispose()
+            database = Database.open(database.server, migrate=False, connect=False, password=password)
+            started.database = database
+            started.runner = Runner(database, lambda: started.actor)
+            prepared = run_and_wait(None, started.runner, opening, call(prepare_database))
         if not prepared.ok:
             if not show_errors or not _offer_restore(started.runner, target, prepared):
                 started.close()

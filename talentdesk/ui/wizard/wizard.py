@@ -8,6 +8,7 @@ no-database operation behind a progress dialog).
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.paths import backups_dir_for, resources_dir
-from talentdesk.services.base import Call, Database, call
+from talentdesk.services.base import Call, Database, call, call_free
+from talentdesk.services.safety.accounts import hash_new_password
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
@@ -50,6 +52,7 @@ class WizardAnswers:
     backup_folder: str
     admin: AdminAccount | None  # None for single-user
     start: StartChoice
+    server: str = ""  # the server database's address (no password) when the data lives on a server
 
 
 def import_dialog_class():
@@ -288,11 +291,16 @@ class FirstRunWizard(QWizard):
         self.talent_count = facts.talent_count
         self.import_available = import_dialog_class() is not None
         self.welcome = WelcomePage(self, asks_start=self.talent_count == 0)
+        from talentdesk.ui.city.server_page import LocationPage
+
+        self.location = LocationPage(runner, self)
         self.office = OfficePage(facts.office_name, self)
         self.backup = BackupPage(db_path, facts.backup_folder, self)
         self.accounts = AccountsPage(self)
         self.start: StartPage | None = None
         self.addPage(self.welcome)
+        if facts.talent_count == 0:  # an office with data on this PC already keeps it here
+            self.addPage(self.location)
         self.addPage(self.office)
         self.addPage(self.backup)
         self.addPage(self.accounts)
@@ -316,24 +324,48 @@ class FirstRunWizard(QWizard):
         """Finish: write the answers (all or none); a refusal is shown and the wizard stays open to fix it."""
         if self.saving:
             return
+        if self.location.uses_server() and self.location.form.checked is not None:
+            # the server has its own office name, accounts and backups: nothing is written to this PC's file
+            self.answers = WizardAnswers("", "", None, StartChoice.EMPTY, server=self.location.form.checked.address)
+            super().accept()
+            return
         answers = self.collect()
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.runner.submit(call(apply_setup, office_name=answers.office_name, backup_folder=answers.backup_folder,
-                                admin=answers.admin),
-                           on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+        def save(admin: AdminAccount | None) -> None:
+            self.runner.submit(call(apply_setup, office_name=answers.office_name,
+                                    backup_folder=answers.backup_folder, admin=admin),
+                               on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+        if answers.admin is None:
+            save(None)
+            return
+        admin = answers.admin  # the password is hashed on the no-database lane, not while holding the writer
+        self.runner.submit(call_free(hash_new_password, password=admin.password),
+                           on_done=lambda hashed: save(dataclasses.replace(admin, password=hashed)),
+                           on_error=self._refused)
 
     def _saved(self, answers: WizardAnswers) -> None:
         from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
 
-        self.saving = False
         self.answers = answers
         database = self.runner.database
         if answers.admin is not None and database is not None and file_is_plain(database.path):
-            # the administrator account turns encryption at rest on; the recovery key is shown once
+            # the administrator account turns encryption at rest on; the recovery key is shown once. The wizard
+            # stays "saving" until then; a failure is shown, and the answers (already written) stand.
+            def _finished(exc: BaseException | None = None) -> None:
+                self.saving = False
+                if exc is not None:
+                    from talentdesk.ui.errors import show_error
+
+                    show_error(self, exc)
+                QWizard.accept(self)
+
             encrypt_after_first_account(self, self.runner, username=answers.admin.username,
-                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+                                        password=answers.admin.password, on_done=_finished, on_error=_finished)
             return
+        self.saving = False
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
@@ -365,6 +397,7 @@ def open_wizard(runner: Runner, *, db_path: Path | None = None, parent: QWidget 
 class FirstRunOutcome:
     database: Database
     after_show: Callable[[QWidget], None]
+    switch_to: str = ""  # a server database the program opens instead (its address; the password is kept on this PC)
 
 
 def wizard_needed(settings: QSettings) -> bool:
@@ -395,6 +428,10 @@ def first_run(runner: Runner, settings: QSettings, *, make_demo: Callable[[], Ca
     settings.setValue(DONE_KEY, True)
     settings.sync()
     answers = wizard.answers
+    if answers.server:
+        settings.setValue("database/server", answers.server)
+        settings.sync()
+        return FirstRunOutcome(database, lambda _w: None, switch_to=answers.server)
     if answers.start is StartChoice.DEMO and make_demo is not None:
         from talentdesk.ui.errors import show_error
 

@@ -1,0 +1,145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Where is the data?</source>
+        <translation>数据放在哪里？</translation>
+    </message>
+    <message>
+        <source>One PC keeps its own database file. Several clerks, or a city with several counties, share one database on a PostgreSQL server.</source>
+        <translation>单台电脑使用自己的数据库文件；多名经办人员，或下辖多个县区的市级，共用 PostgreSQL 服务器上的一个数据库。</translation>
+    </message>
+    <message>
+        <source>On this PC (a database file; the usual choice for one office)</source>
+        <translation>在本机（数据库文件；一个办公室通常选这个）</translation>
+    </message>
+    <message>
+        <source>On the office&apos;s or the city&apos;s database server (PostgreSQL)</source>
+        <translation>在办公室或市里的数据库服务器上（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>Test the connection to the server first.</source>
+        <translation>请先测试与服务器的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>{url} is not a database server address. Write it as postgresql://user@host:5432/database</source>
+        <translation>{url} 不是数据库服务器地址。请写成 postgresql://用户名@主机:5432/数据库名</translation>
+    </message>
+    <message>
+        <source>Only PostgreSQL servers are supported, not {scheme}.</source>
+        <translation>只支持 PostgreSQL 服务器，不支持 {scheme}。</translation>
+    </message>
+    <message>
+        <source>The server address {url} names no database. Write it as postgresql://user@host:5432/database</source>
+        <translation>服务器地址 {url} 没有写数据库名。请写成 postgresql://用户名@主机:5432/数据库名</translation>
+    </message>
+    <message>
+        <source>The port in {url} is not a number.</source>
+        <translation>{url} 中的端口不是数字。</translation>
+    </message>
+    <message>
+        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install &quot;psycopg[binary]&quot;).</source>
+        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install &quot;psycopg[binary]&quot;）。</translation>
+    </message>
+    <message>
+        <source>the database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server&apos;s administrator).</source>
+        <translation>服务器 {server} 不接受用户名 {user} 和这个密码，未做任何更改。请核对用户名和密码（可询问服务器管理员）。</translation>
+    </message>
+    <message>
+        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server&apos;s administrator to allow this PC.</source>
+        <translation>服务器 {server} 不允许本机或该用户连接（pg_hba.conf 中没有对应条目）。请服务器管理员放行本机。</translation>
+    </message>
+    <message>
+        <source>There is no database named {name} on the server {server}. Check the name, or ask the server&apos;s administrator to create it.</source>
+        <translation>服务器 {server} 上没有名为 {name} 的数据库。请核对名称，或请服务器管理员创建。</translation>
+    </message>
+    <message>
+        <source>The server refused this: the account has no permission for it (or the record belongs to another county). Nothing was changed.</source>
+        <translation>服务器拒绝了此操作：该账号没有相应权限（或该记录属于其他县区）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached (it is off, the address is wrong, or the network is down); nothing was changed. Check the address and the network, then try again.</source>
+        <translation>无法连接数据库服务器 {server}（服务器未开机、地址有误或网络不通），未做任何更改。请检查地址和网络后重试。</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to {server} could not be made: {error}</source>
+        <translation>无法与 {server} 建立加密（TLS）连接：{error}</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database and the user name.</source>
+        <translation>请填写服务器、数据库和用户名。</translation>
+    </message>
+    <message>
+        <source>The port must be a number (usually 5432).</source>
+        <translation>端口必须是数字（通常为 5432）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerForm</name>
+    <message>
+        <source>for example: 192.168.1.20</source>
+        <translation>例如：192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>encrypted (TLS)</source>
+        <translation>已加密（TLS）</translation>
+    </message>
+    <message>
+        <source>not encrypted: the server offers no TLS</source>
+        <translation>未加密：服务器未提供 TLS</translation>
+    </message>
+    <message>
+        <source>TalentDesk&apos;s data is there.</source>
+        <translation>服务器上已有 TalentDesk 数据。</translation>
+    </message>
+    <message>
+        <source>The database is empty; TalentDesk will set it up.</source>
+        <translation>数据库为空，TalentDesk 将自动建立。</translation>
+    </message>
+    <message>
+        <source>Connected to {address} (PostgreSQL {version}), {secure}. {data}</source>
+        <translation>已连接 {address}（PostgreSQL {version}），{secure}。{data}</translation>
+    </message>
+    <message>
+        <source>The connection failed: {error}</source>
+        <translation>连接失败：{error}</translation>
+    </message>
+</context>
+</TS>
