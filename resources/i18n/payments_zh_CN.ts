@@ -35,6 +35,10 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
+        <source>The {what} cannot begin with {char}.</source>
+        <translation>{what}不能以 {char} 开头。</translation>
+    </message>
+    <message>
         <source>Talent {id} does not exist.</source>
         <translation>人才 {id} 不存在。</translation>
     </message>

@@ -98,7 +98,7 @@ class _Labels:
         self.capitals = translate("Certificate", "In words")
         self.capitals_prefix = translate("Certificate", "RMB ")
         self.date = translate("Certificate", "Payment date")
-        self.voucher = translate("Certificate", "Voucher No.")
+        self.voucher = translate("Certificate", "Accounting voucher")  # the finance voucher, not a second serial
         self.method = translate("Certificate", "Paid by")
         self.seal = translate("Certificate", "(Seal)")
         self.handler = translate("Certificate", "Handled by:")
@@ -106,8 +106,8 @@ class _Labels:
         self.scan = translate("Certificate", "Scan to verify")
         self.copy = translate("Certificate", "COPY — reprint {n}")
         self.proof = translate("Certificate", "Office key {fp} · Chain head {head}")
-        self.footer = translate("Certificate", "This certificate is issued by the office named above. Scan the code or run "
-                        "\"talentdesk verify\" to check that it is genuine.")
+        self.footer = translate("Certificate", "This certificate is issued by the office named above. To check that it "
+                                               "is genuine, scan the code, or give its serial number to that office.")
 
 
 def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, matrix) -> None:

@@ -351,7 +351,7 @@ def refuse_target(db_path: Path, target: Path, *, overwrite: bool) -> None:
     `overwrite`) any existing file."""
     db_path = Path(db_path)
     target = Path(target)
-    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy")]
+    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy", ".keys")]
     resolved = Path(os.path.abspath(target))
     if any(_same_file(resolved, p) or os.path.normcase(resolved) == os.path.normcase(os.path.abspath(p))
            for p in live):

@@ -95,6 +95,20 @@ def test_应追回_then_partly_退回_in_a_kind_column_leaves_the_rest_owed(offi
         ("张三", 800_000, 500_000, 300_000)]
     _rec, by = _reconciled(database, local)
     assert (by[("安家补贴", 2023)].clawback_fen, by[("安家补贴", 2023)].refund_fen) == (800_000, 300_000)
+    # the office forgives 1,000 of what is still owed (组织调动); more than is owed is refused
+    forgive = write_sheet(tmp_path / "f.xlsx", [
+        (1, "张三", zs, "安家补贴", None, None, "-1000", dt.date(2024, 2, 1), "免-1", None, "免于追回", "组织调动"),
+        (2, "张三", zs, "安家补贴", None, None, "-2500", dt.date(2024, 2, 2), "免-2", None, None, "豁免剩余部分"),
+    ], header=KIND_HEADER)
+    r = _import(database, local, forgive)
+    assert r.imported == 0 and [(x.row, "More forgiven than is owed back" in x.message) for x in r.rejected] == [
+        (4, True)]
+    r = _import(database, local, forgive, skip_invalid=True)
+    assert r.imported == 1 and r.extra["waiver_fen"] == 100_000
+    g, _inst = _grant(database, local, "张三")
+    assert g.balance_fen == -200_000
+    with database.session(local, readonly=True) as s:
+        assert [(o.waived_fen, o.open_fen) for o in payments.obligations(s)] == [(100_000, 200_000)]
     assert (by[("安家补贴", 2024)].clawbacks, by[("安家补贴", 2024)].refund_fen) == (0, 200_000)
 
 

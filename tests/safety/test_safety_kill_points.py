@@ -76,7 +76,7 @@ def test_kill_9_at_many_points_loses_nothing_and_leaves_nothing(tmp_path, _templ
     base = [sys.executable, "-m", "talentdesk", "--lang", "en"]
     roster = write_csv(tmp_path / "新人名单.csv", [["姓名", "身份证号", "人才类别", "到岗日期", "用人单位"]] + [
         [f"杀进程{i}", make_id(birth=dt.date(1990, 1, 1) + dt.timedelta(days=i), seq=100 + i % 800), "C",
-         "2024-07-01", ""] for i in range(IMPORT_ROWS)])
+         "2024-07-01", "县人民医院"] for i in range(IMPORT_ROWS)])
     good_backup = tmp_path / "good-backup.db"
     shutil.copyfile(_demo_template, good_backup)
     from talentdesk.domain.models import Employer

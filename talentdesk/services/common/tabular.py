@@ -116,6 +116,16 @@ def apply_hidden_choice(sheet: Sheet, choice: str | None, *, dry_run: bool) -> S
     return sheet
 
 
+def merged_notes(sheet: Sheet, by_field: Mapping[str, int], skip: set[int] | frozenset[int] = frozenset()) -> list[
+        Rejection]:
+    """A note for every cell of a read column that was blank under a merged cell and filled with its value (one
+    policy name merged over its rows, one person over their payments): filled, never silently."""
+    fields_at = {i for i in by_field.values()}
+    return [Rejection(row, sheet.headers[column], translate("Tabular", "filled in from the merged cell on row "
+                                                                       "{row}").format(row=source))
+            for row, column, source in sheet.filled if column in fields_at and row not in skip]
+
+
 def is_totals_row(cells: list[Any]) -> bool:
     """A 合计 / 总计 / 小计 line under the table, or a notes line (注：…, 填表人：…) — not data, never an invalid
     row. Callers ask only for rows without an ID number."""

@@ -37,6 +37,7 @@ from talentdesk.services.common.tabular import (
     Rejection,
     backup_first,
     cell,
+    merged_notes,
 )
 from talentdesk.domain.labels import join_list
 
@@ -218,7 +219,9 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
                                      "list.").format(mentor=m.name, old=m.capacity, new=want)))
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
                 hidden_choice=hidden_rows, valid_rows=len(rows), skipped_blank=skipped.blank,
-                not_data=skipped.not_data, warnings=warnings, unknown_columns=unknown)
+                not_data=skipped.not_data, warnings=sorted(
+                    warnings + merged_notes(sheet, by_field, set(skipped.not_data)), key=lambda r: r.row),
+                unknown_columns=unknown)
     extra = {"new_mentors": [next(r.mentor_name for r in rows if r.mentor_key == k) for k in new_mentors]}
     by_talent = {t.id: t for t in people.by_id.values()}
     role_name = dict(session.execute(select(MentorRole.id, MentorRole.name)).all())

@@ -35,6 +35,7 @@ from talentdesk.services.common.tabular import (
     Rejection,
     backup_first,
     cell,
+    merged_notes,
 )
 from talentdesk.services.talents.care import clean_care_fields
 
@@ -203,7 +204,8 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
     rejected.sort(key=lambda r: r.row)
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
                 hidden_choice=hidden_rows, valid_rows=len(good), skipped_blank=skipped.blank,
-                not_data=skipped.not_data, unknown_columns=unknown)
+                not_data=skipped.not_data, unknown_columns=unknown,
+                warnings=merged_notes(sheet, by_field, set(skipped.not_data)))
     by_talent = {t.id: t for t in people.by_id.values()}
     preview = [CarePreviewLine(row, by_talent[tid].name, mask_id_number(by_talent[tid].id_number), c["kind"],
                                c.get("title") or "", c.get("room") or "", c.get("move_in_date"),

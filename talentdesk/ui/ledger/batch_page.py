@@ -152,18 +152,19 @@ class BatchPage(Page):
             ("cancel", self.tr("Cancel batch…"), self._cancel, actor.can(Permission.LEDGER_RECORD)),
             ("account", self.tr("Bank account…"), self._account, actor.can(Permission.LEDGER_RECORD)),
         ]
-        bar = QHBoxLayout()
-        for key, text, slot, allowed in specs:
+        rows = (QHBoxLayout(), QHBoxLayout())  # the steps in order, then the corrections and papers: two rows fit a
+        for n, (key, text, slot, allowed) in enumerate(specs):  # small laptop screen
             b = QPushButton(text, self)
             b.clicked.connect(slot)
             b.setVisible(allowed)
             self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
+            rows[0 if n < 6 else 1].addWidget(b)
         top = QWidget(self)
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addLayout(bar)
+        for bar in rows:
+            bar.addStretch(1)
+            tl.addLayout(bar)
         tl.addWidget(self.batch_view)
         bottom = QWidget(self)
         bl = QVBoxLayout(bottom)

@@ -349,14 +349,23 @@ class FirstRunWizard(QWizard):
     def _saved(self, answers: WizardAnswers) -> None:
         from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
 
-        self.saving = False
         self.answers = answers
         database = self.runner.database
         if answers.admin is not None and database is not None and file_is_plain(database.path):
-            # the administrator account turns encryption at rest on; the recovery key is shown once
+            # the administrator account turns encryption at rest on; the recovery key is shown once. The wizard
+            # stays "saving" until then; a failure is shown, and the answers (already written) stand.
+            def _finished(exc: BaseException | None = None) -> None:
+                self.saving = False
+                if exc is not None:
+                    from talentdesk.ui.errors import show_error
+
+                    show_error(self, exc)
+                QWizard.accept(self)
+
             encrypt_after_first_account(self, self.runner, username=answers.admin.username,
-                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+                                        password=answers.admin.password, on_done=_finished, on_error=_finished)
             return
+        self.saving = False
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
