@@ -109,6 +109,11 @@ def test_应追回_then_partly_退回_in_a_kind_column_leaves_the_rest_owed(offi
     assert g.balance_fen == -200_000
     with database.session(local, readonly=True) as s:
         assert [(o.waived_fen, o.open_fen) for o in payments.obligations(s)] == [(100_000, 200_000)]
+    from talentdesk.store import chain
+
+    with database.engine.connect() as conn:  # every entry moved in is sealed into the hash chain like any other
+        report = chain.verify(conn.connection.driver_connection)
+    assert report.ok and report.links > 0, report.findings[:3]
     assert (by[("安家补贴", 2024)].clawbacks, by[("安家补贴", 2024)].refund_fen) == (0, 200_000)
 
 
