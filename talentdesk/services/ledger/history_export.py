@@ -1,7 +1,7 @@
 """The ledger's payment history as an .xlsx in the shape the payments import reads: one row per standing payment
 (person, policy, 文号, instalment k/n, amount, paid date, voucher, method) with each grant's approved total and start
-date, one row per standing clawback (应追回) and refund (退回) with its amount written negative, and one row for a
-grant on which nothing was paid yet. Imported into an empty database (after the policies and
+date, one row per standing clawback (应追回), refund (退回) and forgiven obligation (免于追回) with its amount written
+negative, and one row for a grant on which nothing was paid yet. Imported into an empty database (after the policies and
 the talents), it gives every grant the same schedule and the same balance.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from talentdesk.services.ledger.history_import import COLUMNS
 FIELDS = ("name", "id_number", "policy", "doc_number", "instalment", "amount", "pay_date", "voucher_no", "method",
           "approved_total", "start_date", "memo", "entry_kind")
 # how the money's direction is written, as offices do: a payment, an amount owed back, money paid back
-KIND_TEXT = {"payment": "发放", "clawback": "应追回", "refund": "退回"}
+KIND_TEXT = {"payment": "发放", "clawback": "应追回", "refund": "退回", "waiver": "免于追回"}
 METHOD_TEXT = {"bank": "银行转账", "cash": "现金"}
 
 
@@ -46,7 +46,8 @@ def export_payment_history(session: Session, *, out_path: str | Path) -> int:
     paid_grants: set[int] = set()
     n = 0
     kinds = (E.EntryKind.PAYMENT.value, E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)
-    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(kinds))
+    forgiven = (LedgerEntry.kind == E.EntryKind.WAIVER.value) & (LedgerEntry.amount_fen > 0)  # not lapsed dues
+    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(kinds) | forgiven)
                              .order_by(LedgerEntry.entry_date, LedgerEntry.kind != E.EntryKind.PAYMENT.value,
                                        LedgerEntry.id)):
         if e.id in reversed_ids:
