@@ -190,7 +190,7 @@ def parse_signed_amount(raw: Any, *, field: str = "amount") -> tuple[int, bool]:
         if raw < 0:
             return parse_written_amount(-raw, field=field), True
         return parse_written_amount(raw, field=field), False
-    text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
+    text = re.sub(r"\s+", "", to_halfwidth(str(raw))).replace("（", "(").replace("）", ")").replace("－", "-")
     negative = False
     if len(text) > 2 and text[0] == "(" and text[-1] == ")":
         negative, text = True, text[1:-1]

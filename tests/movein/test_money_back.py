@@ -109,6 +109,11 @@ def test_应追回_then_partly_退回_in_a_kind_column_leaves_the_rest_owed(offi
     assert g.balance_fen == -200_000
     with database.session(local, readonly=True) as s:
         assert [(o.waived_fen, o.open_fen) for o in payments.obligations(s)] == [(100_000, 200_000)]
+    from talentdesk.store import chain
+
+    with database.engine.connect() as conn:  # every entry moved in is sealed into the hash chain like any other
+        report = chain.verify(conn.connection.driver_connection)
+    assert report.ok and report.links > 0, report.findings[:3]
     assert (by[("安家补贴", 2024)].clawbacks, by[("安家补贴", 2024)].refund_fen) == (0, 200_000)
 
 
@@ -170,3 +175,35 @@ def test_each_money_back_refusal_names_its_reason_and_changes_nothing(reason, of
     assert result.imported == 0 and result.refused
     assert any(r.row == row and r.column == column and text in r.message for r in result.rejected), result.rejected
     assert checksums(database) == before
+
+
+@pytest.mark.parametrize("written, fen, negative", [
+    ("-5,000.00", 500_000, True), ("－5000", 500_000, True), ("−0.5万", 500_000, True), ("(5,000.00)", 500_000, True),
+    ("（5000）", 500_000, True), ("-￥5,000", 500_000, True), ("￥-5,000", 500_000, True), (-4999.999999, 500_000, True),
+    ("5000", 500_000, False), (5000, 500_000, False), ("1.5万元", 1_500_000, False),
+])
+def test_amounts_going_back_as_offices_write_them(written, fen, negative):
+    from talentdesk.domain.written import parse_signed_amount
+
+    assert parse_signed_amount(written) == (fen, negative)
+
+
+@pytest.mark.parametrize("texts, kind", [
+    (("应追回",), "clawback"), (("追回",), "refund"), (("退 回",), "refund"), (("退款",), "refund"),
+    (("免于追回",), "waiver"), (("豁免",), "waiver"), (("发放", "2/3"), None), ((None, "第2期"), None),
+    ((None, "追回"), "refund"),
+])
+def test_what_a_row_says_it_is(texts, kind):
+    from talentdesk.domain.written import money_back_kind
+
+    assert money_back_kind(*texts) == kind
+
+
+@pytest.mark.parametrize("written", ["-", "(-)", "-abc", "--5000", "-0"])
+def test_a_negative_that_is_no_amount_is_refused_with_the_reason(written):
+    from talentdesk.domain.errors import ValidationError
+    from talentdesk.domain.written import parse_signed_amount
+
+    with pytest.raises(ValidationError) as exc:
+        parse_signed_amount(written)
+    assert exc.value.field == "amount" and exc.value.message

@@ -391,3 +391,17 @@ def test_no_command_writes_over_the_keys_file(demo_db, tmp_path, monkeypatch, ca
     assert keys.read_bytes() == before and cipher.is_encrypted(Path(str(keys) + ".db"))
     cipher.forget()
     cipher.unlock_with_password(path, "admin", ADMIN_PW)  # still opens
+
+
+def test_a_backup_from_before_a_password_change_restores_and_its_password_logs_in(demo_db, tmp_path, monkeypatch,
+                                                                                 capsys):
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    kw = dict(user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
+    assert run(path, "users", "add", "clerk", "--role", "clerk", new_password=CLERK_PW, **kw) == 0
+    assert run(path, "backup", "--to", str(tmp_path / "before.db"), **kw) == 0
+    assert run(path, "users", "reset-password", "clerk", new_password="later-password-2", **kw) == 0
+    assert run(path, "restore", str(tmp_path / "before.db"), **kw) == 0
+    # the restored account has the password it had in the backup; it opens the file and logs in
+    assert run(path, "watch-list", user="clerk", password=CLERK_PW, monkeypatch=monkeypatch) == 0
+    assert run(path, "watch-list", user="admin", password=ADMIN_PW, monkeypatch=monkeypatch) == 0
