@@ -15,7 +15,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import StorageError, ValidationError
 from talentdesk.domain.models import LedgerEntry, SubsidyGrant, Talent
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.ledger.history_import import COLUMNS
 
 FIELDS = ("name", "id_number", "policy", "doc_number", "instalment", "amount", "pay_date", "voucher_no", "method",
@@ -77,14 +77,10 @@ def export_payment_history(session: Session, *, out_path: str | Path) -> int:
             c.number_format = "yyyy-mm-dd"
     record_event(session, E.AuditAction.EXPORT, summary=f"payment history: {n} rows to {out.name}")
     session.flush()
-    tmp = temporary_beside(session, out)  # journaled before it exists
-    try:
+    with file_at_commit(session, out, failed=lambda exc: StorageError(translate(
+            "HistoryExport", "The file could not be written to {path}: {error}").format(
+            path=out, error=exc.strerror or exc))) as tmp:  # named right after the audit entry commits
         wb.save(tmp)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("HistoryExport", "The file could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
-    place_at_commit(session, tmp, out)  # named right after the audit entry commits
     return n
 
 

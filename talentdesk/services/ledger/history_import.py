@@ -25,7 +25,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
 from talentdesk.domain.models import (
     Instalment,
@@ -50,6 +50,8 @@ from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation, record_event, require
 from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
+    RowCount,
+    data_rows,
     Columns,
     backup_first,
     People,
@@ -57,7 +59,6 @@ from talentdesk.services.common.tabular import (
     ImportOutcome,
     Rejection,
     cell,
-    is_totals_row,
     merged_notes,
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
@@ -262,21 +263,11 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
     headers = sheet.headers
     col = lambda f: headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
     rows: list[_Row] = []
-    blank = 0
-    not_data: list[int] = []
-    total = len(sheet.rows)
-    for n, (rownum, cells) in enumerate(sheet.rows):
-        if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(translate("PaymentImport", "The import was cancelled; nothing was changed."))
-        if progress is not None and n % 2000 == 0:
-            progress(n, total, translate("PaymentImport", "Checking rows"))
-        if all(_blank(c) for c in cells):
-            blank += 1
-            continue
+    skipped = RowCount()
+    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, progress=progress, cancelled=translate(
+            "PaymentImport", "The import was cancelled; nothing was changed."), checking=translate(
+            "PaymentImport", "Checking rows")):
         raw_id = cell(cells, by_field, "id_number")
-        if _blank(raw_id) and is_totals_row(cells):
-            not_data.append(rownum)
-            continue
         problems: list[Rejection] = []
 
         def bad(f: str, message: str) -> None:
@@ -394,7 +385,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             continue
         rows.append(_Row(rownum, talent.id, policy.id, seq, count, amount, pay_date, voucher, method, approved, start,
                          memo, kind))
-    return rows, blank, not_data
+    return rows, skipped.blank, skipped.not_data
 
 
 # ------------------------------------------------------------------ placing payments into grants
