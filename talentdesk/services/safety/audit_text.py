@@ -280,8 +280,19 @@ _REQUEST_STATUS = {"pending": QT_TRANSLATE_NOOP("AuditText", "Waiting for approv
                    "drafted": QT_TRANSLATE_NOOP("AuditText", "Drafted")}
 
 
+_TIER_NAMES: dict[str, str] = {}
+
+
+def set_tier_names(names: dict[str, str]) -> None:
+    """The office's tiers (code -> name in the reader's language), read by the audit service before it renders."""
+    global _TIER_NAMES
+    _TIER_NAMES = dict(names)
+
+
 def value_text(table: str, column: str, value: Any) -> str:
     """One stored value as the reader should see it."""
+    if isinstance(value, str) and value in _TIER_NAMES and (column == "tier_code" or (table, column) == ("tiers", "code")):
+        return _TIER_NAMES[value]
     if value is None or value == "":
         return translate("AuditText", "(empty)")
     if value == "***":
