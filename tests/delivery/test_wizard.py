@@ -91,9 +91,13 @@ def test_backup_folder_must_be_a_complete_writable_path_other_than_the_automatic
     assert wiz.check_backup_folder(str(tmp_path / "fine"), database.path) is None
 
 
-def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, runner):
+def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, runner, monkeypatch):
     from talentdesk.services.safety.accounts import find_user
+    from talentdesk.store import cipher
+    from talentdesk.ui.safety import encryption as encryption_ui
 
+    shown: list[str] = []  # the recovery key dialog is shown once, with the key; the clerk closes it
+    monkeypatch.setattr(encryption_ui.RecoveryKeyDialog, "exec", lambda self: shown.append(self.key.text()) or 1)
     w = _wizard(qtbot, runner)
     assert "AccountsPage" in _page_types(w)
     w.accounts.accounts.setChecked(True)
@@ -104,7 +108,9 @@ def test_the_admin_account_is_created_through_the_accounts_service(qtbot, databa
     assert w.accounts.validatePage()
     _finish(qtbot, w)
     assert w.answers is not None
-    with database.session(Actor.local(), readonly=True) as s:
+    # the first account turned encryption at rest on, and the recovery key was shown once
+    assert cipher.is_encrypted(database.path) and len(shown) == 1 and shown[0].startswith("TDRK-")
+    with runner.database.session(Actor.local(), readonly=True) as s:
         admin = find_user(s, "admin")
         assert admin.role == "admin" and admin.display_name == "王主任"
         assert "correct horse 9" not in admin.password_hash

@@ -349,14 +349,19 @@ class FirstRunWizard(QWizard):
     def _saved(self, answers: WizardAnswers) -> None:
         from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
 
-        self.saving = False
         self.answers = answers
         database = self.runner.database
         if answers.admin is not None and database is not None and file_is_plain(database.path):
-            # the administrator account turns encryption at rest on; the recovery key is shown once
+            # the administrator account turns encryption at rest on; the recovery key is shown once. The wizard
+            # counts as saving (and stays open) until that is done.
+            def encrypted() -> None:
+                self.saving = False
+                QWizard.accept(self)
+
             encrypt_after_first_account(self, self.runner, username=answers.admin.username,
-                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+                                        password=answers.admin.password, on_done=encrypted)
             return
+        self.saving = False
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
