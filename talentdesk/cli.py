@@ -171,7 +171,7 @@ def _refuse_the_database_as_a_file(args, db_path: Path) -> None:
     except (OSError, RuntimeError, ValueError):
         return
     guarded = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-               db.with_name(db.name + "-journal")}
+               db.with_name(db.name + "-journal"), db.with_name(db.name + ".keys")}  # .keys: encryption at rest
     for name in FILE_ARGUMENTS:
         value = getattr(args, name, None)
         if not isinstance(value, (str, Path)) or not str(value):

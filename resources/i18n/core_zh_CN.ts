@@ -945,6 +945,10 @@
         <translation>此文件有 {n} 行在 Excel 中被隐藏（第 {rows} 行）。请决定是否导入：在预览中选择，或使用 --hidden-rows include 或 --hidden-rows skip。</translation>
     </message>
     <message>
+        <source>filled in from the merged cell on row {row}</source>
+        <translation>由第 {row} 行的合并单元格填入</translation>
+    </message>
+    <message>
         <source>The ID number is missing.</source>
         <translation>缺少身份证号。</translation>
     </message>

@@ -1013,8 +1013,8 @@
         <translation>请写明政策（名称或文号）。</translation>
     </message>
     <message>
-        <source>“{value}” is not a kind of entry; write 发放 for a payment, 应追回 for an amount the talent owes back, or 追回 / 退回 for money paid back.</source>
-        <translation>“{value}”不是款项类型；发放写“发放”，人才应退还的金额写“应追回”，已退回的款项写“追回”或“退回”。</translation>
+        <source>“{value}” is not a kind of entry; write 发放 for a payment, 应追回 for an amount the talent owes back, 追回 / 退回 for money paid back, or 免于追回 for an amount forgiven.</source>
+        <translation>“{value}”不是款项类型；发放写“发放”，人才应退还的金额写“应追回”，已退回的款项写“追回”或“退回”，免予追回的金额写“免于追回”。</translation>
     </message>
     <message>
         <source>A payment cannot be negative; for money paid back write 退回 in the “{column}” column.</source>
@@ -1089,6 +1089,10 @@
         <translation>退回多于已发放：{name}在“{policy}”下已发放 {paid}；计入此行后退回 {back}。</translation>
     </message>
     <message>
+        <source>More forgiven than is owed back: {name} owes {owed} back under “{policy}”; this row forgives {amount}.</source>
+        <translation>免于追回多于应追回：{name}在“{policy}”下尚应退还 {owed}；此行免于追回 {amount}。</translation>
+    </message>
+    <message>
         <source>{name}: {amount} paid back under “{policy}” is posted with the clawback it settles (the file has no 应追回 row for it).</source>
         <translation>{name}：“{policy}”退回的 {amount} 连同其对应的应追回一并入账（文件中没有对应的“应追回”行）。</translation>
     </message>
@@ -1147,6 +1151,10 @@
     <message>
         <source>Paid back</source>
         <translation>退回</translation>
+    </message>
+    <message>
+        <source>Forgiven</source>
+        <translation>免于追回</translation>
     </message>
     <message>
         <source>Done</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -106,7 +107,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -439,24 +440,12 @@
         <translation>从 Excel 或 CSV 导入人才</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
         <source>Imported as</source>
         <translation>导入为</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
@@ -527,18 +516,6 @@
         <translation>跳过有误的行，只导入检查通过的行</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -551,7 +528,7 @@
         <translation>（保持原样：该行不予导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier's name</source>
+        <source>e.g. E, or the tier&apos;s name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -565,10 +542,6 @@
     <message>
         <source>Choose a roster</source>
         <translation>选择花名册文件</translation>
-    </message>
-    <message>
-        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
-        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -784,7 +757,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>

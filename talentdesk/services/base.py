@@ -507,6 +507,30 @@ def temporary_beside(session: Session, dest: Path | str, suffix: str = ".part") 
     return tmp
 
 
+@contextmanager
+def file_at_commit(session: Session, dest: Path | str, *, suffix: str = ".part",
+                   failed: Callable[[OSError], TalentDeskError] | None = None) -> Iterator[Path]:
+    """Write `dest` as part of this unit of work: yields the temporary path to write in full; when the block ends
+    the file is placed at commit (`place_at_commit`). A database (or its journal) is refused as `dest` before
+    anything is written; an error in the block removes the temporary file, and an OSError is raised as
+    `failed(exc)` (the operation's own message) when given."""
+    from talentdesk.store.files import refuse_a_database
+
+    refuse_a_database(dest)
+    tmp = temporary_beside(session, dest, suffix)
+    try:
+        yield tmp
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if failed is None:
+            raise
+        raise failed(exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    place_at_commit(session, tmp, Path(dest))
+
+
 def place_at_commit(session: Session, tmp: Path, dest: Path) -> None:
     """`tmp` (already written in full, beside `dest`) gets the name `dest` right after this unit of work commits.
     Before the commit `dest` is checked to be replaceable (a copy open in WPS/Excel or a PDF reader refuses the
@@ -817,7 +841,7 @@ class Database:
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
     "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain", "place_at_commit",
-    "temporary_beside",
+    "temporary_beside", "file_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 

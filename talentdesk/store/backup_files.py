@@ -25,6 +25,7 @@ from talentdesk.paths import backups_dir_for
 from talentdesk.store import cipher
 from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_file, connect_readonly
 from talentdesk.store.chain import chain_head_of, chain_sidecar, link_raw, write_chain_sidecar
+from talentdesk.store.files import sync_folder
 from talentdesk.store.integrity import CheckReport, full_check, integrity_check
 
 log = logging.getLogger(__name__)
@@ -350,7 +351,7 @@ def refuse_target(db_path: Path, target: Path, *, overwrite: bool) -> None:
     `overwrite`) any existing file."""
     db_path = Path(db_path)
     target = Path(target)
-    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy")]
+    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy", ".keys")]
     resolved = Path(os.path.abspath(target))
     if any(_same_file(resolved, p) or os.path.normcase(resolved) == os.path.normcase(os.path.abspath(p))
            for p in live):
@@ -651,14 +652,7 @@ def swap_in(staging: Path, db_path: Path) -> None:
     _sync_folder(db_path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_sync_folder = sync_folder  # the name services/safety/encryption.py uses
 
 
 def leftovers(db_path: Path) -> list[Path]:

@@ -140,3 +140,14 @@ database (or its journal) is refused as a destination (`refuse_a_database`)."""
         else:
             os.close(fd)
             return
+
+
+def sync_folder(folder: str | os.PathLike) -> None:
+    """Make a rename in `folder` durable (POSIX: fsync the directory; NTFS journals the rename itself)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

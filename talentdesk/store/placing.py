@@ -33,6 +33,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from talentdesk.store.files import sync_folder
+
 log = logging.getLogger(__name__)
 
 JOURNAL_INFIX = ".placing-"
@@ -86,17 +88,7 @@ def _write_atomically(path: Path, data: dict) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(new, path)
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_folder(path.parent)
 
 
 def row_digest(row) -> str:
@@ -132,7 +124,7 @@ class Journal:
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
-        _sync_folder(self.path.parent)
+        sync_folder(self.path.parent)
 
 
 @dataclass(frozen=True)

@@ -87,3 +87,30 @@ def test_a_certificate_has_one_serial_label_and_tells_no_one_to_run_a_command():
     # the certificate's own number is the one serial; the other number is the finance office's accounting voucher
     assert labels["zh_CN"].serial == "凭证编号" and labels["zh_CN"].voucher == "记账凭证号"
     assert labels["en"].voucher == "Accounting voucher" and "No." not in labels["en"].voucher
+
+
+def test_filter_boxes_go_to_a_second_row_instead_of_being_cut(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QComboBox
+
+    monkeypatch.setattr(screen, "available_area", lambda _w=None: QRect(0, 0, 1920, 1040))
+
+    from talentdesk.ui.common.widgets import FilterRow
+
+    boxes = []
+    for text in ("All statuses", "All tiers", "All employers", "All education", "Any arrival year",
+                 "Any commitment end"):
+        box = QComboBox()
+        box.addItem(text)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        boxes.append(box)
+    row = FilterRow(boxes)
+    qtbot.addWidget(row)
+    row.resize(1340, 40)
+    row.show()
+    qtbot.waitUntil(lambda: row.columns == 6, timeout=3000)
+    row.resize(880, 80)
+    qtbot.waitUntil(lambda: row.columns == 3, timeout=3000)  # two even rows of three
+    qtbot.wait(50)
+    for box in boxes:
+        assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText()) + 20, box.currentText()

@@ -18,7 +18,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.common.paging import Page
 from talentdesk.services.safety import audit_text
 
@@ -154,9 +154,10 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
     if suffix not in (".xlsx", ".csv"):
         raise InputFileError(translate("Audit", "Export to a file ending in .xlsx or .csv."))
     stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id).limit(MAX_EXPORT_ROWS)
-    tmp = temporary_beside(session, path)  # journaled before it exists
     count = 0
-    try:
+    with file_at_commit(session, path, failed=lambda exc: InputFileError(translate(
+            "Audit", "The export could not be written to {path}: {error}").format(
+            path=path, error=exc.strerror or exc))) as tmp:
         if suffix == ".csv":
             with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
                 w = csv.writer(fh)
@@ -174,16 +175,8 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
                 ws.append([_xlsx_text(safe_cell(v)) for v in _values(_to_row(e))])
                 count += 1
             wb.save(tmp)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputFileError(translate("Audit", "The export could not be written to {path}: {error}").format(
-            path=path, error=exc.strerror or exc)) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     record_event(session, AuditAction.EXPORT, table="audit_entries",
-                 summary=f"audit export: {count} rows to {path.name}")
-    place_at_commit(session, tmp, path)  # named right after the audit entry commits
+                 summary=f"audit export: {count} rows to {path.name}")  # the file is named right after it commits
     return count
 
 

@@ -34,8 +34,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import OfficeKey
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
-from talentdesk.store.files import refuse_a_database
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.store.keystore import (  # noqa: F401 - the key store's primitives are part of this module's API
     OfficeKeyInfo, _current, _raw_public, _secret, _store_read, _store_write, ensure_office_key, fingerprint_of,
     key_protection, legacy_key, pretty_fingerprint, private_key, public_key_from_file, sign, signature_ok,
@@ -80,19 +79,18 @@ def export_key(session: Session, *, out_path: str | Path, password: str) -> str:
            "kdf": {"name": "scrypt", "n": 2 ** 15, "r": 8, "p": 1, "salt": salt.hex()},
            "nonce": nonce.hex(), "ciphertext": base64.b64encode(sealed).decode(),
            "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-    path = Path(out_path)
-    refuse_a_database(path)
-    tmp = temporary_beside(session, path)
-    try:
-        tmp.write_text(json.dumps(doc, indent=1), encoding="utf-8")
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
-            path=path, error=exc.strerror or exc)) from None
+    _write_key_file(session, Path(out_path), json.dumps(doc, indent=1).encode("utf-8"))
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
-                 summary=f"office key {row.fingerprint} exported (password-protected) to {path.name}")
-    place_at_commit(session, tmp, path)  # named right after the audit entry commits
+                 summary=f"office key {row.fingerprint} exported (password-protected) to {Path(out_path).name}")
     return row.fingerprint
+
+
+def _write_key_file(session: Session, path: Path, data: bytes) -> None:
+    """A key file, named right after the unit of work (and its audit entry) commits; never over a database."""
+    with file_at_commit(session, path, failed=lambda exc: StorageError(translate(
+            "Keys", "The key could not be written to {path}: {error}").format(
+            path=path, error=exc.strerror or exc))) as tmp:
+        tmp.write_bytes(data)
 
 
 @operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.SETTINGS,))
@@ -141,18 +139,9 @@ def export_public_key(session: Session, *, out_path: str | Path) -> str:
     row = ensure_office_key(session)
     pem = Ed25519PublicKey.from_public_bytes(bytes.fromhex(row.public_key)).public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    path = Path(out_path)
-    refuse_a_database(path)  # `key public --out talentdesk.db` would write the key over a database
-    tmp = temporary_beside(session, path)
-    try:
-        tmp.write_bytes(pem)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
-            path=out_path, error=exc.strerror or exc)) from None
+    _write_key_file(session, Path(out_path), pem)  # `key public --out talentdesk.db` is refused there
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
-                 summary=f"public key {row.fingerprint} to {path.name}")
-    place_at_commit(session, tmp, path)  # named right after the audit entry commits
+                 summary=f"public key {row.fingerprint} to {Path(out_path).name}")
     return row.fingerprint
 
 

@@ -85,7 +85,8 @@ class RecoveryKeyDialog(QDialog):
 
 
 def encrypt_after_first_account(parent: QWidget, runner, *, username: str, password: str,
-                                on_done: Callable[[], None] | None = None) -> None:
+                                on_done: Callable[[], None] | None = None,
+                                on_error: Callable[[BaseException], None] | None = None) -> None:
     """The first account turns encryption at rest on (a SQLite file not yet encrypted): backup, encrypted copy,
     checked, swapped in, backups encrypted; then the recovery key is shown once."""
     database = runner.database
@@ -98,7 +99,8 @@ def encrypt_after_first_account(parent: QWidget, runner, *, username: str, passw
             on_done()
 
     run_with_progress(parent, runner, QCoreApplication.translate("EncryptionUi", "Encrypting the database…"),
-                      call(encryption.encrypt_database, username=username, password=password), on_done=_shown)
+                      call(encryption.encrypt_database, username=username, password=password), on_done=_shown,
+                      on_error=on_error or (lambda exc: show_error(parent, exc)))
 
 
 def file_is_plain(path: Path | None) -> bool:

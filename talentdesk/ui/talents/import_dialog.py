@@ -9,10 +9,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,17 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.talents import importer
 from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.progress import run_with_progress
-from talentdesk.ui.common.style import error_style
+from talentdesk.ui.common.file_import import ImportControls, problem_rows_model
 from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.errors import show_error
-from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, join_list
@@ -55,29 +49,19 @@ class ImportDialog(QDialog):
         self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
         self.setWindowTitle(self.tr("Import talents from Excel or CSV"))
         fit_to_screen(self, 1000, 720)
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self.choose_file)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("File:")))
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(browse)
+        c = self.controls = ImportControls(
+            self, skip_text=self.tr("Skip invalid rows and import only the valid ones"),
+            browse=self.choose_file, check=self.check, run_import=self.run_import)
+        self.path_edit, self.error, self.skip_invalid = c.path_edit, c.error, c.skip_invalid
+        self.check_button, self.import_button, self.buttons = c.check_button, c.import_button, c.buttons
+        self.skip_invalid.toggled.connect(self._update_buttons)
 
         self.columns = QTableWidget(0, 2)
         self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Imported as")])
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.columns.verticalHeader().setVisible(False)
-        self.rejected_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Column"), lambda r: r.column),
-            Column(self.tr("Reason"), lambda r: r.message),
-        ], self)
-        self.notes_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Column"), lambda r: r.column),
-            Column(self.tr("Note"), lambda r: r.message),
-        ], self)
+        self.rejected_model = problem_rows_model(self, last=self.tr("Reason"))
+        self.notes_model = problem_rows_model(self, last=self.tr("Note"))
         self.notes_view = make_table_view(self.notes_model, self, sortable=False)
         self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.notes_label = QLabel(self.tr("Worth a look, and what is not data"))
@@ -131,9 +115,6 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.employers = QLabel()
         self.employers.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
         self.hidden_label = QLabel()
         self.hidden_label.setWordWrap(True)
         self.hidden_include = QRadioButton(self.tr("Import the hidden rows too"))
@@ -146,19 +127,8 @@ class ImportDialog(QDialog):
         hidden_bar.addWidget(self.hidden_include)
         hidden_bar.addWidget(self.hidden_skip)
         hidden_bar.addStretch(1)
-        self.skip_invalid = QCheckBox(self.tr("Skip invalid rows and import only the valid ones"))
-        self.skip_invalid.toggled.connect(self._update_buttons)
-        self.check_button = QPushButton(self.tr("Check again"))
-        self.check_button.clicked.connect(self.check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-        self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addLayout(c.file_row)
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
         lay.addWidget(self.employers)
@@ -297,8 +267,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ file and columns
     def choose_file(self) -> None:
-        path, _f = open_file_name(self, self.tr("Choose a roster"),
-                                               self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
+        path = self.controls.choose(self, self.tr("Choose a roster"))
         if path:
             self.load_file(path)
 
@@ -381,18 +350,13 @@ class ImportDialog(QDialog):
         self.rejected_model.set_rows([])
         self.notes_model.set_rows([])
         self.summary.setText("")
-        if isinstance(exc, TalentDeskError):
-            self.error.setText("\n".join([exc.message, *exc.details]))
-        else:
-            show_error(self, exc)
+        self.controls.failed(self, exc)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         r = self.result
         decided = not (r and r.hidden_rows) or self.hidden_choice() is not None  # hidden rows: the clerk decides
-        ok = bool(r and r.valid_rows and decided and (not r.rejected or self.skip_invalid.isChecked()))
-        self.import_button.setEnabled(ok)
-        self.check_button.setEnabled(bool(self.path))
+        self.controls.update(r, self.path, decided=decided)
 
     def run_import(self) -> None:
         if not self.import_button.isEnabled():

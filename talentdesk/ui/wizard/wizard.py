@@ -353,13 +353,17 @@ class FirstRunWizard(QWizard):
         database = self.runner.database
         if answers.admin is not None and database is not None and file_is_plain(database.path):
             # the administrator account turns encryption at rest on; the recovery key is shown once. The wizard
-            # counts as saving (and stays open) until that is done.
-            def encrypted() -> None:
+            # stays "saving" until then; a failure is shown, and the answers (already written) stand.
+            def _finished(exc: BaseException | None = None) -> None:
                 self.saving = False
+                if exc is not None:
+                    from talentdesk.ui.errors import show_error
+
+                    show_error(self, exc)
                 QWizard.accept(self)
 
             encrypt_after_first_account(self, self.runner, username=answers.admin.username,
-                                        password=answers.admin.password, on_done=encrypted)
+                                        password=answers.admin.password, on_done=_finished, on_error=_finished)
             return
         self.saving = False
         super().accept()
