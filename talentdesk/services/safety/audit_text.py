@@ -40,7 +40,10 @@ def local_time_text(at: dt.datetime) -> str:
 def utc_bounds(day_from: dt.date | None, day_to: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Local calendar days (what the reader picks) as naive UTC bounds (what the trail stores)."""
     def to_utc(moment: dt.datetime) -> dt.datetime:
-        return moment.astimezone().astimezone(dt.timezone.utc).replace(tzinfo=None)
+        try:
+            return moment.astimezone().astimezone(dt.timezone.utc).replace(tzinfo=None)
+        except (OverflowError, ValueError, OSError):  # the first or last day the calendar has: no record lies beyond
+            return moment
 
     start = to_utc(dt.datetime.combine(day_from, dt.time.min)) if day_from else None
     end = to_utc(dt.datetime.combine(day_to, dt.time.max)) if day_to else None
