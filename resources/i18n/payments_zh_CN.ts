@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -591,6 +591,10 @@
     <message>
         <source>what its weekday says</source>
         <translation>按星期几（恢复普通日期）</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Days of {year} that differ from their weekday:</source>

@@ -203,6 +203,8 @@ class SafetyMenu(QObject):
             self._add(self.tr("&Audit trail…"), self.open_audit)
         if ctx.actor.can(Permission.USER_MANAGE):
             self._add(self.tr("A&ccounts…"), self.open_users)
+        if ctx.actor.can(Permission.SETTINGS_MANAGE):
+            self._add(self.tr("&Encryption…"), self.open_encryption)
         if not ctx.actor.single_user:
             self._add(self.tr("Change my &password…"), self.change_password)
             self._add(self.tr("&Lock now"), self.lock_now, "Ctrl+L")
@@ -254,6 +256,11 @@ class SafetyMenu(QObject):
         from talentdesk.ui.safety.audit_view import AuditDialog
 
         AuditDialog(self.context, self.window).exec()
+
+    def open_encryption(self):
+        from talentdesk.ui.safety.encryption import EncryptionDialog
+
+        EncryptionDialog(self.context, self.window).exec()
 
     def open_users(self):
         from talentdesk.ui.safety.users import UsersDialog

@@ -83,7 +83,8 @@ class ImportDialog(QDialog):
         self.values_table = QTableWidget(0, 3)
         self.values_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value in the file"),
                                                      self.tr("Import as")])
-        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.verticalHeader().setVisible(False)
         self.values_label = QLabel(self.tr("Values not recognised — choose what each means for the whole file "
                                            "(remembered for the next import)"))
@@ -110,7 +111,7 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([330, 670])
+        split.setSizes([420, 580])
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -185,10 +186,14 @@ class ImportDialog(QDialog):
             rows += [(f, raw, code) for raw, code in table.items() if (f, raw) not in shown]
         self.values_table.setRowCount(len(rows))
         for i, (f, raw, code) in enumerate(rows):
-            self.values_table.setCellWidget(i, 0, QLabel(importer.column_title(f)))
-            self.values_table.setCellWidget(i, 1, QLabel(raw))
+            for column, text in ((0, importer.column_title(f)), (1, raw)):
+                cell = QLabel(text)
+                cell.setContentsMargins(4, 0, 8, 0)
+                self.values_table.setCellWidget(i, column, cell)
+                self.values_table.setColumnWidth(column, max(self.values_table.columnWidth(column),
+                                                             cell.sizeHint().width() + 4))
             combo = QComboBox()
-            combo.addItem(self.tr("(leave as it is: the row is rejected)"), "")
+            combo.addItem(self.tr("(not mapped: rows rejected)"), "")
             for value, text in self._choices_for(f):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(code or "")))
