@@ -1556,6 +1556,10 @@
         <translation>分期</translation>
     </message>
     <message>
+        <source>Service (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
         <source>Amounts</source>
         <translation>补贴标准</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -107,7 +106,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -524,11 +523,11 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>(leave as it is: the row is rejected)</source>
-        <translation>（保持原样：该行不予导入）</translation>
+        <source>(not mapped: rows rejected)</source>
+        <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier&apos;s name</source>
+        <source>e.g. E, or the tier's name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -757,7 +756,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>

@@ -114,3 +114,27 @@ def test_filter_boxes_go_to_a_second_row_instead_of_being_cut(qtbot, monkeypatch
     qtbot.wait(50)
     for box in boxes:
         assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText()) + 20, box.currentText()
+
+
+def test_the_file_dialog_speaks_chinese_where_qts_own_catalogue_is_silent(qtbot):
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from talentdesk.app import install_translators
+
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        dialog = QFileDialog(None, "保存", ".", "Excel (*.xlsx)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
+        assert labels and all(not re.search(r"[A-Za-z]{3,}", t) for t in labels), labels
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+        set_language("en")

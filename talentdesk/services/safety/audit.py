@@ -20,6 +20,7 @@ from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.common.paging import Page
+from talentdesk.services.common.reference import tier_names
 from talentdesk.services.safety import audit_text
 
 MAX_EXPORT_ROWS = 1_000_000
@@ -109,6 +110,7 @@ def _to_row(e: AuditEntry) -> AuditRow:
 @operation(Permission.AUDIT_READ)
 def list_audit(session: Session, *, query: AuditQuery = AuditQuery(), offset: int = 0, limit: int = 500) -> Page:
     """Newest first."""
+    audit_text.set_tier_names(tier_names(session))
     stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id.desc()).offset(max(0, offset)).limit(
         max(1, min(limit, 10_000)))
     rows = [_to_row(e) for e in session.scalars(stmt)]
@@ -149,6 +151,7 @@ def _values(r: AuditRow) -> list:
 @operation(Permission.AUDIT_READ, writes=True, changes=(Change.AUDIT,))
 def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Path | str) -> int:
     """Write the filtered trail to .xlsx or .csv (UTF-8 with BOM for Excel); the export itself is audited."""
+    audit_text.set_tier_names(tier_names(session))
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):

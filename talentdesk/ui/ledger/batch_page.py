@@ -504,7 +504,7 @@ class BatchPage(Page):
             ("kind", self.tr("The day is"), combo([(self.tr("a public holiday (not worked)"), "holiday"),
                                                    (self.tr("a working day (e.g. a weekend day worked)"), "workday"),
                                                    (self.tr("what its weekday says"), "")])),
-            ("name", self.tr("Name"), QLineEdit()),
+            ("name", self.tr("Holiday name"), QLineEdit()),
         ], self, note=self.tr("Days of {year} that differ from their weekday:").format(year=year) + "\n" + listing)
         if not dlg.exec():
             return

@@ -34,6 +34,7 @@ from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, join_list
 from talentdesk.services.common.reference import list_tiers
+from talentdesk.ui.common.style import attention_style
 
 VALUE_MAP_KEY = "talents/import_value_map"  # the clerk's value mappings, remembered for the next import
 
@@ -82,7 +83,8 @@ class ImportDialog(QDialog):
         self.values_table = QTableWidget(0, 3)
         self.values_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value in the file"),
                                                      self.tr("Import as")])
-        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.verticalHeader().setVisible(False)
         self.values_label = QLabel(self.tr("Values not recognised — choose what each means for the whole file "
                                            "(remembered for the next import)"))
@@ -109,7 +111,7 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([330, 670])
+        split.setSizes([420, 580])
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -184,15 +186,19 @@ class ImportDialog(QDialog):
             rows += [(f, raw, code) for raw, code in table.items() if (f, raw) not in shown]
         self.values_table.setRowCount(len(rows))
         for i, (f, raw, code) in enumerate(rows):
-            self.values_table.setCellWidget(i, 0, QLabel(importer.column_title(f)))
-            self.values_table.setCellWidget(i, 1, QLabel(raw))
+            for column, text in ((0, importer.column_title(f)), (1, raw)):
+                cell = QLabel(text)
+                cell.setContentsMargins(4, 0, 8, 0)
+                self.values_table.setCellWidget(i, column, cell)
+                self.values_table.setColumnWidth(column, max(self.values_table.columnWidth(column),
+                                                             cell.sizeHint().width() + 4))
             combo = QComboBox()
-            combo.addItem(self.tr("(leave as it is: the row is rejected)"), "")
+            combo.addItem(self.tr("(not mapped: rows rejected)"), "")
             for value, text in self._choices_for(f):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(code or "")))
             if code is None:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.currentIndexChanged.connect(lambda _i, f=f, raw=raw, c=combo: self.map_value(f, raw, c.currentData()))
             self.values_table.setCellWidget(i, 2, combo)
         self.values_table.setVisible(bool(rows))
@@ -300,7 +306,7 @@ class ImportDialog(QDialog):
             mapped = preview.mapping.get(h)
             combo.setCurrentIndex(max(0, combo.findData(mapped or "")))
             if not mapped:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.setProperty("header", h)
             combo.currentIndexChanged.connect(lambda _i: self.check())
             self.columns.setCellWidget(i, 1, combo)
