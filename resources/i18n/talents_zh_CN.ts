@@ -280,6 +280,17 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
+        <translation>您打开后，{who} 于 {when} 保存了{name}的档案。您的修改未保存：请逐项选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>他人</translation>
+    </message>
+</context>
+<context>
     <name>DepartureDialog</name>
     <message>
         <source>Record departure — {name}</source>
@@ -877,6 +888,10 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else's newer version is stored.</source>
+        <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>
         <source>Re-activate</source>
