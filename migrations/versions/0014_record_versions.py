@@ -21,8 +21,10 @@ VERSIONED = (
 
 
 def upgrade() -> None:
-    for table in VERSIONED:  # every row that exists is at version 1
-        op.add_column(table, sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1")))
+    inspector = sa.inspect(op.get_bind())
+    for table in VERSIONED:  # every row that exists is at version 1 (a table that has the column keeps it)
+        if "version" not in {c["name"] for c in inspector.get_columns(table)}:
+            op.add_column(table, sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1")))
 
 
 def downgrade() -> None:
