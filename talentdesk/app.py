@@ -96,6 +96,20 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     return window
 
 
+def self_test(database: Database, *, actor: Actor, lang: str, screenshots: Path | None = None,
+              timeout: float = 60.0):
+    """`talentdesk self-test`: build the application and a main window (with throw-away window settings) and let
+    ui/selftest.py visit every tab."""
+    import tempfile
+
+    from talentdesk.ui.selftest import run_self_test
+
+    app = make_application(lang=lang)
+    settings_file = Path(tempfile.mkdtemp()) / "selftest.ini"
+    window = open_main_window(database, actor=actor, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
+    return run_self_test(app, window, lang=lang, screenshots=screenshots, timeout=timeout)
+
+
 def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     """Open the window. Every failure before the window exists is shown as a message, never a traceback."""
     paths = data_paths().ensure()

@@ -65,7 +65,8 @@ class CliContext:
             self._database = Database.open(self.db_path, ask_password=_ask_server_password)
             self._database.wait_notice = lambda text: print(text, file=sys.stderr, flush=True)
             if self._database.path is not None:
-                clean_leftovers(self._database.path)  # what a killed backup or restore left behind
+                # what a killed run left behind; a committed print or export is put in place (said when it cannot)
+                clean_leftovers(self._database.path, notice=lambda text: print(text, file=sys.stderr, flush=True))
         return self._database
 
     def actor(self):
@@ -170,7 +171,7 @@ def _refuse_the_database_as_a_file(args, db_path: Path) -> None:
     except (OSError, RuntimeError, ValueError):
         return
     guarded = {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"),
-               db.with_name(db.name + "-journal")}
+               db.with_name(db.name + "-journal"), db.with_name(db.name + ".keys")}  # .keys: encryption at rest
     for name in FILE_ARGUMENTS:
         value = getattr(args, name, None)
         if not isinstance(value, (str, Path)) or not str(value):

@@ -43,6 +43,25 @@ def _fake_replace(monkeypatch, failures: int, winerror=32):
     return calls
 
 
+def _held_open(monkeypatch, held: Path, winerror=32):
+    """`held` is open in Excel/WPS as Windows sees it: it can be neither opened for writing nor replaced (every
+    other file, the database's own journals included, behaves normally)."""
+    real_replace, real_open = os.replace, os.open
+
+    def replace(src, dst):
+        if Path(dst) == held:
+            raise _sharing_violation(winerror)
+        return real_replace(src, dst)
+
+    def open_(path, flags, *args, **kwargs):
+        if Path(path) == held and flags & (os.O_RDWR | os.O_WRONLY):
+            raise _sharing_violation(winerror)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    monkeypatch.setattr(files.os, "open", open_)
+
+
 def test_a_file_released_while_waiting_is_replaced(tmp_path, monkeypatch, waits):
     dest, tmp = tmp_path / "花名册.xlsx", tmp_path / "花名册.xlsx.part"
     dest.write_bytes(b"old")
@@ -86,7 +105,7 @@ def test_a_talent_export_over_an_open_workbook_says_so_and_records_nothing(demo_
 
     dest = tmp_path / "人才名单.xlsx"
     dest.write_bytes(b"open in Excel")
-    _fake_replace(monkeypatch, failures=99)
+    _held_open(monkeypatch, dest)
     with demo_db.session(Actor.local(), readonly=True) as s:
         before = s.scalar(select(func.count()).select_from(AuditEntry))
     with pytest.raises(FileInUse) as err, demo_db.session(Actor.local()) as s:

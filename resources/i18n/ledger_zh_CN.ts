@@ -224,8 +224,12 @@
         <translation>发放日期</translation>
     </message>
     <message>
-        <source>Voucher No.</source>
-        <translation>凭证号</translation>
+        <source>Accounting voucher</source>
+        <translation>记账凭证号</translation>
+    </message>
+    <message>
+        <source>This certificate is issued by the office named above. To check that it is genuine, scan the code, or give its serial number to that office.</source>
+        <translation>本凭证由上述单位开具。如需查验真伪，请扫描二维码，或将凭证编号告知开具单位核验。</translation>
     </message>
     <message>
         <source>Paid by</source>
@@ -254,10 +258,6 @@
     <message>
         <source>Office key {fp} · Chain head {head}</source>
         <translation>单位密钥 {fp} · 链头 {head}</translation>
-    </message>
-    <message>
-        <source>This certificate is issued by the office named above. Scan the code or run "talentdesk verify" to check that it is genuine.</source>
-        <translation>本凭证由上述单位开具。可扫描二维码或使用“talentdesk verify”命令查验真伪。</translation>
     </message>
     <message>
         <source>Printing was cancelled; no file was written.</source>
@@ -1013,8 +1013,8 @@
         <translation>请写明政策（名称或文号）。</translation>
     </message>
     <message>
-        <source>“{value}” is not a kind of entry; write 发放 for a payment, 应追回 for an amount the talent owes back, or 追回 / 退回 for money paid back.</source>
-        <translation>“{value}”不是款项类型；发放写“发放”，人才应退还的金额写“应追回”，已退回的款项写“追回”或“退回”。</translation>
+        <source>“{value}” is not a kind of entry; write 发放 for a payment, 应追回 for an amount the talent owes back, 追回 / 退回 for money paid back, or 免于追回 for an amount forgiven.</source>
+        <translation>“{value}”不是款项类型；发放写“发放”，人才应退还的金额写“应追回”，已退回的款项写“追回”或“退回”，免予追回的金额写“免于追回”。</translation>
     </message>
     <message>
         <source>A payment cannot be negative; for money paid back write 退回 in the “{column}” column.</source>
@@ -1089,6 +1089,10 @@
         <translation>退回多于已发放：{name}在“{policy}”下已发放 {paid}；计入此行后退回 {back}。</translation>
     </message>
     <message>
+        <source>More forgiven than is owed back: {name} owes {owed} back under “{policy}”; this row forgives {amount}.</source>
+        <translation>免于追回多于应追回：{name}在“{policy}”下尚应退还 {owed}；此行免于追回 {amount}。</translation>
+    </message>
+    <message>
         <source>{name}: {amount} paid back under “{policy}” is posted with the clawback it settles (the file has no 应追回 row for it).</source>
         <translation>{name}：“{policy}”退回的 {amount} 连同其对应的应追回一并入账（文件中没有对应的“应追回”行）。</translation>
     </message>
@@ -1147,6 +1151,10 @@
     <message>
         <source>Paid back</source>
         <translation>退回</translation>
+    </message>
+    <message>
+        <source>Forgiven</source>
+        <translation>免于追回</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1546,6 +1554,10 @@
     <message>
         <source>Instalments</source>
         <translation>分期</translation>
+    </message>
+    <message>
+        <source>Service (years)</source>
+        <translation>服务期（年）</translation>
     </message>
     <message>
         <source>Amounts</source>

@@ -291,6 +291,10 @@
         <translation>{n} 天前</translation>
     </message>
     <message>
+        <source>{n} days without a check-in · last {date}</source>
+        <translation>已 {n} 天未帮带 · 上次 {date}</translation>
+    </message>
+    <message>
         <source>Last check-in {date} ({when})</source>
         <translation>上次帮带 {date}（{when}）</translation>
     </message>

@@ -35,6 +35,10 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
+        <source>The {what} cannot begin with {char}.</source>
+        <translation>{what}不能以 {char} 开头。</translation>
+    </message>
+    <message>
         <source>Talent {id} does not exist.</source>
         <translation>人才 {id} 不存在。</translation>
     </message>
@@ -329,6 +333,10 @@
         <translation>银行账户…</translation>
     </message>
     <message>
+        <source>Working days…</source>
+        <translation>工作日历…</translation>
+    </message>
+    <message>
         <source>Payment batches</source>
         <translation>发放批次</translation>
     </message>
@@ -547,6 +555,50 @@
     <message>
         <source>{name}: {account}, {bank} ({holder}).</source>
         <translation>{name}：{bank} {account}（户名 {holder}）。</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>No public holidays are entered for {year}: working days cannot be counted until they are.</source>
+        <translation>{year} 年尚未录入法定节假日：录入前无法计算工作日。</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The day is</source>
+        <translation>该日为</translation>
+    </message>
+    <message>
+        <source>a public holiday (not worked)</source>
+        <translation>法定节假日（不上班）</translation>
+    </message>
+    <message>
+        <source>a working day (e.g. a weekend day worked)</source>
+        <translation>工作日（如周末调休上班）</translation>
+    </message>
+    <message>
+        <source>what its weekday says</source>
+        <translation>按星期几（恢复普通日期）</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Days of {year} that differ from their weekday:</source>
+        <translation>{year} 年与星期几不一致的日期：</translation>
     </message>
     <message>
         <source>Cancel batch {number}</source>

@@ -1545,6 +1545,49 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Encryption at rest</source>
+        <translation>静态加密</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Encrypt with this PC&apos;s key store</source>
+        <translation>用本机密钥存储加密</translation>
+    </message>
+    <message>
+        <source>Single-user mode: the database and its backups are encrypted, and the key is kept in this PC&apos;s protected store, so the file opens here without a password and nowhere else without the recovery key.</source>
+        <translation>单人模式：数据库及其备份会被加密，密钥保存在本机受保护的存储中；在本机打开无需密码，在其他地方没有恢复密钥则打不开。</translation>
+    </message>
+    <message>
+        <source>This is a server database: it is protected by the server (its disk encryption, accounts and TLS). TalentDesk does not encrypt it.</source>
+        <translation>这是服务器数据库：由服务器保护（其磁盘加密、账户和 TLS）。人才工作台不对它加密。</translation>
+    </message>
+    <message>
+        <source>The database file is not encrypted. It is encrypted as soon as the first account is created (Safety → Accounts); in single-user mode it can be encrypted with the key kept on this PC.</source>
+        <translation>数据库文件未加密。建立第一个账号时（数据安全 → 账号管理）会立即加密；单人模式下也可以加密，并把密钥保存在本机。</translation>
+    </message>
+    <message>
+        <source>The database file and its backups are encrypted. Accounts that can open it: {names}.</source>
+        <translation>数据库文件及其备份已加密。可以打开它的账户：{names}。</translation>
+    </message>
+    <message>
+        <source>The key is kept in this PC&apos;s protected store (single-user mode).</source>
+        <translation>密钥保存在本机受保护的存储中（单人模式）。</translation>
+    </message>
+    <message>
+        <source>These accounts need a new password from an administrator before they can open it: {names}</source>
+        <translation>以下账户需要管理员重设密码后才能打开它：{names}</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+</context>
+<context>
     <name>EncryptionUi</name>
     <message>
         <source>Encrypting the database…</source>
@@ -1922,6 +1965,17 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>Placing</name>
+    <message>
+        <source>{name} was saved when the program stopped, but the file itself is missing: print or export it again.</source>
+        <translation>程序停止时 {name} 已保存，但文件本身缺失：请重新打印或导出。</translation>
+    </message>
+    <message>
+        <source>{name} is open in another program, so the file saved before the program stopped could not be put in place; close it there, it is put in place at the next start.</source>
+        <translation>{name} 正在另一个程序中打开，程序停止前保存的文件无法放到位；请在那里关闭它，下次启动时会放到位。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key — shown only now</source>
@@ -2064,6 +2118,10 @@ Keep locked away from the PC.</source>
     <message>
         <source>A&amp;ccounts…</source>
         <translation>账户管理(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption…</source>
+        <translation>加密(&amp;E)…</translation>
     </message>
     <message>
         <source>Change my &amp;password…</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -106,7 +107,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -282,7 +283,7 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <source>{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
+        <source>{who} saved {name}&apos;s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
         <translation>您打开后，{who} 于 {when} 保存了{name}的档案。您的修改未保存：请逐项选择保留哪个版本。</translation>
     </message>
     <message>
@@ -450,24 +451,12 @@
         <translation>从 Excel 或 CSV 导入人才</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
         <source>Imported as</source>
         <translation>导入为</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
     </message>
     <message>
         <source>Column</source>
@@ -538,18 +527,6 @@
         <translation>跳过有误的行，只导入检查通过的行</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -558,11 +535,11 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>(leave as it is: the row is rejected)</source>
-        <translation>（保持原样：该行不予导入）</translation>
+        <source>(not mapped: rows rejected)</source>
+        <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier's name</source>
+        <source>e.g. E, or the tier&apos;s name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -576,10 +553,6 @@
     <message>
         <source>Choose a roster</source>
         <translation>选择花名册文件</translation>
-    </message>
-    <message>
-        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
-        <translation>Excel 或 CSV (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
@@ -795,7 +768,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -890,7 +863,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Not saved: someone else's newer version is stored.</source>
+        <source>Not saved: someone else&apos;s newer version is stored.</source>
         <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>

@@ -52,11 +52,11 @@ def cmd_self_test(args: argparse.Namespace, ctx) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from talentdesk.selftest import run_self_test
+    from talentdesk.app import self_test
 
     database = ctx.database()
-    result = run_self_test(database, actor=ctx.actor(), lang=ctx.lang, screenshots=args.screenshots,
-                           timeout=args.timeout)
+    result = self_test(database, actor=ctx.actor(), lang=ctx.lang, screenshots=args.screenshots,
+                       timeout=args.timeout)
     text = "\n".join(
         [f"{'ok ' if ok else 'FAIL'} {name}{'' if ok else ': ' + why}" for name, ok, why in result.checks]
     )

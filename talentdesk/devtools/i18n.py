@@ -21,7 +21,7 @@ LANG = "zh_CN"
 
 # area -> source paths (relative to the repository root). Every .py file lives in exactly one area.
 AREAS: dict[str, list[str]] = {
-    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/selftest.py", "talentdesk/store/db.py",
+    "core": ["talentdesk/app.py", "talentdesk/cli.py", "talentdesk/ui/selftest.py", "talentdesk/store/db.py",
              "talentdesk/store/files.py", "talentdesk/domain",
              "talentdesk/services/base.py", "talentdesk/services/common", "talentdesk/ui/common",
              "talentdesk/ui/main_window.py", "talentdesk/commands/core.py", "talentdesk/ui/errors.py"],
@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
                "talentdesk/commands/ledger.py", "talentdesk/commands/movein.py", "talentdesk/services/movein.py"],
     "safety": ["talentdesk/services/safety", "talentdesk/store/integrity.py", "talentdesk/store/locking.py",
                "talentdesk/store/backup_files.py", "talentdesk/store/exclusive.py", "talentdesk/store/chain.py", "talentdesk/store/keystore.py", "talentdesk/store/cipher.py",
+               "talentdesk/store/placing.py",
                "talentdesk/ui/safety", "talentdesk/commands/safety.py"],
     "mentors": ["talentdesk/services/mentors", "talentdesk/ui/mentors", "talentdesk/commands/mentors.py",
                 "talentdesk/reports/agreement.py"],

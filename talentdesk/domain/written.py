@@ -190,7 +190,7 @@ def parse_signed_amount(raw: Any, *, field: str = "amount") -> tuple[int, bool]:
         if raw < 0:
             return parse_written_amount(-raw, field=field), True
         return parse_written_amount(raw, field=field), False
-    text = re.sub(r"\s+", "", to_halfwidth(str(raw)))
+    text = re.sub(r"\s+", "", to_halfwidth(str(raw))).replace("（", "(").replace("）", ")").replace("－", "-")
     negative = False
     if len(text) > 2 and text[0] == "(" and text[-1] == ")":
         negative, text = True, text[1:-1]
@@ -206,16 +206,21 @@ def parse_signed_amount(raw: Any, *, field: str = "amount") -> tuple[int, bool]:
 # owes it back) is a clawback; money that came back (追回, 退回, 退款 …) is a refund.
 _OBLIGATION_WORDS = ("应追回", "应退回", "应缴回", "应收回", "核定追回", "追回决定", "追缴决定", "应退还")
 _MONEY_BACK_WORDS = ("追回", "追缴", "退回", "退还", "退款", "缴回", "收回", "返还", "clawback", "refund")
-MONEY_KINDS = ("payment", "clawback", "refund")
+# an amount owed back that was forgiven (an official transfer, illness …): a waiver of the obligation
+_WAIVER_WORDS = ("免于追回", "免予追回", "免追回", "不予追回", "豁免", "核销", "减免", "waiver", "waived")
+MONEY_KINDS = ("payment", "clawback", "refund", "waiver")
 
 
 def money_back_kind(*texts: Any) -> str | None:
-    """'clawback' (an obligation to pay back) or 'refund' (money paid back) when one of `texts` says so, else
-    None. `texts` are the cells that name what a row is: an entry-kind column, the instalment column."""
+    """'clawback' (an obligation to pay back), 'refund' (money paid back) or 'waiver' (an amount owed back that was
+    forgiven) when one of `texts` says so, else None. `texts` are the cells that name what a row is: an entry-kind
+    column, the instalment column."""
     for raw in texts:
         text = re.sub(r"\s+", "", to_halfwidth(text_cell(raw))).lower()
         if not text:
             continue
+        if any(w in text for w in _WAIVER_WORDS):
+            return "waiver"
         if any(w in text for w in _OBLIGATION_WORDS):
             return "clawback"
         if any(w in text for w in _MONEY_BACK_WORDS):
@@ -226,6 +231,9 @@ def money_back_kind(*texts: Any) -> str | None:
 def memo_says_money_back(raw: Any) -> str | None:
     """A memo (摘要) that begins with what the row is: '追回安家补贴（提前离开）'."""
     text = re.sub(r"\s+", "", to_halfwidth(text_cell(raw)))
+    for w in _WAIVER_WORDS:
+        if text.startswith(w):
+            return "waiver"
     for w in _OBLIGATION_WORDS:
         if text.startswith(w):
             return "clawback"

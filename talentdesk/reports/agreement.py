@@ -20,7 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import current_language, translate
-from talentdesk.store.files import replace_file
+from talentdesk.store.files import replace_document
 from talentdesk.reports.fonts import chinese_font
 
 
@@ -141,7 +141,7 @@ def build_agreement(data, path: Path, *, font_path: str | None = None) -> Path:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # an ordinary document, not a private temporary file
-        replace_file(tmp, path)  # waits out, then names, a copy open in a PDF reader
+        replace_document(tmp, path)  # waits out, then names, a copy open in a PDF reader
     except OSError as exc:
         raise StorageError(translate("Agreement", "The agreement could not be saved to {path}: {error}").format(
             path=str(path), error=exc.strerror or str(exc))) from exc

@@ -23,7 +23,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
-from talentdesk.store.files import replace_file
+from talentdesk.store.files import replace_document
 from talentdesk.reports.fonts import chinese_font
 
 PAGE = landscape(A5)
@@ -98,7 +98,7 @@ class _Labels:
         self.capitals = translate("Certificate", "In words")
         self.capitals_prefix = translate("Certificate", "RMB ")
         self.date = translate("Certificate", "Payment date")
-        self.voucher = translate("Certificate", "Voucher No.")
+        self.voucher = translate("Certificate", "Accounting voucher")  # the finance voucher, not a second serial
         self.method = translate("Certificate", "Paid by")
         self.seal = translate("Certificate", "(Seal)")
         self.handler = translate("Certificate", "Handled by:")
@@ -106,8 +106,8 @@ class _Labels:
         self.scan = translate("Certificate", "Scan to verify")
         self.copy = translate("Certificate", "COPY — reprint {n}")
         self.proof = translate("Certificate", "Office key {fp} · Chain head {head}")
-        self.footer = translate("Certificate", "This certificate is issued by the office named above. Scan the code or run "
-                        "\"talentdesk verify\" to check that it is genuine.")
+        self.footer = translate("Certificate", "This certificate is issued by the office named above. To check that it "
+                                               "is genuine, scan the code, or give its serial number to that office.")
 
 
 def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, matrix) -> None:
@@ -206,7 +206,7 @@ def render_certificates(rows: Iterable[CertificateData], out: Path | str | io.By
         path = Path(out)
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
-        replace_file(tmp, path)  # waits out, then names, a copy open in a PDF reader
+        replace_document(tmp, path)  # waits out, then names, a copy open in a PDF reader
     else:
         out.write(data)
     return pages

@@ -34,6 +34,17 @@ class NoticeInfo:
     contact: str
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(ws) -> None:
+    """Every text cell stays text: a name or a memo beginning with = + - @ is never run as a formula by Excel."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
+
+
 def _date(d: dt.date) -> str:
     """2026年11月23日 on Chinese paper, 2026-11-23 otherwise."""
     if current_language().startswith("zh"):
@@ -136,6 +147,7 @@ def write_notice_xlsx(info: NoticeInfo, lines: Sequence[NoticeLine], path: Path 
     ws.cell(row=ws.max_row, column=7).number_format = "#,##0.00"
     for col, width in zip("ABCDEFG", (8, 12, 22, 28, 28, 10, 14)):
         ws.column_dimensions[col].width = width
+    as_text(ws)
     wb.save(path)
 
 
@@ -328,4 +340,5 @@ def write_report_xlsx(info: ReportInfo, figures: Sequence[tuple[str, int, int]],
         ws.cell(row=ws.max_row, column=6).number_format = "#,##0.00"
     for col, width in zip("ABCDEFGHI", (34, 12, 22, 26, 26, 14, 12, 24, 14)):
         ws.column_dimensions[col].width = width
+    as_text(ws)
     wb.save(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
-from talentdesk.store.files import replace_file
+from talentdesk.store.files import replace_document
 from talentdesk.reports.fonts import chinese_font
 
 
@@ -72,7 +72,7 @@ def write_xlsx(lines: Sequence[RosterLine], path: Path | str, *, office: str, on
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)
-    replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
+    replace_document(tmp, path)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
 
 
 def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on: dt.date,
@@ -128,5 +128,5 @@ def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on:
                                    translate("Roster", "(Seal)")]), body),
     ]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    replace_file(tmp, path)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
+    replace_document(tmp, path)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
     return len(pages)

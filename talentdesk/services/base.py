@@ -23,7 +23,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import EditConflict, PermissionDenied, StorageError, TalentDeskError
+from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.store.exclusive import ExclusiveLane, lane_for
@@ -345,6 +345,7 @@ def record_event(session: Session, action: AuditAction, *, summary: str = "", ta
         [audit_row(actor_of(session), action, table=table, record_id=record_id, before=before, after=after,
                    summary=summary)],
     )
+    session.info["td_audited"] = True
 
 
 class AuditedSession(Session):
@@ -389,6 +390,7 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
         rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
+        session.info["td_audited"] = True
 
 
 @event.listens_for(AuditedSession, "do_orm_execute")
@@ -416,6 +418,7 @@ def _audit_bulk(state: ORMExecuteState) -> None:
         [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
                    summary=f"bulk {verb}: {sql[:300]}")],
     )
+    state.session.info["td_audited"] = True
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work
@@ -434,6 +437,7 @@ def _chain_enabled(session: Session, connection) -> bool:
 @event.listens_for(AuditedSession, "after_begin")
 def _chain_watermarks(session: Session, _transaction, connection) -> None:
     session.info.pop("td_chain", None)
+    session.info.pop("td_audited", None)  # whether this transaction wrote audit rows (the witness of a placed file)
     if session.info.get("readonly") or not _chain_enabled(session, connection):
         return
     session.info["td_chain"] = {"start": chain.watermarks(connection), "done": {}}
@@ -489,39 +493,130 @@ def _refuse_writes_in_readonly(conn, _cursor, statement: str, _params, _context,
 
 # ------------------------------------------------------------------ files that belong to a transaction
 
+def temporary_beside(session: Session, dest: Path | str, suffix: str = ".part") -> Path:
+    """The temporary name to write `dest` under in this unit of work (hand it to `place_at_commit` when written).
+    It is recorded in the database's placing journal before the file exists, so a kill while writing leaves nothing
+    the next start does not remove (store/placing.py)."""
+    dest = Path(dest)
+    if not dest.name or dest.is_dir():
+        raise InputFileError(translate("Files", "{path} is a folder; give the name of the file to write.").format(
+            path=str(dest) or "."))
+    tmp = dest.with_name(dest.name + suffix)
+    journal = _journal(session)
+    if journal is not None:
+        journal.add(tmp, dest)
+    return tmp
+
+
+@contextmanager
+def file_at_commit(session: Session, dest: Path | str, *, suffix: str = ".part",
+                   failed: Callable[[OSError], TalentDeskError] | None = None) -> Iterator[Path]:
+    """Write `dest` as part of this unit of work: yields the temporary path to write in full; when the block ends
+    the file is placed at commit (`place_at_commit`). A database (or its journal) is refused as `dest` before
+    anything is written; an error in the block removes the temporary file, and an OSError is raised as
+    `failed(exc)` (the operation's own message) when given."""
+    from talentdesk.store.files import refuse_a_database
+
+    refuse_a_database(dest)
+    tmp = temporary_beside(session, dest, suffix)
+    try:
+        yield tmp
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if failed is None:
+            raise
+        raise failed(exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    place_at_commit(session, tmp, Path(dest))
+
+
 def place_at_commit(session: Session, tmp: Path, dest: Path) -> None:
-    """`tmp` (already written in full, beside `dest`) gets the name `dest` as this unit of work commits: it is moved
-    into place right before the commit (so a file open in WPS/Excel refuses the whole operation and nothing is
-    recorded), and removed again if the commit then fails (so no PDF or export exists for a transaction that did
-    not commit); a rollback before that deletes `tmp`."""
+    """`tmp` (already written in full, beside `dest`) gets the name `dest` right after this unit of work commits.
+    Before the commit `dest` is checked to be replaceable (a copy open in WPS/Excel or a PDF reader refuses the
+    whole operation, and nothing is recorded); a rollback deletes `tmp`. So no file exists for a transaction that
+    did not commit, and a kill between the commit and the rename is finished at the next start (store/placing.py).
+    The unit of work must write an audit entry (every such file is an audited print or export): that entry is the
+    witness of the commit."""
     if session.info.get("readonly"):
         raise ReadOnlyViolation("a file placed at commit needs a unit of work that commits (writes=True)")
-    session.info.setdefault("td_at_commit", []).append((Path(tmp), Path(dest)))
+    journal = _journal(session)
+    if journal is not None:
+        journal.add(Path(tmp), Path(dest))
+    pending = session.info.setdefault("td_at_commit", [])
+    if (Path(tmp), Path(dest)) not in pending:
+        pending.append((Path(tmp), Path(dest)))
 
 
-def _place_files(pending: list[tuple[Path, Path]]) -> list[Path]:
-    """Move every pending file into place; on a failure the ones placed are removed and the rest deleted."""
+def _journal(session: Session):
+    """The placing journal of this unit of work (None for a server database)."""
+    from talentdesk.store.placing import Journal
+
+    journal = session.info.get("td_journal")
+    if journal is None:
+        database = session.info.get("database")
+        path = getattr(database, "path", None)
+        if path is None:
+            return None
+        journal = session.info["td_journal"] = Journal.beside(path)
+    return journal
+
+
+def _prepare_placing(session: Session, pending: list[tuple[Path, Path]]) -> None:
+    """Before the commit: every destination replaceable, and the journal sealed with this unit of work's newest
+    audit row (it exists in the file if and only if the commit happens)."""
+    from talentdesk.store.files import ensure_replaceable
+    from talentdesk.store.placing import row_digest, WITNESS_SQL
+
+    for _tmp, dest in pending:
+        ensure_replaceable(dest)
+    journal = session.info.get("td_journal")
+    if journal is None:
+        return
+    session.flush()
+    if not session.info.get("td_audited"):
+        raise RuntimeError("a file placed at commit needs an audited write in its unit of work (the commit's witness)")
+    conn = session.connection()
+    last = conn.exec_driver_sql("SELECT max(id) FROM audit_entries").scalar()
+    row = conn.exec_driver_sql(WITNESS_SQL, (last,)).one()
+    journal.seal(last, row_digest(row))
+
+
+def _place_files(session: Session, pending: list[tuple[Path, Path]]) -> None:
+    """After the commit: move every file into place, then drop the journal. A file that cannot be moved now (it
+    was opened elsewhere a moment ago) is named in the error; the data are saved."""
     from talentdesk.store.files import replace_file
 
-    placed: list[Path] = []
-    try:
-        for tmp, dest in pending:
-            replace_file(tmp, dest)  # waits out, then names, a copy open in WPS/Excel or a PDF reader
-            placed.append(dest)
-    except BaseException:
-        _discard(pending, placed)
-        raise
-    return placed
-
-
-def _discard(pending: list[tuple[Path, Path]], placed: list[Path]) -> None:
-    for tmp, _dest in pending:
-        tmp.unlink(missing_ok=True)
-    for dest in placed:
+    failed: list[tuple[Path, BaseException]] = []
+    for tmp, dest in pending:
         try:
-            dest.unlink(missing_ok=True)
-        except OSError:  # pragma: no cover - the commit failure is what the clerk must hear about
-            log.warning("could not remove %s after a failed commit", dest)
+            replace_file(tmp, dest)  # waits out a copy open in WPS/Excel or a PDF reader
+        except (OSError, TalentDeskError) as exc:
+            failed.append((dest, exc))
+    journal = session.info.pop("td_journal", None)
+    if journal is not None:
+        journal.remove()
+    if failed:
+        dest, exc = failed[0]
+        raise StorageError(translate(
+            "Storage", "The change was saved, but {name} could not be written ({error}). Close it in WPS/Excel or "
+                       "the PDF reader and make the file again.").format(
+            name=dest.name, error=getattr(exc, "message", None) or getattr(exc, "strerror", None) or exc)) from exc
+
+
+def _discard(session: Session) -> None:
+    """Not committed: the temporary files and the journal go."""
+    for tmp, _dest in session.info.pop("td_at_commit", []):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # pragma: no cover - the next start removes it (it is in the journal)
+            log.warning("could not remove %s after a failed commit", tmp)
+    journal = session.info.pop("td_journal", None)
+    if journal is not None:
+        for tmp, _dest in journal.files:
+            tmp.unlink(missing_ok=True)
+        journal.remove()
 
 
 # ------------------------------------------------------------------ faults named
@@ -691,15 +786,18 @@ class Database:
         s.info["database"] = self
         s.info["readonly"] = readonly
         s.info["exclusive"] = exclusive
-        placed: list[Path] = []
         try:
             yield s
             if readonly:
                 s.rollback()
             else:
-                placed = _place_files(s.info.pop("td_at_commit", []))
+                pending = list(s.info.get("td_at_commit", []))
+                if pending:
+                    _prepare_placing(s, pending)
                 s.commit()
-                placed = []
+                if pending:
+                    s.info.pop("td_at_commit", None)
+                    _place_files(s, pending)
         except PermissionDenied as exc:
             s.rollback()
             _unmark_readonly(s)  # the refused attempt itself is recorded, even from a read-only unit of work
@@ -727,7 +825,7 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
-            _discard(s.info.pop("td_at_commit", []), placed)  # not committed: no file stays behind
+            _discard(s)  # not committed: no file stays behind
             s.close()
 
     def run(self, actor: Actor, fn: Callable[..., Any], /, **kwargs) -> Any:
@@ -750,6 +848,7 @@ class Database:
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
     "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain", "place_at_commit",
+    "temporary_beside", "file_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
 

@@ -54,7 +54,8 @@ def kinds() -> dict[str, FileKind]:
         "payments": FileKind("payments", history_import.COLUMNS, {
             "id_number": example_id, "name": "张伟", "policy": "安家补贴", "doc_number": "县委人才办〔2022〕3号",
             "instalment": "1/3", "amount": "1.5万", "pay_date": dt.date(2023, 3, 20), "voucher_no": "记-2023-0156",
-            "method": "银行转账", "memo": "期次可写 2/3、第2期，或留空按日期排期"},
+            "method": "银行转账", "memo": "期次可写 2/3、第2期，或留空按日期排期；退回的款项写负数或在款项类型写“退回”",
+            "entry_kind": "发放"},
             ("id_number", "instalment", "voucher_no", "doc_number")),
         "pairings": FileKind("pairings", pairing_import.COLUMNS, {
             "mentor": "陈建国", "mentor_employer": "县人民医院", "mentor_title": "主任医师", "name": "张伟",

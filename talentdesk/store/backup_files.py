@@ -25,6 +25,7 @@ from talentdesk.paths import backups_dir_for
 from talentdesk.store import cipher
 from talentdesk.store.db import BUSY_TIMEOUT_MS, connect_file, connect_readonly
 from talentdesk.store.chain import chain_head_of, chain_sidecar, link_raw, write_chain_sidecar
+from talentdesk.store.files import sync_folder
 from talentdesk.store.integrity import CheckReport, full_check, integrity_check
 
 log = logging.getLogger(__name__)
@@ -350,7 +351,7 @@ def refuse_target(db_path: Path, target: Path, *, overwrite: bool) -> None:
     `overwrite`) any existing file."""
     db_path = Path(db_path)
     target = Path(target)
-    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy")]
+    live = [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal", ".lock", ".busy", ".keys")]
     resolved = Path(os.path.abspath(target))
     if any(_same_file(resolved, p) or os.path.normcase(resolved) == os.path.normcase(os.path.abspath(p))
            for p in live):
@@ -651,19 +652,16 @@ def swap_in(staging: Path, db_path: Path) -> None:
     _sync_folder(db_path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_sync_folder = sync_folder  # the name services/safety/encryption.py uses
 
 
 def leftovers(db_path: Path) -> list[Path]:
-    """Files a killed backup or restore leaves behind: `.part`, `.part-journal` in the backup folder and beside
-    the database, and the staged `.restoring` copy."""
+    """Files a killed run leaves behind: `.part`, `.part-journal` in the backup folder and beside the database,
+    the staged `.restoring` copy, and the placing journals of transactions killed around their commit
+    (store/placing.py) with their temporary files. A temporary file of a committed transaction that could not be
+    put in place yet (kept for the next start) is not a leftover."""
+    from talentdesk.store import placing
+
     db_path = Path(db_path)
     found: list[Path] = []
     stem = glob_escape(db_path.name)
@@ -673,23 +671,38 @@ def leftovers(db_path: Path) -> list[Path]:
         if folder.is_dir():
             found.extend(folder.glob("*.part"))
             found.extend(folder.glob("*.part-journal"))
+    kept = placing.kept_for_later(db_path)
+    found = [p for p in found if p.absolute() not in kept]
+    found.extend(placing.journals(db_path, unfinished_only=True))
+    found.extend(t for t in placing.temporary_files(db_path) if t.exists() and t.absolute() not in kept)
     return sorted(set(found))
 
 
-def clean_leftovers(db_path: Path) -> list[Path]:
-    """Remove what killed runs left behind — only while no backup or restore runs in any program."""
+def clean_leftovers(db_path: Path, notice: Callable[[str], None] | None = None) -> list[Path]:
+    """Remove what killed runs left behind — only while no unit of work, backup or restore runs in any program
+    (the lane is held alone meanwhile). Files of transactions killed around their commit are finished first: put
+    in place when the transaction committed, removed when it did not (store/placing.py); a committed file that is
+    missing, or one still held open by another program, is told to `notice` (and logged)."""
+    from talentdesk.store import placing
     from talentdesk.store.exclusive import lane_for
 
-    found = leftovers(db_path)
-    if not found or not lane_for(db_path).try_exclusive_now():
+    if not leftovers(db_path) and not placing.journals(db_path):  # kept journals are tried again at each start
         return []
-    removed = []
-    for p in found:
-        try:
-            p.unlink()
-            removed.append(p)
-        except OSError as exc:
-            log.warning("could not remove the leftover %s: %s", p, exc)
+    with lane_for(db_path).alone_now() as alone:
+        if not alone:
+            return []
+        finished = placing.finish_interrupted(db_path)
+        removed = list(finished.removed)
+        for p in leftovers(db_path):
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError as exc:
+                log.warning("could not remove the leftover %s: %s", p, exc)
     if removed:
-        log.info("removed leftovers of an interrupted backup or restore: %s", [p.name for p in removed])
+        log.info("removed leftovers of an interrupted run: %s", [p.name for p in removed])
+    for text in placing.report(finished):
+        log.warning("%s", text)
+        if notice is not None:
+            notice(text)
     return removed

@@ -217,6 +217,28 @@ class ExclusiveLane:
             self._exclusive_depth = 0
             self._cond.notify_all()
 
+    @contextmanager
+    def alone_now(self) -> Iterator[bool]:
+        """Hold the lane alone, without waiting, if nobody (in any process) holds it right now: yields whether it
+        does. For cleaning up after a crash: no unit of work of any program can start meanwhile."""
+        me = threading.get_ident()
+        with self._cond:
+            if self._exclusive_owner == me:
+                mode = "nested"
+            elif self._exclusive_owner is not None or self._shared:
+                mode = "busy"
+            elif _try_lock(self._open(), True):
+                self._exclusive_owner, self._exclusive_depth, mode = me, 1, "held"
+            else:
+                mode = "busy"
+        if mode != "held":
+            yield mode == "nested"
+            return
+        try:
+            yield True
+        finally:
+            self._leave_exclusive(locked=True)
+
     def try_exclusive_now(self) -> bool:
         """True when nobody (in any process) holds the lane right now; used to clean up after a crash."""
         with self._cond:

@@ -2,7 +2,7 @@
 
     python tests/bench/scaling.py tests/bench/results/10000.json tests/bench/results/100000.json ... [--markdown]
 
-For each figure: its value at every size, and the growth exponent k between the two largest sizes
+For each figure: its value at every size, and the growth exponent k between each two neighbouring sizes
 (figure ∝ size^k; k ≈ 0 flat, k ≈ 1 linear in the data, k > 1 faster than the data).
 """
 from __future__ import annotations
@@ -46,6 +46,16 @@ FIGURES = [
     ("certificates pages/s", ("certificates", "pages_per_s")),
     ("certificates ÷ bare ReportLab", ("certificates", "ratio")),
     ("import validated rows/s", ("import", "validated_rows_per_s")),
+    # issue 18
+    ("overview first rows (window), ms", ("window", "tabs", "overview", "median_ms")),
+    ("overview complete (window), ms", ("window", "tabs", "overview", "complete_median_ms")),
+    ("mentor board first rows (window), ms", ("window", "tabs", "mentors", "median_ms")),
+    ("board service (page of 40), ms", ("tabs_plain", "board", "median_ms")),
+    ("watch list, ms", ("watch", "median_ms")),
+    ("watch list, same SQL via sqlite3, ms", ("watch", "raw_median_ms")),
+    ("full import rows/s", ("import", "full_import", "rows_per_s")),
+    ("demo build, s", ("database", "built", "seconds")),
+    ("demo build CPU, s", ("database", "built", "cpu_seconds")),
 ]
 
 
@@ -74,18 +84,21 @@ def exponent(a, b, na, nb):
 def table(results: list[dict], markdown: bool) -> str:
     results = sorted(results, key=lambda r: r["talents"])
     sizes = [r["talents"] for r in results]
-    head = ["figure"] + [f"{n:,} talents" for n in sizes] + ["growth k (last two sizes)"]
+    head = ["figure"] + [f"{n:,} talents" for n in sizes] + [f"k {a:,}→{b:,}" for a, b in zip(sizes, sizes[1:])]
     rows = []
-    entries = ["ledger entries", *[fmt(get(r, ("database", "rows", "ledger_entries"))) for r in results], ""]
+    pad = [""] * (len(sizes) - 1)
+    entries = ["ledger entries", *[fmt(get(r, ("database", "rows", "ledger_entries"))) for r in results], *pad]
     rows.append(entries)
-    rows.append(["database, MB", *[fmt(get(r, ("database", "mb"))) for r in results], ""])
+    rows.append(["database, MB", *[fmt(get(r, ("database", "mb"))) for r in results], *pad])
     for label, path in FIGURES:
         vals = [get(r, path) for r in results]
-        k = exponent(vals[-2], vals[-1], sizes[-2], sizes[-1]) if len(vals) >= 2 else None
-        rows.append([label, *[fmt(v) for v in vals], "" if k is None else f"{k:+.2f}"])
+        ks = [exponent(a, b, na, nb) for a, b, na, nb in zip(vals, vals[1:], sizes, sizes[1:])]
+        rows.append([label, *[fmt(v) for v in vals], *["" if k is None else f"{k:+.2f}" for k in ks]])
+    rows.append(["load average at start", *[str((get(r, ("machine", "load_average_at_start")) or ["?"])[0])
+                                            for r in results], *pad])
     rows.append(["bars held", *[
         f"{sum(1 for b in r['bars'].values() if b['holds'])}/{sum(1 for b in r['bars'].values() if b['holds'] is not None)}"
-        for r in results], ""])
+        for r in results], *pad])
     if markdown:
         out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         out += ["| " + " | ".join(r) + " |" for r in rows]

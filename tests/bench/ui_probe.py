@@ -90,6 +90,11 @@ def app(db: str, lang: str) -> int:
 
     from PySide6.QtCore import QSettings
 
+    if os.environ.get("TD_BENCH_MIGRATIONS"):  # the migrations as a build lays them out, with the HEAD it records
+        from talentdesk.store import db as dbmod
+
+        built = Path(os.environ["TD_BENCH_MIGRATIONS"])
+        dbmod.migrations_dir = lambda: built
     from talentdesk.app import make_application, open_main_window
     from talentdesk.logs import setup_logging
     from talentdesk.services.base import Actor, Database

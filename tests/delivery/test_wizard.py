@@ -91,9 +91,13 @@ def test_backup_folder_must_be_a_complete_writable_path_other_than_the_automatic
     assert wiz.check_backup_folder(str(tmp_path / "fine"), database.path) is None
 
 
-def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, runner):
+def test_the_admin_account_is_created_through_the_accounts_service(qtbot, database, runner, monkeypatch):
     from talentdesk.services.safety.accounts import find_user
+    from talentdesk.store import cipher
+    from talentdesk.ui.safety import encryption as enc_ui
 
+    shown = []  # the account turns encryption at rest on; the recovery key is shown once (issue 15 item 5)
+    monkeypatch.setattr(enc_ui.RecoveryKeyDialog, "exec", lambda self: shown.append(self.key.text()) or 1)
     w = _wizard(qtbot, runner)
     assert "AccountsPage" in _page_types(w)
     w.accounts.accounts.setChecked(True)
@@ -108,6 +112,7 @@ def test_the_admin_account_is_created_through_the_accounts_service(qtbot, databa
         admin = find_user(s, "admin")
         assert admin.role == "admin" and admin.display_name == "王主任"
         assert "correct horse 9" not in admin.password_hash
+    assert cipher.is_encrypted(database.path) and len(shown) == 1 and shown[0].startswith("TDRK-")
 
 
 def test_mismatched_passwords_are_caught_on_the_page(qtbot, runner):

@@ -163,9 +163,10 @@ def test_import_reads_the_coded_reason_and_refuses_an_unknown_one(session, tmp_p
 
     base(session)
     path = tmp_path / "离开人员.csv"
-    path.write_text("姓名,性别,身份证号,人才类别,到岗日期,状态,离开日期,离开原因,离开原因类别\n"
-                    "张三,男,110101199003076632,A,2020-03-01,离开,2023-05-01,父母年迈回老家,家庭原因\n"
-                    "李四,女,110101198805120020,A,2020-03-01,离开,2023-06-01,被外县挖走,跳槽\n", encoding="utf-8-sig")
+    path.write_text("姓名,性别,身份证号,人才类别,到岗日期,用人单位,状态,离开日期,离开原因,离开原因类别\n"
+                    "张三,男,110101199003076632,A,2020-03-01,县医院,离开,2023-05-01,父母年迈回老家,家庭原因\n"
+                    "李四,女,110101198805120020,A,2020-03-01,县医院,离开,2023-06-01,被外县挖走,跳槽\n",
+                    encoding="utf-8-sig")
     result = importer.import_talents(session, path=path, skip_invalid=True, backup_first=False)
     assert result.imported == 1
     assert [(r.row, r.message) for r in result.rejected] == [(3, "Unknown reason for leaving: 跳槽.")]

@@ -41,13 +41,18 @@ def main() -> int:
         with db.session(actor, readonly=True) as s:
             rec = reconcile.reconcile(s)
         db.dispose()
-    print(f"{result.imported} payments ({written.implicit} with the instalment left out, {written.wan} in 万, "
+    print(f"{written.rows} payments and {written.back_rows} clawback/refund rows ({written.implicit} with the instalment left out, {written.wan} in 万, "
           f"{written.floats} as floats) and {result.extra['grants_created']} grants for {args.talents} talents "
           f"imported in {took:.2f} s ({result.imported / took:,.0f} rows/s) including the backup and the audit; "
           f"{cpu:.2f} s of CPU; load average {load:.1f} on {os.cpu_count()} cores")
-    print(f"reconciliation {rec.total_paid_fen} fen, generator {written.total_fen} fen: "
-          f"{'equal' if rec.total_paid_fen == written.total_fen else 'DIFFERENT'}")
-    return 0 if result.imported == written.rows + written.back_rows and rec.total_paid_fen == written.total_fen else 1
+    back = {k: v for k, v in written.back_by_policy_year.items()}
+    got = {(r.policy, r.year): [r.clawbacks, r.clawback_fen, r.refunds, r.refund_fen] for r in rec.rows
+           if r.clawbacks or r.refunds}
+    same = rec.total_paid_fen == written.total_fen and got == back
+    print(f"reconciliation {rec.total_paid_fen} fen paid, {rec.total_clawback_fen} clawed back, "
+          f"{rec.total_refund_fen} refunded; generator {written.total_fen} fen paid: "
+          f"{'equal per policy and year' if same else 'DIFFERENT'}")
+    return 0 if result.imported == written.rows + written.back_rows and same else 1
 
 
 if __name__ == "__main__":

@@ -95,6 +95,25 @@ def test_应追回_then_partly_退回_in_a_kind_column_leaves_the_rest_owed(offi
         ("张三", 800_000, 500_000, 300_000)]
     _rec, by = _reconciled(database, local)
     assert (by[("安家补贴", 2023)].clawback_fen, by[("安家补贴", 2023)].refund_fen) == (800_000, 300_000)
+    # the office forgives 1,000 of what is still owed (组织调动); more than is owed is refused
+    forgive = write_sheet(tmp_path / "f.xlsx", [
+        (1, "张三", zs, "安家补贴", None, None, "-1000", dt.date(2024, 2, 1), "免-1", None, "免于追回", "组织调动"),
+        (2, "张三", zs, "安家补贴", None, None, "-2500", dt.date(2024, 2, 2), "免-2", None, None, "豁免剩余部分"),
+    ], header=KIND_HEADER)
+    r = _import(database, local, forgive)
+    assert r.imported == 0 and [(x.row, "More forgiven than is owed back" in x.message) for x in r.rejected] == [
+        (4, True)]
+    r = _import(database, local, forgive, skip_invalid=True)
+    assert r.imported == 1 and r.extra["waiver_fen"] == 100_000
+    g, _inst = _grant(database, local, "张三")
+    assert g.balance_fen == -200_000
+    with database.session(local, readonly=True) as s:
+        assert [(o.waived_fen, o.open_fen) for o in payments.obligations(s)] == [(100_000, 200_000)]
+    from talentdesk.store import chain
+
+    with database.engine.connect() as conn:  # every entry moved in is sealed into the hash chain like any other
+        report = chain.verify(conn.connection.driver_connection)
+    assert report.ok and report.links > 0, report.findings[:3]
     assert (by[("安家补贴", 2024)].clawbacks, by[("安家补贴", 2024)].refund_fen) == (0, 200_000)
 
 
@@ -156,3 +175,35 @@ def test_each_money_back_refusal_names_its_reason_and_changes_nothing(reason, of
     assert result.imported == 0 and result.refused
     assert any(r.row == row and r.column == column and text in r.message for r in result.rejected), result.rejected
     assert checksums(database) == before
+
+
+@pytest.mark.parametrize("written, fen, negative", [
+    ("-5,000.00", 500_000, True), ("－5000", 500_000, True), ("−0.5万", 500_000, True), ("(5,000.00)", 500_000, True),
+    ("（5000）", 500_000, True), ("-￥5,000", 500_000, True), ("￥-5,000", 500_000, True), (-4999.999999, 500_000, True),
+    ("5000", 500_000, False), (5000, 500_000, False), ("1.5万元", 1_500_000, False),
+])
+def test_amounts_going_back_as_offices_write_them(written, fen, negative):
+    from talentdesk.domain.written import parse_signed_amount
+
+    assert parse_signed_amount(written) == (fen, negative)
+
+
+@pytest.mark.parametrize("texts, kind", [
+    (("应追回",), "clawback"), (("追回",), "refund"), (("退 回",), "refund"), (("退款",), "refund"),
+    (("免于追回",), "waiver"), (("豁免",), "waiver"), (("发放", "2/3"), None), ((None, "第2期"), None),
+    ((None, "追回"), "refund"),
+])
+def test_what_a_row_says_it_is(texts, kind):
+    from talentdesk.domain.written import money_back_kind
+
+    assert money_back_kind(*texts) == kind
+
+
+@pytest.mark.parametrize("written", ["-", "(-)", "-abc", "--5000", "-0"])
+def test_a_negative_that_is_no_amount_is_refused_with_the_reason(written):
+    from talentdesk.domain.errors import ValidationError
+    from talentdesk.domain.written import parse_signed_amount
+
+    with pytest.raises(ValidationError) as exc:
+        parse_signed_amount(written)
+    assert exc.value.field == "amount" and exc.value.message

@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from talentdesk.domain.models import Talent
+from talentdesk.ui.wizard.movein import MoveInGuide
 from tests.movein.history_gen import history, setup
 
 SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")
@@ -105,3 +107,38 @@ def test_wizard_previews_refusals_imports_the_valid_rows_and_the_reconciliation_
     qtbot.waitUntil(lambda: all(r.year == 2025 for r in page.model.rows), timeout=15000)
     assert sum(r.paid_fen for r in page.model.rows) == sum(
         v[1] for (p, y), v in written.by_policy_year.items() if y == 2025)
+
+
+def test_the_care_import_previews_each_case_and_imports_hidden_rows_only_when_ticked(qtbot, window, database, local,
+                                                                                     tmp_path, monkeypatch):
+    from talentdesk.domain.models import CareCase
+    from tests.ledger.helpers import add_talent
+
+    with database.session(local) as s:
+        ids = [s.get(Talent, add_talent(s, name=n, arrival=dt.date(2023, 3, 1))).id_number for n in ("张三", "李四")]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["人才公寓入住台账"])
+    ws.append(["姓名", "身份证号", "服务类型", "公寓", "房号", "入住日期", "状态"])
+    ws.append(["张三", ids[0], "人才公寓", "城东人才公寓", "2-301", "2023-03-05", "在住"])
+    ws.append(["李四", ids[1], "人才公寓", "城东人才公寓", "2-302", "2023-03-06", "在住"])
+    ws.row_dimensions[4].hidden = True
+    wb.save(tmp_path / "公寓.xlsx")
+    guide = MoveInGuide(window.context, window)
+    qtbot.addWidget(guide)
+    dialog = guide.import_dialog("care")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(str(tmp_path / "公寓.xlsx"))
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    assert dialog.result.hidden_rows == [4] and dialog.include_hidden.isVisible()
+    assert [r.row for r in dialog.preview_model.rows] == [3] and "4" in dialog.summary.text()
+    assert dialog.preview_model.data(dialog.preview_model.index(0, 4)) == "城东人才公寓"
+    dialog.include_hidden.setChecked(True)  # checks again, now with the hidden row
+    qtbot.waitUntil(lambda: dialog.result is not None and dialog.preview_model.rowCount() == 2, timeout=30000)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.result is not None and dialog.result.imported > 0, timeout=30000)
+    assert dialog.result.imported == 2
+    with database.session(local, readonly=True) as s:
+        assert sorted(c.room for c in s.query(CareCase)) == ["2-301", "2-302"]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from talentdesk.domain.errors import PermissionDenied, RuleViolation
 from talentdesk.domain.models import (
+    AuditEntry,
     ExitReason,
     Instalment,
     LedgerEntry,
@@ -88,8 +89,11 @@ def test_the_whole_loop(database, tmp_path):
     with database.session(c.clerk) as s, pytest.raises(PermissionDenied):
         batches.approve_batch(s, batch_id=bid, today=D(2026, 11, 30))
     clerk_as_admin = Actor(username="clerk", role=c.admin.role, user_id=c.clerk.user_id)
-    with database.session(clerk_as_admin) as s, pytest.raises(RuleViolation, match="another person"):
+    with pytest.raises(PermissionDenied, match="another person"), database.session(clerk_as_admin) as s:
         batches.approve_batch(s, batch_id=bid, today=D(2026, 11, 30))
+    with database.session(Actor.local(), readonly=True) as s:  # the refusal is in the audit trail
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "denied", AuditEntry.summary.contains("approve batch"))) == 1
     with database.session(c.approver) as s:  # the clock has moved on
         row = batches.approve_batch(s, batch_id=bid, today=D(2026, 11, 30))
     assert row.status == "approved" and row.items == 5

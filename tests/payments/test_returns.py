@@ -67,7 +67,7 @@ def _data_rows(ws):
 
 def _refused(database, c, bid, path, match, exc=ValidationError):
     before = _state(database, bid)
-    with database.session(c.clerk) as s, pytest.raises(exc) as info:
+    with pytest.raises(exc) as info, database.session(c.clerk) as s:  # the unit of work sees the error: rollback
         batches.import_return(s, batch_id=bid, path=path, pay_date=D(2026, 11, 30))
     text = info.value.message + "\n" + "\n".join(info.value.details)
     assert match in text, text

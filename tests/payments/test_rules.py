@@ -124,3 +124,27 @@ def test_found_gone_after_being_paid_posts_the_clawback(database):
     assert gone.clawback_fen > 0 and gone.grants == 1
     with database.session(Actor.local(), readonly=True) as s:
         assert payments.obligations(s, talent_id=tid)[0].open_fen == gone.clawback_fen
+
+
+def test_the_notice_says_who_when_and_where_to_object(database, tmp_path, zh):
+    import subprocess
+
+    c = build(database)
+    with database.session(c.clerk) as s:
+        verification.confirm_in_post(s, due_by=D(2026, 11, 30), on=D(2026, 11, 2))
+        bid = batches.create_batch(s, due_by=D(2026, 11, 30), today=D(2026, 9, 24)).batch
+        with pytest.raises(ValidationError, match="2026-09-28"):  # 中秋节
+            batches.publicize(s, batch_id=bid, start=D(2026, 9, 25), days=5, pdf_path=tmp_path / "n.pdf")
+        # 5 working days from Thursday 24 September 2026: 24, 28, 29, 30 September and (after National Day) 8 October
+        r = batches.publicize(s, batch_id=bid, start=D(2026, 9, 24), days=5, pdf_path=tmp_path / "n.pdf",
+                              contact="县人才办 0571-12345678")
+        assert r.notice_end == D(2026, 10, 8)
+        batches.record_objection(s, batch_id=bid, talent_id=c.talents["刘洋"], note="经核实已离岗", upheld=True)
+        batches.write_notice(s, batch_id=bid, path=tmp_path / "again.xlsx")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "n.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "2026年9月24日至2026年10月8日" in text and "5 个工作日" in text and "0571-12345678" in text
+    assert "刘洋" in text and "3301**********" in text and "330102" not in text
+    cells = [str(v) for row in load_workbook(tmp_path / "again.xlsx").active.iter_rows(values_only=True)
+             for v in row if v is not None]
+    assert "刘洋" not in cells and "王芳" in cells  # the upheld objection took 刘洋 out

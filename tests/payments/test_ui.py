@@ -74,7 +74,7 @@ def test_a_batch_walks_through_its_states(qtbot, window, database, tmp_path, mon
     _show(qtbot, w, page)
     assert page.batch_model.rowCount() == 1 and page.item_model.rowCount() == 7
     assert f"<u>{batches.status_text('draft')}</u>" in page.stages.text()
-    assert _enabled(page) == {"new", "publicize", "report", "cancel", "account"}
+    assert _enabled(page) == {"new", "publicize", "report", "cancel", "account", "calendar"}
     shot(w, "1-draft.png")
 
     with database.session(Actor.local()) as s:
@@ -131,3 +131,28 @@ def test_a_bank_account_is_entered_from_the_page(qtbot, window, monkeypatch):
     _settle(qtbot, w)
     qtbot.waitUntil(lambda: bool(shown), timeout=15000)
     assert "6222021234567890128" in shown[0] and "陈静" in shown[0]
+
+
+def test_the_calendar_is_edited_from_the_page(qtbot, window, database, monkeypatch):
+    from talentdesk.services.payments import calendar
+    from talentdesk.ui.ledger import batch_page
+
+    w = window
+    page = w.ledger.batches
+    _show(qtbot, w, page)
+    seen = []
+
+    def fill(dlg):
+        seen.append(dlg.findChildren(batch_page.QLabel)[0].text())
+        dlg.fields["day"].setDate(dlg.fields["day"].date().fromString("2026-12-31", "yyyy-MM-dd"))
+        dlg.fields["kind"].setCurrentIndex(0)
+        dlg.fields["name"].setText("County day")
+        return True
+    monkeypatch.setattr(batch_page.FormDialog, "exec", fill)
+    page.buttons["calendar"].click()
+    _settle(qtbot, w)
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    _settle(qtbot, w)
+    with database.session(Actor.local(), readonly=True) as s:
+        assert [(d.kind, d.name) for d in calendar.list_days(s, year=2026) if d.day == D(2026, 12, 31)] == \
+            [("holiday", "County day")]

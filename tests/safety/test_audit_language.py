@@ -74,6 +74,8 @@ def test_every_entry_reads_in_chinese_with_no_code_table_name_sql_or_json(trail,
         assert "{" not in shown and "INSERT" not in shown, shown
     texts = {r.summary_text for r in rows}
     assert any("学历：大学本科 → 硕士研究生" in t for t in texts), texts
+    created = next(r for r in rows if r.action == "insert" and r.table_name == "talents")
+    assert "人才类别：测试类" in created.detail_lines()  # the tier's name, not its letter
     assert any(t.startswith("导出 ") and "人才名单.xlsx" in t for t in texts), texts
     assert "li：密码错误（连续 3 次）" in texts
     assert any(t.startswith("每日自动备份：") for t in texts)

@@ -359,3 +359,49 @@ def test_a_server_database_refuses_the_setting_clearly():
         assert encryption.encryption_status.__wrapped__(s) == encryption.EncryptionStatus(False, False)
     engine.dispose()
 
+
+
+@pytest.mark.parametrize("args", [
+    ("watch-list",), ("retention",), ("pairings", "--overdue"), ("exit-reasons", "list"), ("leavers",),
+    ("survival",), ("eligible",), ("drafts", "list"), ("reconcile", "--year", "2025"), ("encryption", "status"),
+    ("requests", "list"), ("annual-indicators", "show", "--year", "2025"), ("key", "show"), ("workdays", "list"),
+    ("bank-layouts", "list"), ("verification", "list"), ("batch", "list"), ("yearly-report", "--out", "{tmp}/y.pdf"), ("template", "talents", "--out", "{tmp}/t.xlsx"),
+    ("simulate", "1", "--json"),
+])
+def test_the_commands_run_on_an_encrypted_database_after_the_login(demo_db, tmp_path, monkeypatch, capsys, args):
+    """No command reads the file around the unlock: each either works or refuses with its own message."""
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    code = run(path, *argv, user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
+    captured = capsys.readouterr()
+    assert "unexpectedly" not in captured.err and "not a database" not in captured.err, captured.err
+    assert "encrypted" not in captured.err, captured.err
+    assert code in (0, 1), (code, captured.err[-500:])  # ran (1: refused for a reason of its own)
+
+
+def test_no_command_writes_over_the_keys_file(demo_db, tmp_path, monkeypatch, capsys):
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    keys = cipher.keys_file(path)
+    before = keys.read_bytes()
+    kw = dict(user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
+    assert run(path, "export", "talents", str(keys), **kw) == 2
+    assert run(path, "backup", "--to", str(keys), "--overwrite", **kw) == 0  # written beside it, as .keys.db
+    assert keys.read_bytes() == before and cipher.is_encrypted(Path(str(keys) + ".db"))
+    cipher.forget()
+    cipher.unlock_with_password(path, "admin", ADMIN_PW)  # still opens
+
+
+def test_a_backup_from_before_a_password_change_restores_and_its_password_logs_in(demo_db, tmp_path, monkeypatch,
+                                                                                 capsys):
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    kw = dict(user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
+    assert run(path, "users", "add", "clerk", "--role", "clerk", new_password=CLERK_PW, **kw) == 0
+    assert run(path, "backup", "--to", str(tmp_path / "before.db"), **kw) == 0
+    assert run(path, "users", "reset-password", "clerk", new_password="later-password-2", **kw) == 0
+    assert run(path, "restore", str(tmp_path / "before.db"), **kw) == 0
+    # the restored account has the password it had in the backup; it opens the file and logs in
+    assert run(path, "watch-list", user="clerk", password=CLERK_PW, monkeypatch=monkeypatch) == 0
+    assert run(path, "watch-list", user="admin", password=ADMIN_PW, monkeypatch=monkeypatch) == 0

@@ -143,3 +143,25 @@ def test_the_recovery_key_at_the_login_sets_a_new_password(qtbot, database, show
         runner.database.dispose()
     cipher.forget()
     cipher.unlock_with_password(path, "boss", "my own password 3")  # the changed password wraps the key now
+
+
+def test_single_user_office_encrypts_with_this_pcs_key_store_from_the_safety_menu(qtbot, database, shown_keys):
+    from talentdesk.app import open_main_window
+    from talentdesk.ui.safety.encryption import EncryptionDialog
+
+    window = open_main_window(database, actor=Actor.local())
+    qtbot.addWidget(window)
+    assert any("Encryption" in a.text() for a in window.safety.menu.actions())
+    dlg = EncryptionDialog(window.context, window)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.encrypt_btn.isVisibleTo(dlg), timeout=10000)
+    assert "not encrypted" in dlg.status.text()
+    dlg.encrypt_btn.click()
+    qtbot.waitUntil(lambda: bool(shown_keys), timeout=30000)
+    qtbot.waitUntil(lambda: "are encrypted" in dlg.status.text(), timeout=10000)
+    assert "this PC's protected store" in dlg.status.text() and not dlg.encrypt_btn.isVisibleTo(dlg)
+    assert cipher.is_encrypted(database.path) and cipher.read_keys_file(database.path)["os_store"] is True
+    window.context.runner.shutdown()
+    database.dispose()
+    cipher.forget()
+    assert cipher.unlock_from_os_store(database.path) is not None  # opens on this PC without a password

@@ -320,14 +320,19 @@ def _old_database(tmp_path) -> tuple[Path, bytes, str, int]:
     from talentdesk.services.common.demo import generate_demo
     from talentdesk.store import db as dbmod
 
+    from alembic import command
+
     path = tmp_path / "old.db"
-    engine = dbmod.make_engine(path)
-    dbmod.upgrade(engine, "sweep_1")
-    engine.dispose()
-    database = Database.open(path, migrate=False)
+    database = Database.open(path)  # today's schema: the demo is written by today's models ...
     with database.session(Actor.local()) as s:
         generate_demo(s, talents=30, seed=3, as_of=TODAY)
     database.dispose()
+    engine = dbmod.make_engine(path)  # ... then taken back to the last revision before the proof (its downgrades)
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            command.downgrade(dbmod._alembic_config(conn), "sweep_1")
+    engine.dispose()
     key = secrets.token_bytes(32)
     conn = _raw(path)
     conn.execute("INSERT INTO settings (key, value) VALUES ('certificate_key', ?)", (json.dumps(key.hex()),))

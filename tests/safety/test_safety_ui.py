@@ -220,3 +220,54 @@ def test_start_creates_a_new_database_in_single_user_mode(qtbot, tmp_path, error
         assert started.prepared.migration.migrated
     finally:
         started.close()
+
+
+def test_a_new_account_and_a_reset_password_are_hashed_on_the_no_database_lane(qtbot, with_accounts, tmp_path,
+                                                                                 monkeypatch):
+    """argon2 takes a noticeable moment: it runs with no session held (Lane.NO_DATABASE), and only the insert or
+    update holds the writer; the account then logs in with that password."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from talentdesk.services.base import Lane
+    from talentdesk.ui.common.tab import AppContext
+    from talentdesk.ui.runner import Runner
+    from talentdesk.ui.safety import users
+
+    admin = login(with_accounts, username="boss", password=PW)
+    runner = Runner(with_accounts, lambda: admin)
+    context = AppContext(database=with_accounts, runner=runner, actor=admin,
+                         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    submitted = []
+    real_submit = runner.submit
+    monkeypatch.setattr(runner, "submit",
+                        lambda c, **kw: submitted.append((c.fn.__name__, c.lane)) or real_submit(c, **kw))
+    typed = {"username": "wang", "password": "another horse 2"}
+
+    def accept(dlg):
+        dlg.username.setText(typed["username"])
+        dlg.password.setText(typed["password"])
+        dlg.again.setText(typed["password"])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(users.PasswordDialog, "exec", accept)
+    try:
+        dlg = users.UsersDialog(context)
+        qtbot.addWidget(dlg)
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 2, timeout=10000)
+        dlg.add_user()
+        qtbot.waitUntil(lambda: dlg.model.rowCount() == 3, timeout=10000)
+        lanes = dict(submitted)
+        assert lanes["hash_new_password"] is Lane.NO_DATABASE and lanes["create_user"] is Lane.WRITE
+        assert login(with_accounts, username="wang", password="another horse 2").username == "wang"
+
+        submitted.clear()
+        typed["password"] = "a third horse 3"
+        dlg.view.selectRow([r.username for r in dlg.model.rows].index("wang"))
+        dlg.reset_password()
+        qtbot.waitUntil(lambda: runner.pending() == 0 and len(submitted) >= 3, timeout=10000)
+        assert [(n, lane) for n, lane in submitted if n != "list_users"] == [
+            ("hash_new_password", Lane.NO_DATABASE), ("reset_password", Lane.WRITE)]
+        assert login(with_accounts, username="wang", password="a third horse 3").username == "wang"
+    finally:
+        runner.shutdown()

@@ -79,3 +79,23 @@ def test_the_list_masks_numbers_for_roles_without_access(database, people):
     with database.session(make_actor(Role.CLERK), readonly=True) as s:
         row = next(r for r in search_talents(s, query=TalentQuery(text="zhangsan")).rows)
     assert row.id_number == make_id(seq=13) and row.phone == "13812345678"
+
+
+@pytest.mark.parametrize("text", ["县", "人民", "医院", "中学"])
+def test_a_text_most_employers_contain_gives_the_same_page_and_total_read_in_id_order(demo_db, local, monkeypatch,
+                                                                                       text):
+    """When a text matches the talents of many employers, the page is read in id order and the total counted
+    through the employer index; it must be exactly the page and total of collecting every matching id."""
+    from talentdesk.services.talents import registry
+
+    def page(dense_from, **kw):
+        monkeypatch.setattr(registry, "DENSE_EMPLOYER_MATCHES", dense_from)
+        with demo_db.session(local, readonly=True) as s:
+            p = registry.search_talents(s, query=registry.TalentQuery(text=text, **kw.pop("q", {})), **kw)
+        return p.total, [r.id for r in p.rows]
+
+    for kw in ({"offset": 0, "limit": 20}, {"offset": 20, "limit": 20}, {"offset": 0, "limit": 20, "q": {"descending": True}}):
+        listed = page(10**9, **dict(kw))
+        read_in_order = page(1, **dict(kw))
+        assert read_in_order == listed, (text, kw)
+    assert listed[0] > 0

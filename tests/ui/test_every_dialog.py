@@ -128,7 +128,7 @@ def _recipes(window, d):
     from talentdesk.ui.safety.audit_view import AuditDialog
     from talentdesk.ui.safety.backup_dialog import BackupDialog
     from talentdesk.services.safety.encryption import Encrypted
-    from talentdesk.ui.safety.encryption import RecoveryKeyDialog
+    from talentdesk.ui.safety.encryption import EncryptionDialog, RecoveryKeyDialog
     from talentdesk.ui.safety.login import LoginDialog
     from talentdesk.ui.safety.users import PasswordDialog, UsersDialog
     from talentdesk.ui.talents.departure import DepartureDialog
@@ -189,6 +189,7 @@ def _recipes(window, d):
         "talentdesk.ui.safety.users.UsersDialog": lambda: UsersDialog(c, w),
         "talentdesk.ui.safety.users.PasswordDialog": lambda: PasswordDialog(w, title="Password", with_account=True),
         "talentdesk.ui.safety.login.LoginDialog": lambda: LoginDialog(c.database, w),
+        "talentdesk.ui.safety.encryption.EncryptionDialog": lambda: EncryptionDialog(c, w),
         "talentdesk.ui.safety.encryption.RecoveryKeyDialog": lambda: RecoveryKeyDialog(Encrypted(
             c.database.path, c.database.path, "TDRK-AAAA-BBBB", backups_encrypted=2), w),
         "talentdesk.ui.wizard.wizard.FirstRunWizard": lambda: open_wizard(c.runner, db_path=c.database.path, parent=w),

@@ -7,7 +7,7 @@ the header), shared with the talents import; each import passes its own header r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,16 @@ def apply_hidden_choice(sheet: Sheet, choice: str | None, *, dry_run: bool) -> S
                        "the preview, or with --hidden-rows include or --hidden-rows skip.").format(
             n=len(hidden), rows=", ".join(map(str, hidden[:20])) + ("…" if len(hidden) > 20 else "")))
     return sheet
+
+
+def merged_notes(sheet: Sheet, by_field: Mapping[str, int], skip: set[int] | frozenset[int] = frozenset()) -> list[
+        Rejection]:
+    """A note for every cell of a read column that was blank under a merged cell and filled with its value (one
+    policy name merged over its rows, one person over their payments): filled, never silently."""
+    fields_at = {i for i in by_field.values()}
+    return [Rejection(row, sheet.headers[column], translate("Tabular", "filled in from the merged cell on row "
+                                                                       "{row}").format(row=source))
+            for row, column, source in sheet.filled if column in fields_at and row not in skip]
 
 
 def is_totals_row(cells: list[Any]) -> bool:
@@ -270,4 +280,34 @@ def cell(cells: list[Any], by_field: Mapping[str, int], name: str) -> Any:
     return v
 
 
-__all__ = ["Columns", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row"]
+@dataclass
+class RowCount:
+    """What `data_rows` passed over: blank rows, and the rows below the table that are not data (totals, notes)."""
+
+    blank: int = 0
+    not_data: list[int] = field(default_factory=list)
+
+
+def data_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, *, abort: Callable[[], bool] | None,
+              cancelled: str, progress: Callable[[int, int, str], None] | None = None, checking: str = "",
+              every: int = 2000) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of a moving-in sheet that hold data, with their Excel row numbers. Blank rows are counted, a row
+    without an ID number that reads as a total or a note is listed as not data (in `count`); `abort()` is asked
+    every 500 rows and raises InputFileError(`cancelled`); `progress` is told every `every` rows."""
+    total = len(sheet.rows)
+    for n, (rownum, cells) in enumerate(sheet.rows):
+        if abort is not None and n % 500 == 0 and abort():
+            raise InputFileError(cancelled)
+        if progress is not None and n % every == 0:
+            progress(n, total, checking)
+        if all(_blank(c) for c in cells):
+            count.blank += 1
+            continue
+        if _blank(cell(cells, by_field, "id_number")) and is_totals_row(cells):
+            count.not_data.append(rownum)
+            continue
+        yield rownum, cells
+
+
+__all__ = ["Columns", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
+           "RowCount", "data_rows"]

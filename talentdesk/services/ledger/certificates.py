@@ -34,7 +34,7 @@ from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
-from talentdesk.services.base import Change, Lane, Permission, actor_of, operation, place_at_commit, seal_chain
+from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
@@ -176,19 +176,12 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     fp = keys.pretty_fingerprint(office_key.fingerprint)
     rows = [dataclasses.replace(r, chain_head=head, key_fingerprint=fp) for r in rows]
     out = Path(out_path)
-    tmp = out.with_name(out.name + ".part")
-    try:  # written in full now (a full disk stops the transaction); named as it commits
-        with open(tmp, "wb") as fh:
-            pages = render_certificates(rows, fh, total=len(rows), font_path=font_path, progress=progress,
-                                        abort=abort)
-    except OSError as exc:  # the unit of work rolls back: no serial is used, no count changes
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Certificates", "The certificates could not be written to {path}: {error}").format(
-            path=out_path, error=exc.strerror or exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    place_at_commit(session, tmp, out)
+    # written in full now (a full disk stops the transaction: no serial is used, no count changes); named right
+    # after the commit
+    with file_at_commit(session, out, failed=lambda exc: StorageError(translate(
+            "Certificates", "The certificates could not be written to {path}: {error}").format(
+            path=out_path, error=exc.strerror or exc))) as tmp, open(tmp, "wb") as fh:
+        pages = render_certificates(rows, fh, total=len(rows), font_path=font_path, progress=progress, abort=abort)
     return PrintResult(pages, originals, copies, tuple(r.serial for r in rows), str(out_path))
 
 

@@ -1,7 +1,7 @@
 """The ledger's payment history as an .xlsx in the shape the payments import reads: one row per standing payment
 (person, policy, 文号, instalment k/n, amount, paid date, voucher, method) with each grant's approved total and start
-date, one row per standing clawback (应追回) and refund (退回) with its amount written negative, and one row for a
-grant on which nothing was paid yet. Imported into an empty database (after the policies and
+date, one row per standing clawback (应追回), refund (退回) and forgiven obligation (免于追回) with its amount written
+negative, and one row for a grant on which nothing was paid yet. Imported into an empty database (after the policies and
 the talents), it gives every grant the same schedule and the same balance.
 """
 from __future__ import annotations
@@ -15,13 +15,13 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import StorageError, ValidationError
 from talentdesk.domain.models import LedgerEntry, SubsidyGrant, Talent
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.ledger.history_import import COLUMNS
 
 FIELDS = ("name", "id_number", "policy", "doc_number", "instalment", "amount", "pay_date", "voucher_no", "method",
           "approved_total", "start_date", "memo", "entry_kind")
 # how the money's direction is written, as offices do: a payment, an amount owed back, money paid back
-KIND_TEXT = {"payment": "发放", "clawback": "应追回", "refund": "退回"}
+KIND_TEXT = {"payment": "发放", "clawback": "应追回", "refund": "退回", "waiver": "免于追回"}
 METHOD_TEXT = {"bank": "银行转账", "cash": "现金"}
 
 
@@ -46,7 +46,8 @@ def export_payment_history(session: Session, *, out_path: str | Path) -> int:
     paid_grants: set[int] = set()
     n = 0
     kinds = (E.EntryKind.PAYMENT.value, E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)
-    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(kinds))
+    forgiven = (LedgerEntry.kind == E.EntryKind.WAIVER.value) & (LedgerEntry.amount_fen > 0)  # not lapsed dues
+    for e in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(kinds) | forgiven)
                              .order_by(LedgerEntry.entry_date, LedgerEntry.kind != E.EntryKind.PAYMENT.value,
                                        LedgerEntry.id)):
         if e.id in reversed_ids:
@@ -76,13 +77,10 @@ def export_payment_history(session: Session, *, out_path: str | Path) -> int:
             c.number_format = "yyyy-mm-dd"
     record_event(session, E.AuditAction.EXPORT, summary=f"payment history: {n} rows to {out.name}")
     session.flush()
-    try:
-        tmp = out.with_name(out.name + ".part")
+    with file_at_commit(session, out, failed=lambda exc: StorageError(translate(
+            "HistoryExport", "The file could not be written to {path}: {error}").format(
+            path=out, error=exc.strerror or exc))) as tmp:  # named right after the audit entry commits
         wb.save(tmp)
-        tmp.replace(out)
-    except OSError as exc:
-        raise StorageError(translate("HistoryExport", "The file could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
     return n
 
 

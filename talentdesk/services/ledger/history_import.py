@@ -25,7 +25,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
 from talentdesk.domain.models import (
     Instalment,
@@ -50,6 +50,8 @@ from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation, record_event, require
 from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
+    RowCount,
+    data_rows,
     Columns,
     backup_first,
     People,
@@ -57,7 +59,7 @@ from talentdesk.services.common.tabular import (
     ImportOutcome,
     Rejection,
     cell,
-    is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
@@ -146,6 +148,7 @@ class _Existing:
     paid_fen: int
     claw_fen: int = 0     # standing clawback obligations (positive fen)
     refund_fen: int = 0   # standing refunds
+    waive_fen: int = 0    # obligations forgiven (waivers of what was owed back)
 
 
 def _close(word: str, choices: list[str]) -> list[str]:
@@ -224,6 +227,11 @@ def _existing_grants(session: Session, talent_ids: set[int]) -> dict[tuple[int, 
                 by_id[gid].claw_fen += -(total or 0)
             else:
                 by_id[gid].refund_fen += total or 0
+        for gid, total in session.execute(  # forgiven obligations (a departure's lapsed dues are negative waivers)
+                select(LedgerEntry.grant_id, func.sum(LedgerEntry.amount_fen))
+                .where(LedgerEntry.grant_id.in_(gids), LedgerEntry.kind == E.EntryKind.WAIVER.value,
+                       LedgerEntry.amount_fen > 0).group_by(LedgerEntry.grant_id)):
+            by_id[gid].waive_fen += total or 0
     return out
 
 
@@ -242,7 +250,8 @@ def _vouchers_on_file(session: Session, talent_ids: set[int]) -> dict[tuple[int,
                 select(LedgerEntry.talent_id, LedgerEntry.kind, LedgerEntry.voucher_no, LedgerEntry.amount_fen,
                        LedgerEntry.entry_date)
                 .where(LedgerEntry.talent_id.in_(ids[i:i + 500]),
-                       LedgerEntry.kind.in_((E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value)))):
+                       LedgerEntry.kind.in_((E.EntryKind.CLAWBACK.value, E.EntryKind.REFUND.value,
+                                             E.EntryKind.WAIVER.value)))):
             out[(tid, kind, voucher, abs(fen), on)].add(None)  # money back: keyed by its kind as well
     return out
 
@@ -254,21 +263,11 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
     headers = sheet.headers
     col = lambda f: headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
     rows: list[_Row] = []
-    blank = 0
-    not_data: list[int] = []
-    total = len(sheet.rows)
-    for n, (rownum, cells) in enumerate(sheet.rows):
-        if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(translate("PaymentImport", "The import was cancelled; nothing was changed."))
-        if progress is not None and n % 2000 == 0:
-            progress(n, total, translate("PaymentImport", "Checking rows"))
-        if all(_blank(c) for c in cells):
-            blank += 1
-            continue
+    skipped = RowCount()
+    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, progress=progress, cancelled=translate(
+            "PaymentImport", "The import was cancelled; nothing was changed."), checking=translate(
+            "PaymentImport", "Checking rows")):
         raw_id = cell(cells, by_field, "id_number")
-        if _blank(raw_id) and is_totals_row(cells):
-            not_data.append(rownum)
-            continue
         problems: list[Rejection] = []
 
         def bad(f: str, message: str) -> None:
@@ -326,8 +325,9 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             said_payment = key_text(raw_kind) in _PAYMENT_WORDS
             if not said_payment:
                 bad("entry_kind", translate("PaymentImport", "“{value}” is not a kind of entry; write 发放 for a "
-                                                             "payment, 应追回 for an amount the talent owes back, or "
-                                                             "追回 / 退回 for money paid back.").format(
+                                                             "payment, 应追回 for an amount the talent owes back, "
+                                                             "追回 / 退回 for money paid back, or 免于追回 for an "
+                                                             "amount forgiven.").format(
                     value=text_cell(raw_kind)))
         elif kind is None:
             kind = memo_says_money_back(cell(cells, by_field, "memo"))
@@ -385,7 +385,7 @@ def _read_rows(sheet, by_field: Mapping[str, int], ref: _Reference, today: dt.da
             continue
         rows.append(_Row(rownum, talent.id, policy.id, seq, count, amount, pay_date, voucher, method, approved, start,
                          memo, kind))
-    return rows, blank, not_data
+    return rows, skipped.blank, skipped.not_data
 
 
 # ------------------------------------------------------------------ placing payments into grants
@@ -542,10 +542,10 @@ def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person]
         talent, policy = by_talent[tid], ref.policies[pid]
         new, have = new_by.get((tid, pid)), existing.get((tid, pid))
         if new is not None:
-            paid, claws, refunds, have = sum(r.amount_fen for r in new.rows), 0, 0, None
+            paid, claws, refunds, waived, have = sum(r.amount_fen for r in new.rows), 0, 0, 0, None
         elif have is not None:
             paid = have.paid_fen + sum(r.amount_fen for r in onto_by.get(have.id, []))
-            claws, refunds = have.claw_fen, have.refund_fen
+            claws, refunds, waived = have.claw_fen, have.refund_fen, have.waive_fen
         else:
             for r in group:
                 reject(r, "policy", translate("PaymentImport", "Nothing was paid to {name} under “{policy}”, so nothing can be "
@@ -555,6 +555,8 @@ def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person]
         group.sort(key=lambda r: (r.pay_date, r.kind != "clawback", r.row))
         kept = []
         for r in group:
+            if r.kind == "waiver":
+                continue  # forgiven once what was owed is known: below
             if r.kind == "clawback":
                 if claws + r.amount_fen > paid:
                     reject(r, "amount", translate("PaymentImport", "More owed back than was paid: {name} was paid {paid} under "
@@ -572,16 +574,29 @@ def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person]
                     continue
                 refunds += r.amount_fen
             kept.append(r)
+        # a waiver forgives part of what is still owed back (owed: the 应追回 rows, or the refunds that prove it)
+        still_owed = max(claws, refunds) - refunds - waived
+        for r in (r for r in group if r.kind == "waiver"):
+            if r.amount_fen > still_owed:
+                reject(r, "amount", translate("PaymentImport", "More forgiven than is owed back: {name} owes {owed} back under "
+                                              "“{policy}”; this row forgives {amount}.").format(
+                    name=talent.name, owed=format_yuan(max(still_owed, 0)), policy=policy.name,
+                    amount=format_yuan(r.amount_fen)))
+                continue
+            still_owed -= r.amount_fen
+            kept.append(r)
         if not kept:
             continue
+        kept.sort(key=lambda r: (r.pay_date, r.kind != "clawback", r.row))
         entry = _Back(talent, policy, have, kept)
-        if refunds > claws:  # money came back with no (or a smaller) 应追回 row: it was owed, post the obligation
-            entry.implicit_fen = refunds - claws
-            running = have.refund_fen if have is not None else 0
+        before = have.refund_fen if have is not None else 0
+        if refunds > max(claws, before):  # money came back with no (or a smaller) 应追回 row: it was owed, post it
+            entry.implicit_fen = refunds - max(claws, before)
+            running = before
             for r in kept:
                 if r.kind == "refund":
                     running += r.amount_fen
-                    if running > claws:
+                    if running > max(claws, before):
                         entry.implicit_row = r
                         break
             warn(entry.implicit_row, "amount", translate(
@@ -808,7 +823,7 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
                     method=r.method, memo=translate("PaymentImport", "Owed back, settled by the refund of row {row} of "
                                                                      "{file}").format(row=r.row, file=source)[:200],
                     created_by=actor.username))
-            sign = -1 if r.kind == E.EntryKind.CLAWBACK.value else 1
+            sign = -1 if r.kind == E.EntryKind.CLAWBACK.value else 1  # refunds and waivers raise the balance
             back_rows.append(dict(
                 grant_id=gid, talent_id=b.talent.id, kind=r.kind, amount_fen=sign * r.amount_fen,
                 entry_date=r.pay_date, fiscal_year=r.pay_date.year, instalment_seq=None, voucher_no=r.voucher_no,
@@ -847,6 +862,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
     on_file = _vouchers_on_file(session, talent_ids)
     plan = _plan(rows, ref, existing, on_file, reject, warn)
     rejected.sort(key=lambda r: r.row)
+    warnings += merged_notes(sheet, by_field, set(not_data))
     warnings.sort(key=lambda r: r.row)
     by_talent = {t.id: t for t in ref.talents.values()}
     lines: list[PreviewLine] = []
@@ -859,7 +875,8 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
             t = by_talent[r.talent_id]
             lines.append(PreviewLine(r.row, t.name, mask_id_number(t.id_number), ref.policies[r.policy_id].name,
                                      f"{r.seq}/{have.count}", r.amount_fen, r.pay_date, r.voucher_no))
-    words = {"clawback": translate("PaymentImport", "Owed back"), "refund": translate("PaymentImport", "Paid back")}
+    words = {"clawback": translate("PaymentImport", "Owed back"), "refund": translate("PaymentImport", "Paid back"),
+             "waiver": translate("PaymentImport", "Forgiven")}
     for b in plan.back:
         t = b.talent
         for r in b.rows:
@@ -874,6 +891,7 @@ def import_payments(session: Session, *, path: str | Path, dry_run: bool = False
     extra = {"grants_created": len(plan.new), "paid_fen": total_fen,
              "clawback_fen": sum(ln.amount_fen for ln in lines if ln.kind == "clawback"),
              "refund_fen": sum(ln.amount_fen for ln in lines if ln.kind == "refund"),
+             "waiver_fen": sum(ln.amount_fen for ln in lines if ln.kind == "waiver"),
              "grants_from_file": sum(1 for g in plan.new if g.from_file)}
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
                 hidden_choice=hidden_rows, valid_rows=valid, skipped_blank=blank,

@@ -28,7 +28,15 @@ from talentdesk.domain.written import key_text, parse_written_amount, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.sheets import _blank, header_key
-from talentdesk.services.common.tabular import Columns, ImportOutcome, Rejection, backup_first, cell, is_totals_row
+from talentdesk.services.common.tabular import (
+    Columns,
+    ImportOutcome,
+    Rejection,
+    backup_first,
+    cell,
+    is_totals_row,
+    merged_notes,
+)
 from talentdesk.services.ledger.policies import AmountRule, PolicyInput, save_policy, validate_policy
 from talentdesk.domain.labels import join_list
 
@@ -340,7 +348,8 @@ def import_policies(session: Session, *, path: str | Path, dry_run: bool = False
     rejected.sort(key=lambda r: r.row)
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
                 hidden_choice=hidden_rows, valid_rows=sum(len(d.rows) for d in ready),
-                skipped_blank=blank, not_data=not_data, unknown_columns=unknown)
+                skipped_blank=blank, not_data=not_data, unknown_columns=unknown,
+                warnings=merged_notes(sheet, by_field, set(not_data)))
     names = [d.name for d in ready]
     preview = [_preview(d) for d in ready]
     if dry_run or (rejected and not skip_invalid) or not ready:

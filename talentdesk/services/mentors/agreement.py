@@ -18,7 +18,7 @@ from talentdesk.domain.models import (
     Tier,
 )
 from talentdesk.domain.enums import AuditAction
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.mentors.board import OtherRole
 from talentdesk.services.mentors.pairings import find_pairing
@@ -88,13 +88,8 @@ def write_agreement(session: Session, *, pairing_id: int, path: str | Path) -> P
     data = agreement_data(session, pairing_id=pairing_id)
     font = get_setting(session, "certificate_font") or None
     out = Path(path)
-    tmp = out.with_name(out.name + ".pending")
-    try:
+    with file_at_commit(session, out) as tmp:  # named as the audit entry below commits
         build_agreement(data, tmp, font_path=font)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     record_event(session, AuditAction.EXPORT, table="pairings", record_id=str(pairing_id),
                  summary=f"pairing agreement {pairing_id} → {out.name}")
-    place_at_commit(session, tmp, out)
     return out

@@ -251,9 +251,11 @@ def board(session: Session, *, today: dt.date | None = None, employer_id: int | 
         # not a walk over every active talent
         active = session.scalar(select(func.count()).select_from(Talent)
                                 .where(Talent.status == TalentStatus.ACTIVE.value)) or 0
-        with_mentor = session.scalar(
-            select(func.count(func.distinct(Pairing.talent_id))).join(Talent, Talent.id == Pairing.talent_id)
-            .where(Pairing.end_date.is_(None), Talent.status == TalentStatus.ACTIVE.value,
+        is_active = (select(Talent.id).where(Talent.id == Pairing.talent_id,
+                                             Talent.status == TalentStatus.ACTIVE.value).exists())
+        with_mentor = session.scalar(  # driven by the current pairings (a join would walk every active talent)
+            select(func.count(func.distinct(Pairing.talent_id)))
+            .where(Pairing.end_date.is_(None), is_active,
                    *([Pairing.role_id == role_id] if role_id is not None else []))) or 0
         total = active - with_mentor
     else:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Mentor, MentorRole, Pairing
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.domain.pinyin import pinyin_keys
@@ -28,15 +28,16 @@ from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import key_text, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
+    RowCount,
+    data_rows,
     Columns,
     ImportOutcome,
     People,
     Rejection,
     backup_first,
     cell,
-    is_totals_row,
+    merged_notes,
 )
 from talentdesk.domain.labels import join_list
 
@@ -118,18 +119,10 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
     rejected: list[Rejection] = []
     warnings: list[Rejection] = []
     rows: list[_Row] = []
-    blank = 0
-    not_data: list[int] = []
+    skipped = RowCount()
     current_in_file: dict[tuple[int, int], int] = {}
-    for n, (rownum, cells) in enumerate(sheet.rows):
-        if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(translate("PairingImport", "The import was cancelled; nothing was changed."))
-        if all(_blank(c) for c in cells):
-            blank += 1
-            continue
-        if _blank(cell(cells, by_field, "id_number")) and is_totals_row(cells):
-            not_data.append(rownum)
-            continue
+    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, cancelled=translate(
+            "PairingImport", "The import was cancelled; nothing was changed.")):
         problems: list[Rejection] = []
 
         def bad(f: str, message: str) -> None:
@@ -225,8 +218,10 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
                     "PairingImport", "{mentor}'s capacity is raised from {old} to {new} newcomers to hold this "
                                      "list.").format(mentor=m.name, old=m.capacity, new=want)))
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
-                hidden_choice=hidden_rows, valid_rows=len(rows), skipped_blank=blank,
-                not_data=not_data, warnings=warnings, unknown_columns=unknown)
+                hidden_choice=hidden_rows, valid_rows=len(rows), skipped_blank=skipped.blank,
+                not_data=skipped.not_data, warnings=sorted(
+                    warnings + merged_notes(sheet, by_field, set(skipped.not_data)), key=lambda r: r.row),
+                unknown_columns=unknown)
     extra = {"new_mentors": [next(r.mentor_name for r in rows if r.mentor_key == k) for k in new_mentors]}
     by_talent = {t.id: t for t in people.by_id.values()}
     role_name = dict(session.execute(select(MentorRole.id, MentorRole.name)).all())

@@ -75,6 +75,9 @@ def _clean_name(raw: str, what: str, limit: int) -> str:
         raise ValidationError(translate("BankAccounts", "The {what} is missing.").format(what=what), field=what)
     if len(text) > limit:
         raise ValidationError(translate("BankAccounts", "At most {n} characters.").format(n=limit), field=what)
+    if text[0] in "=+-@":
+        raise ValidationError(translate("BankAccounts", "The {what} cannot begin with {char}.").format(
+            what=what, char=text[0]), field=what)
     return text
 
 

@@ -237,6 +237,9 @@ def render(layout: Layout, lines: list[FileLine], path: Path, *, office: str, ba
             ws.append(numbers(r))
         for i, (_f, title) in enumerate(layout.columns):
             ws.column_dimensions[chr(ord("A") + i)].width = max(10, min(30, len(title) * 2 + 12))
+        from talentdesk.reports.payment_loop import as_text
+
+        as_text(ws)
         wb.save(path)
         return
     buf = io.StringIO()

@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
+from talentdesk.domain.errors import NotFound, PermissionDenied, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import (
     Employer,
     Instalment,
@@ -521,10 +521,8 @@ def approve_batch(session: Session, *, batch_id: int, today: dt.date | None = No
             number=b.number, end=b.notice_end.isoformat(), left=left,
             next=(b.notice_end + dt.timedelta(days=1)).isoformat()))
     why = _separation(session, b)
-    if why:
-        record_event(session, E.AuditAction.DENIED, table="payment_batches", record_id=str(b.id),
-                     summary=f"approve own batch refused (separation of duties): {b.number}")
-        raise RuleViolation(why)
+    if why:  # refused and, like every denial, recorded in the audit trail after the rollback (Database.session)
+        raise PermissionDenied(why, permission="separation of duties", operation=f"approve batch {b.number}")
     _withdraw_gone(session, b)
     items = _open_items(session, b.id, (E.BatchItemStatus.INCLUDED.value,))
     if not items:

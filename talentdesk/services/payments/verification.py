@@ -109,10 +109,12 @@ def pending(session: Session, **scope) -> list[PendingRow]:
 
 def needs_verification(session: Session, instalment_ids: Iterable[int], due_by: dt.date) -> set[int]:
     """Which of these instalments are 待核验."""
-    ids = list(instalment_ids)
+    ids = set(instalment_ids)
     if not ids:
         return set()
-    return {p.instalment_id for p in pending(session, due_by=due_by, instalment_ids=ids)}
+    if len(ids) <= 500:
+        return {p.instalment_id for p in pending(session, due_by=due_by, instalment_ids=ids)}
+    return {p.instalment_id for p in pending(session, due_by=due_by)} & ids  # no IN list of thousands
 
 
 @operation(Permission.LEDGER_READ)

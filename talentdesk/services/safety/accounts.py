@@ -136,14 +136,42 @@ def _active_admins(session: Session) -> int:
 
 # ------------------------------------------------------------------ managing accounts
 
+@dataclass(frozen=True, slots=True)
+class NewPassword:
+    """A new password already checked against the rules and hashed (argon2id) — made on the no-database lane by
+    `hash_new_password`, so the slow hashing never holds the writer."""
+
+    password_hash: str
+
+    def __repr__(self) -> str:  # never a hash in a log line
+        return "NewPassword(***)"
+
+
+@operation(None, lane=Lane.NO_DATABASE)
+def hash_new_password(*, password: str) -> NewPassword:
+    """Check a new password against the rules and hash it, with no session held (the window runs this first, then
+    `create_user` / `reset_password` with the result)."""
+    check_password(password)
+    return NewPassword(HASHER.hash(password))
+
+
+def _hashed(password: str | NewPassword) -> str:
+    """The hash to store: a NewPassword made on the no-database lane, or (the command line, which has no window to
+    keep responsive) a password hashed here."""
+    if isinstance(password, NewPassword):
+        return password.password_hash
+    return hash_new_password(password=password).password_hash
+
+
 @operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
-def create_user(session: Session, *, username: str, password: str, role: str = Role.CLERK.value,
+def create_user(session: Session, *, username: str, password: str | NewPassword, role: str = Role.CLERK.value,
                 display_name: str = "") -> UserRow:
     """Create an account (admins only; the single local user of a database without accounts counts as admin).
     The very first account is always an admin, whatever role was asked for."""
     first = not has_accounts(session)
     name = check_username(username)
-    check_password(password)
+    if not isinstance(password, NewPassword):
+        check_password(password)
     the_role = Role.ADMIN if first else _check_role(role)
     display = (display_name or "").strip()
     if len(display) > 60:
@@ -152,7 +180,7 @@ def create_user(session: Session, *, username: str, password: str, role: str = R
     if find_user(session, name) is not None:
         raise Conflict(translate("Accounts", "An account named {name} already exists.").format(name=name),
                        field="username")
-    u = User(username=name, display_name=display, role=the_role.value, password_hash=HASHER.hash(password),
+    u = User(username=name, display_name=display, role=the_role.value, password_hash=_hashed(password),
              active=True, failed_attempts=0, created_by_id=actor_of(session).user_id)
     session.add(u)
     session.flush()
@@ -166,11 +194,13 @@ def list_users(session: Session) -> list[UserRow]:
 
 
 @operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
-def reset_password(session: Session, *, user_id: int, new_password: str, must_change: bool = True) -> UserRow:
+def reset_password(session: Session, *, user_id: int, new_password: str | NewPassword,
+                   must_change: bool = True) -> UserRow:
     """An admin sets a new password (e.g. a forgotten one); it also clears a lockout."""
-    check_password(new_password)
+    if not isinstance(new_password, NewPassword):
+        check_password(new_password)
     u = _user(session, user_id)
-    u.password_hash = HASHER.hash(new_password)
+    u.password_hash = _hashed(new_password)
     u.failed_attempts = 0
     u.locked_until = None
     u.must_change_password = bool(must_change)

@@ -18,8 +18,9 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.services.common.paging import Page
+from talentdesk.services.common.reference import tier_names
 from talentdesk.services.safety import audit_text
 
 MAX_EXPORT_ROWS = 1_000_000
@@ -109,6 +110,7 @@ def _to_row(e: AuditEntry) -> AuditRow:
 @operation(Permission.AUDIT_READ)
 def list_audit(session: Session, *, query: AuditQuery = AuditQuery(), offset: int = 0, limit: int = 500) -> Page:
     """Newest first."""
+    audit_text.set_tier_names(tier_names(session))
     stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id.desc()).offset(max(0, offset)).limit(
         max(1, min(limit, 10_000)))
     rows = [_to_row(e) for e in session.scalars(stmt)]
@@ -149,14 +151,16 @@ def _values(r: AuditRow) -> list:
 @operation(Permission.AUDIT_READ, writes=True, changes=(Change.AUDIT,))
 def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Path | str) -> int:
     """Write the filtered trail to .xlsx or .csv (UTF-8 with BOM for Excel); the export itself is audited."""
+    audit_text.set_tier_names(tier_names(session))
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputFileError(translate("Audit", "Export to a file ending in .xlsx or .csv."))
     stmt = _filtered(select(AuditEntry), query).order_by(AuditEntry.id).limit(MAX_EXPORT_ROWS)
-    tmp = path.with_name(path.name + ".part")
     count = 0
-    try:
+    with file_at_commit(session, path, failed=lambda exc: InputFileError(translate(
+            "Audit", "The export could not be written to {path}: {error}").format(
+            path=path, error=exc.strerror or exc))) as tmp:
         if suffix == ".csv":
             with open(tmp, "w", newline="", encoding="utf-8-sig") as fh:
                 w = csv.writer(fh)
@@ -174,16 +178,8 @@ def export_audit(session: Session, *, query: AuditQuery = AuditQuery(), path: Pa
                 ws.append([_xlsx_text(safe_cell(v)) for v in _values(_to_row(e))])
                 count += 1
             wb.save(tmp)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputFileError(translate("Audit", "The export could not be written to {path}: {error}").format(
-            path=path, error=exc.strerror or exc)) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     record_event(session, AuditAction.EXPORT, table="audit_entries",
-                 summary=f"audit export: {count} rows to {path.name}")
-    place_at_commit(session, tmp, path)  # named as the audit entry commits
+                 summary=f"audit export: {count} rows to {path.name}")  # the file is named right after it commits
     return count
 
 

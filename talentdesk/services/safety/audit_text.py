@@ -40,7 +40,10 @@ def local_time_text(at: dt.datetime) -> str:
 def utc_bounds(day_from: dt.date | None, day_to: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Local calendar days (what the reader picks) as naive UTC bounds (what the trail stores)."""
     def to_utc(moment: dt.datetime) -> dt.datetime:
-        return moment.astimezone().astimezone(dt.timezone.utc).replace(tzinfo=None)
+        try:
+            return moment.astimezone().astimezone(dt.timezone.utc).replace(tzinfo=None)
+        except (OverflowError, ValueError, OSError):  # the first or last day the calendar has: no record lies beyond
+            return moment
 
     start = to_utc(dt.datetime.combine(day_from, dt.time.min)) if day_from else None
     end = to_utc(dt.datetime.combine(day_to, dt.time.max)) if day_to else None
@@ -280,8 +283,19 @@ _REQUEST_STATUS = {"pending": QT_TRANSLATE_NOOP("AuditText", "Waiting for approv
                    "drafted": QT_TRANSLATE_NOOP("AuditText", "Drafted")}
 
 
+_TIER_NAMES: dict[str, str] = {}
+
+
+def set_tier_names(names: dict[str, str]) -> None:
+    """The office's tiers (code -> name in the reader's language), read by the audit service before it renders."""
+    global _TIER_NAMES
+    _TIER_NAMES = dict(names)
+
+
 def value_text(table: str, column: str, value: Any) -> str:
     """One stored value as the reader should see it."""
+    if isinstance(value, str) and value in _TIER_NAMES and (column == "tier_code" or (table, column) == ("tiers", "code")):
+        return _TIER_NAMES[value]
     if value is None or value == "":
         return translate("AuditText", "(empty)")
     if value == "***":

@@ -140,6 +140,29 @@ class RestoreResult:
     ledger_entries: int
 
 
+def _keep_the_backups_wraps(source: Path, db_path: Path) -> None:
+    """The restored accounts may have the passwords they had when the backup was made: their wraps from the
+    backup's keys file join the current ones (same key), so both the old and the current password open the file
+    and the login decides by the restored password hash. The next password change leaves one wrap again."""
+    backup_keys = cipher.read_keys_file(source, missing_ok=True)
+    live = cipher.read_keys_file(db_path, missing_ok=True)
+    if not backup_keys or not live or backup_keys.get("key_id") != live.get("key_id"):
+        return
+    merged = dict(live, wraps=dict(live["wraps"]))
+    for slot, old in backup_keys["wraps"].items():
+        current = merged["wraps"].get(slot)
+        if current is None:
+            merged["wraps"][slot] = old
+        elif current != old:
+            as_list = current if isinstance(current, list) else [current]
+            extra = old if isinstance(old, list) else [old]
+            merged["wraps"][slot] = as_list + [w for w in extra if w not in as_list]
+    try:
+        cipher.write_keys_file(db_path, merged)
+    except OSError as exc:  # the current passwords still open it
+        log.warning("could not keep the backup's key wraps: %s", exc)
+
+
 @operation(Permission.BACKUP_RESTORE, writes=True, lane=Lane.EXCLUSIVE, changes=tuple(Change), purpose="restore")
 def restore(session: Session, *, source: Path | str) -> RestoreResult:
     """Put a backup in the database's place, so that it cannot hurt: the candidate is staged beside the database,
@@ -169,6 +192,8 @@ def restore(session: Session, *, source: Path | str) -> RestoreResult:
         files.swap_in(staging, db_path)
         if cipher.is_encrypted(db_path) and not cipher.keys_file(db_path).exists():
             files.copy_keys_file(source, db_path)  # an encrypted backup restored over a plain database
+        elif cipher.is_encrypted(db_path):
+            _keep_the_backups_wraps(source, db_path)
     except BaseException:
         files.remove_with_sidecars(staging)
         raise

@@ -34,7 +34,7 @@ from talentdesk.domain.enums import AuditAction
 from talentdesk.domain.errors import InputFileError, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import OfficeKey
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
 from talentdesk.store.keystore import (  # noqa: F401 - the key store's primitives are part of this module's API
     OfficeKeyInfo, _current, _raw_public, _secret, _store_read, _store_write, ensure_office_key, fingerprint_of,
     key_protection, legacy_key, pretty_fingerprint, private_key, public_key_from_file, sign, signature_ok,
@@ -79,17 +79,18 @@ def export_key(session: Session, *, out_path: str | Path, password: str) -> str:
            "kdf": {"name": "scrypt", "n": 2 ** 15, "r": 8, "p": 1, "salt": salt.hex()},
            "nonce": nonce.hex(), "ciphertext": base64.b64encode(sealed).decode(),
            "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-    path = Path(out_path)
-    try:
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(json.dumps(doc, indent=1), encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
-            path=path, error=exc.strerror or exc)) from None
+    _write_key_file(session, Path(out_path), json.dumps(doc, indent=1).encode("utf-8"))
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
-                 summary=f"office key {row.fingerprint} exported (password-protected) to {path.name}")
+                 summary=f"office key {row.fingerprint} exported (password-protected) to {Path(out_path).name}")
     return row.fingerprint
+
+
+def _write_key_file(session: Session, path: Path, data: bytes) -> None:
+    """A key file, named right after the unit of work (and its audit entry) commits; never over a database."""
+    with file_at_commit(session, path, failed=lambda exc: StorageError(translate(
+            "Keys", "The key could not be written to {path}: {error}").format(
+            path=path, error=exc.strerror or exc))) as tmp:
+        tmp.write_bytes(data)
 
 
 @operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.SETTINGS,))
@@ -138,11 +139,7 @@ def export_public_key(session: Session, *, out_path: str | Path) -> str:
     row = ensure_office_key(session)
     pem = Ed25519PublicKey.from_public_bytes(bytes.fromhex(row.public_key)).public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    try:
-        Path(out_path).write_bytes(pem)
-    except OSError as exc:
-        raise StorageError(translate("Keys", "The key could not be written to {path}: {error}").format(
-            path=out_path, error=exc.strerror or exc)) from None
+    _write_key_file(session, Path(out_path), pem)  # `key public --out talentdesk.db` is refused there
     record_event(session, AuditAction.EXPORT, table="office_keys", record_id=str(row.id),
                  summary=f"public key {row.fingerprint} to {Path(out_path).name}")
     return row.fingerprint

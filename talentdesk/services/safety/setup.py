@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.services.base import Change, Permission, operation
 from talentdesk.services.common.settings import get_setting, set_setting
-from talentdesk.services.safety.accounts import create_user
+from talentdesk.services.safety.accounts import NewPassword, create_user
 from talentdesk.services.talents.registry import count_talents
 
 
@@ -22,7 +22,7 @@ class SetupFacts:
 class AdminAccount:
     username: str
     display_name: str
-    password: str
+    password: "str | NewPassword"  # the window hashes it first (hash_new_password, on the no-database lane)
 
     def __repr__(self) -> str:  # never a password in a log line
         return f"AdminAccount({self.username!r})"

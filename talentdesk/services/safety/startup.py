@@ -51,22 +51,23 @@ def prepare_database(session: Session, *, now: dt.datetime | None = None) -> Pre
         path: Path | None = sqlite_path(session)
     except StorageError:
         path = None  # a server database: no file to check or back up
+    told: list[str] = []  # a committed print or export that could not be put in place after a crash
     if path is not None:
-        files.clean_leftovers(path)  # .part / .restoring files of a backup or restore that was killed
+        files.clean_leftovers(path, notice=told.append)  # what a killed backup, restore, print or export left
     if path is not None and path.exists() and path.stat().st_size > 0:
         problems = integrity.quick_check(path)
         if problems:
             log.warning("the quick check of %s failed: %s", path, problems[:3])
             return Prepared(tuple(problems), files.newest_good_backup(path))
-    daily, warning = None, ""
+    daily, warning = None, " ".join(told)
     if path is not None:
         try:
             daily = daily_backup_if_due(session, now=now)
             if daily and daily.second_error:
-                warning = daily.second_error
+                warning = " ".join(filter(None, (warning, daily.second_error)))
         except TalentDeskError as exc:  # a failed daily backup must not keep the office out of its data
             log.warning("daily backup failed: %s", exc.message)
-            warning = exc.message
+            warning = " ".join(filter(None, (warning, exc.message)))
             session.rollback()
     session.commit()  # the daily backup's audit entry; and no transaction stays open across the migration
     migration = migrate_to_head(database.engine, path)

@@ -19,22 +19,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, ValidationError
+from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import CareCase
 from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.sheets import _blank
 from talentdesk.services.common.tabular import (
+    RowCount,
+    data_rows,
     Columns,
     ImportOutcome,
     People,
     Rejection,
     backup_first,
     cell,
-    is_totals_row,
+    merged_notes,
 )
 from talentdesk.services.talents.care import clean_care_fields
 
@@ -122,17 +123,9 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
     cases_in_file: dict[tuple, int] = {}
     rejected: list[Rejection] = []
     good: list[tuple[int, int, dict[str, Any]]] = []
-    blank = 0
-    not_data: list[int] = []
-    for n, (rownum, cells) in enumerate(sheet.rows):
-        if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(translate("CareImport", "The import was cancelled; nothing was changed."))
-        if all(_blank(c) for c in cells):
-            blank += 1
-            continue
-        if _blank(cell(cells, by_field, "id_number")) and is_totals_row(cells):
-            not_data.append(rownum)
-            continue
+    skipped = RowCount()
+    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, cancelled=translate(
+            "CareImport", "The import was cancelled; nothing was changed.")):
         problems: list[Rejection] = []
 
         def bad(f: str, message: str) -> None:
@@ -210,8 +203,9 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
         good.append((rownum, person.id, clean))
     rejected.sort(key=lambda r: r.row)
     base = dict(rejected=rejected, total_rows=len(sheet.rows), hidden_rows=list(sheet.hidden_rows),
-                hidden_choice=hidden_rows, valid_rows=len(good), skipped_blank=blank,
-                not_data=not_data, unknown_columns=unknown)
+                hidden_choice=hidden_rows, valid_rows=len(good), skipped_blank=skipped.blank,
+                not_data=skipped.not_data, unknown_columns=unknown,
+                warnings=merged_notes(sheet, by_field, set(skipped.not_data)))
     by_talent = {t.id: t for t in people.by_id.values()}
     preview = [CarePreviewLine(row, by_talent[tid].name, mask_id_number(by_talent[tid].id_number), c["kind"],
                                c.get("title") or "", c.get("room") or "", c.get("move_in_date"),

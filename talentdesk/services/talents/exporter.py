@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.labels import label
 from talentdesk.domain.models import Employer, ExitReason, Talent, Tier
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event
+from talentdesk.services.base import Change, Permission, operation, place_at_commit, record_event, temporary_beside
 from talentdesk.services.common.reference import tier_names
 from talentdesk.services.talents.importer import FIELDS, INJECTION_CHARS, export_header
 from talentdesk.services.talents.registry import SORT_COLUMNS, TalentQuery, _filtered
@@ -102,9 +101,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
                for rid, name, name_en in session.execute(select(ExitReason.id, ExitReason.name, ExitReason.name_en))}
     tiers = tier_names(session)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=str(path.parent))
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temporary_beside(session, path, suffix=".part" + suffix)  # journaled before it exists
     n = 0
     try:
         def rows():
@@ -135,7 +132,7 @@ def export_talents(session: Session, *, path: str | Path, query: TalentQuery | N
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    place_at_commit(session, tmp, path)  # named as the audit entry below commits
+    place_at_commit(session, tmp, path)  # named right after the audit entry below commits
     record_event(session, E.AuditAction.EXPORT, table="talents", summary=f"exported {n} talents to {path.name}")
     return ExportResult(str(path), n)
 

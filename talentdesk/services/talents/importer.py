@@ -332,10 +332,6 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                 problems.append(Rejection(rownum, col(f), errors[f]))
                 if f in MAPPABLE and raw_choice.get(f):
                     unknown_values.setdefault(f, set()).add(raw_choice[f])
-        if not employer_name:  # the talent editor requires the employer, so an import does too
-            problems.append(Rejection(rownum, col("employer"), translate(
-                "Importer", "The employer is required (as in the talent editor). Fill in the column, or give one "
-                            "employer for every row.")))
         status = E.TalentStatus.ACTIVE.value
         extra: dict[str, Any] = {"departure_date": None, "departure_reason": "", "departure_destination": "",
                                  "clawback_waiver_reason": ""}
@@ -371,6 +367,12 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                                       translate("Importer", "A departed talent needs a departure date.")))
         if status == E.TalentStatus.ACTIVE.value and extra["departure_date"] is not None:
             status = E.TalentStatus.DEPARTED.value
+        if not employer_name and status == E.TalentStatus.ACTIVE.value:
+            # the talent editor requires the employer of someone in post, so an import does too; a person recorded
+            # as gone may have none on file (old rosters of leavers often leave it blank)
+            problems.append(Rejection(rownum, col("employer"), translate(
+                "Importer", "The employer is required (as in the talent editor). Fill in the column, or give one "
+                            "employer for every row.")))
         if len(employer_name) > 120:
             problems.append(Rejection(rownum, col("employer"), translate("Importer", "At most {n} characters.").format(n=120)))
         idn = clean.get("id_number")

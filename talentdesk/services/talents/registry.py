@@ -216,9 +216,17 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
         .join(Tier, Tier.code == Talent.tier_code)
         .outerjoin(Employer, Employer.id == Talent.employer_id)
     )
-    text_ids = _text_ids(session, query.text)
     sort_col = SORT_COLUMNS.get(query.sort, Talent.id)
-    if text_ids is not None and _only_text(query) and sort_col is Talent.id:
+    dense = _dense_employer_text(session, query.text, offset + limit) \
+        if _only_text(query) and sort_col is Talent.id else None
+    text_ids = _text_ids(session, query.text) if dense is None else None
+    if dense is not None:
+        # most talents match (the text is part of many employers' names): walk the talents in id order and stop
+        # at the page's end, and count through the employer index, instead of collecting every matching id
+        condition, dense_total = dense
+        stmt = stmt.where(condition).order_by(Talent.id.desc() if query.descending else Talent.id.asc())
+        stmt = stmt.offset(offset).limit(limit)
+    elif text_ids is not None and _only_text(query) and sort_col is Talent.id:
         # the common case while typing: the page is a slice of the matching ids, fetched by primary key
         ordered = sorted(text_ids, reverse=query.descending)
         stmt = stmt.where(ids_in(Talent.id, ordered[offset:offset + limit]))
@@ -245,5 +253,37 @@ def search_talents(session: Session, *, query: TalentQuery = TalentQuery(), offs
         )
         for r in raw
     ]
-    total = _count(session, query, text_ids) if with_total else len(rows)
+    if dense is not None:
+        total = dense_total
+    else:
+        total = _count(session, query, text_ids) if with_total else len(rows)
     return Page(rows=rows, total=total, offset=offset)
+
+
+DENSE_EMPLOYER_MATCHES = 5_000  # from this many talents at matching employers, the page is read in id order
+
+
+def _dense_employer_text(session: Session, text: str, page_end: int):
+    """For a Chinese text that many employers' names contain ("有限公司"): (the match as an SQL condition, the
+    number of matching talents), or None when the text is of another kind or matches few enough to list."""
+    text = to_halfwidth(text).strip()
+    low = text.lower().replace(" ", "")
+    if not text or _ASCII_LETTERS.match(low) or _DIGITS.match(text):
+        return None
+    employers = list(session.scalars(select(Employer.id).where(Employer.name.contains(text, autoescape=True))))
+    if not employers:
+        return None
+    at_employers = session.scalar(select(func.count()).select_from(Talent)
+                                  .where(Talent.employer_id.in_(employers))) or 0
+    if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
+        return None
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+    named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
+    named_elsewhere = 0
+    for i in range(0, len(named), 500):
+        named_elsewhere += session.scalar(
+            select(func.count()).select_from(Talent)
+            .where(Talent.id.in_(named[i:i + 500]),
+                   or_(Talent.employer_id.is_(None), Talent.employer_id.not_in(employers)))) or 0
+    return or_(by_name, Talent.employer_id.in_(employers)), at_employers + named_elsewhere

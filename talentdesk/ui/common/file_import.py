@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain.errors import TalentDeskError
+from talentdesk.i18n import translate
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
 from talentdesk.ui.common.progress import run_with_progress
@@ -44,6 +45,64 @@ def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
     return box
 
 
+class ImportControls:
+    """What every file-import dialog has: the file row, the error line, "skip the refused rows", and the
+    Import / Check again / Close buttons, enabled by one rule. The dialog keeps its own tables and texts."""
+
+    def __init__(self, dialog: QDialog, *, skip_text: str, browse, check, run_import) -> None:
+        self.path_edit = QLineEdit(dialog)
+        self.path_edit.setReadOnly(True)
+        choose = QPushButton(translate("FileImportDialog", "Choose file…"), dialog)
+        choose.clicked.connect(browse)
+        self.file_row = QHBoxLayout()
+        self.file_row.addWidget(QLabel(translate("FileImportDialog", "File:"), dialog))
+        self.file_row.addWidget(self.path_edit, 1)
+        self.file_row.addWidget(choose)
+        self.error = QLabel(dialog)
+        self.error.setStyleSheet(error_style())
+        self.error.setWordWrap(True)
+        self.skip_invalid = QCheckBox(skip_text, dialog)
+        self.check_button = QPushButton(translate("FileImportDialog", "Check again"), dialog)
+        self.check_button.clicked.connect(check)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        dialog)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(translate("FileImportDialog", "Import"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("FileImportDialog", "Close"))
+        self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(run_import)
+        self.buttons.rejected.connect(dialog.reject)
+
+    def choose(self, parent: QWidget, title: str) -> str:
+        """Ask for the Excel or CSV file to import; "" when the clerk cancels."""
+        path, _f = open_file_name(parent, title,
+                                  translate("FileImportDialog", "Excel or CSV (*.xlsx *.csv);;All files (*)"))
+        return path
+
+    def update(self, result, path: str, *, decided: bool = True) -> None:
+        """Import only a checked file with valid rows, every choice made (`decided`), and with refused rows only
+        when they are to be skipped."""
+        self.import_button.setEnabled(bool(result and result.valid_rows and decided
+                                           and (not result.rejected or self.skip_invalid.isChecked())))
+        self.check_button.setEnabled(bool(path))
+
+    def failed(self, parent: QWidget, exc: BaseException) -> None:
+        """A refusal the clerk can act on goes on the error line; anything else is shown as an error."""
+        if isinstance(exc, TalentDeskError):
+            self.error.setText("\n".join([exc.message, *exc.details]))
+        else:
+            show_error(parent, exc)
+
+
+def problem_rows_model(parent: QWidget, *, last: str, column: bool = True, tooltip: bool = False) -> RowTableModel:
+    """Refused (or noted) rows: the Excel row number, the column when the problem has one, and the reason."""
+    cols = [Column(translate("FileImportDialog", "Row"), lambda r: r.row, align_right=True)]
+    if column:
+        cols.append(Column(translate("FileImportDialog", "Column"), lambda r: r.column))
+    cols.append(Column(last, lambda r: r.message, tooltip=(lambda r: r.message) if tooltip else None))
+    return RowTableModel(cols, parent)
+
+
 class FileImportDialog(QDialog):
     """A moving-in import: every check runs as a dry run in the background, the preview shows what the rows
     become and every refused row with its Excel row number, column and reason; nothing is written until Import,
@@ -60,31 +119,22 @@ class FileImportDialog(QDialog):
         self.result: ImportOutcome | None = None
         self.setWindowTitle(title)
         fit_to_screen(self, 1200, 720)
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose file…"), self)
-        browse.clicked.connect(self.choose_file)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("File:"), self))
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(browse)
+        c = self.controls = ImportControls(
+            self, skip_text=self.tr("Skip the refused rows and import only the valid ones"),
+            browse=self.choose_file, check=self.check, run_import=self.run_import)
+        self.path_edit, self.error, self.skip_invalid = c.path_edit, c.error, c.skip_invalid
+        self.check_button, self.import_button, self.buttons = c.check_button, c.import_button, c.buttons
+        self.skip_invalid.toggled.connect(self._update_buttons)
         intro = QLabel(intro, self)
         intro.setWordWrap(True)
 
         self.preview_model = RowTableModel(preview or [], self)
         self.preview_view = make_table_view(self.preview_model, self, sortable=False)
-        self.rejected_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Column"), lambda r: r.column),
-            Column(self.tr("Reason"), lambda r: r.message, tooltip=lambda r: r.message),
-        ], self)
+        self.rejected_model = problem_rows_model(self, last=self.tr("Reason"), tooltip=True)
         self.rejected_view = make_table_view(self.rejected_model, self, sortable=False)
         self.rejected_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rejected_view.setWordWrap(True)
-        self.warnings_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Note"), lambda r: r.message, tooltip=lambda r: r.message),
-        ], self)
+        self.warnings_model = problem_rows_model(self, last=self.tr("Note"), column=False, tooltip=True)
         self.warnings_view = make_table_view(self.warnings_model, self, sortable=False)
         self.warnings_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         right = QSplitter(Qt.Orientation.Vertical, self)
@@ -102,27 +152,12 @@ class FileImportDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
-        self.skip_invalid = QCheckBox(self.tr("Skip the refused rows and import only the valid ones"), self)
-        self.skip_invalid.toggled.connect(self._update_buttons)
         # rows hidden in Excel are left out unless the clerk ticks this (shown only when the file has such rows)
         self.include_hidden = QCheckBox(self.tr("Also import the rows hidden in Excel"), self)
         self.include_hidden.setVisible(False)
         self.include_hidden.toggled.connect(lambda _on: self.check())
-        self.check_button = QPushButton(self.tr("Check again"), self)
-        self.check_button.clicked.connect(self.check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-        self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addLayout(c.file_row)
         lay.addWidget(intro)
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
@@ -133,8 +168,7 @@ class FileImportDialog(QDialog):
         self._update_buttons()
 
     def choose_file(self) -> None:
-        path, _f = open_file_name(self, self.tr("Choose the file"),
-                                               self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
+        path = self.controls.choose(self, self.tr("Choose the file"))
         if path:
             self.load_file(path)
 
@@ -192,16 +226,11 @@ class FileImportDialog(QDialog):
         self.rejected_model.set_rows([])
         self.warnings_model.set_rows([])
         self.summary.setText("")
-        if isinstance(exc, TalentDeskError):
-            self.error.setText("\n".join([exc.message, *exc.details]))
-        else:
-            show_error(self, exc)
+        self.controls.failed(self, exc)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        r = self.result
-        self.import_button.setEnabled(bool(r and r.valid_rows and (not r.rejected or self.skip_invalid.isChecked())))
-        self.check_button.setEnabled(bool(self.path))
+        self.controls.update(self.result, self.path)
 
     def run_import(self) -> None:
         if not self.import_button.isEnabled():

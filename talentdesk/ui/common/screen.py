@@ -12,8 +12,10 @@ A layout whose minimum size is larger than the screen cannot be shrunk: such a d
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFrame, QLayout, QScrollArea, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QGridLayout, QLayout, QMessageBox, QScrollArea, QSizePolicy, QSpacerItem, QWidget,
+)
 
 FRAME_ALLOWANCE = (16, 40)  # the window manager's border and title bar, which the widget's own size excludes
 
@@ -47,11 +49,40 @@ def keep_on_screen(widget: QWidget) -> None:
         widget.move(max(x, area.x()), max(y, area.y()))
 
 
+def center_on_screen(widget: QWidget, over: QWidget | None = None) -> None:
+    """Place a window (not shown yet, or hidden) in the middle of the screen `over` is on, wholly inside it."""
+    area = available_area(over or widget)
+    fit_to_screen(widget, widget.width(), widget.height())
+    w = widget.width() + FRAME_ALLOWANCE[0]
+    h = widget.height() + FRAME_ALLOWANCE[1]
+    widget.move(area.x() + max(0, (area.width() - w) // 2), area.y() + max(0, (area.height() - h) // 2))
+
+
+TITLE_BAR_EXTRA = 150  # the title bar's icon and its minimise/close buttons, beside the title's text
+
+
+def widen_for_title(box: QMessageBox) -> None:
+    """A message box is as wide as its text, and the window manager cuts a longer title ("TalentDesk – 导入人…"):
+    make it wide enough for its whole title (within the screen)."""
+    title = box.windowTitle()
+    if not title or box.property("_td_title_width"):
+        return
+    box.setProperty("_td_title_width", True)
+    want = QFontMetrics(QApplication.font("QMdiSubWindowTitleBar")).horizontalAdvance(title) + TITLE_BAR_EXTRA
+    want = min(want, available_area(box).width() - FRAME_ALLOWANCE[0])
+    grid = box.layout()
+    if isinstance(grid, QGridLayout) and want > box.sizeHint().width():
+        grid.addItem(QSpacerItem(want, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum),
+                     grid.rowCount(), 0, 1, grid.columnCount())
+
+
 class _ScreenFit(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
                 and not obj.property("_td_fitted"):
             obj.setProperty("_td_fitted", True)
+            if isinstance(obj, QMessageBox):
+                widen_for_title(obj)
             keep_on_screen(obj)
         return False
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QTableView, QWidget
 
 
 def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows: int | None = None) -> QTableView:
@@ -24,3 +24,61 @@ def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows
     if size_from_rows is not None:
         view.horizontalHeader().setResizeContentsPrecision(size_from_rows)
     return view
+
+
+COMBO_CHROME = 44  # a combo box's frame, padding and drop-down arrow beside its text
+
+
+class FilterRow(QWidget):
+    """Filter boxes side by side while their whole text fits, otherwise on two (or more) rows — never cut to
+    "All employe" on a small screen."""
+
+    def __init__(self, widgets, parent=None):
+        super().__init__(parent)
+        self.items = list(widgets)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
+        self._arrange(len(self.items))
+        for w in self.items:
+            if isinstance(w, QComboBox):
+                w.currentTextChanged.connect(lambda _t: self._arrange(self.columns_for(self.width())))
+
+    def _needed(self) -> int:
+        """The width one box needs to show its "All …" text and its present choice whole."""
+        out = 0
+        for w in self.items:
+            if isinstance(w, QComboBox):
+                texts = [w.itemText(0), w.currentText()] if w.count() else [""]
+                out = max(out, max(w.fontMetrics().horizontalAdvance(t) for t in texts) + COMBO_CHROME)
+            else:
+                out = max(out, w.sizeHint().width())
+        return out
+
+    def columns_for(self, width: int) -> int:
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        fit = (width + spacing) // max(1, self._needed() + spacing)
+        n = len(self.items)
+        fit = max(1, min(n, fit))
+        rows = -(-n // fit)
+        return -(-n // rows)  # as even as possible: 6 boxes in 2 rows of 3, not 5 + 1
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for w in self.items:
+            self.grid.removeWidget(w)
+        for c in range(len(self.items)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        for i, w in enumerate(self.items):
+            self.grid.addWidget(w, i // columns, i % columns)
+
+    def minimumSizeHint(self):  # noqa: N802 - a narrow window stacks the boxes instead of growing
+        hint = super().minimumSizeHint()
+        hint.setWidth(self._needed())
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._arrange(self.columns_for(event.size().width()))
+        super().resizeEvent(event)

@@ -186,7 +186,8 @@ class TimelineCanvas(QWidget):
         t = self.timeline
         if t is None:
             p.setPen(self.palette().placeholderText().color())
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Choose a talent to see the timeline."))
+            p.drawText(self.rect().adjusted(12, 12, -12, -12), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       self.tr("Choose a talent to see the timeline."))
             return
         height = self.height()
         axis_y = height - AXIS_H
@@ -324,6 +325,16 @@ class TimelineView(QScrollArea):
     def fit(self) -> None:
         self.canvas.fit_to(max(self.viewport().width(), 400))
         self.horizontalScrollBar().setValue(0)
+        self._fill_when_empty()
+
+    def _fill_when_empty(self) -> None:
+        """With nobody chosen the canvas fills the whole view (not a narrow box with its message clipped)."""
+        if self.canvas.timeline is None:
+            self.canvas.setFixedSize(self.viewport().size())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fill_when_empty()
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         bar = self.horizontalScrollBar()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from talentdesk.paths import resources_dir
 
@@ -38,6 +39,10 @@ def show_help(window, topic: str | None = None):
     for name in candidates:
         if helper.show_topic(name):
             break
+    if not helper.isVisible():  # opens in the middle of the program's screen, never partly off it
+        from talentdesk.ui.common.screen import center_on_screen
+
+        center_on_screen(helper, window if isinstance(window, QWidget) else None)
     helper.show()
     helper.raise_()
     helper.activateWindow()

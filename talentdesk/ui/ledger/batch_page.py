@@ -30,7 +30,7 @@ from talentdesk import i18n
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common.reference import list_employers
 from talentdesk.services.ledger import policies
-from talentdesk.services.payments import accounts, bankfiles, batches, verification
+from talentdesk.services.payments import accounts, bankfiles, batches, calendar, verification
 from talentdesk.services.talents.exit_reasons import list_exit_reasons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.file_dialogs import open_file_name, save_file_name
@@ -151,19 +151,21 @@ class BatchPage(Page):
             ("notice", self.tr("Notice again…"), self._notice, True),
             ("cancel", self.tr("Cancel batch…"), self._cancel, actor.can(Permission.LEDGER_RECORD)),
             ("account", self.tr("Bank account…"), self._account, actor.can(Permission.LEDGER_RECORD)),
+            ("calendar", self.tr("Working days…"), self._calendar, actor.can(Permission.POLICY_MANAGE)),
         ]
-        bar = QHBoxLayout()
-        for key, text, slot, allowed in specs:
+        rows = (QHBoxLayout(), QHBoxLayout())  # the steps in order, then the corrections and papers: two rows fit a
+        for n, (key, text, slot, allowed) in enumerate(specs):  # small laptop screen
             b = QPushButton(text, self)
             b.clicked.connect(slot)
             b.setVisible(allowed)
             self.buttons[key] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
+            rows[0 if n < 6 else 1].addWidget(b)
         top = QWidget(self)
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addLayout(bar)
+        for bar in rows:
+            bar.addStretch(1)
+            tl.addLayout(bar)
         tl.addWidget(self.batch_view)
         bottom = QWidget(self)
         bl = QVBoxLayout(bottom)
@@ -277,6 +279,7 @@ class BatchPage(Page):
             "notice": bool(b and b.notice_start),
             "cancel": stage in ("draft", "publicized", "notice_ended", "approved"),
             "account": True,
+            "calendar": True,
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled.get(key, False))
@@ -485,6 +488,30 @@ class BatchPage(Page):
                                         account_no=dlg.value("account"), bank_name=dlg.value("bank"),
                                         holder_name=dlg.value("holder")),
                                    on_done=saved, on_error=lambda e: show_error(self, e))
+
+    def _calendar(self) -> None:
+        year = today().year
+        self.context.runner.submit(call(calendar.list_days, year=year), key="payments.calendar",
+                                   on_done=lambda days: self._calendar_dialog(year, days))
+
+    def _calendar_dialog(self, year: int, days) -> None:
+        kind_text = {"holiday": self.tr("holiday"), "workday": self.tr("working day")}
+        listing = "　".join(f"{fmt_date(d.day)} {kind_text.get(d.kind, d.kind)} {d.name}" for d in days) or \
+            self.tr("No public holidays are entered for {year}: working days cannot be counted until they are.").format(
+                year=year)
+        dlg = FormDialog(self.tr("Working-day calendar"), [
+            ("day", self.tr("Day"), date_edit(today())),
+            ("kind", self.tr("The day is"), combo([(self.tr("a public holiday (not worked)"), "holiday"),
+                                                   (self.tr("a working day (e.g. a weekend day worked)"), "workday"),
+                                                   (self.tr("what its weekday says"), "")])),
+            ("name", self.tr("Holiday name"), QLineEdit()),
+        ], self, note=self.tr("Days of {year} that differ from their weekday:").format(year=year) + "\n" + listing)
+        if not dlg.exec():
+            return
+        day, kind = dlg.value("day"), dlg.value("kind")
+        work = call(calendar.set_day, day=day, kind=kind, name=dlg.value("name")) if kind else \
+            call(calendar.clear_day, day=day)
+        self.context.runner.submit(work, on_error=lambda e: show_error(self, e))
 
     def _cancel(self) -> None:
         b = self.detail.batch if self.detail else None

@@ -541,6 +541,7 @@ class PoliciesPage(Page):
             Column(self.tr("Level"), lambda r: label(E.PolicyLevel, r.level)),
             Column(self.tr("Instalments"), lambda r: f"{label(E.InstalmentMode, r.instalment_mode)} × {r.instalment_count}"),
             Column(self.tr("Clawback"), lambda r: label(E.ClawbackRule, r.clawback_rule)),
+            Column(self.tr("Service (years)"), lambda r: r.service_years or "", align_right=True),
             Column(self.tr("Amounts"), lambda r: join_clauses(self._amount_text(a) for a in r.amounts)),
             Column(self.tr("Excludes"), lambda r: join_list(self._names.get(i, str(i)) for i in r.excludes)),
             Column(self.tr("Grants"), lambda r: r.grant_count, align_right=True),

@@ -208,6 +208,18 @@ class MentorBoard(QAbstractScrollArea):
             return self.tr("yesterday")
         return self.tr("{n} days ago").format(n=days)
 
+    def checkin_line(self, card) -> str:
+        """The card's check-in line; when overdue the number of days comes first, so a narrow card never cuts it."""
+        if card.overdue and card.last_checkin_date:
+            return self.tr("{n} days without a check-in · last {date}").format(
+                n=(self.today - card.last_checkin_date).days, date=card.last_checkin_date.isoformat())
+        if card.last_checkin_date:
+            return self.tr("Last check-in {date} ({when})").format(date=card.last_checkin_date.isoformat(),
+                                                                   when=self.days_ago(card.last_checkin_date))
+        if card.overdue:
+            return self.tr("Overdue · {text}").format(text=self.tr("No check-in yet"))
+        return self.tr("No check-in yet")
+
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -296,13 +308,8 @@ class MentorBoard(QAbstractScrollArea):
             p.restore()
             return
         # line 3: last check-in, red when overdue
-        if card.last_checkin_date:
-            last = self.tr("Last check-in {date} ({when})").format(date=card.last_checkin_date.isoformat(),
-                                                                   when=self.days_ago(card.last_checkin_date))
-        else:
-            last = self.tr("No check-in yet")
+        last = self.checkin_line(card)
         if card.overdue:
-            last = self.tr("Overdue · {text}").format(text=last)
             p.setPen(C_WARN)
         p.drawText(QRect(inner.x(), y, inner.width(), lh), Qt.AlignmentFlag.AlignLeft,
                    fm_small.elidedText(last, Qt.TextElideMode.ElideRight, inner.width()))

@@ -85,7 +85,8 @@ class RecoveryKeyDialog(QDialog):
 
 
 def encrypt_after_first_account(parent: QWidget, runner, *, username: str, password: str,
-                                on_done: Callable[[], None] | None = None) -> None:
+                                on_done: Callable[[], None] | None = None,
+                                on_error: Callable[[BaseException], None] | None = None) -> None:
     """The first account turns encryption at rest on (a SQLite file not yet encrypted): backup, encrypted copy,
     checked, swapped in, backups encrypted; then the recovery key is shown once."""
     database = runner.database
@@ -98,7 +99,8 @@ def encrypt_after_first_account(parent: QWidget, runner, *, username: str, passw
             on_done()
 
     run_with_progress(parent, runner, QCoreApplication.translate("EncryptionUi", "Encrypting the database…"),
-                      call(encryption.encrypt_database, username=username, password=password), on_done=_shown)
+                      call(encryption.encrypt_database, username=username, password=password), on_done=_shown,
+                      on_error=on_error or (lambda exc: show_error(parent, exc)))
 
 
 def file_is_plain(path: Path | None) -> bool:
@@ -142,3 +144,62 @@ def recover_with_key(parent: QWidget, runner, path: Path, on_done: Callable[[], 
 
     runner.submit(call_free(encryption.unlock_with_recovery_key, path=path, recovery_key=text), on_done=_unlocked,
                   on_error=lambda e: show_error(parent, e))
+
+
+class EncryptionDialog(QDialog):
+    """Safety → Encryption…: whether the file is encrypted and which accounts open it; in single-user mode the
+    office may encrypt it with the key kept in this PC's protected store."""
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Encryption at rest"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Reading…"), self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.encrypt_btn = QPushButton(self.tr("Encrypt with this PC's key store"), self)
+        self.encrypt_btn.setToolTip(self.tr(
+            "Single-user mode: the database and its backups are encrypted, and the key is kept in this PC's "
+            "protected store, so the file opens here without a password and nowhere else without the recovery "
+            "key."))
+        self.encrypt_btn.hide()
+        self.encrypt_btn.clicked.connect(self.encrypt)
+        layout.addWidget(self.encrypt_btn)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.context.runner.submit(call(encryption.encryption_status), key="encryption-status", on_done=self._show,
+                                   on_error=lambda e: show_error(self, e))
+
+    def _show(self, st: encryption.EncryptionStatus) -> None:
+        if not st.applicable:
+            text = self.tr("This is a server database: it is protected by the server (its disk encryption, accounts "
+                           "and TLS). TalentDesk does not encrypt it.")
+        elif not st.encrypted:
+            text = self.tr("The database file is not encrypted. It is encrypted as soon as the first account is "
+                           "created (Safety → Accounts); in single-user mode it can be encrypted with the key kept "
+                           "on this PC.")
+        else:
+            text = self.tr("The database file and its backups are encrypted. Accounts that can open it: {names}."
+                           ).format(names=", ".join(st.accounts_with_key) or "—")
+            if st.os_store:
+                text += "\n" + self.tr("The key is kept in this PC's protected store (single-user mode).")
+            if st.accounts_without_key:
+                text += "\n" + self.tr("These accounts need a new password from an administrator before they can "
+                                       "open it: {names}").format(names=", ".join(st.accounts_without_key))
+        self.status.setText(text)
+        self.encrypt_btn.setVisible(st.applicable and not st.encrypted and self.context.actor.single_user)
+
+    def encrypt(self) -> None:
+        def _shown(result: encryption.Encrypted) -> None:
+            RecoveryKeyDialog(result, self).exec()
+            self.refresh()
+
+        run_with_progress(self, self.context.runner, self.tr("Encrypting the database…"),
+                          call(encryption.encrypt_database, os_store=True), on_done=_shown,
+                          on_error=lambda e: show_error(self, e))

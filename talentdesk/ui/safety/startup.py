@@ -26,6 +26,7 @@ from talentdesk.store.locking import DatabaseLock
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.runner import Runner
+from talentdesk.ui.common.style import error_style
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,8 @@ class SafetyMenu(QObject):
             self._add(self.tr("&Audit trail…"), self.open_audit)
         if ctx.actor.can(Permission.USER_MANAGE):
             self._add(self.tr("A&ccounts…"), self.open_users)
+        if ctx.actor.can(Permission.SETTINGS_MANAGE):
+            self._add(self.tr("&Encryption…"), self.open_encryption)
         if not ctx.actor.single_user:
             self._add(self.tr("Change my &password…"), self.change_password)
             self._add(self.tr("&Lock now"), self.lock_now, "Ctrl+L")
@@ -239,7 +242,7 @@ class SafetyMenu(QObject):
         if st is None:
             return
         self.backup_label.setText(st.message())
-        self.backup_label.setStyleSheet("color: #b00020;" if st.old else "")
+        self.backup_label.setStyleSheet(error_style() if st.old else "")
 
     def open_backups(self):
         from talentdesk.ui.safety.backup_dialog import BackupDialog
@@ -253,6 +256,11 @@ class SafetyMenu(QObject):
         from talentdesk.ui.safety.audit_view import AuditDialog
 
         AuditDialog(self.context, self.window).exec()
+
+    def open_encryption(self):
+        from talentdesk.ui.safety.encryption import EncryptionDialog
+
+        EncryptionDialog(self.context, self.window).exec()
 
     def open_users(self):
         from talentdesk.ui.safety.users import UsersDialog

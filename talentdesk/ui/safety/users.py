@@ -13,7 +13,7 @@ from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
-from talentdesk.services.base import call
+from talentdesk.services.base import call, call_free
 from talentdesk.ui.common.screen import fit_to_screen
 
 
@@ -138,7 +138,16 @@ class UsersDialog(QDialog):
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         username, password = dlg.username.text(), dlg.password.text()
-        self.context.runner.submit(call(accounts.create_user, username=username, password=password, role=dlg.role.currentData(), display_name=dlg.display.text()), on_done=lambda _r: self._created(username, password), on_error=lambda e: show_error(self, e))
+        role, display = dlg.role.currentData(), dlg.display.text()
+
+        def create(hashed: accounts.NewPassword) -> None:
+            self.context.runner.submit(
+                call(accounts.create_user, username=username, password=hashed, role=role, display_name=display),
+                on_done=lambda _r: self._created(username, password), on_error=lambda e: show_error(self, e))
+
+        # the slow hashing runs on the no-database lane; only the insert holds the writer
+        self.context.runner.submit(call_free(accounts.hash_new_password, password=password),
+                                   on_done=create, on_error=lambda e: show_error(self, e))
 
     def _created(self, username: str, password: str) -> None:
         """The first account turns encryption at rest on, and the recovery key is shown once."""
@@ -157,7 +166,12 @@ class UsersDialog(QDialog):
                              with_account=False)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        self.context.runner.submit(call(accounts.reset_password, user_id=u.id, new_password=dlg.password.text()), on_done=self._done, on_error=lambda e: show_error(self, e))
+        def reset(hashed: accounts.NewPassword) -> None:
+            self.context.runner.submit(call(accounts.reset_password, user_id=u.id, new_password=hashed),
+                                       on_done=self._done, on_error=lambda e: show_error(self, e))
+
+        self.context.runner.submit(call_free(accounts.hash_new_password, password=dlg.password.text()),
+                                   on_done=reset, on_error=lambda e: show_error(self, e))
 
     def _update(self, *, role: str | None = None, toggle: bool = False) -> None:
         u = self._selected()

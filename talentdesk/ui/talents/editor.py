@@ -175,7 +175,9 @@ class TalentForm(QWidget):
                       "major", "professional_title", "post", "arrival_date"):
                 w[f].clear()
             self.status_label.setText(label(E.TalentStatus, "active"))
+            self.in_post = True
         else:
+            self.in_post = d.status == E.TalentStatus.ACTIVE.value
             for f in ("name", "id_number", "ethnicity", "native_place", "phone", "email", "school", "major",
                       "professional_title", "post"):
                 w[f].setText(getattr(d, f) or "")
@@ -219,7 +221,8 @@ class TalentForm(QWidget):
         _clean, errors = clean_talent_fields(self.values(), today=self.today, warnings=self.warnings)
         if self.widgets["education"].currentData() is None:
             errors["education"] = self.tr("Choose the education.")
-        if self.widgets["employer_id"].currentData() is None:
+        if self.widgets["employer_id"].currentData() is None and getattr(self, "in_post", True):
+            # someone in post needs an employer; a leaver's record may have none on file
             errors["employer_id"] = self.tr("The employer is required (add it under Employers… if it is new).")
         errors = {**errors, **self._server_errors}
         for f in ("id_number", "phone", "gender", "birth_date"):  # masked values cannot be checked here

@@ -9,10 +9,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,21 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.talents import importer
 from talentdesk.ui.common.finished import show_finished
 from talentdesk.ui.common.progress import run_with_progress
-from talentdesk.ui.common.style import error_style
+from talentdesk.ui.common.file_import import ImportControls, problem_rows_model
 from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.errors import show_error
-from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, join_list
 from talentdesk.services.common.reference import list_tiers
+from talentdesk.ui.common.style import attention_style
 
 VALUE_MAP_KEY = "talents/import_value_map"  # the clerk's value mappings, remembered for the next import
 
@@ -55,29 +50,19 @@ class ImportDialog(QDialog):
         self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
         self.setWindowTitle(self.tr("Import talents from Excel or CSV"))
         fit_to_screen(self, 1000, 720)
-        self.path_edit = QLineEdit()
-        self.path_edit.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self.choose_file)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("File:")))
-        top.addWidget(self.path_edit, 1)
-        top.addWidget(browse)
+        c = self.controls = ImportControls(
+            self, skip_text=self.tr("Skip invalid rows and import only the valid ones"),
+            browse=self.choose_file, check=self.check, run_import=self.run_import)
+        self.path_edit, self.error, self.skip_invalid = c.path_edit, c.error, c.skip_invalid
+        self.check_button, self.import_button, self.buttons = c.check_button, c.import_button, c.buttons
+        self.skip_invalid.toggled.connect(self._update_buttons)
 
         self.columns = QTableWidget(0, 2)
         self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Imported as")])
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.columns.verticalHeader().setVisible(False)
-        self.rejected_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Column"), lambda r: r.column),
-            Column(self.tr("Reason"), lambda r: r.message),
-        ], self)
-        self.notes_model = RowTableModel([
-            Column(self.tr("Row"), lambda r: r.row, align_right=True),
-            Column(self.tr("Column"), lambda r: r.column),
-            Column(self.tr("Note"), lambda r: r.message),
-        ], self)
+        self.rejected_model = problem_rows_model(self, last=self.tr("Reason"))
+        self.notes_model = problem_rows_model(self, last=self.tr("Note"))
         self.notes_view = make_table_view(self.notes_model, self, sortable=False)
         self.notes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.notes_label = QLabel(self.tr("Worth a look, and what is not data"))
@@ -98,7 +83,8 @@ class ImportDialog(QDialog):
         self.values_table = QTableWidget(0, 3)
         self.values_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value in the file"),
                                                      self.tr("Import as")])
-        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.verticalHeader().setVisible(False)
         self.values_label = QLabel(self.tr("Values not recognised — choose what each means for the whole file "
                                            "(remembered for the next import)"))
@@ -125,15 +111,12 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([330, 670])
+        split.setSizes([420, 580])
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.employers = QLabel()
         self.employers.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
         self.hidden_label = QLabel()
         self.hidden_label.setWordWrap(True)
         self.hidden_include = QRadioButton(self.tr("Import the hidden rows too"))
@@ -146,19 +129,8 @@ class ImportDialog(QDialog):
         hidden_bar.addWidget(self.hidden_include)
         hidden_bar.addWidget(self.hidden_skip)
         hidden_bar.addStretch(1)
-        self.skip_invalid = QCheckBox(self.tr("Skip invalid rows and import only the valid ones"))
-        self.skip_invalid.toggled.connect(self._update_buttons)
-        self.check_button = QPushButton(self.tr("Check again"))
-        self.check_button.clicked.connect(self.check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-        self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.accepted.connect(self.run_import)
-        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addLayout(c.file_row)
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
         lay.addWidget(self.employers)
@@ -214,15 +186,19 @@ class ImportDialog(QDialog):
             rows += [(f, raw, code) for raw, code in table.items() if (f, raw) not in shown]
         self.values_table.setRowCount(len(rows))
         for i, (f, raw, code) in enumerate(rows):
-            self.values_table.setCellWidget(i, 0, QLabel(importer.column_title(f)))
-            self.values_table.setCellWidget(i, 1, QLabel(raw))
+            for column, text in ((0, importer.column_title(f)), (1, raw)):
+                cell = QLabel(text)
+                cell.setContentsMargins(4, 0, 8, 0)
+                self.values_table.setCellWidget(i, column, cell)
+                self.values_table.setColumnWidth(column, max(self.values_table.columnWidth(column),
+                                                             cell.sizeHint().width() + 4))
             combo = QComboBox()
-            combo.addItem(self.tr("(leave as it is: the row is rejected)"), "")
+            combo.addItem(self.tr("(not mapped: rows rejected)"), "")
             for value, text in self._choices_for(f):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(code or "")))
             if code is None:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.currentIndexChanged.connect(lambda _i, f=f, raw=raw, c=combo: self.map_value(f, raw, c.currentData()))
             self.values_table.setCellWidget(i, 2, combo)
         self.values_table.setVisible(bool(rows))
@@ -297,8 +273,7 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ file and columns
     def choose_file(self) -> None:
-        path, _f = open_file_name(self, self.tr("Choose a roster"),
-                                               self.tr("Excel or CSV (*.xlsx *.csv);;All files (*)"))
+        path = self.controls.choose(self, self.tr("Choose a roster"))
         if path:
             self.load_file(path)
 
@@ -331,7 +306,7 @@ class ImportDialog(QDialog):
             mapped = preview.mapping.get(h)
             combo.setCurrentIndex(max(0, combo.findData(mapped or "")))
             if not mapped:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.setProperty("header", h)
             combo.currentIndexChanged.connect(lambda _i: self.check())
             self.columns.setCellWidget(i, 1, combo)
@@ -381,18 +356,13 @@ class ImportDialog(QDialog):
         self.rejected_model.set_rows([])
         self.notes_model.set_rows([])
         self.summary.setText("")
-        if isinstance(exc, TalentDeskError):
-            self.error.setText("\n".join([exc.message, *exc.details]))
-        else:
-            show_error(self, exc)
+        self.controls.failed(self, exc)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         r = self.result
         decided = not (r and r.hidden_rows) or self.hidden_choice() is not None  # hidden rows: the clerk decides
-        ok = bool(r and r.valid_rows and decided and (not r.rejected or self.skip_invalid.isChecked()))
-        self.import_button.setEnabled(ok)
-        self.check_button.setEnabled(bool(self.path))
+        self.controls.update(r, self.path, decided=decided)
 
     def run_import(self) -> None:
         if not self.import_button.isEnabled():

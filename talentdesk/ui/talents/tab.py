@@ -27,7 +27,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, PagedTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.widgets import make_table_view, FilterRow
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 from talentdesk.ui.common.file_dialogs import save_file_name
@@ -119,13 +119,12 @@ class TalentsTab(Tab):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.count)
-        filters = QHBoxLayout()
-        for w in (self.status, self.tier, self.employer, self.education, self.arrival_year, self.ending):
-            filters.addWidget(w, 1)
+        self.filters = FilterRow((self.status, self.tier, self.employer, self.education, self.arrival_year,
+                                  self.ending), self)
         lay = QVBoxLayout(self)
         lay.addWidget(self.toolbar)
         lay.addLayout(top)
-        lay.addLayout(filters)
+        lay.addWidget(self.filters)
         lay.addWidget(self.view)
         self._choices_loaded = False
         self._columns_sized = False

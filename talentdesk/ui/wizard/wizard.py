@@ -8,6 +8,7 @@ no-database operation behind a progress dialog).
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.paths import backups_dir_for, resources_dir
-from talentdesk.services.base import Call, Database, call
+from talentdesk.services.base import Call, Database, call, call_free
+from talentdesk.services.safety.accounts import hash_new_password
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
 from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.ui.common.style import error_style
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +124,7 @@ class OfficePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Office name:"), self.name)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         form.addRow(self.error)
         self.name.textChanged.connect(lambda _t: self.error.clear())
 
@@ -156,7 +159,7 @@ class BackupPage(QWizardPage):
         row.addWidget(browse)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addWidget(QLabel(self.tr("Also copy each backup to this folder:"), self))
@@ -204,7 +207,7 @@ class AccountsPage(QWizardPage):
         form.addRow(self.tr("Password again:"), self.confirm)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         layout = QVBoxLayout(self)
         layout.addWidget(self.single)
         layout.addWidget(self.accounts)
@@ -330,21 +333,40 @@ class FirstRunWizard(QWizard):
         answers = self.collect()
         self.saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.runner.submit(call(apply_setup, office_name=answers.office_name, backup_folder=answers.backup_folder,
-                                admin=answers.admin),
-                           on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+        def save(admin: AdminAccount | None) -> None:
+            self.runner.submit(call(apply_setup, office_name=answers.office_name,
+                                    backup_folder=answers.backup_folder, admin=admin),
+                               on_done=lambda _r: self._saved(answers), on_error=self._refused)
+
+        if answers.admin is None:
+            save(None)
+            return
+        admin = answers.admin  # the password is hashed on the no-database lane, not while holding the writer
+        self.runner.submit(call_free(hash_new_password, password=admin.password),
+                           on_done=lambda hashed: save(dataclasses.replace(admin, password=hashed)),
+                           on_error=self._refused)
 
     def _saved(self, answers: WizardAnswers) -> None:
         from talentdesk.ui.safety.encryption import encrypt_after_first_account, file_is_plain
 
-        self.saving = False
         self.answers = answers
         database = self.runner.database
         if answers.admin is not None and database is not None and file_is_plain(database.path):
-            # the administrator account turns encryption at rest on; the recovery key is shown once
+            # the administrator account turns encryption at rest on; the recovery key is shown once. The wizard
+            # stays "saving" until then; a failure is shown, and the answers (already written) stand.
+            def _finished(exc: BaseException | None = None) -> None:
+                self.saving = False
+                if exc is not None:
+                    from talentdesk.ui.errors import show_error
+
+                    show_error(self, exc)
+                QWizard.accept(self)
+
             encrypt_after_first_account(self, self.runner, username=answers.admin.username,
-                                        password=answers.admin.password, on_done=lambda: QWizard.accept(self))
+                                        password=answers.admin.password, on_done=_finished, on_error=_finished)
             return
+        self.saving = False
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:

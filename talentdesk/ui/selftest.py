@@ -1,14 +1,16 @@
-"""Self-test: open the main window (offscreen when there is no display), visit every tab, wait for its first rows,
-optionally save a screenshot of each, and report what failed."""
+"""Self-test: drive a main window (offscreen when there is no display), visit every tab, wait for its first rows,
+optionally save a screenshot of each, and report what failed.
+
+The window is built by the composition root (`talentdesk.app.self_test`), which hands it here: the window code
+never imports the program's start-up (ui/ stays below app.py)."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from talentdesk.services.base import Actor, Database
 from talentdesk.ui.common.waiting import pump_until
 
 
@@ -21,20 +23,13 @@ class SelfTestResult:
         return all(ok for _, ok, _ in self.checks)
 
 
-def run_self_test(database: Database, *, actor: Actor, lang: str, screenshots: Path | None = None,
+def run_self_test(app: QApplication, window: QMainWindow, *, lang: str, screenshots: Path | None = None,
                   timeout: float = 60.0) -> SelfTestResult:
-    import sys
-    import tempfile
-
-    from talentdesk.app import make_application, open_main_window
-
+    """Visit every tab of `window` (a main window just opened by the composition root) and report."""
     result = SelfTestResult()
-    app = make_application(lang=lang)
     errors: list[BaseException] = []
     old_hook = sys.excepthook
     sys.excepthook = lambda t, e, tb: errors.append(e)
-    settings_file = Path(tempfile.mkdtemp()) / "selftest.ini"
-    window = open_main_window(database, actor=actor, settings=QSettings(str(settings_file), QSettings.Format.IniFormat))
     window.context.runner.error_handler = errors.append
     try:
         window.resize(1366, 768)  # the smallest screen an office PC has

@@ -1,0 +1,89 @@
+"""The language check extended to data labels (issue 22, item 5): every page of the window is visited in Chinese
+and the cells of its tables read — a stored code (active, bachelor, excellent, admin …), a bare tier letter where a
+tier's name belongs, or an English list ("Excellent, Excellent") must never reach a Chinese reader."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QTableView, QTabWidget
+
+from talentdesk import i18n
+from talentdesk.domain import enums as E
+from talentdesk.paths import translations_dir
+
+CODES = {e.value for enum in (E.Gender, E.TalentStatus, E.Education, E.Degree, E.IntroMode, E.PolicyKind,
+                               E.PolicyLevel, E.InstalmentMode, E.ClawbackRule, E.GrantStatus, E.EntryKind,
+                               E.PaymentStatus, E.PaymentMethod, E.CheckInMode, E.CareKind, E.CaseStatus,
+                               E.GrowthKind, E.AppraisalGrade, E.EnrolmentStatus, E.AuditAction)
+         for e in enum if len(e.value) > 2}
+ENGLISH_LABELS = {"Excellent", "Competent", "Active", "Departed", "Bachelor", "Master", "Doctorate", "Administrator",
+                  "Young talent", "Core talent", "Leading talent", "any tier", "any education"}
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.set_language("zh_CN")
+    translators = []
+    for qm in sorted(Path(translations_dir()).glob("*_zh_CN.qm")):
+        t = QTranslator()
+        if t.load(str(qm)):
+            QCoreApplication.installTranslator(t)
+            translators.append(t)
+    assert translators, "compile the catalogues first (python -m talentdesk.devtools.i18n compile)"
+    yield
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+    i18n.set_language("en")
+
+
+def _cells(view: QTableView, rows: int = 40) -> list[tuple[str, str]]:
+    model = view.model()
+    out = []
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+               for c in range(model.columnCount(QModelIndex()))]
+    for r in range(min(rows, model.rowCount(QModelIndex()))):
+        for c, header in enumerate(headers):
+            value = model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str) and value.strip():
+                out.append((header, value))
+    return out
+
+
+def test_no_stored_code_or_english_label_in_the_tables_of_the_chinese_window(qtbot, demo_db, tmp_path, chinese):
+    from talentdesk.app import open_main_window
+
+    window = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    runner = window.context.runner
+    seen: list[tuple[str, str, str]] = []
+    pages = 0
+    try:
+        for tab in window.all_tabs:
+            window.tabs.setCurrentWidget(tab)
+            qtbot.waitUntil(lambda: tab.loaded, timeout=30_000)
+            inner = [w for w in tab.findChildren(QTabWidget)]
+            targets = [(None, 0)] + [(w, i) for w in inner for i in range(w.count())]
+            for widget, index in targets:
+                if widget is not None:
+                    widget.setCurrentIndex(index)
+                qtbot.waitUntil(lambda: runner.pending() == 0, timeout=60_000)
+                pages += 1
+                where = tab.title() + ("/" + widget.tabText(index) if widget is not None else "")
+                for view in tab.findChildren(QTableView):
+                    if view.isVisible():
+                        seen += [(where, h, v) for h, v in _cells(view)]
+    finally:
+        runner.shutdown()
+        window.close()
+    assert pages >= 8 and len(seen) > 500  # the walk really read the pages' tables
+    words = re.compile(r"[A-Za-z_]{3,}")
+    bad = [(w, h, v) for w, h, v in seen if set(words.findall(v)) & CODES
+           or any(label in v for label in ENGLISH_LABELS)]
+    assert not bad, sorted(set(bad))[:30]
+    tier_cells = [(w, v) for w, h, v in seen if h in ("人才类别", "类别") and re.fullmatch(r"[A-Z]", v.strip())]
+    assert not tier_cells, tier_cells[:10]  # a tier's name, not its letter
