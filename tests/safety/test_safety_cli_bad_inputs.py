@@ -35,7 +35,9 @@ WRITES_BY_DESIGN = {("exit-reasons", "add"), ("exit-reasons", "rename"), ("exit-
                     ("exit-reasons", "restore"), ("drafts", "approve"), ("drafts", "reject"), ("eligible",),
                     ("depart",),
                     # the office key is made on first use: writing the public key out, or importing one, writes it
-                    ("key", "public"), ("key", "import"), ("key", "export")}
+                    ("key", "public"), ("key", "import"), ("key", "export"),
+                    # encryption at rest: `encryption on --os-store` encrypts the file in place (its purpose)
+                    ("encryption", "on"), ("encryption", "recover")}
 SEED = 20261130
 
 
