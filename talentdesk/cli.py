@@ -204,10 +204,10 @@ def console_safe_output() -> None:
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
     from talentdesk.commands import (
-        core, departures, growth, leadership, ledger, mentors, movein, payments, safety, talents,
+        city, core, departures, growth, leadership, ledger, mentors, movein, payments, safety, talents,
     )
 
-    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership, payments]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership, city, payments]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -265,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
                      json=bool(getattr(args, "json", False)) or wants_json)
     try:
-        if not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
+        if args.command == "move":  # names its own two databases (--from, --to)
+            pass
+        elif not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
             _check_database_path(args.command, ctx.db_path, paths.default_db)
         _refuse_the_database_as_a_file(args, ctx.db_path)
         return int(args.handler(args, ctx) or 0)
