@@ -119,25 +119,8 @@ class _Parser(argparse.ArgumentParser):
 CREATES_DATABASE = {"init", "demo"}
 
 
-def database_target(text: str) -> Path | str:
-    """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
-    anything else is a file path."""
-    from talentdesk.store.server import is_server_url, parse_server_url
-
-    if is_server_url(text):
-        parse_server_url(text)  # a malformed address is refused here, before anything is opened
-        return text.strip()
-    return Path(text)
-
-
-def _ask_server_password(target) -> str | None:
-    """The server refused the password (or none is kept on this PC): ask on the terminal, never echoing it."""
-    import getpass
-
-    if not sys.stdin or not sys.stdin.isatty():
-        return None
-    return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
-        user=target.user, server=target.display())) or None
+from talentdesk.commands.options import ask_server_password as _ask_server_password  # noqa: E402
+from talentdesk.commands.options import database_target  # noqa: E402
 
 
 def _check_database_path(command: str, db_path: Path, default: Path) -> None:

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Password for {user} on {server}: </source>
+        <translation>{server} 上用户 {user} 的密码：</translation>
+    </message>
+</context>
+<context>
     <name>LocationPage</name>
     <message>
         <source>Where is the data?</source>

@@ -19,13 +19,13 @@ def register(sub) -> None:
 
 
 def _target(text: str):
-    from talentdesk.cli import database_target
+    from talentdesk.commands.options import database_target
 
     return database_target(text)
 
 
 def cmd_move(args: argparse.Namespace, ctx) -> int:
-    from talentdesk.cli import _ask_server_password
+    from talentdesk.commands.options import ask_server_password as _ask_server_password
     from talentdesk.commands.safety import cli_actor
     from talentdesk.domain.errors import InputFileError, PermissionDenied
     from talentdesk.services.base import Database, Permission
