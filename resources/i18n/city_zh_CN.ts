@@ -65,6 +65,45 @@
     </message>
 </context>
 <context>
+    <name>PgTools</name>
+    <message>
+        <source>{tool} (PostgreSQL's own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
+        <translation>本机未安装 {tool}（PostgreSQL 自带的备份工具）；请安装 PostgreSQL 客户端工具，或用以下命令得到一份经过校验的副本：talentdesk move --from 服务器地址 --to 文件</translation>
+    </message>
+    <message>
+        <source>{what} failed; nothing was changed: {error}</source>
+        <translation>{what}失败，未做任何更改：{error}</translation>
+    </message>
+    <message>
+        <source>Reading the backup</source>
+        <translation>读取备份</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose another name.</source>
+        <translation>{path} 已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The backup (pg_dump)</source>
+        <translation>备份（pg_dump）</translation>
+    </message>
+    <message>
+        <source>The backup lacks the data of {tables}; it was not kept.</source>
+        <translation>备份缺少 {tables} 的数据，未予保留。</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>{path} 处没有备份。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data; a restore goes into an empty database (create one, then restore into it). Nothing was changed.</source>
+        <translation>{target} 中已有数据；恢复只能恢复到空数据库（请新建一个再恢复）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restore (pg_restore)</source>
+        <translation>恢复（pg_restore）</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>{url} is not a database server address. Write it as postgresql://user@host:5432/database</source>
