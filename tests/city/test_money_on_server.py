@@ -1,4 +1,4 @@
-"""A city's money does not fit in 32 bits: a budget of 30,000,000 yuan (3,000,000,000 fen) is stored and read back
+"""A city's money does not fit in 32 bits: a budget of 3,000,000,000.01 yuan is stored and read back
 exactly on PostgreSQL (found when the 100,000-talent benchmark's demo budget overflowed INTEGER)."""
 from __future__ import annotations
 
