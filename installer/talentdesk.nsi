@@ -8,7 +8,14 @@
 ; DIST_DIR is the one-folder build from build.spec (dist/TalentDesk): talentdesk.exe and talentdesk-cli.exe sharing
 ; _internal\, so the installed program starts without unpacking anything (the single files are the portable copy).
 
-Unicode true
+!ifdef TARGET_AMD64
+  ; only for the installer test under Wine on a machine without 32-bit Wine (tests/delivery/test_installer_wine.py):
+  ; the same script as a 64-bit installer. The shipped installer stays 32-bit, so that 32-bit Windows can start it
+  ; and hear why TalentDesk cannot run there.
+  Target amd64-unicode
+!else
+  Unicode true
+!endif
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user

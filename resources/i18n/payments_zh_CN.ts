@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountImport</name>
+    <message>
+        <source>“{value}” is not a kind of account; write 银行卡, 社保卡 or 存折.</source>
+        <translation>“{value}”不是账户类型；请填写 银行卡、社保卡 或 存折。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The bank is missing.</source>
+        <translation>缺少开户行。</translation>
+    </message>
+    <message>
+        <source>The account holder cannot begin with {char}.</source>
+        <translation>户名不能以 {char} 开头。</translation>
+    </message>
+    <message>
+        <source>{name} has an account on row {other} already: one account per talent.</source>
+        <translation>{name} 在第 {other} 行已有账户：每名人才一个账户。</translation>
+    </message>
+    <message>
+        <source>imported from {file}</source>
+        <translation>从 {file} 导入</translation>
+    </message>
+    <message>
+        <source>Importing bank accounts</source>
+        <translation>正在导入银行账户</translation>
+    </message>
+</context>
+<context>
     <name>BankAccounts</name>
     <message>
         <source>account number</source>
@@ -972,6 +1003,14 @@
     <message>
         <source>No bank account is recorded.</source>
         <translation>未登记银行账户。</translation>
+    </message>
+    <message>
+        <source>{n} bank accounts imported ({valid} of {total} rows valid).</source>
+        <translation>已导入 {n} 个银行账户（{total} 行中 {valid} 行有效）。</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
     </message>
     <message>
         <source>Layout {name} created (id {id}).</source>

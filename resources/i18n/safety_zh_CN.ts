@@ -1964,6 +1964,24 @@ TalentDesk will now close; start it again.</source>
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) is not allowed to do this.</source>
+        <translation>您的角色（{role}）无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>PgTools</name>
+    <message>
+        <source>The restored database fails its check:</source>
+        <translation>恢复后的数据库未通过检查：</translation>
+    </message>
+    <message>
+        <source>Restored {source} into {target}; the full check passes.</source>
+        <translation>已将 {source} 恢复到 {target}，完整检查通过。</translation>
+    </message>
+</context>
+<context>
     <name>Placing</name>
     <message>
         <source>{name} was saved when the program stopped, but the file itself is missing: print or export it again.</source>

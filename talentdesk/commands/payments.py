@@ -121,12 +121,19 @@ def register(sub) -> None:
     add_json(v)
     v.set_defaults(handler=cmd_verification_rule)
 
-    p = sub.add_parser("bank-account", help="a talent's bank account: show | set")
+    p = sub.add_parser("bank-account", help="a talent's bank account: show | set | import FILE")
     asub = p.add_subparsers(dest="account_command", required=True)
     a = asub.add_parser("show")
     a.add_argument("talent", metavar="TALENT_ID")
     add_json(a)
     a.set_defaults(handler=cmd_account_show)
+    a = asub.add_parser("import", help="the office's list of bank accounts (.xlsx or .csv): ID number, account, "
+                                       "bank, holder")
+    a.add_argument("file", type=Path)
+    a.add_argument("--dry-run", action="store_true")
+    a.add_argument("--skip-invalid", action="store_true")
+    add_json(a)
+    a.set_defaults(handler=cmd_account_import)
     a = asub.add_parser("set")
     a.add_argument("talent", metavar="TALENT_ID")
     a.add_argument("--account", required=True)
@@ -438,6 +445,23 @@ def cmd_account_show(args: argparse.Namespace, ctx) -> int:
         r = accounts.get_account(s, talent_id=lookup.find_talent(s, args.talent).id)
     ctx.emit(r, _account_text(r))
     return 0
+
+
+def cmd_account_import(args: argparse.Namespace, ctx) -> int:
+    from talentdesk.domain.errors import InputFileError
+    from talentdesk.services.payments.account_import import import_accounts
+
+    if not args.file.is_file():
+        raise InputFileError(translate("PaymentCli", "There is no file {path}.").format(path=args.file))
+    with ctx.database().session(ctx.actor()) as s:
+        r = import_accounts(s, path=args.file, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+                            backup_first_=not args.dry_run)
+    lines = [translate("PaymentCli", "{n} bank accounts imported ({valid} of {total} rows valid).").format(
+        n=r.imported, valid=r.valid_rows, total=r.total_rows)]
+    row_text = translate("PaymentCli", "row {row}")
+    lines += [f"  {row_text.format(row=x.row)} [{x.column}]: {x.message}" for x in r.rejected[:50]]
+    ctx.emit(r.as_json(), "\n".join(lines))
+    return 1 if r.refused else 0
 
 
 def cmd_account_set(args: argparse.Namespace, ctx) -> int:

@@ -50,3 +50,21 @@ class StorageError(TalentDeskError):
 
 class InputFileError(TalentDeskError):
     """A file given to us cannot be read (not Excel, broken, wrong encoding)."""
+
+
+class EditConflict(Conflict):
+    """Someone else saved this record after it was opened here: nothing was saved. `mine` and `theirs` are the
+    differing fields ({field: value}), `labels` their names, `theirs_version` the version now stored (save again
+    with it to keep mine), `theirs_record` the record as now stored (to take theirs)."""
+
+    def __init__(self, message: str, *, mine: dict | None = None, theirs: dict | None = None,
+                 labels: dict | None = None, theirs_version: int | None = None, theirs_record=None,
+                 who: str = "", when: str = ""):
+        super().__init__(message)
+        self.mine = dict(mine or {})
+        self.theirs = dict(theirs or {})
+        self.labels = dict(labels or {})
+        self.theirs_version = theirs_version
+        self.theirs_record = theirs_record
+        self.who = who
+        self.when = when

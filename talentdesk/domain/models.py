@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from talentdesk.domain import enums as E
 
@@ -53,10 +53,19 @@ def _now() -> dt.datetime:
 
 
 class TimestampMixin:
+    """An editable record: when it was made and last changed, and its version. Every save checks the version it
+    read (`UPDATE … WHERE id = ? AND version = ?`) and adds one, so a save over a newer version (another clerk's, on
+    a shared server database) is refused as a conflict instead of silently overwriting it (services/base.py)."""
+
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=text("CURRENT_TIMESTAMP"))
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime, default=_now, onupdate=_now, server_default=text("CURRENT_TIMESTAMP")
     )
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
 
 
 # ------------------------------------------------------------------ settings and reference data

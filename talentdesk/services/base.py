@@ -18,11 +18,12 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event, insert, inspect
 from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import InputFileError, PermissionDenied, StorageError, TalentDeskError
+from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.store.exclusive import ExclusiveLane, lane_for
@@ -807,6 +808,12 @@ class Database:
                 log.exception("could not record a denied attempt")
                 s.rollback()
             raise
+        except StaleDataError as exc:  # a versioned record changed under this save (TimestampMixin.version)
+            s.rollback()
+            log.info("save refused, the record changed meanwhile: %s", exc)
+            raise EditConflict(translate(
+                "Conflicts", "Someone else saved this record after you opened it, so your change was not saved. "
+                             "Open it again to see their change, then make yours.")) from None
         except (OperationalError, ProgrammingError) as exc:
             s.rollback()
             named = storage_fault(exc.orig)

@@ -275,6 +275,9 @@ class _InList(ColumnElement):
 
     inherit_cache = False
     type = Boolean()
+    # a predicate, not a boolean value: without this SQLite gets `... IN (...) = 1`, which no index can serve
+    # (every search then scanned the whole talents table)
+    _is_implicitly_boolean = True
 
     def __init__(self, column, values):
         self.column = column

@@ -133,7 +133,7 @@ def _store_write(fp: str, secret: dict) -> None:
     else:
         os.chmod(folder, 0o700)
         path = folder / f"{fp}.key"
-    tmp = path.with_name(path.name + ".part")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")  # two programs storing at once never share it
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)

@@ -143,6 +143,8 @@ def stored_password(target: ServerTarget) -> str | None:
 def remember_password(target: ServerTarget, password: str) -> None:
     from talentdesk.store import keystore
 
+    if stored_password(target) == password:
+        return
     keystore.store_secret(_secret_name(target), {"server": target.key_name, "password": password})
 
 

@@ -125,6 +125,9 @@ def app(db: str, lang: str) -> int:
             tabs[name] = {"ms": (t_ready - t_show) * 1000, "loaded": bool(ok and tab.loaded), "initial": True}
             t = t_show
         else:
+            # each tab is opened with the runner idle, so its figure is its own work, not the previous tab's
+            # background reads still queued on the same lane (those are in the previous tab's own figures)
+            pump_until(lambda: window.context.runner.pending() == 0, 300)
             before = len(errors)
             t, c = time.perf_counter(), _cpu_ms()
             window.tabs.setCurrentWidget(tab)

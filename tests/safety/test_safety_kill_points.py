@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -62,7 +61,7 @@ def _kill_after(cmd: list[str], env: dict, delay: float) -> tuple[str, bool]:
     time.sleep(delay)
     finished = proc.poll() is not None
     if not finished:
-        os.kill(proc.pid, signal.SIGKILL)
+        proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up either way
     proc.wait()
     reader.join(5)
     return "".join(out), finished

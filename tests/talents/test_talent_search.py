@@ -99,3 +99,27 @@ def test_a_text_most_employers_contain_gives_the_same_page_and_total_read_in_id_
         read_in_order = page(1, **dict(kw))
         assert read_in_order == listed, (text, kw)
     assert listed[0] > 0
+
+
+def test_an_id_list_condition_is_served_by_the_primary_key(demo_db):
+    """`ids_in` (one bound parameter for any number of ids) must stay a predicate SQLite can serve from an index:
+    rendered as `IN (...) = 1` it made every search page read the whole talents table."""
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from talentdesk.domain.models import Talent
+    from talentdesk.store.db import ids_in
+
+    stmt = select(Talent.id, Talent.name).where(ids_in(Talent.id, [3, 1, 2])).order_by(Talent.id)
+    compiled = stmt.compile(demo_db.engine)
+    assert "= 1" not in str(compiled).replace("\n", " ")
+    with demo_db.engine.connect() as conn:
+        assert [r[0] for r in conn.execute(stmt)] == [1, 2, 3]
+    raw = sqlite3.connect(f"file:{demo_db.path}?mode=ro", uri=True)
+    try:
+        params = [compiled.params[k] for k in compiled.positiontup]
+        plan = [r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + str(compiled), params)]
+    finally:
+        raw.close()
+    assert not any(line.startswith("SCAN talents") for line in plan), plan

@@ -141,6 +141,7 @@ def _recipes(window, d):
     program = d["programs"][0]
     return {
         "talentdesk.ui.talents.editor.TalentEditorDialog": lambda: TalentEditorDialog(c, d["talent_id"], w),
+        "talentdesk.ui.common.conflict.ConflictDialog": lambda: _conflict_dialog(w),
         "talentdesk.ui.talents.employers.EmployersDialog": lambda: EmployersDialog(c, w),
         "talentdesk.ui.talents.departure.DepartureDialog": lambda: DepartureDialog(c, d["detail"], w),
         "talentdesk.ui.talents.import_dialog.ImportDialog": lambda: ImportDialog(c, w),
@@ -194,6 +195,16 @@ def _recipes(window, d):
             c.database.path, c.database.path, "TDRK-AAAA-BBBB", backups_encrypted=2), w),
         "talentdesk.ui.wizard.wizard.FirstRunWizard": lambda: open_wizard(c.runner, db_path=c.database.path, parent=w),
     }
+
+
+def _conflict_dialog(parent):
+    from talentdesk.domain.errors import EditConflict
+    from talentdesk.ui.common.conflict import ConflictDialog
+
+    conflict = EditConflict("王芳 saved the record after you opened it.", mine={"post": "科长", "notes": "我的"},
+                            theirs={"post": "副科长", "notes": "他的"}, labels={"post": "岗位", "notes": "备注"},
+                            theirs_version=3)
+    return ConflictDialog(conflict, changed_here={"post"}, parent=parent)
 
 
 def test_every_dialog_has_a_recipe(window, demo_copy):

@@ -589,13 +589,14 @@ def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person]
             continue
         kept.sort(key=lambda r: (r.pay_date, r.kind != "clawback", r.row))
         entry = _Back(talent, policy, have, kept)
-        if refunds > claws:  # money came back with no (or a smaller) 应追回 row: it was owed, post the obligation
-            entry.implicit_fen = refunds - claws
-            running = have.refund_fen if have is not None else 0
+        before = have.refund_fen if have is not None else 0
+        if refunds > max(claws, before):  # money came back with no (or a smaller) 应追回 row: it was owed, post it
+            entry.implicit_fen = refunds - max(claws, before)
+            running = before
             for r in kept:
                 if r.kind == "refund":
                     running += r.amount_fen
-                    if running > claws:
+                    if running > max(claws, before):
                         entry.implicit_row = r
                         break
             warn(entry.implicit_row, "amount", translate(

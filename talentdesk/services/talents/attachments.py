@@ -60,10 +60,16 @@ def _row(root: Path, a: Attachment) -> AttachmentRow:
 
 @operation(Permission.TALENT_READ)
 def list_attachments(session: Session, *, talent_id: int) -> list[AttachmentRow]:
-    root = store_dir(session)
+    """The talent's attachments. On a server database the list is shown (the files stay on the PC that added them;
+    adding or opening one there says so) rather than refusing to open the record."""
+    try:
+        root = store_dir(session)
+    except StorageError:
+        root = None
     rows = session.scalars(select(Attachment).where(Attachment.talent_id == talent_id)
                            .order_by(Attachment.added_at.desc(), Attachment.id.desc())).all()
-    return [_row(root, a) for a in rows]
+    return [_row(root, a) if root is not None else
+            AttachmentRow(a.id, a.talent_id, a.filename, a.kind, a.size, a.added_at, "") for a in rows]
 
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))

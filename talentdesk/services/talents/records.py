@@ -68,6 +68,7 @@ class TalentDetail:
     clawback_waiver_reason: str
     notes: str
     sensitive_visible: bool
+    version: int = 1  # the stored version this detail was read at (a save names it: services/talents/records.py)
 
     def editable_values(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in TALENT_FIELDS}
@@ -87,7 +88,7 @@ def talent_detail(session: Session, t: Talent) -> TalentDetail:
         service_years=t.service_years, service_end_date=t.service_end_date, status=t.status,
         departure_date=t.departure_date, departure_reason=t.departure_reason,
         departure_destination=t.departure_destination, clawback_waiver_reason=t.clawback_waiver_reason,
-        notes=t.notes, sensitive_visible=sensitive,
+        notes=t.notes, sensitive_visible=sensitive, version=t.version or 1,
     )
 
 
@@ -171,9 +172,16 @@ def create_talent(session: Session, *, values: Mapping[str, Any]) -> TalentDetai
 
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS,))
-def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]) -> TalentDetail:
-    """Change a talent's fields. A masked ID or phone (the actor may not see them) is kept as it was."""
+def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any],
+                  expected_version: int | None = None) -> TalentDetail:
+    """Change a talent's fields. A masked ID or phone (the actor may not see them) is kept as it was.
+
+    `expected_version` is the version the editor read: when someone else saved the record since, nothing is saved
+    and an EditConflict carries both versions of every field that differs (the editor lets the clerk choose; saving
+    again with `theirs_version` keeps mine, over theirs, knowingly)."""
     t = find_talent(session, talent_id)
+    if expected_version is not None and t.version != expected_version:
+        _conflict(session, t, values)
     values = dict(values)
     if not actor_of(session).can(Permission.TALENT_SENSITIVE):
         # the editor showed masked values; an unchanged masked value means "keep"
@@ -185,3 +193,41 @@ def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]
     _apply(t, clean)
     session.flush()
     return talent_detail(session, t)
+
+
+def _conflict(session: Session, t: Talent, values: Mapping[str, Any]) -> None:
+    """Raise the conflict: the fields where my values differ from the record as now stored, both ways (none: the
+    save goes on, as nothing of theirs would be lost)."""
+    from talentdesk.domain.errors import EditConflict
+    from talentdesk.domain.models import AuditEntry
+
+    theirs_detail = talent_detail(session, t)
+    stored = theirs_detail.editable_values()
+    clean, _errors = clean_talent_fields(values, tiers=tier_spellings(session))  # 2023/7/1 is 2023-07-01
+    mine, theirs = {}, {}
+    for f in TALENT_FIELDS:
+        if f not in values:
+            continue
+        compared = clean[f] if f in clean else values[f]
+        if _shown(compared) != _shown(stored.get(f)):
+            mine[f], theirs[f] = values[f], stored.get(f)
+    if not mine:
+        return  # the other save made the record what this one would: nothing to choose, nothing lost
+    last = session.execute(select(AuditEntry.actor_name, AuditEntry.at).where(
+        AuditEntry.table_name == "talents", AuditEntry.record_id == str(t.id)).order_by(
+        AuditEntry.id.desc()).limit(1)).first()
+    who, when = (last[0], f"{last[1]:%Y-%m-%d %H:%M}") if last else ("", "")
+    raise EditConflict(
+        translate("Conflicts", "{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: "
+                               "choose, field by field, which version to keep.").format(
+            who=who or translate("Conflicts", "Someone else"), name=t.name, when=when or "?"),
+        mine=mine, theirs=theirs, labels={f: field_label(f) for f in mine}, theirs_version=t.version,
+        theirs_record=theirs_detail, who=who, when=when)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value).strip()

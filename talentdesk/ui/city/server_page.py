@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call_free
 from talentdesk.services.city.connect import ServerCheck, check_server, server_address
+from talentdesk.ui.common.style import error_style, ok_style
 
 
 class ServerForm(QWidget):
@@ -63,7 +64,7 @@ class ServerForm(QWidget):
     def _passed(self, result: ServerCheck) -> None:
         self.test.setEnabled(True)
         self.checked = result
-        self.status.setStyleSheet("color: #1b5e20")
+        self.status.setStyleSheet(ok_style())
         secure = self.tr("encrypted (TLS)") if result.tls else self.tr("not encrypted: the server offers no TLS")
         data = self.tr("TalentDesk's data is there.") if result.has_data else \
             self.tr("The database is empty; TalentDesk will set it up.")
@@ -73,7 +74,7 @@ class ServerForm(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.test.setEnabled(True)
         self.checked = None
-        self.status.setStyleSheet("color: #b3261e")
+        self.status.setStyleSheet(error_style())
         self.status.setText(getattr(exc, "message", None) or self.tr("The connection failed: {error}").format(
             error=type(exc).__name__))
 
@@ -95,7 +96,7 @@ class LocationPage(QWizardPage):
         self.form = ServerForm(runner, self)
         self.form.setEnabled(False)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         for w in (self.local, self.server, self.form, self.error):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 _ERROR = ("#b00020", "#ff8a80")
 _OK = ("#1b5e20", "#81c784")
 _NOTICE = ("#b5651d", "#ffb74d")
+_ATTENTION_BACKGROUND = ("#fff4e5", "#5a3d12")  # behind the palette's text: a value the clerk should look at
 
 
 def _dark() -> bool:
@@ -64,3 +65,16 @@ def muted_style() -> str:
 def bad_field_style() -> str:
     """Style sheet for an input whose value is refused."""
     return f"border: 1px solid {error_colour().name()};"
+
+
+def attention_style() -> str:
+    """Style sheet for an input that needs the clerk's decision (an unmapped column): a background tint that keeps
+    the palette's own text colour readable, light or dark."""
+    return f"background: {_pick(_ATTENTION_BACKGROUND).name()};"
+
+
+def help_style() -> str:
+    """The user guide's headings and code spans, in the palette's link and alternate-base colours."""
+    palette = QGuiApplication.palette()
+    return (f"h1 {{ color: {palette.color(QPalette.ColorRole.Link).name()}; }} "
+            f"code {{ background: {palette.color(QPalette.ColorRole.AlternateBase).name()}; }}")

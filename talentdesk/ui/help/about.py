@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk import __version__
 from talentdesk.paths import backups_dir_for, resources_dir
+from talentdesk.ui.common.style import error_style
 
 BACKUP_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".bak", ".zip")
 
@@ -68,7 +69,7 @@ class AboutDialog(QDialog):
         self.backup_label.setWordWrap(True)
         self.backup_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if backup is None:
-            self.backup_label.setStyleSheet("color: #b3261e")
+            self.backup_label.setStyleSheet(error_style())
         form = QFormLayout()
         form.addRow(self.tr("Version:"), QLabel(__version__, self))
         form.addRow(self.tr("Database:"), self.database_label)

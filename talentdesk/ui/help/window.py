@@ -18,6 +18,7 @@ from talentdesk import i18n
 from talentdesk.paths import resources_dir
 from talentdesk.ui.common.file_dialogs import save_file_name
 from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.ui.common.style import help_style
 
 # which topic F1 opens for each tab (tab class name → topic file names, the first that exists wins): the tab's own
 # reference topic written with the tab, else the daily-task topic of this guide; other tabs open the first topic
@@ -71,7 +72,7 @@ class HelpWindow(QMainWindow):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
-        self.browser.document().setDefaultStyleSheet("h1 { color: #1a4f9c; } code { background: #f1f3f6; }")
+        self.browser.document().setDefaultStyleSheet(help_style())
         split = QSplitter(self)
         split.addWidget(self.list)
         split.addWidget(self.browser)

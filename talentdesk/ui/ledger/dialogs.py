@@ -40,6 +40,7 @@ from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
+from talentdesk.ui.common.style import error_colour, error_style, ok_colour
 
 
 def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
@@ -170,7 +171,7 @@ class PolicyDialog(GuardedDialog):
         self.notes = QPlainTextEdit(p.notes if p else "", self)
         self.notes.setMaximumHeight(50)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
 
         form = QFormLayout()
@@ -325,7 +326,7 @@ class GrantDialog(GuardedDialog):
             self.check.setText(self.tr("Eligible. Amount under the policy: {amount}.").format(
                 amount=format_yuan(check.amount_fen)))
         else:
-            self.check.setStyleSheet("color: #b00020")
+            self.check.setStyleSheet(error_style())
             self.check.setText("\n".join(check.reasons))
 
     def _grant(self) -> None:
@@ -366,7 +367,7 @@ class MarkPaidDialog(GuardedDialog):
         self.method = enum_combo(self, E.PaymentMethod)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         form = QFormLayout()
         form.addRow(QLabel(self.tr("{n} payment orders, {total} in all.").format(
             n=len(self.payment_ids), total=format_yuan(total_fen))))
@@ -425,7 +426,7 @@ class ReasonDialog(GuardedDialog):
         self.date = date_edit(self)
         self.reason_required = reason_required
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style())
         form = QFormLayout()
         info = QLabel(prompt, self)
         info.setWordWrap(True)
@@ -497,8 +498,8 @@ class VerifyDialog(QDialog):
 
     def _show(self, v) -> None:
         self.last = v
-        colour = "#1b7a1b" if v.genuine else "#b00020"
-        self.result.setStyleSheet(f"color: {colour}; font-size: 14px; font-weight: bold")
+        colour = ok_colour() if v.genuine else error_colour()
+        self.result.setStyleSheet(f"color: {colour.name()}; font-size: 14px; font-weight: bold")
         text = v.message
         if v.serial and v.talent_name:
             text += "\n" + self.tr("Policy: {policy} · printed {n} times").format(policy=v.policy_name,

@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip
 
 from talentdesk.services.mentors.board import BoardCard, BoardColumn, BoardData
+from talentdesk.ui.common.style import error_colour, muted_colour, ok_colour
 
 COL_W = 236
 GAP = 10
@@ -25,21 +26,42 @@ CARD_H = 84
 CARD_GAP = 6
 UNPAIRED = -1  # column key of "no mentor yet"
 
-C_BG = QColor("#eef1f5")
-C_COL = QColor("#e2e7ee")
-C_UNPAIRED = QColor("#f4ecd8")
-C_HEADER = QColor("#ffffff")
-C_CARD = QColor("#ffffff")
-C_BORDER = QColor("#c5ccd6")
-C_TEXT = QColor("#1f2933")
-C_MUTED = QColor("#5f6b7a")
-C_WARN = QColor("#b00020")
-C_WARN_BG = QColor("#fde8e8")
-C_OK = QColor("#2e7d32")
-C_FULL = QColor("#b00020")
-C_SELECT = QColor("#1565c0")
-C_DROP_OK = QColor(46, 125, 50, 50)
-C_DROP_FULL = QColor(176, 0, 32, 45)
+
+@dataclass(frozen=True)
+class BoardColours:
+    """The board paints its own canvas: one set of colours for a light desktop theme and one for a dark one, the
+    text, hint, warning and selection colours taken from the palette and the style module."""
+
+    bg: QColor
+    col: QColor
+    unpaired: QColor
+    header: QColor
+    card: QColor
+    border: QColor
+    text: QColor
+    muted: QColor
+    warn: QColor
+    warn_bg: QColor
+    ok: QColor
+    full: QColor
+    select: QColor
+    drop_ok: QColor
+    drop_full: QColor
+    pill_text: QColor
+
+
+def board_colours() -> BoardColours:
+    palette = QGuiApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    # canvas, mentor column, "no mentor yet" column, header and card faces, borders, an overdue card's face
+    faces = (("#1c1e21", "#25282c", "#2e2a21", "#2d3035", "#2d3035", "#4a5058", "#4a1f24") if dark else
+             ("#eef1f5", "#e2e7ee", "#f4ecd8", "#ffffff", "#ffffff", "#c5ccd6", "#fde8e8"))
+    bg, col, unpaired, header, card, border, warn_bg = (QColor(c) for c in faces)
+    select = palette.color(QPalette.ColorRole.Highlight)
+    return BoardColours(bg, col, unpaired, header, card, border, palette.color(QPalette.ColorRole.Text),
+                        muted_colour(), error_colour(), warn_bg, ok_colour(), error_colour(),
+                        select.lighter(140) if dark else select, QColor(46, 125, 50, 70 if dark else 50),
+                        QColor(176, 0, 32, 70 if dark else 45), QColor("#ffffff") if not dark else QColor("#101214"))
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,7 @@ class MentorBoard(QAbstractScrollArea):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._c = board_colours()
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -221,10 +244,11 @@ class MentorBoard(QAbstractScrollArea):
         return self.tr("No check-in yet")
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        self._c = board_colours()  # read at each paint: a theme switched while the window is open is followed
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         vw, vh = self.viewport().width(), self.viewport().height()
-        p.fillRect(self.viewport().rect(), C_BG)
+        p.fillRect(self.viewport().rect(), self._c.bg)
         target = self._drop_target()
         # mentor columns: only the visible ones, and in each only the visible cards
         p.save()
@@ -233,15 +257,15 @@ class MentorBoard(QAbstractScrollArea):
         last = min(len(self.columns), first + vw // (COL_W + GAP) + 2)
         for i in range(first, last):
             col = self.columns[i]
-            self._paint_column(p, self._col_x(i), col.cards, vh, C_COL, col.mentor_id == target, col.full)
+            self._paint_column(p, self._col_x(i), col.cards, vh, self._c.col, col.mentor_id == target, col.full)
             self._paint_mentor_header(p, self._col_x(i), col)
         p.restore()
         # the pinned "no mentor yet" column
-        p.fillRect(QRect(0, 0, self._pinned_w() - GAP // 2, vh), C_BG)
-        self._paint_column(p, MARGIN, self.unpaired, vh, C_UNPAIRED, target == UNPAIRED, False)
+        p.fillRect(QRect(0, 0, self._pinned_w() - GAP // 2, vh), self._c.bg)
+        self._paint_column(p, MARGIN, self.unpaired, vh, self._c.unpaired, target == UNPAIRED, False)
         self._paint_unpaired_header(p)
         if not self.columns and not self.unpaired:
-            p.setPen(C_MUTED)
+            p.setPen(self._c.muted)
             p.drawText(QRect(self._pinned_w(), MARGIN, vw - self._pinned_w(), 80), Qt.AlignmentFlag.AlignCenter,
                        self.tr("No mentors match the filter. Add mentors in the mentor pool."))
         if self._dragging and self._press and self._drag_pos is not None:
@@ -256,7 +280,7 @@ class MentorBoard(QAbstractScrollArea):
         path.addRoundedRect(QRectF(body), 6, 6)
         p.fillPath(path, bg)
         if is_target:
-            p.fillPath(path, C_DROP_FULL if full else C_DROP_OK)
+            p.fillPath(path, self._c.drop_full if full else self._c.drop_ok)
         top = self._cards_top()
         step = CARD_H + CARD_GAP
         first = max(0, (MARGIN + HEADER_H - top) // step)
@@ -273,18 +297,18 @@ class MentorBoard(QAbstractScrollArea):
             p.setOpacity(0.35)
         path = QPainterPath()
         path.addRoundedRect(QRectF(r), 5, 5)
-        p.fillPath(path, C_WARN_BG if card.overdue else C_CARD)
+        p.fillPath(path, self._c.warn_bg if card.overdue else self._c.card)
         sel = self.selected is not None and self.selected.talent_id == card.talent_id and \
             self.selected.mentor_id == card.mentor_id
-        p.setPen(QPen(C_SELECT if (sel or ghost) else (C_WARN if card.overdue else C_BORDER), 2 if (sel or ghost) else 1))
+        p.setPen(QPen(self._c.select if (sel or ghost) else (self._c.warn if card.overdue else self._c.border), 2 if (sel or ghost) else 1))
         p.drawPath(path)
         if card.overdue:
-            p.fillRect(QRect(r.x(), r.y() + 3, 4, r.height() - 6), C_WARN)
+            p.fillRect(QRect(r.x(), r.y() + 3, 4, r.height() - 6), self._c.warn)
         inner = r.adjusted(10, 5, -8, -5)
         lh = QFontMetrics(self.f_small).height() + 1
         # line 1: name and months paired (or arrival for newcomers without a mentor)
         p.setFont(self.f_name)
-        p.setPen(C_TEXT)
+        p.setPen(self._c.text)
         right = (self.tr("{n} mo.").format(n=card.months_paired) if card.mentor_id is not None else
                  self.tr("arrived {date}").format(date=card.arrival_date.isoformat() if card.arrival_date else ""))
         fm_small = QFontMetrics(self.f_small)
@@ -294,7 +318,7 @@ class MentorBoard(QAbstractScrollArea):
                    QFontMetrics(self.f_name).elidedText(card.talent_name, Qt.TextElideMode.ElideRight,
                                                         inner.width() - rw))
         p.setFont(self.f_small)
-        p.setPen(C_MUTED)
+        p.setPen(self._c.muted)
         p.drawText(QRect(inner.right() - rw, inner.y() + 1, rw, name_h), Qt.AlignmentFlag.AlignRight, right)
         y = inner.y() + name_h + 1
         # line 2: employer · tier
@@ -310,21 +334,21 @@ class MentorBoard(QAbstractScrollArea):
         # line 3: last check-in, red when overdue
         last = self.checkin_line(card)
         if card.overdue:
-            p.setPen(C_WARN)
+            p.setPen(self._c.warn)
         p.drawText(QRect(inner.x(), y, inner.width(), lh), Qt.AlignmentFlag.AlignLeft,
                    fm_small.elidedText(last, Qt.TextElideMode.ElideRight, inner.width()))
         y += lh
         # line 4: every role — this mentor's in bold blue, the others with their mentor
         x = inner.x()
         p.setFont(self.f_pill)
-        p.setPen(C_SELECT)
+        p.setPen(self._c.select)
         mine = " · ".join(r.role_name for r in card.roles)
         w = min(QFontMetrics(self.f_pill).horizontalAdvance(mine) + 2, inner.width())
         p.drawText(QRect(x, y, w, lh), Qt.AlignmentFlag.AlignLeft,
                    QFontMetrics(self.f_pill).elidedText(mine, Qt.TextElideMode.ElideRight, w))
         if card.other_roles and w < inner.width() - 20:
             p.setFont(self.f_small)
-            p.setPen(C_MUTED)
+            p.setPen(self._c.muted)
             others = "; ".join(f"{o.role_name}: {o.mentor_name}" for o in card.other_roles)
             rest = inner.width() - w - 6
             p.drawText(QRect(x + w + 6, y, rest, lh), Qt.AlignmentFlag.AlignLeft,
@@ -335,8 +359,8 @@ class MentorBoard(QAbstractScrollArea):
         r = QRect(x, MARGIN, COL_W, HEADER_H)
         path = QPainterPath()
         path.addRoundedRect(QRectF(r), 6, 6)
-        p.fillPath(path, C_HEADER)
-        p.setPen(QPen(C_BORDER, 1))
+        p.fillPath(path, self._c.header)
+        p.setPen(QPen(self._c.border, 1))
         p.drawPath(path)
         return r.adjusted(10, 6, -10, -6)
 
@@ -348,39 +372,39 @@ class MentorBoard(QAbstractScrollArea):
         path = QPainterPath()
         path.addRoundedRect(QRectF(pill), pill.height() / 2, pill.height() / 2)
         p.fillPath(path, color)
-        p.setPen(QColor("#ffffff"))
+        p.setPen(self._c.pill_text)
         p.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         return w
 
     def _paint_mentor_header(self, p: QPainter, x: int, col: BoardColumn) -> None:
         inner = self._paint_header_box(p, x)
-        w = self._pill(p, inner, f"{col.load}/{col.capacity}", C_FULL if col.full else C_OK)
+        w = self._pill(p, inner, f"{col.load}/{col.capacity}", self._c.full if col.full else self._c.ok)
         p.setFont(self.f_name)
-        p.setPen(C_TEXT)
+        p.setPen(self._c.text)
         fm = QFontMetrics(self.f_name)
         p.drawText(QRect(inner.x(), inner.y(), inner.width() - w - 6, fm.height()), Qt.AlignmentFlag.AlignLeft,
                    fm.elidedText(col.name, Qt.TextElideMode.ElideRight, inner.width() - w - 6))
         p.setFont(self.f_small)
-        p.setPen(C_MUTED)
+        p.setPen(self._c.muted)
         fs = QFontMetrics(self.f_small)
         sub = " · ".join(x for x in (col.title, col.employer_name) if x)
         p.drawText(QRect(inner.x(), inner.y() + fm.height() + 2, inner.width(), fs.height()), Qt.AlignmentFlag.AlignLeft,
                    fs.elidedText(sub, Qt.TextElideMode.ElideRight, inner.width()))
         if col.overdue:
-            p.setPen(C_WARN)
+            p.setPen(self._c.warn)
             p.drawText(QRect(inner.x(), inner.bottom() - fs.height() + 1, inner.width(), fs.height()),
                        Qt.AlignmentFlag.AlignLeft, self.tr("{n} overdue").format(n=col.overdue))
 
     def _paint_unpaired_header(self, p: QPainter) -> None:
         inner = self._paint_header_box(p, MARGIN)
-        w = self._pill(p, inner, f"{self.unpaired_total:,}", C_MUTED)
+        w = self._pill(p, inner, f"{self.unpaired_total:,}", self._c.muted)
         p.setFont(self.f_name)
-        p.setPen(C_TEXT)
+        p.setPen(self._c.text)
         fm = QFontMetrics(self.f_name)
         p.drawText(QRect(inner.x(), inner.y(), inner.width() - w - 6, fm.height()), Qt.AlignmentFlag.AlignLeft,
                    self.tr("No mentor yet"))
         p.setFont(self.f_small)
-        p.setPen(C_MUTED)
+        p.setPen(self._c.muted)
         fs = QFontMetrics(self.f_small)
         p.drawText(QRect(inner.x(), inner.y() + fm.height() + 2, inner.width(), fs.height() * 2),
                    Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,

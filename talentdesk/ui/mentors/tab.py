@@ -222,6 +222,12 @@ class MentorsTab(Tab):
     # ------------------------------------------------------------ loading
     def refresh(self) -> None:
         run = self.context.runner.submit
+        # the board first: it is what the tab shows; the filters' choices and the overdue list follow
+        run(call(board_data.board, today=self.today(), employer_id=self.employer.currentData(),
+                 tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
+                 unpaired_limit=UNPAIRED_SHOWN, mentor_limit=MENTOR_PAGE, mentor_offset=self._mentor_offset,
+                 show_mentor_id=self._show_mentor),
+            key="mentors.board", on_done=self._on_board)
         if not self._filters_loaded:
             self._filters_loaded = True
             run(call(reference.list_employers), key="mentors.employers", on_done=self._on_employers)
@@ -229,11 +235,6 @@ class MentorsTab(Tab):
         run(call(pool.list_roles), key="mentors.roles", on_done=self._on_roles)
         run(call(read_setting, key="checkin_cadence_days"), key="mentors.cadence",
             on_done=lambda days: self._on_cadence(int(days or 30)))
-        run(call(board_data.board, today=self.today(), employer_id=self.employer.currentData(),
-                 tier_code=self.tier.currentData(), role_id=self.role.currentData(), search=self.search.text(),
-                 unpaired_limit=UNPAIRED_SHOWN, mentor_limit=MENTOR_PAGE, mentor_offset=self._mentor_offset,
-                 show_mentor_id=self._show_mentor),
-            key="mentors.board", on_done=self._on_board)
         run(call(pairings.list_pairings, overdue_only=True, today=self.today()), key="mentors.overdue",
             on_done=self._on_overdue)
         self._load_pool()

@@ -17,6 +17,7 @@ from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.ui.common.file_dialogs import open_file_name
+from talentdesk.ui.common.style import error_style, ok_style
 
 
 class BackupDialog(QDialog):
@@ -108,7 +109,7 @@ class BackupDialog(QDialog):
         if st is None:
             return
         self.status.setText(st.message())
-        self.status.setStyleSheet("font-size: 14px; color: %s;" % ("#b00020" if st.old else "#1b5e20"))
+        self.status.setStyleSheet("font-size: 14px; " + (error_style() if st.old else ok_style()))
         self.where.setText(self.tr("Backups are kept in {folder}: the last 7 days, 4 weeks and 12 months.").format(
             folder=st.folder))
         self.model.set_rows(list(overview.backups))

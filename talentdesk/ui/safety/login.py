@@ -17,6 +17,7 @@ from talentdesk.services.base import Actor, call, call_free
 from talentdesk.services.safety import accounts, encryption
 from talentdesk.store import cipher
 from talentdesk.ui.runner import Runner
+from talentdesk.ui.common.style import error_style
 
 
 class LoginDialog(QDialog):
@@ -60,7 +61,7 @@ class LoginDialog(QDialog):
         self.state.hide()
         layout.addWidget(self.state)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

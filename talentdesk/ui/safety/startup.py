@@ -26,6 +26,7 @@ from talentdesk.store.locking import DatabaseLock
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.runner import Runner
+from talentdesk.ui.common.style import error_style
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +242,7 @@ class SafetyMenu(QObject):
         if st is None:
             return
         self.backup_label.setText(st.message())
-        self.backup_label.setStyleSheet("color: #b00020;" if st.old else "")
+        self.backup_label.setStyleSheet(error_style() if st.old else "")
 
     def open_backups(self):
         from talentdesk.ui.safety.backup_dialog import BackupDialog

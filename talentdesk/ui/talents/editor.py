@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain import talent_fields
-from talentdesk.domain.errors import TalentDeskError
+from talentdesk.domain.errors import EditConflict, TalentDeskError
 from talentdesk.domain.labels import choices, label
 from talentdesk.domain.talent_fields import (
     TALENT_FIELDS,
@@ -260,6 +260,7 @@ class TalentEditorDialog(GuardedDialog):
         self.context = context
         self.talent_id = talent_id
         self.detail: records.TalentDetail | None = None
+        self.loaded_values: dict = {}
         self.setWindowTitle(self.tr("New talent") if talent_id is None else self.tr("Talent record"))
         fit_to_screen(self, 920, 760)
         self.form = TalentForm(context, self)
@@ -322,6 +323,7 @@ class TalentEditorDialog(GuardedDialog):
         self.detail = detail
         self.setWindowTitle(self.tr("Talent record — {name}").format(name=detail.name))
         self.form.set_values(detail)
+        self.loaded_values = self.form.values()  # what this clerk started from (the conflict dialog's "changed")
         self.mark_clean()
         self.attachments.set_talent(detail.id)
         self.care.set_talent(detail.id)
@@ -379,7 +381,11 @@ class TalentEditorDialog(GuardedDialog):
         if self.talent_id is None:
             self.context.runner.submit(call(records.create_talent, values=values), on_done=self._saved, on_error=self._save_failed)
         else:
-            self.context.runner.submit(call(records.update_talent, talent_id=self.talent_id, values=values), on_done=self._saved, on_error=self._save_failed)
+            self._submit_update(values, self.detail.version if self.detail is not None else None)
+
+    def _submit_update(self, values: dict, version: int | None) -> None:
+        self.context.runner.submit(call(records.update_talent, talent_id=self.talent_id, values=values,
+                                        expected_version=version), on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, detail: records.TalentDetail) -> None:
         self.busy = False
@@ -396,11 +402,31 @@ class TalentEditorDialog(GuardedDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.busy = False
+        if isinstance(exc, EditConflict) and exc.theirs_record is not None:
+            self._resolve_conflict(exc)
+            return
         if isinstance(exc, TalentDeskError) and exc.field in self.form.errors:
             self.form.set_server_error(exc.field, exc.message)
             self.summary.setText(exc.message)
         else:
             show_error(self, exc)
+
+    def _resolve_conflict(self, exc: EditConflict) -> None:
+        """Another clerk saved this record after it was opened here: show both, let this clerk choose, then save
+        the choice against the version now stored (or take theirs and keep editing)."""
+        from talentdesk.ui.common.conflict import ConflictDialog
+
+        mine = self.form.values()
+        changed_here = {f for f in exc.mine if mine.get(f) != self.loaded_values.get(f)}
+        dialog = ConflictDialog(exc, changed_here=changed_here, parent=self)
+        self.conflict_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            # the form keeps this clerk's values, unsaved; saving again shows the conflict again
+            self.summary.setText(self.tr("Not saved: someone else's newer version is stored."))
+            return
+        values = {**mine, **dialog.chosen()}
+        self.busy = True
+        self._submit_update(values, exc.theirs_version)
 
     def _open_employers(self) -> None:
         from talentdesk.ui.talents.employers import EmployersDialog

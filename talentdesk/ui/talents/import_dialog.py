@@ -34,6 +34,7 @@ from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices, join_list
 from talentdesk.services.common.reference import list_tiers
+from talentdesk.ui.common.style import attention_style
 
 VALUE_MAP_KEY = "talents/import_value_map"  # the clerk's value mappings, remembered for the next import
 
@@ -197,7 +198,7 @@ class ImportDialog(QDialog):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(code or "")))
             if code is None:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.currentIndexChanged.connect(lambda _i, f=f, raw=raw, c=combo: self.map_value(f, raw, c.currentData()))
             self.values_table.setCellWidget(i, 2, combo)
         self.values_table.setVisible(bool(rows))
@@ -305,7 +306,7 @@ class ImportDialog(QDialog):
             mapped = preview.mapping.get(h)
             combo.setCurrentIndex(max(0, combo.findData(mapped or "")))
             if not mapped:
-                combo.setStyleSheet("background: #fff4e5;")
+                combo.setStyleSheet(attention_style())
             combo.setProperty("header", h)
             combo.currentIndexChanged.connect(lambda _i: self.check())
             self.columns.setCellWidget(i, 1, combo)

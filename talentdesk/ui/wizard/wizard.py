@@ -32,6 +32,7 @@ from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_set
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
 from talentdesk.ui.common.screen import fit_to_screen
+from talentdesk.ui.common.style import error_style
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ class OfficePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Office name:"), self.name)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         form.addRow(self.error)
         self.name.textChanged.connect(lambda _t: self.error.clear())
 
@@ -158,7 +159,7 @@ class BackupPage(QWizardPage):
         row.addWidget(browse)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addWidget(QLabel(self.tr("Also copy each backup to this folder:"), self))
@@ -206,7 +207,7 @@ class AccountsPage(QWizardPage):
         form.addRow(self.tr("Password again:"), self.confirm)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(error_style())
         layout = QVBoxLayout(self)
         layout.addWidget(self.single)
         layout.addWidget(self.accounts)
