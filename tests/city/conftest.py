@@ -77,12 +77,16 @@ def pg_admin_url():
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
         shutil.chown(pwfile, "postgres")
-    subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "tdadmin", "-E", "UTF8",
-                                    "--auth=scram-sha-256", f"--pwfile={pwfile}", "--no-sync"]),
-                   check=True, capture_output=True)
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"), "-o",
-                                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                                    f"-c max_connections=80", "start"]), check=True, capture_output=True)
+    try:
+        subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "tdadmin", "-E", "UTF8",
+                                        "--auth=scram-sha-256", f"--pwfile={pwfile}", "--no-sync"]),
+                       check=True, capture_output=True)
+        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"),
+                                        "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                                        f"-c max_connections=80", "start"]), check=True, capture_output=True)
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.fail(f"could not start a PostgreSQL server for the city tests: {exc.stderr!r}", pytrace=False)
     try:
         yield f"postgresql+psycopg://tdadmin:{TEST_PASSWORD}@127.0.0.1:{port}/postgres"
     finally:

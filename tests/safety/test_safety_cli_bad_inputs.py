@@ -161,7 +161,11 @@ def test_ten_thousand_bad_inputs_change_nothing_and_never_fail_unexpectedly(work
     db = work / "demo.db"
     parser = cli.build_parser()
     monkeypatch.setattr(cli, "build_parser", lambda: parser)  # built once: parsing itself is not under test
-    monkeypatch.chdir(tmp_path)  # relative paths the fuzzer invents land here
+    # relative paths the fuzzer invents land here, four folders deep so "../../../etc/passwd" stays inside the
+    # work folder (run as root from a shallow work folder it overwrote the machine's /etc/passwd)
+    deep = tmp_path / "cwd" / "a" / "b" / "c"
+    deep.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(deep)
     monkeypatch.delenv("TALENTDESK_PASSWORD", raising=False)
     monkeypatch.delenv("TALENTDESK_NEW_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal: no prompt waits
