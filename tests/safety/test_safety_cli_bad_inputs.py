@@ -37,7 +37,9 @@ WRITES_BY_DESIGN = {("exit-reasons", "add"), ("exit-reasons", "rename"), ("exit-
                     # the office key is made on first use: writing the public key out, or importing one, writes it
                     ("key", "public"), ("key", "import"), ("key", "export"),
                     # encryption at rest: `encryption on --os-store` encrypts the file in place (its purpose)
-                    ("encryption", "on"), ("encryption", "recover")}
+                    ("encryption", "on"), ("encryption", "recover"),
+                    # `verification confirm --all` records every due talent's in-post confirmation: the flag is a choice
+                    ("verification", "confirm")}
 SEED = 20261130
 
 

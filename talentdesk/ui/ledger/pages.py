@@ -600,7 +600,9 @@ class PoliciesPage(Page):
 
     def _tiers_loaded(self, tiers) -> None:
         self.tiers = tiers
-        self.model.layoutChanged.emit()  # the amounts name the tiers
+        rows, cols = self.model.rowCount(), self.model.columnCount()
+        if rows and cols:  # the amounts name the tiers: redraw the cells
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(rows - 1, cols - 1))
 
     def refresh(self) -> None:
         self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
