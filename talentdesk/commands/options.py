@@ -28,6 +28,17 @@ def reference_date(text: str) -> dt.date:
     return value
 
 
+def reference_year(text: str) -> int:
+    """A `--year`/`--period` option: a whole year the program's date arithmetic can reach (not -1, not 99999)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year (YYYY): {text!r}") from None
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"a year between {FIRST_YEAR} and {LAST_YEAR} is needed: {text!r}")
+    return value
+
+
 def database_target(text: str) -> Path | str:
     """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
     anything else is a file path."""

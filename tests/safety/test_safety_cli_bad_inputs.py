@@ -39,7 +39,10 @@ WRITES_BY_DESIGN = {("exit-reasons", "add"), ("exit-reasons", "rename"), ("exit-
                     # encryption at rest: `encryption on --os-store` encrypts the file in place (its purpose)
                     ("encryption", "on"), ("encryption", "recover"),
                     # `verification confirm --all` records every due talent's in-post confirmation: the flag is a choice
-                    ("verification", "confirm")}
+                    ("verification", "confirm"),
+                    # marking a day a workday or a holiday (or clearing it) records the date given; a reversal
+                    # request records the entry and the reason given (another account decides on it)
+                    ("workdays", "workday"), ("workdays", "holiday"), ("workdays", "clear"), ("reverse",)}
 SEED = 20261130
 
 
