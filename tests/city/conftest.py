@@ -109,15 +109,16 @@ def pg_url(pg_admin_url):
     try:
         yield admin.set(database=name, username=name, password=TEST_PASSWORD).render_as_string(hide_password=False)
     finally:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name})
-            for _ in range(20):
-                try:
+        for _ in range(20):  # clean-up never fails a test: a backend may still be closing
+            try:
+                with engine.connect() as conn:
+                    conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                                 {"n": name})
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
                     conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-                    break
-                except Exception:  # noqa: BLE001 - a backend still closing
-                    time.sleep(0.2)
+                break
+            except Exception:  # noqa: BLE001
+                time.sleep(0.3)
         engine.dispose()
 
 
