@@ -20,7 +20,8 @@ CODES = {e.value for enum in (E.Gender, E.TalentStatus, E.Education, E.Degree, E
                                E.GrowthKind, E.AppraisalGrade, E.EnrolmentStatus, E.AuditAction)
          for e in enum if len(e.value) > 2}
 ENGLISH_LABELS = {"Excellent", "Competent", "Active", "Departed", "Bachelor", "Master", "Doctorate", "Administrator",
-                  "Young talent", "Core talent", "Leading talent", "any tier", "any education"}
+                  "Young talent", "Core talent", "Leading talent", "any tier", "any education",
+                  "local", "system"}  # the built-in actors: 单用户 and TalentDesk (automatic), not their codes
 
 
 @pytest.fixture
