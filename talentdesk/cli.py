@@ -119,25 +119,8 @@ class _Parser(argparse.ArgumentParser):
 CREATES_DATABASE = {"init", "demo"}
 
 
-def database_target(text: str) -> Path | str:
-    """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
-    anything else is a file path."""
-    from talentdesk.store.server import is_server_url, parse_server_url
-
-    if is_server_url(text):
-        parse_server_url(text)  # a malformed address is refused here, before anything is opened
-        return text.strip()
-    return Path(text)
-
-
-def _ask_server_password(target) -> str | None:
-    """The server refused the password (or none is kept on this PC): ask on the terminal, never echoing it."""
-    import getpass
-
-    if not sys.stdin or not sys.stdin.isatty():
-        return None
-    return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
-        user=target.user, server=target.display())) or None
+from talentdesk.commands.options import ask_server_password as _ask_server_password  # noqa: E402
+from talentdesk.commands.options import database_target  # noqa: E402
 
 
 def _check_database_path(command: str, db_path: Path, default: Path) -> None:
@@ -204,10 +187,10 @@ def console_safe_output() -> None:
 def command_modules():
     """Every module that contributes subcommands; each has `register(subparsers)`."""
     from talentdesk.commands import (
-        core, departures, growth, leadership, ledger, mentors, movein, payments, safety, talents,
+        city, core, departures, growth, leadership, ledger, mentors, movein, payments, safety, talents,
     )
 
-    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership, payments]
+    return [core, talents, ledger, safety, mentors, growth, movein, departures, leadership, city, payments]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -265,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     ctx = CliContext(db_path=args.db or paths.default_db, lang=lang, user=args.user,
                      json=bool(getattr(args, "json", False)) or wants_json)
     try:
-        if not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
+        if args.command == "move":  # names its own two databases (--from, --to)
+            pass
+        elif not (args.command == "verify" and getattr(args, "public_key", None)):  # the public key file alone
             _check_database_path(args.command, ctx.db_path, paths.default_db)
         _refuse_the_database_as_a_file(args, ctx.db_path)
         return int(args.handler(args, ctx) or 0)

@@ -1,6 +1,12 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Password for {user} on {server}: </source>
+        <translation>{server} 上用户 {user} 的密码：</translation>
+    </message>
+</context>
 <context>
     <name>LocationPage</name>
     <message>
@@ -16,12 +22,85 @@
         <translation>在本机（数据库文件；一个办公室通常选这个）</translation>
     </message>
     <message>
-        <source>On the office&apos;s or the city&apos;s database server (PostgreSQL)</source>
+        <source>On the office's or the city's database server (PostgreSQL)</source>
         <translation>在办公室或市里的数据库服务器上（PostgreSQL）</translation>
     </message>
     <message>
         <source>Test the connection to the server first.</source>
         <translation>请先测试与服务器的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>Move</name>
+    <message>
+        <source>The two databases are at different schema versions ({source} and {target}); open both with this version of TalentDesk first. Nothing was copied.</source>
+        <translation>两个数据库的结构版本不同（{source} 与 {target}），请先用本版 TalentDesk 分别打开一次。未复制任何数据。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data ({tables}); a move never writes over data. Choose an empty database (talentdesk --db … init). Nothing was copied.</source>
+        <translation>{target} 中已有数据（{tables}），迁移绝不覆盖已有数据。请选择一个空数据库（talentdesk --db … init）。未复制任何数据。</translation>
+    </message>
+    <message>
+        <source>The copy of table {table} does not match the original ({source} rows, {target} copied; checksums {a} and {b}); nothing was kept in {where}.</source>
+        <translation>表 {table} 的副本与原表不一致（原有 {source} 行，复制 {target} 行；校验和 {a} 与 {b}），{where} 中未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>源数据库和目标数据库是同一个。</translation>
+    </message>
+    <message>
+        <source>Copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s; every table's row count and checksum match.</source>
+        <translation>已用 {seconds:.1f} 秒从 {source} 复制 {tables} 张表共 {rows:,} 行到 {target}；每张表的行数和校验和均一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Your role ({role}) is not allowed to do this.</source>
+        <translation>您的角色（{role}）无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>PgTools</name>
+    <message>
+        <source>{tool} (PostgreSQL's own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
+        <translation>本机未安装 {tool}（PostgreSQL 自带的备份工具）；请安装 PostgreSQL 客户端工具，或用以下命令得到一份经过校验的副本：talentdesk move --from 服务器地址 --to 文件</translation>
+    </message>
+    <message>
+        <source>{what} failed; nothing was changed: {error}</source>
+        <translation>{what}失败，未做任何更改：{error}</translation>
+    </message>
+    <message>
+        <source>Reading the backup</source>
+        <translation>读取备份</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose another name.</source>
+        <translation>{path} 已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The backup (pg_dump)</source>
+        <translation>备份（pg_dump）</translation>
+    </message>
+    <message>
+        <source>The backup lacks the data of {tables}; it was not kept.</source>
+        <translation>备份缺少 {tables} 的数据，未予保留。</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>{path} 处没有备份。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data; a restore goes into an empty database (create one, then restore into it). Nothing was changed.</source>
+        <translation>{target} 中已有数据；恢复只能恢复到空数据库（请新建一个再恢复）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restore (pg_restore)</source>
+        <translation>恢复（pg_restore）</translation>
     </message>
 </context>
 <context>
@@ -43,23 +122,23 @@
         <translation>{url} 中的端口不是数字。</translation>
     </message>
     <message>
-        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install &quot;psycopg[binary]&quot;).</source>
-        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install &quot;psycopg[binary]&quot;）。</translation>
+        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install "psycopg[binary]").</source>
+        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install "psycopg[binary]"）。</translation>
     </message>
     <message>
         <source>the database server</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server&apos;s administrator).</source>
+        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server's administrator).</source>
         <translation>服务器 {server} 不接受用户名 {user} 和这个密码，未做任何更改。请核对用户名和密码（可询问服务器管理员）。</translation>
     </message>
     <message>
-        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server&apos;s administrator to allow this PC.</source>
+        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server's administrator to allow this PC.</source>
         <translation>服务器 {server} 不允许本机或该用户连接（pg_hba.conf 中没有对应条目）。请服务器管理员放行本机。</translation>
     </message>
     <message>
-        <source>There is no database named {name} on the server {server}. Check the name, or ask the server&apos;s administrator to create it.</source>
+        <source>There is no database named {name} on the server {server}. Check the name, or ask the server's administrator to create it.</source>
         <translation>服务器 {server} 上没有名为 {name} 的数据库。请核对名称，或请服务器管理员创建。</translation>
     </message>
     <message>
@@ -126,7 +205,7 @@
         <translation>未加密：服务器未提供 TLS</translation>
     </message>
     <message>
-        <source>TalentDesk&apos;s data is there.</source>
+        <source>TalentDesk's data is there.</source>
         <translation>服务器上已有 TalentDesk 数据。</translation>
     </message>
     <message>

@@ -4,10 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Password for {user} on {server}: </source>
-        <translation>{server} 上用户 {user} 的密码：</translation>
-    </message>
-    <message>
         <source>{path} is a folder, not a database file. Give the database file (for example {default}).</source>
         <translation>{path} 是一个文件夹，不是数据库文件。请给出数据库文件（例如 {default}）。</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -107,7 +106,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent&apos;s file?</source>
+        <source>Remove {name} from this talent's file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -283,7 +282,7 @@
 <context>
     <name>Conflicts</name>
     <message>
-        <source>{who} saved {name}&apos;s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
+        <source>{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
         <translation>您打开后，{who} 于 {when} 保存了{name}的档案。您的修改未保存：请逐项选择保留哪个版本。</translation>
     </message>
     <message>
@@ -523,6 +522,10 @@
         <translation>不导入隐藏行</translation>
     </message>
     <message>
+        <source>Rows hidden in Excel: {rows} ({n} in all). They are not imported unless you say so: choose below.</source>
+        <translation>Excel 中隐藏的行：第 {rows} 行（共 {n} 行）。除非您选择导入，否则不会导入：请在下方选择。</translation>
+    </message>
+    <message>
         <source>Skip invalid rows and import only the valid ones</source>
         <translation>跳过有误的行，只导入检查通过的行</translation>
     </message>
@@ -539,12 +542,8 @@
         <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier&apos;s name</source>
+        <source>e.g. E, or the tier's name</source>
         <translation>如 E，或人才类别名称</translation>
-    </message>
-    <message>
-        <source>{n} rows of this file are hidden in Excel (rows {rows}). They are not imported unless you say so: choose below.</source>
-        <translation>此文件有 {n} 行在 Excel 中被隐藏（第 {rows} 行）。除非您选择导入，否则不会导入：请在下方选择。</translation>
     </message>
     <message>
         <source>Columns hidden in Excel: {cols}. Check above how each is imported.</source>
@@ -768,7 +767,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer&apos;s name is required.</source>
+        <source>The employer's name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -863,7 +862,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Not saved: someone else&apos;s newer version is stored.</source>
+        <source>Not saved: someone else's newer version is stored.</source>
         <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>

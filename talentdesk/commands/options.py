@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+from pathlib import Path
+
+from talentdesk.i18n import translate
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # reference dates outside these are typing slips (9999-12-31, 0001-01-01)
 
@@ -22,3 +26,35 @@ def reference_date(text: str) -> dt.date:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"a date between {FIRST_YEAR} and {LAST_YEAR} is needed: {text!r}")
     return value
+
+
+def reference_year(text: str) -> int:
+    """A `--year`/`--period` option: a whole year the program's date arithmetic can reach (not -1, not 99999)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year (YYYY): {text!r}") from None
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"a year between {FIRST_YEAR} and {LAST_YEAR} is needed: {text!r}")
+    return value
+
+
+def database_target(text: str) -> Path | str:
+    """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
+    anything else is a file path."""
+    from talentdesk.store.server import is_server_url, parse_server_url
+
+    if is_server_url(text):
+        parse_server_url(text)  # a malformed address is refused here, before anything is opened
+        return text.strip()
+    return Path(text)
+
+
+def ask_server_password(target) -> str | None:
+    """The server refused the password (or none is kept on this PC): ask on the terminal, never echoing it."""
+    import getpass
+
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
+        user=target.user, server=target.display())) or None

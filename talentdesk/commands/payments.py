@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date
+from talentdesk.commands.options import add_json, reference_date, reference_year
 from talentdesk.i18n import translate
 
 
@@ -98,7 +98,7 @@ def register(sub) -> None:
     who.add_argument("--all", action="store_true")
     who.add_argument("--employer", default=None)
     who.add_argument("--talent", default=None, metavar="TALENT_ID")
-    v.add_argument("--period", type=int, default=None, metavar="YYYY")
+    v.add_argument("--period", type=reference_year, default=None, metavar="YYYY")
     v.add_argument("--due-by", type=reference_date, default=None, metavar="DATE")
     add_json(v)
     v.set_defaults(handler=cmd_verification_confirm)
@@ -167,7 +167,7 @@ def register(sub) -> None:
                                         "clear DATE")
     wsub = p.add_subparsers(dest="workdays_command", required=True)
     w = wsub.add_parser("list")
-    w.add_argument("--year", type=int, default=None)
+    w.add_argument("--year", type=reference_year, default=None)
     add_json(w)
     w.set_defaults(handler=cmd_days_list)
     for kind in ("holiday", "workday"):

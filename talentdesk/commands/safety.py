@@ -202,7 +202,10 @@ def _require_db_file(ctx) -> None:
 
 def cmd_backup(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety.backups import run_backup
+    from talentdesk.store.server import is_server_url
 
+    if is_server_url(ctx.db_path):
+        return _server_backup(args, ctx)
     _require_db_file(ctx)
     database = ctx.database()
     with database.session(ctx.actor(), exclusive="backup") as s:
@@ -225,6 +228,10 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety.backups import check_candidate, restore
     from talentdesk.store.locking import DatabaseLock
 
+    from talentdesk.store.server import is_server_url
+
+    if is_server_url(ctx.db_path):
+        return _server_restore(args, ctx)
     ctx.unlock()  # an encrypted database (and its backups) open only with its key
     check_candidate(path=args.path)  # a wrong file is refused before anything is opened or changed
     with DatabaseLock(ctx.db_path):
@@ -238,6 +245,53 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:
                                     "database was saved as {backup}.").format(
                  source=result.restored_from, talents=result.talents, entries=result.ledger_entries,
                  backup=result.safety_backup))
+    return 0
+
+
+def _require(actor, permission) -> None:
+    from talentdesk.domain.errors import PermissionDenied
+
+    if not actor.can(permission):
+        raise PermissionDenied(translate("Permissions", "Your role ({role}) is not allowed to do this.").format(
+            role=actor.role.value), permission=permission.value, operation="backup")
+
+
+def _server_backup(args: argparse.Namespace, ctx) -> int:
+    """A server database is backed up with pg_dump (store/pgtools.py): checked before it is named."""
+    from talentdesk.paths import data_paths
+    from talentdesk.services.base import Permission
+    from talentdesk.store import pgtools
+
+    database = ctx.database()
+    _require(ctx.actor(), Permission.BACKUP_RUN)
+    folder = data_paths().root / "backups" / "server"
+    dest = Path(args.to) if args.to else pgtools.default_dump_path(folder, database.server)
+    if args.to and Path(args.to).is_dir():
+        dest = pgtools.default_dump_path(Path(args.to), database.server)
+    result = pgtools.dump(database.engine, database.server, database.engine.url.password, dest)
+    ctx.emit({"path": str(result.path), "size": result.size, "tables": result.tables},
+             translate("SafetyCli", "Backup written and checked: {path} ({size:,} bytes)").format(
+                 path=result.path, size=result.size))
+    return 0
+
+
+def _server_restore(args: argparse.Namespace, ctx) -> int:
+    """A pg_dump backup goes into an empty server database, then the full check runs on it."""
+    from talentdesk.domain.errors import StorageError
+    from talentdesk.services.base import Permission
+    from talentdesk.store import pgtools
+    from talentdesk.store.integrity import server_check
+
+    database = ctx.database()
+    _require(ctx.actor(), Permission.BACKUP_RESTORE)
+    pgtools.restore(database.engine, database.server, database.engine.url.password, Path(args.path))
+    database.engine.dispose()
+    report = server_check(database.engine, database.where)
+    if not report.ok:
+        raise StorageError(translate("PgTools", "The restored database fails its check:") + "\n" + report.text())
+    ctx.emit({"restored_from": str(args.path), "target": database.where, "checks": report.ok},
+             translate("PgTools", "Restored {source} into {target}; the full check passes.").format(
+                 source=args.path, target=database.where) + "\n" + report.text())
     return 0
 
 

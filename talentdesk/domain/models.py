@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Optional
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -46,6 +47,11 @@ def _in(column: str, enum: type, name: str | None = None, nullable: bool = False
     if nullable:
         expr = f"{column} IS NULL OR {expr}"
     return CheckConstraint(expr, name=name or f"{column}_valid")
+
+
+Fen = BigInteger().with_variant(Integer(), "sqlite")
+"""Money in fen: 64-bit on PostgreSQL (a city's budget passes 21,474,836.47 yuan, the 32-bit limit); SQLite's
+INTEGER is 64-bit already."""
 
 
 def _now() -> dt.datetime:
@@ -279,7 +285,7 @@ class PolicyAmount(Base):
     policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id", ondelete="CASCADE"))
     tier_code: Mapped[Optional[str]] = mapped_column(ForeignKey("tiers.code"))
     education: Mapped[Optional[str]] = mapped_column(String(16))
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
 
 
 class PolicyExclusion(Base):
@@ -343,7 +349,7 @@ class GrantDraft(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
     policy_id: Mapped[int] = mapped_column(ForeignKey("subsidy_policies.id"))
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     start_date: Mapped[dt.date] = mapped_column(Date)
     matched: Mapped[str] = mapped_column(Text, default="")          # the rules that matched, as shown to the user
     missing_materials: Mapped[str] = mapped_column(String(200), default="")  # comma list of attachment kinds
@@ -376,7 +382,7 @@ class SubsidyGrant(TimestampMixin, Base):
     policy_name: Mapped[str] = mapped_column(String(120))
     policy_kind: Mapped[str] = mapped_column(String(20))
     doc_number: Mapped[str] = mapped_column(String(80), default="")
-    approved_total_fen: Mapped[int] = mapped_column(Integer)
+    approved_total_fen: Mapped[int] = mapped_column(Fen)
     instalment_mode: Mapped[str] = mapped_column(String(12))
     instalment_count: Mapped[int] = mapped_column(Integer)
     clawback_rule: Mapped[str] = mapped_column(String(12))
@@ -401,7 +407,7 @@ class Instalment(Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
     seq: Mapped[int] = mapped_column(Integer)
     due_date: Mapped[dt.date] = mapped_column(Date)
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     posted: Mapped[bool] = mapped_column(Boolean, default=False)  # its `due` entry exists
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)  # will never fall due (departure/termination)
 
@@ -432,7 +438,7 @@ class LedgerEntry(Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
     kind: Mapped[str] = mapped_column(String(12))
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     entry_date: Mapped[dt.date] = mapped_column(Date)
     fiscal_year: Mapped[int] = mapped_column(Integer)
     instalment_seq: Mapped[Optional[int]] = mapped_column(Integer)
@@ -470,7 +476,7 @@ class Payment(TimestampMixin, Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
     instalment_seq: Mapped[Optional[int]] = mapped_column(Integer)
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     status: Mapped[str] = mapped_column(String(12), default=E.PaymentStatus.RECORDED.value)
     method: Mapped[str] = mapped_column(String(8), default=E.PaymentMethod.BANK.value)
     voucher_no: Mapped[str] = mapped_column(String(40), default="")
@@ -521,7 +527,7 @@ class Budget(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(Integer)
     policy_kind: Mapped[str] = mapped_column(String(20))
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     notes: Mapped[str] = mapped_column(String(200), default="")
 
 
@@ -738,7 +744,7 @@ class ApprovalRequest(Base):
     action: Mapped[str] = mapped_column(String(40))
     params: Mapped[str] = mapped_column(Text)  # JSON keyword arguments of the action
     summary: Mapped[str] = mapped_column(String(400), default="")
-    amount_fen: Mapped[Optional[int]] = mapped_column(Integer)
+    amount_fen: Mapped[Optional[int]] = mapped_column(Fen)
     status: Mapped[str] = mapped_column(String(12), default=E.RequestStatus.PENDING.value)
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     requested_by: Mapped[str] = mapped_column(String(60), default="")
@@ -892,7 +898,7 @@ class PaymentBatchItem(Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("subsidy_grants.id"))
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
     payment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("payments.id"))
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
     account_no: Mapped[str] = mapped_column(String(40), default="")
     bank_name: Mapped[str] = mapped_column(String(80), default="")
     holder_name: Mapped[str] = mapped_column(String(40), default="")

@@ -136,6 +136,15 @@ class ExclusiveLane:
                     .format(minutes=WAIT_LIMIT_SECONDS // 60))
             time.sleep(POLL_SECONDS)
 
+    @contextmanager
+    def _inside_exclusive(self) -> Iterator[None]:
+        """A unit of work of the thread that holds the lane alone (its own writes, or a nested backup)."""
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._exclusive_depth -= 1
+
     # -------------------------------------------------------------- shared: a unit of work that may write
     @contextmanager
     def shared(self, notice: Notice | None = None) -> Iterator[None]:
@@ -151,11 +160,8 @@ class ExclusiveLane:
                 first = self._shared == 0
                 self._shared += 1
         if nested:
-            try:
+            with self._inside_exclusive():
                 yield
-            finally:
-                with self._cond:
-                    self._exclusive_depth -= 1
             return
         try:
             if first:
@@ -191,11 +197,8 @@ class ExclusiveLane:
                 self._exclusive_owner = me
                 self._exclusive_depth = 1
         if nested:
-            try:
+            with self._inside_exclusive():
                 yield
-            finally:
-                with self._cond:
-                    self._exclusive_depth -= 1
             return
         try:
             self._wait_os(True, notice, lambda: _messages()["writers"])

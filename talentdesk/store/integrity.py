@@ -79,6 +79,17 @@ def _fetch(conn: sqlite3.Connection, sql: str) -> list[tuple]:
     return conn.execute(sql).fetchall()
 
 
+def _rule_items(conn, guards: list[str]) -> list[CheckItem]:
+    """The same checks on a file and on a server: the ledger's balances and reversals, unique certificate serials,
+    and the append-only guards (`guards`: what the file's triggers or the server's rules lack)."""
+    ledger = _ledger_problems(conn)
+    serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(serial=s, n=n)
+               for s, n in _fetch(conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
+    return [CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger),
+            CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials),
+            CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"), not guards, guards)]
+
+
 def _ledger_problems(conn: sqlite3.Connection) -> list[str]:
     out = []
     for eid, target, amount, tamount, gid, tgid in _fetch(conn, """
@@ -239,15 +250,7 @@ def full_check(db_path: Path, *, heads: tuple[str, ...] = (), backup_heads: bool
                 fks = [translate("Integrity", "{table} row {row} points to a missing {parent} record.").format(
                     table=t, row=r, parent=p) for t, r, p, _ in _fetch(conn, "PRAGMA foreign_key_check")]
                 items.append(CheckItem(translate("Integrity", "Links between records"), not fks, fks))
-                ledger = _ledger_problems(conn)
-                items.append(CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger))
-                serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(
-                    serial=s, n=n) for s, n in _fetch(
-                    conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
-                items.append(CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials))
-                guards = _trigger_problems(conn)
-                items.append(CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"),
-                                       not guards, guards))
+                items += _rule_items(conn, _trigger_problems(conn))
                 links, head = chain_problems(conn)
                 if head is not None:
                     links += _head_problems(conn, db_path, tuple(heads), backups=backup_heads)
@@ -301,15 +304,7 @@ def server_check(engine, where: str) -> CheckReport:
         raw = sa_conn.connection.driver_connection
         conn = _QmarkConnection(raw)
         try:
-            ledger = _ledger_problems(conn)
-            items.append(CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger))
-            serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(
-                serial=s, n=n) for s, n in _fetch(
-                conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
-            items.append(CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials))
-            guards = _server_guard_problems(conn)
-            items.append(CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"),
-                                   not guards, guards))
+            items += _rule_items(conn, _server_guard_problems(conn))
             links, head = chain_problems(conn)
             items.append(CheckItem(translate("Integrity", "Hash chain (head {head})").format(
                 head=chain.short(head)), not links, links))

@@ -1,6 +1,7 @@
 """TalentDesk benchmark: every hot path beside a bare baseline measured in the same run on the same data.
 
     python tests/bench/run.py [--talents N] [--json] [--db PATH] [--reuse] [--workdir DIR] [--quick] [--out FILE]
+    python tests/bench/run.py --pg postgresql://user@host/db [--talents N] [--out FILE]   (a server database)
 
 Builds the demo database at N talents (default 100,000 ≈ 1,000,000 ledger entries) once and keeps it in the work
 folder (default ~/.cache/talentdesk-bench, cached by size, seed and reference date), then measures:
@@ -1133,6 +1134,94 @@ def summary_table(r: dict) -> str:
     return "\n".join(lines)
 
 
+# --------------------------------------------------------------------------------------------- PostgreSQL
+
+def run_postgresql(args) -> dict:
+    """The same demo database on a PostgreSQL server (docs/city.md): moved there from the cached SQLite file with
+    `talentdesk move` (timed; an empty server database only), then talent search exactly as the talents tab runs it,
+    p50/p95 over the same queries as the SQLite run, each total checked against the SQLite file's plain-SQL count."""
+    from talentdesk import i18n
+    from talentdesk.services.base import Actor, Database
+    from talentdesk.services.talents.registry import search_talents
+    from talentdesk.store import db as dbmod
+    from talentdesk.store import move as mv
+
+    i18n.set_language("zh_CN")
+    workdir = Path(args.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    source = cached_db_path(workdir, args.talents, args.seed)
+    if not source.exists():
+        build_database(source, args.talents, args.seed)
+    result: dict = {"talents": args.talents, "seed": args.seed, "as_of": AS_OF.isoformat(), "server": None,
+                    "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine()}
+    src_db = Database.open(source, backup_dir=workdir / "backups")
+    database = Database.open(args.pg)
+    result["server"] = database.where
+    with database.engine.connect() as conn:
+        result["server_version"] = conn.exec_driver_sql("SHOW server_version").scalar()
+    if mv.data_in(database.engine):
+        log("the server database holds data already: measuring it as it is")
+        result["move"] = {"available": False, "reason": "the server database held data already"}
+    else:
+        log(f"moving {source.name} to {database.where}")
+        t0 = time.perf_counter()
+        moved = mv.move(src_db.engine, database.engine, source_name=str(source), target_name=database.where,
+                        progress=lambda d, t, name: log(f"  move [{d}/{t}] {name}"))
+        with database.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+        result["move"] = {"available": True, "rows": moved.rows, "seconds": rnd(time.perf_counter() - t0, 1),
+                          "rows_per_s": round(moved.rows / max(moved.seconds, 1e-6))}
+    src_db.dispose()
+    raw = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    per_kind = 5 if args.quick else args.queries
+    queries = sample_queries(raw, args.talents, per_kind, args.seed)
+    actor = Actor.local()
+
+    def app_search(kind, value):
+        with database.session(actor, readonly=True) as s:
+            return search_talents(s, query=ui_query(kind, value), offset=0, limit=PAGE, with_total=True)
+
+    for kind, values in queries.items():  # warm: connections, statement plans, the server's cache
+        app_search(kind, values[-1])
+    by_kind, everything, mismatches = {}, [], []
+    for kind, values in queries.items():
+        ms = []
+        for v in values:
+            a, _cpu, page = timed_cpu(app_search, kind, v)
+            ms.append(a)
+            _rows, total = raw_search(raw, kind, v)
+            if page.total != total:
+                mismatches.append({"kind": kind, "query": str(v), "server_total": page.total, "sqlite_total": total})
+        everything += ms
+        by_kind[kind] = {"queries": len(values), "p50_ms": rnd(pct(ms, 50)), "p95_ms": rnd(pct(ms, 95))}
+    raw.close()
+    database.dispose()
+    p95 = pct(everything, 95)
+    result["search"] = {"available": True, "queries": len(everything), "page": PAGE, "p50_ms": rnd(pct(everything, 50)),
+                        "p95_ms": rnd(p95), "max_ms": rnd(max(everything)), "by_kind": by_kind,
+                        "total_mismatches": mismatches[:10]}
+    result["bars"] = {"search p95 on PostgreSQL": {"figure": rnd(p95), "bar": 50, "holds": p95 <= 50}}
+    result["errors"] = ["search totals differ from the SQLite file"] if mismatches else []
+    result["schema"] = dbmod.head_revision()
+    return result
+
+
+def postgresql_table(r: dict) -> str:
+    s, m = r["search"], r["move"]
+    lines = [f"TalentDesk benchmark on PostgreSQL {r.get('server_version')} at {r['talents']:,} talents ({r['server']})"]
+    if m.get("available"):
+        lines.append(f"  {'move from the SQLite file':<36} {m['rows']:,} rows in {m['seconds']} s "
+                     f"({m['rows_per_s']:,} rows/s, counts and checksums equal)")
+    lines.append(f"  {'search p50 / p95 / max':<36} {s['p50_ms']} / {s['p95_ms']} / {s['max_ms']} ms "
+                 f"({s['queries']} queries, page {s['page']} with total)")
+    for kind, v in s["by_kind"].items():
+        lines.append(f"    {kind:<34} p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms")
+    lines.append(f"  totals equal to the SQLite file's: {'yes' if not s['total_mismatches'] else s['total_mismatches']}")
+    for k, b in r["bars"].items():
+        lines.append(f"  {'ok  ' if b['holds'] else 'MISS'} {k}: {b['figure']} ms (bar {b['bar']} ms)")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--talents", type=int, default=100_000)
@@ -1149,7 +1238,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--encrypted", action="store_true",
                    help="measure the encrypted database beside the plain one (search, import, certificates); "
                         "alone it measures only that")
+    p.add_argument("--pg", help="a PostgreSQL database URL: move the demo there (if empty) and measure search on it")
     args = p.parse_args(argv)
+    if args.pg:
+        result = run_postgresql(args)
+        text = json.dumps(result, ensure_ascii=False, indent=2)
+        if args.out:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(text if args.json else postgresql_table(result))
+        return 1 if result["errors"] else 0
     result = run(args)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:

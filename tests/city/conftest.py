@@ -77,12 +77,16 @@ def pg_admin_url():
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
         shutil.chown(pwfile, "postgres")
-    subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "tdadmin", "-E", "UTF8",
-                                    "--auth=scram-sha-256", f"--pwfile={pwfile}", "--no-sync"]),
-                   check=True, capture_output=True)
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"), "-o",
-                                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                                    f"-c max_connections=80", "start"]), check=True, capture_output=True)
+    try:
+        subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "tdadmin", "-E", "UTF8",
+                                        "--auth=scram-sha-256", f"--pwfile={pwfile}", "--no-sync"]),
+                       check=True, capture_output=True)
+        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"),
+                                        "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                                        f"-c max_connections=80", "start"]), check=True, capture_output=True)
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.fail(f"could not start a PostgreSQL server for the city tests: {exc.stderr!r}", pytrace=False)
     try:
         yield f"postgresql+psycopg://tdadmin:{TEST_PASSWORD}@127.0.0.1:{port}/postgres"
     finally:
@@ -105,15 +109,16 @@ def pg_url(pg_admin_url):
     try:
         yield admin.set(database=name, username=name, password=TEST_PASSWORD).render_as_string(hide_password=False)
     finally:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name})
-            for _ in range(20):
-                try:
+        for _ in range(20):  # clean-up never fails a test: a backend may still be closing
+            try:
+                with engine.connect() as conn:
+                    conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                                 {"n": name})
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
                     conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-                    break
-                except Exception:  # noqa: BLE001 - a backend still closing
-                    time.sleep(0.2)
+                break
+            except Exception:  # noqa: BLE001
+                time.sleep(0.3)
         engine.dispose()
 
 

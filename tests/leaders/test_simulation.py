@@ -113,3 +113,17 @@ def test_export_refuses_other_file_kinds(session):
     pid = add_policy(session)
     with pytest.raises(InputFileError):
         simulation.export_simulation(session, path="x.docx", policy_id=pid, changes={}, as_of=TODAY)
+
+
+
+def test_the_simulated_policy_counts_its_own_service_years_as_the_ledger_does(session):
+    """A policy that sets its own 服务期 (moved in as `服务期2年`) is what a leaver's clawback is counted against in the
+    ledger; the simulator starts from the same commitment, and a change to it is a change of that figure."""
+    from talentdesk.domain.models import SubsidyPolicy
+
+    pid = add_policy(session, amount_fen=3_600_000, mode="yearly", count=3, rule="full")
+    assert simulation.simulate(session, policy_id=pid, as_of=TODAY, years=3).current.terms.service_years is None
+    session.get(SubsidyPolicy, pid).service_years = 2
+    session.flush()
+    sim = simulation.simulate(session, policy_id=pid, as_of=TODAY, years=3, changes={"service_years": "3"})
+    assert sim.current.terms.service_years == 2 and sim.simulated.terms.service_years == 3

@@ -361,23 +361,26 @@ def test_a_server_database_refuses_the_setting_clearly():
 
 
 
-@pytest.mark.parametrize("args", [
+READ_COMMANDS = [
     ("watch-list",), ("retention",), ("pairings", "--overdue"), ("exit-reasons", "list"), ("leavers",),
     ("survival",), ("eligible",), ("drafts", "list"), ("reconcile", "--year", "2025"), ("encryption", "status"),
     ("requests", "list"), ("annual-indicators", "show", "--year", "2025"), ("key", "show"), ("workdays", "list"),
-    ("bank-layouts", "list"), ("verification", "list"), ("batch", "list"), ("yearly-report", "--out", "{tmp}/y.pdf"), ("template", "talents", "--out", "{tmp}/t.xlsx"),
-    ("simulate", "1", "--json"),
-])
-def test_the_commands_run_on_an_encrypted_database_after_the_login(demo_db, tmp_path, monkeypatch, capsys, args):
-    """No command reads the file around the unlock: each either works or refuses with its own message."""
+    ("bank-layouts", "list"), ("verification", "list"), ("batch", "list"), ("yearly-report", "--out", "{tmp}/y.pdf"),
+    ("template", "talents", "--out", "{tmp}/t.xlsx"), ("simulate", "1", "--json"),
+]
+
+
+def test_the_commands_run_on_an_encrypted_database_after_the_login(demo_db, tmp_path, monkeypatch, capsys):
+    """No command reads the file around the unlock: each either works or refuses for a reason of its own."""
     path = demo_db.path
     _encrypt_with_first_account(demo_db, monkeypatch, capsys)
-    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    code = run(path, *argv, user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
-    captured = capsys.readouterr()
-    assert "unexpectedly" not in captured.err and "not a database" not in captured.err, captured.err
-    assert "encrypted" not in captured.err, captured.err
-    assert code in (0, 1), (code, captured.err[-500:])  # ran (1: refused for a reason of its own)
+    for args in READ_COMMANDS:
+        argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+        code = run(path, *argv, user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
+        captured = capsys.readouterr()
+        assert "unexpectedly" not in captured.err and "not a database" not in captured.err, (args, captured.err)
+        assert "encrypted" not in captured.err, (args, captured.err)
+        assert code in (0, 1), (args, code, captured.err[-500:])
 
 
 def test_no_command_writes_over_the_keys_file(demo_db, tmp_path, monkeypatch, capsys):

@@ -37,7 +37,12 @@ WRITES_BY_DESIGN = {("exit-reasons", "add"), ("exit-reasons", "rename"), ("exit-
                     # the office key is made on first use: writing the public key out, or importing one, writes it
                     ("key", "public"), ("key", "import"), ("key", "export"),
                     # encryption at rest: `encryption on --os-store` encrypts the file in place (its purpose)
-                    ("encryption", "on"), ("encryption", "recover")}
+                    ("encryption", "on"), ("encryption", "recover"),
+                    # `verification confirm --all` records every due talent's in-post confirmation: the flag is a choice
+                    ("verification", "confirm"),
+                    # marking a day a workday or a holiday (or clearing it) records the date given; a reversal
+                    # request records the entry and the reason given (another account decides on it)
+                    ("workdays", "workday"), ("workdays", "holiday"), ("workdays", "clear"), ("reverse",)}
 SEED = 20261130
 
 
@@ -159,7 +164,11 @@ def test_ten_thousand_bad_inputs_change_nothing_and_never_fail_unexpectedly(work
     db = work / "demo.db"
     parser = cli.build_parser()
     monkeypatch.setattr(cli, "build_parser", lambda: parser)  # built once: parsing itself is not under test
-    monkeypatch.chdir(tmp_path)  # relative paths the fuzzer invents land here
+    # relative paths the fuzzer invents land here, four folders deep so "../../../etc/passwd" stays inside the
+    # work folder (run as root from a shallow work folder it overwrote the machine's /etc/passwd)
+    deep = tmp_path / "cwd" / "a" / "b" / "c"
+    deep.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(deep)
     monkeypatch.delenv("TALENTDESK_PASSWORD", raising=False)
     monkeypatch.delenv("TALENTDESK_NEW_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal: no prompt waits

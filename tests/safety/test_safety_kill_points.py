@@ -101,20 +101,37 @@ def test_kill_9_at_many_points_loses_nothing_and_leaves_nothing(tmp_path, _templ
         figures["leftovers_after_next_start"] += len(left)
         assert not left, left
 
+    ops = ("backup", "restore", "import", "demo", "migration", "certificates")
+
+    def prepare(op: str, work: Path) -> tuple[Path, Path, list[str]]:
+        work.mkdir()
+        db = work / "talentdesk.db"
+        shutil.copyfile(_template_db if op == "demo" else RELEASE_DB if op == "migration" else _demo_template, db)
+        pdf = work / "证书.pdf"
+        args = {"backup": ["backup"], "restore": ["restore", str(good_backup)],
+                "import": ["import", "talents", str(roster)], "demo": ["demo", "--talents", "300"],
+                "migration": ["watch-list"], "certificates": ["certificates", "--out", str(pdf),
+                                                               "--year", str(year)]}[op]
+        return db, pdf, base + ["--db", str(db)] + args
+
+    # how long each operation takes here, start to finish: the kills land between 15 % and 70 % of that,
+    # so they fall inside the work on a fast machine as on a slow one (fixed delays once let most runs finish)
+    duration: dict[str, float] = {}
+    for op in ops:
+        for attempt in range(2):  # the faster of two runs: the first may pay for a cold disk cache
+            _db, _pdf, cmd = prepare(op, tmp_path / f"{op}-timed-{attempt}")
+            started = time.monotonic()
+            subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, timeout=300)
+            duration[op] = min(duration.get(op, float("inf")), time.monotonic() - started)
+    figures["seconds_to_finish"] = {op: round(d, 2) for op, d in duration.items()}
+
     for rnd in range(ROUNDS):
-        for op in ("backup", "restore", "import", "demo", "migration", "certificates"):
+        for op in ops:
             work = tmp_path / f"{op}-{rnd}"
-            work.mkdir()
-            db = work / "talentdesk.db"
-            shutil.copyfile(_template_db if op == "demo" else RELEASE_DB if op == "migration" else _demo_template, db)
+            db, pdf, cmd = prepare(op, work)
             before_talents, before_employers = _talents(db), _employers(db)
             before_revision = _scalar(db, "SELECT version_num FROM alembic_version")
-            pdf = work / "证书.pdf"
-            args = {"backup": ["backup"], "restore": ["restore", str(good_backup)],
-                    "import": ["import", "talents", str(roster)], "demo": ["demo", "--talents", "300"],
-                    "migration": ["watch-list"], "certificates": ["certificates", "--out", str(pdf),
-                                                                   "--year", str(year)]}[op]
-            out, finished = _kill_after(base + ["--db", str(db)] + args, env, rng.uniform(0.3, 2.0))
+            out, finished = _kill_after(cmd, env, rng.uniform(0.15, 0.7) * duration[op])
             figures["kill_points"] += 1
             figures["finished_before_the_kill" if finished else "killed_before_finishing"] += 1
             figures["inside_a_backup_or_restore"] += int(bool(backup_files.leftovers(db)))

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -725,6 +726,16 @@ def _insert_returning(session: Session, model, rows: list[dict]) -> list[int]:
     return out
 
 
+
+def _versions(session: Session, model: Any, ids: list[int]) -> dict[int, int]:
+    """The version of each row (editable records carry one; a bulk update by key must name it), read in chunks that
+    stay far below any server's bound-parameter limit."""
+    out: dict[int, int] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start:start + 5000]
+        out.update({i: v for i, v in session.execute(select(model.id, model.version).where(model.id.in_(chunk)))})
+    return out
+
 def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progress) -> tuple[int, int]:
     actor = actor_of(session)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -801,7 +812,9 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
     if progress is not None:
         progress(3, 4, translate("PaymentImport", "Linking payments to the ledger"))
     if pay_ids:
-        session.execute(update(Payment), [{"id": p, "entry_id": e} for p, e in zip(pay_ids, entry_ids)])
+        vers = _versions(session, Payment, pay_ids)  # a bulk update by key names the version each row was read at
+        session.execute(update(Payment), [{"id": p, "entry_id": e, "version": vers[p]}
+                                          for p, e in zip(pay_ids, entry_ids)])
     # grants already on file whose last instalment this file paid are complete now
     for have, _rows in plan.onto:
         if have.status == E.GrantStatus.ACTIVE.value and all(
@@ -809,7 +822,9 @@ def _write(session: Session, plan: _Plan, *, today: dt.date, source: str, progre
                 have.schedule.items()):
             completed.append(have.id)
     if completed:
-        session.execute(update(SubsidyGrant), [{"id": g, "status": E.GrantStatus.COMPLETED.value} for g in completed])
+        vers = _versions(session, SubsidyGrant, completed)
+        session.execute(update(SubsidyGrant), [{"id": g, "status": E.GrantStatus.COMPLETED.value, "version": vers[g]}
+                                               for g in completed])
     # money going back: clawback obligations (negative, as departures post them) and refunds (positive)
     new_gid = {(g.talent.id, g.policy.id): gid for gid, g in zip(grant_ids, plan.new)}
     back_rows = []

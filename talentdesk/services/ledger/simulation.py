@@ -74,7 +74,7 @@ def _terms(session: Session, p: SubsidyPolicy) -> Terms:
         select(PolicyAmount.tier_code, PolicyAmount.education, PolicyAmount.amount_fen)
         .where(PolicyAmount.policy_id == p.id)))
     rules = eligibility._rules_of(session.get(PolicyEligibility, p.id))
-    return Terms(amounts, p.instalment_mode, p.instalment_count, p.clawback_rule, None,
+    return Terms(amounts, p.instalment_mode, p.instalment_count, p.clawback_rule, p.service_years,
                  eligibility._split(p.eligible_tiers), eligibility._split(p.eligible_educations), rules)
 
 
@@ -244,7 +244,7 @@ def _year_of(d: dt.date, years: tuple[int, ...]) -> int | None:
 def _expected_grant(acc: dict[str, dict[int, float]], terms: Terms, amount: int, start: dt.date, arrival: dt.date,
                     here_from: dt.date, service_years: int, years: tuple[int, ...], ret: _Retention) -> None:
     """Add one grant's expected payments and clawback, by year, to `acc` (weights: retention after here_from)."""
-    commitment = max(service_years, terms.service_years or 0)
+    commitment = terms.service_years or service_years  # the policy's 服务期 when it sets one (as the ledger counts)
     m0 = months_between(arrival, here_from)
     paid = 0
     schedule = split_schedule(amount, terms.instalment_mode, terms.instalment_count, start)
@@ -323,6 +323,7 @@ def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: 
             .where(SubsidyGrant.policy_id == policy_id, Instalment.posted.is_(False),
                    Instalment.cancelled.is_(False))):
         future[gid].append((due, amount))
+    policy_years = session.scalar(select(SubsidyPolicy.service_years).where(SubsidyPolicy.id == policy_id))
     for gid, total, rule, arrival, service_years, end, waiver in session.execute(
             select(SubsidyGrant.id, SubsidyGrant.approved_total_fen, SubsidyGrant.clawback_rule, Talent.arrival_date,
                    Talent.service_years, Talent.service_end_date, Talent.clawback_waiver_reason)
@@ -330,7 +331,9 @@ def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: 
             .where(SubsidyGrant.policy_id == policy_id, Talent.status == E.TalentStatus.ACTIVE.value,
                    SubsidyGrant.status.in_((E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value)),
                    SubsidyGrant.clawback_rule != E.ClawbackRule.NONE.value)):
-        end = end or add_months(arrival, 12 * service_years)
+        # the commitment the ledger will count on departure: the policy's 服务期 when it sets one, else the talent's
+        service_years = policy_years or service_years
+        end = add_months(arrival, 12 * policy_years) if policy_years else (end or add_months(arrival, 12 * service_years))
         if end <= as_of:
             continue
         m0 = months_between(arrival, as_of)

@@ -81,7 +81,7 @@ def list_layouts(session: Session) -> list[Layout]:
 def find_layout(session: Session, name: str | int) -> Layout:
     raw = str(name).strip()
     row = None
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit() and len(raw) < 10:  # not '²'
         row = session.get(BankLayout, int(raw))
     row = row or session.scalar(select(BankLayout).where(BankLayout.name == raw))
     if row is None:

@@ -39,6 +39,7 @@ from talentdesk.services.base import (
     place_at_commit,
     record_event,
     require,
+    temporary_beside,
 )
 from talentdesk.services.payments import accounts, bankfiles, calendar, verification
 
@@ -172,7 +173,7 @@ def _batch(session: Session, batch_id: int) -> PaymentBatch:
 def find_batch(session: Session, text: str | int) -> int:
     """A batch named by its number (PB2026-0001) or its id."""
     raw = str(text).strip().upper()
-    if raw.isdigit() and (b := session.get(PaymentBatch, int(raw))) is not None:
+    if raw.isascii() and raw.isdigit() and (b := session.get(PaymentBatch, int(raw))) is not None:  # not '²'
         return b.id
     found = session.scalar(select(PaymentBatch.id).where(PaymentBatch.number == raw))
     if found is None:
@@ -353,7 +354,7 @@ def _write_notice(session: Session, b: PaymentBatch, paths: list[Path]) -> None:
     info = report.NoticeInfo(office=office, number=b.number, start=b.notice_start, end=b.notice_end,
                              days=b.notice_days or 0, contact=b.objection_contact)
     for path in paths:
-        tmp = path.with_name(path.name + ".pending")
+        tmp = temporary_beside(session, path, ".pending")  # journaled; a folder or a database is refused
         try:
             if path.suffix.lower() == ".xlsx":
                 report.write_notice_xlsx(info, lines, tmp)
@@ -597,7 +598,7 @@ def export_bank_file(session: Session, *, batch_id: int, layout: str | int, out_
         lines.append(bankfiles.FileLine(item.line_no, item.holder_name, item.account_no, item.bank_name,
                                         item.amount_fen, idn or "", f"{b.number} {policy}"[:60], name, employer or "",
                                         policy))
-    tmp = out.with_name(out.name + ".pending")
+    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
     try:
         bankfiles.render(lay, lines, tmp, office=str(get_setting(session, "office_name") or ""), batch=b.number,
                          date=dt.date.today().isoformat())
@@ -906,7 +907,7 @@ def write_report(session: Session, *, batch_id: int, out_path: str | Path) -> Fi
     info = report.ReportInfo(office=str(get_setting(session, "office_name") or ""), number=b.number,
                              status=_status_text(b.stage), reissue_of=b.reissue_of, layout=b.layout_name,
                              balances=f.balances(), on=dt.date.today())
-    tmp = out.with_name(out.name + ".pending")
+    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
     try:
         if out.suffix.lower() == ".xlsx":
             report.write_report_xlsx(info, figures, lines, tmp)

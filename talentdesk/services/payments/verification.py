@@ -17,7 +17,8 @@ from talentdesk.domain.errors import RuleViolation, StorageError, ValidationErro
 from talentdesk.domain.models import Employer, Instalment, SubsidyGrant, SubsidyPolicy, Talent, Verification
 from talentdesk.domain.values import mask_id_number
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, actor_of, operation, place_at_commit, record_event
+from talentdesk.services.base import (Change, Permission, actor_of, operation, place_at_commit, record_event,
+                                      temporary_beside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +232,7 @@ def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str
         forms.setdefault(r.employer_name or translate("Verification", "(no employer)"), []).append(
             report.FormLine(r.talent_name, r.id_masked, r.post, r.policy_name, r.period, r.due_date))
     out = Path(out_path)
-    tmp = out.with_name(out.name + ".pending")
+    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
     try:
         report.write_confirmation_forms(forms, tmp, office=str(get_setting(session, "office_name") or ""),
                                         on=on or dt.date.today(),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.services.safety.audit_text import actor_label
 from talentdesk import i18n
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common.reference import list_employers
@@ -107,8 +108,8 @@ class BatchPage(Page):
             Column(self.tr("Total"), lambda r: fmt_money(r.total_fen), align_right=True),
             Column(self.tr("Notice"), lambda r: f"{fmt_date(r.notice_start)} – {fmt_date(r.notice_end)}"
                    if r.notice_start else ""),
-            Column(self.tr("Made by"), lambda r: r.created_by),
-            Column(self.tr("Approved by"), lambda r: r.approved_by),
+            Column(self.tr("Made by"), lambda r: actor_label(r.created_by or "")),
+            Column(self.tr("Approved by"), lambda r: actor_label(r.approved_by or "")),
             Column(self.tr("Re-issue of"), lambda r: r.reissue_of),
         ], self)
         self.batch_view = make_table_view(self.batch_model, self)

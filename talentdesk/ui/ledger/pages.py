@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.services.safety.audit_text import actor_label
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import join_clauses, join_list, label, labelled
 from talentdesk.domain.values import format_yuan, parse_yuan
@@ -324,8 +325,8 @@ class PaymentsPage(Page):
             Column(self.tr("Policy"), lambda r: r.policy_name),
             Column(self.tr("Instalment"), lambda r: f"{r.instalment_seq or 1}/{r.instalment_count}"),
             Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen), align_right=True),
-            Column(self.tr("Recorded by"), lambda r: r.recorded_by),
-            Column(self.tr("Approved by"), lambda r: r.approved_by),
+            Column(self.tr("Recorded by"), lambda r: actor_label(r.recorded_by or "")),
+            Column(self.tr("Approved by"), lambda r: actor_label(r.approved_by or "")),
             Column(self.tr("Voucher"), lambda r: r.voucher_no),
             Column(self.tr("Paid on"), lambda r: fmt_date(r.pay_date)),
         ]
@@ -600,7 +601,9 @@ class PoliciesPage(Page):
 
     def _tiers_loaded(self, tiers) -> None:
         self.tiers = tiers
-        self.model.layoutChanged.emit()  # the amounts name the tiers
+        rows, cols = self.model.rowCount(), self.model.columnCount()
+        if rows and cols:  # the amounts name the tiers: redraw the cells
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(rows - 1, cols - 1))
 
     def refresh(self) -> None:
         self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from talentdesk.services.safety.audit_text import actor_label
 from talentdesk.domain import enums as E
 from talentdesk.services.base import Permission, call
 from talentdesk.services.ledger import approvals
@@ -25,7 +26,7 @@ class RequestsPage(Page):
             Column(self.tr("Details"), lambda r: r.summary),
             Column(self.tr("Amount"), lambda r: fmt_money(r.amount_fen) if r.amount_fen is not None else "",
                    align_right=True),
-            Column(self.tr("Asked by"), lambda r: r.requested_by),
+            Column(self.tr("Asked by"), lambda r: actor_label(r.requested_by or "")),
             Column(self.tr("Asked at"), lambda r: f"{r.requested_at:%Y-%m-%d %H:%M}"),
         ]
         self.model = RowTableModel(cols, self)

@@ -254,8 +254,8 @@ class ImportDialog(QDialog):
         parts = []
         if rows:
             listed = join_list(rows[:15]) + ("…" if len(rows) > 15 else "")
-            parts.append(self.tr("{n} rows of this file are hidden in Excel (rows {rows}). They are not imported "
-                                 "unless you say so: choose below.").format(n=len(rows), rows=listed))
+            parts.append(self.tr("Rows hidden in Excel: {rows} ({n} in all). They are not imported unless you say "
+                                 "so: choose below.").format(n=len(rows), rows=listed))
         if columns:
             parts.append(self.tr("Columns hidden in Excel: {cols}. Check above how each is imported.").format(
                 cols=join_list(columns)))

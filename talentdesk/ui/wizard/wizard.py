@@ -95,8 +95,8 @@ class WelcomePage(QWizardPage):
     def __init__(self, parent=None, *, asks_start: bool = True):
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to TalentDesk"))
-        self.setSubTitle(self.tr("A few questions before you start. You can change every answer later in "
-                                 "File → Settings."))
+        self.setSubTitle(self.tr("A few questions before you start. The office's name and the backup folder can "
+                                 "be changed later in File → Settings, accounts in Safety → Accounts."))
         intro = self.tr(
             "TalentDesk keeps the office's talent records, subsidy ledger, mentor pairings and growth records on this "
             "PC. It works without a network and backs the data up by itself.")
