@@ -23,7 +23,7 @@ def runner(database):
 def _fill(form, url):
     u = make_url(url)
     form.host.setText(u.host)
-    form.port.setText(str(u.port))
+    form.port.setText(str(u.port or ""))  # a URL without a port: the field left blank means the usual 5432
     form.database.setText(u.database)
     form.user.setText(u.username)
     form.password.setText(u.password)

@@ -183,6 +183,8 @@ def test_a_value_mapped_in_the_preview_is_remembered_for_the_next_import(qtbot, 
     assert dlg.result.rejected == [] and dlg.import_button.isEnabled()
     dlg.run_import()
     qtbot.waitUntil(lambda: _count(database) == 5, timeout=15_000)
+    # the import's own end (its result shown, the mapping kept) comes back on the window's thread after the commit
+    qtbot.waitUntil(lambda: getattr(dlg.result, "imported", 0) == 5, timeout=15_000)
     again = dialog()  # the next import: the mapping is already there
     assert again.value_map == {"tier_code": {"特聘": "B"}}
     again.load_file(str(_roster(tmp_path / "s.xlsx", tiers=("特聘",))))
