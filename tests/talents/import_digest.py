@@ -1,5 +1,5 @@
 """What an import leaves in the database, reduced to a digest that does not depend on the clock: the talents and
-employers (every column but the timestamps), the audit trail (every column but `at`), the search index (every
+employers (every column; of the timestamps only their form), the audit trail (every column; of `at` its form), the search index (every
 term of the FTS5 index with its row, column and offset, after FTS5's own integrity check against the talents),
 the hash chain (which records are linked, and that it verifies) and what each import reported.
 
@@ -111,8 +111,12 @@ _TIMESTAMPS = re.compile(r'"(created_at|updated_at)": ?"[^"]*"')
 
 
 def _rows(con: sqlite3.Connection, table: str, drop: tuple[str, ...]) -> list[list[Any]]:
-    cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in drop]  # noqa: S608
-    return [list(r) for r in con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id")]  # noqa: S608
+    """Every column; of the timestamps in `drop` only their form (2026-11-23 08:00:00.123456 -> 9999-99-99 …)."""
+    cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]  # noqa: S608
+    out = []
+    for r in con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id"):  # noqa: S608
+        out.append([re.sub(r"\d", "9", str(v)) if c in drop else v for c, v in zip(cols, r)])
+    return out
 
 
 def digest(db_path: Path) -> dict[str, Any]:
