@@ -401,3 +401,39 @@ def test_a_backup_from_before_a_password_change_restores_and_its_password_logs_i
     # the restored account has the password it had in the backup; it opens the file and logs in
     assert run(path, "watch-list", user="clerk", password=CLERK_PW, monkeypatch=monkeypatch) == 0
     assert run(path, "watch-list", user="admin", password=ADMIN_PW, monkeypatch=monkeypatch) == 0
+
+
+def test_passwords_hashed_on_the_no_database_lane_rewrap_the_key_too(demo_db, monkeypatch, capsys):
+    """The window hashes new, reset and own passwords first (no session held), then stores them: on an encrypted
+    database each of those also seals the key under the new password, so that password opens the file."""
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    cipher.forget()
+    cipher.unlock_with_password(path, "admin", ADMIN_PW)
+    database = Database.open(path)
+    try:
+        admin = login(database, username="admin", password=ADMIN_PW)
+        with database.session(admin) as s:
+            accounts.create_user(s, username="clerk", role="clerk",
+                                 password=accounts.hash_new_password(password=CLERK_PW))
+        cipher.forget()
+        assert cipher.unlock_with_password(path, "clerk", CLERK_PW)
+        with database.session(admin) as s:
+            accounts.reset_password(s, user_id=accounts.find_user(s, "clerk").id,
+                                    new_password=accounts.hash_new_password(password="temporary-pw-1"))
+        cipher.forget()
+        assert cipher.unlock_with_password(path, "clerk", "temporary-pw-1")
+        clerk = login(database, username="clerk", password="temporary-pw-1")
+        with database.session(clerk, readonly=True) as s:
+            challenge = accounts.own_password_challenge(s)
+        change = accounts.hash_own_password(challenge=challenge, old_password="temporary-pw-1",
+                                            new_password="clerk-own-pw-2")
+        assert "clerk-own-pw-2" not in repr(change) and change.new.password_hash not in repr(change)
+        with database.session(clerk) as s:
+            accounts.set_own_password(s, change=change)
+    finally:
+        database.dispose()
+    cipher.forget()
+    with pytest.raises(AuthenticationError):
+        cipher.unlock_with_password(path, "clerk", "temporary-pw-1")
+    assert cipher.unlock_with_password(path, "clerk", "clerk-own-pw-2")
