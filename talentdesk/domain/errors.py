@@ -68,3 +68,13 @@ class EditConflict(Conflict):
         self.theirs_record = theirs_record
         self.who = who
         self.when = when
+
+
+class UnprintableText(TalentDeskError):
+    """A name to be printed holds characters no installed font has (they would be blank on paper). Nothing was
+    printed or changed; the same request with `accept_missing_glyphs=True` prints anyway and the audit notes it.
+    `people` is ((name, characters), ...)."""
+
+    def __init__(self, message: str, *, people: tuple[tuple[str, str], ...], details: list[str] | None = None):
+        super().__init__(message, details=details)
+        self.people = people
