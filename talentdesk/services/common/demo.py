@@ -136,6 +136,18 @@ def _date_text(value):
     return None if value is None else value.isoformat()
 
 
+def _datetime_text(slow):
+    """A naive date-time as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD HH:MM:SS.ffffff, always with the
+    microseconds), at C speed; anything else through SQLAlchemy's own conversion (`slow`)."""
+    def convert(value):
+        if value is None:
+            return None
+        if type(value) is dt.datetime and value.tzinfo is None and value.year >= 1000:
+            return value.isoformat(" ", "microseconds")
+        return slow(value)
+    return convert
+
+
 class _Writer:
     """Buffers rows per table and writes them in large executemany batches, parents before children, so every
     foreign key already points at a written row (no deferred checks needed, on SQLite or PostgreSQL)."""
@@ -192,8 +204,7 @@ class _Writer:
                     continue  # a sequence or SQL expression: let the database fill it
                 names.append(col.name)
                 fixed.append(value)
-            procs = [_date_text if type(table.c[n].type) is sqltypes.Date
-                     else table.c[n].type._cached_bind_processor(dialect) for n in names]
+            procs = [_procs(table.c[n].type, dialect) for n in names]
             fixed = [p(v) if p is not None else v for p, v in zip(procs[len(keys):], fixed)]
             convert = [(i, p) for i, p in enumerate(procs[:len(keys)]) if p is not None]
             params = []
@@ -205,6 +216,16 @@ class _Writer:
             cols = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
             sql = f"INSERT INTO {table.name} ({cols}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
             conn.exec_driver_sql(sql, params)
+
+
+def _procs(type_, dialect):
+    """The bind conversion of a column type; dates and date-times the fast way, to the same text."""
+    if type(type_) is sqltypes.Date:
+        return _date_text
+    slow = type_._cached_bind_processor(dialect)
+    if type(type_) is sqltypes.DateTime and slow is not None:
+        return _datetime_text(slow)
+    return slow
 
 
 class _BulkLoad:
@@ -220,6 +241,7 @@ class _BulkLoad:
         self.session = session
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self.indexes: list[tuple[str, str]] = []
+        self.triggers: list[tuple[str, str]] = []
         self.cache_size = None
 
     def start(self) -> None:
@@ -234,14 +256,30 @@ class _BulkLoad:
             f"AND tbl_name IN ({marks}) ORDER BY name"))]
         for name, _sql in self.indexes:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        # the talents' search index (FTS5, kept by a trigger) is built once at the end, not row by row: SQLite opens
+        # a statement savepoint for every row of a table with triggers, and FTS5 writes its pending index at each
+        self.triggers = [(name, sql) for name, sql in conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'talents' "
+            "AND name = 'talents_fts_ai'"))]
+        for name, _sql in self.triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
 
     def finish(self) -> None:
         if not self.sqlite:
             return
         conn = self.session.connection()
-        for _name, sql in self.indexes:
-            conn.exec_driver_sql(sql)
+        threads = conn.exec_driver_sql("PRAGMA threads").scalar()
+        conn.exec_driver_sql("PRAGMA threads=2")  # building an index sorts: a second core helps where there is one
+        try:
+            for _name, sql in self.indexes:
+                conn.exec_driver_sql(sql)
+        finally:
+            conn.exec_driver_sql(f"PRAGMA threads={int(threads or 0)}")
         self.indexes = []
+        for _name, sql in self.triggers:
+            conn.exec_driver_sql(sql)
+            conn.exec_driver_sql("INSERT INTO talents_fts(talents_fts) VALUES ('rebuild')")
+        self.triggers = []
         if self.cache_size is not None:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(self.cache_size)}")
 
@@ -545,6 +583,10 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
     # each paid order points at the ledger entry that paid it (known when it was posted): one update by id each
     conn = session.connection()
     for i in range(0, len(paid_orders), 20_000):
+        if conn.dialect.name == "sqlite":  # plain tuples to the driver: millions of orders at city size
+            conn.exec_driver_sql("UPDATE payments SET entry_id = ? WHERE id = ?",
+                                 list(zip(paid_entries[i:i + 20_000], paid_orders[i:i + 20_000])))
+            continue
         conn.execute(update(Payment.__table__).where(Payment.id == bindparam("pid")).values(entry_id=bindparam("eid")),
                      [{"pid": pid, "eid": eid} for pid, eid in zip(paid_orders[i:i + 20_000], paid_entries[i:i + 20_000])])
     del paid_orders, paid_entries
