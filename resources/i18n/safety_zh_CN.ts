@@ -55,6 +55,10 @@
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
+        <source>The password was changed meanwhile. Enter your current password again.</source>
+        <translation>密码在此期间已被更改。请重新输入当前密码。</translation>
+    </message>
+    <message>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码不正确。</translation>
     </message>

@@ -71,3 +71,13 @@ class EditConflict(Conflict):
         self.when = when
         self.table = table
         self.names = dict(names or {})
+
+
+class UnprintableText(TalentDeskError):
+    """A name to be printed holds characters no installed font has (they would be blank on paper). Nothing was
+    printed or changed; the same request with `accept_missing_glyphs=True` prints anyway and the audit notes it.
+    `people` is ((name, characters), ...)."""
+
+    def __init__(self, message: str, *, people: tuple[tuple[str, str], ...], details: list[str] | None = None):
+        super().__init__(message, details=details)
+        self.people = people

@@ -458,6 +458,19 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
         session.info["td_audited"] = True
 
 
+def _record_bulk(session: Session, name: str, verb: str, params: Any, sql: str) -> None:
+    """The audit entry of one bulk statement: how many rows, the first three as written, and the statement."""
+    if isinstance(params, list):
+        detail = {"rows": len(params), "sample": [{k: _jsonable(v) for k, v in p.items()} for p in params[:3]]}
+    else:
+        detail = {k: _jsonable(v) for k, v in (params or {}).items()}
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [audit_row(actor_of(session), AuditAction.BULK, table=name, after=detail, summary=f"bulk {verb}: {sql[:300]}")],
+    )
+    session.info["td_audited"] = True
+
+
 @event.listens_for(AuditedSession, "do_orm_execute")
 def _audit_bulk(state: ORMExecuteState) -> None:
     """ORM-level bulk INSERT/UPDATE/DELETE statements bypass the flush; record them too."""
@@ -467,23 +480,65 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     name = getattr(table, "name", "")
     if name in NOT_AUDITED:
         return
-    params = state.parameters
-    if isinstance(params, list):
-        n = len(params)
-        detail = {"rows": n, "sample": [{k: _jsonable(v) for k, v in p.items()} for p in params[:3]]}
-    else:
-        detail = {k: _jsonable(v) for k, v in (params or {}).items()}
     verb = "insert" if state.is_insert else "update" if state.is_update else "delete"
     try:
         sql = str(state.statement)
     except Exception:  # noqa: BLE001 - some ORM statements only compile against a session
         sql = name
-    state.session.connection().execute(
-        insert(AuditEntry.__table__),
-        [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
-                   summary=f"bulk {verb}: {sql[:300]}")],
-    )
-    state.session.info["td_audited"] = True
+    _record_bulk(state.session, name, verb, state.parameters, sql)
+
+
+SQLITE_MAX_VARIABLES = 32_766  # SQLite >= 3.32 (bound parameters in one statement)
+
+
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows (dicts with the same keys) into `table`, audited exactly as `session.execute(insert(table),
+    rows)` is: one bulk audit entry with the row count and a sample.
+
+    On SQLite the rows go in as few multi-row INSERT statements as its parameter limit allows, not one statement per
+    row: SQLite opens a statement savepoint per statement for a table with triggers, and FTS5 writes its pending
+    index to disk at every savepoint — per row, that was most of an import's time (issue 18). Values pass through
+    the column types' own bind conversions, as SQLAlchemy does. Other databases get the Core executemany."""
+    if not rows:
+        return
+    if table.name in NOT_AUDITED:
+        raise ValueError(f"{table.name} is written by the audit and chain code only")
+    stmt = insert(table)
+    _record_bulk(session, table.name, "insert", rows, str(stmt))
+    conn = session.connection()
+    keys = list(rows[0])
+    # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
+    defaults = [c for c in table.c if c.key not in rows[0] and c.default is not None]
+    if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
+        conn.execute(stmt, rows)
+        return
+    scalar = [(c.key, c.default.arg) for c in defaults if c.default.is_scalar]
+    called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
+    if defaults:
+        filled = []
+        for r in rows:
+            r = {**r, **dict(scalar)}
+            for k, fn in called:
+                r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
+            filled.append(r)
+        rows = filled
+        keys = list(rows[0])
+    convert = [table.c[k].type._cached_bind_processor(conn.dialect) for k in keys]
+    per = max(1, SQLITE_MAX_VARIABLES // len(keys))
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
+    one = "(" + ", ".join("?" * len(keys)) + ")"
+    head = f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "
+    typed = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        flat: list[Any] = []
+        for r in chunk:
+            values = [r[k] for k in keys]
+            for i, fn in typed:
+                if values[i] is not None:
+                    values[i] = fn(values[i])
+            flat.extend(values)
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(flat))
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work
@@ -912,7 +967,7 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain", "place_at_commit",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "bulk_insert", "seal_chain", "place_at_commit",
     "temporary_beside", "file_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]
