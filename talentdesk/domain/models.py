@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -209,6 +210,17 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40), default="")  # diploma, contract, agreement, other
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class AttachmentContent(Base):
+    """The bytes of an attachment on a server database (PostgreSQL: bytea), where no data folder sits beside the
+    database for every clerk's PC to share: one row per attachment, removed with it, in every pg_dump backup and
+    every `move`. A SQLite file keeps its attachments in its data folder instead, and this table empty."""
+
+    __tablename__ = "attachment_contents"
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True,
+                                               autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CareCase(TimestampMixin, Base):
