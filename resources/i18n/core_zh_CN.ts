@@ -65,6 +65,14 @@
 <context>
     <name>Conflicts</name>
     <message>
+        <source>{who} saved “{name}” at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
+        <translation>{who} 在 {when} 保存了“{name}”，晚于您打开它的时间。您的修改没有保存：请逐项选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>另一位经办人</translation>
+    </message>
+    <message>
         <source>Someone else saved this record after you opened it, so your change was not saved. Open it again to see their change, then make yours.</source>
         <translation>您打开此记录后，他人已保存了修改，因此您的修改未保存。请重新打开查看他人的修改，再做您的修改。</translation>
     </message>
