@@ -920,6 +920,18 @@
         <translation>离开原因（编码）</translation>
     </message>
     <message>
+        <source>Amounts</source>
+        <translation>补贴金额</translation>
+    </message>
+    <message>
+        <source>Cannot be held together with</source>
+        <translation>不可同时享受的政策</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
         <source>Rows</source>
         <translation>行数</translation>
     </message>

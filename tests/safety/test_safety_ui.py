@@ -14,6 +14,7 @@ from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
 from talentdesk.ui.safety import startup
 from talentdesk.ui.safety.login import LoginDialog
+from tests.support import running
 
 
 PW = "correct horse 1"
@@ -86,11 +87,8 @@ def test_a_failed_quick_check_offers_the_newest_good_backup(qtbot, database, err
 
 @pytest.fixture
 def runner(with_accounts):
-    from talentdesk.ui.runner import Runner
-
-    r = Runner(with_accounts, lambda: Actor.system())
-    yield r
-    r.shutdown()
+    with running(with_accounts, Actor.system()) as r:
+        yield r
 
 
 def test_the_login_dialog_logs_in_and_shows_a_wrong_password(qtbot, runner):
