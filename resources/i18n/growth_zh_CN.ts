@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CompletionDialog</name>
@@ -11,7 +12,7 @@
         <translation>{name}：{n} 人次报名</translation>
     </message>
     <message>
-        <source>Hours other than the programme's {hours}</source>
+        <source>Hours other than the programme&apos;s {hours}</source>
         <translation>学时与项目规定的 {hours} 学时不同</translation>
     </message>
     <message>
@@ -128,7 +129,7 @@
         <translation>请选择事件类型。</translation>
     </message>
     <message>
-        <source>Arrival and departure are recorded on the talent's record, not as separate events.</source>
+        <source>Arrival and departure are recorded on the talent&apos;s record, not as separate events.</source>
         <translation>到岗和离开在人才档案中登记，不作为单独的成长事件录入。</translation>
     </message>
     <message>
@@ -168,7 +169,7 @@
         <translation>该成长事件已不存在。</translation>
     </message>
     <message>
-        <source>Arrival and departure are changed on the talent's record.</source>
+        <source>Arrival and departure are changed on the talent&apos;s record.</source>
         <translation>到岗和离开请在人才档案中修改。</translation>
     </message>
     <message>
@@ -176,7 +177,7 @@
         <translation>成长事件不能转到其他人才名下。</translation>
     </message>
     <message>
-        <source>Enter the programme's name.</source>
+        <source>Enter the programme&apos;s name.</source>
         <translation>请填写培训项目名称。</translation>
     </message>
     <message>
@@ -1245,7 +1246,7 @@
         <translation>在岗人才均未出现风险因素。</translation>
     </message>
     <message>
-        <source>The method behind the retention figures and the watch list is explained in the program's help (Retention figures; Watch list).</source>
+        <source>The method behind the retention figures and the watch list is explained in the program&apos;s help (Retention figures; Watch list).</source>
         <translation>留存率和流失风险的计算方法详见程序帮助（“留才分析”“流失风险预警”）。</translation>
     </message>
     <message>

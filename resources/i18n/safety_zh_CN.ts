@@ -55,6 +55,10 @@
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
+        <source>The password was changed meanwhile. Enter your current password again.</source>
+        <translation>密码在此期间已被更改。请重新输入当前密码。</translation>
+    </message>
+    <message>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码不正确。</translation>
     </message>
@@ -914,6 +918,18 @@
     <message>
         <source>Reason for leaving (coded)</source>
         <translation>离开原因（编码）</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>补贴金额</translation>
+    </message>
+    <message>
+        <source>Cannot be held together with</source>
+        <translation>不可同时享受的政策</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
     </message>
     <message>
         <source>Rows</source>

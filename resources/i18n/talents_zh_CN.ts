@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -106,7 +107,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -277,17 +278,6 @@
     <message>
         <source>Delete this care case?</source>
         <translation>确定删除这条关爱服务事项吗？</translation>
-    </message>
-</context>
-<context>
-    <name>Conflicts</name>
-    <message>
-        <source>{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
-        <translation>您打开后，{who} 于 {when} 保存了{name}的档案。您的修改未保存：请逐项选择保留哪个版本。</translation>
-    </message>
-    <message>
-        <source>Someone else</source>
-        <translation>他人</translation>
     </message>
 </context>
 <context>
@@ -542,7 +532,7 @@
         <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier's name</source>
+        <source>e.g. E, or the tier&apos;s name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -767,7 +757,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -862,7 +852,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Not saved: someone else's newer version is stored.</source>
+        <source>Not saved: someone else&apos;s newer version is stored.</source>
         <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>

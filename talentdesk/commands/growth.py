@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date
+from talentdesk.commands.options import add_json, add_print_anyway, reference_date
 from talentdesk.i18n import translate
 
 
@@ -29,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--year", type=int, default=None, help="report year (default: this year)")
     add_json(p)
+    add_print_anyway(p)
     p.set_defaults(handler=cmd_yearly_report)
 
 
@@ -72,7 +73,8 @@ def cmd_yearly_report(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.growth import retention
     year = args.year or dt.date.today().year
     with ctx.database().session(ctx.actor()) as s:
-        path = retention.write_yearly_report(s, path=str(args.out), year=year, today=dt.date.today())
+        path = retention.write_yearly_report(s, path=str(args.out), year=year, today=dt.date.today(),
+                                             accept_missing_glyphs=args.print_anyway)
     ctx.emit({"path": str(path), "year": year},
              translate("GrowthCli", "Wrote the {year} report to {path}.").format(year=year, path=path))
     return 0

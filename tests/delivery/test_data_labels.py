@@ -4,15 +4,14 @@ tier's name belongs, or an English list ("Excellent, Excellent") must never reac
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QTableView, QTabWidget
 
 from talentdesk import i18n
 from talentdesk.domain import enums as E
-from talentdesk.paths import translations_dir
+from tests.support import zh_translators
 
 CODES = {e.value for enum in (E.Gender, E.TalentStatus, E.Education, E.Degree, E.IntroMode, E.PolicyKind,
                                E.PolicyLevel, E.InstalmentMode, E.ClawbackRule, E.GrantStatus, E.EntryKind,
@@ -27,16 +26,8 @@ ENGLISH_LABELS = {"Excellent", "Competent", "Active", "Departed", "Bachelor", "M
 @pytest.fixture
 def chinese(qapp):
     i18n.set_language("zh_CN")
-    translators = []
-    for qm in sorted(Path(translations_dir()).glob("*_zh_CN.qm")):
-        t = QTranslator()
-        if t.load(str(qm)):
-            QCoreApplication.installTranslator(t)
-            translators.append(t)
-    assert translators, "compile the catalogues first (python -m talentdesk.devtools.i18n compile)"
-    yield
-    for t in translators:
-        QCoreApplication.removeTranslator(t)
+    with zh_translators():
+        yield
     i18n.set_language("en")
 
 
