@@ -679,6 +679,24 @@ class TrainingEnrolment(TimestampMixin, Base):
     hours: Mapped[float] = mapped_column(Float, default=0.0)
 
 
+class WatchSignal(Base):
+    """Derived data: one watch-list signal of an active talent and the dates between which it holds with the data as
+    they are now (`start_on` ≤ today < `end_on`; NULL is open). Kept current by every write that changes a signal's
+    inputs, in the same transaction (services/watch_signals.py); the watch list reads it with today's date.
+    `service_ending` also needs `v_date` ≤ today + the notice setting."""
+
+    __tablename__ = "watch_signals"
+    __table_args__ = (Index("ix_watch_signals_talent", "talent_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(Integer)  # no foreign key: rows go with the talent in the same transaction
+    code: Mapped[str] = mapped_column(String(24))
+    start_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    n: Mapped[Optional[int]] = mapped_column(Integer)
+    v_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    v_text: Mapped[Optional[str]] = mapped_column(String(120))
+
+
 # ------------------------------------------------------------------ accounts and audit
 
 class User(TimestampMixin, Base):
