@@ -11,7 +11,7 @@ county's role reads only its own county's scans once attachments are scoped). No
 run by the owner with row security off, must read every row (it refuses a table whose policy would hide some).
 
 Revision ID: attach_1
-Revises: trgm_1
+Revises: watchsig_1
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "attach_1"
-down_revision = "trgm_1"
+down_revision = "watchsig_1"
 branch_labels = None
 depends_on = None
 
