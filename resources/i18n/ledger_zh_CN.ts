@@ -2054,6 +2054,18 @@
         <source>No Chinese font was found, so the document cannot be printed without blank boxes. Install a Chinese TrueType font (for example SimSun or WenQuanYi Micro Hei) or choose a font file in Settings.</source>
         <translation>未找到中文字体，文档无法正常打印（会出现空白方框）。请安装中文 TrueType 字体（如宋体或文泉驿微米黑），或在设置中选择字体文件。</translation>
     </message>
+    <message>
+        <source>{person}: {chars} ({codes})</source>
+        <translation>{person}：{chars}（{codes}）</translation>
+    </message>
+    <message>
+        <source>No font on this computer has some characters of these names; on paper they would be blank:</source>
+        <translation>以下姓名中有本机所有字体都没有的字，打印出来将是空白：</translation>
+    </message>
+    <message>
+        <source>Install a font that has them (for example SimSun-ExtB on Windows, or HanaMinA/HanaMinB), or print anyway and write them in by hand.</source>
+        <translation>请安装含有这些字的字体（例如 Windows 的 SimSun-ExtB，或花园明朝 HanaMinA/HanaMinB），或仍然打印后手工补写。</translation>
+    </message>
 </context>
 <context>
     <name>RequestsPage</name>

@@ -58,3 +58,10 @@ def ask_server_password(target) -> str | None:
         return None
     return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
         user=target.user, server=target.display())) or None
+
+
+def add_print_anyway(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--print-anyway", action="store_true", dest="print_anyway",
+                        help="print even when a name has characters no installed font has (they stay blank on "
+                             "paper; the operation log notes it). Without it such a document is refused (exit 1) "
+                             "naming each person and character")

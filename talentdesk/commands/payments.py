@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date, reference_year
+from talentdesk.commands.options import add_json, add_print_anyway, reference_date, reference_year
 from talentdesk.i18n import translate
 
 
@@ -29,6 +29,7 @@ def register(sub) -> None:
     b.add_argument("--xlsx", type=Path, default=None, metavar="FILE.xlsx", help="the notice as a workbook too")
     b.add_argument("--contact", default="", help="where to object (default: the office)")
     add_json(b)
+    add_print_anyway(b)
     b.set_defaults(handler=cmd_publicize)
     b = bsub.add_parser("objection", help="record an objection against one person in the batch")
     b.add_argument("id", metavar="ID")
@@ -68,11 +69,13 @@ def register(sub) -> None:
     b.add_argument("id", metavar="ID")
     b.add_argument("--out", type=Path, required=True)
     add_json(b)
+    add_print_anyway(b)
     b.set_defaults(handler=cmd_report)
     b = bsub.add_parser("notice", help="write the notice of a published batch again (.pdf or .xlsx)")
     b.add_argument("id", metavar="ID")
     b.add_argument("--out", type=Path, required=True)
     add_json(b)
+    add_print_anyway(b)
     b.set_defaults(handler=cmd_notice)
     b = bsub.add_parser("cancel", help="give up a batch not yet sent")
     b.add_argument("id", metavar="ID")
@@ -114,6 +117,7 @@ def register(sub) -> None:
     v.add_argument("--due-by", type=reference_date, default=None, metavar="DATE")
     v.add_argument("--employer", default=None)
     add_json(v)
+    add_print_anyway(v)
     v.set_defaults(handler=cmd_verification_form)
     v = vsub.add_parser("rule", help="set a policy's verification rule: none | yearly | each")
     v.add_argument("policy")
@@ -216,7 +220,7 @@ def cmd_publicize(args: argparse.Namespace, ctx) -> int:
 
     with ctx.database().session(ctx.actor()) as s:
         r = batches.publicize(s, batch_id=_bid(s, args.id), start=args.start, days=args.days, pdf_path=args.out,
-                              xlsx_path=args.xlsx, contact=args.contact)
+                              xlsx_path=args.xlsx, contact=args.contact, accept_missing_glyphs=args.print_anyway)
     ctx.emit({"batch": r.batch, "notice_start": r.notice_start, "notice_end": r.notice_end, "days": r.days,
               "lines": r.lines, "files": list(r.paths)},
              translate("PaymentCli", "Batch {number} is under public notice from {start} to {end} ({days} working "
@@ -300,7 +304,8 @@ def cmd_report(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.payments import batches
 
     with ctx.database().session(ctx.actor()) as s:
-        f = batches.write_report(s, batch_id=_bid(s, args.id), out_path=args.out)
+        f = batches.write_report(s, batch_id=_bid(s, args.id), out_path=args.out,
+                                 accept_missing_glyphs=args.print_anyway)
     ctx.emit(f, translate("PaymentCli", "Report written to {path}: sent {sent}, paid {paid}, failed {failed}, "
                                         "outstanding {outstanding}.").format(
         path=args.out, sent=_yuan(f.sent_fen), paid=_yuan(f.paid_fen), failed=_yuan(f.failed_fen),
@@ -312,7 +317,8 @@ def cmd_notice(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.payments import batches
 
     with ctx.database().session(ctx.actor()) as s:
-        path = batches.write_notice(s, batch_id=_bid(s, args.id), path=args.out)
+        path = batches.write_notice(s, batch_id=_bid(s, args.id), path=args.out,
+                                    accept_missing_glyphs=args.print_anyway)
     ctx.emit({"path": path}, translate("PaymentCli", "Notice written to {path}.").format(path=path))
     return 0
 
@@ -412,7 +418,8 @@ def cmd_verification_form(args: argparse.Namespace, ctx) -> int:
     due_by = args.due_by or dt.date.today() + dt.timedelta(days=31)
     with ctx.database().session(ctx.actor()) as s:
         employer = lookup.find_employer(s, args.employer).id if args.employer else None
-        n = verification.write_confirmation_forms(s, due_by=due_by, out_path=args.out, employer_id=employer)
+        n = verification.write_confirmation_forms(s, due_by=due_by, out_path=args.out, employer_id=employer,
+                                                  accept_missing_glyphs=args.print_anyway)
     ctx.emit({"employers": n, "path": str(args.out)}, translate(
         "PaymentCli", "{n} confirmation forms written to {path}.").format(n=n, path=args.out))
     return 0

@@ -17,7 +17,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import cell as text_cell
+from talentdesk.reports.fonts import chinese_font, paragraph
 
 SERIES_COLOURS = (colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#3a9a5b"))
 
@@ -157,7 +158,7 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
                                  ("ALIGN", (3, 0), (3, -1), "LEFT")])
         story.append(Table(
             [[translate("YearlyReport", "Name"), translate("YearlyReport", "Employer"), translate("YearlyReport", "Score"), translate("YearlyReport", "Reasons")],
-             *[[w.name, Paragraph(w.employer_name, cell), w.score, Paragraph(w.reason_text, cell)]
+             *[[text_cell(w.name, cell), paragraph(w.employer_name, cell), w.score, paragraph(w.reason_text, cell)]
                for w in data.watch]],
             colWidths=[22 * mm, 40 * mm, 14 * mm, 90 * mm], style=watch_grid, repeatRows=1))
     else:

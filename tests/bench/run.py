@@ -136,6 +136,16 @@ def cached_db_path(workdir: Path, talents: int, seed: int) -> Path:
     return workdir / f"demo-{talents}-seed{seed}-{AS_OF.isoformat()}.db"
 
 
+def cached_db_arguments() -> argparse.ArgumentParser:
+    """A parser that already takes --talents, --seed and --workdir, the options that name run.py's cached database
+    (cached_db_path); the scripts beside it that work on that database add their own options."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--talents", type=int, default=100_000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--workdir", default=str(DEFAULT_WORKDIR))
+    return p
+
+
 def build_database(path: Path, talents: int, seed: int) -> dict:
     """Generate the demo database into a temporary name and move it in place only when complete."""
     from talentdesk.services.base import Actor, Database

@@ -460,7 +460,7 @@ __all__ = ["PaymentRow", "BatchResult", "list_payments", "record_payments", "app
 
 @operation(Permission.PERSONAL_EXPORT, writes=True, changes=(Change.AUDIT,))
 def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...], out_path: str,
-                  on: dt.date | None = None) -> int:
+                  on: dt.date | None = None, accept_missing_glyphs: bool = False) -> int:
     """Write the chosen payment orders to a roster: .xlsx or .pdf by the file's suffix. Returns the line count.
     The export is recorded in the audit trail (it carries personal data)."""
     from pathlib import Path
@@ -482,6 +482,11 @@ def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...],
                                label(E.PaymentStatus, r.status), r.voucher_no) for r in rows]
     office = str(get_setting(session, "office_name") or "")
     on = on or dt.date.today()
+    if suffix == ".pdf":
+        from talentdesk.services.common.printing import check_names
+
+        check_names(session, [ln.talent_name for ln in lines], document="payment roster",
+                    accept=accept_missing_glyphs)
     record_event(session, E.AuditAction.EXPORT, summary=f"payment roster: {len(lines)} lines to {Path(out_path).name}")
     from talentdesk.services.base import seal_chain
     from talentdesk.store.chain import short
