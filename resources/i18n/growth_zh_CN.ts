@@ -807,6 +807,22 @@
         <translation>服务期于 {date} 届满</translation>
     </message>
     <message>
+        <source>Scoring</source>
+        <translation>正在计分</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>正在整理原因</translation>
+    </message>
+    <message>
+        <source>Cancelled; the watch list was left as it was.</source>
+        <translation>已取消；流失风险名单保持原样。</translation>
+    </message>
+    <message>
+        <source>Recomputing the watch list</source>
+        <translation>正在重新计算流失风险名单</translation>
+    </message>
+    <message>
         <source>Instalment overdue</source>
         <translation>补贴逾期未发</translation>
     </message>

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -214,6 +215,17 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40), default="")  # diploma, contract, agreement, other
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class AttachmentContent(Base):
+    """The bytes of an attachment on a server database (PostgreSQL: bytea), where no data folder sits beside the
+    database for every clerk's PC to share: one row per attachment, removed with it, in every pg_dump backup and
+    every `move`. A SQLite file keeps its attachments in its data folder instead, and this table empty."""
+
+    __tablename__ = "attachment_contents"
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True,
+                                               autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CareCase(TimestampMixin, Base):
@@ -656,6 +668,24 @@ class TrainingEnrolment(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default=E.EnrolmentStatus.ENROLLED.value)
     completed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     hours: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class WatchSignal(Base):
+    """Derived data: one watch-list signal of an active talent and the dates between which it holds with the data as
+    they are now (`start_on` ≤ today < `end_on`; NULL is open). Kept current by every write that changes a signal's
+    inputs, in the same transaction (services/watch_signals.py); the watch list reads it with today's date.
+    `service_ending` also needs `v_date` ≤ today + the notice setting."""
+
+    __tablename__ = "watch_signals"
+    __table_args__ = (Index("ix_watch_signals_talent", "talent_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(Integer)  # no foreign key: rows go with the talent in the same transaction
+    code: Mapped[str] = mapped_column(String(24))
+    start_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    n: Mapped[Optional[int]] = mapped_column(Integer)
+    v_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    v_text: Mapped[Optional[str]] = mapped_column(String(120))
 
 
 # ------------------------------------------------------------------ accounts and audit

@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
+from talentdesk.services import watch_signals
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
@@ -276,7 +277,7 @@ def declared_lane(fn: Callable[..., Any]) -> Lane:
 REDACTED_COLUMNS = {"password_hash"}
 SECRET_SETTINGS = {"certificate_key"}
 """Settings whose value is a secret: the audit trail records that they changed, never their value."""
-NOT_AUDITED = {"audit_entries", "chain_links"}
+NOT_AUDITED = {"audit_entries", "chain_links", "watch_signals"}  # watch_signals: derived, recomputed from audited rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -476,6 +477,7 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     """ORM-level bulk INSERT/UPDATE/DELETE statements bypass the flush; record them too."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return
+    watch_signals.note_bulk(state)  # the talents whose watch-list signals it changes
     table = getattr(state.statement, "table", None)
     name = getattr(table, "name", "")
     if name in NOT_AUDITED:
@@ -539,6 +541,19 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
                     values[i] = fn(values[i])
             flat.extend(values)
         conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(flat))
+
+
+# ------------------------------------------------------------------ derived data kept in the same transaction
+
+@event.listens_for(AuditedSession, "after_flush")
+def _watch_after_flush(session: Session, _flush_context) -> None:
+    watch_signals.note_flush(session)
+
+
+@event.listens_for(AuditedSession, "before_commit")
+def _watch_before_commit(session: Session) -> None:
+    """The watch list's precomputed signals of every talent this unit of work touched, recomputed before it commits."""
+    watch_signals.refresh_pending(session)
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work

@@ -49,6 +49,7 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.regions import known_codes
 from talentdesk.domain.values import add_months, id_check_digit
 from talentdesk.i18n import translate
+from talentdesk.services import watch_signals
 from talentdesk.services.base import (
     Change,
     Permission,
@@ -811,6 +812,7 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
 
     report(7, steps, translate("Demo", "Finishing"))
     bulk.finish()
+    watch_signals.rebuild(session.connection())  # the rows went in below the session: the watch list's signals too
     record_event(session, E.AuditAction.DEMO, summary=f"demo data: {talents} talents, seed {seed}, as of {as_of}")
     summary.seconds = time.perf_counter() - t0
     report(8, steps, translate("Demo", "Done"))

@@ -29,6 +29,7 @@ from talentdesk.i18n import translate
 from talentdesk.services.common.filters import where_given
 from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.common.paging import Page
+from talentdesk.services.watch_signals import unpaid_instalment_condition as _unpaid_instalment_condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,23 +300,6 @@ class DueRow:
     count: int
     due_date: dt.date
     amount_fen: int
-
-
-def _standing(kind: str):
-    """An entry of `kind` for the instalment that still stands (one that was reversed doesn't count)."""
-    e = LedgerEntry.__table__.alias(f"st_{kind}")
-    rev = LedgerEntry.__table__.alias(f"rev_{kind}")
-    return (
-        select(e.c.id)
-        .where(e.c.grant_id == Instalment.grant_id, e.c.instalment_seq == Instalment.seq, e.c.kind == kind,
-               ~select(rev.c.id).where(rev.c.reverses_id == e.c.id).exists())
-        .exists()
-    )
-
-
-def _unpaid_instalment_condition():
-    """An instalment whose due entry stands and that has no standing payment entry."""
-    return and_(_standing("due"), ~_standing("payment"))
 
 
 @operation(Permission.LEDGER_READ)

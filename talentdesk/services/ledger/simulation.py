@@ -314,7 +314,8 @@ def _committed(session: Session, policy_id: int, years: tuple[int, ...]) -> dict
 
 def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: tuple[int, ...],
                        ret: _Retention) -> dict[int, float]:
-    """Expected clawback from the policy's grants in force, should their holders leave within the commitment."""
+    """Expected clawback from the policy's grants held, should their holders leave within the commitment. A grant paid
+    in full (completed) is held too: the ledger claws back from it on a departure within the service years."""
     acc: dict[int, float] = defaultdict(float)
     target = LedgerEntry.__table__.alias("target")
     paid = dict(session.execute(
@@ -336,7 +337,8 @@ def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: 
                    Talent.service_years, Talent.service_end_date, Talent.clawback_waiver_reason)
             .join(Talent, Talent.id == SubsidyGrant.talent_id)
             .where(SubsidyGrant.policy_id == policy_id, Talent.status == E.TalentStatus.ACTIVE.value,
-                   SubsidyGrant.status.in_((E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value)),
+                   SubsidyGrant.status.in_((E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value,
+                                            E.GrantStatus.COMPLETED.value)),
                    SubsidyGrant.clawback_rule != E.ClawbackRule.NONE.value)):
         # the commitment the ledger will count on departure: the policy's 服务期 when it sets one, else the talent's
         service_years = policy_years or service_years
