@@ -4,6 +4,7 @@ Thread rule: `Database` may be shared between threads; each `Database.session()`
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import decimal
 import enum
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy import Engine, event, insert, inspect, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
+from talentdesk.services import watch_signals
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
@@ -275,7 +277,7 @@ def declared_lane(fn: Callable[..., Any]) -> Lane:
 REDACTED_COLUMNS = {"password_hash"}
 SECRET_SETTINGS = {"certificate_key"}
 """Settings whose value is a secret: the audit trail records that they changed, never their value."""
-NOT_AUDITED = {"audit_entries", "chain_links"}
+NOT_AUDITED = {"audit_entries", "chain_links", "watch_signals"}  # watch_signals: derived, recomputed from audited rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -348,6 +350,70 @@ def record_event(session: Session, action: AuditAction, *, summary: str = "", ta
     session.info["td_audited"] = True
 
 
+# ------------------------------------------------------------------ two clerks saved the same record
+
+def form_fields(values: Any) -> dict[str, Any]:
+    """A form's values as {field: value}: a mapping as it is, a dataclass (PolicyInput, EventInput …) field by
+    field (shallow, so the values keep their types and the editor can put a choice back with `replace`)."""
+    if dataclasses.is_dataclass(values) and not isinstance(values, type):
+        return {f.name: getattr(values, f.name) for f in dataclasses.fields(values)}
+    return dict(values)
+
+
+def _comparable(value: Any) -> Any:
+    """One value as a clerk reads it: None and "" alike, text without outer spaces, 3 and "3" and 3.0 alike, a
+    list of codes in any order alike."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(sorted((_comparable(v) for v in value), key=repr))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple((k, _comparable(v)) for k, v in sorted(form_fields(value).items()))
+    return str(value).strip()
+
+
+def refuse_stale(session: Session, record: Any, expected_version: int | None, *, mine: Any, stored: Any,
+                 name: str, fields: Iterable[str] | None = None, compare: Any = None,
+                 theirs_record: Any = None, names: dict[str, dict[Any, str]] | None = None) -> None:
+    """Another clerk saved `record` after this clerk read it at `expected_version`: refuse the save with an
+    EditConflict carrying both values of every field that differs, so the editor can show them side by side
+    (ui/common/conflict.py) and save the clerk's choice against the version now stored.
+
+    `mine` is what the editor sends (a mapping or an input dataclass), `stored` the record as now stored in the same
+    shape, `fields` the fields to compare (default: all `mine` has), `compare` mine cleaned the way the save would
+    store them (a date typed 2023/7/1 is 2023-07-01), `name` the record as the clerk knows it, `names` what the
+    ids of a field stand for ({"employer_id": {3: "县医院"}}). When no field differs
+    the save goes on: the other save made the record what this one would, nothing of theirs is lost. No
+    expected_version (an older caller, an import): nothing is checked here; the ORM's version check still refuses
+    a save that races another."""
+    if expected_version is None or record.version == expected_version:
+        return
+    mine_values, stored_values = form_fields(mine), form_fields(stored)
+    compared = form_fields(compare) if compare is not None else mine_values
+    compared_fields = [f for f in (fields if fields is not None else mine_values) if f in mine_values]
+    differ = [f for f in compared_fields if _comparable(compared.get(f, mine_values[f])) != _comparable(stored_values.get(f))]
+    if not differ:
+        return
+    table = record.__tablename__
+    last = session.execute(select(AuditEntry.actor_name, AuditEntry.at).where(
+        AuditEntry.table_name == table, AuditEntry.record_id == str(record.id)).order_by(
+        AuditEntry.id.desc()).limit(1)).first()
+    who, when = (last[0] or "", f"{last[1]:%Y-%m-%d %H:%M}") if last else ("", "")
+    raise EditConflict(
+        translate("Conflicts", "{who} saved “{name}” at {when}, after you opened it. Nothing was saved: choose, field "
+                               "by field, which version to keep.").format(
+            who=who or translate("Conflicts", "Someone else"), name=name, when=when or "?"),
+        mine={f: mine_values[f] for f in differ}, theirs={f: stored_values.get(f) for f in differ},
+        theirs_version=record.version, theirs_record=theirs_record if theirs_record is not None else stored,
+        who=who, when=when, table=table, names=names)
+
+
 class AuditedSession(Session):
     """A Session whose every insert, update and delete is written to the audit trail in the same transaction."""
 
@@ -411,6 +477,7 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     """ORM-level bulk INSERT/UPDATE/DELETE statements bypass the flush; record them too."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return
+    watch_signals.note_bulk(state)  # the talents whose watch-list signals it changes
     table = getattr(state.statement, "table", None)
     name = getattr(table, "name", "")
     if name in NOT_AUDITED:
@@ -439,6 +506,7 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if table.name in NOT_AUDITED:
         raise ValueError(f"{table.name} is written by the audit and chain code only")
     stmt = insert(table)
+    watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
     conn = session.connection()
     keys = list(rows[0])
@@ -474,6 +542,19 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
                     values[i] = fn(values[i])
             flat.extend(values)
         conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(flat))
+
+
+# ------------------------------------------------------------------ derived data kept in the same transaction
+
+@event.listens_for(AuditedSession, "after_flush")
+def _watch_after_flush(session: Session, _flush_context) -> None:
+    watch_signals.note_flush(session)
+
+
+@event.listens_for(AuditedSession, "before_commit")
+def _watch_before_commit(session: Session) -> None:
+    """The watch list's precomputed signals of every talent this unit of work touched, recomputed before it commits."""
+    watch_signals.refresh_pending(session)
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work

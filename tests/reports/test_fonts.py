@@ -115,6 +115,7 @@ def test_linux_finds_a_font_in_the_home_folder(fresh_fonts, tmp_path, monkeypatc
 def test_macos_user_fonts_folder(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))  # what expanduser reads on Windows
     assert fonts.user_font_dirs() == [tmp_path / "Library" / "Fonts"]
 
 

@@ -7,7 +7,7 @@ chain's hashes — which cover those times — are replaced by the list of linke
 The search index is compared term by term (fts5vocab) after FTS5's own check against the talents table.
 
 tests/services/data/demo-digest.json was written by the generator as it was before the build was made faster
-(main 58f42c3); test_demo_same_data.py compares with it. Regenerate only for an intended change of the demo data:
+(main 24c6c4d, before this change); test_demo_same_data.py compares with it. Regenerate only for an intended change of the demo data:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.services.demo_digest --write
 """

@@ -15,6 +15,7 @@ import threading
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from faker import Faker
 from stdnum import luhn
@@ -51,8 +52,12 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.regions import known_codes
 from talentdesk.domain.values import add_months, id_check_digit
 from talentdesk.i18n import translate
+from talentdesk.services import watch_signals
 from talentdesk.services.base import (
+    Actor,
     Change,
+    Database,
+    Lane,
     Permission,
     actor_of,
     operation,
@@ -904,9 +909,30 @@ def generate_demo(session: Session, *, talents: int = 500, seed: int = 1, as_of:
 
         report(7, steps, translate("Demo", "Finishing"))
         bulk.finish()
+        watch_signals.rebuild(session.connection())  # the rows went in below the session: the watch list's signals too
         record_event(session, E.AuditAction.DEMO, summary=f"demo data: {talents} talents, seed {seed}, as of {as_of}")
         summary.seconds = time.perf_counter() - t0
         report(8, steps, translate("Demo", "Done"))
         return summary
     finally:
         w.close()  # the writing thread ends before the unit of work commits or rolls back
+
+
+def fresh_demo_database(root: Path, *, progress=None) -> Path:
+    """A new demo database file (2,000 made-up talents) in the data folder's demo/ folder: `talentdesk --demo` and
+    the first-run wizard's practice database."""
+    path = root / "demo" / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = Database.open(path)
+    try:
+        with database.session(Actor.local()) as s:
+            generate_demo(s, talents=2000, seed=1, progress=progress)
+    finally:
+        database.dispose()
+    return path
+
+
+@operation(None, lane=Lane.NO_DATABASE, long=True)
+def build_practice_database(*, root: Path, progress=None, abort=None) -> Path:
+    """The first-run wizard's practice database: a separate file filled with made-up people (its own engine)."""
+    return fresh_demo_database(root, progress=progress)

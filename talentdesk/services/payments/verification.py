@@ -60,7 +60,7 @@ def _scope(session: Session, *, due_by: dt.date, policy_id: int | None = None, e
            talent_ids: Iterable[int] | None = None, instalment_ids: Iterable[int] | None = None):
     """Unpaid, uncancelled instalments of active grants of active talents, due by `due_by`, whose policy asks for
     在岗核验, with everything a form or a list shows."""
-    from talentdesk.services.ledger.journal import _standing
+    from talentdesk.services.watch_signals import standing_entry as _standing
 
     stmt = (
         select(Instalment.id, SubsidyGrant.id, Talent.id, Talent.name, Talent.id_number, Talent.employer_id,
