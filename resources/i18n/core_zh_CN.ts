@@ -1011,6 +1011,29 @@
     </message>
 </context>
 <context>
+    <name>Tab</name>
+    <message>
+        <source>Overview</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>Subsidy ledger</source>
+        <translation>补贴台账</translation>
+    </message>
+    <message>
+        <source>Mentor board</source>
+        <translation>导师结对</translation>
+    </message>
+    <message>
+        <source>Growth timeline</source>
+        <translation>成长轨迹</translation>
+    </message>
+</context>
+<context>
     <name>Tabular</name>
     <message>
         <source>The columns “{a}” and “{b}” both mean {field}; remove or rename one of them.</source>
@@ -1431,6 +1454,13 @@
     <message>
         <source>“{value}” is not a payment method; write 银行转账 or 现金.</source>
         <translation>“{value}”不是发放方式；请写“银行转账”或“现金”。</translation>
+    </message>
+</context>
+<context>
+    <name>_NotBuilt</name>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
     </message>
 </context>
 </TS>

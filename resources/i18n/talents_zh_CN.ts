@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -114,7 +115,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -539,7 +540,7 @@
         <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier's name</source>
+        <source>e.g. E, or the tier&apos;s name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -764,7 +765,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -859,7 +860,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Not saved: someone else's newer version is stored.</source>
+        <source>Not saved: someone else&apos;s newer version is stored.</source>
         <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>
@@ -1058,10 +1059,6 @@
     <message>
         <source>Export whole file…</source>
         <translation>导出全部档案…</translation>
-    </message>
-    <message>
-        <source>Talents</source>
-        <translation>人才档案</translation>
     </message>
     <message>
         <source>{n} talents</source>

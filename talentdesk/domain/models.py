@@ -50,6 +50,11 @@ def _in(column: str, enum: type, name: str | None = None, nullable: bool = False
     return CheckConstraint(expr, name=name or f"{column}_valid")
 
 
+def _unique_where(name: str, *columns: str, where: str, postgresql: str | None = None) -> Index:
+    """A unique index over the rows matching `where` (on PostgreSQL `postgresql`, where its SQL differs)."""
+    return Index(name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(postgresql or where))
+
+
 Fen = BigInteger().with_variant(Integer(), "sqlite")
 """Money in fen: 64-bit on PostgreSQL (a city's budget passes 21,474,836.47 yuan, the 32-bit limit); SQLite's
 INTEGER is 64-bit already."""
@@ -349,14 +354,7 @@ class GrantDraft(TimestampMixin, Base):
         CheckConstraint("amount_fen > 0", name="amount_positive"),
         Index("ix_grant_drafts_status", "status", "policy_id"),
         Index("ix_grant_drafts_talent", "talent_id", "policy_id"),
-        Index(
-            "uq_grant_drafts_open_talent_policy",
-            "talent_id",
-            "policy_id",
-            unique=True,
-            sqlite_where=text("status = 'draft'"),
-            postgresql_where=text("status = 'draft'"),
-        ),
+        _unique_where("uq_grant_drafts_open_talent_policy", "talent_id", "policy_id", where="status = 'draft'"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
@@ -578,14 +576,7 @@ class Pairing(TimestampMixin, Base):
         Index("ix_pairings_mentor", "mentor_id", "end_date"),
         Index("ix_pairings_talent", "talent_id", "end_date"),
         Index("ix_pairings_role", "role_id"),
-        Index(
-            "uq_pairings_current_talent_role",
-            "talent_id",
-            "role_id",
-            unique=True,
-            sqlite_where=text("end_date IS NULL"),
-            postgresql_where=text("end_date IS NULL"),
-        ),
+        _unique_where("uq_pairings_current_talent_role", "talent_id", "role_id", where="end_date IS NULL"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("mentors.id"))
@@ -836,8 +827,7 @@ class BankAccount(TimestampMixin, Base):
     __table_args__ = (
         _in("kind", E.AccountKind),
         Index("ix_bank_accounts_talent", "talent_id", "active"),
-        Index("uq_bank_accounts_current_talent", "talent_id", unique=True,
-              sqlite_where=text("active = 1"), postgresql_where=text("active")),
+        _unique_where("uq_bank_accounts_current_talent", "talent_id", where="active = 1", postgresql="active"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
