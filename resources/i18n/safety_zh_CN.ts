@@ -2127,7 +2127,7 @@ Keep locked away from the PC.</source>
         <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
     </message>
     <message>
-        <source>Talent #{id}: the watch list's stored signals differ from the data.</source>
+        <source>Talent #{id}: the watch list&apos;s stored signals differ from the data.</source>
         <translation>人才 #{id}：流失风险名单保存的信号与数据不一致。</translation>
     </message>
     <message>
@@ -2135,7 +2135,7 @@ Keep locked away from the PC.</source>
         <translation>可用以下命令重新计算：talentdesk watch-list --rebuild</translation>
     </message>
     <message>
-        <source>Watch list's stored signals against the data ({n} talents with a signal today)</source>
+        <source>Watch list&apos;s stored signals against the data ({n} talents with a signal today)</source>
         <translation>流失风险名单保存的信号与数据核对（今天有信号的人才 {n} 人）</translation>
     </message>
     <message>
