@@ -3,6 +3,10 @@
 <context>
     <name>Accounts</name>
     <message>
+        <source>This server database has accounts, but none that this connection's county may see. Ask the city's administrator to make an account for your county (see docs/city.md).</source>
+        <translation>这个服务器数据库已有账号，但没有本连接所属县区可见的账号。请市级管理员为您的县区建立账号（见 docs/city.md）。</translation>
+    </message>
+    <message>
         <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>

@@ -28,6 +28,12 @@ class MainWindow(QMainWindow):
         self.mentors = MentorsTab(context, self)
         self.growth = GrowthTab(context, self)
         self.all_tabs: list[Tab] = [self.overview, self.talents, self.ledger, self.mentors, self.growth]
+        self.city = None
+        if context.actor.city:  # a city account: the roll-up of every county (ui/city/rollup_tab.py)
+            from talentdesk.ui.city.rollup_tab import CityTab
+
+            self.city = CityTab(context, self)
+            self.all_tabs.append(self.city)
         for tab in self.all_tabs:
             self.tabs.addTab(tab, tab.title())
             context.runner.data_changed.connect(tab.on_data_changed)

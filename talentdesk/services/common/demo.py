@@ -149,8 +149,15 @@ class _Writer:
         self.session = session
         self.batch = batch
         self.buffers: dict = {}
+        self.county: int | None = None
 
     def add(self, model, row: dict) -> None:
+        if "county_id" in model.__table__.c and "county_id" not in row:  # the plain-tuple path has no statement
+            if self.county is None:                                      # to ask the column default
+                from talentdesk.services.base import session_county
+
+                self.county = session_county(self.session)
+            row["county_id"] = self.county
         buf = self.buffers.setdefault(model, [])
         buf.append(row)
         if len(buf) >= self.batch:

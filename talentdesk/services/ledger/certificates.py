@@ -34,7 +34,7 @@ from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
-from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain
+from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain, session_county
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
@@ -78,9 +78,9 @@ def stored_payload(session: Session, cert: Certificate) -> str:
 
 
 def _next_serial(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
+    counter = session.get(SerialCounter, (PREFIX, year, session_county(session)))
     if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
+        counter = SerialCounter(prefix=PREFIX, year=year, county_id=session_county(session), last=0)
         session.add(counter)
     counter.last += 1
     if counter.last > 999_999:

@@ -38,6 +38,7 @@ from talentdesk.services.base import (
     operation,
     place_at_commit,
     record_event,
+    session_county,
     require,
     temporary_beside,
 )
@@ -182,9 +183,9 @@ def find_batch(session: Session, text: str | int) -> int:
 
 
 def _next_number(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
+    counter = session.get(SerialCounter, (PREFIX, year, session_county(session)))
     if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
+        counter = SerialCounter(prefix=PREFIX, year=year, county_id=session_county(session), last=0)
         session.add(counter)
     counter.last += 1
     return f"{PREFIX}{year}-{counter.last:04d}"
