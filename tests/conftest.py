@@ -17,6 +17,7 @@ from talentdesk import i18n  # noqa: E402
 from talentdesk.domain.enums import Role  # noqa: E402
 from talentdesk.services.base import Actor, Database  # noqa: E402
 from talentdesk.store import guard  # noqa: E402
+from tests.support import copied_database, ini_settings, running  # noqa: E402
 
 guard.watch()  # the test process's main thread is the window's thread
 
@@ -104,8 +105,35 @@ def _demo_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def demo_db(tmp_path, _demo_template) -> Database:
-    path = tmp_path / "demo.db"
-    shutil.copyfile(_demo_template, path)
-    database = Database.open(path)
-    yield database
-    database.dispose()
+    with copied_database(_demo_template, tmp_path / "demo.db") as database:
+        yield database
+
+
+@pytest.fixture
+def runner(database, local):
+    """The window's background runner on the test database, as the single local user."""
+    with running(database, local) as r:
+        yield r
+
+
+@pytest.fixture
+def context(demo_db, local, tmp_path, qtbot):
+    """What a tab or page is given by the window (database, runner, actor, settings), on the demo database."""
+    from talentdesk.ui.common.tab import AppContext
+
+    with running(demo_db, local) as r:
+        yield AppContext(database=demo_db, runner=r, actor=local, settings=ini_settings(tmp_path))
+
+
+@pytest.fixture
+def fresh_keys(monkeypatch):
+    """No encryption key unlocked, none in the environment, no console to ask on; cheap key wrapping."""
+    from talentdesk.store import cipher
+
+    monkeypatch.setattr(cipher, "SCRYPT_N", 2 ** 10)  # cheap in tests; each wrap records its own cost
+    for env in ("TALENTDESK_PASSWORD", "TALENTDESK_NEW_PASSWORD", "TALENTDESK_RECOVERY_KEY"):
+        monkeypatch.delenv(env, raising=False)
+    monkeypatch.setattr("sys.stdin", None)
+    cipher.forget()
+    yield
+    cipher.forget()

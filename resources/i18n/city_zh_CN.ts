@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>The file could not be copied into the data folder: {reason}</source>
+        <translation>文件无法复制到数据文件夹：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>CityCli</name>
     <message>
         <source>County {code} {name} added.</source>
@@ -281,6 +288,14 @@
 </context>
 <context>
     <name>Move</name>
+    <message>
+        <source>The stored copy of attachment {name} (No. {id}) is missing from the data folder {folder}; put the folder back or remove that attachment first. Nothing was copied.</source>
+        <translation>附件 {name}（第 {id} 号）保存的文件在数据文件夹 {folder} 中找不到；请先把文件夹放回原处，或删除该附件。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The stored copy of attachment {name} (No. {id}) is damaged: its content is not what was attached. Nothing was copied.</source>
+        <translation>附件 {name}（第 {id} 号）保存的文件已损坏：内容与添加时不同。没有复制任何内容。</translation>
+    </message>
     <message>
         <source>The two databases are at different schema versions ({source} and {target}); open both with this version of TalentDesk first. Nothing was copied.</source>
         <translation>两个数据库的结构版本不同（{source} 与 {target}），请先用本版 TalentDesk 分别打开一次。未复制任何数据。</translation>

@@ -3,10 +3,6 @@
 <context>
     <name>Accounts</name>
     <message>
-        <source>This server database has accounts, but none that this connection's county may see. Ask the city's administrator to make an account for your county (see docs/city.md).</source>
-        <translation>这个服务器数据库已有账号，但没有本连接所属县区可见的账号。请市级管理员为您的县区建立账号（见 docs/city.md）。</translation>
-    </message>
-    <message>
         <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
@@ -59,8 +55,16 @@
         <translation>新密码不能与旧密码相同。</translation>
     </message>
     <message>
+        <source>The password was changed meanwhile. Enter your current password again.</source>
+        <translation>密码在此期间已被更改。请重新输入当前密码。</translation>
+    </message>
+    <message>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>This server database has accounts, but none that this connection's county may see. Ask the city's administrator to make an account for your county (see docs/city.md).</source>
+        <translation>这个服务器数据库已有账号，但没有本连接所属县区可见的账号。请市级管理员为您的县区建立账号（见 docs/city.md）。</translation>
     </message>
     <message>
         <source>This account is disabled. Ask an administrator.</source>
@@ -918,6 +922,18 @@
     <message>
         <source>Reason for leaving (coded)</source>
         <translation>离开原因（编码）</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>补贴金额</translation>
+    </message>
+    <message>
+        <source>Cannot be held together with</source>
+        <translation>不可同时享受的政策</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
     </message>
     <message>
         <source>Rows</source>
@@ -2076,6 +2092,18 @@ Keep locked away from the PC.</source>
     <message>
         <source>Restored {source} ({talents} talents, {entries} ledger entries). The previous database was saved as {backup}.</source>
         <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
+    </message>
+    <message>
+        <source>Talent #{id}: the watch list's stored signals differ from the data.</source>
+        <translation>人才 #{id}：流失风险名单保存的信号与数据不一致。</translation>
+    </message>
+    <message>
+        <source>Recompute them with: talentdesk watch-list --rebuild</source>
+        <translation>可用以下命令重新计算：talentdesk watch-list --rebuild</translation>
+    </message>
+    <message>
+        <source>Watch list's stored signals against the data ({n} talents with a signal today)</source>
+        <translation>流失风险名单保存的信号与数据核对（今天有信号的人才 {n} 人）</translation>
     </message>
     <message>
         <source>No new password: set {env} or run the command in a terminal.</source>

@@ -17,7 +17,6 @@ Nothing of the program is changed; the scratch database is deleted afterwards un
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sqlite3
 import sys
@@ -162,10 +161,7 @@ def plans(con, queries) -> dict:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("--talents", type=int, default=100_000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--workdir", default=str(bench.DEFAULT_WORKDIR))
+    p = bench.cached_db_arguments()
     p.add_argument("--queries", type=int, default=30)
     p.add_argument("--keep", action="store_true")
     p.add_argument("--db", help="take the talents from this database (e.g. multiply_talents.py's) instead")

@@ -10,7 +10,6 @@ only the search figures of `run.py --db THIS --reuse --talents N·K` mean anythi
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import sys
@@ -22,11 +21,8 @@ import run as bench  # noqa: E402
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("--talents", type=int, default=100_000)
+    p = bench.cached_db_arguments()
     p.add_argument("--times", type=int, default=10)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--workdir", default=str(bench.DEFAULT_WORKDIR))
     args = p.parse_args(argv)
     src = bench.cached_db_path(Path(args.workdir), args.talents, args.seed)
     if not src.exists():

@@ -8,7 +8,6 @@ Read-only: every call runs in a session that is rolled back.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sqlite3
@@ -48,10 +47,7 @@ def main(argv=None) -> int:
 
     from talentdesk.services.base import Actor, Database
 
-    p = argparse.ArgumentParser()
-    p.add_argument("--talents", type=int, default=100_000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--workdir", default=str(bench.DEFAULT_WORKDIR))
+    p = bench.cached_db_arguments()
     p.add_argument("--db", help="profile this database instead of the cached one (e.g. a copy with more indexes)")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)

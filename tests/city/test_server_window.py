@@ -2,22 +2,12 @@
 hands back the address (no password); start-up opens it with no lock file, asks again for a refused password."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 from sqlalchemy.engine import make_url
 
 from talentdesk.services.base import Actor
 from talentdesk.store import server as srv
 from talentdesk.ui.wizard import wizard as wiz
-
-
-@pytest.fixture
-def runner(database):
-    from talentdesk.ui.runner import Runner
-
-    r = Runner(database, lambda: Actor.local())
-    yield r
-    r.shutdown()
 
 
 def _fill(form, url):

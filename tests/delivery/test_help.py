@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
 
 from talentdesk import __version__, i18n
@@ -17,6 +17,7 @@ from talentdesk.paths import resources_dir
 from talentdesk.ui.help import show_about, show_help
 from talentdesk.ui.help.about import last_backup
 from talentdesk.ui.help.window import TOPIC_FOR_TAB, HelpWindow, list_topics
+from tests.support import main_window
 
 HELP = resources_dir() / "help"
 DAILY_TASKS = ["02-register-a-talent.md", "03-record-a-payment.md", "04-print-certificates.md",
@@ -62,13 +63,8 @@ def test_a_topic_missing_in_chinese_falls_back_to_english(monkeypatch, tmp_path)
 
 @pytest.fixture
 def window(qtbot, database, tmp_path):
-    from talentdesk.app import open_main_window
-
-    w = open_main_window(database, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.context.runner.shutdown()
+    with main_window(qtbot, database, tmp_path, lang=None) as w:
+        yield w
 
 
 def test_f1_opens_the_guide_at_the_topic_of_the_tab_in_front(qtbot, window):

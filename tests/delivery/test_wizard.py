@@ -3,6 +3,7 @@ with a message and changes nothing, and hands back the database the window shoul
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from talentdesk.domain.models import AuditEntry
 from talentdesk.services.base import Actor
 from talentdesk.services.common.settings import get_setting
 from talentdesk.ui.wizard import wizard as wiz
+from tests.support import main_window
 
 
 @pytest.fixture
@@ -26,15 +28,6 @@ def no_error_boxes(monkeypatch):
     shown = []
     monkeypatch.setattr("talentdesk.ui.errors.show_error", lambda parent, exc: shown.append(exc))
     return shown
-
-
-@pytest.fixture
-def runner(database):
-    from talentdesk.ui.runner import Runner
-
-    r = Runner(database, lambda: Actor.local())
-    yield r
-    r.shutdown()
 
 
 def _wizard(qtbot, runner):
@@ -271,43 +264,35 @@ def test_a_failing_demo_build_is_reported_and_the_own_database_opens(qtbot, data
     assert len(no_error_boxes) == 1 and isinstance(no_error_boxes[0], OSError)
 
 
+@contextmanager
+def _window_after(choice, qtbot, database, runner, settings, monkeypatch, tmp_path):
+    """The first-run wizard finished with choice, then the main window opened on its runner and shown."""
+    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(choice))
+    outcome = wiz.first_run(runner, settings)
+    with main_window(qtbot, database, tmp_path, lang=None, settings_file="w.ini", runner=runner) as window:
+        outcome.after_show(window)
+        yield window
+
+
 def test_choosing_excel_import_opens_the_import_dialog_once_the_window_shows(qtbot, database, runner, settings,
                                                                              monkeypatch, tmp_path):
-    from talentdesk.app import open_main_window
     from talentdesk.ui.talents.import_dialog import ImportDialog
 
-    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.IMPORT))
-    outcome = wiz.first_run(runner, settings)
-    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                              runner=runner)
-    qtbot.addWidget(window)
-    try:
-        window.show()
-        outcome.after_show(window)
+    with _window_after(wiz.StartChoice.IMPORT, qtbot, database, runner, settings, monkeypatch, tmp_path) as window:
         dialogs = [w for w in window.findChildren(ImportDialog) if w.isVisible()]
         assert len(dialogs) == 1
         assert window.tabs.currentWidget() is window.talents
         dialogs[0].close()
-    finally:
-        window.context.runner.shutdown()
 
 
 def test_choosing_to_move_in_opens_the_guide_in_order_with_templates(qtbot, database, runner, settings, monkeypatch,
                                                                       tmp_path):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from talentdesk.app import open_main_window
     from talentdesk.ui.common.file_import import FileImportDialog
     from talentdesk.ui.wizard.movein import MoveInGuide
 
-    monkeypatch.setattr(wiz.FirstRunWizard, "exec", _finish_immediately(wiz.StartChoice.MOVE_IN))
-    outcome = wiz.first_run(runner, settings)
-    window = open_main_window(database, settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                              runner=runner)
-    qtbot.addWidget(window)
-    try:
-        window.show()
-        outcome.after_show(window)
+    with _window_after(wiz.StartChoice.MOVE_IN, qtbot, database, runner, settings, monkeypatch, tmp_path) as window:
         guides = [w for w in window.findChildren(MoveInGuide) if w.isVisible()]
         assert len(guides) == 1
         guide = guides[0]
@@ -321,5 +306,3 @@ def test_choosing_to_move_in_opens_the_guide_in_order_with_templates(qtbot, data
         assert [d for d in guide.findChildren(FileImportDialog) if d.isVisible()]
         guide.buttons["talents"][1].click()
         assert window.tabs.currentWidget() is window.talents
-    finally:
-        window.context.runner.shutdown()

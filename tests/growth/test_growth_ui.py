@@ -1,12 +1,11 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from talentdesk.services.growth import trajectory
-from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.growth.timeline import TimelineView
-from talentdesk.ui.runner import Runner
+from tests.support import shown
 
 D = dt.date
 
@@ -26,10 +25,7 @@ def make_timeline(n_events: int = 30) -> trajectory.Timeline:
 
 @pytest.fixture
 def view(qtbot):
-    v = TimelineView()
-    qtbot.addWidget(v)
-    v.resize(1000, 360)
-    v.show()
+    v = shown(qtbot, TimelineView(), 1000, 360)
     qtbot.waitExposed(v)
     v.set_timeline(make_timeline())
     return v
@@ -82,22 +78,10 @@ def test_timeline_renders_offscreen(view, tmp_path):
     assert "#2f6fb0" in colours and "#3a9a5b" in colours  # career and care are drawn in their colours
 
 
-@pytest.fixture
-def context(demo_db, local, tmp_path, qtbot):
-    runner = Runner(demo_db, lambda: local)
-    ctx = AppContext(database=demo_db, runner=runner, actor=local,
-                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    yield ctx
-    runner.shutdown()
-
-
 def test_growth_tab_pages_load_and_the_retention_chart_draws(context, qtbot):
     from talentdesk.ui.growth.tab import GrowthTab
 
-    tab = GrowthTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 800)
-    tab.show()
+    tab = shown(qtbot, GrowthTab(context), 1200, 800)
     tab.show_timeline(5)
     qtbot.waitUntil(lambda: tab.timeline.view.canvas.timeline is not None, timeout=10000)
     assert tab.timeline.view.canvas.timeline.talent_id == 5

@@ -1,23 +1,10 @@
 """The "Why people leave" page draws the curves and bands, and the departure dialog insists on a coded reason."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCharts import QAreaSeries, QLineSeries
-from PySide6.QtCore import QSettings
 
 from talentdesk.domain.models import Talent
 from talentdesk.services.talents import departure, records
-from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.runner import Runner
-
-
-@pytest.fixture
-def context(demo_db, local, tmp_path, qtbot):
-    runner = Runner(demo_db, lambda: local)
-    ctx = AppContext(database=demo_db, runner=runner, actor=local,
-                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    yield ctx
-    runner.shutdown()
 
 
 def test_survival_page_draws_a_curve_and_band_per_group(context, qtbot, tmp_path):

@@ -1,33 +1,15 @@
 """The sweep page lists candidates with what is missing, drafts them in one action, and the overview counts them."""
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-from PySide6.QtCore import QSettings
-
 from talentdesk.services.growth import overview
-from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.runner import Runner
 from tests.conftest import TODAY
-
-
-@pytest.fixture
-def context(demo_db, local, tmp_path, qtbot):
-    runner = Runner(demo_db, lambda: local)
-    ctx = AppContext(database=demo_db, runner=runner, actor=local,
-                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    yield ctx
-    runner.shutdown()
+from tests.support import shown
 
 
 def test_sweep_page_lists_drafts_and_edits_rules(context, qtbot):
     from talentdesk.ui.ledger.sweep_page import SweepPage
 
-    page = SweepPage(context)
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
+    page = shown(qtbot, SweepPage(context), 1366, 700)
     page.refresh()
     qtbot.waitUntil(lambda: page.result is not None, timeout=15000)
     total = len(page.result.candidates)
@@ -66,10 +48,7 @@ def test_overview_lists_entitlements(demo_db, local):
 def test_simulator_page_shows_both_scenarios_and_exports(context, qtbot, tmp_path):
     from talentdesk.ui.ledger.simulator_page import SimulatorPage
 
-    page = SimulatorPage(context)
-    qtbot.addWidget(page)
-    page.resize(1366, 700)
-    page.show()
+    page = shown(qtbot, SimulatorPage(context), 1366, 700)
     page.refresh()
     qtbot.waitUntil(lambda: page.sim is not None, timeout=20000)
     assert page.model.rowCount() == 5

@@ -37,6 +37,21 @@ def depart(session, talent_id: int, on: dt.date) -> None:
     session.flush()
 
 
+def add_people(session, people: dict[str, tuple[dt.date, dt.date | None]]) -> dict[str, int]:
+    """Talents by name, each (arrival, departure or None), added in that order; their ids by name."""
+    ids = {}
+    for name, (arrival, left) in people.items():
+        ids[name] = add_talent(session, name=name, arrival=arrival)
+        if left is not None:
+            depart(session, ids[name], left)
+    return ids
+
+
+def id_numbers(session, ids: dict[str, int]) -> dict[str, str]:
+    """The ID number of each talent in ids (name → id), by name."""
+    return {name: session.get(Talent, t).id_number for name, t in ids.items()}
+
+
 def add_policy(session, *, name: str = "安家补贴", kind: str = "settling", amount_fen: int = 3_000_000,
                mode: str = "yearly", count: int = 3, rule: str = "pro_rata", excludes: tuple[int, ...] = (),
                tiers: tuple[str, ...] = (), educations: tuple[str, ...] = (),

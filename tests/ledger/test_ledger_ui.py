@@ -3,39 +3,19 @@ Set TALENTDESK_SCREENSHOTS=folder to save the screenshots used in docs/."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from talentdesk.domain.models import Payment
 from talentdesk.services.ledger import certificates
 from talentdesk.services.base import Actor
-
-SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")
-
-
-def shot(widget, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / name))
-
+from tests.support import SHOT_LANG, main_window, shot
 
 @pytest.fixture
 def tab(qtbot, demo_db, tmp_path):
-    from talentdesk.app import make_application, open_main_window
-
-    make_application(lang=os.environ.get("TALENTDESK_SHOT_LANG", "en"))
-    w = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    w.tabs.setCurrentWidget(w.ledger)
-    qtbot.waitUntil(lambda: w.ledger.loaded, timeout=15000)
-    yield w.ledger
-    w.context.runner.shutdown()
+    with main_window(qtbot, demo_db, tmp_path, lang=SHOT_LANG, size=(1400, 800), tab="ledger") as w:
+        yield w.ledger
 
 
 def idle(qtbot, tab):

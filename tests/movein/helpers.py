@@ -1,11 +1,15 @@
 """Builders for the moving-in tests: a sheet written like an office's, and table checksums."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import openpyxl
 from sqlalchemy import text
 
+# Three people: two in post, one who left in 2025 — the pairing and care lists name them.
+THREE = {"张三": (dt.date(2023, 3, 1), None), "李四": (dt.date(2023, 9, 1), None),
+         "王五": (dt.date(2022, 7, 1), dt.date(2025, 6, 30))}
 HEADER = ["序号", "姓名", "身份证号", "补贴项目", "政策文号", "期次", "金额（元）", "发放日期", "凭证号", "发放方式"]
 
 

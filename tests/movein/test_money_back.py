@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from talentdesk.domain.models import Instalment, Talent
+from talentdesk.domain.models import Instalment
 from talentdesk.services.ledger import grants as grants_svc
 from talentdesk.services.ledger import history_import as H
 from talentdesk.services.ledger import payments, reconcile
-from tests.ledger.helpers import add_policy, add_talent, depart
+from tests.ledger.helpers import add_people, add_policy, id_numbers
 from tests.movein.helpers import HEADER, checksums, write_sheet
 
 TODAY = dt.date(2026, 11, 23)
@@ -22,11 +22,9 @@ KIND_HEADER = [*HEADER, "款项类型", "摘要"]
 def office(database, local):
     """张三 arrived 2022-01-10 and left 2023-06-30; 李四 is still here. 安家补贴: 30,000 in 3 yearly instalments."""
     with database.session(local) as s:
-        zs = add_talent(s, name="张三", arrival=dt.date(2022, 1, 10))
-        ls = add_talent(s, name="李四", arrival=dt.date(2022, 3, 1))
-        depart(s, zs, dt.date(2023, 6, 30))
+        ids = add_people(s, {"张三": (dt.date(2022, 1, 10), dt.date(2023, 6, 30)), "李四": (dt.date(2022, 3, 1), None)})
         add_policy(s, name="安家补贴", amount_fen=3_000_000, mode="yearly", count=3)
-        return {"张三": s.get(Talent, zs).id_number, "李四": s.get(Talent, ls).id_number}
+        return id_numbers(s, ids)
 
 
 def _import(database, local, path, **kw):

@@ -4,26 +4,15 @@ Set TALENTDESK_SCREENSHOTS=folder to save the screenshots used in docs/screensho
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from talentdesk.domain.models import Talent
 from talentdesk.ui.wizard.movein import MoveInGuide
 from tests.movein.history_gen import history, setup
-
-SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")
-
-
-def shot(widget, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / name))
-
+from tests.support import SHOT_LANG, main_window, shot
 
 @pytest.fixture
 def moved(database, local, tmp_path):
@@ -50,17 +39,8 @@ def moved(database, local, tmp_path):
 
 @pytest.fixture
 def window(qtbot, database, tmp_path):
-    from talentdesk.app import make_application, open_main_window
-
-    make_application(lang=os.environ.get("TALENTDESK_SHOT_LANG", "en"))
-    w = open_main_window(database, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.tabs.setCurrentWidget(w.ledger)
-    qtbot.waitUntil(lambda: w.ledger.loaded, timeout=15000)
-    yield w
-    w.context.runner.shutdown()
+    with main_window(qtbot, database, tmp_path, lang=SHOT_LANG, size=(1366, 768), tab="ledger") as w:
+        yield w
 
 
 def idle(qtbot, w):

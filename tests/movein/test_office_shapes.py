@@ -4,44 +4,41 @@ person's name, ID number and policy merged over their payments, a policy table w
 amount rows — each imports to the fen, and every cell filled from a merged one is noted."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 
 import openpyxl
 
-from talentdesk.domain.models import Talent
 from talentdesk.services.ledger import grants as grants_svc
 from talentdesk.services.ledger import history_import, policies, reconcile
 from talentdesk.services.ledger.policy_import import import_policies
 from talentdesk.services.mentors.pairing_import import import_pairings
-from tests.ledger.helpers import add_policy, add_talent, depart
+from tests.ledger.helpers import add_people, add_policy, id_numbers
+from tests.talents.helpers import write_csv
 
 TODAY = dt.date(2026, 11, 23)
 
 
 def _people(database, local):
     with database.session(local) as s:
-        a = add_talent(s, name="王𠮷", arrival=dt.date(2022, 3, 1))
-        b = add_talent(s, name="李䶮", arrival=dt.date(2022, 9, 1))
-        depart(s, b, dt.date(2024, 3, 31))
+        ids = add_people(s, {"王𠮷": (dt.date(2022, 3, 1), None), "李䶮": (dt.date(2022, 9, 1), dt.date(2024, 3, 31))})
         add_policy(s, name="安家补贴", amount_fen=3_000_000, mode="yearly", count=3)
-        return s.get(Talent, a).id_number, s.get(Talent, b).id_number
+        return tuple(id_numbers(s, ids).values())
 
 
 def test_a_gb18030_csv_payment_history_with_money_paid_back(database, local, tmp_path):
     a, b = _people(database, local)
     path = tmp_path / "发放台账.csv"
-    with open(path, "w", encoding="gb18030", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["2022—2024年人才安家补贴发放台账（单位：元）"])
-        w.writerow(["序号", "姓名", "身份证号码", "补贴项目", "期次", "金额（元）", "发放日期", "凭证号", "摘要"])
-        w.writerow([1, "王𠮷", a, "安家补贴", "第1期", "1万元", "2022年3月20日", "记-001", ""])
-        w.writerow([2, "王𠮷", a, "安家补贴", "第2期", "￥10,000.00", "2023.3.20", "记-002", ""])
-        w.writerow([3, "李䶮", b, "安家补贴", "1/3", "1.0万", "20220915", "记-003", ""])
-        w.writerow([4, "李䶮", b, "安家补贴", "2/3", "10000", "2023/9/15", "记-004", ""])
-        w.writerow([5, "李䶮", b, "安家补贴", "", "-3,500.00", "2024/5/6", "收-001", "提前离职，退回部分安家补贴"])
-        w.writerow(["合计", "", "", "", "", "36500", "", "", ""])
-        w.writerow(["填表人：张敏", "", "", "审核人：刘强"])
+    write_csv(path, [
+        ["2022—2024年人才安家补贴发放台账（单位：元）"],
+        ["序号", "姓名", "身份证号码", "补贴项目", "期次", "金额（元）", "发放日期", "凭证号", "摘要"],
+        [1, "王𠮷", a, "安家补贴", "第1期", "1万元", "2022年3月20日", "记-001", ""],
+        [2, "王𠮷", a, "安家补贴", "第2期", "￥10,000.00", "2023.3.20", "记-002", ""],
+        [3, "李䶮", b, "安家补贴", "1/3", "1.0万", "20220915", "记-003", ""],
+        [4, "李䶮", b, "安家补贴", "2/3", "10000", "2023/9/15", "记-004", ""],
+        [5, "李䶮", b, "安家补贴", "", "-3,500.00", "2024/5/6", "收-001", "提前离职，退回部分安家补贴"],
+        ["合计", "", "", "", "", "36500", "", "", ""],
+        ["填表人：张敏", "", "", "审核人：刘强"],
+    ], encoding="gb18030")
     with database.session(local) as s:
         result = history_import.import_payments(s, path=path, today=TODAY)
     assert result.rejected == [] and result.imported == 5 and result.not_data == [8, 9]
@@ -101,12 +98,12 @@ def test_a_policy_name_merged_over_its_amount_rows(database, local, tmp_path):
 def test_a_gb18030_csv_pairing_list(database, local, tmp_path):
     a, b = _people(database, local)
     path = tmp_path / "结对.csv"
-    with open(path, "w", encoding="gb18030", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["2022年新引进人才“一对一”结对名单"])
-        w.writerow(["序号", "帮带导师", "导师单位", "被帮带人", "身份证号码", "导师类型", "结对时间", "解除日期"])
-        w.writerow([1, "陈建国", "县人民医院", "王𠮷", a, "业务导师", "2022年3月15日", ""])
-        w.writerow([2, "陈建国", "县人民医院", "李䶮", b, "业务导师", "2022.9.20", "2024.3.31"])
+    write_csv(path, [
+        ["2022年新引进人才“一对一”结对名单"],
+        ["序号", "帮带导师", "导师单位", "被帮带人", "身份证号码", "导师类型", "结对时间", "解除日期"],
+        [1, "陈建国", "县人民医院", "王𠮷", a, "业务导师", "2022年3月15日", ""],
+        [2, "陈建国", "县人民医院", "李䶮", b, "业务导师", "2022.9.20", "2024.3.31"],
+    ], encoding="gb18030")
     with database.session(local) as s:
         result = import_pairings(s, path=path, today=TODAY)
     assert result.rejected == [] and result.imported == 2

@@ -8,11 +8,11 @@ import json
 import pytest
 from sqlalchemy import select
 
-from talentdesk.domain.models import CareCase, Mentor, Pairing, Talent
+from talentdesk.domain.models import CareCase, Mentor, Pairing
 from talentdesk.services.mentors.pairing_import import import_pairings
 from talentdesk.services.talents.care_import import import_care
-from tests.ledger.helpers import add_talent, depart
-from tests.movein.helpers import checksums, write_sheet
+from tests.ledger.helpers import add_people, id_numbers
+from tests.movein.helpers import THREE, checksums, write_sheet
 
 TODAY = dt.date(2026, 11, 23)
 PAIR = ["序号", "导师", "导师单位", "姓名", "身份证号", "结对类型", "结对日期", "结束日期", "结束原因"]
@@ -22,11 +22,7 @@ CARE = ["序号", "姓名", "身份证号", "服务类型", "公寓", "房号", 
 @pytest.fixture
 def people(database, local):
     with database.session(local) as s:
-        a = add_talent(s, name="张三", arrival=dt.date(2023, 3, 1))
-        b = add_talent(s, name="李四", arrival=dt.date(2023, 9, 1))
-        c = add_talent(s, name="王五", arrival=dt.date(2022, 7, 1))
-        depart(s, c, dt.date(2025, 6, 30))
-        return {s.get(Talent, t).name: s.get(Talent, t).id_number for t in (a, b, c)}
+        return id_numbers(s, add_people(s, THREE))
 
 
 def test_pairing_list_imports_and_adds_missing_mentors(people, database, local, tmp_path):

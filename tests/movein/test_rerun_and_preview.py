@@ -13,8 +13,8 @@ from talentdesk.services.ledger import history_import, journal, policies
 from talentdesk.services.ledger.policy_import import import_policies
 from talentdesk.services.mentors.pairing_import import import_pairings
 from talentdesk.services.talents import care_import, exporter, importer
-from tests.ledger.helpers import add_policy, add_talent, depart
-from tests.movein.helpers import checksums, write_sheet
+from tests.ledger.helpers import add_people, add_policy, add_talent, depart, id_numbers
+from tests.movein.helpers import THREE, checksums, write_sheet
 
 TODAY = dt.date(2026, 11, 23)
 POLICY = ["序号", "政策名称", "文号", "补贴类型", "A类（元）", "B类", "C类人才", "发放方式", "服务期限", "追回规则",
@@ -27,17 +27,14 @@ CARE = ["序号", "姓名", "身份证号", "服务类型", "公寓", "房号", 
 @pytest.fixture
 def people(database, local):
     with database.session(local) as s:
-        a = add_talent(s, name="张三", arrival=dt.date(2023, 3, 1))
-        b = add_talent(s, name="李四", arrival=dt.date(2023, 9, 1))
-        c = add_talent(s, name="王五", arrival=dt.date(2022, 7, 1))
-        depart(s, c, dt.date(2025, 6, 30))
+        ids = add_people(s, THREE)
         hospital = Employer(name="县人民医院", name_pinyin="xianrenminyiyuan", name_initials="xrmyy")
         s.add(hospital)
         s.flush()
-        for t in (a, b, c):  # the gender the ID number says and an employer, as the roster import checks
+        for t in ids.values():  # the gender the ID number says and an employer, as the roster import checks
             s.get(Talent, t).gender = "M" if int(s.get(Talent, t).id_number[16]) % 2 else "F"
             s.get(Talent, t).employer_id = hospital.id
-        return {s.get(Talent, t).name: s.get(Talent, t).id_number for t in (a, b, c)}
+        return id_numbers(s, ids)
 
 
 def _twice(database, local, run, path, **kw):

@@ -16,15 +16,7 @@ from talentdesk.services.base import Actor
 from talentdesk.store import cipher
 
 
-@pytest.fixture(autouse=True)
-def _fresh_keys(monkeypatch):
-    monkeypatch.setattr(cipher, "SCRYPT_N", 2 ** 10)  # cheap in tests; each wrap records its own cost
-    for env in ("TALENTDESK_PASSWORD", "TALENTDESK_NEW_PASSWORD", "TALENTDESK_RECOVERY_KEY"):
-        monkeypatch.delenv(env, raising=False)
-    monkeypatch.setattr("sys.stdin", None)
-    cipher.forget()
-    yield
-    cipher.forget()
+pytestmark = pytest.mark.usefixtures("fresh_keys")
 
 
 def _hits(patterns: list[str], folder: Path) -> str:

@@ -4,42 +4,22 @@ Set TALENTDESK_SCREENSHOTS=folder (and TALENTDESK_SHOT_LANG=zh_CN) to save a scr
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from talentdesk.services.base import Actor
 from talentdesk.services.payments import batches, verification
 from tests.payments.helpers import build, return_file
+from tests.support import SHOT_LANG, main_window, shot
 
 D = dt.date
-SHOTS = os.environ.get("TALENTDESK_SCREENSHOTS")
-
-
-def shot(widget, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / name))
-
-
 @pytest.fixture
 def window(qtbot, database, tmp_path):
-    from talentdesk.app import make_application, open_main_window
-
     county = build(database, with_accounts=False)
-    make_application(lang=os.environ.get("TALENTDESK_SHOT_LANG", "en"))
-    w = open_main_window(database, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.tabs.setCurrentWidget(w.ledger)
-    qtbot.waitUntil(lambda: w.ledger.loaded, timeout=15000)
-    w.county = county
-    yield w
-    w.context.runner.shutdown()
+    with main_window(qtbot, database, tmp_path, lang=SHOT_LANG, size=(1366, 768), tab="ledger") as w:
+        w.county = county
+        yield w
 
 
 def _settle(qtbot, w) -> None:
@@ -112,9 +92,21 @@ def test_a_batch_walks_through_its_states(qtbot, window, database, tmp_path, mon
     shot(w, "6-reissue.png")
 
 
-def test_a_bank_account_is_entered_from_the_page(qtbot, window, monkeypatch):
+def _submit_form(qtbot, w, monkeypatch, button: str, fill, until: list) -> None:
+    """Click the batch page's button; its form is filled by fill and accepted without being shown; wait for the work
+    to finish and until the list `until` has something."""
     from talentdesk.ui.ledger import batch_page
 
+    def exec_(dlg):
+        fill(dlg)
+        return True
+    monkeypatch.setattr(batch_page.FormDialog, "exec", exec_)
+    w.ledger.batches.buttons[button].click()
+    _settle(qtbot, w)
+    qtbot.waitUntil(lambda: bool(until), timeout=15000)
+
+
+def test_a_bank_account_is_entered_from_the_page(qtbot, window, monkeypatch):
     w = window
     page = w.ledger.batches
     _show(qtbot, w, page)
@@ -125,11 +117,7 @@ def test_a_bank_account_is_entered_from_the_page(qtbot, window, monkeypatch):
         dlg.fields["talent"].setText("陈静")
         dlg.fields["account"].setText("6222 0212 3456 7890 128")
         dlg.fields["bank"].setText("县农商银行")
-        return True
-    monkeypatch.setattr(batch_page.FormDialog, "exec", fill)
-    page.buttons["account"].click()
-    _settle(qtbot, w)
-    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    _submit_form(qtbot, w, monkeypatch, "account", fill, until=shown)
     assert "6222021234567890128" in shown[0] and "陈静" in shown[0]
 
 
@@ -147,11 +135,7 @@ def test_the_calendar_is_edited_from_the_page(qtbot, window, database, monkeypat
         dlg.fields["day"].setDate(dlg.fields["day"].date().fromString("2026-12-31", "yyyy-MM-dd"))
         dlg.fields["kind"].setCurrentIndex(0)
         dlg.fields["name"].setText("County day")
-        return True
-    monkeypatch.setattr(batch_page.FormDialog, "exec", fill)
-    page.buttons["calendar"].click()
-    _settle(qtbot, w)
-    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
+    _submit_form(qtbot, w, monkeypatch, "calendar", fill, until=seen)
     _settle(qtbot, w)
     with database.session(Actor.local(), readonly=True) as s:
         assert [(d.kind, d.name) for d in calendar.list_days(s, year=2026) if d.day == D(2026, 12, 31)] == \

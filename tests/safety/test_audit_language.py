@@ -3,13 +3,10 @@ summaries in Chinese, times in local time — never table names, enum values, SQ
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import time
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from sqlalchemy import insert
 
 from talentdesk.domain import enums as E
@@ -18,7 +15,7 @@ from talentdesk.services.base import Actor, audit_row, record_event
 from talentdesk.services.safety import audit, audit_text
 from talentdesk.services.safety.audit import AuditQuery
 from talentdesk.services.talents import exporter
-from talentdesk.paths import translations_dir
+from tests.support import zh_translators
 
 CODES = {v for enum in (E.Gender, E.TalentStatus, E.Education, E.Degree, E.GrantStatus, E.PaymentStatus,
                         E.AuditAction, E.Role, E.EntryKind, E.AppraisalGrade) for v in (e.value for e in enum)
@@ -126,16 +123,8 @@ def test_the_export_is_in_the_readers_language_too(trail, zh, tmp_path):
 
 @pytest.fixture
 def chinese_ui(qapp):
-    translators = []
-    for qm in sorted(Path(translations_dir()).glob("*_zh_CN.qm")):
-        t = QTranslator()
-        if t.load(str(qm)):
-            QCoreApplication.installTranslator(t)
-            translators.append(t)
-    assert translators, "compile the catalogues first (python -m talentdesk.devtools.i18n compile)"
-    yield
-    for t in translators:
-        QCoreApplication.removeTranslator(t)
+    with zh_translators():
+        yield
 
 
 def test_the_audit_dialog_shows_no_ascii_code_in_chinese(qtbot, trail, zh, chinese_ui):

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,15 +32,7 @@ ADMIN_PW = "admin-password-1"
 CLERK_PW = "clerk-password-1"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_keys(monkeypatch):
-    monkeypatch.setattr(cipher, "SCRYPT_N", 2 ** 10)  # cheap in tests; each wrap records its own cost
-    for env in ("TALENTDESK_PASSWORD", "TALENTDESK_NEW_PASSWORD", "TALENTDESK_RECOVERY_KEY"):
-        monkeypatch.delenv(env, raising=False)
-    monkeypatch.setattr("sys.stdin", None)
-    cipher.forget()
-    yield
-    cipher.forget()
+pytestmark = pytest.mark.usefixtures("fresh_keys")
 
 
 def run(db: Path, *args: str, user: str | None = None, password: str | None = None, new_password: str | None = None,
@@ -55,6 +48,18 @@ def run(db: Path, *args: str, user: str | None = None, password: str | None = No
             monkeypatch.setenv(k, v)
     argv = ["--lang", "en", "--db", str(db)] + (["--user", user] if user else []) + list(args)
     return cli_main(argv)
+
+
+@contextmanager
+def _opened_as_admin(path: Path):
+    """The encrypted file opened afresh with the admin's password (no key kept from before), and the admin signed in."""
+    cipher.forget()
+    cipher.unlock_with_password(path, "admin", ADMIN_PW)
+    database = Database.open(path)
+    try:
+        yield database, login(database, username="admin", password=ADMIN_PW)
+    finally:
+        database.dispose()
 
 
 def _personal_data(database: Database) -> list[str]:
@@ -216,16 +221,10 @@ def test_admin_rewraps_a_lost_password_and_the_old_one_stops_opening_the_file(de
     data = cipher.read_keys_file(path)
     assert isinstance(data["wraps"]["clerk"], dict)  # the old wrap went once the reset committed
     # a disabled account's wrap goes too
-    cipher.forget()
-    cipher.unlock_with_password(path, "admin", ADMIN_PW)
-    database = Database.open(path)
-    try:
-        admin = login(database, username="admin", password=ADMIN_PW)
+    with _opened_as_admin(path) as (database, admin):
         with database.session(admin) as s:
             clerk_id = accounts.find_user(s, "clerk").id
             accounts.update_user(s, user_id=clerk_id, active=False)
-    finally:
-        database.dispose()
     assert "clerk" not in cipher.read_keys_file(path)["wraps"]
     with pytest.raises(AuthenticationError):
         cipher.unlock_with_password(path, "clerk", "temporary-pw-1")
@@ -280,17 +279,11 @@ def test_no_key_or_password_in_the_audit_trail_exports_or_log(demo_db, tmp_path,
     kw = dict(user="admin", password=ADMIN_PW, monkeypatch=monkeypatch)
     assert run(path, "users", "add", "clerk", new_password=CLERK_PW, **kw) == 0
     assert run(path, "backup", user="admin", password="wrong-password-x", monkeypatch=monkeypatch) == 1
-    cipher.forget()
-    cipher.unlock_with_password(path, "admin", ADMIN_PW)
-    database = Database.open(path)
-    try:
-        admin = login(database, username="admin", password=ADMIN_PW)
-        from talentdesk.services.safety import audit
+    from talentdesk.services.safety import audit
 
+    with _opened_as_admin(path) as (database, admin):
         with database.session(admin) as s:
             audit.export_audit(s, path=tmp_path / "trail.csv")
-    finally:
-        database.dispose()
     [h.flush() for h in __import__("logging").getLogger().handlers]
     trail = _audit_text(path, recovery) + (tmp_path / "trail.csv").read_text(encoding="utf-8-sig")
     assert "encrypted at rest" in trail
@@ -408,3 +401,39 @@ def test_a_backup_from_before_a_password_change_restores_and_its_password_logs_i
     # the restored account has the password it had in the backup; it opens the file and logs in
     assert run(path, "watch-list", user="clerk", password=CLERK_PW, monkeypatch=monkeypatch) == 0
     assert run(path, "watch-list", user="admin", password=ADMIN_PW, monkeypatch=monkeypatch) == 0
+
+
+def test_passwords_hashed_on_the_no_database_lane_rewrap_the_key_too(demo_db, monkeypatch, capsys):
+    """The window hashes new, reset and own passwords first (no session held), then stores them: on an encrypted
+    database each of those also seals the key under the new password, so that password opens the file."""
+    path = demo_db.path
+    _encrypt_with_first_account(demo_db, monkeypatch, capsys)
+    cipher.forget()
+    cipher.unlock_with_password(path, "admin", ADMIN_PW)
+    database = Database.open(path)
+    try:
+        admin = login(database, username="admin", password=ADMIN_PW)
+        with database.session(admin) as s:
+            accounts.create_user(s, username="clerk", role="clerk",
+                                 password=accounts.hash_new_password(password=CLERK_PW))
+        cipher.forget()
+        assert cipher.unlock_with_password(path, "clerk", CLERK_PW)
+        with database.session(admin) as s:
+            accounts.reset_password(s, user_id=accounts.find_user(s, "clerk").id,
+                                    new_password=accounts.hash_new_password(password="temporary-pw-1"))
+        cipher.forget()
+        assert cipher.unlock_with_password(path, "clerk", "temporary-pw-1")
+        clerk = login(database, username="clerk", password="temporary-pw-1")
+        with database.session(clerk, readonly=True) as s:
+            challenge = accounts.own_password_challenge(s)
+        change = accounts.hash_own_password(challenge=challenge, old_password="temporary-pw-1",
+                                            new_password="clerk-own-pw-2")
+        assert "clerk-own-pw-2" not in repr(change) and change.new.password_hash not in repr(change)
+        with database.session(clerk) as s:
+            accounts.set_own_password(s, change=change)
+    finally:
+        database.dispose()
+    cipher.forget()
+    with pytest.raises(AuthenticationError):
+        cipher.unlock_with_password(path, "clerk", "temporary-pw-1")
+    assert cipher.unlock_with_password(path, "clerk", "clerk-own-pw-2")

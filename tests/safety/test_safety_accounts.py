@@ -132,6 +132,31 @@ def test_users_change_their_own_password(office):
     assert login(database, username="clerk", password="another one 3").username == "clerk"
 
 
+def test_an_own_password_change_checked_against_an_old_hash_is_refused(office):
+    """The window checks the current password with no session held; if the password changed meanwhile (another
+    window, an admin's reset), storing the change is refused and nothing changes."""
+    database, _ = office
+    clerk = login(database, username="clerk", password=PW)
+    with database.session(clerk, readonly=True) as s:
+        challenge = accounts.own_password_challenge(s)
+    with pytest.raises(AuthenticationError):
+        accounts.hash_own_password(challenge=challenge, old_password="nope", new_password="another one 3")
+    with pytest.raises(ValidationError):
+        accounts.hash_own_password(challenge=challenge, old_password=PW, new_password=PW)
+    stale = accounts.hash_own_password(challenge=challenge, old_password=PW, new_password="another one 3")
+    with database.session(clerk) as s:
+        accounts.change_own_password(s, old_password=PW, new_password="meanwhile 4")
+    with pytest.raises(Conflict):
+        with database.session(clerk) as s:
+            accounts.set_own_password(s, change=stale)
+    assert login(database, username="clerk", password="meanwhile 4").username == "clerk"
+    with pytest.raises(AuthenticationError):
+        login(database, username="clerk", password="another one 3")
+    with pytest.raises(RuleViolation):
+        with database.session(Actor.local(), readonly=True) as s:
+            accounts.own_password_challenge(s)
+
+
 def test_bad_account_input_is_refused_with_a_message(office):
     database, _ = office
     admin = login(database, username="admin", password=PW)

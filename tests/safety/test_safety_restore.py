@@ -51,20 +51,24 @@ def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(database):
     assert len(_employers(database)) == 2
 
 
+def _execute(path, sql: str) -> None:
+    """One statement committed in the SQLite file at path (created if missing), behind the program's back."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def _wrong_files(tmp_path, database):
     text = tmp_path / "notes.db"
     text.write_text("这不是数据库")
     other = tmp_path / "other.db"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
+    _execute(other, "CREATE TABLE t (x)")
     newer = tmp_path / "newer.db"
     shutil.copyfile(backup_files.make_backup(database.path).path, newer)
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE alembic_version SET version_num = 'future_99'")
-    conn.commit()
-    conn.close()
+    _execute(newer, "UPDATE alembic_version SET version_num = 'future_99'")
     damaged = tmp_path / "damaged.db"
     shutil.copyfile(backup_files.make_backup(database.path).path, damaged)
     size = damaged.stat().st_size

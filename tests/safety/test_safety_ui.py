@@ -14,6 +14,7 @@ from talentdesk.services.safety import backups
 from talentdesk.services.base import Actor
 from talentdesk.ui.safety import startup
 from talentdesk.ui.safety.login import LoginDialog
+from tests.support import running
 
 
 PW = "correct horse 1"
@@ -86,11 +87,8 @@ def test_a_failed_quick_check_offers_the_newest_good_backup(qtbot, database, err
 
 @pytest.fixture
 def runner(with_accounts):
-    from talentdesk.ui.runner import Runner
-
-    r = Runner(with_accounts, lambda: Actor.system())
-    yield r
-    r.shutdown()
+    with running(with_accounts, Actor.system()) as r:
+        yield r
 
 
 def test_the_login_dialog_logs_in_and_shows_a_wrong_password(qtbot, runner):
@@ -222,12 +220,12 @@ def test_start_creates_a_new_database_in_single_user_mode(qtbot, tmp_path, error
         started.close()
 
 
-def test_a_new_account_and_a_reset_password_are_hashed_on_the_no_database_lane(qtbot, with_accounts, tmp_path,
-                                                                                 monkeypatch):
+def test_a_new_account_a_reset_and_an_own_password_are_hashed_on_the_no_database_lane(qtbot, with_accounts,
+                                                                                      tmp_path, monkeypatch):
     """argon2 takes a noticeable moment: it runs with no session held (Lane.NO_DATABASE), and only the insert or
     update holds the writer; the account then logs in with that password."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QInputDialog
 
     from talentdesk.services.base import Lane
     from talentdesk.ui.common.tab import AppContext
@@ -269,5 +267,44 @@ def test_a_new_account_and_a_reset_password_are_hashed_on_the_no_database_lane(q
         assert [(n, lane) for n, lane in submitted if n != "list_users"] == [
             ("hash_new_password", Lane.NO_DATABASE), ("reset_password", Lane.WRITE)]
         assert login(with_accounts, username="wang", password="a third horse 3").username == "wang"
+
+        # after the reset wang logs in and picks an own password: each argon2 step on the no-database lane
+        submitted.clear()
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wang's own horse 4", True)))
+        first = LoginDialog(runner)
+        qtbot.addWidget(first)
+        first.username.setText("wang")
+        first.password.setText("a third horse 3")
+        with qtbot.waitSignal(first.accepted, timeout=10000):
+            first.ok.click()
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=10000)
+        assert [(n, lane) for n, lane in submitted if n != "list_users"] == [
+            ("login_challenge", Lane.READ), ("verify_password", Lane.NO_DATABASE), ("record_login", Lane.WRITE),
+            ("own_password_challenge", Lane.READ), ("hash_own_password", Lane.NO_DATABASE),
+            ("set_own_password", Lane.WRITE)]
+        wang = login(with_accounts, username="wang", password="wang's own horse 4")
+        with with_accounts.session(admin) as s:
+            assert not accounts.find_user(s, "wang").must_change_password
+
+        # and from the safety menu of wang's window, the same three steps
+        window = _window(qtbot, with_accounts, wang)
+        wang_runner = window.context.runner
+        mine = []
+        real_wang_submit = wang_runner.submit
+        monkeypatch.setattr(wang_runner, "submit",
+                            lambda c, **kw: mine.append((c.fn.__name__, c.lane)) or real_wang_submit(c, **kw))
+        answers = iter([("wang's own horse 4", True), ("wang's next horse 5", True)])
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+        said = []
+        monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: said.append(a[2])))
+        try:
+            window.safety.change_password()
+            qtbot.waitUntil(lambda: said == ["Password changed."], timeout=10000)
+            assert [(n, lane) for n, lane in mine if n.startswith(("own_", "hash_", "set_"))] == [
+                ("own_password_challenge", Lane.READ), ("hash_own_password", Lane.NO_DATABASE),
+                ("set_own_password", Lane.WRITE)]
+        finally:
+            wang_runner.shutdown()
+        assert login(with_accounts, username="wang", password="wang's next horse 5").username == "wang"
     finally:
         runner.shutdown()

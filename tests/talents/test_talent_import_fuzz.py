@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -14,20 +13,18 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.models import AuditEntry, Employer, Talent
 from talentdesk.domain.values import parse_id_number
 from talentdesk.services.talents import importer
-from talentdesk.services.base import Actor, Database
+from talentdesk.services.base import Actor
 
 from tests.conftest import TODAY
+from tests.support import copied_database
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture
 def fuzz_db(tmp_path_factory, _template_db):
-    path = tmp_path_factory.mktemp("fuzz") / "f.db"
-    shutil.copyfile(_template_db, path)
-    database = Database.open(path)
-    yield database
-    database.dispose()
+    with copied_database(_template_db, tmp_path_factory.mktemp("fuzz") / "f.db") as database:
+        yield database
 
 
 def _state(database):

@@ -14,20 +14,13 @@ from talentdesk.services.base import Actor
 from talentdesk.services.talents.registry import TalentQuery, count_talents
 
 from tests.talents.helpers import make_id, write_csv
+from tests.support import main_window
 
 
 @pytest.fixture
 def window(qtbot, demo_db, tmp_path):
-    from talentdesk.app import make_application, open_main_window
-
-    make_application(lang="en")
-    w = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    w.tabs.setCurrentWidget(w.talents)
-    qtbot.waitUntil(lambda: w.talents.loaded, timeout=20000)
-    yield w
-    w.context.runner.shutdown()
+    with main_window(qtbot, demo_db, tmp_path, tab="talents", timeout=20000) as w:
+        yield w
 
 
 def _some_talent(database):

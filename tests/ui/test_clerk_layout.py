@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from talentdesk.i18n import set_language
 from talentdesk.services.mentors.board import BoardCard
 from talentdesk.ui.common import screen
+from tests.support import shown
 
 
 def _card(**over):
@@ -35,10 +36,7 @@ def test_an_overdue_card_says_the_days_first_so_a_narrow_card_never_cuts_them(qt
 def test_the_empty_timeline_fills_its_view_and_wraps_its_message(qtbot):
     from talentdesk.ui.growth.timeline import TimelineView
 
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
+    view = shown(qtbot, TimelineView(), 900, 500)
     view.set_timeline(None)
     qtbot.waitUntil(lambda: view.canvas.size() == view.viewport().size(), timeout=3000)
     view.resize(600, 400)
@@ -104,10 +102,7 @@ def test_filter_boxes_go_to_a_second_row_instead_of_being_cut(qtbot, monkeypatch
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         box.setMinimumContentsLength(6)
         boxes.append(box)
-    row = FilterRow(boxes)
-    qtbot.addWidget(row)
-    row.resize(1340, 40)
-    row.show()
+    row = shown(qtbot, FilterRow(boxes), 1340, 40)
     qtbot.waitUntil(lambda: row.columns == 6, timeout=3000)
     row.resize(880, 80)
     qtbot.waitUntil(lambda: row.columns == 3, timeout=3000)  # two even rows of three

@@ -28,6 +28,7 @@ from talentdesk.services.mentors import pool
 from talentdesk.services.talents import records
 
 from tests.conftest import TODAY
+from tests.support import copied_database
 
 
 def _dialog_classes() -> dict[str, type]:
@@ -46,15 +47,8 @@ def _dialog_classes() -> dict[str, type]:
 
 @pytest.fixture(scope="module")
 def demo_copy(_demo_template, tmp_path_factory):
-    import shutil
-
-    from talentdesk.services.base import Database
-
-    path = tmp_path_factory.mktemp("dialogs") / "demo.db"
-    shutil.copyfile(_demo_template, path)
-    database = Database.open(path)
-    yield database
-    database.dispose()
+    with copied_database(_demo_template, tmp_path_factory.mktemp("dialogs") / "demo.db") as database:
+        yield database
 
 
 @pytest.fixture(scope="module")

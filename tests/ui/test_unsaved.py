@@ -5,20 +5,10 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from talentdesk.ui.common import unsaved
-from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.runner import Runner
-
-
-@pytest.fixture
-def context(demo_db, local, tmp_path, qtbot):
-    runner = Runner(demo_db, lambda: local)
-    yield AppContext(database=demo_db, runner=runner, actor=local,
-                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    runner.shutdown()
 
 
 @pytest.fixture

@@ -5,24 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from talentdesk.services.base import Change
 from talentdesk.services.talents import importer
 from tests.talents.helpers import make_id, write_csv
+from tests.support import main_window
 
 
 @pytest.fixture
 def window(qtbot, demo_db, tmp_path):
-    from talentdesk.app import make_application, open_main_window
-
-    make_application(lang="en")
-    w = open_main_window(demo_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.context.runner.shutdown()
+    with main_window(qtbot, demo_db, tmp_path) as w:
+        yield w
 
 
 def _boxes(w) -> list[QMessageBox]:

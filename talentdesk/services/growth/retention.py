@@ -200,7 +200,7 @@ def export_retention_xlsx(session: Session, *, path: str, today: dt.date) -> Pat
 @operation(Permission.GROWTH_READ, long=True, writes=True, changes=(Change.AUDIT,))
 def write_yearly_report(session: Session, *, path: str, year: int, today: dt.date,
                         progress: Callable[[int, int, str], None] | None = None,
-                        abort: Callable[[], bool] | None = None) -> Path:
+                        abort: Callable[[], bool] | None = None, accept_missing_glyphs: bool = False) -> Path:
     """Build the yearly PDF report (retention, training coverage, watch list summary) for `year`."""
     from talentdesk.reports import yearly
     from talentdesk.services.common.settings import get_setting
@@ -225,6 +225,9 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
         departures_in_year=next((d for d in report.departures if d.year == year), DepartureRow(year, 0, 0)),
         coverage=cov, watch=watch,
     )
+    from talentdesk.services.common.printing import check_names
+
+    check_names(session, [w.name for w in watch], document=f"yearly report {year}", accept=accept_missing_glyphs)
     record_event(session, AuditAction.EXPORT, summary=f"yearly report {year} → {target.name}")
     from talentdesk.services.base import seal_chain
     from talentdesk.store.chain import short

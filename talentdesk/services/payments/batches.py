@@ -345,13 +345,18 @@ def _notice_lines(session: Session, batch_id: int):
             for n, idn, e, p, doc, amt, seq, cnt in rows]
 
 
-def _write_notice(session: Session, b: PaymentBatch, paths: list[Path]) -> None:
+def _write_notice(session: Session, b: PaymentBatch, paths: list[Path], accept_missing_glyphs: bool) -> None:
     from talentdesk.reports import payment_loop as report
     from talentdesk.services.common.settings import get_setting
+
+    from talentdesk.services.common.printing import check_names
 
     lines = _notice_lines(session, b.id)
     office = str(get_setting(session, "office_name") or "")
     font = str(get_setting(session, "certificate_font") or "") or None
+    if any(p.suffix.lower() == ".pdf" for p in paths):
+        check_names(session, [ln.talent_name for ln in lines], document=f"public notice {b.number}",
+                    accept=accept_missing_glyphs)
     info = report.NoticeInfo(office=office, number=b.number, start=b.notice_start, end=b.notice_end,
                              days=b.notice_days or 0, contact=b.objection_contact)
     for path in paths:
@@ -389,7 +394,8 @@ def _check_paths(paths: list[Path], allowed: tuple[str, ...]) -> list[Path]:
 
 @operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.PAYMENTS,))
 def publicize(session: Session, *, batch_id: int, start: dt.date, days: int = 5, pdf_path: str | Path | None = None,
-              xlsx_path: str | Path | None = None, contact: str = "", today: dt.date | None = None) -> NoticeResult:
+              xlsx_path: str | Path | None = None, contact: str = "", today: dt.date | None = None,
+              accept_missing_glyphs: bool = False) -> NoticeResult:
     """Publish the batch for public notice from `start` for `days` working days (public holidays and weekend working
     days counted from the calendar), writing the notice as PDF and/or .xlsx."""
     from talentdesk.services.common.settings import get_setting
@@ -423,19 +429,19 @@ def publicize(session: Session, *, batch_id: int, start: dt.date, days: int = 5,
     b.status = E.BatchStatus.PUBLICIZED.value
     b.publicized_by = actor_of(session).username
     session.flush()
-    _write_notice(session, b, paths)
+    _write_notice(session, b, paths, accept_missing_glyphs)
     return NoticeResult(b.id, b.number, start, end, days, len(_open_items(session, b.id)), tuple(str(p) for p in paths))
 
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))
-def write_notice(session: Session, *, batch_id: int, path: str | Path) -> str:
+def write_notice(session: Session, *, batch_id: int, path: str | Path, accept_missing_glyphs: bool = False) -> str:
     """The notice of a published batch again (PDF or .xlsx), as it stands (people taken out are not on it)."""
     b = _batch(session, batch_id)
     if b.notice_start is None:
         raise RuleViolation(translate("PaymentBatches", "Batch {number} has not been published for notice yet.").format(
             number=b.number))
     paths = _check_paths([Path(path)], (".pdf", ".xlsx"))
-    _write_notice(session, b, paths)
+    _write_notice(session, b, paths, accept_missing_glyphs)
     return str(paths[0])
 
 
@@ -883,7 +889,8 @@ def batch_detail(session: Session, *, batch_id: int, today: dt.date | None = Non
 # ------------------------------------------------------------------ the reconciliation report
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))
-def write_report(session: Session, *, batch_id: int, out_path: str | Path) -> Figures:
+def write_report(session: Session, *, batch_id: int, out_path: str | Path,
+                 accept_missing_glyphs: bool = False) -> Figures:
     """The batch's reconciliation (sent, paid, failed, re-issued, outstanding, to the fen) as PDF or .xlsx."""
     from talentdesk.reports import payment_loop as report
     from talentdesk.services.common.settings import get_setting
@@ -908,6 +915,11 @@ def write_report(session: Session, *, batch_id: int, out_path: str | Path) -> Fi
     info = report.ReportInfo(office=str(get_setting(session, "office_name") or ""), number=b.number,
                              status=_status_text(b.stage), reissue_of=b.reissue_of, layout=b.layout_name,
                              balances=f.balances(), on=dt.date.today())
+    if out.suffix.lower() == ".pdf":
+        from talentdesk.services.common.printing import check_names
+
+        check_names(session, [ln.talent_name for ln in lines], document=f"reconciliation report {b.number}",
+                    accept=accept_missing_glyphs)
     tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
     try:
         if out.suffix.lower() == ".xlsx":

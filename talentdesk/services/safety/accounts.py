@@ -6,14 +6,17 @@ from then on every run must log in. Logins and failed logins are written to the 
 A login runs in three steps so that the slow, memory-hard password check holds no session: `login_challenge`
 (read lane: the stored hash), `verify_password` (no-database lane), `record_login` (write lane: the outcome, the
 failed-attempt counter and the lockout, and the audit entry; it refuses a proof made against a hash that has
-changed since). `authenticate` does all three in one unit of work (the command line). Password prompts belong to
-the callers (commands/safety.py, ui/safety/login.py).
+changed since). `authenticate` does all three in one unit of work (the command line). One's own password change
+runs the same way: `own_password_challenge` (read), `hash_own_password` (no-database: checks the current password,
+hashes the new one), `set_own_password` (write; refuses if the hash changed since); `change_own_password` does all
+three in one unit of work. New and reset passwords are hashed first by `hash_new_password` (no-database lane).
+Password prompts belong to the callers (commands/safety.py, ui/safety/login.py).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -148,9 +151,15 @@ class NewPassword:
     `hash_new_password`, so the slow hashing never holds the writer."""
 
     password_hash: str
+    password: str = field(default="", repr=False, compare=False)  # for the key wrap of an encrypted database
 
-    def __repr__(self) -> str:  # never a hash in a log line
+    def __repr__(self) -> str:  # never a hash or a password in a log line
         return "NewPassword(***)"
+
+
+def _plain(password: str | NewPassword) -> str:
+    """The password itself, which an encrypted database's key wrap is sealed under (key_wraps.password_set)."""
+    return password.password if isinstance(password, NewPassword) else password
 
 
 @operation(None, lane=Lane.NO_DATABASE)
@@ -158,7 +167,7 @@ def hash_new_password(*, password: str) -> NewPassword:
     """Check a new password against the rules and hash it, with no session held (the window runs this first, then
     `create_user` / `reset_password` with the result)."""
     check_password(password)
-    return NewPassword(HASHER.hash(password))
+    return NewPassword(HASHER.hash(password), password)
 
 
 def _hashed(password: str | NewPassword) -> str:
@@ -197,7 +206,7 @@ def create_user(session: Session, *, username: str, password: str | NewPassword,
              active=True, failed_attempts=0, created_by_id=actor_of(session).user_id, county_id=county_id)
     session.add(u)
     session.flush()
-    key_wraps.password_set(session, username=u.username, password=password)
+    key_wraps.password_set(session, username=u.username, password=_plain(password))
     return _row(u)
 
 
@@ -218,7 +227,7 @@ def reset_password(session: Session, *, user_id: int, new_password: str | NewPas
     u.locked_until = None
     u.must_change_password = bool(must_change)
     session.flush()
-    key_wraps.password_set(session, username=u.username, password=new_password)  # an admin's re-wrap
+    key_wraps.password_set(session, username=u.username, password=_plain(new_password))  # an admin's re-wrap
     return _row(u)
 
 
@@ -254,24 +263,6 @@ def update_user(session: Session, *, user_id: int, role: str | None = None, acti
     if was_active and not new_active:
         key_wraps.account_disabled(session, username=u.username)
     return _row(u)
-
-
-@operation(None, writes=True, changes=(Change.USERS,))
-def change_own_password(session: Session, *, old_password: str, new_password: str) -> None:
-    actor = actor_of(session)
-    if actor.user_id is None:
-        raise RuleViolation(translate("Accounts", "There are no accounts yet, so there is no password to change."))
-    u = _user(session, actor.user_id)
-    if not _verify(u.password_hash, old_password or ""):
-        raise AuthenticationError(translate("Accounts", "The current password is wrong."), field="old_password")
-    check_password(new_password)
-    if new_password == old_password:
-        raise ValidationError(translate("Accounts", "The new password must differ from the old one."),
-                              field="new_password")
-    u.password_hash = HASHER.hash(new_password)
-    u.must_change_password = False
-    session.flush()
-    key_wraps.password_set(session, username=u.username, password=new_password)
 
 
 # ------------------------------------------------------------------ logging in
@@ -384,6 +375,69 @@ def record_login(session: Session, *, proof: Proof, now: dt.datetime | None = No
     session.info["actor"] = _actor(u)
     record_event(session, AuditAction.LOGIN, table="users", record_id=str(u.id), summary=u.username)
     return LoginResult(True, _actor(u), "", bool(u.must_change_password))
+
+
+# ------------------------------------------------------------------ changing one's own password
+
+@dataclass(frozen=True, slots=True)
+class OwnPasswordChange:
+    """The current password checked against `checked_hash` and the new one hashed — made on the no-database lane
+    by `hash_own_password`, so neither argon2 step holds the writer."""
+
+    username: str
+    checked_hash: str
+    new: NewPassword
+
+    def __repr__(self) -> str:  # never a hash or a password in a log line
+        return f"OwnPasswordChange({self.username!r})"
+
+
+@operation(None)
+def own_password_challenge(session: Session) -> Challenge:
+    """The signed-in account's stored hash, which `hash_own_password` checks the current password against."""
+    actor = actor_of(session)
+    if actor.user_id is None:
+        raise RuleViolation(translate("Accounts", "There are no accounts yet, so there is no password to change."))
+    u = _user(session, actor.user_id)
+    return Challenge(u.username, u.password_hash)
+
+
+@operation(None, lane=Lane.NO_DATABASE)
+def hash_own_password(*, challenge: Challenge, old_password: str, new_password: str) -> OwnPasswordChange:
+    """The slow part of one's own password change (argon2id: check the current password, hash the new one), with
+    no session held."""
+    if challenge.password_hash is None or not _verify(challenge.password_hash, old_password or ""):
+        raise AuthenticationError(translate("Accounts", "The current password is wrong."), field="old_password")
+    check_password(new_password)
+    if new_password == old_password:
+        raise ValidationError(translate("Accounts", "The new password must differ from the old one."),
+                              field="new_password")
+    return OwnPasswordChange(challenge.username, challenge.password_hash,
+                             NewPassword(HASHER.hash(new_password), new_password))
+
+
+@operation(None, writes=True, changes=(Change.USERS,))
+def set_own_password(session: Session, *, change: OwnPasswordChange) -> None:
+    """Store the new password of the signed-in account. Refuses a change checked against a hash that has changed
+    since (another window, or an admin's reset, in between)."""
+    actor = actor_of(session)
+    if actor.user_id is None:
+        raise RuleViolation(translate("Accounts", "There are no accounts yet, so there is no password to change."))
+    u = _user(session, actor.user_id)
+    if u.username != change.username or u.password_hash != change.checked_hash:
+        raise Conflict(translate("Accounts", "The password was changed meanwhile. Enter your current password again."),
+                       field="old_password")
+    u.password_hash = change.new.password_hash
+    u.must_change_password = False
+    session.flush()
+    key_wraps.password_set(session, username=u.username, password=change.new.password)
+
+
+@operation(None, writes=True, changes=(Change.USERS,))
+def change_own_password(session: Session, *, old_password: str, new_password: str) -> None:
+    """All three steps in one unit of work (the command line, which has no window to keep responsive)."""
+    set_own_password(session, change=hash_own_password(challenge=own_password_challenge(session),
+                                                       old_password=old_password, new_password=new_password))
 
 
 @operation(None, writes=True, changes=(Change.USERS, Change.AUDIT))

@@ -2,10 +2,12 @@
 
 A login runs on the runner in three steps (services/safety/accounts.py): the stored hash on the read lane, the
 password check on the no-database lane, the outcome on the write lane. The dialog shows a busy state meanwhile
-and stays responsive."""
+and stays responsive. One's own password change (`submit_own_password_change`, here and in the safety menu) runs
+the same way."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +20,22 @@ from talentdesk.services.safety import accounts, encryption
 from talentdesk.store import cipher
 from talentdesk.ui.runner import Runner
 from talentdesk.ui.common.style import error_style
+
+
+def submit_own_password_change(runner: Runner, *, old_password: str, new_password: str,
+                               on_done: Callable[[None], None], on_error: Callable[[BaseException], None],
+                               actor: Actor | None = None) -> None:
+    """One's own password change in three steps, each on its lane: the stored hash (read), checking the current
+    password and hashing the new one (no database: argon2 never holds the writer), storing it (write)."""
+    def _hash(challenge: accounts.Challenge) -> None:
+        runner.submit(call_free(accounts.hash_own_password, challenge=challenge, old_password=old_password,
+                                new_password=new_password), on_done=_store, on_error=on_error)
+
+    def _store(change: accounts.OwnPasswordChange) -> None:
+        runner.submit(call(accounts.set_own_password, change=change), actor=actor, on_done=on_done,
+                      on_error=on_error)
+
+    runner.submit(call(accounts.own_password_challenge), actor=actor, on_done=_hash, on_error=on_error)
 
 
 class LoginDialog(QDialog):
@@ -139,9 +157,9 @@ class LoginDialog(QDialog):
             self.actor = None
             return
         self._set_busy(True)
-        self.runner.submit(call(accounts.change_own_password, old_password=self.password.text(), new_password=new),
-                           actor=self.actor, on_done=lambda _r: (self._set_busy(False), self.accept()),
-                           on_error=self._new_password_refused)
+        submit_own_password_change(self.runner, old_password=self.password.text(), new_password=new,
+                                   actor=self.actor, on_done=lambda _r: (self._set_busy(False), self.accept()),
+                                   on_error=self._new_password_refused)
 
     def _new_password_refused(self, exc: BaseException) -> None:
         self._set_busy(False)

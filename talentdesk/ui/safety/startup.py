@@ -279,8 +279,13 @@ class SafetyMenu(QObject):
                                            n=accounts.MIN_PASSWORD_LENGTH), QLineEdit.EchoMode.Password)
         if not ok:
             return
-        self.context.runner.submit(call(accounts.change_own_password, old_password=old, new_password=new), on_done=lambda _r: QMessageBox.information(
-                                       self.window, self.tr("Change my password"), self.tr("Password changed.")), on_error=lambda e: show_error(self.window, e))
+        from talentdesk.ui.safety.login import submit_own_password_change
+
+        submit_own_password_change(
+            self.context.runner, old_password=old, new_password=new,
+            on_done=lambda _r: QMessageBox.information(self.window, self.tr("Change my password"),
+                                                       self.tr("Password changed.")),
+            on_error=lambda e: show_error(self.window, e))
 
     def lock_now(self) -> None:
         self.idle.lock()

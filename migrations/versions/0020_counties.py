@@ -7,7 +7,7 @@ within a county now, no longer across the database. On PostgreSQL every county t
 (enabled and forced) with the policy of store/scope.py.
 
 Revision ID: counties_1
-Revises: trgm_1
+Revises: chars_1
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "counties_1"
-down_revision = "trgm_1"
+down_revision = "chars_1"
 branch_labels = None
 depends_on = None
 
@@ -35,7 +35,7 @@ OWNED = (
     "policy_eligibility", "grant_drafts", "subsidy_grants", "instalments", "ledger_entries", "payments",
     "certificates", "serial_counters", "budgets", "mentors", "pairings", "checkins", "growth_events",
     "training_programs", "training_enrolments", "approval_requests", "verifications", "bank_accounts",
-    "payment_batches", "payment_batch_items", "payment_objections",
+    "payment_batches", "payment_batch_items", "payment_objections", "watch_signals",
 )
 NULLABLE = ("users", "audit_entries")
 
