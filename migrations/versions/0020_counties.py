@@ -35,7 +35,7 @@ OWNED = (
     "policy_eligibility", "grant_drafts", "subsidy_grants", "instalments", "ledger_entries", "payments",
     "certificates", "serial_counters", "budgets", "mentors", "pairings", "checkins", "growth_events",
     "training_programs", "training_enrolments", "approval_requests", "verifications", "bank_accounts",
-    "payment_batches", "payment_batch_items", "payment_objections", "watch_signals",
+    "payment_batches", "payment_batch_items", "payment_objections",
 )
 NULLABLE = ("users", "audit_entries")
 

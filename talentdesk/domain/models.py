@@ -733,7 +733,7 @@ class TrainingEnrolment(TimestampMixin, CountyOwned, Base):
     hours: Mapped[float] = mapped_column(Float, default=0.0)
 
 
-class WatchSignal(CountyOwned, Base):
+class WatchSignal(Base):
     """Derived data: one watch-list signal of an active talent and the dates between which it holds with the data as
     they are now (`start_on` ≤ today < `end_on`; NULL is open). Kept current by every write that changes a signal's
     inputs, in the same transaction (services/watch_signals.py); the watch list reads it with today's date.

@@ -104,6 +104,23 @@ def policy_sql(table: str) -> list[str]:
     ]
 
 
+WITH_ITS_TALENT = ("watch_signals",)
+"""Derived rows of one talent with no county of their own (rebuilt from the talents whenever needed): visible and
+writable with their talent only."""
+
+
+def talent_policy_sql(table: str) -> list[str]:
+    visible = f"EXISTS (SELECT 1 FROM talents t WHERE t.id = {table}.talent_id)"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS td_with_its_talent ON {table}",
+        # written with no check: `move` copies these before the talents (no foreign key orders them), and a row
+        # whose talent a role cannot see stays invisible to it
+        f"CREATE POLICY td_with_its_talent ON {table} USING ({visible}) WITH CHECK (true)",
+    ]
+
+
 def install_row_security(conn: Connection) -> None:
     """Create (or re-create) the functions and the policies on every county table. PostgreSQL only; run as the
     owner (the migration does)."""
@@ -114,11 +131,18 @@ def install_row_security(conn: Connection) -> None:
     for table in county_tables():
         for sql in policy_sql(table):
             conn.exec_driver_sql(sql)
+    for table in WITH_ITS_TALENT:
+        for sql in talent_policy_sql(table):
+            conn.exec_driver_sql(sql)
 
 
 def remove_row_security(conn: Connection, tables) -> None:
     if conn.dialect.name != "postgresql":
         return
+    for table in WITH_ITS_TALENT:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_with_its_talent ON {table}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
     for table in tables:
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_county ON {table}")
         conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")

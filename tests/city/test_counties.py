@@ -11,17 +11,8 @@ from talentdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from talentdesk.services.base import Actor, Database
 from talentdesk.services.city import counties
 from talentdesk.services.talents import records
-from tests.city.counties_fixture import A, B, build_city
+from tests.city.counties_fixture import A, B
 from tests.talents.helpers import make_id, talent_values
-
-
-@pytest.fixture
-def city(pg_admin_url, pg_url):
-    built, cleanup = build_city(pg_admin_url, pg_url)
-    try:
-        yield built
-    finally:
-        cleanup()
 
 
 def _add_talent(city, who: str, username: str, **values):

@@ -11,22 +11,13 @@ from sqlalchemy import create_engine, text
 from talentdesk.domain.models import CheckIn, LedgerEntry, Mentor, Pairing, SubsidyGrant, SubsidyPolicy, Talent
 from talentdesk.services.city import rollup
 from talentdesk.services.talents import records
-from tests.city.counties_fixture import A, B, build_city
+from tests.city.counties_fixture import A, B
 from tests.talents.helpers import make_id, talent_values
 
 AS_OF = dt.date(2026, 11, 23)
 TWICE = make_id(seq=101)         # paid in A and in B: flagged
 ONCE = make_id(seq=103)          # on file in A and B, paid in A only: not flagged
 REVERSED = make_id(seq=105)      # paid in A; B's payment reversed: not flagged
-
-
-@pytest.fixture
-def city(pg_admin_url, pg_url):
-    built, cleanup = build_city(pg_admin_url, pg_url)
-    try:
-        yield built
-    finally:
-        cleanup()
 
 
 def _fill(city, who: str, username: str, people: list[tuple[str, str, list[tuple[str, int]], bool]], *,
