@@ -512,7 +512,18 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     _record_bulk(state.session, name, verb, state.parameters, sql)
 
 
-SQLITE_MAX_VARIABLES = 32_766  # SQLite >= 3.32 (bound parameters in one statement)
+def _variable_limit(conn) -> int:
+    """How many bound parameters one statement may carry on this SQLite connection (32,766 since SQLite 3.32,
+    999 before; a build may set its own)."""
+    raw = conn.connection.dbapi_connection
+    getlimit = getattr(raw, "getlimit", None)
+    if getlimit is not None:
+        try:
+            return int(getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
+        except Exception:  # noqa: BLE001 - a driver without limits: fall back on the version
+            pass
+    version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    return 32_766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
 
 
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -540,19 +551,19 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
         conn.execute(stmt, rows)
         return
-    scalar = [(c.key, c.default.arg) for c in defaults if c.default.is_scalar]
+    scalar = {c.key: c.default.arg for c in defaults if c.default.is_scalar}
     called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
     if defaults:
         filled = []
         for r in rows:
-            r = {**r, **dict(scalar)}
+            r = {**r, **scalar}
             for k, fn in called:
                 r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
             filled.append(r)
         rows = filled
         keys = list(rows[0])
-    convert = [table.c[k].type._cached_bind_processor(conn.dialect) for k in keys]
-    per = max(1, SQLITE_MAX_VARIABLES // len(keys))
+    convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
+    per = max(1, _variable_limit(conn) // len(keys))
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
     one = "(" + ", ".join("?" * len(keys)) + ")"
     head = f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "

@@ -672,11 +672,16 @@ def measure_import(database, actor, db_path: Path, rows: int, seed: int, workdir
 
     pinyin_keys("张三")  # pypinyin loads its dictionaries once per process (about a second): keep it out, as fonts
     with rolled_back(database, actor) as s:  # the real import, rolled back afterwards
-        ms, res = timed(import_talents, s, path=path, skip_invalid=True, today=AS_OF)
+        ms, cpu, res = timed_cpu(import_talents, s, path=path, skip_invalid=True, today=AS_OF)
+    imported = getattr(res, "imported", 0) or 0
     out["full_import"] = {"imported": getattr(res, "imported", None), "seconds": rnd(ms / 1000),
-                          "rows_per_s": rnd((getattr(res, "imported", 0) or 0) / (ms / 1000), 0),
+                          "rows_per_s": rnd(imported / (ms / 1000), 0),
+                          "cpu_seconds": rnd(cpu / 1000), "cpu_rows_per_s": rnd(imported / (cpu / 1000), 0),
+                          "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
                           "note": "read + check + insert with audit and hash chain, rolled back after timing; the "
-                                  "pinyin dictionaries (a one-off per process) loaded beforehand"}
+                                  "pinyin dictionaries (a one-off per process) loaded beforehand; rows_per_s is wall "
+                                  "time (what the clerk waits; the bar), cpu_rows_per_s the import's own CPU time "
+                                  "(what it costs on a machine other jobs load)"}
     out["read_only_rows_per_s"] = rnd(rows / (read_ms / 1000), 0)
     out["baseline"] = ("validated_rows_per_s: the same file checked without writing; read_only_rows_per_s: the "
                        "sheet read alone (python-calamine), the floor of any import")
@@ -1003,7 +1008,8 @@ def bars(result: dict) -> dict:
         "watch_list_ms": with_base(bar(_get(wl, "median_ms"), 1000, "<=", "the watch list, ms", _get(wl, "cpu_median_ms")),
                                    _get(wl, "raw_median_ms"), "the same SQL through plain sqlite3, ms"),
         "full_import_rows_per_s": with_base(
-            bar(_get(i, "full_import", "rows_per_s"), 10000, ">=", "import with checks, audit and chain, rows/s"),
+            bar(_get(i, "full_import", "rows_per_s"), 10000, ">=", "import with checks, audit and chain, rows/s",
+                _get(i, "full_import", "cpu_rows_per_s")),
             _get(i, "validated_rows_per_s"), "the same file checked without writing, rows/s"),
     }
 
@@ -1180,10 +1186,11 @@ def run_postgresql(args) -> dict:
         t0 = time.perf_counter()
         moved = mv.move(src_db.engine, database.engine, source_name=str(source), target_name=database.where,
                         progress=lambda d, t, name: log(f"  move [{d}/{t}] {name}"))
-        with database.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
         result["move"] = {"available": True, "rows": moved.rows, "seconds": rnd(time.perf_counter() - t0, 1),
                           "rows_per_s": round(moved.rows / max(moved.seconds, 1e-6))}
+    # as autovacuum leaves a loaded database (statistics, and the visibility map index-only scans need), measured
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
     src_db.dispose()
     raw = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     per_kind = 5 if args.quick else args.queries
@@ -1206,14 +1213,20 @@ def run_postgresql(args) -> dict:
             if page.total != total:
                 mismatches.append({"kind": kind, "query": str(v), "server_total": page.total, "sqlite_total": total})
         everything += ms
-        by_kind[kind] = {"queries": len(values), "p50_ms": rnd(pct(ms, 50)), "p95_ms": rnd(pct(ms, 95))}
+        by_kind[kind] = {"queries": len(values), "p50_ms": rnd(pct(ms, 50)), "p95_ms": rnd(pct(ms, 95)),
+                         "max_ms": rnd(max(ms))}
     raw.close()
     database.dispose()
+    if hasattr(os, "getloadavg"):  # the machine is shared: its load while measuring goes with the figures
+        result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     p95 = pct(everything, 95)
     result["search"] = {"available": True, "queries": len(everything), "page": PAGE, "p50_ms": rnd(pct(everything, 50)),
                         "p95_ms": rnd(p95), "max_ms": rnd(max(everything)), "by_kind": by_kind,
                         "total_mismatches": mismatches[:10]}
     result["bars"] = {"search p95 on PostgreSQL": {"figure": rnd(p95), "bar": 50, "holds": p95 <= 50}}
+    worst = max(by_kind, key=lambda k: by_kind[k]["p95_ms"])
+    result["bars"]["search p95 of every kind on PostgreSQL"] = {
+        "figure": by_kind[worst]["p95_ms"], "kind": worst, "bar": 50, "holds": by_kind[worst]["p95_ms"] <= 50}
     result["errors"] = ["search totals differ from the SQLite file"] if mismatches else []
     result["schema"] = dbmod.head_revision()
     return result
@@ -1228,7 +1241,7 @@ def postgresql_table(r: dict) -> str:
     lines.append(f"  {'search p50 / p95 / max':<36} {s['p50_ms']} / {s['p95_ms']} / {s['max_ms']} ms "
                  f"({s['queries']} queries, page {s['page']} with total)")
     for kind, v in s["by_kind"].items():
-        lines.append(f"    {kind:<34} p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms")
+        lines.append(f"    {kind:<34} p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms, max {v.get('max_ms')} ms")
     lines.append(f"  totals equal to the SQLite file's: {'yes' if not s['total_mismatches'] else s['total_mismatches']}")
     for k, b in r["bars"].items():
         lines.append(f"  {'ok  ' if b['holds'] else 'MISS'} {k}: {b['figure']} ms (bar {b['bar']} ms)")

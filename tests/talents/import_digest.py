@@ -28,6 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tests.digest import clock_form, search_index_terms, write_or_show
+
 GOLDEN = Path(__file__).parent / "data" / "import-digest.json"
 BIG_PEOPLE = 4_700
 
@@ -123,7 +125,7 @@ def _rows(con: sqlite3.Connection, table: str, drop: tuple[str, ...]) -> list[li
         row = dict(zip(cols, r))
         if "county_id" in row:
             assert row.pop("county_id") == 1, f"a row of {table} is not in the home county"
-        out.append([re.sub(r"\d", "9", str(v)) if c in drop else v for c, v in row.items()])
+        out.append([clock_form(v) if c in drop else v for c, v in row.items()])
     return out
 
 
@@ -136,11 +138,7 @@ def digest(db_path: Path) -> dict[str, Any]:
         employers = _rows(con, "employers", ("created_at", "updated_at"))
         audit = [[_HOME.sub("", _TIMESTAMPS.sub(r'"\1": "<time>"', v)) if isinstance(v, str) else v for v in row]
                  for row in _rows(con, "audit_entries", ("at",))]
-        # FTS5's own check of the index against the talents table (raises when they differ)
-        con.execute("INSERT INTO talents_fts(talents_fts, rank) VALUES ('integrity-check', 1)")
-        con.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, talents_fts, instance)")
-        terms = [list(r) for r in con.execute("SELECT term, doc, col, offset FROM temp.fts_terms "
-                                              "ORDER BY term, doc, col, offset")]
+        terms = [list(r) for r in search_index_terms(con)]
         links = [list(r) for r in con.execute("SELECT kind, record_id FROM chain_links ORDER BY id")]
         problems, _head = chain_problems(con)
     finally:
@@ -163,12 +161,7 @@ def main(argv: list[str]) -> int:
         template = folder / "template.db"
         Database.open(template).dispose()
         result = run_scenario(folder, template)
-    text = json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if "--write" in argv:
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return write_or_show(result, GOLDEN, argv)
 
 
 if __name__ == "__main__":

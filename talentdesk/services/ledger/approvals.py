@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.models import ApprovalRequest, User
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.services.common.records import undecided
 from talentdesk.services.base import Change, Permission, actor_of, operation
 
 # action → (module, operation): what approving a request runs
@@ -71,16 +72,15 @@ class RequestRow:
     result: str
 
 
-def action_label(action: str) -> str:
-    return {
-        "reverse_entry": translate("Approvals", "Reversal"),
-        "waive_obligation": translate("Approvals", "Waiver"),
-        "grant_policy": translate("Approvals", "New grant"),
-        "suspend_grant": translate("Approvals", "Suspend grant"),
-        "resume_grant": translate("Approvals", "Resume grant"),
-        "terminate_grant": translate("Approvals", "Terminate grant"),
-        "save_policy": translate("Approvals", "Policy amounts"),
-    }.get(action, action)
+action_label = Labels("Approvals", {
+    "reverse_entry": QT_TRANSLATE_NOOP("Approvals", "Reversal"),
+    "waive_obligation": QT_TRANSLATE_NOOP("Approvals", "Waiver"),
+    "grant_policy": QT_TRANSLATE_NOOP("Approvals", "New grant"),
+    "suspend_grant": QT_TRANSLATE_NOOP("Approvals", "Suspend grant"),
+    "resume_grant": QT_TRANSLATE_NOOP("Approvals", "Resume grant"),
+    "terminate_grant": QT_TRANSLATE_NOOP("Approvals", "Terminate grant"),
+    "save_policy": QT_TRANSLATE_NOOP("Approvals", "Policy amounts"),
+})
 
 
 # ------------------------------------------------------------------ arguments that survive JSON
@@ -168,12 +168,9 @@ def _row(r: ApprovalRequest) -> RequestRow:
 
 
 def _pending(session: Session, request_id: int) -> ApprovalRequest:
-    req = session.get(ApprovalRequest, request_id)
-    if req is None:
-        raise NotFound(translate("Approvals", "Request {id} does not exist.").format(id=request_id))
-    if req.status != E.RequestStatus.PENDING.value:
-        raise RuleViolation(translate("Approvals", "Request {id} has already been decided.").format(id=request_id))
-    return req
+    return undecided(session, ApprovalRequest, request_id, E.RequestStatus.PENDING.value,
+                     missing=translate("Approvals", "Request {id} does not exist.").format(id=request_id),
+                     decided=translate("Approvals", "Request {id} has already been decided.").format(id=request_id))
 
 
 @operation(Permission.LEDGER_READ)

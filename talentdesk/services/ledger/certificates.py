@@ -29,27 +29,24 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.labels import label
-from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialCounter, SubsidyGrant, Talent
+from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
-from talentdesk.services.base import (Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain,
-                                      session_county)
+from talentdesk.services.common.serials import next_in_series
+from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain
 from talentdesk.services.common.printing import check_names
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
+from talentdesk.domain.values import utc_now as _now
 
 Progress = Callable[[int, int, str], None]
 PREFIX = "TD"
 PAYLOAD_RE = re.compile(r"^TD1:(TD-(\d{4})-(\d{6})):(\d{1,12}):(\d{1,15}):(\d{8}):([0-9A-F]{32})$")
 SIGNED_RE = re.compile(r"^(TD2:(TD-\d{4}-\d{6}):(\d{1,12}):(\d{1,15}):(\d{8}):([0-9A-F]{16})):([A-Z2-7]{103})$")
 MAX_BATCH = 20_000
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _digest(key: bytes, serial: str, e: LedgerEntry) -> str:
@@ -80,14 +77,10 @@ def stored_payload(session: Session, cert: Certificate) -> str:
 
 
 def _next_serial(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year, session_county(session)))
-    if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, county_id=session_county(session), last=0)
-        session.add(counter)
-    counter.last += 1
-    if counter.last > 999_999:
+    number = next_in_series(session, PREFIX, year)
+    if number > 999_999:
         raise RuleViolation(translate("Certificates", "The serial numbers of {year} are used up.").format(year=year))
-    return f"{PREFIX}-{year}-{counter.last:06d}"
+    return f"{PREFIX}-{year}-{number:06d}"
 
 
 def _payment_entries(session: Session, entry_ids, year: int | None) -> list[LedgerEntry]:

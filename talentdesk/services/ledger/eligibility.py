@@ -32,7 +32,8 @@ from talentdesk.domain.models import (
     Talent,
 )
 from talentdesk.domain.values import format_yuan
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.services.common.records import undecided
 from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.ledger import grants as grants_service
 from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded_policy_ids
@@ -40,13 +41,12 @@ from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded
 MATERIAL_KINDS = ("diploma", "contract", "agreement", "other")
 
 
-def material_label(kind: str) -> str:
-    return {
-        "diploma": translate("Eligibility", "diploma"),
-        "contract": translate("Eligibility", "employment contract"),
-        "agreement": translate("Eligibility", "service agreement"),
-        "other": translate("Eligibility", "other document"),
-    }.get(kind, kind)
+material_label = Labels("Eligibility", {
+    "diploma": QT_TRANSLATE_NOOP("Eligibility", "diploma"),
+    "contract": QT_TRANSLATE_NOOP("Eligibility", "employment contract"),
+    "agreement": QT_TRANSLATE_NOOP("Eligibility", "service agreement"),
+    "other": QT_TRANSLATE_NOOP("Eligibility", "other document"),
+})
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -370,12 +370,9 @@ def draft_grants(session: Session, *, on: dt.date, policy_id: int | None = None,
 
 
 def _open_draft(session: Session, draft_id: int) -> GrantDraft:
-    d = session.get(GrantDraft, draft_id)
-    if d is None:
-        raise NotFound(translate("Eligibility", "Draft {id} does not exist.").format(id=draft_id))
-    if d.status != E.DraftStatus.DRAFT.value:
-        raise RuleViolation(translate("Eligibility", "Draft {id} has already been decided.").format(id=draft_id))
-    return d
+    return undecided(session, GrantDraft, draft_id, E.DraftStatus.DRAFT.value,
+                     missing=translate("Eligibility", "Draft {id} does not exist.").format(id=draft_id),
+                     decided=translate("Eligibility", "Draft {id} has already been decided.").format(id=draft_id))
 
 
 @operation(Permission.LEDGER_APPROVE, writes=True, changes=(Change.LEDGER,))
