@@ -85,6 +85,23 @@ def translate(context: str, text: str) -> str:
     return _catalogue(_language).get((context, text), text)
 
 
+def bilingual(name: str, name_en: str | None) -> str:
+    """A name the office keeps in both languages: the English one in an English interface (when there is one)."""
+    return name_en if current_language() == "en" and name_en else name
+
+
+class Bilingual:
+    """A row with `name` and `name_en`: `display` is the one for the interface's language."""
+
+    __slots__ = ()
+    name: str
+    name_en: str
+
+    @property
+    def display(self) -> str:
+        return bilingual(self.name, self.name_en)
+
+
 def translate_into(lang: str, context: str, text: str) -> str:
     """Translate `text` into a named language, whatever the current one (for reading input in any language)."""
     lang = normalise_language(lang)

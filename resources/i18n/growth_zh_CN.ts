@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>Eligibility</name>
+    <message>
+        <source>Qualifies for a subsidy not yet granted</source>
+        <translation>符合条件但未享受补贴</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol talents in {name}</source>
@@ -286,10 +293,6 @@
         <source>Watch list</source>
         <translation>流失风险预警</translation>
     </message>
-    <message>
-        <source>Growth timeline</source>
-        <translation>成长轨迹</translation>
-    </message>
 </context>
 <context>
     <name>Overview</name>
@@ -351,10 +354,6 @@
     <message>
         <source>Open talent</source>
         <translation>打开人才档案</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>首页</translation>
     </message>
 </context>
 <context>

@@ -544,10 +544,6 @@
         <translation>请说明不予核定的理由。</translation>
     </message>
     <message>
-        <source>Qualifies for a subsidy not yet granted</source>
-        <translation>符合条件但未享受补贴</translation>
-    </message>
-    <message>
         <source>missing: {materials}</source>
         <translation>缺：{materials}</translation>
     </message>

@@ -799,10 +799,6 @@
         <translation>凭证验真…</translation>
     </message>
     <message>
-        <source>Subsidy ledger</source>
-        <translation>补贴台账</translation>
-    </message>
-    <message>
         <source>Save certificates</source>
         <translation>保存凭证</translation>
     </message>

@@ -737,10 +737,6 @@
         <translation>导师库</translation>
     </message>
     <message>
-        <source>Mentor board</source>
-        <translation>导师结对</translation>
-    </message>
-    <message>
         <source>Mentors {first}–{last} of {total}</source>
         <translation>导师 {first}–{last}，共 {total} 位</translation>
     </message>

@@ -36,12 +36,20 @@
         <translation>无法将文件复制到数据文件夹：{reason}</translation>
     </message>
     <message>
+        <source>On the shared server database an attachment can be at most {limit} MB; {name} is {size:.1f} MB. Scan it at a lower resolution, or in parts, and attach those.</source>
+        <translation>共享的服务器数据库中单个附件最大 {limit} MB；{name} 有 {size:.1f} MB。请用较低的分辨率扫描，或分成几部分扫描后分别添加。</translation>
+    </message>
+    <message>
         <source>This attachment no longer exists.</source>
         <translation>该附件已不存在。</translation>
     </message>
     <message>
         <source>The stored copy of {name} is missing from the data folder ({path}).</source>
         <translation>数据文件夹中找不到“{name}”的存档副本（{path}）。</translation>
+    </message>
+    <message>
+        <source>The database holds no copy of {name}: it was listed before attachments were stored on the server. Add it again.</source>
+        <translation>数据库中没有 {name} 的内容：它是在服务器开始保存附件内容之前登记的。请重新添加该附件。</translation>
     </message>
     <message>
         <source>A copy of {name} could not be made for viewing: {reason}</source>
@@ -1051,10 +1059,6 @@
     <message>
         <source>Export whole file…</source>
         <translation>导出全部档案…</translation>
-    </message>
-    <message>
-        <source>Talents</source>
-        <translation>人才档案</translation>
     </message>
     <message>
         <source>{n} talents</source>

@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.styles import grid_style, text_styles
 
 
 def _num(v) -> str:
@@ -65,17 +66,9 @@ def performance_rows(pack) -> list[list]:
 
 def build_pdf(pack, path: Path, *, font: str | None = None) -> Path:
     f = chinese_font(font).name
-    h1 = ParagraphStyle("h1", fontName=f, fontSize=16, leading=22, alignment=1, spaceAfter=2 * mm)
-    h2 = ParagraphStyle("h2", fontName=f, fontSize=12, leading=17, spaceBefore=4 * mm, spaceAfter=2 * mm)
-    body = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=14)
-    small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
+    h1, h2, body, small = text_styles(f, title=(16, 22, 2), heading=(12, 17, 4))
     cell = ParagraphStyle("cell", fontName=f, fontSize=8.5, leading=10.5, wordWrap="CJK")
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
+    grid = grid_style(f, lines="#7f8c99", numbers_right=False)
 
     def table(rows, widths, right_from=1):
         rows = [[Paragraph(str(c), cell) if isinstance(c, str) and len(c) > 14 else c for c in row] for row in rows]

@@ -19,6 +19,7 @@ from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import cell as text_cell
 from talentdesk.reports.fonts import chinese_font, paragraph
+from talentdesk.reports.styles import grid_style, text_styles
 
 SERIES_COLOURS = (colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#3a9a5b"))
 
@@ -100,17 +101,8 @@ def flow_chart(report, font: str, width: float = 170 * mm, height: float = 60 * 
 def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
     """Write the report to `path` (fonts embedded). Raises StorageError if no Chinese font or the file is locked."""
     f = chinese_font(font).name
-    h1 = ParagraphStyle("h1", fontName=f, fontSize=18, leading=24, alignment=1, spaceAfter=4 * mm)
-    h2 = ParagraphStyle("h2", fontName=f, fontSize=13, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm)
-    body = ParagraphStyle("body", fontName=f, fontSize=10, leading=15)
-    small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b5")),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
+    h1, h2, body, small = text_styles(f, title=(18, 24, 4), heading=(13, 18, 5), body=(10, 15))
+    grid = grid_style(f)
     r = data.retention
     story = [
         Paragraph(translate("YearlyReport", "{year} Talent Work Report").format(year=data.year), h1),

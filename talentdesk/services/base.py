@@ -506,6 +506,7 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if table.name in NOT_AUDITED:
         raise ValueError(f"{table.name} is written by the audit and chain code only")
     stmt = insert(table)
+    watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
     conn = session.connection()
     keys = list(rows[0])

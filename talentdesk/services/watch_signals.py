@@ -338,14 +338,9 @@ def note_bulk(state: ORMExecuteState) -> None:
     p = _pending(session)
     params = state.parameters
     rows = params if isinstance(params, list) else [params] if params else []
-    if state.is_insert and table.name == "talents":
-        if p["floor"] is None:
-            p["floor"] = session.connection().execute(select(func.coalesce(func.max(table.c.id), 0))).scalar()
-        return
     if state.is_insert:
-        if rows and all(attr in r for r in rows):
-            p[what].update(r[attr] for r in rows if r[attr] is not None)
-            return
+        note_insert(session, table, rows)
+        return
     else:
         col = table.c[attr]
         where = state.statement.whereclause
@@ -361,6 +356,25 @@ def note_bulk(state: ORMExecuteState) -> None:
                            if v is not None)
             p[what].update(r[attr] for r in rows if r.get(attr) is not None)
             return
+    log.warning("a bulk write to %s names no rows: the watch list is recomputed in full", table.name)
+    p["all"] = True
+
+
+def note_insert(session: Session, table, rows: list) -> None:
+    """Before a bulk INSERT of `rows` into `table` in this unit of work (through the session, or written below it
+    by services.base.bulk_insert): the talents it touches — new talents are every id above today's highest."""
+    spec = TRACKED.get(getattr(table, "name", ""))
+    if spec is None:
+        return
+    what, attr = spec
+    p = _pending(session)
+    if table.name == "talents":
+        if p["floor"] is None:
+            p["floor"] = session.connection().execute(select(func.coalesce(func.max(table.c.id), 0))).scalar()
+        return
+    if rows and all(attr in r for r in rows):
+        p[what].update(r[attr] for r in rows if r[attr] is not None)
+        return
     log.warning("a bulk write to %s names no rows: the watch list is recomputed in full", table.name)
     p["all"] = True
 
@@ -402,5 +416,5 @@ def stored_rows(conn: Connection) -> Iterator[tuple]:
                              .order_by(c.talent_id, c.code, c.start_on)))
 
 
-__all__ = ["refresh", "rebuild", "standing_entry", "rows_for", "all_rows", "holds", "note_flush", "note_bulk", "refresh_pending",
+__all__ = ["refresh", "rebuild", "standing_entry", "rows_for", "all_rows", "holds", "note_flush", "note_bulk", "note_insert", "refresh_pending",
            "unpaid_instalment_condition", "newcomer_until", "quiet_from"]

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
-from talentdesk.paths import migrations_dir
+from talentdesk.paths import migrations_dir, recorded_head
 
 log = logging.getLogger(__name__)
 
@@ -267,10 +267,7 @@ def built_head() -> str | None:
     Why not ask Alembic every time: importing it costs 0.3–0.4 s here, a third of the start-up budget, and a
     database already at head needs nothing else from it. The source tree has no HEAD file (migrations change
     there), so it always asks Alembic (`head_revision`)."""
-    try:
-        return (migrations_dir() / "HEAD").read_text(encoding="ascii").strip() or None
-    except OSError:
-        return None
+    return recorded_head(migrations_dir())
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -44,6 +44,7 @@ from talentdesk.i18n import current_language, translate
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.services.base import STREAM, Change, Permission, operation
 from talentdesk.services.common.settings import DEFAULTS, get_setting
+from talentdesk.services.growth.attention import NOTICE_KEY, notice_days_from
 from talentdesk.services import watch_signals as ws
 from talentdesk.services.watch_signals import (
     CHECKIN_DAYS,
@@ -163,10 +164,7 @@ def threshold(session: Session) -> int:
 
 def notice_days(session: Session) -> int:
     """How long before a service commitment ends it is a signal (the `commitment_notice_days` setting)."""
-    try:
-        return max(1, int(get_setting(session, "commitment_notice_days")))
-    except (TypeError, ValueError):
-        return int(DEFAULTS["commitment_notice_days"])
+    return notice_days_from(get_setting(session, NOTICE_KEY))
 
 
 def _signal_queries(today: dt.date, notice: int = 183):

@@ -9,20 +9,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.store.db import ids_in
-from talentdesk.domain.enums import (
-    EnrolmentStatus,
-    GrowthKind,
-    TalentStatus,
-)
+from talentdesk.domain.enums import EnrolmentStatus, GrowthKind, TalentStatus
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
-from talentdesk.domain.models import (
-    Employer,
-    GrowthEvent,
-    Talent,
-    Tier,
-    TrainingEnrolment,
-    TrainingProgram,
-)
+from talentdesk.domain.models import Employer, GrowthEvent, Talent, Tier, TrainingEnrolment, TrainingProgram
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.common import reference
 from talentdesk.services.base import Change, Permission, operation, refuse_stale

@@ -425,10 +425,6 @@ def reject_draft(session: Session, *, draft_id: int, note: str) -> DraftRow:
     return _draft_rows(session, [d])[0]
 
 
-def overview_label() -> str:
-    return translate("Eligibility", "Qualifies for a subsidy not yet granted")
-
-
 def overview_detail(c: Candidate) -> str:
     text = f"{c.policy_name} {format_yuan(c.amount_fen)}"
     if c.missing:

@@ -10,16 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
-from talentdesk.domain.models import (
-    Employer,
-    Mentor,
-    MentorRole,
-    Pairing,
-    Talent,
-)
+from talentdesk.domain.models import Employer, Mentor, MentorRole, Pairing, Talent
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import parse_phone
-from talentdesk.i18n import current_language, translate
+from talentdesk.i18n import Bilingual, bilingual, translate
 from talentdesk.services.base import Change, Permission, operation, refuse_stale
 
 MAX_CAPACITY = 50
@@ -47,20 +41,16 @@ class MentorRow:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleRow:
+class RoleRow(Bilingual):
     id: int
     name: str
     name_en: str
     sort_order: int
     in_use: int = 0
 
-    @property
-    def display(self) -> str:
-        return self.name_en if current_language() == "en" and self.name_en else self.name
-
 
 def role_display(name: str, name_en: str | None) -> str:
-    return name_en if current_language() == "en" and name_en else name
+    return bilingual(name, name_en)
 
 
 def limited_text(text: str | None, *, limit: int, field_name: str, what: str) -> str:

@@ -17,17 +17,8 @@ from talentdesk.domain.values import excel_number_message, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.tabular import (
-    Columns,
-    ImportOutcome,
-    People,
-    Rejection,
-    RowCount,
-    backup_first,
-    cell,
-    data_rows,
-    merged_notes,
-)
+from talentdesk.services.common.tabular import (Columns, ImportOutcome, People, Rejection, RowCount, backup_first, cell,
+                                                data_rows, merged_notes)
 from talentdesk.services.payments import accounts
 
 COLUMNS = Columns({

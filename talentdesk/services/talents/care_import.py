@@ -26,17 +26,8 @@ from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.tabular import (
-    RowCount,
-    data_rows,
-    Columns,
-    ImportOutcome,
-    People,
-    Rejection,
-    backup_first,
-    cell,
-    merged_notes,
-)
+from talentdesk.services.common.tabular import (RowCount, data_rows, Columns, ImportOutcome, People, Rejection,
+                                                backup_first, cell, merged_notes)
 from talentdesk.services.talents.care import clean_care_fields
 
 COLUMNS = Columns({

@@ -20,6 +20,7 @@ from talentdesk.domain.values import (
     to_halfwidth,
 )
 from talentdesk.i18n import translate
+from talentdesk.services.common.filters import where_given
 from talentdesk.services.base import Permission, actor_of, operation
 from talentdesk.services.common.paging import Page
 from talentdesk.domain.labels import join_list
@@ -178,14 +179,8 @@ def _filtered(session: Session, q: TalentQuery, stmt: Select, text_ids=_UNSET) -
     ids = _text_ids(session, q.text) if text_ids is _UNSET else text_ids
     if ids is not None:
         stmt = stmt.where(_ids_condition(session, ids))
-    if q.status:
-        stmt = stmt.where(Talent.status == q.status)
-    if q.tier_code:
-        stmt = stmt.where(Talent.tier_code == q.tier_code)
-    if q.employer_id:
-        stmt = stmt.where(Talent.employer_id == q.employer_id)
-    if q.education:
-        stmt = stmt.where(Talent.education == q.education)
+    stmt = where_given(stmt, (Talent.status, q.status), (Talent.tier_code, q.tier_code),
+                       (Talent.employer_id, q.employer_id), (Talent.education, q.education))
     if q.arrival_year:
         if not 1900 <= q.arrival_year <= 2999:
             raise ValidationError(translate("Talents", "The arrival year must be between 1900 and 2999."),

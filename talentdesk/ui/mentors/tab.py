@@ -59,6 +59,7 @@ MENTOR_PAGE = 40  # mentor columns a page of the board
 
 
 class MentorsTab(Tab):
+    key = "mentors"
     interests = frozenset({"mentors", "talents", "settings"})
 
     def __init__(self, context: AppContext, parent=None):
@@ -213,8 +214,6 @@ class MentorsTab(Tab):
         lay.addWidget(self.pages, 1)
         self._on_selection(None)
 
-    def title(self) -> str:
-        return self.tr("Mentor board")
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
