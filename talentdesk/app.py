@@ -66,6 +66,8 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     QCoreApplication.setApplicationVersion(__version__)
     i18n.set_language(lang)
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
+    if app._td_translators:  # the Qt-free layers translate through the same catalogue, already loaded
+        i18n.use_loaded_catalogue(i18n.current_language(), QCoreApplication.translate)
     from talentdesk.ui.help import application_icon
 
     app.setWindowIcon(application_icon())

@@ -515,6 +515,34 @@
         <translation>已取消</translation>
     </message>
     <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Under public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Sent to the bank</source>
+        <translation>已报送银行</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>In the batch</source>
+        <translation>在批次中</translation>
+    </message>
+    <message>
+        <source>Taken out</source>
+        <translation>已移出</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>

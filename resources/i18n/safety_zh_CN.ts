@@ -1680,6 +1680,10 @@ TalentDesk will now close; start it again.</source>
         <translation>未找到通过上述检查的备份。</translation>
     </message>
     <message>
+        <source>Payment batches match their payment orders</source>
+        <translation>发放批次与付款单一致</translation>
+    </message>
+    <message>
         <source>Reversal entry {id} does not exactly cancel entry {target}.</source>
         <translation>冲销分录 {id} 与被冲销分录 {target} 金额不相抵。</translation>
     </message>
@@ -1694,6 +1698,38 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>Grant {grant}: the net amount paid ({paid} fen) is outside 0 … the approved total ({total} fen).</source>
         <translation>补贴核定 {grant}：净支付额（{paid} 分）超出 0 至核定总额（{total} 分）的范围。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} line {line}: {problem}</source>
+        <translation>批次 {batch} 第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>its payment order {order} does not exist.</source>
+        <translation>对应的付款单 {order} 不存在。</translation>
+    </message>
+    <message>
+        <source>the line says {line} fen, its payment order {order} {paid} fen.</source>
+        <translation>本行金额为 {line} 分，而付款单 {order} 为 {paid} 分。</translation>
+    </message>
+    <message>
+        <source>its payment order {order} is for another grant or talent.</source>
+        <translation>对应的付款单 {order} 属于另一项补贴核定或另一位人才。</translation>
+    </message>
+    <message>
+        <source>the line is {line} but its payment order {order} is {paid}.</source>
+        <translation>本行状态为“{line}”，而付款单 {order} 为“{paid}”。</translation>
+    </message>
+    <message>
+        <source>the line is {line} but its payment order {order} is still {paid}.</source>
+        <translation>本行状态为“{line}”，而付款单 {order} 仍为“{paid}”。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} is {state} but {n} of its lines are {line}.</source>
+        <translation>批次 {batch} 的状态为“{state}”，但其中 {n} 行为“{line}”。</translation>
+    </message>
+    <message>
+        <source>Instalment {id} is in {n} live batch lines at once (it could be paid twice).</source>
+        <translation>分期记录 {id} 同时出现在 {n} 个有效的批次行中（可能重复发放）。</translation>
     </message>
     <message>
         <source>The guard that forbids {verb} on {table} is missing.</source>
@@ -2091,7 +2127,7 @@ Keep locked away from the PC.</source>
         <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
     </message>
     <message>
-        <source>Talent #{id}: the watch list's stored signals differ from the data.</source>
+        <source>Talent #{id}: the watch list&apos;s stored signals differ from the data.</source>
         <translation>人才 #{id}：流失风险名单保存的信号与数据不一致。</translation>
     </message>
     <message>
@@ -2099,7 +2135,7 @@ Keep locked away from the PC.</source>
         <translation>可用以下命令重新计算：talentdesk watch-list --rebuild</translation>
     </message>
     <message>
-        <source>Watch list's stored signals against the data ({n} talents with a signal today)</source>
+        <source>Watch list&apos;s stored signals against the data ({n} talents with a signal today)</source>
         <translation>流失风险名单保存的信号与数据核对（今天有信号的人才 {n} 人）</translation>
     </message>
     <message>

@@ -100,7 +100,8 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, certificate serials, hash chain")
+    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, payment batches against their "
+                                     "payment orders, certificate serials, hash chain")
     p.add_argument("--head", action="append", default=None, metavar="HEAD",
                    help="a chain head printed on a certificate, roster or report: it must still be in the chain")
     add_json(p)

@@ -62,6 +62,7 @@ _lock = threading.RLock()
 _registered: dict[str, "FontChoice"] = {}
 _faces: dict[Path, str | None] = {}           # font file → registered ReportLab name (None: unusable)
 _fallback: dict[tuple[str, str], str | None] = {}  # (main font, character) → font that has it (None: none has)
+_points: dict[Path, frozenset[int]] = {}       # font file → the characters it has
 
 
 def _to_unicode_cmap(fontname, subset, _make=ttfonts.makeToUnicodeCMap):
@@ -276,24 +277,37 @@ def _needs_glyph(ch: str) -> bool:
     return ch.isprintable() and not ch.isspace()
 
 
+def _codepoints(path: Path) -> frozenset[int]:
+    """The characters a font file has (its cmap only: the file's data is not kept, and nothing is registered)."""
+    if path not in _points:
+        try:
+            index = {"subfontIndex": 0} if path.suffix.lower() == ".ttc" else {}
+            _points[path] = frozenset(ttfonts.TTFontFile(str(path), charInfo=1, **index).charToGlyph)
+        except Exception:  # noqa: BLE001 - unreadable or unsupported (CFF-based .otf): it cannot help
+            _points[path] = frozenset()
+    return _points[path]
+
+
 def fallback_font(font: str, ch: str) -> str | None:
-    """The registered name of an installed font that has `ch` (tried in `fallback_paths` order), or None."""
+    """The registered name of an installed font that has `ch` (tried in `fallback_paths` order), or None. Fonts are
+    looked at through their character maps; only the one chosen is registered (ReportLab keeps a registered font's
+    whole file in memory for subsetting, so the hundreds of fonts of a Windows PC are not)."""
     key = (font, ch)
     with _lock:
         if key in _fallback:
             return _fallback[key]
         found = None
-        for name in {v for v in _faces.values() if v and v != font}:  # a font already registered first
+        for name in {v for v in _faces.values() if v and v != font}:  # a fallback already registered first
             if has_glyph(name, ch):
                 found = name
                 break
         if found is None:
             for path in fallback_paths(ch):
-                if path in _faces or not path.is_file():
+                if path in _faces or not path.is_file() or ord(ch) not in _codepoints(path):
                     continue
                 name = f"{FALLBACK_NAME}{len(_faces)}"
-                _faces[path] = name if _register(path, name, needs="") else None
-                if _faces[path] and has_glyph(name, ch):
+                _faces[path] = name if _register(path, name, needs=ch) else None
+                if _faces[path]:
                     found = name
                     break
         _fallback[key] = found

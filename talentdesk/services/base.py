@@ -515,18 +515,18 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
         conn.execute(stmt, rows)
         return
-    scalar = [(c.key, c.default.arg) for c in defaults if c.default.is_scalar]
+    scalar = {c.key: c.default.arg for c in defaults if c.default.is_scalar}
     called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
     if defaults:
         filled = []
         for r in rows:
-            r = {**r, **dict(scalar)}
+            r = {**r, **scalar}
             for k, fn in called:
                 r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
             filled.append(r)
         rows = filled
         keys = list(rows[0])
-    convert = [table.c[k].type._cached_bind_processor(conn.dialect) for k in keys]
+    convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
     per = max(1, SQLITE_MAX_VARIABLES // len(keys))
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
     one = "(" + ", ".join("?" * len(keys)) + ")"

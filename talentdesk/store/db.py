@@ -5,6 +5,7 @@ Thread rule: an Engine may be shared; a Session never is. Each worker thread ope
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import logging
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.sql import sqltypes
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
@@ -130,6 +132,34 @@ def _install_sqlite_discipline(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         conn.exec_driver_sql("BEGIN")
+
+
+def _date_text(value):
+    """A date as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD), at C speed."""
+    return None if value is None else value.isoformat()
+
+
+def _datetime_text(slow):
+    """A naive date-time as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD HH:MM:SS.ffffff, always with the
+    microseconds), at C speed; anything else through SQLAlchemy's own conversion (`slow`)."""
+    def convert(value):
+        if value is None:
+            return None
+        if type(value) is dt.datetime and value.tzinfo is None and value.year >= 1000:
+            return value.isoformat(" ", "microseconds")
+        return slow(value)
+    return convert
+
+
+def bind_converter(type_, dialect):
+    """The bind conversion of a column type for rows handed to the SQLite driver in bulk (None: the value goes as
+    it is): SQLAlchemy's own, except dates and date-times, which are written the fast way to the same text."""
+    if type(type_) is sqltypes.Date:
+        return _date_text
+    slow = type_._cached_bind_processor(dialect)
+    if type(type_) is sqltypes.DateTime and slow is not None:
+        return _datetime_text(slow)
+    return slow
 
 
 BULK_CACHE_KIB = 65_536  # 64 MiB of page cache while a bulk write runs (SQLite's default is 2 MiB)

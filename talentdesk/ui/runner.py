@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk.services.base import Actor, Call, Change, Database, Lane
 
@@ -289,7 +289,7 @@ class Runner(QObject):
             from talentdesk.ui.errors import ask_print_anyway
 
             parent = self.parent()
-            go = ask_print_anyway(parent if isinstance(parent, QWidget) else None, exc)
+            go = ask_print_anyway(parent if isinstance(parent, QWidget) else QApplication.activeWindow(), exc)
         if not go:
             return False
         again = Call(work.fn, work.args, {**work.kwargs, "accept_missing_glyphs": True})

@@ -35,6 +35,7 @@ def fresh_fonts(monkeypatch):
     monkeypatch.setattr(fonts, "_faces", {})
     monkeypatch.setattr(fonts, "_fallback", {})
     monkeypatch.setattr(fonts, "_covered", {})
+    monkeypatch.setattr(fonts, "_points", {})
 
 
 def _fake_winreg(values: dict[str, list[tuple[str, str]]]) -> types.ModuleType:
@@ -328,3 +329,56 @@ def test_agreement_prints_extension_names_in_its_paragraphs(demo_db, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "李䶮" in text and "王𠮷" in text
+
+
+@needs_wqy
+@needs_ext
+def test_windows_prints_extension_b_from_simsun_extb_and_registers_only_that_font(fresh_fonts, tmp_path, monkeypatch):
+    """On Windows the main font is SimSun and 𠮷 comes from SimSun-ExtB (simsunb.ttf, shipped with Windows). Only
+    the font that has the character is registered (ReportLab keeps a registered font's whole file in memory); the
+    other fonts of the folder are only looked at. (Stand-ins: WenQuanYi as simsun.ttc, HanaMinB as simsunb.ttf.)"""
+    windir = tmp_path / "Windows"
+    (windir / "Fonts").mkdir(parents=True)
+    (windir / "Fonts" / "simsun.ttc").symlink_to(WQY)
+    (windir / "Fonts" / "simsunb.ttf").symlink_to(HANA_A.with_name("HanaMinB.ttf"))
+    user = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
+    user.mkdir(parents=True)
+    (user / "another.ttc").symlink_to(WQY)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(windir))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    monkeypatch.setitem(sys.modules, "winreg", _fake_winreg({"HKLM": [("SimSun (TrueType)", "simsun.ttc")]}))
+    main = fonts.chinese_font()
+    assert main.path == windir / "Fonts" / "simsun.ttc"
+    parts = fonts.runs("王𠮷", main.name)
+    assert parts[0] == (main.name, "王") and parts[1][1] == "𠮷"
+    assert [p for p, name in fonts._faces.items() if name] == [windir / "Fonts" / "simsunb.ttf"]
+    # a character no font has: every font is looked at, none registered, and the name is reported
+    assert fonts.unprintable([f"王{NOBODY}"], main.name) == [fonts.Unprintable(f"王{NOBODY}", NOBODY)]
+    assert [p for p, name in fonts._faces.items() if name] == [windir / "Fonts" / "simsunb.ttf"]
+
+
+@pytest.mark.parametrize("button,answer", [("仍然打印", True), ("取消", False)])
+def test_the_question_names_person_and_character_in_chinese(qtbot, button, answer):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from talentdesk.app import make_application
+    from talentdesk.ui.errors import ask_print_anyway
+
+    make_application(lang="zh_CN")
+    try:
+        exc = fonts.unprintable_error([fonts.Unprintable(f"张{NOBODY}", NOBODY)])
+        seen = []
+
+        def press():
+            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+            seen.append((box.windowTitle(), box.text(), box.informativeText()))
+            next(b for b in box.buttons() if b.text() == button).click()
+
+        QTimer.singleShot(200, press)
+        assert ask_print_anyway(None, exc) is answer
+        title, text, info = seen[0]
+        assert title == "有无法打印的字" and f"张{NOBODY}" in text and "U+3000D" in text and "仍要打印吗" in info
+    finally:
+        make_application(lang="en")

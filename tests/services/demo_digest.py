@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from tests.digest import clock_form, search_index_terms, write_or_show
+
 GOLDEN = Path(__file__).parent / "data" / "demo-digest.json"
 TALENTS = 3_000
 SEED = 5
 CLOCK_COLUMNS = {"created_at", "updated_at", "at"}
-
-
-def _form(v: Any) -> Any:
-    return re.sub(r"\d", "9", str(v)) if v is not None else None
 
 
 def digest(db_path: Path) -> dict[str, Any]:
@@ -47,14 +44,12 @@ def digest(db_path: Path) -> dict[str, Any]:
             h = hashlib.sha256()
             n = 0
             for row in con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}"):  # noqa: S608
-                values = [_form(v) if c in CLOCK_COLUMNS else v for c, v in zip(cols, row)]
+                values = [clock_form(v) if c in CLOCK_COLUMNS else v for c, v in zip(cols, row)]
                 h.update(json.dumps(values, ensure_ascii=False, default=str).encode())
                 n += 1
             out[table] = f"{n} {h.hexdigest()}"
-        con.execute("INSERT INTO talents_fts(talents_fts, rank) VALUES ('integrity-check', 1)")
-        con.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, talents_fts, instance)")
         h = hashlib.sha256()
-        for row in con.execute("SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY term, doc, col, offset"):
+        for row in search_index_terms(con):
             h.update(repr(row).encode())
         out["talents_fts (terms)"] = h.hexdigest()
         h = hashlib.sha256()
@@ -92,12 +87,7 @@ def main(argv: list[str]) -> int:
         path = Path(tmp) / "demo.db"
         build(path)
         result = digest(path)
-    text = json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if "--write" in argv:
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return write_or_show(result, GOLDEN, argv)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Two clerks open the same record in every editor of a versioned record (employers, mentors, policies, care cases,
-growth events, training programmes, budgets); the second save does not overwrite the first: it is an EditConflict
+growth events, training programmes, budgets, accounts); the second save does not overwrite the first: it is an EditConflict
 with both values of every field that differs, and saving the clerk's choice against the version now stored keeps
 mine where chosen and theirs elsewhere. (The talent editor: tests/city/test_edit_conflict.py, also on a server.)"""
 from __future__ import annotations
@@ -171,7 +171,32 @@ class Budgets:
     mine, theirs, field, other = {"amount_fen": 120_000_00}, {"amount_fen": 150_000_00}, "amount_fen", None
 
 
-EDITORS = [Employers(), Mentors(), Policies(), CareCases(), Events(), Programs(), Budgets()]
+class Users:
+    """The accounts page: a role or on/off change of a selected account."""
+
+    def open(self, s):
+        from talentdesk.services.safety import accounts
+
+        accounts.create_user(s, username="admin", password="Admin-Passw0rd-1")  # the first account is the admin
+        return accounts.create_user(s, username="xiaoli", password="Clerk-Passw0rd-1", role="clerk")
+
+    def values(self, rec):
+        return {"role": rec.role}
+
+    def save(self, s, rec, values, version):
+        from talentdesk.services.safety import accounts
+
+        return accounts.update_user(s, user_id=rec.id, **values, expected_version=version)
+
+    def stored(self, s, rec):
+        from talentdesk.services.safety import accounts
+
+        return self.values(next(u for u in accounts.list_users(s) if u.id == rec.id))
+
+    mine, theirs, field, other = {"role": "approver"}, {"role": "viewer"}, "role", None
+
+
+EDITORS = [Employers(), Mentors(), Policies(), CareCases(), Events(), Programs(), Budgets(), Users()]
 
 
 def _with(values, changes):

@@ -28,6 +28,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tests.digest import clock_form, search_index_terms, write_or_show
+
 GOLDEN = Path(__file__).parent / "data" / "import-digest.json"
 BIG_PEOPLE = 4_700
 
@@ -115,7 +117,7 @@ def _rows(con: sqlite3.Connection, table: str, drop: tuple[str, ...]) -> list[li
     cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]  # noqa: S608
     out = []
     for r in con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id"):  # noqa: S608
-        out.append([re.sub(r"\d", "9", str(v)) if c in drop else v for c, v in zip(cols, r)])
+        out.append([clock_form(v) if c in drop else v for c, v in zip(cols, r)])
     return out
 
 
@@ -128,11 +130,7 @@ def digest(db_path: Path) -> dict[str, Any]:
         employers = _rows(con, "employers", ("created_at", "updated_at"))
         audit = [[_TIMESTAMPS.sub(r'"\1": "<time>"', v) if isinstance(v, str) else v for v in row]
                  for row in _rows(con, "audit_entries", ("at",))]
-        # FTS5's own check of the index against the talents table (raises when they differ)
-        con.execute("INSERT INTO talents_fts(talents_fts, rank) VALUES ('integrity-check', 1)")
-        con.execute("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, talents_fts, instance)")
-        terms = [list(r) for r in con.execute("SELECT term, doc, col, offset FROM temp.fts_terms "
-                                              "ORDER BY term, doc, col, offset")]
+        terms = [list(r) for r in search_index_terms(con)]
         links = [list(r) for r in con.execute("SELECT kind, record_id FROM chain_links ORDER BY id")]
         problems, _head = chain_problems(con)
     finally:
@@ -155,12 +153,7 @@ def main(argv: list[str]) -> int:
         template = folder / "template.db"
         Database.open(template).dispose()
         result = run_scenario(folder, template)
-    text = json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if "--write" in argv:
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return write_or_show(result, GOLDEN, argv)
 
 
 if __name__ == "__main__":

@@ -243,3 +243,38 @@ def test_a_tab_clicked_before_its_turn_is_built_at_once(qapp, demo_db, built, tm
     finally:
         window.close()
         window.context.runner.shutdown()
+
+
+_SAME_CATALOGUE = """
+import json, shutil, sys
+from pathlib import Path
+import talentdesk.paths as p
+here = Path(FOLDER)
+for ts in p.translations_dir().glob("*.ts"):  # compiled afresh, as a build does (a tree's .qm may be stale)
+    shutil.copyfile(ts, here / ts.name)
+p.translations_dir = lambda: here
+from talentdesk.devtools import i18n as tool
+tool.compile_all()
+from talentdesk import i18n
+from talentdesk.app import make_application
+files = i18n.ts_files("zh_CN")
+parsed = {}
+for f in files:
+    parsed.update(i18n.parse_ts(f))
+make_application(lang="zh_CN")
+wrong = [(c, s, t, i18n.translate(c, s)) for (c, s), t in parsed.items() if i18n.translate(c, s) != t]
+print(json.dumps({"entries": len(parsed), "wrong": wrong[:10],
+                  "untranslated": i18n.translate("NoSuchContext", "no such text")}))
+"""
+
+
+def test_the_window_process_translates_the_qt_free_layers_through_the_catalogue_it_loaded(tmp_path):
+    """In the window's process the services' `translate` reads Qt's loaded catalogue instead of parsing every .ts
+    file at start-up: every finished translation comes out the same, and an unknown text stays itself."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", _SAME_CATALOGUE.replace("FOLDER", repr(str(tmp_path)))], capture_output=True,
+                         text=True, cwd=ROOT, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["entries"] > 1000 and result["wrong"] == []
+    assert result["untranslated"] == "no such text"

@@ -11,7 +11,7 @@ from talentdesk.services.common import reference
 from talentdesk.services.ledger import budgets
 from talentdesk.ui.common import conflict as conflict_ui
 from tests.services.test_edit_conflicts import (
-    Budgets, CareCases, Employers, Events, Mentors, Policies, Programs, _with,
+    Budgets, CareCases, Employers, Events, Mentors, Policies, Programs, Users, _with,
 )
 
 
@@ -82,8 +82,16 @@ def _budgets(ctx, rec, s):
     return page, page._save
 
 
+def _users(ctx, rec, s):
+    from talentdesk.ui.safety.users import UsersDialog
+
+    dlg = UsersDialog(ctx)
+    dlg._selected = lambda: rec  # the account this administrator picked in the list
+    return dlg, lambda: dlg._update(role="approver")
+
+
 CASES = [(Employers(), _employers), (Mentors(), _mentors), (Policies(), _policies), (CareCases(), _care),
-         (Events(), _events), (Programs(), _programs), (Budgets(), _budgets)]
+         (Events(), _events), (Programs(), _programs), (Budgets(), _budgets), (Users(), _users)]
 
 
 @pytest.mark.parametrize("editor,open_ui", CASES, ids=[type(e).__name__ for e, _ in CASES])

@@ -20,7 +20,6 @@ from pathlib import Path
 from faker import Faker
 from stdnum import luhn
 from sqlalchemy import bindparam, func, insert, select, text, update
-from sqlalchemy.sql import sqltypes
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -63,6 +62,7 @@ from talentdesk.services.base import (
     operation,
     record_event,
 )
+from talentdesk.store.db import bind_converter
 
 Progress = Callable[[int, int, str], None]
 
@@ -136,23 +136,6 @@ class DemoSummary:
     enrolments: int = 0
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
-
-
-def _date_text(value):
-    """A date as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD), at C speed."""
-    return None if value is None else value.isoformat()
-
-
-def _datetime_text(slow):
-    """A naive date-time as SQLAlchemy's SQLite dialect stores it (YYYY-MM-DD HH:MM:SS.ffffff, always with the
-    microseconds), at C speed; anything else through SQLAlchemy's own conversion (`slow`)."""
-    def convert(value):
-        if value is None:
-            return None
-        if type(value) is dt.datetime and value.tzinfo is None and value.year >= 1000:
-            return value.isoformat(" ", "microseconds")
-        return slow(value)
-    return convert
 
 
 class _Writer:
@@ -259,7 +242,7 @@ class _Writer:
                     continue  # a sequence or SQL expression: let the database fill it
                 names.append(col.name)
                 fixed.append(value)
-            procs = [_procs(table.c[n].type, dialect) for n in names]
+            procs = [bind_converter(table.c[n].type, dialect) for n in names]
             fixed = [p(v) if p is not None else v for p, v in zip(procs[len(keys):], fixed)]
             convert = [(i, p) for i, p in enumerate(procs[:len(keys)]) if p is not None]
             params = []
@@ -271,16 +254,6 @@ class _Writer:
             cols = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
             sql = f"INSERT INTO {table.name} ({cols}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
             conn.exec_driver_sql(sql, params)
-
-
-def _procs(type_, dialect):
-    """The bind conversion of a column type; dates and date-times the fast way, to the same text."""
-    if type(type_) is sqltypes.Date:
-        return _date_text
-    slow = type_._cached_bind_processor(dialect)
-    if type(type_) is sqltypes.DateTime and slow is not None:
-        return _datetime_text(slow)
-    return slow
 
 
 class _BulkLoad:

@@ -309,5 +309,21 @@ def data_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, *, abo
         yield rownum, cells
 
 
-__all__ = ["Columns", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
+def person_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, people: "People",
+                column: Callable[[str], str], *, abort: Callable[[], bool] | None,
+                cancelled: str) -> Iterator[tuple[int, list[Any], Any, list["Rejection"], Callable[[str, str], None]]]:
+    """The data rows (`data_rows`) of a file whose rows each name a talent by ID number and name: each with its
+    Excel row number, its cells, the talent found (None when the row does not name one on file), the row's problems
+    so far and `bad(field, message)`, which adds one (`column(field)` names the column)."""
+    for rownum, cells in data_rows(sheet, by_field, count, abort=abort, cancelled=cancelled):
+        problems: list[Rejection] = []
+
+        def bad(f: str, message: str, rownum: int = rownum, problems: list[Rejection] = problems) -> None:
+            problems.append(Rejection(rownum, column(f), message))
+
+        person = people.find(cell(cells, by_field, "id_number"), cell(cells, by_field, "name"), bad)
+        yield rownum, cells, person, problems, bad
+
+
+__all__ = ["Columns", "person_rows", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
            "RowCount", "data_rows"]

@@ -29,11 +29,12 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.labels import label
-from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialCounter, SubsidyGrant, Talent
+from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
+from talentdesk.services.common.serials import next_in_series
 from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain
 from talentdesk.services.common.printing import check_names
 from talentdesk.services.common.settings import get_setting
@@ -79,14 +80,10 @@ def stored_payload(session: Session, cert: Certificate) -> str:
 
 
 def _next_serial(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
-    if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    if counter.last > 999_999:
+    number = next_in_series(session, PREFIX, year)
+    if number > 999_999:
         raise RuleViolation(translate("Certificates", "The serial numbers of {year} are used up.").format(year=year))
-    return f"{PREFIX}-{year}-{counter.last:06d}"
+    return f"{PREFIX}-{year}-{number:06d}"
 
 
 def _payment_entries(session: Session, entry_ids, year: int | None) -> list[LedgerEntry]:

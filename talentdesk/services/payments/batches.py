@@ -24,23 +24,14 @@ from talentdesk.domain.models import (
     Payment,
     PaymentBatch,
     PaymentBatchItem,
-    SerialCounter,
     SubsidyGrant,
     SubsidyPolicy,
     Talent,
 )
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
-from talentdesk.services.base import (
-    Change,
-    Permission,
-    actor_of,
-    operation,
-    place_at_commit,
-    record_event,
-    require,
-    temporary_beside,
-)
+from talentdesk.services.common.serials import next_in_series
+from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event, require
 from talentdesk.services.payments import accounts, bankfiles, calendar, verification
 
 PREFIX = "PB"
@@ -182,12 +173,7 @@ def find_batch(session: Session, text: str | int) -> int:
 
 
 def _next_number(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
-    if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    return f"{PREFIX}{year}-{counter.last:04d}"
+    return f"{PREFIX}{year}-{next_in_series(session, PREFIX, year):04d}"
 
 
 def _status_text(status: str) -> str:
@@ -359,22 +345,21 @@ def _write_notice(session: Session, b: PaymentBatch, paths: list[Path], accept_m
     info = report.NoticeInfo(office=office, number=b.number, start=b.notice_start, end=b.notice_end,
                              days=b.notice_days or 0, contact=b.objection_contact)
     for path in paths:
-        tmp = temporary_beside(session, path, ".pending")  # journaled; a folder or a database is refused
-        try:
+        failed = translate("PaymentBatches", "The notice could not be written to {path}: {error}")
+        with _written(session, path, failed) as tmp:
             if path.suffix.lower() == ".xlsx":
                 report.write_notice_xlsx(info, lines, tmp)
             else:
                 report.write_notice_pdf(info, lines, tmp, font_path=font)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StorageError(translate("PaymentBatches", "The notice could not be written to {path}: {error}").format(
-                path=path, error=exc.strerror or exc)) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        place_at_commit(session, tmp, path)
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"public notice {b.number}: {len(lines)} lines to {', '.join(p.name for p in paths)}")
+
+
+def _written(session: Session, path: Path, failed: str):
+    """The temporary file to write `path` in, journaled and placed when the unit of work commits (a folder or a
+    database is refused); an OSError while writing is raised with `failed` ({path}, {error})."""
+    return file_at_commit(session, path, suffix=".pending",
+                          failed=lambda exc: StorageError(failed.format(path=path, error=exc.strerror or exc)))
 
 
 def _check_paths(paths: list[Path], allowed: tuple[str, ...]) -> list[Path]:
@@ -604,17 +589,10 @@ def export_bank_file(session: Session, *, batch_id: int, layout: str | int, out_
         lines.append(bankfiles.FileLine(item.line_no, item.holder_name, item.account_no, item.bank_name,
                                         item.amount_fen, idn or "", f"{b.number} {policy}"[:60], name, employer or "",
                                         policy))
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    with _written(session, out, translate("PaymentBatches", "The bank file could not be written to {path}: {error}")) \
+            as tmp:
         bankfiles.render(lay, lines, tmp, office=str(get_setting(session, "office_name") or ""), batch=b.number,
                          date=dt.date.today().isoformat())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("PaymentBatches", "The bank file could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     for item in items:
         item.status = E.BatchItemStatus.SENT.value
     actor = actor_of(session)
@@ -623,7 +601,6 @@ def export_bank_file(session: Session, *, batch_id: int, layout: str | int, out_
     total = sum(i.amount_fen for i in items)
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"bank file {b.number} ({lay.name}): {len(lines)} lines, {total} fen to {out.name}")
-    place_at_commit(session, tmp, out)
     return BankFileResult(b.id, b.number, lay.name, len(lines), total, str(out))
 
 
@@ -919,21 +896,13 @@ def write_report(session: Session, *, batch_id: int, out_path: str | Path,
 
         check_names(session, [ln.talent_name for ln in lines], document=f"reconciliation report {b.number}",
                     accept=accept_missing_glyphs)
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    with _written(session, out, translate("PaymentBatches", "The report could not be written to {path}: {error}")) \
+            as tmp:
         if out.suffix.lower() == ".xlsx":
             report.write_report_xlsx(info, figures, lines, tmp)
         else:
             report.write_report_pdf(info, figures, lines, tmp,
                                     font_path=str(get_setting(session, "certificate_font") or "") or None)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("PaymentBatches", "The report could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"reconciliation report {b.number} to {out.name}")
-    place_at_commit(session, tmp, out)
     return f

@@ -17,8 +17,7 @@ from talentdesk.domain.errors import RuleViolation, StorageError, ValidationErro
 from talentdesk.domain.models import Employer, Instalment, SubsidyGrant, SubsidyPolicy, Talent, Verification
 from talentdesk.domain.values import mask_id_number
 from talentdesk.i18n import translate
-from talentdesk.services.base import (Change, Permission, actor_of, operation, place_at_commit, record_event,
-                                      temporary_beside)
+from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,16 +236,12 @@ def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str
     check_names(session, [ln.talent_name for lines in forms.values() for ln in lines],
                 document="in-post confirmation forms", accept=accept_missing_glyphs)
     out = Path(out_path)
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    failed = translate("Verification", "The form could not be written to {path}: {error}")
+    with file_at_commit(session, out, suffix=".pending",  # journaled; a folder or a database is refused
+                        failed=lambda exc: StorageError(failed.format(path=out, error=exc.strerror or exc))) as tmp:
         report.write_confirmation_forms(forms, tmp, office=str(get_setting(session, "office_name") or ""),
                                         on=on or dt.date.today(),
                                         font_path=str(get_setting(session, "certificate_font") or "") or None)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Verification", "The form could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
     record_event(session, E.AuditAction.EXPORT, summary=f"in-post confirmation forms: {len(forms)} employers, {len(seen)} lines "
                                                         f"to {out.name}")
-    place_at_commit(session, tmp, out)
     return len(forms)

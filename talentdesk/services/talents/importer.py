@@ -257,6 +257,10 @@ class _Checked:
 # fields whose values come from a fixed list: a value that matches none can be mapped by the clerk for the file
 MAPPABLE = ("tier_code", "education", "degree", "gender", "intro_mode", "status", "important_post")
 HIDDEN_CHOICES = ("include", "skip")
+# the order in which a row's problems with its talent fields are listed
+_CHECKED_ORDER = ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree", "tier_code",
+                  "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity", "native_place",
+                  "school", "major", "professional_title", "post", "notes")
 
 
 def parse_value_map(items: list[str] | None) -> dict[str, dict[str, str]]:
@@ -325,16 +329,18 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                     v = ""
             values[f] = v
         values.update(fixed)  # one value for every row (--set, or the preview's "same for all rows")
-        raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values}
+        # the values as written in the mappable columns (before the clerk's mapping); without a mapping they are
+        # only needed for a row with errors, and read then
+        raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values} if value_map else None
         for f, table in value_map.items():  # the clerk's mapping for this file (e.g. 特聘 -> B)
             if raw_choice.get(f) in table:
                 values[f] = table[raw_choice[f]]
         employer_name = _RUNS.sub(" ", str(values.pop("employer", "") or "").strip())
         noted: dict[str, str] = {}
         clean, errors = clean_talent_fields(values, today=today, tiers=tiers, warnings=noted)
-        for f in ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree",
-                  "tier_code", "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity",
-                  "native_place", "school", "major", "professional_title", "post", "notes"):
+        if raw_choice is None and (errors or not _blank(values.get("status"))):
+            raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values}
+        for f in _CHECKED_ORDER if errors else ():
             if f in errors:
                 problems.append(Rejection(rownum, col(f), errors[f]))
                 if f in MAPPABLE and raw_choice.get(f):

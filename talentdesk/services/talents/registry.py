@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import Select, and_, func, literal_column, or_, select, union
 from sqlalchemy import text as text_
 from sqlalchemy.orm import Session
 
@@ -113,7 +113,7 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
         if named is not None:  # the names through their index, the employers' talents through theirs
             at_employers = session.scalars(select(Talent.id).where(Talent.employer_id.in_(employer_ids)))
             return sorted(set(named).union(at_employers))
-        by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+        by_name = _name_contains(session, text)
         stmt = union(
             select(Talent.id).where(by_name),  # a scan of the covering name index
             select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
@@ -146,6 +146,30 @@ def _name_ids(session: Session, text: str) -> list[int] | None:
     candidates = list(session.scalars(found))
     return list(session.scalars(select(Talent.id).where(ids_in(Talent.id, candidates),
                                                         func.instr(Talent.name, text) > 0)))
+
+
+SHORT_TEXT = 3
+"""PostgreSQL's trigram index serves a "contains" search from three characters on; a Chinese given name is often one
+or two (伟, 志强), and a whole name two (王伟)."""
+
+
+def _name_contains(session: Session, text: str):
+    """Talents whose name contains `text`, as a condition an index serves. SQLite: a scan of the covering name
+    index (used when `_name_ids` cannot serve the text). PostgreSQL: the trigram index (trgm_1) from three
+    characters; below that, the index of each name's characters (chars_1): the names holding every character of the
+    text, then the text itself among them."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return func.instr(Talent.name, text) > 0
+    contains = Talent.name.contains(text, autoescape=True)
+    if dialect != "postgresql" or len(text) >= SHORT_TEXT:
+        return contains
+    from sqlalchemy import Text, literal
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    # the expression exactly as the index has it (NULL written out, not bound, so the planner can match it)
+    chars = func.string_to_array(Talent.name, literal_column("NULL"))
+    return and_(chars.op("@>")(literal(list(dict.fromkeys(text)), ARRAY(Text))), contains)
 
 
 def _has_number_index(session: Session) -> bool:
@@ -308,8 +332,7 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
                                   .where(Talent.employer_id.in_(employers))) or 0
     if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
         return None
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+    by_name = _name_contains(session, text)
     named = _name_ids(session, text)
     if named is None:
         named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
