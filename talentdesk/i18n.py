@@ -99,6 +99,19 @@ def translate(context: str, text: str) -> str:
     return _catalogue(_language).get((context, text), text)
 
 
+class Labels:
+    """Display names for codes: each marked for translation where the table is declared (`QT_TRANSLATE_NOOP` in
+    `context`) and translated when shown. An unknown code shows as itself, or raises KeyError when `strict`."""
+
+    def __init__(self, context: str, names: dict[str, str], *, strict: bool = False):
+        self.context, self.names, self.strict = context, names, strict
+
+    def __call__(self, code: str) -> str:
+        if code not in self.names and not self.strict:
+            return code
+        return translate(self.context, self.names[code])
+
+
 def bilingual(name: str, name_en: str | None) -> str:
     """A name the office keeps in both languages: the English one in an English interface (when there is one)."""
     return name_en if current_language() == "en" and name_en else name

@@ -10,10 +10,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from talentdesk.domain.errors import StorageError
+
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import chinese_font
 from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 
 def _num(v) -> str:
@@ -114,11 +115,8 @@ def build_pdf(pack, path: Path, *, font: str | None = None) -> Path:
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=15 * mm,
                             bottomMargin=16 * mm, title=title, author=pack.office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("AnnualPdf", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("AnnualPdf", "The report could not be written: {error}"))
     return path
 
 
@@ -159,9 +157,5 @@ def build_xlsx(pack, path: Path) -> Path:
     for c in pack.checks:
         ws.append(["✓" if c.ok else "✗", c.text])
     ws.column_dimensions["B"].width = 100
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("AnnualPdf", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("AnnualPdf", "The report could not be written: {error}"))
     return path

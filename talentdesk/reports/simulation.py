@@ -12,11 +12,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from talentdesk.domain.errors import StorageError
+
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import chinese_font
 from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 CURRENT, SIMULATED, BUDGET = colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#9aa7b5")
 
@@ -113,9 +114,6 @@ def build(sim, path: Path, *, office: str = "", font: str | None = None) -> Path
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=title, author=office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("SimulationReport", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("SimulationReport", "The report could not be written: {error}"))
     return path

@@ -20,6 +20,7 @@ from talentdesk.i18n import translate
 from talentdesk.reports.fonts import cell as text_cell
 from talentdesk.reports.fonts import chinese_font, paragraph
 from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 SERIES_COLOURS = (colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#3a9a5b"))
 
@@ -171,8 +172,6 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=translate("YearlyReport", "{year} Talent Work Report").format(year=data.year),
                             author=data.office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("YearlyReport", "The report could not be written: {error}").format(error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("YearlyReport", "The report could not be written: {error}"))
     return path

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain.defaults import DEFAULTS  # the table itself lives there (read before the services load)
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Setting
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.base import Change, Permission, operation
 
 
@@ -78,23 +78,22 @@ SPECS: tuple[SettingSpec, ...] = (
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 
 
-def setting_label(key: str) -> str:
-    """The setting's name in the user's language (the settings dialog and the audit view show it)."""
-    return {
-        "office_name": translate("Settings", "Office name"),
-        "promotion_min_years_in_post": translate("Settings", "Promotion: minimum years in post"),
-        "promotion_min_training_hours": translate("Settings", "Promotion: minimum training hours"),
-        "promotion_min_good_appraisals": translate("Settings", "Promotion: latest appraisals that must be good"),
-        "promotion_require_title": translate("Settings", "Promotion: a professional title is required"),
-        "risk_weights": translate("Settings", "Watch list: points per signal"),
-        "risk_threshold": translate("Settings", "Watch list: score from which a talent is listed"),
-        "certificate_font": translate("Settings", "Certificate font"),
-        "backup_second_folder": translate("Settings", "Second backup folder"),
-        "checkin_cadence_days": translate("Settings", "Mentor check-in every (days)"),
-        "commitment_notice_days": translate("Settings", "Warn before a service commitment ends (days)"),
-        "idle_lock_minutes": translate("Settings", "Lock after idle minutes (0 = never)"),
-        "certificate_key": translate("Settings", "Certificate key"),
-    }.get(key, key)
+# The setting's name in the user's language (the settings dialog and the audit view show it).
+setting_label = Labels("Settings", {
+    "office_name": QT_TRANSLATE_NOOP("Settings", "Office name"),
+    "promotion_min_years_in_post": QT_TRANSLATE_NOOP("Settings", "Promotion: minimum years in post"),
+    "promotion_min_training_hours": QT_TRANSLATE_NOOP("Settings", "Promotion: minimum training hours"),
+    "promotion_min_good_appraisals": QT_TRANSLATE_NOOP("Settings", "Promotion: latest appraisals that must be good"),
+    "promotion_require_title": QT_TRANSLATE_NOOP("Settings", "Promotion: a professional title is required"),
+    "risk_weights": QT_TRANSLATE_NOOP("Settings", "Watch list: points per signal"),
+    "risk_threshold": QT_TRANSLATE_NOOP("Settings", "Watch list: score from which a talent is listed"),
+    "certificate_font": QT_TRANSLATE_NOOP("Settings", "Certificate font"),
+    "backup_second_folder": QT_TRANSLATE_NOOP("Settings", "Second backup folder"),
+    "checkin_cadence_days": QT_TRANSLATE_NOOP("Settings", "Mentor check-in every (days)"),
+    "commitment_notice_days": QT_TRANSLATE_NOOP("Settings", "Warn before a service commitment ends (days)"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes (0 = never)"),
+    "certificate_key": QT_TRANSLATE_NOOP("Settings", "Certificate key"),
+})
 
 
 def _number(spec: SettingSpec, raw: Any, *, integer: bool) -> int | float:

@@ -56,6 +56,14 @@ class Columns:
         return apply_hidden_choice(read_sheet(path, recognise=self.field_for, sheet=sheet), hidden_rows,
                                    dry_run=dry_run)
 
+    def open(self, path: Path | str, *, sheet: str | None = None, hidden_rows: str | None = None,
+             dry_run: bool = False) -> tuple[Sheet, dict[str, int], list[str], Callable[[str], str]]:
+        """`read` the file and `map` its headers: the sheet, field -> column index, the headers that mean nothing
+        here, and how a message names a field's column (its header in the file, else the template's)."""
+        found = self.read(path, sheet=sheet, hidden_rows=hidden_rows, dry_run=dry_run)
+        by_field, unknown = self.map(found.headers)
+        return found, by_field, unknown, lambda f: found.headers[by_field[f]] if f in by_field else self.title(f)
+
     def map(self, headers: list[str], *, one_of: tuple[tuple[str, ...], ...] = ()) -> tuple[dict[str, int], list[str]]:
         """field -> column index, and the headers that mean nothing here. Refuses a file without a required
         column or with two columns meaning the same field."""

@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import AuditAction
-from talentdesk.domain.errors import InputFileError, StorageError
+from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import STREAM, Change, Permission, operation, record_event
+from talentdesk.store.files import write_or_refuse
 
 HORIZONS = (1, 3, 5)
 
@@ -177,11 +178,7 @@ def write_xlsx(report: RetentionReport, path: Path) -> None:
                                       "more after arriving.")])
     ws.append([translate("Retention", "A cohort counts for N years only when 31 December of its arrival year plus "
                                       "N years has passed; younger cohorts show no share.")])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("Retention", "The file could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("Retention", "The file could not be written: {error}"))
 
 
 @operation(Permission.GROWTH_READ, writes=True, changes=(Change.AUDIT,))

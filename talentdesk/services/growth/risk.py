@@ -40,7 +40,7 @@ from talentdesk.domain.models import (
     TrainingProgram,
 )
 from talentdesk.domain.values import add_months
-from talentdesk.i18n import current_language, translate
+from talentdesk.i18n import current_language, Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.domain.errors import RuleViolation
 from talentdesk.services.base import STREAM, Change, Permission, operation
 from talentdesk.services.common.settings import DEFAULTS, get_setting
@@ -109,13 +109,10 @@ class WatchRow:
             r.text for r in self.reasons)
 
 
-def pillar_label(pillar: str) -> str:
-    return {
-        MONEY: translate("Risk", "Money"),
-        CARE: translate("Risk", "Care"),
-        CAREER: translate("Risk", "Career"),
-        COMMITMENT: translate("Risk", "Service commitment"),
-    }[pillar]
+pillar_label = Labels("Risk", {
+    MONEY: QT_TRANSLATE_NOOP("Risk", "Money"), CARE: QT_TRANSLATE_NOOP("Risk", "Care"),
+    CAREER: QT_TRANSLATE_NOOP("Risk", "Career"), COMMITMENT: QT_TRANSLATE_NOOP("Risk", "Service commitment"),
+}, strict=True)
 
 
 def _reason_texts(today: dt.date):
@@ -427,18 +424,17 @@ def rebuild_watch_signals(session: Session, *, progress=None, abort=None) -> int
     return ws.rebuild(session.connection(), step)
 
 
-def signal_label(code: str) -> str:
-    return {
-        "instalment_overdue": translate("Risk", "Instalment overdue"),
-        "subsidies_ended": translate("Risk", "Subsidies ended"),
-        "no_mentor": translate("Risk", "Newcomer without a mentor"),
-        "no_checkin": translate("Risk", "No check-in for 90 days"),
-        "open_case": translate("Risk", "Open housing or family case"),
-        "no_training": translate("Risk", "No training this year"),
-        "no_event": translate("Risk", "No event for two years"),
-        "weak_appraisal": translate("Risk", "Appraisal basically competent or incompetent"),
-        "service_ending": translate("Risk", "Service commitment ending soon"),
-    }[code]
+signal_label = Labels("Risk", {
+    "instalment_overdue": QT_TRANSLATE_NOOP("Risk", "Instalment overdue"),
+    "subsidies_ended": QT_TRANSLATE_NOOP("Risk", "Subsidies ended"),
+    "no_mentor": QT_TRANSLATE_NOOP("Risk", "Newcomer without a mentor"),
+    "no_checkin": QT_TRANSLATE_NOOP("Risk", "No check-in for 90 days"),
+    "open_case": QT_TRANSLATE_NOOP("Risk", "Open housing or family case"),
+    "no_training": QT_TRANSLATE_NOOP("Risk", "No training this year"),
+    "no_event": QT_TRANSLATE_NOOP("Risk", "No event for two years"),
+    "weak_appraisal": QT_TRANSLATE_NOOP("Risk", "Appraisal basically competent or incompetent"),
+    "service_ending": QT_TRANSLATE_NOOP("Risk", "Service commitment ending soon"),
+}, strict=True)
 
 
 __all__ = ["watch_list", "watch_list_reference", "watch_drift", "rebuild_watch_signals", "WatchDrift", "weights", "threshold", "notice_days", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]

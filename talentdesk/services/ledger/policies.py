@@ -15,6 +15,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import PolicyAmount, PolicyExclusion, SubsidyGrant, SubsidyPolicy, Talent, Tier
 from talentdesk.i18n import translate
+from talentdesk.services.common.records import new_or_stored
 from talentdesk.services.base import Change, Permission, operation, refuse_stale
 from talentdesk.domain.labels import join_list
 
@@ -211,13 +212,8 @@ def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = 
             "Approvals", "policy \"{name}\": amounts or clawback rule").format(name=data.name.strip()))
         if pending:
             return pending
-    if policy_id is None:
-        p = SubsidyPolicy()
-        session.add(p)
-    else:
-        p = session.get(SubsidyPolicy, policy_id)
-        if p is None:
-            raise NotFound(translate("Policies", "Policy {id} does not exist.").format(id=policy_id))
+    p = new_or_stored(session, SubsidyPolicy, policy_id,
+                      translate("Policies", "Policy {id} does not exist.").format(id=policy_id))
     p.name = data.name.strip()
     p.kind = data.kind
     p.doc_number = data.doc_number.strip()

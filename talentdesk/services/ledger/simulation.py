@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, StorageError, ValidationError
+from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.ledger_rules import clawback_amount, split_schedule
 from talentdesk.domain.models import (
     Budget,
@@ -51,6 +51,7 @@ from talentdesk.reports.simulation import line_values as _line_values
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.ledger import eligibility
 from talentdesk.services.ledger.policies import AmountRule, amount_for
+from talentdesk.store.files import write_or_refuse
 
 ARRIVAL_YEARS = 3
 
@@ -514,11 +515,7 @@ def write_xlsx(sim: Simulation, path: Path) -> None:
         notes.append([n])
     notes.append([translate("Simulation", "Payments to newly qualifying talents and arrivals are weighted by the "
                                           "county's retention curve; clawback is the expected amount owed back.")])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("Simulation", "The file could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("Simulation", "The file could not be written: {error}"))
 
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))

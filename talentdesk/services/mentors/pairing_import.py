@@ -27,7 +27,7 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import key_text, text_cell
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, Progress, operation, record_event
 from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
                                                 person_rows, Rejection, RowCount)
 from talentdesk.domain.labels import join_list
@@ -81,14 +81,11 @@ def _name_key(text: str) -> str:
 
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,), long=True)
 def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
-                    backup_first_: bool = False, today: dt.date | None = None,
-                    progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None,
-                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
+                    backup_first_: bool = False, today: dt.date | None = None, progress: Progress | None = None,
+                    abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
+                    hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     roles: dict[str, int] = {}
     role_names = []
     for rid, name, name_en in session.execute(select(MentorRole.id, MentorRole.name, MentorRole.name_en)):

@@ -51,9 +51,7 @@ def import_accounts(session: Session, *, path: str | Path, dry_run: bool = False
                     backup_first_: bool = False, progress: Callable[[int, int, str], None] | None = None,
                     abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
                     hidden_rows: str | None = None) -> ImportOutcome:
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     people = People(session)
     rejected: list[Rejection] = []
     good: list[tuple[int, int, dict[str, str]]] = []

@@ -29,7 +29,7 @@ from talentdesk.domain.models import (
     Talent,
 )
 from talentdesk.domain.values import format_yuan, mask_id_number
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.common.serials import next_in_series
 from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event, require
 from talentdesk.services.payments import accounts, bankfiles, calendar, verification
@@ -176,20 +176,18 @@ def _next_number(session: Session, year: int) -> str:
     return f"{PREFIX}{year}-{next_in_series(session, PREFIX, year):04d}"
 
 
-def _status_text(status: str) -> str:
-    return {
-        "draft": translate("PaymentBatches", "draft"),
-        "publicized": translate("PaymentBatches", "under public notice"),
-        "notice_ended": translate("PaymentBatches", "notice ended"),
-        "approved": translate("PaymentBatches", "approved"),
-        "sent": translate("PaymentBatches", "sent to the bank"),
-        "reconciled": translate("PaymentBatches", "reconciled"),
-        "cancelled": translate("PaymentBatches", "cancelled"),
-        "included": translate("PaymentBatches", "in the batch"),
-        "withdrawn": translate("PaymentBatches", "taken out"),
-        "paid": translate("PaymentBatches", "paid"),
-        "failed": translate("PaymentBatches", "failed"),
-    }.get(status, status)
+_status_text = Labels("PaymentBatches", {
+    "draft": QT_TRANSLATE_NOOP("PaymentBatches", "draft"),
+    "publicized": QT_TRANSLATE_NOOP("PaymentBatches", "under public notice"),
+    "notice_ended": QT_TRANSLATE_NOOP("PaymentBatches", "notice ended"),
+    "approved": QT_TRANSLATE_NOOP("PaymentBatches", "approved"),
+    "sent": QT_TRANSLATE_NOOP("PaymentBatches", "sent to the bank"),
+    "reconciled": QT_TRANSLATE_NOOP("PaymentBatches", "reconciled"),
+    "cancelled": QT_TRANSLATE_NOOP("PaymentBatches", "cancelled"),
+    "included": QT_TRANSLATE_NOOP("PaymentBatches", "in the batch"),
+    "withdrawn": QT_TRANSLATE_NOOP("PaymentBatches", "taken out"),
+    "paid": QT_TRANSLATE_NOOP("PaymentBatches", "paid"), "failed": QT_TRANSLATE_NOOP("PaymentBatches", "failed"),
+})
 
 
 status_text = _status_text

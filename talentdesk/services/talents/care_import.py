@@ -25,7 +25,7 @@ from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, Progress, operation, record_event
 from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
                                                 person_rows, Rejection, RowCount)
 from talentdesk.services.talents.care import clean_care_fields
@@ -93,14 +93,11 @@ def _overlap(a_in: dt.date, a_out: dt.date | None, b_in: dt.date, b_out: dt.date
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE), long=True)
 def import_care(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
-                backup_first_: bool = False, today: dt.date | None = None,
-                progress: Callable[[int, int, str], None] | None = None,
-                abort: Callable[[], bool] | None = None,
-                sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
+                backup_first_: bool = False, today: dt.date | None = None, progress: Progress | None = None,
+                abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
+                hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     stays: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, int | None]]] = {}
     for title, room, m_in, m_out in session.execute(
             select(CareCase.title, CareCase.room, CareCase.move_in_date, CareCase.move_out_date)

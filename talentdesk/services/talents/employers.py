@@ -19,6 +19,7 @@ from talentdesk.domain.values import (
     parse_uscc,
 )
 from talentdesk.i18n import translate
+from talentdesk.services.common.records import new_or_stored
 from talentdesk.services.base import (
     Change,
     Permission,
@@ -107,13 +108,7 @@ def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: i
             refuse_stale(session, e, expected_version, mine=values, stored=stored, name=e.name,
                          fields=EMPLOYER_FIELDS)
     clean = _employer_clean(session, values, employer_id)
-    if employer_id is None:
-        e = Employer()
-        session.add(e)
-    else:
-        e = session.get(Employer, employer_id)
-        if e is None:
-            raise NotFound(translate("TalentEdit", "This employer no longer exists."))
+    e = new_or_stored(session, Employer, employer_id, translate("TalentEdit", "This employer no longer exists."))
     for k, v in clean.items():
         setattr(e, k, v)
     e.name_pinyin, e.name_initials = pinyin_keys(e.name)
