@@ -6,14 +6,14 @@ every name that contains them in a row, whatever their length (the trigram index
 only names that contain the text exactly (services/talents/registry.py), so results are those of a plain scan.
 
 Revision ID: namefts_1
-Revises: chars_1
+Revises: cover_1
 """
 from __future__ import annotations
 
 from alembic import op
 
 revision = "namefts_1"
-down_revision = "chars_1"
+down_revision = "cover_1"
 branch_labels = None
 depends_on = None
 
