@@ -11,6 +11,8 @@ Checks, each printed as it passes; the first failure exits 1 with the command's 
   5. the upgrade path: a copy of tests/fixtures/release-0.1.0.db (schema "0001", as release 0.1.0 left it) is opened
      by the binary, migrated to the source tree's head revision with every talent and ledger entry kept, and
      self-test passes on it
+  5b. the PostgreSQL driver is inside: `--db postgresql://…` on a port nobody listens on says the server cannot be
+     reached (psycopg with its binary libpq tried to connect), never that the driver is not installed
   6. start-up time of the windowed executable to a usable window (TALENTDESK_STARTUP_PROBE=FILE: the program
      creates FILE once its window is shown with the first tab's rows, then exits), median of N runs — printed with
      a bare PySide6 window's time on the same machine at the same moment, and a soft target of 3 s reported
@@ -209,6 +211,9 @@ def main(argv: list[str]) -> int:
         ok(f"upgrade: release 0.1.0 database {before['revision']} → {head}, {after['talents']} talents and "
            f"{after['ledger_entries']} ledger entries kept, self-test passes")
 
+        # 5b. a server database: the driver is inside
+        check_server_driver(cli, env, "one-file talentdesk-cli")
+
         # 6. start-up time to a usable window
         times, exits = [], []
         for i in range(args.startup_runs):
@@ -270,6 +275,7 @@ def smoke_onedir(folder: Path, env: dict, work: Path, db: Path, figures: dict, r
     result = json.loads(proc.stdout)
     if not result.get("ok"):
         raise SmokeFailure(f"self-test of the one-folder build failed: {proc.stdout}")
+    check_server_driver(cli, env, "one-folder talentdesk-cli")
     times = []
     for i in range(runs):
         marker = work / f"onedir-usable-{i}"
@@ -280,6 +286,22 @@ def smoke_onedir(folder: Path, env: dict, work: Path, db: Path, figures: dict, r
     ok(f"one-folder build: {len(names)} files, {size_mb:.1f} MB, both programs, self-test zh_CN, start-up to a "
        f"usable window median {figures['onedir_startup_s']:.2f} s ({', '.join(f'{t:.2f}' for t in times)}; "
        f"target 1.0 s installed)")
+
+
+def check_server_driver(cli: Path, env: dict, what: str) -> None:
+    """The built program connects to a server database with the psycopg it carries: pointed at a loopback port
+    nobody listens on, it must fail with "cannot be reached" (it tried), not with "driver is not installed"."""
+    import socket
+
+    with socket.socket() as s:  # a free port, closed again: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://talentdesk@127.0.0.1:{port}/talentdesk"
+    proc = run([str(cli), "--db", url, "--lang", "en", "check"], env, expect=1)
+    said = proc.stdout + proc.stderr
+    if "driver is not installed" in said or "cannot be reached" not in said or "Traceback" in said:
+        raise SmokeFailure(f"{what}: --db {url} did not reach the driver: {said.strip()[:600]}")
+    ok(f"{what}: the PostgreSQL driver is inside (--db postgresql://… on a closed port: \"cannot be reached\")")
 
 
 def _counts(db: Path) -> dict:

@@ -1,6 +1,8 @@
 """Composition root: paths → refuse network shares → back up and migrate → QApplication → main window.
 
-The only module besides `ui/` that imports Qt.
+The only module besides `ui/` that imports Qt. Start-up is thin (issue 18): this module and what the window's frame
+needs load PySide6, sqlite3 and the standard library only; SQLAlchemy, Alembic and the services load after the
+window shows the first rows of a database that needs nothing first (services/early.py, `early_window`).
 """
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from talentdesk import APP_NAME, __version__, i18n
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.logs import enable_crash_log, setup_logging
 from talentdesk.paths import data_paths, translations_dir
-from talentdesk.services.base import Actor, Database, Lane, call_free, operation
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     QCoreApplication.setApplicationVersion(__version__)
     i18n.set_language(lang)
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
+    if app._td_translators:  # the Qt-free layers translate through the same catalogue, already loaded
+        i18n.use_loaded_catalogue(i18n.current_language(), QCoreApplication.translate)
     from talentdesk.ui.help import application_icon
 
     app.setWindowIcon(application_icon())
@@ -74,10 +77,31 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     return app
 
 
-def open_main_window(database: Database, *, actor: Actor | None = None, settings: QSettings | None = None,
-                     runner=None):
-    """Build the main window on an open database (used by `run`, self-test and tests). `runner` is the one
-    start-up already made for this database and actor (a new one otherwise)."""
+def early_window(target: Path | str, settings: QSettings):
+    """The main window's frame, built while a worker thread reads the database file (services/early.py). When that
+    database needs nothing before its data is shown, the window is shown at once with the overview's first rows;
+    otherwise it stays hidden until start-up has done what comes first (unlock, log in, migrate, the wizard).
+    Either way `open_main_window(..., window=)` attaches it to the opened database afterwards."""
+    from talentdesk.store.targets import names_server
+    from talentdesk.ui.common.first_rows import EarlyRead
+    from talentdesk.ui.main_window import MainWindow
+
+    read = None if names_server(target) else EarlyRead(Path(target))  # starts at once, beside the frame
+    # a server's address may carry its password: the status bar names it once the services have parsed it
+    window = MainWindow(settings, where=str(target) if read is not None else "")
+    rows = read.result() if read is not None else None
+    if rows is not None and window.current_key() == "overview":
+        window.overview.show_early(rows)
+        window.show()
+    return window
+
+
+def open_main_window(database, *, actor=None, settings: QSettings | None = None, runner=None, window=None,
+                     staged: bool = False):
+    """Build the main window on an open database (used by `run`, self-test and tests), or attach the frame
+    `early_window` built (`window`). `runner` is the one start-up already made for this database and actor (a new
+    one otherwise). `staged`: the tabs not in front are built one per turn of the event loop, not at once."""
+    from talentdesk.services.base import Actor
     from talentdesk.ui.common.tab import AppContext
     from talentdesk.ui.main_window import MainWindow
     from talentdesk.ui.runner import Runner
@@ -88,8 +112,10 @@ def open_main_window(database: Database, *, actor: Actor | None = None, settings
     actor = actor or Actor.local()
     if runner is None or runner.database is not database:
         runner = Runner(database, lambda: actor)
-    ctx = AppContext(database=database, runner=runner, actor=actor, settings=settings or QSettings())
-    window = MainWindow(ctx)
+    if window is None:
+        window = MainWindow(settings or QSettings(), where=str(database.path or database.engine.url))
+    ctx = AppContext(database=database, runner=runner, actor=actor, settings=window.settings)
+    window.attach(ctx, staged=staged)
     from talentdesk.ui.safety.startup import install as install_safety
 
     install_safety(window)  # safety menu, backup status, idle lock
@@ -127,13 +153,15 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     probe_errors: list[BaseException] = []
     if probe:  # an error fails the probe with exit code 1 instead of waiting on a message box
         sys.excepthook = lambda t, e, tb: (log.error("start-up probe", exc_info=(t, e, tb)), probe_errors.append(e))
-    from talentdesk.store.server import is_server_url
+    from talentdesk.store.targets import names_server
 
-    target = (db_path if is_server_url(db_path) else Path(db_path)) if db_path else _remembered_server() or \
+    target = (db_path if names_server(db_path) else Path(db_path)) if db_path else _remembered_server() or \
         paths.default_db
     try:
         if demo:
-            target = _fresh_demo_database(paths.root)
+            from talentdesk.services.common.demo import fresh_demo_database
+
+            target = fresh_demo_database(paths.root)
     except TalentDeskError as exc:
         log.warning("could not open the database %s: %s", target, exc.message)
         if not probe:
@@ -144,6 +172,11 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         if not probe:
             show_error(None, exc)
         return 1
+    # the frame, shown at once with the first rows when this database needs nothing before them (services/early.py)
+    window = early_window(target, QSettings())
+    shown_early = window.isVisible()
+    from talentdesk.services.base import Actor, call_free
+    from talentdesk.services.common.demo import build_practice_database
     from talentdesk.store import guard
     from talentdesk.ui.safety.startup import start
     from talentdesk.ui.wizard import first_run
@@ -153,7 +186,12 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     # network check → one-writer lock → quick_check → daily backup → migrate → login (ui/safety/startup.py)
     started = start(target, show_errors=not probe)
     if started is None:
+        window.hide()
+        window.deleteLater()
         return 1
+    if shown_early and window.closed:  # closed by its user while the database was being checked
+        started.close()
+        return 0
     outcome = first_run(started.runner, QSettings(),
                         make_demo=lambda: call_free(build_practice_database, root=paths.root),
                         enabled=not (demo or bool(probe)))
@@ -162,12 +200,14 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
         started.close()
         started = start(outcome.switch_to, show_errors=not probe)
         if started is None:
+            window.hide()
+            window.deleteLater()
             return 1
         outcome = FirstRunOutcome(started.database, lambda _w: None)
     database = outcome.database
     own = database is started.database
     window = open_main_window(database, actor=started.actor if own else None,
-                              runner=started.runner if own else None)
+                              runner=started.runner if own else None, window=window, staged=True)
     window.show()
     from PySide6.QtCore import QTimer
 
@@ -178,7 +218,7 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     if probe:  # usable = shown with the first tab's rows loaded
         from talentdesk.ui.common.waiting import pump_until
 
-        loaded = pump_until(lambda: window.tabs.currentWidget().loaded or probe_errors, 30.0)
+        loaded = pump_until(lambda: getattr(window.tabs.currentWidget(), "loaded", False) or probe_errors, 30.0)
         code = 0 if loaded and not probe_errors else 1
         if code == 0 and probe != "1":
             Path(probe).write_text("usable\n", encoding="utf-8")
@@ -208,28 +248,6 @@ def _calm_garbage_collector() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 20, 50)
-
-
-def _fresh_demo_database(root: Path, *, progress=None) -> Path:
-    import datetime as dt
-
-    from talentdesk.services.common.demo import generate_demo
-
-    path = root / "demo" / f"demo-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    database = Database.open(path)
-    try:
-        with database.session(Actor.local()) as s:
-            generate_demo(s, talents=2000, seed=1, progress=progress)
-    finally:
-        database.dispose()
-    return path
-
-
-@operation(None, lane=Lane.NO_DATABASE, long=True)
-def build_practice_database(*, root: Path, progress=None, abort=None) -> Path:
-    """The first-run wizard's practice database: a separate file filled with made-up people (its own engine)."""
-    return _fresh_demo_database(root, progress=progress)
 
 
 def message(text: str) -> None:  # pragma: no cover - used when no window could be built

@@ -291,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _refused(ctx: CliContext, exc: TalentDeskError) -> int:
+    from talentdesk.domain.errors import UnprintableText
+
+    if isinstance(exc, UnprintableText):  # the window asks "print anyway?"; here the option says it
+        exc = UnprintableText(exc.message + "\n" + translate(
+            "Cli", "Nothing was printed or changed. To print anyway, give the same command with --print-anyway."),
+            people=exc.people, details=[])
     if ctx.json:
         _fail_json(exc.message, EXIT_REFUSED, field=exc.field, details=list(exc.details))
     else:

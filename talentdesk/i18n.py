@@ -8,7 +8,7 @@ Source strings are English; zh_CN is the default language.
 from __future__ import annotations
 
 import threading
-import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 SUPPORTED_LANGUAGES = ("zh_CN", "en")
@@ -17,6 +17,15 @@ DEFAULT_LANGUAGE = "zh_CN"
 _lock = threading.Lock()
 _language = DEFAULT_LANGUAGE
 _catalogues: dict[str, dict[tuple[str, str], str]] = {}
+_loaded: tuple[str, Callable[[str, str], str]] | None = None  # a catalogue the process already holds (see below)
+
+
+def use_loaded_catalogue(lang: str, lookup: Callable[[str, str], str]) -> None:
+    """The window's process already holds `lang`'s catalogue compiled from the same `.ts` files (Qt's translators,
+    app.py): `translate` asks it instead of parsing every `.ts` file again (tens of ms at start-up). `lookup`
+    returns the text itself when it has no translation, as `translate` does; it must be thread-safe."""
+    global _loaded
+    _loaded = (normalise_language(lang), lookup)
 
 
 def normalise_language(lang: str | None) -> str:
@@ -49,6 +58,8 @@ def ts_files(lang: str, folder: Path | None = None) -> list[Path]:
 
 def parse_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) -> finished translation; unfinished, obsolete and vanished entries are skipped."""
+    import xml.etree.ElementTree as ET
+
     out: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):
@@ -82,7 +93,40 @@ def translate(context: str, text: str) -> str:
     """Translate `text` (English source) into the current language; falls back to the source."""
     if _language == "en":
         return text
+    loaded = _loaded
+    if loaded is not None and loaded[0] == _language:
+        return loaded[1](context, text)
     return _catalogue(_language).get((context, text), text)
+
+
+class Labels:
+    """Display names for codes: each marked for translation where the table is declared (`QT_TRANSLATE_NOOP` in
+    `context`) and translated when shown. An unknown code shows as itself, or raises KeyError when `strict`."""
+
+    def __init__(self, context: str, names: dict[str, str], *, strict: bool = False):
+        self.context, self.names, self.strict = context, names, strict
+
+    def __call__(self, code: str) -> str:
+        if code not in self.names and not self.strict:
+            return code
+        return translate(self.context, self.names[code])
+
+
+def bilingual(name: str, name_en: str | None) -> str:
+    """A name the office keeps in both languages: the English one in an English interface (when there is one)."""
+    return name_en if current_language() == "en" and name_en else name
+
+
+class Bilingual:
+    """A row with `name` and `name_en`: `display` is the one for the interface's language."""
+
+    __slots__ = ()
+    name: str
+    name_en: str
+
+    @property
+    def display(self) -> str:
+        return bilingual(self.name, self.name_en)
 
 
 def translate_into(lang: str, context: str, text: str) -> str:

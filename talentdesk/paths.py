@@ -50,6 +50,15 @@ def migrations_dir() -> Path:
     return bundle_root() / "migrations"
 
 
+def recorded_head(migrations: Path) -> str | None:
+    """The schema head a built program records beside its migrations (`HEAD`, installer/build_data.py); None in the
+    source tree, which has no such file (store/db.py `built_head` explains why it exists)."""
+    try:
+        return (Path(migrations) / "HEAD").read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
+
+
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from talentdesk.store.schema_kit import create_table
+
 revision = "exits_1"
 down_revision = "grants_1"
 branch_labels = None
@@ -31,18 +33,13 @@ SEED = [
 
 
 def upgrade() -> None:
-    table = op.create_table(
-        "exit_reasons",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=40), nullable=False),
-        sa.Column("name", sa.String(length=40), nullable=False),
-        sa.Column("name_en", sa.String(length=60), nullable=False),
-        sa.Column("sort_order", sa.Integer(), nullable=False),
-        sa.Column("active", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_exit_reasons")),
-        sa.UniqueConstraint("code", name=op.f("uq_exit_reasons_code")),
-        sa.UniqueConstraint("name", name=op.f("uq_exit_reasons_name")),
-    )
+    table = create_table("exit_reasons", """
+        code        str40 unique
+        name        str40 unique
+        name_en     str60
+        sort_order  int
+        active      bool
+        """)
     op.bulk_insert(table, [{"id": i, "code": c, "name": n, "name_en": en, "sort_order": i, "active": True}
                            for i, (c, n, en) in enumerate(SEED, start=1)])
     bind = op.get_bind()

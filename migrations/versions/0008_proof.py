@@ -12,6 +12,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
+from talentdesk.store.schema_kit import create_table
+
 revision = "proof_1"
 down_revision = "sweep_1"
 branch_labels = None
@@ -65,26 +67,19 @@ def _redact_certificate_key() -> None:
 
 
 def upgrade() -> None:
-    op.create_table(
-        "office_keys",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("algorithm", sa.String(length=16), nullable=False),
-        sa.Column("public_key", sa.String(length=128), nullable=False),
-        sa.Column("fingerprint", sa.String(length=32), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_office_keys")),
-        sa.UniqueConstraint("public_key", name=op.f("uq_office_keys_public_key")),
-    )
-    op.create_table(
-        "chain_links",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("record_id", sa.Integer(), nullable=False),
-        sa.Column("content_hash", sa.String(length=64), nullable=False),
-        sa.Column("link_hash", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_chain_links")),
-    )
-    op.create_index("ix_chain_links_record", "chain_links", ["kind", "record_id"], unique=False)
+    create_table("office_keys", """
+        algorithm    str16
+        public_key   str128   unique
+        fingerprint  str32
+        created_at   datetime
+        """)
+    create_table("chain_links", """
+        kind          str16
+        record_id     int
+        content_hash  str64
+        link_hash     str64
+        index ix_chain_links_record: kind record_id
+        """)
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.add_column(sa.Column("created_by_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f("fk_users_created_by_id_users"), "users", ["created_by_id"], ["id"])
@@ -94,32 +89,25 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f("fk_certificates_key_id_office_keys"), "office_keys", ["key_id"],
                                     ["id"])
     statuses = ", ".join(f"'{s}'" for s in REQUEST_STATUSES)
-    op.create_table(
-        "approval_requests",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("action", sa.String(length=40), nullable=False),
-        sa.Column("params", sa.Text(), nullable=False),
-        sa.Column("summary", sa.String(length=400), nullable=False),
-        sa.Column("amount_fen", sa.Integer(), nullable=True),
-        sa.Column("status", sa.String(length=12), nullable=False),
-        sa.Column("requested_by_id", sa.Integer(), nullable=False),
-        sa.Column("requested_by", sa.String(length=60), nullable=False),
-        sa.Column("requested_at", sa.DateTime(), nullable=False),
-        sa.Column("decided_by_id", sa.Integer(), nullable=True),
-        sa.Column("decided_by", sa.String(length=60), nullable=False),
-        sa.Column("decided_at", sa.DateTime(), nullable=True),
-        sa.Column("decision_note", sa.String(length=200), nullable=False),
-        sa.Column("result", sa.String(length=200), nullable=False),
-        sa.CheckConstraint(f"status IN ({statuses})", name=op.f("ck_approval_requests_status_valid")),
-        sa.CheckConstraint("decided_by_id IS NULL OR decided_by_id <> requested_by_id",
-                           name=op.f("ck_approval_requests_decider_not_requester")),
-        sa.ForeignKeyConstraint(["requested_by_id"], ["users.id"],
-                                name=op.f("fk_approval_requests_requested_by_id_users")),
-        sa.ForeignKeyConstraint(["decided_by_id"], ["users.id"],
-                                name=op.f("fk_approval_requests_decided_by_id_users")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_approval_requests")),
-    )
-    op.create_index("ix_approval_requests_status", "approval_requests", ["status", "id"], unique=False)
+    create_table("approval_requests", """
+        action           str40
+        params           text
+        summary          str400
+        amount_fen       int?
+        status           str12
+        requested_by_id  int       >users
+        requested_by     str60
+        requested_at     datetime
+        decided_by_id    int?      >users
+        decided_by       str60
+        decided_at       datetime?
+        decision_note    str200
+        result           str200
+        index ix_approval_requests_status: status id
+        """,
+        checks=[("status_valid", f"status IN ({statuses})"),
+                ("decider_not_requester", "decided_by_id IS NULL OR decided_by_id <> requested_by_id")],
+        refs_in_order=True)
 
     conn = op.get_bind()
     # who created each existing account: the actor of its insert in the audit trail

@@ -1,5 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>The file could not be copied into the data folder: {reason}</source>
+        <translation>文件无法复制到数据文件夹：{reason}</translation>
+    </message>
+</context>
 <context>
     <name>Cli</name>
     <message>
@@ -22,7 +30,7 @@
         <translation>在本机（数据库文件；一个办公室通常选这个）</translation>
     </message>
     <message>
-        <source>On the office's or the city's database server (PostgreSQL)</source>
+        <source>On the office&apos;s or the city&apos;s database server (PostgreSQL)</source>
         <translation>在办公室或市里的数据库服务器上（PostgreSQL）</translation>
     </message>
     <message>
@@ -32,6 +40,14 @@
 </context>
 <context>
     <name>Move</name>
+    <message>
+        <source>The stored copy of attachment {name} (No. {id}) is missing from the data folder {folder}; put the folder back or remove that attachment first. Nothing was copied.</source>
+        <translation>附件 {name}（第 {id} 号）保存的文件在数据文件夹 {folder} 中找不到；请先把文件夹放回原处，或删除该附件。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The stored copy of attachment {name} (No. {id}) is damaged: its content is not what was attached. Nothing was copied.</source>
+        <translation>附件 {name}（第 {id} 号）保存的文件已损坏：内容与添加时不同。没有复制任何内容。</translation>
+    </message>
     <message>
         <source>The two databases are at different schema versions ({source} and {target}); open both with this version of TalentDesk first. Nothing was copied.</source>
         <translation>两个数据库的结构版本不同（{source} 与 {target}），请先用本版 TalentDesk 分别打开一次。未复制任何数据。</translation>
@@ -53,7 +69,7 @@
         <translation>源数据库和目标数据库是同一个。</translation>
     </message>
     <message>
-        <source>Copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s; every table's row count and checksum match.</source>
+        <source>Copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s; every table&apos;s row count and checksum match.</source>
         <translation>已用 {seconds:.1f} 秒从 {source} 复制 {tables} 张表共 {rows:,} 行到 {target}；每张表的行数和校验和均一致。</translation>
     </message>
 </context>
@@ -67,7 +83,7 @@
 <context>
     <name>PgTools</name>
     <message>
-        <source>{tool} (PostgreSQL's own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
+        <source>{tool} (PostgreSQL&apos;s own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
         <translation>本机未安装 {tool}（PostgreSQL 自带的备份工具）；请安装 PostgreSQL 客户端工具，或用以下命令得到一份经过校验的副本：talentdesk move --from 服务器地址 --to 文件</translation>
     </message>
     <message>
@@ -122,23 +138,23 @@
         <translation>{url} 中的端口不是数字。</translation>
     </message>
     <message>
-        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install "psycopg[binary]").</source>
-        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install "psycopg[binary]"）。</translation>
+        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install &quot;psycopg[binary]&quot;).</source>
+        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install &quot;psycopg[binary]&quot;）。</translation>
     </message>
     <message>
         <source>the database server</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server's administrator).</source>
+        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server&apos;s administrator).</source>
         <translation>服务器 {server} 不接受用户名 {user} 和这个密码，未做任何更改。请核对用户名和密码（可询问服务器管理员）。</translation>
     </message>
     <message>
-        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server's administrator to allow this PC.</source>
+        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server&apos;s administrator to allow this PC.</source>
         <translation>服务器 {server} 不允许本机或该用户连接（pg_hba.conf 中没有对应条目）。请服务器管理员放行本机。</translation>
     </message>
     <message>
-        <source>There is no database named {name} on the server {server}. Check the name, or ask the server's administrator to create it.</source>
+        <source>There is no database named {name} on the server {server}. Check the name, or ask the server&apos;s administrator to create it.</source>
         <translation>服务器 {server} 上没有名为 {name} 的数据库。请核对名称，或请服务器管理员创建。</translation>
     </message>
     <message>
@@ -205,7 +221,7 @@
         <translation>未加密：服务器未提供 TLS</translation>
     </message>
     <message>
-        <source>TalentDesk's data is there.</source>
+        <source>TalentDesk&apos;s data is there.</source>
         <translation>服务器上已有 TalentDesk 数据。</translation>
     </message>
     <message>

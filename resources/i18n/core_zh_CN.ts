@@ -24,6 +24,10 @@
         <translation>命令执行时发生意外错误，详细情况已写入日志：{path}</translation>
     </message>
     <message>
+        <source>Nothing was printed or changed. To print anyway, give the same command with --print-anyway.</source>
+        <translation>没有打印，也没有改动任何数据。如仍要打印，请在同一命令后加 --print-anyway。</translation>
+    </message>
+    <message>
         <source>Demo data: {talents} talents, {entries} ledger entries, {pairings} pairings in {seconds:.1f} s.</source>
         <translation>演示数据：{talents} 名人才，{entries} 条台账分录，{pairings} 对结对，用时 {seconds:.1f} 秒。</translation>
     </message>
@@ -61,6 +65,14 @@
 </context>
 <context>
     <name>Conflicts</name>
+    <message>
+        <source>{who} saved “{name}” at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
+        <translation>{who} 在 {when} 保存了“{name}”，晚于您打开它的时间。您的修改没有保存：请逐项选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>另一位经办人</translation>
+    </message>
     <message>
         <source>Someone else saved this record after you opened it, so your change was not saved. Open it again to see their change, then make yours.</source>
         <translation>您打开此记录后，他人已保存了修改，因此您的修改未保存。请重新打开查看他人的修改，再做您的修改。</translation>
@@ -132,6 +144,22 @@
 {path}</source>
         <translation>详细情况已写入日志文件：
 {path}</translation>
+    </message>
+    <message>
+        <source>Characters that cannot be printed</source>
+        <translation>有无法打印的字</translation>
+    </message>
+    <message>
+        <source>Print anyway? The characters stay blank on paper, and the operation log notes it.</source>
+        <translation>仍要打印吗？这些字在纸上将是空白，操作日志会记下此事。</translation>
+    </message>
+    <message>
+        <source>Print anyway</source>
+        <translation>仍然打印</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -485,6 +513,34 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Under public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>Sent to the bank</source>
+        <translation>已报送银行</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>In the batch</source>
+        <translation>在批次中</translation>
+    </message>
+    <message>
+        <source>Taken out</source>
+        <translation>已移出</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Bank transfer</source>
@@ -983,6 +1039,29 @@
     </message>
 </context>
 <context>
+    <name>Tab</name>
+    <message>
+        <source>Overview</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才档案</translation>
+    </message>
+    <message>
+        <source>Subsidy ledger</source>
+        <translation>补贴台账</translation>
+    </message>
+    <message>
+        <source>Mentor board</source>
+        <translation>导师结对</translation>
+    </message>
+    <message>
+        <source>Growth timeline</source>
+        <translation>成长轨迹</translation>
+    </message>
+</context>
+<context>
     <name>Tabular</name>
     <message>
         <source>The columns “{a}” and “{b}” both mean {field}; remove or rename one of them.</source>
@@ -1403,6 +1482,13 @@
     <message>
         <source>“{value}” is not a payment method; write 银行转账 or 现金.</source>
         <translation>“{value}”不是发放方式；请写“银行转账”或“现金”。</translation>
+    </message>
+</context>
+<context>
+    <name>_NotBuilt</name>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
     </message>
 </context>
 </TS>

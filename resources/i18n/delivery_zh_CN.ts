@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -319,7 +320,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>3. 历史发放记录</translation>
     </message>
     <message>
-        <source>One row per payment ever made. Grants and their schedules are created from the policy; then check the totals on the ledger's Reconciliation page against the finance bureau's.</source>
+        <source>One row per payment ever made. Grants and their schedules are created from the policy; then check the totals on the ledger&apos;s Reconciliation page against the finance bureau&apos;s.</source>
         <translation>每笔已发放的补贴一行。补贴核定和分期按政策自动建立；导入后在补贴台账的“对账”页与财政局的数字逐项核对。</translation>
     </message>
     <message>
@@ -339,7 +340,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>人才公寓的房号及入住、退房日期，以及其他关爱服务事项和办理状态。</translation>
     </message>
     <message>
-        <source>Moving in the office's Excel files</source>
+        <source>Moving in the office&apos;s Excel files</source>
         <translation>迁入历史 Excel 数据</translation>
     </message>
     <message>
@@ -399,7 +400,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>导入导师结对名单</translation>
     </message>
     <message>
-        <source>One row per pairing: mentor, newcomer's name and ID number, role (单位领导, 分管领导, 业务导师 …), start, end.</source>
+        <source>One row per pairing: mentor, newcomer&apos;s name and ID number, role (单位领导, 分管领导, 业务导师 …), start, end.</source>
         <translation>每个结对一行：导师、被帮带人才的姓名和身份证号、结对类型（单位领导、分管领导、业务导师……）、开始日期、结束日期。</translation>
     </message>
     <message>
@@ -430,7 +431,7 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>单位名称：</translation>
     </message>
     <message>
-        <source>Please enter the office's name.</source>
+        <source>Please enter the office&apos;s name.</source>
         <translation>请填写单位名称。</translation>
     </message>
 </context>
@@ -449,11 +450,11 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>从空白数据库开始，逐个登记人才</translation>
     </message>
     <message>
-        <source>Import the office's roster from an Excel file</source>
+        <source>Import the office&apos;s roster from an Excel file</source>
         <translation>从 Excel 文件导入办公室的人才名册</translation>
     </message>
     <message>
-        <source>Move in all of the office's Excel files, in order: policies, talents, payments, mentor pairings, care cases (with a template for each)</source>
+        <source>Move in all of the office&apos;s Excel files, in order: policies, talents, payments, mentor pairings, care cases (with a template for each)</source>
         <translation>按顺序迁入办公室的全部 Excel 数据：补贴政策、人才、历史发放、导师结对、关爱服务（每类都有模板）</translation>
     </message>
     <message>
@@ -472,19 +473,19 @@ A copy on a second disk (a USB stick or another drive) survives a broken PC. Lea
         <translation>欢迎使用 TalentDesk</translation>
     </message>
     <message>
-        <source>A few questions before you start. The office's name and the backup folder can be changed later in File → Settings, accounts in Safety → Accounts.</source>
+        <source>A few questions before you start. The office&apos;s name and the backup folder can be changed later in File → Settings, accounts in Safety → Accounts.</source>
         <translation>开始前请回答几个问题。单位名称和备份文件夹以后可在“文件 → 设置”中修改，账户可在“数据安全 → 账户管理”中修改。</translation>
     </message>
     <message>
-        <source>TalentDesk keeps the office's talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.</source>
+        <source>TalentDesk keeps the office&apos;s talent records, subsidy ledger, mentor pairings and growth records on this PC. It works without a network and backs the data up by itself.</source>
         <translation>人才工作台在本机保存本单位的人才档案、补贴台账、导师结对和成长记录。无需联网，并会自动备份数据。</translation>
     </message>
     <message>
-        <source>This short set-up asks for the office's name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
+        <source>This short set-up asks for the office&apos;s name, where to keep extra backup copies, whether several people will sign in, and how you want to begin.</source>
         <translation>接下来的简短设置会询问单位名称、额外备份的存放位置、是否多人登录使用，以及您想如何开始。</translation>
     </message>
     <message>
-        <source>This short set-up asks for the office's name, where to keep extra backup copies and whether several people will sign in.</source>
+        <source>This short set-up asks for the office&apos;s name, where to keep extra backup copies and whether several people will sign in.</source>
         <translation>接下来的简短设置会询问单位名称、额外备份的存放位置，以及是否多人登录使用。</translation>
     </message>
 </context>

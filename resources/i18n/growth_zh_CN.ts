@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CompletionDialog</name>
@@ -11,7 +12,7 @@
         <translation>{name}：{n} 人次报名</translation>
     </message>
     <message>
-        <source>Hours other than the programme's {hours}</source>
+        <source>Hours other than the programme&apos;s {hours}</source>
         <translation>学时与项目规定的 {hours} 学时不同</translation>
     </message>
     <message>
@@ -21,6 +22,13 @@
     <message>
         <source>Hours</source>
         <translation>学时</translation>
+    </message>
+</context>
+<context>
+    <name>Eligibility</name>
+    <message>
+        <source>Qualifies for a subsidy not yet granted</source>
+        <translation>符合条件但未享受补贴</translation>
     </message>
 </context>
 <context>
@@ -128,7 +136,7 @@
         <translation>请选择事件类型。</translation>
     </message>
     <message>
-        <source>Arrival and departure are recorded on the talent's record, not as separate events.</source>
+        <source>Arrival and departure are recorded on the talent&apos;s record, not as separate events.</source>
         <translation>到岗和离开在人才档案中登记，不作为单独的成长事件录入。</translation>
     </message>
     <message>
@@ -168,7 +176,7 @@
         <translation>该成长事件已不存在。</translation>
     </message>
     <message>
-        <source>Arrival and departure are changed on the talent's record.</source>
+        <source>Arrival and departure are changed on the talent&apos;s record.</source>
         <translation>到岗和离开请在人才档案中修改。</translation>
     </message>
     <message>
@@ -176,7 +184,7 @@
         <translation>成长事件不能转到其他人才名下。</translation>
     </message>
     <message>
-        <source>Enter the programme's name.</source>
+        <source>Enter the programme&apos;s name.</source>
         <translation>请填写培训项目名称。</translation>
     </message>
     <message>
@@ -285,10 +293,6 @@
         <source>Watch list</source>
         <translation>流失风险预警</translation>
     </message>
-    <message>
-        <source>Growth timeline</source>
-        <translation>成长轨迹</translation>
-    </message>
 </context>
 <context>
     <name>Overview</name>
@@ -350,10 +354,6 @@
     <message>
         <source>Open talent</source>
         <translation>打开人才档案</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>首页</translation>
     </message>
 </context>
 <context>
@@ -806,6 +806,22 @@
         <translation>服务期于 {date} 届满</translation>
     </message>
     <message>
+        <source>Scoring</source>
+        <translation>正在计分</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>正在整理原因</translation>
+    </message>
+    <message>
+        <source>Cancelled; the watch list was left as it was.</source>
+        <translation>已取消；流失风险名单保持原样。</translation>
+    </message>
+    <message>
+        <source>Recomputing the watch list</source>
+        <translation>正在重新计算流失风险名单</translation>
+    </message>
+    <message>
         <source>Instalment overdue</source>
         <translation>补贴逾期未发</translation>
     </message>
@@ -1229,7 +1245,7 @@
         <translation>在岗人才均未出现风险因素。</translation>
     </message>
     <message>
-        <source>The method behind the retention figures and the watch list is explained in the program's help (Retention figures; Watch list).</source>
+        <source>The method behind the retention figures and the watch list is explained in the program&apos;s help (Retention figures; Watch list).</source>
         <translation>留存率和流失风险的计算方法详见程序帮助（“留才分析”“流失风险预警”）。</translation>
     </message>
     <message>

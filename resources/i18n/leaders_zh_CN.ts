@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnualPdf</name>
@@ -531,7 +532,7 @@
         <translation>草稿须由起草人以外的人审批。</translation>
     </message>
     <message>
-        <source>Materials are missing: {missing}. Attach them to the talent's file first; the policy requires them before approval.</source>
+        <source>Materials are missing: {missing}. Attach them to the talent&apos;s file first; the policy requires them before approval.</source>
         <translation>缺少申报材料：{missing}。请先上传到人才档案附件；该政策要求材料齐全方可审批。</translation>
     </message>
     <message>
@@ -541,10 +542,6 @@
     <message>
         <source>Say why the draft is turned down.</source>
         <translation>请说明不予核定的理由。</translation>
-    </message>
-    <message>
-        <source>Qualifies for a subsidy not yet granted</source>
-        <translation>符合条件但未享受补贴</translation>
     </message>
     <message>
         <source>missing: {materials}</source>
@@ -562,7 +559,7 @@
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>Enter the reason's name.</source>
+        <source>Enter the reason&apos;s name.</source>
         <translation>请填写原因名称。</translation>
     </message>
     <message>
@@ -822,7 +819,7 @@
         <translation>方法说明</translation>
     </message>
     <message>
-        <source>Payments to newly qualifying talents and arrivals are weighted by the county's retention curve; clawback is the expected amount owed back.</source>
+        <source>Payments to newly qualifying talents and arrivals are weighted by the county&apos;s retention curve; clawback is the expected amount owed back.</source>
         <translation>对新符合条件人员和新引进人员的支付按本县留存曲线加权；追回额为预计应退还金额。</translation>
     </message>
     <message>
@@ -905,7 +902,7 @@
         <translation>方法说明</translation>
     </message>
     <message>
-        <source>Payments to newly qualifying talents and arrivals are weighted by the county's retention curve (Kaplan–Meier); clawback is the expected amount owed back by those who leave within their service commitment.</source>
+        <source>Payments to newly qualifying talents and arrivals are weighted by the county&apos;s retention curve (Kaplan–Meier); clawback is the expected amount owed back by those who leave within their service commitment.</source>
         <translation>对新符合条件人员和新引进人员的支付按本县留存曲线（Kaplan–Meier）加权；追回额为服务期内离开者预计应退还的金额。</translation>
     </message>
     <message>
@@ -1449,7 +1446,7 @@
         <translation>正在比对…</translation>
     </message>
     <message>
-        <source>{n} talents qualify for a policy in force today and hold no grant of it ({amount} in all); {m} still lack materials the policy asks for. Double-click a row to see the talent's statement.</source>
+        <source>{n} talents qualify for a policy in force today and hold no grant of it ({amount} in all); {m} still lack materials the policy asks for. Double-click a row to see the talent&apos;s statement.</source>
         <translation>{n} 人次符合现行政策条件但尚未享受（合计 {amount}）；其中 {m} 人次缺少政策要求的申报材料。双击一行查看该人才的补贴明细。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Approvals</name>
@@ -63,11 +64,11 @@
         <translation>只有申请人本人可以撤回申请。</translation>
     </message>
     <message>
-        <source>grant "{policy}" ({amount}) to {talent}</source>
+        <source>grant &quot;{policy}&quot; ({amount}) to {talent}</source>
         <translation>向 {talent} 发放“{policy}”（{amount}）</translation>
     </message>
     <message>
-        <source>{action}: grant {grant} ("{policy}") {reason}</source>
+        <source>{action}: grant {grant} (&quot;{policy}&quot;) {reason}</source>
         <translation>{action}：补贴 {grant}（“{policy}”）{reason}</translation>
     </message>
     <message>
@@ -79,7 +80,7 @@
         <translation>减免补贴 {grant} 的应退款 {amount}：{reason}</translation>
     </message>
     <message>
-        <source>policy "{name}": amounts or clawback rule</source>
+        <source>policy &quot;{name}&quot;: amounts or clawback rule</source>
         <translation>政策“{name}”：金额或追缴规则</translation>
     </message>
     <message>
@@ -326,11 +327,11 @@
         <translation>非真实凭证：本办未开具编号为{serial}的凭证。</translation>
     </message>
     <message>
-        <source>The certificate's ledger entry is missing.</source>
+        <source>The certificate&apos;s ledger entry is missing.</source>
         <translation>凭证对应的台账分录缺失。</translation>
     </message>
     <message>
-        <source>This certificate was printed before certificates were signed: it can only be checked in the office's database.</source>
+        <source>This certificate was printed before certificates were signed: it can only be checked in the office&apos;s database.</source>
         <translation>这张凭证是在启用签名之前打印的，只能在本单位的数据库中核验。</translation>
     </message>
     <message>
@@ -614,7 +615,7 @@
         <translation>核定补贴</translation>
     </message>
     <message>
-        <source>Leave empty to use the policy's amount</source>
+        <source>Leave empty to use the policy&apos;s amount</source>
         <translation>留空则按政策标准</translation>
     </message>
     <message>
@@ -653,11 +654,11 @@
         <translation>核定记录{id}不存在。</translation>
     </message>
     <message>
-        <source>{talent} already holds "{policy}".</source>
+        <source>{talent} already holds &quot;{policy}&quot;.</source>
         <translation>{talent}已享受“{policy}”。</translation>
     </message>
     <message>
-        <source>No double benefit: "{policy}" excludes "{other}", which {talent} already holds.</source>
+        <source>No double benefit: &quot;{policy}&quot; excludes &quot;{other}&quot;, which {talent} already holds.</source>
         <translation>不得重复享受：“{policy}”与“{other}”互斥，{talent}已享受后者。</translation>
     </message>
     <message>
@@ -665,7 +666,7 @@
         <translation>人才{id}不存在。</translation>
     </message>
     <message>
-        <source>"{policy}" cannot be granted to {talent}.</source>
+        <source>&quot;{policy}&quot; cannot be granted to {talent}.</source>
         <translation>不能为{talent}核定“{policy}”。</translation>
     </message>
     <message>
@@ -796,10 +797,6 @@
     <message>
         <source>Verify a certificate…</source>
         <translation>凭证验真…</translation>
-    </message>
-    <message>
-        <source>Subsidy ledger</source>
-        <translation>补贴台账</translation>
     </message>
     <message>
         <source>Save certificates</source>
@@ -1069,7 +1066,7 @@
         <translation>该补贴的第 {seq} 期已取消。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of {name}'s grant is {due}; the row pays {paid}.</source>
+        <source>Instalment {seq} of {name}&apos;s grant is {due}; the row pays {paid}.</source>
         <translation>{name}该项补贴第 {seq} 期应发 {due}；本行发放 {paid}。</translation>
     </message>
     <message>
@@ -1101,7 +1098,7 @@
         <translation>{name}的“{policy}”各行所写总期数不一致（{counts}）。</translation>
     </message>
     <message>
-        <source>More paid than granted: {name}'s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
+        <source>More paid than granted: {name}&apos;s grant of “{policy}” is {total}; with this row {paid} would be paid.</source>
         <translation>超过核定金额：{name}的“{policy}”核定 {total}；加上本行将发放 {paid}。</translation>
     </message>
     <message>
@@ -1223,23 +1220,23 @@
         <translation>{talent}已离开本县，不再发放分期补贴。</translation>
     </message>
     <message>
-        <source>The grant "{policy}" of {talent} is not active.</source>
+        <source>The grant &quot;{policy}&quot; of {talent} is not active.</source>
         <translation>{talent}的“{policy}”核定不在执行中。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) is not owed.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) is not owed.</source>
         <translation>“{policy}”（{talent}）第{seq}期无需发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has not fallen due yet.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has not fallen due yet.</source>
         <translation>“{policy}”（{talent}）第{seq}期尚未到期。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) has already been paid.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) has already been paid.</source>
         <translation>“{policy}”（{talent}）第{seq}期已发放。</translation>
     </message>
     <message>
-        <source>Instalment {seq} of "{policy}" ({talent}) already has a payment order.</source>
+        <source>Instalment {seq} of &quot;{policy}&quot; ({talent}) already has a payment order.</source>
         <translation>“{policy}”（{talent}）第{seq}期已有付款单。</translation>
     </message>
     <message>
@@ -1497,11 +1494,11 @@
         <translation>政策不能与自身互斥。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is no longer in use.</source>
+        <source>The policy &quot;{name}&quot; is no longer in use.</source>
         <translation>政策“{name}”已停用。</translation>
     </message>
     <message>
-        <source>The policy "{name}" is not in force on {date}.</source>
+        <source>The policy &quot;{name}&quot; is not in force on {date}.</source>
         <translation>政策“{name}”在{date}不在有效期内。</translation>
     </message>
     <message>
@@ -1513,7 +1510,7 @@
         <translation>该政策适用于{tiers}类人才；{talent}为{tier}类。</translation>
     </message>
     <message>
-        <source>The policy requires {required}; {talent}'s education is {education}.</source>
+        <source>The policy requires {required}; {talent}&apos;s education is {education}.</source>
         <translation>该政策要求学历为{required}；{talent}的学历为{education}。</translation>
     </message>
     <message>
@@ -1679,7 +1676,7 @@
         <translation>截止于</translation>
     </message>
     <message>
-        <source>The talent's own</source>
+        <source>The talent&apos;s own</source>
         <translation>按人才本人约定</translation>
     </message>
     <message>
@@ -2003,7 +2000,7 @@
         <translation>按导入格式导出每一笔有效发放及其补贴核定：可将台账原样迁入另一个数据库，余额不变。</translation>
     </message>
     <message>
-        <source>Tick these figures off against the finance bureau's: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
+        <source>Tick these figures off against the finance bureau&apos;s: a reversed entry is taken back from the kind it reversed, so the table shows what stands.</source>
         <translation>请与财政局的数据逐项核对：冲销的记录从其原类别中扣除，表中显示的是现存有效的数额。</translation>
     </message>
     <message>
@@ -2056,6 +2053,18 @@
     <message>
         <source>No Chinese font was found, so the document cannot be printed without blank boxes. Install a Chinese TrueType font (for example SimSun or WenQuanYi Micro Hei) or choose a font file in Settings.</source>
         <translation>未找到中文字体，文档无法正常打印（会出现空白方框）。请安装中文 TrueType 字体（如宋体或文泉驿微米黑），或在设置中选择字体文件。</translation>
+    </message>
+    <message>
+        <source>{person}: {chars} ({codes})</source>
+        <translation>{person}：{chars}（{codes}）</translation>
+    </message>
+    <message>
+        <source>No font on this computer has some characters of these names; on paper they would be blank:</source>
+        <translation>以下姓名中有本机所有字体都没有的字，打印出来将是空白：</translation>
+    </message>
+    <message>
+        <source>Install a font that has them (for example SimSun-ExtB on Windows, or HanaMinA/HanaMinB), or print anyway and write them in by hand.</source>
+        <translation>请安装含有这些字的字体（例如 Windows 的 SimSun-ExtB，或花园明朝 HanaMinA/HanaMinB），或仍然打印后手工补写。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Agreement</name>
@@ -15,7 +16,7 @@
         <translation>按约定频次与帮带对象谈心谈话，每次帮带情况记入帮带记录。</translation>
     </message>
     <message>
-        <source>Care about the newcomer's work and life; report difficulties with work, housing or family to the talent work office promptly.</source>
+        <source>Care about the newcomer&apos;s work and life; report difficulties with work, housing or family to the talent work office promptly.</source>
         <translation>关心帮带对象的工作和生活，发现工作、住房、家庭等方面的困难及时向人才工作办公室反映。</translation>
     </message>
     <message>
@@ -354,7 +355,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>This mentor is one of the county's talents; empty fields are taken from the talent's record.</source>
+        <source>This mentor is one of the county&apos;s talents; empty fields are taken from the talent&apos;s record.</source>
         <translation>该导师是本县人才，未填写的信息取自其人才档案。</translation>
     </message>
     <message>
@@ -413,7 +414,7 @@
         <translation>联系频次须为1至{max}天。</translation>
     </message>
     <message>
-        <source>{mentor} already looks after {load} of {capacity} newcomers and cannot take another. Raise the mentor's capacity or choose another mentor.</source>
+        <source>{mentor} already looks after {load} of {capacity} newcomers and cannot take another. Raise the mentor&apos;s capacity or choose another mentor.</source>
         <translation>{mentor}已帮带{load}人（上限{capacity}人），不能再增加帮带对象。请提高该导师的帮带人数上限，或另选导师。</translation>
     </message>
     <message>
@@ -429,7 +430,7 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Enter the mentor's name.</source>
+        <source>Enter the mentor&apos;s name.</source>
         <translation>请填写导师姓名。</translation>
     </message>
     <message>
@@ -457,7 +458,7 @@
         <translation>角色名称</translation>
     </message>
     <message>
-        <source>Enter the role's name.</source>
+        <source>Enter the role&apos;s name.</source>
         <translation>请填写角色名称。</translation>
     </message>
     <message>
@@ -596,7 +597,7 @@
         <translation>全部角色</translation>
     </message>
     <message>
-        <source>With a role chosen, "No mentor yet" lists the talents who have no mentor in that role, so a second mentor can be dragged in</source>
+        <source>With a role chosen, &quot;No mentor yet&quot; lists the talents who have no mentor in that role, so a second mentor can be dragged in</source>
         <translation>选定角色后，“尚未结对”列出该角色尚无导师的人才，可拖动为其增配导师</translation>
     </message>
     <message>
@@ -612,7 +613,7 @@
         <translation>结束结对…</translation>
     </message>
     <message>
-        <source>Drag a card onto a mentor to pair or to change mentor; onto "No mentor yet" to end the pairing. Double-click a card to record a check-in.</source>
+        <source>Drag a card onto a mentor to pair or to change mentor; onto &quot;No mentor yet&quot; to end the pairing. Double-click a card to record a check-in.</source>
         <translation>将卡片拖到导师列即可结对或更换导师，拖回“尚未结对”即结束结对；双击卡片登记帮带记录。</translation>
     </message>
     <message>
@@ -640,7 +641,7 @@
         <translation>导师</translation>
     </message>
     <message>
-        <source>Mentor's phone</source>
+        <source>Mentor&apos;s phone</source>
         <translation>导师电话</translation>
     </message>
     <message>
@@ -734,10 +735,6 @@
     <message>
         <source>Mentor pool</source>
         <translation>导师库</translation>
-    </message>
-    <message>
-        <source>Mentor board</source>
-        <translation>导师结对</translation>
     </message>
     <message>
         <source>Mentors {first}–{last} of {total}</source>
@@ -842,7 +839,7 @@
         <translation>导入已取消；未做任何修改。</translation>
     </message>
     <message>
-        <source>The mentor's name is missing.</source>
+        <source>The mentor&apos;s name is missing.</source>
         <translation>缺少导师姓名。</translation>
     </message>
     <message>
@@ -902,7 +899,7 @@
         <translation>{mentor}尚未在导师库中，将自动添加。</translation>
     </message>
     <message>
-        <source>{mentor}'s capacity is raised from {old} to {new} newcomers to hold this list.</source>
+        <source>{mentor}&apos;s capacity is raised from {old} to {new} newcomers to hold this list.</source>
         <translation>{mentor}的帮带人数上限由 {old} 人提高到 {new} 人，以容纳本名单。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountImport</name>
@@ -185,7 +186,7 @@
         <translation>内置格式不能修改；请复制后修改副本。</translation>
     </message>
     <message>
-        <source>The character {char} cannot be written in the layout's encoding ({enc}); correct the name or use another layout.</source>
+        <source>The character {char} cannot be written in the layout&apos;s encoding ({enc}); correct the name or use another layout.</source>
         <translation>字符 {char} 无法用该格式的编码（{enc}）写出；请更正姓名或改用其他格式。</translation>
     </message>
     <message>
@@ -209,7 +210,7 @@
         <translation>{path} 不是 {enc} 编码的文本文件。</translation>
     </message>
     <message>
-        <source>The return file has no heading row with the columns {cols}: is it the return file of a "{layout}" bank file?</source>
+        <source>The return file has no heading row with the columns {cols}: is it the return file of a &quot;{layout}&quot; bank file?</source>
         <translation>回盘文件中没有包含 {cols} 列的表头行：它是“{layout}”格式银行文件的回盘吗？</translation>
     </message>
     <message>
@@ -221,7 +222,7 @@
         <translation>金额 {value} 不是数字</translation>
     </message>
     <message>
-        <source>the result "{value}" is neither {ok} nor {bad}</source>
+        <source>the result &quot;{value}&quot; is neither {ok} nor {bad}</source>
         <translation>结果“{value}”既不是 {ok}，也不是 {bad}</translation>
     </message>
 </context>
@@ -396,11 +397,11 @@
         <translation>公示期已满：由另一人审批本批次。</translation>
     </message>
     <message>
-        <source>Next: write the bank's file in its layout and send it to the bank.</source>
+        <source>Next: write the bank&apos;s file in its layout and send it to the bank.</source>
         <translation>下一步：按银行格式生成代发文件并报送银行。</translation>
     </message>
     <message>
-        <source>Sent to the bank: import the bank's return file when it comes back.</source>
+        <source>Sent to the bank: import the bank&apos;s return file when it comes back.</source>
         <translation>已报送银行：收到银行回盘后导入。</translation>
     </message>
     <message>
@@ -504,7 +505,7 @@
         <translation>保存银行文件</translation>
     </message>
     <message>
-        <source>The bank's return file</source>
+        <source>The bank&apos;s return file</source>
         <translation>银行回盘文件</translation>
     </message>
     <message>
@@ -580,7 +581,7 @@
         <translation>账户类型</translation>
     </message>
     <message>
-        <source>The account becomes the talent's current one; the previous one is kept. A card number is checked with its last digit (Luhn).</source>
+        <source>The account becomes the talent&apos;s current one; the previous one is kept. A card number is checked with its last digit (Luhn).</source>
         <translation>此账户成为该人才的当前账户，原账户保留备查。银行卡号按末位校验码（Luhn）检查。</translation>
     </message>
     <message>
@@ -890,7 +891,7 @@
 <context>
     <name>PaymentCalendar</name>
     <message>
-        <source>The calendar has no public holidays for {year}, so working days cannot be counted. Enter that year's holidays (and weekend working days) first.</source>
+        <source>The calendar has no public holidays for {year}, so working days cannot be counted. Enter that year&apos;s holidays (and weekend working days) first.</source>
         <translation>日历中没有 {year} 年的法定节假日，无法计算工作日。请先录入该年的节假日（及周末调休上班日）。</translation>
     </message>
     <message>
@@ -1088,12 +1089,12 @@
         <translation>{office}请用人单位逐一确认下列人员是否仍在岗工作，每行勾选一项，签字盖章后交回本表。</translation>
     </message>
     <message>
-        <source>Person in charge (signature): ______________　　Date: ______________　　(Employer's seal)</source>
-        <translation>单位负责人（签字）：______________　　日期：______________　　（单位盖章）</translation>
+        <source>Person in charge (signature): ______________&#x3000;&#x3000;Date: ______________&#x3000;&#x3000;(Employer&apos;s seal)</source>
+        <translation>单位负责人（签字）：______________&#x3000;&#x3000;日期：______________&#x3000;&#x3000;（单位盖章）</translation>
     </message>
     <message>
         <source>Printed on {date}. Recorded by the talent office on: ______________ by ______________</source>
-        <translation>打印日期：{date}。人才办登记日期：______________　登记人：______________</translation>
+        <translation>打印日期：{date}。人才办登记日期：______________&#x3000;登记人：______________</translation>
     </message>
 </context>
 <context>
@@ -1205,7 +1206,7 @@
         <translation>失败</translation>
     </message>
     <message>
-        <source>Awaiting the bank's result</source>
+        <source>Awaiting the bank&apos;s result</source>
         <translation>待银行回盘</translation>
     </message>
     <message>
@@ -1403,7 +1404,7 @@
         <translation>在岗核验</translation>
     </message>
     <message>
-        <source>A policy may ask the employer to confirm, once a year or before each instalment, that the talent is still in post; until then the instalment waits and stays out of payment batches. Someone no longer in post is recorded as departed (clawback by the policy's rule).</source>
+        <source>A policy may ask the employer to confirm, once a year or before each instalment, that the talent is still in post; until then the instalment waits and stays out of payment batches. Someone no longer in post is recorded as departed (clawback by the policy&apos;s rule).</source>
         <translation>政策可要求用人单位每年或每期发放前确认人才仍在岗；确认前该分期为“待核验”，不纳入发放批次。已不在岗的人员登记为离开（按政策规则追回）。</translation>
     </message>
     <message>
@@ -1451,7 +1452,7 @@
         <translation>单位反馈</translation>
     </message>
     <message>
-        <source>The departure is recorded: future instalments stop, unpaid payment orders are withdrawn, and the clawback is posted by the policy's rule.</source>
+        <source>The departure is recorded: future instalments stop, unpaid payment orders are withdrawn, and the clawback is posted by the policy&apos;s rule.</source>
         <translation>将登记离开：停止后续分期，撤回未支付的付款单，并按政策规则记入应追回金额。</translation>
     </message>
     <message>

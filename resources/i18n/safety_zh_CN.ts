@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
     <message>
-        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run &quot;talentdesk check&quot; and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
     <message>
@@ -920,6 +921,18 @@
         <translation>离开原因（编码）</translation>
     </message>
     <message>
+        <source>Amounts</source>
+        <translation>补贴金额</translation>
+    </message>
+    <message>
+        <source>Cannot be held together with</source>
+        <translation>不可同时享受的政策</translation>
+    </message>
+    <message>
+        <source>Service commitment (years)</source>
+        <translation>服务期（年）</translation>
+    </message>
+    <message>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
@@ -1215,7 +1228,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server's tools.</source>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1304,7 +1317,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1451,7 +1464,7 @@ TalentDesk will now close; start it again.</source>
         <translation>用户名或密码错误，数据库未加密；未做任何更改。</translation>
     </message>
     <message>
-        <source>A database without accounts is encrypted only when its key can be kept in this PC's protected store; turn that on, or create an account first.</source>
+        <source>A database without accounts is encrypted only when its key can be kept in this PC&apos;s protected store; turn that on, or create an account first.</source>
         <translation>没有账户的数据库，只有当密钥可以保存在本机受保护的存储中时才能加密；请开启该选项，或先创建一个账户。</translation>
     </message>
     <message>
@@ -1511,7 +1524,7 @@ TalentDesk will now close; start it again.</source>
         <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
     </message>
     <message>
-        <source>A server database: encryption at rest is the server's (this setting does not apply).</source>
+        <source>A server database: encryption at rest is the server&apos;s (this setting does not apply).</source>
         <translation>服务器数据库：静态加密由服务器负责（此设置不适用）。</translation>
     </message>
     <message>
@@ -1523,7 +1536,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已加密（SQLCipher）。可以打开它的账户：{ok}。</translation>
     </message>
     <message>
-        <source>The key is also kept in this PC's protected store (single-user mode).</source>
+        <source>The key is also kept in this PC&apos;s protected store (single-user mode).</source>
         <translation>密钥也保存在本机受保护的存储中（单用户模式）。</translation>
     </message>
     <message>
@@ -1558,11 +1571,11 @@ TalentDesk will now close; start it again.</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <source>Encrypt with this PC's key store</source>
+        <source>Encrypt with this PC&apos;s key store</source>
         <translation>用本机密钥存储加密</translation>
     </message>
     <message>
-        <source>Single-user mode: the database and its backups are encrypted, and the key is kept in this PC's protected store, so the file opens here without a password and nowhere else without the recovery key.</source>
+        <source>Single-user mode: the database and its backups are encrypted, and the key is kept in this PC&apos;s protected store, so the file opens here without a password and nowhere else without the recovery key.</source>
         <translation>单人模式：数据库及其备份会被加密，密钥保存在本机受保护的存储中；在本机打开无需密码，在其他地方没有恢复密钥则打不开。</translation>
     </message>
     <message>
@@ -1578,7 +1591,7 @@ TalentDesk will now close; start it again.</source>
         <translation>数据库文件及其备份已加密。可以打开它的账户：{names}。</translation>
     </message>
     <message>
-        <source>The key is kept in this PC's protected store (single-user mode).</source>
+        <source>The key is kept in this PC&apos;s protected store (single-user mode).</source>
         <translation>密钥保存在本机受保护的存储中（单人模式）。</translation>
     </message>
     <message>
@@ -1659,12 +1672,16 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
         <translation>未找到通过上述检查的备份。</translation>
+    </message>
+    <message>
+        <source>Payment batches match their payment orders</source>
+        <translation>发放批次与付款单一致</translation>
     </message>
     <message>
         <source>Reversal entry {id} does not exactly cancel entry {target}.</source>
@@ -1681,6 +1698,38 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>Grant {grant}: the net amount paid ({paid} fen) is outside 0 … the approved total ({total} fen).</source>
         <translation>补贴核定 {grant}：净支付额（{paid} 分）超出 0 至核定总额（{total} 分）的范围。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} line {line}: {problem}</source>
+        <translation>批次 {batch} 第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>its payment order {order} does not exist.</source>
+        <translation>对应的付款单 {order} 不存在。</translation>
+    </message>
+    <message>
+        <source>the line says {line} fen, its payment order {order} {paid} fen.</source>
+        <translation>本行金额为 {line} 分，而付款单 {order} 为 {paid} 分。</translation>
+    </message>
+    <message>
+        <source>its payment order {order} is for another grant or talent.</source>
+        <translation>对应的付款单 {order} 属于另一项补贴核定或另一位人才。</translation>
+    </message>
+    <message>
+        <source>the line is {line} but its payment order {order} is {paid}.</source>
+        <translation>本行状态为“{line}”，而付款单 {order} 为“{paid}”。</translation>
+    </message>
+    <message>
+        <source>the line is {line} but its payment order {order} is still {paid}.</source>
+        <translation>本行状态为“{line}”，而付款单 {order} 仍为“{paid}”。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} is {state} but {n} of its lines are {line}.</source>
+        <translation>批次 {batch} 的状态为“{state}”，但其中 {n} 行为“{line}”。</translation>
+    </message>
+    <message>
+        <source>Instalment {id} is in {n} live batch lines at once (it could be paid twice).</source>
+        <translation>分期记录 {id} 同时出现在 {n} 个有效的批次行中（可能重复发放）。</translation>
     </message>
     <message>
         <source>The guard that forbids {verb} on {table} is missing.</source>
@@ -1723,11 +1772,11 @@ TalentDesk will now close; start it again.</source>
         <translation>操作日志 {id}</translation>
     </message>
     <message>
-        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
+        <source>The chain head {head} kept with backup {name} is not in this database&apos;s chain: its history was rewritten after that backup.</source>
         <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
     </message>
     <message>
-        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <source>The chain head {head} from paper is not in this database&apos;s chain: its history was rewritten after that paper was printed (or the head was misread).</source>
         <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
     </message>
     <message>
@@ -2076,6 +2125,18 @@ Keep locked away from the PC.</source>
     <message>
         <source>Restored {source} ({talents} talents, {entries} ledger entries). The previous database was saved as {backup}.</source>
         <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
+    </message>
+    <message>
+        <source>Talent #{id}: the watch list&apos;s stored signals differ from the data.</source>
+        <translation>人才 #{id}：流失风险名单保存的信号与数据不一致。</translation>
+    </message>
+    <message>
+        <source>Recompute them with: talentdesk watch-list --rebuild</source>
+        <translation>可用以下命令重新计算：talentdesk watch-list --rebuild</translation>
+    </message>
+    <message>
+        <source>Watch list&apos;s stored signals against the data ({n} talents with a signal today)</source>
+        <translation>流失风险名单保存的信号与数据核对（今天有信号的人才 {n} 人）</translation>
     </message>
     <message>
         <source>No new password: set {env} or run the command in a terminal.</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -35,12 +36,20 @@
         <translation>无法将文件复制到数据文件夹：{reason}</translation>
     </message>
     <message>
+        <source>On the shared server database an attachment can be at most {limit} MB; {name} is {size:.1f} MB. Scan it at a lower resolution, or in parts, and attach those.</source>
+        <translation>共享的服务器数据库中单个附件最大 {limit} MB；{name} 有 {size:.1f} MB。请用较低的分辨率扫描，或分成几部分扫描后分别添加。</translation>
+    </message>
+    <message>
         <source>This attachment no longer exists.</source>
         <translation>该附件已不存在。</translation>
     </message>
     <message>
         <source>The stored copy of {name} is missing from the data folder ({path}).</source>
         <translation>数据文件夹中找不到“{name}”的存档副本（{path}）。</translation>
+    </message>
+    <message>
+        <source>The database holds no copy of {name}: it was listed before attachments were stored on the server. Add it again.</source>
+        <translation>数据库中没有 {name} 的内容：它是在服务器开始保存附件内容之前登记的。请重新添加该附件。</translation>
     </message>
     <message>
         <source>A copy of {name} could not be made for viewing: {reason}</source>
@@ -106,7 +115,7 @@
         <translation>删除附件</translation>
     </message>
     <message>
-        <source>Remove {name} from this talent's file?</source>
+        <source>Remove {name} from this talent&apos;s file?</source>
         <translation>确定从该人才档案中删除“{name}”吗？</translation>
     </message>
 </context>
@@ -277,17 +286,6 @@
     <message>
         <source>Delete this care case?</source>
         <translation>确定删除这条关爱服务事项吗？</translation>
-    </message>
-</context>
-<context>
-    <name>Conflicts</name>
-    <message>
-        <source>{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: choose, field by field, which version to keep.</source>
-        <translation>您打开后，{who} 于 {when} 保存了{name}的档案。您的修改未保存：请逐项选择保留哪个版本。</translation>
-    </message>
-    <message>
-        <source>Someone else</source>
-        <translation>他人</translation>
     </message>
 </context>
 <context>
@@ -542,7 +540,7 @@
         <translation>（未对应：该行不导入）</translation>
     </message>
     <message>
-        <source>e.g. E, or the tier's name</source>
+        <source>e.g. E, or the tier&apos;s name</source>
         <translation>如 E，或人才类别名称</translation>
     </message>
     <message>
@@ -767,7 +765,7 @@
         <translation>该用人单位已不存在。</translation>
     </message>
     <message>
-        <source>The employer's name is required.</source>
+        <source>The employer&apos;s name is required.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -862,7 +860,7 @@
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Not saved: someone else's newer version is stored.</source>
+        <source>Not saved: someone else&apos;s newer version is stored.</source>
         <translation>未保存：数据库中已有他人保存的较新版本。</translation>
     </message>
     <message>
@@ -1061,10 +1059,6 @@
     <message>
         <source>Export whole file…</source>
         <translation>导出全部档案…</translation>
-    </message>
-    <message>
-        <source>Talents</source>
-        <translation>人才档案</translation>
     </message>
     <message>
         <source>{n} talents</source>

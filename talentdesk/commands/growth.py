@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date
+from talentdesk.commands.options import add_json, add_print_anyway, reference_date
 from talentdesk.i18n import translate
 
 
@@ -13,6 +13,9 @@ def register(sub) -> None:
     p = sub.add_parser("watch-list", help="active talents at risk of leaving, highest score first, with reasons")
     p.add_argument("--limit", type=int, default=50, help="how many to show (0 = all)")
     p.add_argument("--as-of", type=reference_date, default=None, help="reference date (default: today)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="first recompute the precomputed signals of every talent from the data (after `check` "
+                        "reported a drift)")
     add_json(p)
     p.set_defaults(handler=cmd_watch_list)
 
@@ -26,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--year", type=int, default=None, help="report year (default: this year)")
     add_json(p)
+    add_print_anyway(p)
     p.set_defaults(handler=cmd_yearly_report)
 
 
@@ -36,6 +40,9 @@ def _pct(v: float | None) -> str:
 def cmd_watch_list(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.growth import risk
     today = args.as_of or dt.date.today()
+    if args.rebuild:
+        with ctx.database().session(ctx.actor()) as s:
+            risk.rebuild_watch_signals(s)
     with ctx.database().session(ctx.actor(), readonly=True) as s:
         rows = risk.watch_list(s, today=today, limit=args.limit or None)
     lines = [f"{r.score:>4}  {r.name}  {r.employer_name}  {r.reason_text}" for r in rows]
@@ -66,7 +73,8 @@ def cmd_yearly_report(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.growth import retention
     year = args.year or dt.date.today().year
     with ctx.database().session(ctx.actor()) as s:
-        path = retention.write_yearly_report(s, path=str(args.out), year=year, today=dt.date.today())
+        path = retention.write_yearly_report(s, path=str(args.out), year=year, today=dt.date.today(),
+                                             accept_missing_glyphs=args.print_anyway)
     ctx.emit({"path": str(path), "year": year},
              translate("GrowthCli", "Wrote the {year} report to {path}.").format(year=year, path=path))
     return 0

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import add_json, add_print_anyway
 from talentdesk.i18n import translate
 
 
@@ -16,6 +16,7 @@ def register(sub) -> None:
     p.add_argument("--entry", type=int, action="append", default=None, metavar="ID",
                    help="a payment's ledger entry number (repeatable)")
     add_json(p)
+    add_print_anyway(p)
     p.set_defaults(handler=cmd_certificates)
 
     p = sub.add_parser("verify", help="check a certificate's QR payload; exit 0 genuine, 1 not")
@@ -93,7 +94,8 @@ def cmd_certificates(args: argparse.Namespace, ctx) -> int:
 
     database = ctx.database()
     with database.session(ctx.actor()) as s:
-        result = print_certificates(s, out_path=args.out, entry_ids=args.entry, year=args.year, progress=progress)
+        result = print_certificates(s, out_path=args.out, entry_ids=args.entry, year=args.year, progress=progress,
+                                    accept_missing_glyphs=args.print_anyway)
     ctx.emit(result, translate("Cli", "{pages} certificates ({originals} first prints, {copies} copies) written to "
                                       "{path}.").format(pages=result.pages, originals=result.originals,
                                                         copies=result.copies, path=result.path))

@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date
+from talentdesk.commands.options import add_json, add_print_anyway, reference_date
 from talentdesk.i18n import translate
 
 
@@ -24,6 +24,7 @@ def register(sub) -> None:
     p.add_argument("pairing_id", type=int)
     p.add_argument("--out", type=Path, required=True, help="PDF file to write")
     add_json(p)
+    add_print_anyway(p)
     p.set_defaults(handler=cmd_agreement)
 
 
@@ -63,7 +64,8 @@ def cmd_agreement(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.mentors import agreement
     database = ctx.database()
     with database.session(ctx.actor()) as s:
-        path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out)
+        path = agreement.write_agreement(s, pairing_id=args.pairing_id, path=args.out,
+                                         accept_missing_glyphs=args.print_anyway)
     ctx.emit({"pairing_id": args.pairing_id, "path": str(path)},
              translate("Cli", "Pairing agreement written to {path}.").format(path=path))
     return 0

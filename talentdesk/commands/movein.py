@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -13,32 +14,22 @@ def register_imports(what) -> None:
     """The moving-in files under `talentdesk import` (the talents command owns the `import` word)."""
     from talentdesk.commands.options import add_json
 
-    t = what.add_parser("payments", help="import the payment history (one row per payment) from .xlsx or .csv")
-    t.add_argument("file", type=Path)
-    t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
-    t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
-    _sheet_options(t)
-    add_json(t)
-    t.set_defaults(handler=cmd_import_payments)
-
-    t = what.add_parser("policies", help="import the policy table (amounts by tier and education, instalments, "
-                                         "clawback rule, exclusions)")
-    t.add_argument("file", type=Path)
-    t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
-    t.add_argument("--skip-invalid", action="store_true", help="import the valid policies and skip refused ones")
-    _sheet_options(t)
-    add_json(t)
-    t.set_defaults(handler=cmd_import_policies)
-
-    for name, helptext in (("pairings", "import the mentor pairing list (mentor, newcomer, role, start, end)"),
-                           ("care", "import care cases (kind, apartment and room, move-in/out, status, notes)")):
+    for name, helptext, skip_help, handler in (
+            ("payments", "import the payment history (one row per payment) from .xlsx or .csv",
+             "import the valid rows and skip refused ones", cmd_import_payments),
+            ("policies", "import the policy table (amounts by tier and education, instalments, clawback rule, "
+                         "exclusions)", "import the valid policies and skip refused ones", cmd_import_policies),
+            ("pairings", "import the mentor pairing list (mentor, newcomer, role, start, end)",
+             "import the valid rows and skip refused ones", cmd_import_pairings),
+            ("care", "import care cases (kind, apartment and room, move-in/out, status, notes)",
+             "import the valid rows and skip refused ones", cmd_import_care)):
         t = what.add_parser(name, help=helptext)
         t.add_argument("file", type=Path)
         t.add_argument("--dry-run", action="store_true", help="check every row and report, change nothing")
-        t.add_argument("--skip-invalid", action="store_true", help="import the valid rows and skip refused ones")
+        t.add_argument("--skip-invalid", action="store_true", help=skip_help)
         _sheet_options(t)
         add_json(t)
-        t.set_defaults(handler=cmd_import_pairings if name == "pairings" else cmd_import_care)
+        t.set_defaults(handler=handler)
 
 
 def _sheet_options(t) -> None:
@@ -112,18 +103,21 @@ def report(result, *, dry_run: bool, what: str) -> tuple[dict, str, int]:
     return payload, "\n".join(lines), code
 
 
+def _import(args: argparse.Namespace, ctx, run, what: str) -> int:
+    """Run one moving-in import with the command's options; its report and exit code (see `report`)."""
+    with ctx.database().session(ctx.actor()) as s:
+        result = run(s, path=args.file, sheet_name=args.sheet, hidden_rows=args.hidden_rows, dry_run=args.dry_run,
+                     skip_invalid=args.skip_invalid, backup_first_=True)
+    payload, text, code = report(result, dry_run=args.dry_run, what=what)
+    ctx.emit(payload, text)
+    return code
+
+
 def cmd_import_payments(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.ledger import history_import
 
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        result = history_import.import_payments(s, path=args.file, sheet_name=args.sheet,
-                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
-                                                skip_invalid=args.skip_invalid, backup_first_=True,
-                                                progress=_progress(ctx))
-    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "payments"))
-    ctx.emit(payload, text)
-    return code
+    return _import(args, ctx, functools.partial(history_import.import_payments, progress=_progress(ctx)),
+                   translate("MoveInCommands", "payments"))
 
 
 def cmd_reconcile(args: argparse.Namespace, ctx) -> int:
@@ -152,37 +146,19 @@ def cmd_reconcile(args: argparse.Namespace, ctx) -> int:
 def cmd_import_policies(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.ledger import policy_import
 
-    with ctx.database().session(ctx.actor()) as s:
-        result = policy_import.import_policies(s, path=args.file, sheet_name=args.sheet,
-                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
-                                               skip_invalid=args.skip_invalid, backup_first_=True)
-    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "policies"))
-    ctx.emit(payload, text)
-    return code
+    return _import(args, ctx, policy_import.import_policies, translate("MoveInCommands", "policies"))
 
 
 def cmd_import_pairings(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.mentors import pairing_import
 
-    with ctx.database().session(ctx.actor()) as s:
-        result = pairing_import.import_pairings(s, path=args.file, sheet_name=args.sheet,
-                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run,
-                                                skip_invalid=args.skip_invalid, backup_first_=True)
-    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "pairings"))
-    ctx.emit(payload, text)
-    return code
+    return _import(args, ctx, pairing_import.import_pairings, translate("MoveInCommands", "pairings"))
 
 
 def cmd_import_care(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import care_import
 
-    with ctx.database().session(ctx.actor()) as s:
-        result = care_import.import_care(s, path=args.file, sheet_name=args.sheet,
-                                                hidden_rows=args.hidden_rows, dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-                                         backup_first_=True)
-    payload, text, code = report(result, dry_run=args.dry_run, what=translate("MoveInCommands", "care cases"))
-    ctx.emit(payload, text)
-    return code
+    return _import(args, ctx, care_import.import_care, translate("MoveInCommands", "care cases"))
 
 
 def cmd_template(args: argparse.Namespace, ctx) -> int:

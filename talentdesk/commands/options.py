@@ -58,3 +58,25 @@ def ask_server_password(target) -> str | None:
         return None
     return getpass.getpass(translate("Cli", "Password for {user} on {server}: ").format(
         user=target.user, server=target.display())) or None
+
+
+def add_print_anyway(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--print-anyway", action="store_true", dest="print_anyway",
+                        help="print even when a name has characters no installed font has (they stay blank on "
+                             "paper; the operation log notes it). Without it such a document is refused (exit 1) "
+                             "naming each person and character")
+
+
+def command(sub, name: str, handler, *arguments: tuple, help: str | None = None, json: bool = True,
+            printing: bool = False, **defaults) -> argparse.ArgumentParser:
+    """Add one subcommand: its arguments as (flag, ..., {options}) tuples, then --json (unless `json` is False) and
+    --print-anyway (`printing`), and the handler it runs (with any further `defaults`)."""
+    parser = sub.add_parser(name) if help is None else sub.add_parser(name, help=help)
+    for *flags, options in arguments:
+        parser.add_argument(*flags, **options)
+    if json:
+        add_json(parser)
+    if printing:
+        add_print_anyway(parser)
+    parser.set_defaults(handler=handler, **defaults)
+    return parser

@@ -7,179 +7,104 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, reference_date, reference_year
+from talentdesk.commands.options import add_json, command, reference_date, reference_year
 from talentdesk.i18n import translate
+
+
+ID = ("id", {"metavar": "ID"})
+OUT = ("--out", {"type": Path, "required": True})
+DUE_BY = ("--due-by", {"type": reference_date, "default": None, "metavar": "DATE"})
+TALENT = ("talent", {"metavar": "TALENT_ID"})
 
 
 def register(sub) -> None:
     p = sub.add_parser("batch", help="payment batches: create | publicize | objection | approve | export-bank | "
                                      "import-return | correct | reissue | report | notice | cancel | show | list")
     bsub = p.add_subparsers(dest="batch_command", required=True)
-    b = bsub.add_parser("create", help="gather confirmed, due instalments into a new batch")
-    b.add_argument("--due-by", type=reference_date, required=True, metavar="DATE")
-    b.add_argument("--policy", default=None, help="a policy's name, 文号 or number")
-    b.add_argument("--employer", default=None, help="an employer's name or number")
-    add_json(b)
-    b.set_defaults(handler=cmd_create)
-    b = bsub.add_parser("publicize", help="publish the batch for public notice (公示) and write the notice")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--start", type=reference_date, required=True, metavar="DATE")
-    b.add_argument("--days", type=int, default=5, help="working days (default 5)")
-    b.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    b.add_argument("--xlsx", type=Path, default=None, metavar="FILE.xlsx", help="the notice as a workbook too")
-    b.add_argument("--contact", default="", help="where to object (default: the office)")
-    add_json(b)
-    b.set_defaults(handler=cmd_publicize)
-    b = bsub.add_parser("objection", help="record an objection against one person in the batch")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--talent", required=True, metavar="TALENT_ID")
-    b.add_argument("--note", required=True)
-    b.add_argument("--upheld", action="store_true", help="the objection is upheld: the person leaves the batch")
-    add_json(b)
-    b.set_defaults(handler=cmd_objection)
-    b = bsub.add_parser("approve", help="approve the batch (exit 1 while its notice runs)")
-    b.add_argument("id", metavar="ID")
-    add_json(b)
-    b.set_defaults(handler=cmd_approve)
-    b = bsub.add_parser("export-bank", help="write the bank's payment file")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--template", required=True, metavar="NAME", help="the bank file layout")
-    b.add_argument("--out", type=Path, required=True, metavar="FILE")
-    add_json(b)
-    b.set_defaults(handler=cmd_export)
-    b = bsub.add_parser("import-return", help="match the bank's return file to the batch, line by line")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("file", type=Path, metavar="FILE")
-    b.add_argument("--pay-date", type=reference_date, default=None, metavar="DATE")
-    add_json(b)
-    b.set_defaults(handler=cmd_import_return)
-    b = bsub.add_parser("correct", help="correct the account of a failed line (it becomes the talent's account)")
-    b.add_argument("item", type=int, metavar="LINE_ID")
-    b.add_argument("--account", default=None)
-    b.add_argument("--holder", default=None)
-    b.add_argument("--bank", default=None)
-    add_json(b)
-    b.set_defaults(handler=cmd_correct)
-    b = bsub.add_parser("reissue", help="a new batch for the failed lines")
-    b.add_argument("id", metavar="ID")
-    add_json(b)
-    b.set_defaults(handler=cmd_reissue)
-    b = bsub.add_parser("report", help="the batch's reconciliation report (.pdf or .xlsx)")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--out", type=Path, required=True)
-    add_json(b)
-    b.set_defaults(handler=cmd_report)
-    b = bsub.add_parser("notice", help="write the notice of a published batch again (.pdf or .xlsx)")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--out", type=Path, required=True)
-    add_json(b)
-    b.set_defaults(handler=cmd_notice)
-    b = bsub.add_parser("cancel", help="give up a batch not yet sent")
-    b.add_argument("id", metavar="ID")
-    b.add_argument("--reason", required=True)
-    add_json(b)
-    b.set_defaults(handler=cmd_cancel)
-    b = bsub.add_parser("show", help="a batch, its lines and its figures")
-    b.add_argument("id", metavar="ID")
-    add_json(b)
-    b.set_defaults(handler=cmd_show)
-    b = bsub.add_parser("list", help="every batch")
-    add_json(b)
-    b.set_defaults(handler=cmd_list)
+    command(bsub, "create", cmd_create,
+            ("--due-by", {"type": reference_date, "required": True, "metavar": "DATE"}),
+            ("--policy", {"default": None, "help": "a policy's name, 文号 or number"}),
+            ("--employer", {"default": None, "help": "an employer's name or number"}),
+            help="gather confirmed, due instalments into a new batch")
+    command(bsub, "publicize", cmd_publicize, ID,
+            ("--start", {"type": reference_date, "required": True, "metavar": "DATE"}),
+            ("--days", {"type": int, "default": 5, "help": "working days (default 5)"}),
+            ("--out", {"type": Path, "required": True, "metavar": "FILE.pdf"}),
+            ("--xlsx", {"type": Path, "default": None, "metavar": "FILE.xlsx", "help": "the notice as a workbook too"}),
+            ("--contact", {"default": "", "help": "where to object (default: the office)"}),
+            help="publish the batch for public notice (公示) and write the notice", printing=True)
+    command(bsub, "objection", cmd_objection, ID,
+            ("--talent", {"required": True, "metavar": "TALENT_ID"}), ("--note", {"required": True}),
+            ("--upheld", {"action": "store_true", "help": "the objection is upheld: the person leaves the batch"}),
+            help="record an objection against one person in the batch")
+    command(bsub, "approve", cmd_approve, ID, help="approve the batch (exit 1 while its notice runs)")
+    command(bsub, "export-bank", cmd_export, ID,
+            ("--template", {"required": True, "metavar": "NAME", "help": "the bank file layout"}),
+            ("--out", {"type": Path, "required": True, "metavar": "FILE"}), help="write the bank's payment file")
+    command(bsub, "import-return", cmd_import_return, ID, ("file", {"type": Path, "metavar": "FILE"}),
+            ("--pay-date", {"type": reference_date, "default": None, "metavar": "DATE"}),
+            help="match the bank's return file to the batch, line by line")
+    command(bsub, "correct", cmd_correct, ("item", {"type": int, "metavar": "LINE_ID"}),
+            ("--account", {"default": None}), ("--holder", {"default": None}), ("--bank", {"default": None}),
+            help="correct the account of a failed line (it becomes the talent's account)")
+    command(bsub, "reissue", cmd_reissue, ID, help="a new batch for the failed lines")
+    command(bsub, "report", cmd_report, ID, OUT, help="the batch's reconciliation report (.pdf or .xlsx)",
+            printing=True)
+    command(bsub, "notice", cmd_notice, ID, OUT, help="write the notice of a published batch again (.pdf or .xlsx)",
+            printing=True)
+    command(bsub, "cancel", cmd_cancel, ID, ("--reason", {"required": True}), help="give up a batch not yet sent")
+    command(bsub, "show", cmd_show, ID, help="a batch, its lines and its figures")
+    command(bsub, "list", cmd_list, help="every batch")
 
     p = sub.add_parser("verification", help="在岗核验: list | confirm | gone | form | rule")
     vsub = p.add_subparsers(dest="verification_command", required=True)
-    v = vsub.add_parser("list", help="instalments waiting for in-post confirmation (待核验)")
-    v.add_argument("--due-by", type=reference_date, default=None, metavar="DATE")
-    add_json(v)
-    v.set_defaults(handler=cmd_verification_list)
+    command(vsub, "list", cmd_verification_list, DUE_BY, help="instalments waiting for in-post confirmation (待核验)")
     v = vsub.add_parser("confirm", help="record the employer's confirmation that talents are in post")
     who = v.add_mutually_exclusive_group(required=True)
     who.add_argument("--all", action="store_true")
     who.add_argument("--employer", default=None)
     who.add_argument("--talent", default=None, metavar="TALENT_ID")
     v.add_argument("--period", type=reference_year, default=None, metavar="YYYY")
-    v.add_argument("--due-by", type=reference_date, default=None, metavar="DATE")
+    v.add_argument(DUE_BY[0], **DUE_BY[1])
     add_json(v)
     v.set_defaults(handler=cmd_verification_confirm)
-    v = vsub.add_parser("gone", help="the employer says the talent has left: records the departure and clawback")
-    v.add_argument("--talent", required=True, metavar="TALENT_ID")
-    v.add_argument("--left-on", type=reference_date, required=True, metavar="DATE")
-    v.add_argument("--reason", required=True, help="the coded reason for leaving (see exit-reasons)")
-    v.add_argument("--note", default="")
-    add_json(v)
-    v.set_defaults(handler=cmd_verification_gone)
-    v = vsub.add_parser("form", help="print the 在岗情况确认表 (one per employer)")
-    v.add_argument("--out", type=Path, required=True)
-    v.add_argument("--due-by", type=reference_date, default=None, metavar="DATE")
-    v.add_argument("--employer", default=None)
-    add_json(v)
-    v.set_defaults(handler=cmd_verification_form)
-    v = vsub.add_parser("rule", help="set a policy's verification rule: none | yearly | each")
-    v.add_argument("policy")
-    v.add_argument("rule", choices=("none", "yearly", "each"))
-    add_json(v)
-    v.set_defaults(handler=cmd_verification_rule)
+    command(vsub, "gone", cmd_verification_gone, ("--talent", {"required": True, "metavar": "TALENT_ID"}),
+            ("--left-on", {"type": reference_date, "required": True, "metavar": "DATE"}),
+            ("--reason", {"required": True, "help": "the coded reason for leaving (see exit-reasons)"}),
+            ("--note", {"default": ""}),
+            help="the employer says the talent has left: records the departure and clawback")
+    command(vsub, "form", cmd_verification_form, OUT, DUE_BY, ("--employer", {"default": None}),
+            help="print the 在岗情况确认表 (one per employer)", printing=True)
+    command(vsub, "rule", cmd_verification_rule, ("policy", {}),
+            ("rule", {"choices": ("none", "yearly", "each")}),
+            help="set a policy's verification rule: none | yearly | each")
 
     p = sub.add_parser("bank-account", help="a talent's bank account: show | set | import FILE")
     asub = p.add_subparsers(dest="account_command", required=True)
-    a = asub.add_parser("show")
-    a.add_argument("talent", metavar="TALENT_ID")
-    add_json(a)
-    a.set_defaults(handler=cmd_account_show)
-    a = asub.add_parser("import", help="the office's list of bank accounts (.xlsx or .csv): ID number, account, "
-                                       "bank, holder")
-    a.add_argument("file", type=Path)
-    a.add_argument("--dry-run", action="store_true")
-    a.add_argument("--skip-invalid", action="store_true")
-    add_json(a)
-    a.set_defaults(handler=cmd_account_import)
-    a = asub.add_parser("set")
-    a.add_argument("talent", metavar="TALENT_ID")
-    a.add_argument("--account", required=True)
-    a.add_argument("--bank", required=True)
-    a.add_argument("--holder", default="")
-    a.add_argument("--kind", choices=("card", "social", "account"), default="card")
-    add_json(a)
-    a.set_defaults(handler=cmd_account_set)
+    command(asub, "show", cmd_account_show, TALENT)
+    command(asub, "import", cmd_account_import, ("file", {"type": Path}), ("--dry-run", {"action": "store_true"}),
+            ("--skip-invalid", {"action": "store_true"}),
+            help="the office's list of bank accounts (.xlsx or .csv): ID number, account, bank, holder")
+    command(asub, "set", cmd_account_set, TALENT, ("--account", {"required": True}), ("--bank", {"required": True}),
+            ("--holder", {"default": ""}), ("--kind", {"choices": ("card", "social", "account"), "default": "card"}))
 
     p = sub.add_parser("bank-layouts", help="bank file layouts: list | copy SOURCE --name NEW | show NAME | edit NAME "
                                             "--file F.json")
     lsub = p.add_subparsers(dest="layouts_command", required=True)
-    lay = lsub.add_parser("list")
-    add_json(lay)
-    lay.set_defaults(handler=cmd_layouts_list)
-    lay = lsub.add_parser("copy")
-    lay.add_argument("source")
-    lay.add_argument("--name", required=True)
-    add_json(lay)
-    lay.set_defaults(handler=cmd_layouts_copy)
-    lay = lsub.add_parser("show", help="a layout as JSON (edit it, then give it to `edit`)")
-    lay.add_argument("name")
-    lay.set_defaults(handler=cmd_layouts_show)
-    lay = lsub.add_parser("edit", help="change the office's own layout from a JSON file (as `show` prints it)")
-    lay.add_argument("name")
-    lay.add_argument("--file", type=Path, required=True)
-    add_json(lay)
-    lay.set_defaults(handler=cmd_layouts_edit)
+    command(lsub, "list", cmd_layouts_list)
+    command(lsub, "copy", cmd_layouts_copy, ("source", {}), ("--name", {"required": True}))
+    command(lsub, "show", cmd_layouts_show, ("name", {}), help="a layout as JSON (edit it, then give it to `edit`)",
+            json=False)
+    command(lsub, "edit", cmd_layouts_edit, ("name", {}), ("--file", {"type": Path, "required": True}),
+            help="change the office's own layout from a JSON file (as `show` prints it)")
 
     p = sub.add_parser("workdays", help="the working-day calendar: list --year Y | holiday DATE | workday DATE | "
                                         "clear DATE")
     wsub = p.add_subparsers(dest="workdays_command", required=True)
-    w = wsub.add_parser("list")
-    w.add_argument("--year", type=reference_year, default=None)
-    add_json(w)
-    w.set_defaults(handler=cmd_days_list)
+    command(wsub, "list", cmd_days_list, ("--year", {"type": reference_year, "default": None}))
     for kind in ("holiday", "workday"):
-        w = wsub.add_parser(kind)
-        w.add_argument("day", type=reference_date)
-        w.add_argument("--name", default="")
-        add_json(w)
-        w.set_defaults(handler=cmd_days_set, kind=kind)
-    w = wsub.add_parser("clear")
-    w.add_argument("day", type=reference_date)
-    add_json(w)
-    w.set_defaults(handler=cmd_days_clear)
+        command(wsub, kind, cmd_days_set, ("day", {"type": reference_date}), ("--name", {"default": ""}), kind=kind)
+    command(wsub, "clear", cmd_days_clear, ("day", {"type": reference_date}))
 
 
 # ------------------------------------------------------------------ batches
@@ -216,7 +141,7 @@ def cmd_publicize(args: argparse.Namespace, ctx) -> int:
 
     with ctx.database().session(ctx.actor()) as s:
         r = batches.publicize(s, batch_id=_bid(s, args.id), start=args.start, days=args.days, pdf_path=args.out,
-                              xlsx_path=args.xlsx, contact=args.contact)
+                              xlsx_path=args.xlsx, contact=args.contact, accept_missing_glyphs=args.print_anyway)
     ctx.emit({"batch": r.batch, "notice_start": r.notice_start, "notice_end": r.notice_end, "days": r.days,
               "lines": r.lines, "files": list(r.paths)},
              translate("PaymentCli", "Batch {number} is under public notice from {start} to {end} ({days} working "
@@ -300,7 +225,8 @@ def cmd_report(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.payments import batches
 
     with ctx.database().session(ctx.actor()) as s:
-        f = batches.write_report(s, batch_id=_bid(s, args.id), out_path=args.out)
+        f = batches.write_report(s, batch_id=_bid(s, args.id), out_path=args.out,
+                                 accept_missing_glyphs=args.print_anyway)
     ctx.emit(f, translate("PaymentCli", "Report written to {path}: sent {sent}, paid {paid}, failed {failed}, "
                                         "outstanding {outstanding}.").format(
         path=args.out, sent=_yuan(f.sent_fen), paid=_yuan(f.paid_fen), failed=_yuan(f.failed_fen),
@@ -312,7 +238,8 @@ def cmd_notice(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.payments import batches
 
     with ctx.database().session(ctx.actor()) as s:
-        path = batches.write_notice(s, batch_id=_bid(s, args.id), path=args.out)
+        path = batches.write_notice(s, batch_id=_bid(s, args.id), path=args.out,
+                                    accept_missing_glyphs=args.print_anyway)
     ctx.emit({"path": path}, translate("PaymentCli", "Notice written to {path}.").format(path=path))
     return 0
 
@@ -412,7 +339,8 @@ def cmd_verification_form(args: argparse.Namespace, ctx) -> int:
     due_by = args.due_by or dt.date.today() + dt.timedelta(days=31)
     with ctx.database().session(ctx.actor()) as s:
         employer = lookup.find_employer(s, args.employer).id if args.employer else None
-        n = verification.write_confirmation_forms(s, due_by=due_by, out_path=args.out, employer_id=employer)
+        n = verification.write_confirmation_forms(s, due_by=due_by, out_path=args.out, employer_id=employer,
+                                                  accept_missing_glyphs=args.print_anyway)
     ctx.emit({"employers": n, "path": str(args.out)}, translate(
         "PaymentCli", "{n} confirmation forms written to {path}.").format(n=n, path=args.out))
     return 0

@@ -100,7 +100,8 @@ def register(sub) -> None:
     add_json(p)
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, certificate serials, hash chain")
+    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, payment batches against their "
+                                     "payment orders, certificate serials, hash chain")
     p.add_argument("--head", action="append", default=None, metavar="HEAD",
                    help="a chain head printed on a certificate, roster or report: it must still be in the chain")
     add_json(p)
@@ -309,9 +310,46 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:
     else:
         ctx.unlock()
         report = check_naming_a_good_backup(Path(ctx.db_path), heads=tuple(args.head or ()))
+        database = None
+        if report.ok:
+            from talentdesk.services.base import Database
+
+            database = Database.open(ctx.db_path, migrate=False)
+    if database is not None:
+        try:
+            report = _with_watch_list_check(report, database)
+        finally:
+            if database is not ctx._database:
+                database.dispose()
     ctx.emit({"ok": report.ok, "checks": [{"name": i.name, "ok": i.ok, "problems": i.problems} for i in report.items],
               "good_backup": str(report.good_backup or "")}, report.text())
     return 0 if report.ok else 1
+
+
+def _with_watch_list_check(report, database):
+    """The watch list's precomputed signals against the from-scratch computation (services/growth/risk.py);
+    skipped on a schema without them (an older database is brought up to date when the program opens it)."""
+    import datetime as dt
+
+    from sqlalchemy import inspect
+
+    from talentdesk.services.base import Actor
+    from talentdesk.services.growth import risk
+    from talentdesk.store.integrity import CheckItem, CheckReport
+
+    if not inspect(database.engine).has_table("watch_signals"):
+        return report
+    with database.session(Actor.system(), readonly=True) as s:
+        drift = risk.watch_drift(s, today=dt.date.today())
+    bad = sorted(set(drift.differing_today) | set(drift.differing_rows))
+    problems = [translate("SafetyCli", "Talent #{id}: the watch list's stored signals differ from the data.").format(
+        id=tid) for tid in bad]
+    if bad:
+        problems.append(translate("SafetyCli", "Recompute them with: talentdesk watch-list --rebuild"))
+    item = CheckItem(translate(
+        "SafetyCli", "Watch list's stored signals against the data ({n} talents with a signal today)").format(
+        n=drift.talents_today), not bad, problems)
+    return CheckReport(report.path, [*report.items, item], report.good_backup)
 
 
 def _new_password(prompt_for: str) -> str:

@@ -54,12 +54,13 @@ class InputFileError(TalentDeskError):
 
 class EditConflict(Conflict):
     """Someone else saved this record after it was opened here: nothing was saved. `mine` and `theirs` are the
-    differing fields ({field: value}), `labels` their names, `theirs_version` the version now stored (save again
-    with it to keep mine), `theirs_record` the record as now stored (to take theirs)."""
+    differing fields ({field: value}), `labels` their names (else the audit trail's names of `table`'s columns),
+    `theirs_version` the version now stored (save again with it to keep mine), `theirs_record` the record as now
+    stored (to take theirs), `names` what an id stands for ({field: {id: name}}: the employer, not its number)."""
 
     def __init__(self, message: str, *, mine: dict | None = None, theirs: dict | None = None,
                  labels: dict | None = None, theirs_version: int | None = None, theirs_record=None,
-                 who: str = "", when: str = ""):
+                 who: str = "", when: str = "", table: str = "", names: dict | None = None):
         super().__init__(message)
         self.mine = dict(mine or {})
         self.theirs = dict(theirs or {})
@@ -68,3 +69,15 @@ class EditConflict(Conflict):
         self.theirs_record = theirs_record
         self.who = who
         self.when = when
+        self.table = table
+        self.names = dict(names or {})
+
+
+class UnprintableText(TalentDeskError):
+    """A name to be printed holds characters no installed font has (they would be blank on paper). Nothing was
+    printed or changed; the same request with `accept_missing_glyphs=True` prints anyway and the audit notes it.
+    `people` is ((name, characters), ...)."""
+
+    def __init__(self, message: str, *, people: tuple[tuple[str, str], ...], details: list[str] | None = None):
+        super().__init__(message, details=details)
+        self.people = people

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -47,6 +48,11 @@ def _in(column: str, enum: type, name: str | None = None, nullable: bool = False
     if nullable:
         expr = f"{column} IS NULL OR {expr}"
     return CheckConstraint(expr, name=name or f"{column}_valid")
+
+
+def _unique_where(name: str, *columns: str, where: str, postgresql: str | None = None) -> Index:
+    """A unique index over the rows matching `where` (on PostgreSQL `postgresql`, where its SQL differs)."""
+    return Index(name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(postgresql or where))
 
 
 Fen = BigInteger().with_variant(Integer(), "sqlite")
@@ -211,6 +217,17 @@ class Attachment(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
+class AttachmentContent(Base):
+    """The bytes of an attachment on a server database (PostgreSQL: bytea), where no data folder sits beside the
+    database for every clerk's PC to share: one row per attachment, removed with it, in every pg_dump backup and
+    every `move`. A SQLite file keeps its attachments in its data folder instead, and this table empty."""
+
+    __tablename__ = "attachment_contents"
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True,
+                                               autoincrement=False)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class CareCase(TimestampMixin, Base):
     """关爱服务: housing, spouse job, child school, 户籍, canteen, clubs — open until closed."""
 
@@ -337,14 +354,7 @@ class GrantDraft(TimestampMixin, Base):
         CheckConstraint("amount_fen > 0", name="amount_positive"),
         Index("ix_grant_drafts_status", "status", "policy_id"),
         Index("ix_grant_drafts_talent", "talent_id", "policy_id"),
-        Index(
-            "uq_grant_drafts_open_talent_policy",
-            "talent_id",
-            "policy_id",
-            unique=True,
-            sqlite_where=text("status = 'draft'"),
-            postgresql_where=text("status = 'draft'"),
-        ),
+        _unique_where("uq_grant_drafts_open_talent_policy", "talent_id", "policy_id", where="status = 'draft'"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))
@@ -566,14 +576,7 @@ class Pairing(TimestampMixin, Base):
         Index("ix_pairings_mentor", "mentor_id", "end_date"),
         Index("ix_pairings_talent", "talent_id", "end_date"),
         Index("ix_pairings_role", "role_id"),
-        Index(
-            "uq_pairings_current_talent_role",
-            "talent_id",
-            "role_id",
-            unique=True,
-            sqlite_where=text("end_date IS NULL"),
-            postgresql_where=text("end_date IS NULL"),
-        ),
+        _unique_where("uq_pairings_current_talent_role", "talent_id", "role_id", where="end_date IS NULL"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("mentors.id"))
@@ -665,6 +668,24 @@ class TrainingEnrolment(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default=E.EnrolmentStatus.ENROLLED.value)
     completed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     hours: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class WatchSignal(Base):
+    """Derived data: one watch-list signal of an active talent and the dates between which it holds with the data as
+    they are now (`start_on` ≤ today < `end_on`; NULL is open). Kept current by every write that changes a signal's
+    inputs, in the same transaction (services/watch_signals.py); the watch list reads it with today's date.
+    `service_ending` also needs `v_date` ≤ today + the notice setting."""
+
+    __tablename__ = "watch_signals"
+    __table_args__ = (Index("ix_watch_signals_talent", "talent_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    talent_id: Mapped[int] = mapped_column(Integer)  # no foreign key: rows go with the talent in the same transaction
+    code: Mapped[str] = mapped_column(String(24))
+    start_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    end_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    n: Mapped[Optional[int]] = mapped_column(Integer)
+    v_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    v_text: Mapped[Optional[str]] = mapped_column(String(120))
 
 
 # ------------------------------------------------------------------ accounts and audit
@@ -806,8 +827,7 @@ class BankAccount(TimestampMixin, Base):
     __table_args__ = (
         _in("kind", E.AccountKind),
         Index("ix_bank_accounts_talent", "talent_id", "active"),
-        Index("uq_bank_accounts_current_talent", "talent_id", unique=True,
-              sqlite_where=text("active = 1"), postgresql_where=text("active")),
+        _unique_where("uq_bank_accounts_current_talent", "talent_id", where="active = 1", postgresql="active"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     talent_id: Mapped[int] = mapped_column(ForeignKey("talents.id"))

@@ -61,8 +61,21 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
         if not 1 <= raw < 2958466:
             raise ValidationError(translate("TalentEdit", "This is not a date; write it like 2023-07-01."), field=field)
         return from_excel(int(raw)).date()
-    text = _TIME_OF_DAY.sub("", to_halfwidth(str(raw)).strip())
-    text = re.sub(r"\s+", "", text)
+    if isinstance(raw, str):
+        return _date_text(raw, field)
+    return _date_from_text(str(raw), field)
+
+
+@lru_cache(maxsize=8192)
+def _date_text(raw: str, field: str) -> dt.date | None:
+    """A roster writes the same dates many times (one arrival day for a whole group): each spelling is read once.
+    Only results are kept; a refusal is raised afresh, in the language of the moment."""
+    return _date_from_text(raw, field)
+
+
+def _date_from_text(raw: str, field: str) -> dt.date | None:
+    text = _TIME_OF_DAY.sub("", to_halfwidth(raw).strip())
+    text = _SPACE.sub("", text)
     if not text:
         return None
     for pattern in _DATE_PATTERNS:
@@ -76,13 +89,15 @@ def parse_date_value(raw: Any, *, field: str = "date") -> dt.date | None:
 
 
 def parse_service_years(raw: Any, *, field: str = "service_years") -> int:
-    if isinstance(raw, str) and field == "service_years":
-        return _service_years_text(raw)
+    if field == "service_years" and type(raw) in (str, int, float):  # bool is not cached: it is refused
+        return _service_years_seen(type(raw), raw)
     return _parse_service_years(raw, field=field)
 
 
 @lru_cache(maxsize=512)
-def _service_years_text(raw: str) -> int:
+def _service_years_seen(_kind: type, raw: str | int | float) -> int:
+    """Each spelling of a roster's few commitments (5, '五年', 3.0) is read once (the type is in the key: 5 and
+    5.0 and True hash alike)."""
     return _parse_service_years(raw, field="service_years")
 
 

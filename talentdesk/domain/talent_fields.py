@@ -49,6 +49,8 @@ MAX_LENGTHS = {
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_BLANKS = re.compile(r"[ \t\u3000]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = None,
@@ -67,7 +69,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
             errors[fieldname] = exc.message
 
     for f in ("name", "ethnicity", "native_place", "school", "major", "professional_title", "post", "notes"):
-        out[f] = re.sub(r"[ \t\u3000]+", " ", cell_text(values.get(f))) if f != "notes" else cell_text(values.get(f))
+        out[f] = _BLANKS.sub(" ", cell_text(values.get(f))) if f != "notes" else cell_text(values.get(f))
         if len(out[f]) > MAX_LENGTHS[f]:
             errors[f] = translate("TalentEdit", "At most {n} characters.").format(n=MAX_LENGTHS[f])
     if not out["name"]:
@@ -121,7 +123,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
                                                field="intro_mode"))
     attempt("important_post", lambda: parse_flag(values.get("important_post"), field="important_post"))
 
-    tier_raw = re.sub(r"\s+", "", to_halfwidth(cell_text(values.get("tier_code"))))
+    tier_raw = _WHITESPACE.sub("", to_halfwidth(cell_text(values.get("tier_code"))))
     if not tier_raw:
         errors["tier_code"] = translate("TalentEdit", "The talent tier is required.")
     elif tiers is not None:

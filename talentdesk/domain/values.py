@@ -1,6 +1,7 @@
 """Value types: national ID numbers, phone numbers, money in integer fen and its Chinese capitals."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -59,8 +60,11 @@ class IdNumber:
         return self.value
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def normalise_id_number(raw: str) -> str:
-    return re.sub(r"\s+", "", to_halfwidth(raw or "")).upper()
+    return _WHITESPACE.sub("", to_halfwidth(raw or "")).upper()
 
 
 _EXCEL_NUMBER = re.compile(r"^\d(\.\d+)?E\+?\d+$")
@@ -149,9 +153,12 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$")
 
 
+_PHONE_NOISE = re.compile(r"[\s\-()（）]")
+
+
 def normalise_phone(raw: str) -> str:
     value = to_halfwidth(raw or "").strip()
-    value = re.sub(r"[\s\-()（）]", "", value)
+    value = _PHONE_NOISE.sub("", value)
     if value.startswith("+86"):
         value = value[3:]
     elif value.startswith("0086"):
@@ -304,9 +311,7 @@ def add_months(d: dt.date, months: int) -> dt.date:
     """Same day-of-month `months` later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29)."""
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    import calendar
-
-    day = min(d.day, calendar.monthrange(year, month)[1])
+    day = d.day if d.day <= 28 else min(d.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day)
 
 

@@ -9,7 +9,6 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -21,7 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import current_language, translate
 from talentdesk.store.files import replace_document
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import chinese_font, markup
 
 
 def _date(d: dt.date | None) -> str:
@@ -33,7 +32,7 @@ def _date(d: dt.date | None) -> str:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    return Paragraph(markup(text, style.fontName), style)
 
 
 def duties_of_mentor() -> list[str]:

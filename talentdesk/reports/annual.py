@@ -10,9 +10,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from talentdesk.domain.errors import StorageError
+
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 
 def _num(v) -> str:
@@ -65,17 +67,9 @@ def performance_rows(pack) -> list[list]:
 
 def build_pdf(pack, path: Path, *, font: str | None = None) -> Path:
     f = chinese_font(font).name
-    h1 = ParagraphStyle("h1", fontName=f, fontSize=16, leading=22, alignment=1, spaceAfter=2 * mm)
-    h2 = ParagraphStyle("h2", fontName=f, fontSize=12, leading=17, spaceBefore=4 * mm, spaceAfter=2 * mm)
-    body = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=14)
-    small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
+    h1, h2, body, small = text_styles(f, title=(16, 22, 2), heading=(12, 17, 4))
     cell = ParagraphStyle("cell", fontName=f, fontSize=8.5, leading=10.5, wordWrap="CJK")
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
+    grid = grid_style(f, lines="#7f8c99", numbers_right=False)
 
     def table(rows, widths, right_from=1):
         rows = [[Paragraph(str(c), cell) if isinstance(c, str) and len(c) > 14 else c for c in row] for row in rows]
@@ -121,11 +115,8 @@ def build_pdf(pack, path: Path, *, font: str | None = None) -> Path:
 
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=15 * mm,
                             bottomMargin=16 * mm, title=title, author=pack.office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("AnnualPdf", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("AnnualPdf", "The report could not be written: {error}"))
     return path
 
 
@@ -166,9 +157,5 @@ def build_xlsx(pack, path: Path) -> Path:
     for c in pack.checks:
         ws.append(["✓" if c.ok else "✗", c.text])
     ws.column_dimensions["B"].width = 100
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("AnnualPdf", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("AnnualPdf", "The report could not be written: {error}"))
     return path

@@ -24,7 +24,7 @@ from talentdesk.domain.errors import RuleViolation
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
 from talentdesk.store.files import replace_document
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import chinese_font, draw_text
 
 PAGE = landscape(A5)
 Progress = Callable[[int, int, str], None]
@@ -115,16 +115,16 @@ def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, 
     left, right = 14 * mm, w - 14 * mm
     # title and office
     c.setFont(font, 18)
-    c.drawCentredString(w / 2, h - 20 * mm, lb.title)
+    draw_text(c, w / 2, h - 20 * mm, lb.title, align="centre")
     c.setFont(font, 11)
-    c.drawCentredString(w / 2, h - 28 * mm, d.office_name)
+    draw_text(c, w / 2, h - 28 * mm, d.office_name, align="centre")
     c.setFont(font, 9)
-    c.drawRightString(right, h - 12 * mm, f"{lb.serial}: {d.serial}")
+    draw_text(c, right, h - 12 * mm, f"{lb.serial}: {d.serial}", align="right")
     if d.copy_no:
         c.saveState()
         c.setFillColorRGB(0.75, 0.1, 0.1)
         c.setFont(font, 12)
-        c.drawString(left, h - 13 * mm, lb.copy.format(n=d.copy_no))
+        draw_text(c, left, h - 13 * mm, lb.copy.format(n=d.copy_no))
         c.restoreState()
     # the grid of fields
     top = h - 34 * mm
@@ -149,19 +149,19 @@ def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, 
     c.setFont(font, 10)
     for i, ((l1, v1), (l2, v2)) in enumerate(rows):
         base = top - (i + 1) * row_h + 3.2 * mm
-        c.drawString(left + 2 * mm, base, l1)
-        c.drawString(left + label_w + 2 * mm, base, v1)
-        c.drawString(mid + 2 * mm, base, l2)
-        c.drawString(mid + label_w + 2 * mm, base, v2)
+        draw_text(c, left + 2 * mm, base, l1)
+        draw_text(c, left + label_w + 2 * mm, base, v1)
+        draw_text(c, mid + 2 * mm, base, l2)
+        draw_text(c, mid + label_w + 2 * mm, base, v2)
     base = top - n_rows * row_h + 3.2 * mm
-    c.drawString(left + 2 * mm, base, lb.capitals)
+    draw_text(c, left + 2 * mm, base, lb.capitals)
     c.setFont(font, 12)
-    c.drawString(left + label_w + 2 * mm, base, lb.capitals_prefix + amount_in_capitals(d.amount_fen))
+    draw_text(c, left + label_w + 2 * mm, base, lb.capitals_prefix + amount_in_capitals(d.amount_fen))
     # signatures, seal, QR
     bottom = top - n_rows * row_h
     c.setFont(font, 10)
-    c.drawString(left, bottom - 10 * mm, lb.handler)
-    c.drawString(left + 55 * mm, bottom - 10 * mm, lb.checker)
+    draw_text(c, left, bottom - 10 * mm, lb.handler)
+    draw_text(c, left + 55 * mm, bottom - 10 * mm, lb.checker)
     c.line(left + 18 * mm, bottom - 10.5 * mm, left + 48 * mm, bottom - 10.5 * mm)
     c.line(left + 73 * mm, bottom - 10.5 * mm, left + 103 * mm, bottom - 10.5 * mm)
     c.saveState()
@@ -170,14 +170,14 @@ def _draw_page(c: rl_canvas.Canvas, font: str, lb: _Labels, d: CertificateData, 
     c.circle(right - 62 * mm, bottom - 15 * mm, 14 * mm)
     c.restoreState()
     c.setFont(font, 9)
-    c.drawCentredString(right - 62 * mm, bottom - 16 * mm, lb.seal)
+    draw_text(c, right - 62 * mm, bottom - 16 * mm, lb.seal, align="centre")
     qr_size = 28 * mm
     draw_qr(c, matrix, right - qr_size, bottom - 4 * mm - qr_size, qr_size)
     c.setFont(font, 7)
-    c.drawCentredString(right - qr_size / 2, bottom - 7 * mm - qr_size, lb.scan)
-    c.drawString(left, 8 * mm, lb.footer)
+    draw_text(c, right - qr_size / 2, bottom - 7 * mm - qr_size, lb.scan, align="centre")
+    draw_text(c, left, 8 * mm, lb.footer)
     if d.key_fingerprint or d.chain_head:
-        c.drawString(left, 12 * mm, lb.proof.format(fp=d.key_fingerprint or "-", head=d.chain_head or "-"))
+        draw_text(c, left, 12 * mm, lb.proof.format(fp=d.key_fingerprint or "-", head=d.chain_head or "-"))
 
 
 def render_certificates(rows: Iterable[CertificateData], out: Path | str | io.BytesIO, *, total: int | None = None,

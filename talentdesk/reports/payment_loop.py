@@ -10,7 +10,8 @@ from pathlib import Path
 
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import current_language, translate
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import cell as text_cell
+from talentdesk.reports.fonts import chinese_font, paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,8 @@ def write_notice_pdf(info: NoticeInfo, lines: Sequence[NoticeLine], path: Path |
     right = ParagraphStyle("r", fontName=font, fontSize=10.5, leading=17, alignment=2, wordWrap="CJK")
     data = [_notice_headers()]
     for i, ln in enumerate(lines, 1):
-        data.append([str(i), ln.talent_name, ln.id_masked, Paragraph(ln.employer_name, cell),
-                     Paragraph(ln.policy_name, cell), ln.instalment, format_yuan(ln.amount_fen, symbol=False)])
+        data.append([str(i), text_cell(ln.talent_name, cell), ln.id_masked, paragraph(ln.employer_name, cell),
+                     paragraph(ln.policy_name, cell), ln.instalment, format_yuan(ln.amount_fen, symbol=False)])
     total = sum(ln.amount_fen for ln in lines)
     data.append([translate("PaymentNotice", "Total"), "", "", "", "", "", format_yuan(total, symbol=False)])
     table = Table(data, repeatRows=1, colWidths=[10 * mm, 18 * mm, 36 * mm, 42 * mm, 42 * mm, 14 * mm, 22 * mm])
@@ -115,8 +116,8 @@ def write_notice_pdf(info: NoticeInfo, lines: Sequence[NoticeLine], path: Path |
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
                             bottomMargin=15 * mm, title=_notice_title(info), author="TalentDesk")
     story = [Paragraph(_notice_title(info), title), Spacer(1, 4 * mm)]
-    story += [Paragraph(t, body) for t in _notice_text(info, lines)]
-    story += [Spacer(1, 4 * mm), table, Spacer(1, 10 * mm), Paragraph(info.office, right),
+    story += [paragraph(t, body) for t in _notice_text(info, lines)]
+    story += [Spacer(1, 4 * mm), table, Spacer(1, 10 * mm), paragraph(info.office, right),
               Paragraph(_date(info.start), right)]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
 
@@ -186,13 +187,13 @@ def write_confirmation_forms(forms: dict[str, list[FormLine]], path: Path | str,
         if n:
             story.append(PageBreak())
         story += [Paragraph(translate("PaymentForm", "Confirmation of talents in post"), title), Spacer(1, 3 * mm),
-                  Paragraph(translate("PaymentForm", "Employer: {employer}").format(employer=employer), body),
-                  Paragraph(translate("PaymentForm", "The {office} asks the employer to confirm whether each person "
+                  paragraph(translate("PaymentForm", "Employer: {employer}").format(employer=employer), body),
+                  paragraph(translate("PaymentForm", "The {office} asks the employer to confirm whether each person "
                                                      "below is still working in post, tick one box per line, sign, "
                                                      "stamp and return this form.").format(office=office), body),
                   Spacer(1, 3 * mm)]
-        data = [heads] + [[str(i), ln.talent_name, ln.id_masked, Paragraph(ln.post, cell),
-                           Paragraph(ln.policy_name, cell), ln.period, box, ""] for i, ln in enumerate(lines, 1)]
+        data = [heads] + [[str(i), text_cell(ln.talent_name, cell), ln.id_masked, paragraph(ln.post, cell),
+                           paragraph(ln.policy_name, cell), ln.period, box, ""] for i, ln in enumerate(lines, 1)]
         t = Table(data, repeatRows=1, colWidths=[9 * mm, 17 * mm, 34 * mm, 25 * mm, 36 * mm, 18 * mm, 22 * mm,
                                                  19 * mm])
         t.setStyle(TableStyle([
@@ -282,9 +283,9 @@ def write_report_pdf(info: ReportInfo, figures: Sequence[tuple[str, int, int]], 
         ("FONT", (0, 0), (-1, -1), font, 9.5), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
     ]))
-    data = [_line_headers()] + [[str(ln.line_no), ln.talent_name, ln.id_masked, Paragraph(ln.employer_name, cell),
-                                 Paragraph(ln.policy_name, cell), format_yuan(ln.amount_fen, symbol=False), ln.status,
-                                 Paragraph(ln.fail_reason, cell), ln.reissued_in] for ln in lines]
+    data = [_line_headers()] + [[str(ln.line_no), text_cell(ln.talent_name, cell), ln.id_masked,
+                                 paragraph(ln.employer_name, cell), paragraph(ln.policy_name, cell),
+                                 format_yuan(ln.amount_fen, symbol=False), ln.status, paragraph(ln.fail_reason, cell), ln.reissued_in] for ln in lines]
     lt = Table(data, repeatRows=1, colWidths=[12 * mm, 20 * mm, 38 * mm, 45 * mm, 45 * mm, 24 * mm, 22 * mm,
                                               40 * mm, 24 * mm])
     lt.setStyle(TableStyle([
@@ -300,7 +301,7 @@ def write_report_pdf(info: ReportInfo, figures: Sequence[tuple[str, int, int]], 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=_report_title(info), author="TalentDesk")
     story = [Paragraph(_report_title(info), title), Spacer(1, 3 * mm)]
-    story += [Paragraph(t, body) for t in _report_lines(info)]
+    story += [paragraph(t, body) for t in _report_lines(info)]
     paid = next((fen for name, _n, fen in figures if name == translate("PaymentReport", "Paid")), 0)
     story += [Spacer(1, 3 * mm), ft, Spacer(1, 2 * mm),
               Paragraph(translate("PaymentReport", "Paid in words: RMB {capitals}").format(

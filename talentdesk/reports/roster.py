@@ -10,7 +10,8 @@ from pathlib import Path
 from talentdesk.domain.values import amount_in_capitals, format_yuan
 from talentdesk.i18n import translate
 from talentdesk.store.files import replace_document
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import cell as text_cell
+from talentdesk.reports.fonts import chinese_font, paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +88,11 @@ def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on:
     font = chinese_font(font_path or None).name
     title = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1)
     body = ParagraphStyle("b", fontName=font, fontSize=10, leading=14)
+    cell = ParagraphStyle("c", fontName=font, fontSize=9, leading=11)
     data = [_headers()]
     for i, ln in enumerate(lines, 1):
-        data.append([str(i), ln.talent_name, ln.id_masked, ln.employer_name, ln.policy_name, ln.instalment,
+        data.append([str(i), text_cell(ln.talent_name, cell), ln.id_masked, text_cell(ln.employer_name, cell),
+                     text_cell(ln.policy_name, cell), ln.instalment,
                      format_yuan(ln.amount_fen, symbol=False), ln.status, ln.voucher_no])
     total = sum(ln.amount_fen for ln in lines)
     data.append([translate("Roster", "Total"), translate("Roster", "{n} people").format(n=len(lines)), "", "", "",
@@ -117,7 +120,7 @@ def write_pdf(lines: Sequence[RosterLine], path: Path | str, *, office: str, on:
     doc = SimpleDocTemplate(str(tmp), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=_title(office), author="TalentDesk")
     story = [
-        Paragraph(_title(office), title),
+        paragraph(_title(office), title),
         Paragraph(translate("Roster", "Date: {date}").format(date=on.isoformat()), body),
         Spacer(1, 4 * mm), table, Spacer(1, 4 * mm),
         Paragraph(translate("Roster", "Total in words: RMB {capitals}").format(capitals=amount_in_capitals(total)), body),

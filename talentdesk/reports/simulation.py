@@ -9,14 +9,15 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from talentdesk.domain.errors import StorageError
+
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 CURRENT, SIMULATED, BUDGET = colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#9aa7b5")
 
@@ -66,18 +67,8 @@ def outlay_chart(sim, font: str, width: float = 240 * mm, height: float = 70 * m
 
 def build(sim, path: Path, *, office: str = "", font: str | None = None) -> Path:
     f = chinese_font(font).name
-    h1 = ParagraphStyle("h1", fontName=f, fontSize=16, leading=22, alignment=1, spaceAfter=3 * mm)
-    h2 = ParagraphStyle("h2", fontName=f, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm)
-    body = ParagraphStyle("body", fontName=f, fontSize=9.5, leading=14)
-    small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f3f3")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b5")),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
+    h1, h2, body, small = text_styles(f)
+    grid = grid_style(f, ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f3f3f3")))  # the totals row
     title = translate("SimulationReport", "Policy simulation: {policy}").format(policy=sim.policy_name)
     story = [Paragraph(title, h1),
              Paragraph(translate("SimulationReport", "{office} · as of {date} · {years} years").format(
@@ -123,9 +114,6 @@ def build(sim, path: Path, *, office: str = "", font: str | None = None) -> Path
 
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=12 * mm, bottomMargin=14 * mm, title=title, author=office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("SimulationReport", "The report could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("SimulationReport", "The report could not be written: {error}"))
     return path

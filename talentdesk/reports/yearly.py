@@ -17,7 +17,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from talentdesk.domain.errors import StorageError
 from talentdesk.i18n import translate
-from talentdesk.reports.fonts import chinese_font
+from talentdesk.reports.fonts import cell as text_cell
+from talentdesk.reports.fonts import chinese_font, paragraph
+from talentdesk.reports.styles import grid_style, text_styles
+from talentdesk.store.files import write_or_refuse
 
 SERIES_COLOURS = (colors.HexColor("#2f6fb0"), colors.HexColor("#e08a2c"), colors.HexColor("#3a9a5b"))
 
@@ -99,17 +102,8 @@ def flow_chart(report, font: str, width: float = 170 * mm, height: float = 60 * 
 def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
     """Write the report to `path` (fonts embedded). Raises StorageError if no Chinese font or the file is locked."""
     f = chinese_font(font).name
-    h1 = ParagraphStyle("h1", fontName=f, fontSize=18, leading=24, alignment=1, spaceAfter=4 * mm)
-    h2 = ParagraphStyle("h2", fontName=f, fontSize=13, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm)
-    body = ParagraphStyle("body", fontName=f, fontSize=10, leading=15)
-    small = ParagraphStyle("small", fontName=f, fontSize=8, leading=11, textColor=colors.HexColor("#555555"))
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, -1), f, 8.5),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b5")),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ])
+    h1, h2, body, small = text_styles(f, title=(18, 24, 4), heading=(13, 18, 5), body=(10, 15))
+    grid = grid_style(f)
     r = data.retention
     story = [
         Paragraph(translate("YearlyReport", "{year} Talent Work Report").format(year=data.year), h1),
@@ -157,7 +151,7 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
                                  ("ALIGN", (3, 0), (3, -1), "LEFT")])
         story.append(Table(
             [[translate("YearlyReport", "Name"), translate("YearlyReport", "Employer"), translate("YearlyReport", "Score"), translate("YearlyReport", "Reasons")],
-             *[[w.name, Paragraph(w.employer_name, cell), w.score, Paragraph(w.reason_text, cell)]
+             *[[text_cell(w.name, cell), paragraph(w.employer_name, cell), w.score, paragraph(w.reason_text, cell)]
                for w in data.watch]],
             colWidths=[22 * mm, 40 * mm, 14 * mm, 90 * mm], style=watch_grid, repeatRows=1))
     else:
@@ -178,8 +172,6 @@ def build(data: YearlyData, path: Path, *, font: str | None = None) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=translate("YearlyReport", "{year} Talent Work Report").format(year=data.year),
                             author=data.office)
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    except OSError as exc:
-        raise StorageError(translate("YearlyReport", "The report could not be written: {error}").format(error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: doc.build(story, onFirstPage=footer, onLaterPages=footer),
+                    translate("YearlyReport", "The report could not be written: {error}"))
     return path

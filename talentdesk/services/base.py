@@ -4,6 +4,7 @@ Thread rule: `Database` may be shared between threads; each `Database.session()`
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import decimal
 import enum
@@ -16,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy import Engine, event, insert, inspect, select
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from talentdesk.store import chain
+from talentdesk.services import watch_signals
 from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
 from talentdesk.domain.models import AuditEntry
@@ -275,7 +277,7 @@ def declared_lane(fn: Callable[..., Any]) -> Lane:
 REDACTED_COLUMNS = {"password_hash"}
 SECRET_SETTINGS = {"certificate_key"}
 """Settings whose value is a secret: the audit trail records that they changed, never their value."""
-NOT_AUDITED = {"audit_entries", "chain_links"}
+NOT_AUDITED = {"audit_entries", "chain_links", "watch_signals"}  # watch_signals: derived, recomputed from audited rows
 
 
 def _jsonable(value: Any) -> Any:
@@ -348,6 +350,70 @@ def record_event(session: Session, action: AuditAction, *, summary: str = "", ta
     session.info["td_audited"] = True
 
 
+# ------------------------------------------------------------------ two clerks saved the same record
+
+def form_fields(values: Any) -> dict[str, Any]:
+    """A form's values as {field: value}: a mapping as it is, a dataclass (PolicyInput, EventInput …) field by
+    field (shallow, so the values keep their types and the editor can put a choice back with `replace`)."""
+    if dataclasses.is_dataclass(values) and not isinstance(values, type):
+        return {f.name: getattr(values, f.name) for f in dataclasses.fields(values)}
+    return dict(values)
+
+
+def _comparable(value: Any) -> Any:
+    """One value as a clerk reads it: None and "" alike, text without outer spaces, 3 and "3" and 3.0 alike, a
+    list of codes in any order alike."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(sorted((_comparable(v) for v in value), key=repr))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple((k, _comparable(v)) for k, v in sorted(form_fields(value).items()))
+    return str(value).strip()
+
+
+def refuse_stale(session: Session, record: Any, expected_version: int | None, *, mine: Any, stored: Any,
+                 name: str, fields: Iterable[str] | None = None, compare: Any = None,
+                 theirs_record: Any = None, names: dict[str, dict[Any, str]] | None = None) -> None:
+    """Another clerk saved `record` after this clerk read it at `expected_version`: refuse the save with an
+    EditConflict carrying both values of every field that differs, so the editor can show them side by side
+    (ui/common/conflict.py) and save the clerk's choice against the version now stored.
+
+    `mine` is what the editor sends (a mapping or an input dataclass), `stored` the record as now stored in the same
+    shape, `fields` the fields to compare (default: all `mine` has), `compare` mine cleaned the way the save would
+    store them (a date typed 2023/7/1 is 2023-07-01), `name` the record as the clerk knows it, `names` what the
+    ids of a field stand for ({"employer_id": {3: "县医院"}}). When no field differs
+    the save goes on: the other save made the record what this one would, nothing of theirs is lost. No
+    expected_version (an older caller, an import): nothing is checked here; the ORM's version check still refuses
+    a save that races another."""
+    if expected_version is None or record.version == expected_version:
+        return
+    mine_values, stored_values = form_fields(mine), form_fields(stored)
+    compared = form_fields(compare) if compare is not None else mine_values
+    compared_fields = [f for f in (fields if fields is not None else mine_values) if f in mine_values]
+    differ = [f for f in compared_fields if _comparable(compared.get(f, mine_values[f])) != _comparable(stored_values.get(f))]
+    if not differ:
+        return
+    table = record.__tablename__
+    last = session.execute(select(AuditEntry.actor_name, AuditEntry.at).where(
+        AuditEntry.table_name == table, AuditEntry.record_id == str(record.id)).order_by(
+        AuditEntry.id.desc()).limit(1)).first()
+    who, when = (last[0] or "", f"{last[1]:%Y-%m-%d %H:%M}") if last else ("", "")
+    raise EditConflict(
+        translate("Conflicts", "{who} saved “{name}” at {when}, after you opened it. Nothing was saved: choose, field "
+                               "by field, which version to keep.").format(
+            who=who or translate("Conflicts", "Someone else"), name=name, when=when or "?"),
+        mine={f: mine_values[f] for f in differ}, theirs={f: stored_values.get(f) for f in differ},
+        theirs_version=record.version, theirs_record=theirs_record if theirs_record is not None else stored,
+        who=who, when=when, table=table, names=names)
+
+
 class AuditedSession(Session):
     """A Session whose every insert, update and delete is written to the audit trail in the same transaction."""
 
@@ -393,32 +459,102 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
         session.info["td_audited"] = True
 
 
+def _record_bulk(session: Session, name: str, verb: str, params: Any, sql: str) -> None:
+    """The audit entry of one bulk statement: how many rows, the first three as written, and the statement."""
+    if isinstance(params, list):
+        detail = {"rows": len(params), "sample": [{k: _jsonable(v) for k, v in p.items()} for p in params[:3]]}
+    else:
+        detail = {k: _jsonable(v) for k, v in (params or {}).items()}
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [audit_row(actor_of(session), AuditAction.BULK, table=name, after=detail, summary=f"bulk {verb}: {sql[:300]}")],
+    )
+    session.info["td_audited"] = True
+
+
 @event.listens_for(AuditedSession, "do_orm_execute")
 def _audit_bulk(state: ORMExecuteState) -> None:
     """ORM-level bulk INSERT/UPDATE/DELETE statements bypass the flush; record them too."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return
+    watch_signals.note_bulk(state)  # the talents whose watch-list signals it changes
     table = getattr(state.statement, "table", None)
     name = getattr(table, "name", "")
     if name in NOT_AUDITED:
         return
-    params = state.parameters
-    if isinstance(params, list):
-        n = len(params)
-        detail = {"rows": n, "sample": [{k: _jsonable(v) for k, v in p.items()} for p in params[:3]]}
-    else:
-        detail = {k: _jsonable(v) for k, v in (params or {}).items()}
     verb = "insert" if state.is_insert else "update" if state.is_update else "delete"
     try:
         sql = str(state.statement)
     except Exception:  # noqa: BLE001 - some ORM statements only compile against a session
         sql = name
-    state.session.connection().execute(
-        insert(AuditEntry.__table__),
-        [audit_row(actor_of(state.session), AuditAction.BULK, table=name, after=detail,
-                   summary=f"bulk {verb}: {sql[:300]}")],
-    )
-    state.session.info["td_audited"] = True
+    _record_bulk(state.session, name, verb, state.parameters, sql)
+
+
+SQLITE_MAX_VARIABLES = 32_766  # SQLite >= 3.32 (bound parameters in one statement)
+
+
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows (dicts with the same keys) into `table`, audited exactly as `session.execute(insert(table),
+    rows)` is: one bulk audit entry with the row count and a sample.
+
+    On SQLite the rows go in as few multi-row INSERT statements as its parameter limit allows, not one statement per
+    row: SQLite opens a statement savepoint per statement for a table with triggers, and FTS5 writes its pending
+    index to disk at every savepoint — per row, that was most of an import's time (issue 18). Values pass through
+    the column types' own bind conversions, as SQLAlchemy does. Other databases get the Core executemany."""
+    if not rows:
+        return
+    if table.name in NOT_AUDITED:
+        raise ValueError(f"{table.name} is written by the audit and chain code only")
+    stmt = insert(table)
+    watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
+    _record_bulk(session, table.name, "insert", rows, str(stmt))
+    conn = session.connection()
+    keys = list(rows[0])
+    # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
+    defaults = [c for c in table.c if c.key not in rows[0] and c.default is not None]
+    if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
+        conn.execute(stmt, rows)
+        return
+    scalar = {c.key: c.default.arg for c in defaults if c.default.is_scalar}
+    called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
+    if defaults:
+        filled = []
+        for r in rows:
+            r = {**r, **scalar}
+            for k, fn in called:
+                r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
+            filled.append(r)
+        rows = filled
+        keys = list(rows[0])
+    convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
+    per = max(1, SQLITE_MAX_VARIABLES // len(keys))
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
+    one = "(" + ", ".join("?" * len(keys)) + ")"
+    head = f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "
+    typed = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        flat: list[Any] = []
+        for r in chunk:
+            values = [r[k] for k in keys]
+            for i, fn in typed:
+                if values[i] is not None:
+                    values[i] = fn(values[i])
+            flat.extend(values)
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(flat))
+
+
+# ------------------------------------------------------------------ derived data kept in the same transaction
+
+@event.listens_for(AuditedSession, "after_flush")
+def _watch_after_flush(session: Session, _flush_context) -> None:
+    watch_signals.note_flush(session)
+
+
+@event.listens_for(AuditedSession, "before_commit")
+def _watch_before_commit(session: Session) -> None:
+    """The watch list's precomputed signals of every talent this unit of work touched, recomputed before it commits."""
+    watch_signals.refresh_pending(session)
 
 
 # ------------------------------------------------------------------ the hash chain (store/chain.py), sealed in the unit of work
@@ -847,7 +983,7 @@ class Database:
 
 __all__ = [
     "Actor", "Permission", "ROLE_PERMISSIONS", "operation", "Change", "Lane", "Call", "call", "call_free",
-    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "seal_chain", "place_at_commit",
+    "ReadOnlyViolation", "Progress", "Abort", "require", "actor_of", "record_event", "bulk_insert", "seal_chain", "place_at_commit",
     "temporary_beside", "file_at_commit",
     "Database", "AuditedSession", "TalentDeskError",
 ]

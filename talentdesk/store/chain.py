@@ -194,7 +194,11 @@ def seal(conn, start: dict[str, int], done: dict[str, int]) -> str | None:
         while c.table in grown:
             lo = max(start[c.table], done.get(c.table, 0))
             if sqlite:  # plain tuples from the driver: sealing a demo database hashes millions of rows
-                rows = conn.exec_driver_sql(_select(c, "id > ?") + " ORDER BY id LIMIT ?", (lo, BATCH)).fetchall()
+                cur = conn.connection.dbapi_connection.cursor()  # this transaction's own connection
+                try:
+                    rows = cur.execute(_select(c, "id > ?") + " ORDER BY id LIMIT ?", (lo, BATCH)).fetchall()
+                finally:
+                    cur.close()
             else:
                 rows = _q(conn, _select(c, "id > :lo") + " ORDER BY id LIMIT :n", {"lo": lo, "n": BATCH}).fetchall()
             kind, prev, pending = c.kind, state["prev"], state["pending"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from talentdesk.domain.errors import InputFileError, StorageError
@@ -151,3 +152,11 @@ def sync_folder(folder: str | os.PathLike) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_or_refuse(write: Callable[[], object], failed: str) -> None:
+    """Run `write` (a file being written); an OSError is raised as StorageError(`failed`, its {error} filled in)."""
+    try:
+        write()
+    except OSError as exc:
+        raise StorageError(failed.format(error=exc.strerror or exc)) from exc

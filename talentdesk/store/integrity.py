@@ -2,8 +2,9 @@
 
 The full check runs SQLite's `integrity_check` and `foreign_key_check`, then the ledger's own rules (every
 reversal cancels exactly one entry of the same grant, every paid payment order has the matching payment entry,
-entries belong to their grant's talent, the append-only triggers are in place) and certificate serials being
-unique. When something is wrong, store/backup_files.py names the newest backup that passes the same checks.
+entries belong to their grant's talent, the append-only triggers are in place), payment batches against their payment
+orders (each line's order exists with the same amount, grant and talent, their states agree, the batch's state fits its
+lines, no instalment in two live lines) and certificate serials being unique. When something is wrong, store/backup_files.py names the newest backup that passes the same checks.
 """
 from __future__ import annotations
 
@@ -83,9 +84,11 @@ def _rule_items(conn, guards: list[str]) -> list[CheckItem]:
     """The same checks on a file and on a server: the ledger's balances and reversals, unique certificate serials,
     and the append-only guards (`guards`: what the file's triggers or the server's rules lack)."""
     ledger = _ledger_problems(conn)
+    lines = _batch_problems(conn)
     serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(serial=s, n=n)
                for s, n in _fetch(conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
     return [CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger),
+            CheckItem(translate("Integrity", "Payment batches match their payment orders"), not lines, lines),
             CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials),
             CheckItem(translate("Integrity", "Append-only guards on ledger and audit trail"), not guards, guards)]
 
@@ -119,6 +122,63 @@ def _ledger_problems(conn: sqlite3.Connection) -> list[str]:
             GROUP BY g.id HAVING -SUM(e.amount_fen) > g.approved_total_fen OR -SUM(e.amount_fen) < 0"""):
         out.append(translate("Integrity", "Grant {grant}: the net amount paid ({paid} fen) is outside 0 … the approved "
                                           "total ({total} fen).").format(grant=gid, paid=paid, total=total))
+    return out
+
+
+def _batch_problems(conn) -> list[str]:
+    """Each batch line against its payment order (it exists, for the same instalment's grant, talent and amount, and
+    their states agree), each batch's state against its lines, and no instalment live in two lines at once."""
+    from talentdesk.domain import enums as E
+    from talentdesk.domain.labels import label
+
+    out = []
+
+    def line(batch, line_no, text):
+        return translate("Integrity", "Batch {batch} line {line}: {problem}").format(batch=batch, line=line_no,
+                                                                                     problem=text)
+
+    for batch, line_no, status, pid, amount, grant, talent, entry, p_id, p_amount, p_grant, p_talent, p_status, \
+            p_entry, i_grant, i_amount in _fetch(conn, """
+            SELECT b.number, i.line_no, i.status, i.payment_id, i.amount_fen, i.grant_id, i.talent_id, i.entry_id,
+                   p.id, p.amount_fen, p.grant_id, p.talent_id, p.status, p.entry_id, n.grant_id, n.amount_fen
+            FROM payment_batch_items i JOIN payment_batches b ON b.id = i.batch_id
+            LEFT JOIN payments p ON p.id = i.payment_id LEFT JOIN instalments n ON n.id = i.instalment_id
+            ORDER BY b.id, i.line_no"""):
+        if p_id is None:
+            out.append(line(batch, line_no, translate("Integrity", "its payment order {order} does not exist.").format(
+                order=pid if pid is not None else "-")))
+            continue
+        if p_amount != amount or (i_amount is not None and i_amount != amount):
+            out.append(line(batch, line_no, translate(
+                "Integrity", "the line says {line} fen, its payment order {order} {paid} fen.").format(
+                line=amount, order=p_id, paid=p_amount)))
+        if p_grant != grant or p_talent != talent or (i_grant is not None and i_grant != grant):
+            out.append(line(batch, line_no, translate(
+                "Integrity", "its payment order {order} is for another grant or talent.").format(order=p_id)))
+        paid_line, paid_order = status == "paid", p_status == "paid"
+        if paid_line != paid_order or (paid_line and (entry is None or entry != p_entry)):
+            out.append(line(batch, line_no, translate(
+                "Integrity", "the line is {line} but its payment order {order} is {paid}.").format(
+                line=label(E.BatchItemStatus, status), order=p_id, paid=label(E.PaymentStatus, p_status))))
+        elif status in ("failed", "withdrawn") and p_status != "cancelled":
+            out.append(line(batch, line_no, translate(
+                "Integrity", "the line is {line} but its payment order {order} is still {paid}.").format(
+                line=label(E.BatchItemStatus, status), order=p_id, paid=label(E.PaymentStatus, p_status))))
+    allowed = {"draft": ("included", "withdrawn"), "publicized": ("included", "withdrawn"),
+               "approved": ("included", "withdrawn"), "sent": ("sent", "paid", "failed", "withdrawn"),
+               "reconciled": ("paid", "failed", "withdrawn"), "cancelled": ("withdrawn",)}
+    for batch, b_status, i_status, n in _fetch(conn, """
+            SELECT b.number, b.status, i.status, count(*) FROM payment_batches b
+            JOIN payment_batch_items i ON i.batch_id = b.id GROUP BY b.id, b.number, b.status, i.status
+            ORDER BY b.id, i.status"""):
+        if b_status in allowed and i_status not in allowed[b_status]:
+            out.append(translate("Integrity", "Batch {batch} is {state} but {n} of its lines are {line}.").format(
+                batch=batch, state=label(E.BatchStatus, b_status), n=n, line=label(E.BatchItemStatus, i_status)))
+    for inst, numbers in _fetch(conn, """
+            SELECT i.instalment_id, count(*) FROM payment_batch_items i
+            WHERE i.status IN ('included', 'sent', 'paid') GROUP BY i.instalment_id HAVING count(*) > 1"""):
+        out.append(translate("Integrity", "Instalment {id} is in {n} live batch lines at once (it could be paid "
+                                          "twice).").format(id=inst, n=numbers))
     return out
 
 

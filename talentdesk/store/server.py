@@ -20,13 +20,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.i18n import translate
+from talentdesk.store.targets import SERVER_SCHEMES, names_server
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 5432
 DRIVER = "postgresql+psycopg"
 CONNECT_TIMEOUT_S = 10
-_SCHEMES = ("postgresql:", "postgresql+", "postgres:", "postgres+")
 
 
 class ServerError(StorageError):
@@ -41,9 +41,7 @@ class ServerError(StorageError):
 def is_server_url(target: object) -> bool:
     """Whether `target` names a server database. A `Path` made of a URL (which folds `//` into `/`) counts too, so
     such a path is never taken for a file name."""
-    if isinstance(target, ServerTarget):
-        return True
-    return str(target).strip().lower().startswith(_SCHEMES)
+    return isinstance(target, ServerTarget) or names_server(target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +81,7 @@ def parse_server_url(text: str | Path) -> tuple[ServerTarget, str | None]:
     """The server and (when the URL carries one) the password. A URL that is not a usable PostgreSQL address is an
     InputFileError naming what is missing."""
     raw = str(text).strip()
-    if raw.lower().startswith(_SCHEMES) and "://" not in raw:  # a Path folded `//` into `/`
+    if raw.lower().startswith(SERVER_SCHEMES) and "://" not in raw:  # a Path folded `//` into `/`
         scheme, _, rest = raw.partition(":")
         raw = f"{scheme}://{rest.lstrip('/')}"
     try:

@@ -38,6 +38,21 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.exec()
 
 
+def ask_print_anyway(parent: QWidget | None, exc: TalentDeskError) -> bool:
+    """A name to be printed has characters no installed font has: say who and which, and ask whether to print
+    anyway (they stay blank, to be written in by hand). Nothing has been printed or changed yet."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Characters that cannot be printed"))
+    box.setText(exc.message)
+    box.setInformativeText(QCoreApplication.translate(
+        "Errors", "Print anyway? The characters stay blank on paper, and the operation log notes it."))
+    yes = box.addButton(QCoreApplication.translate("Errors", "Print anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Errors", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def install_excepthook() -> None:
     """No silent death: an uncaught exception on the UI thread is logged and shown, and the program goes on."""
 

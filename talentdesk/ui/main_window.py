@@ -1,47 +1,161 @@
-"""The main window: overview plus the four tabs, menus, status bar; geometry remembered in QSettings."""
+"""The main window: overview plus the four tabs, menus, status bar; geometry remembered in QSettings.
+
+Built in two steps so that it can be painted before the services load (issue 18): `MainWindow(settings, where=…)`
+is the frame — tab bar, menus, status bar, geometry — with the tab in front built if it is the overview (its
+rows can come from the early read, services/early.py); `attach(context)` once the database is open builds the
+rest: the tab in front first, then the others one per turn of the event loop (or at once), each also as soon as
+it is shown or asked for (`window.talents`, `window.all_tabs`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+import importlib
 
-from talentdesk.ui.common.tab import AppContext, Tab
-from talentdesk.ui.growth.tab import GrowthTab
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from talentdesk.ui.common.tab import TAB_TITLES, AppContext, Tab, tab_title
 from talentdesk.ui.help import install_help, show_about
-from talentdesk.ui.ledger.tab import LedgerTab
-from talentdesk.ui.mentors.tab import MentorsTab
-from talentdesk.ui.overview.tab import OverviewTab
-from talentdesk.ui.talents.tab import TalentsTab
 from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
+
+# tab key -> (module, class); imported when the tab is built (a tab's module loads the services it uses)
+TAB_CLASSES = {
+    "overview": ("talentdesk.ui.overview.tab", "OverviewTab"),
+    "talents": ("talentdesk.ui.talents.tab", "TalentsTab"),
+    "ledger": ("talentdesk.ui.ledger.tab", "LedgerTab"),
+    "mentors": ("talentdesk.ui.mentors.tab", "MentorsTab"),
+    "growth": ("talentdesk.ui.growth.tab", "GrowthTab"),
+}
+TAB_KEYS = tuple(TAB_TITLES)
+EARLY_TABS = frozenset({"overview"})  # light enough to build in the frame, before the services load
+
+
+class _NotBuilt(QWidget):
+    """Holds a tab's place in the tab bar until the tab is built."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        text = QLabel(self.tr("Opening…"), self)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(text)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext):
+    attached = Signal()  # the services are in: every tab can be built, menus work
+
+    def __init__(self, settings: QSettings, *, where: str):
         super().__init__()
-        self.context = context
+        self.settings = settings
+        self.context: AppContext | None = None
+        self.closed = False  # closed by its user (start-up may still be checking the database behind it)
         self.setWindowTitle(self.tr("TalentDesk — talent work office"))
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.overview = OverviewTab(context, self)
-        self.talents = TalentsTab(context, self)
-        self.ledger = LedgerTab(context, self)
-        self.mentors = MentorsTab(context, self)
-        self.growth = GrowthTab(context, self)
-        self.all_tabs: list[Tab] = [self.overview, self.talents, self.ledger, self.mentors, self.growth]
-        for tab in self.all_tabs:
-            self.tabs.addTab(tab, tab.title())
-            context.runner.data_changed.connect(tab.on_data_changed)
+        self._built: dict[str, Tab] = {}
+        self._steps = QTimer(self)  # builds the remaining tabs one per turn of the event loop after `attach`
+        self._steps.setInterval(0)
+        self._steps.timeout.connect(self._build_next)
+        for key in TAB_KEYS:
+            self.tabs.addTab(_NotBuilt(self.tabs), tab_title(key))
         # on a small screen the tabs scroll instead of pushing the window's bottom under the taskbar
         self.setCentralWidget(in_scroll_area(self.tabs, self))
-        self.overview.open_requested.connect(self.open_record)
-        self.growth.open_requested.connect(self.open_record)
         self._build_menus()
         self.busy = QLabel(self)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().showMessage(self.tr("Database: {path}").format(path=where))
+        self._restore_geometry()
+        if self.current_key() in EARLY_TABS:
+            self._tab(self.current_key())
+        self.tabs.currentChanged.connect(self._current_changed)
+
+    # ------------------------------------------------------------------ the tabs, built when needed
+
+    def current_key(self) -> str:
+        return TAB_KEYS[max(self.tabs.currentIndex(), 0)]
+
+    @property
+    def overview(self):
+        return self._tab("overview")
+
+    @property
+    def talents(self):
+        return self._tab("talents")
+
+    @property
+    def ledger(self):
+        return self._tab("ledger")
+
+    @property
+    def mentors(self):
+        return self._tab("mentors")
+
+    @property
+    def growth(self):
+        return self._tab("growth")
+
+    @property
+    def all_tabs(self) -> list[Tab]:
+        return [self._tab(key) for key in TAB_KEYS]
+
+    def _tab(self, key: str) -> Tab:
+        tab = self._built.get(key)
+        if tab is None:
+            if self.context is None and key not in EARLY_TABS:
+                raise RuntimeError(f"the {key} tab needs the database: the window is not attached yet")
+            module, name = TAB_CLASSES[key]
+            tab = getattr(importlib.import_module(module), name)(self.context, self)
+            self._built[key] = tab
+            self._put_in_place(key, tab)
+            if self.context is not None:
+                self._connect(tab)
+        return tab
+
+    def _put_in_place(self, key: str, tab: Tab) -> None:
+        index, current = TAB_KEYS.index(key), self.tabs.currentIndex()
+        holder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)  # the tab in front stays in front; nobody is told of a change
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, tab.title())
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        holder.deleteLater()
+
+    def _connect(self, tab: Tab) -> None:
+        self.context.runner.data_changed.connect(tab.on_data_changed)
+        if hasattr(tab, "open_requested"):
+            tab.open_requested.connect(self.open_record)
+
+    def _current_changed(self, _index: int) -> None:
+        if self.context is not None:
+            self._tab(self.current_key())
+
+    def _build_next(self) -> None:
+        missing = [key for key in TAB_KEYS if key not in self._built]
+        if not missing:
+            self._steps.stop()
+            return
+        self._tab(missing[0])
+
+    def attach(self, context: AppContext, *, staged: bool = False) -> None:
+        """The database is open: give the tabs their context, build the tab in front (and the others, at once or
+        one per turn of the event loop when `staged`), switch on what needs the database."""
+        self.context = context
         where = str(context.database.path or context.database.engine.url)
         self.statusBar().showMessage(self.tr("Database: {path}").format(path=where))
         context.runner.busy_changed.connect(lambda b: self.busy.setText(self.tr("Working…") if b else ""))
-        self._restore_geometry()
+        for tab in self._built.values():
+            self._connect(tab)
+            tab.attach(context)
+        for action in self._needs_database:
+            action.setEnabled(True)
+        self._tab(self.current_key())
+        if staged:
+            self._steps.start()
+        else:
+            self.all_tabs
+        self.attached.emit()
 
     def open_movein(self):
         """Policies → talents → payments → pairings → care: templates and imports in order (ui/wizard/movein)."""
@@ -60,16 +174,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
         self.settings_action = settings_action
+        self._needs_database = [movein_action, settings_action]
+        for action in self._needs_database:
+            action.setEnabled(False)
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i, tab in enumerate(self.all_tabs):
-            act = QAction(tab.title(), self)
+        for i, key in enumerate(TAB_KEYS):
+            act = QAction(tab_title(key), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _c=False, t=tab: self.tabs.setCurrentWidget(t))
+            act.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             view_menu.addAction(act)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About TalentDesk"), self)
@@ -101,24 +218,25 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(owner)
 
     def _restore_geometry(self) -> None:
-        geo = self.context.settings.value("main/geometry")
+        geo = self.settings.value("main/geometry")
         if isinstance(geo, (QByteArray, bytes)) and self.restoreGeometry(QByteArray(geo)):
-            state = self.context.settings.value("main/state")
+            state = self.settings.value("main/state")
             if isinstance(state, (QByteArray, bytes)):
                 self.restoreState(QByteArray(state))
         else:
             fit_to_screen(self, 1280, 800)
-        idx = self.context.settings.value("main/tab", 0)
+        idx = self.settings.value("main/tab", 0)
         try:
             self.tabs.setCurrentIndex(int(idx))
         except (TypeError, ValueError):
             pass
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.context.settings.setValue("main/geometry", self.saveGeometry())
-        self.context.settings.setValue("main/state", self.saveState())
-        self.context.settings.setValue("main/tab", self.tabs.currentIndex())
-        self.context.settings.sync()
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/tab", self.tabs.currentIndex())
+        self.settings.sync()
+        self.closed = True
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802

@@ -15,6 +15,8 @@ into a search box), and the stale results of superseded jobs are dropped.
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import inspect
 import itertools
 import logging
 import queue
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk.services.base import Actor, Call, Change, Database, Lane
 
@@ -66,6 +69,8 @@ class _Callbacks:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
+    work: Call | None = None
+    actor: Actor | None = None
 
 
 class _Bridge(QObject):
@@ -122,6 +127,9 @@ class Runner(QObject):
         self._actor = actor
         # where failures of jobs without their own on_error go; None shows them in a dialog
         self.error_handler: Callable[[BaseException], None] | None = None
+        # asked when a document would print a name with characters no installed font has (UnprintableText): True
+        # prints it anyway (the same call again with accept_missing_glyphs=True); None asks in a dialog
+        self.confirm_unprintable: Callable[[BaseException], bool] | None = None
         self._ids = itertools.count(1)
         self._callbacks: dict[int, _Callbacks] = {}
         self._latest: dict[str, int] = {}
@@ -154,7 +162,8 @@ class Runner(QObject):
         if lane is not Lane.NO_DATABASE and self.database is None:
             raise RuntimeError(f"{work.name} needs a database, and this runner has none")
         job: Job[R] = Job(next(self._ids), work.name, key)
-        self._callbacks[job.id] = _Callbacks(job, lane, work.changes, on_done, on_error, on_progress)
+        actor = actor or self._actor()
+        self._callbacks[job.id] = _Callbacks(job, lane, work.changes, on_done, on_error, on_progress, work, actor)
         if key is not None:
             old = self._latest.get(key)
             if old is not None and old in self._callbacks:
@@ -162,7 +171,7 @@ class Runner(QObject):
             self._latest[key] = job.id
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._queues[lane].put(_Work(job.id, work, actor or self._actor(), key, job.abort))
+        self._queues[lane].put(_Work(job.id, work, actor, key, job.abort))
         return job
 
     def pending(self) -> int:
@@ -253,6 +262,8 @@ class Runner(QObject):
 
         if not isinstance(exc, TalentDeskError):
             log.error("background job %s failed:\n%s", cb.job.name, tb)
+        if self._print_anyway(cb, exc):
+            return
         if cb.on_error:
             cb.on_error(exc)  # type: ignore[arg-type]
         elif self.error_handler is not None:
@@ -261,6 +272,32 @@ class Runner(QObject):
             from talentdesk.ui.errors import show_error
 
             show_error(None, exc)  # type: ignore[arg-type]
+
+    def _print_anyway(self, cb: _Callbacks, exc: object) -> bool:
+        """A document refused because a name has characters no installed font has: ask the clerk (one dialog for
+        every printing operation) and, if they print anyway, run the same call again with the same callbacks."""
+        from talentdesk.domain.errors import UnprintableText
+
+        work = cb.work
+        if not isinstance(exc, UnprintableText) or work is None or work.kwargs.get("accept_missing_glyphs"):
+            return False
+        if "accept_missing_glyphs" not in inspect.signature(work.fn).parameters:
+            return False
+        if self.confirm_unprintable is not None:
+            go = self.confirm_unprintable(exc)
+        else:
+            from talentdesk.ui.errors import ask_print_anyway
+
+            parent = self.parent()
+            go = ask_print_anyway(parent if isinstance(parent, QWidget) else QApplication.activeWindow(), exc)
+        if not go:
+            return False
+        again = Call(work.fn, work.args, {**work.kwargs, "accept_missing_glyphs": True})
+        self._callbacks[cb.job.id] = dataclasses.replace(cb, work=again)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self._queues[cb.lane].put(_Work(cb.job.id, again, cb.actor or self._actor(), cb.job.key, cb.job.abort))
+        return True
 
     @Slot(int, int, int, str)
     def _on_progress(self, job_id: int, done: int, total: int, text: str) -> None:

@@ -478,6 +478,9 @@ def measure_window(db_path: Path, reps: int, warm: bool = True, workdir: Path | 
                "cpu_ratio": rnd(statistics.median(app_cpu) / statistics.median(bare_cpu)),
                "bare_median_ms": rnd(statistics.median(bare_ms), 0), "bare_runs_ms": [round(x) for x in bare_ms],
                "ratio": rnd(statistics.median(app_ms) / statistics.median(bare_ms)),
+               # when the window also has the services (menus work, every tab can open): after the first rows
+               "attached_in_process_median_ms": rnd(statistics.median(
+                   r.get("in_process_attached_ms", r["in_process_ready_ms"]) for r in app_runs), 0),
                "definition": "fresh process to the main window shown with its first tab's rows loaded; "
                              "baseline: bare PySide6 QMainWindow + QTableView with the first 200 talents via sqlite3"
                              + ("; both as installed: bytecode compiled, the schema head recorded as a build does"
@@ -669,11 +672,16 @@ def measure_import(database, actor, db_path: Path, rows: int, seed: int, workdir
 
     pinyin_keys("张三")  # pypinyin loads its dictionaries once per process (about a second): keep it out, as fonts
     with rolled_back(database, actor) as s:  # the real import, rolled back afterwards
-        ms, res = timed(import_talents, s, path=path, skip_invalid=True, today=AS_OF)
+        ms, cpu, res = timed_cpu(import_talents, s, path=path, skip_invalid=True, today=AS_OF)
+    imported = getattr(res, "imported", 0) or 0
     out["full_import"] = {"imported": getattr(res, "imported", None), "seconds": rnd(ms / 1000),
-                          "rows_per_s": rnd((getattr(res, "imported", 0) or 0) / (ms / 1000), 0),
+                          "rows_per_s": rnd(imported / (ms / 1000), 0),
+                          "cpu_seconds": rnd(cpu / 1000), "cpu_rows_per_s": rnd(imported / (cpu / 1000), 0),
+                          "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
                           "note": "read + check + insert with audit and hash chain, rolled back after timing; the "
-                                  "pinyin dictionaries (a one-off per process) loaded beforehand"}
+                                  "pinyin dictionaries (a one-off per process) loaded beforehand; rows_per_s is wall "
+                                  "time (what the clerk waits; the bar), cpu_rows_per_s the import's own CPU time "
+                                  "(what it costs on a machine other jobs load)"}
     out["read_only_rows_per_s"] = rnd(rows / (read_ms / 1000), 0)
     out["baseline"] = ("validated_rows_per_s: the same file checked without writing; read_only_rows_per_s: the "
                        "sheet read alone (python-calamine), the floor of any import")
@@ -1000,7 +1008,8 @@ def bars(result: dict) -> dict:
         "watch_list_ms": with_base(bar(_get(wl, "median_ms"), 1000, "<=", "the watch list, ms", _get(wl, "cpu_median_ms")),
                                    _get(wl, "raw_median_ms"), "the same SQL through plain sqlite3, ms"),
         "full_import_rows_per_s": with_base(
-            bar(_get(i, "full_import", "rows_per_s"), 10000, ">=", "import with checks, audit and chain, rows/s"),
+            bar(_get(i, "full_import", "rows_per_s"), 10000, ">=", "import with checks, audit and chain, rows/s",
+                _get(i, "full_import", "cpu_rows_per_s")),
             _get(i, "validated_rows_per_s"), "the same file checked without writing, rows/s"),
     }
 

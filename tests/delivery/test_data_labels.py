@@ -81,3 +81,34 @@ def test_no_stored_code_or_english_label_in_the_tables_of_the_chinese_window(qtb
     assert not bad, sorted(set(bad))[:30]
     tier_cells = [(w, v) for w, h, v in seen if h in ("人才类别", "类别") and re.fullmatch(r"[A-Z]", v.strip())]
     assert not tier_cells, tier_cells[:10]  # a tier's name, not its letter
+
+
+def test_a_batch_made_in_single_user_mode_shows_its_maker_as_single_user(qtbot, database, tmp_path):
+    """The batch page's "Made by" of a batch made without accounts reads 单用户, never the stored code `local` (the walk
+    above cannot fail on this: the demo data has no batch)."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from talentdesk.domain.models import PaymentBatch
+    from talentdesk.services.base import Actor
+    from talentdesk.services.payments import batches, verification
+    from tests.payments.helpers import build
+    from tests.support import main_window
+
+    build(database, with_accounts=False)
+    with database.session(Actor.local()) as s:
+        verification.confirm_in_post(s, due_by=dt.date(2026, 11, 30), on=dt.date(2026, 11, 2))
+        batches.create_batch(s, due_by=dt.date(2026, 11, 30), today=dt.date(2026, 11, 2))
+    with database.session(Actor.local(), readonly=True) as s:
+        assert s.scalars(select(PaymentBatch.created_by)).all() == ["local"]  # what is stored
+    with main_window(qtbot, database, tmp_path, lang="zh_CN", size=(1366, 768), tab="ledger") as w:
+        page = w.ledger.batches
+        w.ledger.pages.setCurrentWidget(page)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.loaded and page.batch_model.rowCount() == 1, timeout=15000)
+        cells = dict(_cells(page.batch_view))
+        made_by = page.tr("Made by")
+        assert made_by != "Made by"  # the window really is in Chinese
+        assert cells[made_by] == "单用户", cells
+        assert "local" not in cells.values()

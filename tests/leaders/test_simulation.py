@@ -127,3 +127,44 @@ def test_the_simulated_policy_counts_its_own_service_years_as_the_ledger_does(se
     session.flush()
     sim = simulation.simulate(session, policy_id=pid, as_of=TODAY, years=3, changes={"service_years": "3"})
     assert sim.current.terms.service_years == 2 and sim.simulated.terms.service_years == 3
+
+
+@pytest.mark.parametrize("rule", ["full", "pro_rata"])
+def test_a_grant_paid_in_full_still_counts_in_the_expected_clawback_as_the_ledger_claws_it_back(session, rule):
+    """A lump sum paid in full leaves its grant completed, yet a departure within the service years owes money back
+    in the ledger. The simulator's expected clawback of the grants held is, each year, the chance of leaving that
+    year times what the ledger's own departure posts on that year's middle day."""
+    from talentdesk.domain.models import SubsidyGrant
+    from talentdesk.services.talents import departure
+    from tests.ledger.helpers import add_people
+    from tests.ledger.test_ledger_services import pay_all_due
+
+    pid = add_policy(session, amount_fen=1_200_000, mode="lump_sum", count=1, rule=rule)
+    # the county's curve: four arrivals of 2020, one left after 30 months and one after 42
+    add_people(session, {"甲": (dt.date(2020, 1, 1), dt.date(2022, 7, 1)), "乙": (dt.date(2020, 1, 1), dt.date(2023, 7, 1)),
+                         "丙": (dt.date(2020, 1, 1), None), "丁": (dt.date(2020, 1, 1), None)})
+    holder = add_talent(session, name="王𠮷", arrival=dt.date(2025, 1, 1))
+    g = grants.grant_policy(session, talent_id=holder, policy_id=pid, start_date=dt.date(2025, 1, 1), as_of=TODAY)
+    pay_all_due(session, holder, dt.date(2025, 1, 20))
+    assert session.get(SubsidyGrant, g.id).status == "completed"  # the premise: paid in full
+    years = (2027, 2028, 2029)
+    ret = simulation._Retention(session, TODAY)
+    expected = simulation._existing_clawback(session, pid, TODAY, years, ret)
+    m0 = simulation.months_between(dt.date(2025, 1, 1), TODAY)
+    seen = 0
+    for y in years:
+        first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        mid = first + (last - first) / 2
+        p_leave = ret.stays(m0, simulation.months_between(dt.date(2025, 1, 1), first)) - \
+            ret.stays(m0, simulation.months_between(dt.date(2025, 1, 1), last))
+        with session.begin_nested() as trial:  # the ledger's own departure on that day, then undone
+            owed = departure.record_departure(session, talent_id=holder, on=mid, exit_reason="family",
+                                              today=mid).clawback_fen
+            trial.rollback()
+        assert owed > 0
+        assert expected.get(y, 0.0) == pytest.approx(owed * p_leave, abs=1), (y, owed, p_leave)
+        seen += p_leave > 0
+    assert seen >= 2  # the curve gives the holder a real chance of leaving in at least two of the years
+    # and the figures the leadership sees carry it
+    sim = simulation.simulate(session, policy_id=pid, as_of=TODAY, years=3)
+    assert sum(y.clawback_fen for y in sim.current.years) >= round(sum(expected.values()))

@@ -91,3 +91,30 @@ def test_every_grant_balance_is_the_sum_of_its_entries_and_never_owes_more_than_
             "HAVING sum(CASE WHEN e.kind = 'due' THEN e.amount_fen ELSE 0 END) > g.approved_total_fen"
         ).fetchall()
     assert bad == []
+
+
+def test_a_cancelled_demo_keeps_nothing_and_leaves_a_usable_database(tmp_path):
+    """Cancelling midway (batches already handed to the writing thread) rolls everything back cleanly: no talent,
+    no ledger entry, and the same database takes a complete demo afterwards."""
+    path = tmp_path / "cancel.db"
+    d = Database.open(path)
+    try:
+        asked = []
+
+        def abort():  # asked every 5,000 talents, three times while drawing them and again for their subsidies:
+            asked.append(1)  # the fifth comes after about 100,000 ledger entries went to the writing thread
+            return len(asked) >= 5
+
+        with pytest.raises(RuleViolation):
+            with d.session(Actor.local()) as s:
+                generate_demo(s, talents=12_000, seed=3, as_of=TODAY, abort=abort)
+        with sqlite3.connect(path) as c:
+            assert c.execute("SELECT count(*) FROM talents").fetchone()[0] == 0
+            assert c.execute("SELECT count(*) FROM ledger_entries").fetchone()[0] == 0
+        with d.session(Actor.local()) as s:
+            assert generate_demo(s, talents=50, seed=3, as_of=TODAY).talents == 50
+        with sqlite3.connect(path) as c:
+            assert c.execute("SELECT count(*) FROM talents").fetchone()[0] == 50
+            assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'talents_fts_ai'").fetchone()[0] == 1
+    finally:
+        d.dispose()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from sqlalchemy import select
@@ -181,3 +182,54 @@ def test_orm_bulk_statements_are_audited_too(database, local):
     bulk = [a for a in _audit(database) if a.action == "bulk"]
     assert [a.table_name for a in bulk] == ["employers", "employers"]
     assert json.loads(bulk[0].after)["rows"] == 2 and "update" in bulk[1].summary
+
+
+def test_bulk_insert_stores_and_audits_exactly_as_the_core_executemany(tmp_path, _template_db, local):
+    """services.base.bulk_insert (multi-row statements on SQLite, for the import's speed) writes the same rows —
+    dates, flags, blanks — and the same audit entry as session.execute(insert(table), rows)."""
+    import shutil
+
+    from sqlalchemy import insert
+
+    from talentdesk.domain.models import Talent
+    from talentdesk.services.base import Database, bulk_insert
+
+    def person(i: int) -> dict:
+        return {"name": f"张{i}", "name_pinyin": f"zhang{i}", "name_initials": "z", "gender": "MF"[i % 2],
+                "id_number": f"33078219850101{i:03d}X", "birth_date": dt.date(1985, 1, 1), "ethnicity": "汉族",
+                "native_place": "", "phone": f"1380000{i:04d}", "email": "", "education": "bachelor",
+                "degree": "none", "school": "", "major": "", "professional_title": "", "tier_code": "C",
+                "intro_mode": "full_time", "employer_id": None, "post": "", "important_post": i % 3 == 0,
+                "arrival_date": dt.date(2020, 3, 1) + dt.timedelta(days=i), "service_years": 5,
+                "service_end_date": None if i % 4 == 0 else dt.date(2025, 3, 1), "status": "active",
+                "departure_date": None, "departure_reason": "", "departure_destination": "",
+                "clawback_waiver_reason": "", "notes": "备注\n第二行" if i % 5 == 0 else "", "exit_reason_id": None}
+
+    rows = [person(i) for i in range(2_500)]  # more rows than one SQLite statement may carry
+    stored = []
+    for how in ("core", "bulk"):
+        path = tmp_path / f"{how}.db"
+        shutil.copyfile(_template_db, path)
+        database = Database.open(path)
+        try:
+            with database.session(local) as s:
+                if how == "core":
+                    s.execute(insert(Talent.__table__), [dict(r) for r in rows])
+                else:
+                    bulk_insert(s, Talent.__table__, [dict(r) for r in rows])
+            con = database.engine.raw_connection()
+            try:
+                talents = con.execute("SELECT * FROM talents ORDER BY id").fetchall()
+                audit = con.execute("SELECT actor_name, action, table_name, record_id, before, after, summary "
+                                    "FROM audit_entries ORDER BY id").fetchall()
+                found = con.execute("SELECT rowid FROM talents_fts WHERE talents_fts MATCH '\"13800001234\"'").fetchall()
+            finally:
+                con.close()
+            # the times differ from run to run; their form (microseconds, as SQLAlchemy writes them) must not
+            times = [(re.sub(r"\d", "9", r[-4]), re.sub(r"\d", "9", r[-3])) for r in talents]
+            stored.append(([r[:-4] + r[-2:] for r in talents], times, audit, found))
+        finally:
+            database.dispose()
+    assert len(stored[0][0]) == 2_500 and stored[0][3] == [(1235,)]
+    assert stored[0][1][0] == ("9999-99-99 99:99:99.999999",) * 2
+    assert stored[0] == stored[1]

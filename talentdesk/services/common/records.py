@@ -1,11 +1,17 @@
-"""Which talent a record belongs to, so any list can open "the record" of an item (overview, watch list)."""
+"""Records by number: which talent a record belongs to, so any list can open "the record" of an item (overview,
+watch list), and the record an editor saves into."""
 from __future__ import annotations
+
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.models import CareCase, Instalment, LedgerEntry, Pairing, Payment, SubsidyGrant
+from talentdesk.domain.errors import NotFound
 from talentdesk.services.base import Permission, operation
+
+M = TypeVar("M")
 
 _TALENT_OF = {
     "care_cases": lambda rid: select(CareCase.talent_id).where(CareCase.id == rid),
@@ -25,3 +31,16 @@ def talent_of(session: Session, *, table: str, record_id: int) -> int | None:
         return record_id
     query = _TALENT_OF.get(table)
     return session.scalar(query(record_id)) if query else None
+
+
+def new_or_stored(session: Session, model: type[M], record_id: int | None, missing: str) -> M:
+    """What an editor saves into: a new `model` record (added to the session) when `record_id` is None, else the
+    stored one; NotFound(`missing`) when that is gone."""
+    if record_id is None:
+        record = model()
+        session.add(record)
+        return record
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(missing)
+    return record

@@ -7,19 +7,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.models import Employer, Talent, Tier
-from talentdesk.i18n import current_language
+from talentdesk.i18n import Bilingual, current_language
 from talentdesk.services.base import operation
 
 
 @dataclass(frozen=True, slots=True)
-class TierRow:
+class TierRow(Bilingual):
     code: str
     name: str
     name_en: str
-
-    @property
-    def display(self) -> str:
-        return self.name_en if current_language() == "en" and self.name_en else self.name
 
 
 @dataclass(frozen=True, slots=True)

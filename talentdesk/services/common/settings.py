@@ -9,36 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.domain.defaults import DEFAULTS  # the table itself lives there (read before the services load)
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.models import Setting
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.base import Change, Permission, operation
-
-DEFAULTS: dict[str, Any] = {
-    "office_name": "某某县人才工作办公室",
-    "certificate_font": "",              # '' = first CJK font found
-    "checkin_cadence_days": 30,
-    "commitment_notice_days": 183,       # the overview and the watch list warn this long before a commitment ends
-    "risk_threshold": 40,                # the watch list lists a talent from this score on
-    "idle_lock_minutes": 15,
-    "backup_second_folder": "",
-    "promotion_min_years_in_post": 3,
-    "promotion_min_training_hours": 40,
-    "promotion_min_good_appraisals": 2,   # the latest N appraisals all 优秀/合格
-    "promotion_require_title": False,
-    # watch list (流失风险): points per signal; a stored value overrides only the codes it names
-    "risk_weights": {
-        "instalment_overdue": 25,      # money: an instalment due and unpaid for more than 30 days
-        "subsidies_ended": 10,         # money: no instalment left to come while the commitment still runs
-        "no_mentor": 15,               # care: no current pairing
-        "no_checkin": 15,              # care: no check-in for 90 days
-        "open_case": 10,               # care: an open housing or family case
-        "no_training": 10,             # career: no training this year
-        "no_event": 10,                # career: nothing on the growth timeline for two years
-        "weak_appraisal": 20,          # career: latest appraisal 基本合格 or 不合格
-        "service_ending": 20,          # service commitment ends within six months
-    },
-}
 
 
 def get_setting(session: Session, key: str) -> Any:
@@ -103,23 +78,22 @@ SPECS: tuple[SettingSpec, ...] = (
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 
 
-def setting_label(key: str) -> str:
-    """The setting's name in the user's language (the settings dialog and the audit view show it)."""
-    return {
-        "office_name": translate("Settings", "Office name"),
-        "promotion_min_years_in_post": translate("Settings", "Promotion: minimum years in post"),
-        "promotion_min_training_hours": translate("Settings", "Promotion: minimum training hours"),
-        "promotion_min_good_appraisals": translate("Settings", "Promotion: latest appraisals that must be good"),
-        "promotion_require_title": translate("Settings", "Promotion: a professional title is required"),
-        "risk_weights": translate("Settings", "Watch list: points per signal"),
-        "risk_threshold": translate("Settings", "Watch list: score from which a talent is listed"),
-        "certificate_font": translate("Settings", "Certificate font"),
-        "backup_second_folder": translate("Settings", "Second backup folder"),
-        "checkin_cadence_days": translate("Settings", "Mentor check-in every (days)"),
-        "commitment_notice_days": translate("Settings", "Warn before a service commitment ends (days)"),
-        "idle_lock_minutes": translate("Settings", "Lock after idle minutes (0 = never)"),
-        "certificate_key": translate("Settings", "Certificate key"),
-    }.get(key, key)
+# The setting's name in the user's language (the settings dialog and the audit view show it).
+setting_label = Labels("Settings", {
+    "office_name": QT_TRANSLATE_NOOP("Settings", "Office name"),
+    "promotion_min_years_in_post": QT_TRANSLATE_NOOP("Settings", "Promotion: minimum years in post"),
+    "promotion_min_training_hours": QT_TRANSLATE_NOOP("Settings", "Promotion: minimum training hours"),
+    "promotion_min_good_appraisals": QT_TRANSLATE_NOOP("Settings", "Promotion: latest appraisals that must be good"),
+    "promotion_require_title": QT_TRANSLATE_NOOP("Settings", "Promotion: a professional title is required"),
+    "risk_weights": QT_TRANSLATE_NOOP("Settings", "Watch list: points per signal"),
+    "risk_threshold": QT_TRANSLATE_NOOP("Settings", "Watch list: score from which a talent is listed"),
+    "certificate_font": QT_TRANSLATE_NOOP("Settings", "Certificate font"),
+    "backup_second_folder": QT_TRANSLATE_NOOP("Settings", "Second backup folder"),
+    "checkin_cadence_days": QT_TRANSLATE_NOOP("Settings", "Mentor check-in every (days)"),
+    "commitment_notice_days": QT_TRANSLATE_NOOP("Settings", "Warn before a service commitment ends (days)"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes (0 = never)"),
+    "certificate_key": QT_TRANSLATE_NOOP("Settings", "Certificate key"),
+})
 
 
 def _number(spec: SettingSpec, raw: Any, *, integer: bool) -> int | float:

@@ -208,7 +208,9 @@ def _read_xlsx_calamine(data: bytes, sheet: str | None = None) -> tuple[list[tup
         merged = list(ws.merged_cell_ranges or [])
     except Exception:  # noqa: BLE001 - any trouble: let openpyxl read it or say what is wrong
         return None
-    return [(i, [_plain(v) for v in row]) for i, row in enumerate(rows, start=1)], merged
+    # _plain, written out: a large roster has millions of cells, most of them plain text
+    return [(i, [v if type(v) is str and v else None if v == "" else _plain(v) for v in row])
+            for i, row in enumerate(rows, start=1)], merged
 
 
 def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:

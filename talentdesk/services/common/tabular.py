@@ -56,6 +56,14 @@ class Columns:
         return apply_hidden_choice(read_sheet(path, recognise=self.field_for, sheet=sheet), hidden_rows,
                                    dry_run=dry_run)
 
+    def open(self, path: Path | str, *, sheet: str | None = None, hidden_rows: str | None = None,
+             dry_run: bool = False) -> tuple[Sheet, dict[str, int], list[str], Callable[[str], str]]:
+        """`read` the file and `map` its headers: the sheet, field -> column index, the headers that mean nothing
+        here, and how a message names a field's column (its header in the file, else the template's)."""
+        found = self.read(path, sheet=sheet, hidden_rows=hidden_rows, dry_run=dry_run)
+        by_field, unknown = self.map(found.headers)
+        return found, by_field, unknown, lambda f: found.headers[by_field[f]] if f in by_field else self.title(f)
+
     def map(self, headers: list[str], *, one_of: tuple[tuple[str, ...], ...] = ()) -> tuple[dict[str, int], list[str]]:
         """field -> column index, and the headers that mean nothing here. Refuses a file without a required
         column or with two columns meaning the same field."""
@@ -309,5 +317,21 @@ def data_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, *, abo
         yield rownum, cells
 
 
-__all__ = ["Columns", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
+def person_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, people: "People",
+                column: Callable[[str], str], *, abort: Callable[[], bool] | None,
+                cancelled: str) -> Iterator[tuple[int, list[Any], Any, list["Rejection"], Callable[[str, str], None]]]:
+    """The data rows (`data_rows`) of a file whose rows each name a talent by ID number and name: each with its
+    Excel row number, its cells, the talent found (None when the row does not name one on file), the row's problems
+    so far and `bad(field, message)`, which adds one (`column(field)` names the column)."""
+    for rownum, cells in data_rows(sheet, by_field, count, abort=abort, cancelled=cancelled):
+        problems: list[Rejection] = []
+
+        def bad(f: str, message: str, rownum: int = rownum, problems: list[Rejection] = problems) -> None:
+            problems.append(Rejection(rownum, column(f), message))
+
+        person = people.find(cell(cells, by_field, "id_number"), cell(cells, by_field, "name"), bad)
+        yield rownum, cells, person, problems, bad
+
+
+__all__ = ["Columns", "person_rows", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
            "RowCount", "data_rows"]

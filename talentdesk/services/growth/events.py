@@ -14,12 +14,13 @@ from talentdesk.domain.enums import (
     GrowthKind,
 )
 from talentdesk.domain.errors import NotFound, RuleViolation, ValidationError
+from talentdesk.domain.labels import label
 from talentdesk.domain.models import (
     GrowthEvent,
     Talent,
 )
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 from talentdesk.services.common.paging import Page
 
 
@@ -33,6 +34,7 @@ class EventRow:
     title: str
     detail: str
     appraisal_grade: str | None
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
 
 
 
@@ -45,7 +47,7 @@ EVENT_SORT = {"event_date": GrowthEvent.event_date, "kind": GrowthEvent.kind, "t
 def list_events(session: Session, *, talent_id: int | None = None, kind: str | None = None, year: int | None = None,
                 sort: str = "event_date", descending: bool = True, offset: int = 0, limit: int = 500) -> Page:
     stmt = select(GrowthEvent.id, GrowthEvent.talent_id, Talent.name, GrowthEvent.kind, GrowthEvent.event_date,
-                  GrowthEvent.title, GrowthEvent.detail, GrowthEvent.appraisal_grade).join(Talent, Talent.id == GrowthEvent.talent_id)
+                  GrowthEvent.title, GrowthEvent.detail, GrowthEvent.appraisal_grade, GrowthEvent.version).join(Talent, Talent.id == GrowthEvent.talent_id)
     count = select(func.count()).select_from(GrowthEvent)
     conds = []
     if talent_id:
@@ -117,10 +119,17 @@ def add_event(session: Session, *, data: EventInput, today: dt.date) -> int:
 
 
 @operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
-def update_event(session: Session, *, event_id: int, data: EventInput, today: dt.date) -> None:
+def update_event(session: Session, *, event_id: int, data: EventInput, today: dt.date,
+                 expected_version: int | None = None) -> None:
+    """Change one event. Saving over a newer version than `expected_version` (another clerk's) is an
+    EditConflict with both versions."""
     ev = session.get(GrowthEvent, event_id)
     if ev is None:
         raise NotFound(translate("Growth", "This event no longer exists."))
+    refuse_stale(session, ev, expected_version, mine=data, name=ev.title or label(GrowthKind, ev.kind),
+                 stored=EventInput(talent_id=ev.talent_id, kind=ev.kind, event_date=ev.event_date, title=ev.title,
+                                   detail=ev.detail, appraisal_grade=ev.appraisal_grade),
+                 fields=("kind", "event_date", "title", "detail", "appraisal_grade"))
     if ev.kind in (GrowthKind.ARRIVAL.value, GrowthKind.DEPARTURE.value):
         raise RuleViolation(translate("Growth", "Arrival and departure are changed on the talent's record."))
     if data.talent_id != ev.talent_id:
@@ -148,7 +157,7 @@ def delete_event(session: Session, *, event_id: int) -> None:
 def get_event(session: Session, *, event_id: int) -> EventRow:
     r = session.execute(
         select(GrowthEvent.id, GrowthEvent.talent_id, Talent.name, GrowthEvent.kind, GrowthEvent.event_date,
-               GrowthEvent.title, GrowthEvent.detail, GrowthEvent.appraisal_grade)
+               GrowthEvent.title, GrowthEvent.detail, GrowthEvent.appraisal_grade, GrowthEvent.version)
         .join(Talent, Talent.id == GrowthEvent.talent_id).where(GrowthEvent.id == event_id)
     ).first()
     if r is None:

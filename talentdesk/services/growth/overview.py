@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Date, Integer, String, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -15,39 +14,11 @@ from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
 from talentdesk.services.base import Permission, operation
 from talentdesk.services.growth import risk
+from talentdesk.services.growth.attention import (  # noqa: F401 - the overview's vocabulary, read by the window
+    CATEGORIES, LOAD_ORDER, PER_CATEGORY, AttentionItem, SERVICE_END_SQL, category_label, service_end_items,
+    service_end_params)
 from talentdesk.services.ledger import eligibility, journal
 from talentdesk.services.mentors import pairings
-
-
-@dataclass(frozen=True, slots=True)
-class AttentionItem:
-    category: str          # 'due', 'checkin', 'care', 'service_end', 'departure'
-    talent_id: int
-    talent_name: str
-    detail: str
-    date: dt.date | None
-    record_table: str
-    record_id: int
-
-
-CATEGORIES = ("due", "checkin", "care", "service_end", "departure", "entitlement")
-PER_CATEGORY = 500  # items shown per category; the overview says "500+" when there are more
-
-
-def category_label(category: str) -> str:
-    return {
-        "due": translate("Overview", "Instalment due or overdue"),
-        "checkin": translate("Overview", "Check-in overdue"),
-        "care": translate("Overview", "Open care case"),
-        "service_end": translate("Overview", "Service commitment ending"),
-        "departure": translate("Overview", "Departed this year"),
-        "entitlement": eligibility.overview_label(),
-    }[category]
-
-
-# the order in which the overview tab asks for the categories: the ones read through an index (whatever the number
-# of talents) first, so the first rows are on screen at once and the slower ones follow
-LOAD_ORDER = ("service_end", "departure", "care", "checkin", "due", "entitlement")
 
 
 @operation(Permission.TALENT_READ)
@@ -110,13 +81,11 @@ def _care(session: Session, per_category: int) -> list[AttentionItem]:
 
 
 def _service_end(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
-    rows = session.execute(
-        select(Talent.id, Talent.name, Talent.service_end_date)
-        .where(Talent.status == TalentStatus.ACTIVE.value, Talent.service_end_date >= today,
-               Talent.service_end_date <= today + dt.timedelta(days=risk.notice_days(session)))
-        .order_by(Talent.service_end_date).limit(per_category)
-    ).all()
-    return [AttentionItem("service_end", tid, name, "", end, "talents", tid) for tid, name, end in rows]
+    """SERVICE_END_SQL (attention.py), the query the window's early read runs too, typed for any database."""
+    query = (text(SERVICE_END_SQL).bindparams(bindparam("start", type_=Date), bindparam("until", type_=Date))
+             .columns(id=Integer, name=String, service_end_date=Date))
+    return service_end_items(session.execute(
+        query, service_end_params(today, risk.notice_days(session), per_category)).all())
 
 
 def _departures(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:

@@ -8,18 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from talentdesk.domain.enums import (
-    AppraisalGrade,
-    EnrolmentStatus,
-    GrowthKind,
-    TalentStatus,
-)
-from talentdesk.domain.models import (
-    Employer,
-    GrowthEvent,
-    Talent,
-    TrainingEnrolment,
-)
+from talentdesk.domain.enums import AppraisalGrade, EnrolmentStatus, GrowthKind, TalentStatus
+from talentdesk.domain.models import Employer, GrowthEvent, Talent, TrainingEnrolment
 from talentdesk.services.common import reference
 from talentdesk.services.base import STREAM, Permission, operation
 from talentdesk.services.common.settings import get_setting

@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.enums import AuditAction
-from talentdesk.domain.errors import InputFileError, StorageError
+from talentdesk.domain.errors import InputFileError
 from talentdesk.domain.models import Employer, Talent, Tier
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import STREAM, Change, Permission, operation, record_event
+from talentdesk.store.files import write_or_refuse
 
 HORIZONS = (1, 3, 5)
 
@@ -177,11 +178,7 @@ def write_xlsx(report: RetentionReport, path: Path) -> None:
                                       "more after arriving.")])
     ws.append([translate("Retention", "A cohort counts for N years only when 31 December of its arrival year plus "
                                       "N years has passed; younger cohorts show no share.")])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("Retention", "The file could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("Retention", "The file could not be written: {error}"))
 
 
 @operation(Permission.GROWTH_READ, writes=True, changes=(Change.AUDIT,))
@@ -200,7 +197,7 @@ def export_retention_xlsx(session: Session, *, path: str, today: dt.date) -> Pat
 @operation(Permission.GROWTH_READ, long=True, writes=True, changes=(Change.AUDIT,))
 def write_yearly_report(session: Session, *, path: str, year: int, today: dt.date,
                         progress: Callable[[int, int, str], None] | None = None,
-                        abort: Callable[[], bool] | None = None) -> Path:
+                        abort: Callable[[], bool] | None = None, accept_missing_glyphs: bool = False) -> Path:
     """Build the yearly PDF report (retention, training coverage, watch list summary) for `year`."""
     from talentdesk.reports import yearly
     from talentdesk.services.common.settings import get_setting
@@ -225,6 +222,9 @@ def write_yearly_report(session: Session, *, path: str, year: int, today: dt.dat
         departures_in_year=next((d for d in report.departures if d.year == year), DepartureRow(year, 0, 0)),
         coverage=cov, watch=watch,
     )
+    from talentdesk.services.common.printing import check_names
+
+    check_names(session, [w.name for w in watch], document=f"yearly report {year}", accept=accept_missing_glyphs)
     record_event(session, AuditAction.EXPORT, summary=f"yearly report {year} → {target.name}")
     from talentdesk.services.base import seal_chain
     from talentdesk.store.chain import short

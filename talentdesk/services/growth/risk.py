@@ -1,15 +1,20 @@
 """The watch list (流失风险): every active talent scored from signals of the three pillars, each reason in words.
 
-Each signal is one set-based query over all talents (no per-talent queries), kept for the active talents; the
-score is the sum of the weights of the signals that hold. Weights are the `risk_weights` setting (defaults in
+The score is the sum of the weights of the signals that hold. Weights are the `risk_weights` setting (defaults in
 services/settings.py). The method is explained in resources/help/*/watch-list.md.
+
+`watch_list` reads the precomputed signals (services/watch_signals.py, kept current by every write in its own
+transaction); `watch_list_reference` computes the same from scratch — each signal one set-based query over all
+talents — and `watch_drift` (behind `talentdesk check`) compares the two.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from talentdesk.domain.enums import (
@@ -35,10 +40,21 @@ from talentdesk.domain.models import (
     TrainingProgram,
 )
 from talentdesk.domain.values import add_months
-from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import STREAM, Permission, operation
+from talentdesk.i18n import current_language, Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.domain.errors import RuleViolation
+from talentdesk.services.base import STREAM, Change, Permission, operation
 from talentdesk.services.common.settings import DEFAULTS, get_setting
-from talentdesk.services.ledger.journal import _unpaid_instalment_condition
+from talentdesk.services.growth.attention import NOTICE_KEY, notice_days_from
+from talentdesk.services import watch_signals as ws
+from talentdesk.services.watch_signals import (
+    CHECKIN_DAYS,
+    HOUSING_FAMILY_CASES,
+    MENTORING_YEARS,
+    NO_EVENT_YEARS,
+    OVERDUE_GRACE_DAYS,
+    WEAK_GRADES,
+    unpaid_instalment_condition,
+)
 
 MONEY, CARE, CAREER, COMMITMENT = "money", "care", "career", "commitment"
 
@@ -55,13 +71,6 @@ SIGNALS: dict[str, str] = {
     "service_ending": COMMITMENT,
 }
 
-OVERDUE_GRACE_DAYS = 30
-CHECKIN_DAYS = 90
-NO_EVENT_YEARS = 2
-MENTORING_YEARS = 3  # mentors look after newcomers: "no mentor" is a signal in the first three years only
-HOUSING_FAMILY_CASES = (CareKind.HOUSING.value, CareKind.SPOUSE_JOB.value, CareKind.CHILD_SCHOOL.value,
-                        CareKind.HUKOU.value)
-WEAK_GRADES = (AppraisalGrade.BASIC.value, AppraisalGrade.INCOMPETENT.value)
 
 
 def weights(session: Session) -> dict[str, int]:
@@ -100,13 +109,10 @@ class WatchRow:
             r.text for r in self.reasons)
 
 
-def pillar_label(pillar: str) -> str:
-    return {
-        MONEY: translate("Risk", "Money"),
-        CARE: translate("Risk", "Care"),
-        CAREER: translate("Risk", "Career"),
-        COMMITMENT: translate("Risk", "Service commitment"),
-    }[pillar]
+pillar_label = Labels("Risk", {
+    MONEY: QT_TRANSLATE_NOOP("Risk", "Money"), CARE: QT_TRANSLATE_NOOP("Risk", "Care"),
+    CAREER: QT_TRANSLATE_NOOP("Risk", "Career"), COMMITMENT: QT_TRANSLATE_NOOP("Risk", "Service commitment"),
+}, strict=True)
 
 
 def _reason_texts(today: dt.date):
@@ -155,10 +161,7 @@ def threshold(session: Session) -> int:
 
 def notice_days(session: Session) -> int:
     """How long before a service commitment ends it is a signal (the `commitment_notice_days` setting)."""
-    try:
-        return max(1, int(get_setting(session, "commitment_notice_days")))
-    except (TypeError, ValueError):
-        return int(DEFAULTS["commitment_notice_days"])
+    return notice_days_from(get_setting(session, NOTICE_KEY))
 
 
 def _signal_queries(today: dt.date, notice: int = 183):
@@ -170,7 +173,7 @@ def _signal_queries(today: dt.date, notice: int = 183):
         .join(SubsidyGrant, SubsidyGrant.id == Instalment.grant_id)
         .where(Instalment.posted.is_(True), Instalment.cancelled.is_(False),
                Instalment.due_date < today - dt.timedelta(days=OVERDUE_GRACE_DAYS),
-               SubsidyGrant.status == GrantStatus.ACTIVE.value, _unpaid_instalment_condition())
+               SubsidyGrant.status == GrantStatus.ACTIVE.value, unpaid_instalment_condition())
         .group_by(SubsidyGrant.talent_id)
     )
     future = (select(SubsidyGrant.talent_id)
@@ -236,44 +239,56 @@ def _signal_queries(today: dt.date, notice: int = 183):
     return {k: v.subquery(k) for k, v in q.items()}
 
 
-@operation(Permission.TALENT_READ, long=True)
-def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int | None = None,
-               progress=None, abort=None) -> list[WatchRow]:
-    """Active talents with a score of at least `min_score` (default: the office's `risk_threshold` setting),
-    highest first, each with the reasons in words.
-
-    Nine set-based queries (one per signal, each over all talents at once) are combined here by talent id; SQLite
-    plans them far better one by one than as nine outer-joined subqueries."""
-    w = weights(session)
-    if min_score is None:
-        min_score = threshold(session)
-    en = current_language() == "en"
-    # the active talents (index-only); their names are read only for those who reach the threshold
+def _reference_values(session: Session, today: dt.date, notice: int, codes: Iterable[str], progress=None,
+                      abort=None) -> Iterator[tuple[int, str, object]]:
+    """(talent, signal, value) for every active talent and signal holding on `today`, computed from scratch: nine
+    set-based queries over all talents (the reference the precomputed table is checked against)."""
+    codes = set(codes)
+    # the active talents (index-only)
     active = set(session.scalars(select(Talent.id).where(Talent.status == TalentStatus.ACTIVE.value),
                                  execution_options=STREAM))
-    scores: dict[int, int] = {}
-    values: dict[int, list[tuple[str, object]]] = {}  # talent -> (signal, value): words come later
-    for i, (code, sq) in enumerate(_signal_queries(today, notice_days(session)).items()):
+    for i, (code, sq) in enumerate(_signal_queries(today, notice).items()):
         if abort is not None and abort():
-            return []
+            return
         if progress is not None:
             progress(i, len(SIGNALS), signal_label(code))
-        weight = w.get(code)
-        if not weight:
+        if code not in codes:
             continue
         if code == "instalment_overdue":
             for tid, n, v in session.execute(select(sq.c.talent_id, sq.c.n, sq.c.v), execution_options=STREAM):
                 if tid in active:
-                    scores[tid] = scores.get(tid, 0) + weight
-                    values.setdefault(tid, []).append((code, (n, v)))
+                    yield tid, code, (n, v)
         else:
             for tid, v in session.execute(select(sq.c.talent_id, sq.c.v), execution_options=STREAM):
                 if tid in active:
-                    scores[tid] = scores.get(tid, 0) + weight
-                    values.setdefault(tid, []).append((code, v))
-    scored = sorted(((score, tid) for tid, score in scores.items() if score >= min_score), key=lambda x: (-x[0], x[1]))
-    if limit:
-        scored = scored[:limit]
+                    yield tid, code, v
+
+
+def _stored_value(code: str, n, v_date, v_text):
+    if code == "instalment_overdue":
+        return n, v_date
+    if code in ("subsidies_ended", "no_mentor", "no_training"):
+        return 1
+    if code in ("open_case", "weak_appraisal"):
+        return v_text
+    return v_date
+
+
+def _stored_values(session: Session, today: dt.date, notice: int, codes: Iterable[str],
+                   ids: list[int] | None = None) -> Iterator[tuple[int, str, object]]:
+    """(talent, signal, value) holding on `today`, read from the precomputed table."""
+    c = ws.TABLE.c
+    stmt = select(c.talent_id, c.code, c.n, c.v_date, c.v_text).where(ws.holds(today, notice), c.code.in_(list(codes)))
+    if ids is not None:
+        stmt = stmt.where(c.talent_id.in_(ids))
+    for tid, code, n, v_date, v_text in session.execute(stmt, execution_options=STREAM):
+        yield tid, code, _stored_value(code, n, v_date, v_text)
+
+
+def _watch_rows(session: Session, today: dt.date, w: dict[str, int], scored: list[tuple[int, int]],
+                values: dict[int, list[tuple[str, object]]]) -> list[WatchRow]:
+    """The listed talents (score, id — in order) with their names and reasons in words."""
+    en = current_language() == "en"
     reason_text = _reason_texts(today)
     codes = list(SIGNALS)
     names: dict[int, tuple[str, str, str]] = {}
@@ -293,18 +308,133 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
     return out
 
 
-def signal_label(code: str) -> str:
-    return {
-        "instalment_overdue": translate("Risk", "Instalment overdue"),
-        "subsidies_ended": translate("Risk", "Subsidies ended"),
-        "no_mentor": translate("Risk", "Newcomer without a mentor"),
-        "no_checkin": translate("Risk", "No check-in for 90 days"),
-        "open_case": translate("Risk", "Open housing or family case"),
-        "no_training": translate("Risk", "No training this year"),
-        "no_event": translate("Risk", "No event for two years"),
-        "weak_appraisal": translate("Risk", "Appraisal basically competent or incompetent"),
-        "service_ending": translate("Risk", "Service commitment ending soon"),
-    }[code]
+@operation(Permission.TALENT_READ, long=True)
+def watch_list(session: Session, *, today: dt.date, limit: int | None = None, min_score: int | None = None,
+               progress=None, abort=None) -> list[WatchRow]:
+    """Active talents with a score of at least `min_score` (default: the office's `risk_threshold` setting),
+    highest first, each with the reasons in words.
+
+    Read from the precomputed signals (services/watch_signals.py: kept current by every write, with the days on
+    which time moves a signal stored): the scores are summed in one grouped query with today's date and the
+    office's weights; only the listed talents' reasons and names are read."""
+    ws.refresh_pending(session)  # this unit of work's own writes count
+    w = weights(session)
+    if min_score is None:
+        min_score = threshold(session)
+    notice = notice_days(session)
+    codes = [code for code in SIGNALS if w.get(code)]
+    if not codes:
+        return []
+    if progress is not None:
+        progress(0, 2, translate("Risk", "Scoring"))
+    c = ws.TABLE.c
+    score = func.sum(case(*((c.code == code, w[code]) for code in codes), else_=0))
+    stmt = (select(c.talent_id, score).where(ws.holds(today, notice), c.code.in_(codes))
+            .group_by(c.talent_id).having(score >= min_score).order_by(score.desc(), c.talent_id))
+    if limit:
+        stmt = stmt.limit(limit)
+    scored = [(s, tid) for tid, s in session.execute(stmt)]
+    if abort is not None and abort():
+        return []
+    if progress is not None:
+        progress(1, 2, translate("Risk", "Reasons"))
+    values: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    ids = [tid for _score, tid in scored]
+    for k in range(0, len(ids), 500):
+        for tid, code, v in _stored_values(session, today, notice, codes, ids[k:k + 500]):
+            values[tid].append((code, v))
+    for v in values.values():
+        v.sort(key=lambda x: list(SIGNALS).index(x[0]))
+    return _watch_rows(session, today, w, scored, values)
 
 
-__all__ = ["watch_list", "weights", "threshold", "notice_days", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]
+@operation(Permission.TALENT_READ, long=True)
+def watch_list_reference(session: Session, *, today: dt.date, limit: int | None = None,
+                         min_score: int | None = None, progress=None, abort=None) -> list[WatchRow]:
+    """The watch list computed from scratch (nine set-based queries, one per signal, each over all talents at
+    once, combined here by talent id — SQLite plans them far better one by one than as nine outer-joined
+    subqueries). The reference for `watch_list`, which must list exactly the same."""
+    w = weights(session)
+    if min_score is None:
+        min_score = threshold(session)
+    scores: dict[int, int] = {}
+    values: dict[int, list[tuple[str, object]]] = {}  # talent -> (signal, value): words come later
+    for tid, code, v in _reference_values(session, today, notice_days(session),
+                                          [code for code in SIGNALS if w.get(code)], progress, abort):
+        scores[tid] = scores.get(tid, 0) + w[code]
+        values.setdefault(tid, []).append((code, v))
+    if abort is not None and abort():
+        return []
+    scored = sorted(((score, tid) for tid, score in scores.items() if score >= min_score), key=lambda x: (-x[0], x[1]))
+    if limit:
+        scored = scored[:limit]
+    return _watch_rows(session, today, w, scored, values)
+
+
+def _comparable(code: str, v) -> tuple:
+    if code == "open_case":  # the kinds, each once, in order
+        v = ",".join(sorted(set(str(v).split(","))))
+    return code, v
+
+
+@dataclass(frozen=True, slots=True)
+class WatchDrift:
+    """What `check` reports: talents whose precomputed signals differ from the data."""
+
+    today: dt.date
+    talents_today: int          # talents with a signal today, computed from scratch
+    differing_today: tuple[int, ...]   # talents whose signals today differ (stored vs from scratch)
+    differing_rows: tuple[int, ...]    # talents whose stored rows differ from rows recomputed now (any day)
+
+
+@operation(Permission.TALENT_READ, long=True)
+def watch_drift(session: Session, *, today: dt.date, progress=None, abort=None) -> WatchDrift:
+    """Compare the precomputed signals with the data: today's signals against the from-scratch reference, and every
+    stored row (all days) against the rows recomputed from the inputs now."""
+    notice = notice_days(session)
+    ref: dict[int, set] = defaultdict(set)
+    for tid, code, v in _reference_values(session, today, notice, SIGNALS, progress, abort):
+        ref[tid].add(_comparable(code, v))
+    got: dict[int, set] = defaultdict(set)
+    for tid, code, v in _stored_values(session, today, notice, SIGNALS):
+        got[tid].add(_comparable(code, v))
+    today_bad = tuple(sorted(t for t in ref.keys() | got.keys() if ref.get(t) != got.get(t)))
+    conn = session.connection()
+    stored: dict[int, list] = defaultdict(list)
+    for r in ws.stored_rows(conn):
+        stored[r[0]].append(tuple(r[1:]))
+    fresh: dict[int, list] = defaultdict(list)
+    for r in ws.all_rows(conn):
+        fresh[r["talent_id"]].append((r["code"], r["start_on"], r["end_on"], r["n"], r["v_date"], r["v_text"]))
+    key = lambda x: tuple((v is not None, v) for v in x)  # noqa: E731 - NULLs first, as the table sorts them
+    rows_bad = tuple(sorted(t for t in stored.keys() | fresh.keys()
+                            if sorted(stored.get(t, []), key=key) != sorted(fresh.get(t, []), key=key)))
+    return WatchDrift(today, len(ref), today_bad, rows_bad)
+
+
+@operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.GROWTH,), long=True)
+def rebuild_watch_signals(session: Session, *, progress=None, abort=None) -> int:
+    """Recompute the precomputed signals of every talent from the data (after `check` reported a drift)."""
+    def step(done: int, total: int) -> None:
+        if abort is not None and abort():
+            raise RuleViolation(translate("Risk", "Cancelled; the watch list was left as it was."))
+        if progress is not None:
+            progress(done, total, translate("Risk", "Recomputing the watch list"))
+
+    return ws.rebuild(session.connection(), step)
+
+
+signal_label = Labels("Risk", {
+    "instalment_overdue": QT_TRANSLATE_NOOP("Risk", "Instalment overdue"),
+    "subsidies_ended": QT_TRANSLATE_NOOP("Risk", "Subsidies ended"),
+    "no_mentor": QT_TRANSLATE_NOOP("Risk", "Newcomer without a mentor"),
+    "no_checkin": QT_TRANSLATE_NOOP("Risk", "No check-in for 90 days"),
+    "open_case": QT_TRANSLATE_NOOP("Risk", "Open housing or family case"),
+    "no_training": QT_TRANSLATE_NOOP("Risk", "No training this year"),
+    "no_event": QT_TRANSLATE_NOOP("Risk", "No event for two years"),
+    "weak_appraisal": QT_TRANSLATE_NOOP("Risk", "Appraisal basically competent or incompetent"),
+    "service_ending": QT_TRANSLATE_NOOP("Risk", "Service commitment ending soon"),
+}, strict=True)
+
+
+__all__ = ["watch_list", "watch_list_reference", "watch_drift", "rebuild_watch_signals", "WatchDrift", "weights", "threshold", "notice_days", "WatchRow", "Reason", "SIGNALS", "signal_label", "pillar_label"]

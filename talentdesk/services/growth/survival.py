@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.enums import AuditAction
-from talentdesk.domain.errors import InputFileError, StorageError, ValidationError
+from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.models import CareCase, Employer, ExitReason, LedgerEntry, Pairing, Talent, Tier
 from talentdesk.domain.survival import at_risk_table, kaplan_meier, log_rank
 from talentdesk.domain.values import add_months, months_between
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.store.files import write_or_refuse
 
 LATE_DAYS = 30          # an instalment paid more than this many days after it fell due was paid late
 RISK_TIMES = (0, 12, 24, 36, 48, 60)  # months at which the table shows the number at risk
@@ -304,10 +305,6 @@ def export_survival_xlsx(session: Session, *, path: str, as_of: dt.date, by: str
         for c in sheet[1]:
             c.font = bold
         sheet.column_dimensions["A"].width = 26
-    try:
-        wb.save(target)
-    except OSError as exc:
-        raise StorageError(translate("Survival", "The file could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(target), translate("Survival", "The file could not be written: {error}"))
     record_event(session, AuditAction.EXPORT, summary=f"survival curves ({report.by}) → {target.name}")
     return target

@@ -9,23 +9,12 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.store.db import ids_in
-from talentdesk.domain.enums import (
-    EnrolmentStatus,
-    GrowthKind,
-    TalentStatus,
-)
+from talentdesk.domain.enums import EnrolmentStatus, GrowthKind, TalentStatus
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
-from talentdesk.domain.models import (
-    Employer,
-    GrowthEvent,
-    Talent,
-    Tier,
-    TrainingEnrolment,
-    TrainingProgram,
-)
+from talentdesk.domain.models import Employer, GrowthEvent, Talent, Tier, TrainingEnrolment, TrainingProgram
 from talentdesk.i18n import current_language, translate
 from talentdesk.services.common import reference
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 from talentdesk.domain.labels import join_list
 
 
@@ -41,6 +30,7 @@ class ProgramRow:
     end_date: dt.date | None
     enrolled: int
     completed: int
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
 
 
 @operation(Permission.GROWTH_READ)
@@ -53,7 +43,7 @@ def list_programs(session: Session, *, year: int | None = None) -> list[ProgramR
     stmt = (
         select(TrainingProgram.id, TrainingProgram.year, TrainingProgram.name, TrainingProgram.level,
                TrainingProgram.category, TrainingProgram.hours, TrainingProgram.start_date, TrainingProgram.end_date,
-               func.coalesce(enrolled.c.n, 0), func.coalesce(enrolled.c.done, 0))
+               func.coalesce(enrolled.c.n, 0), func.coalesce(enrolled.c.done, 0), TrainingProgram.version)
         .outerjoin(enrolled, enrolled.c.program_id == TrainingProgram.id)
         .order_by(TrainingProgram.year.desc(), TrainingProgram.start_date, TrainingProgram.id)
     )
@@ -102,10 +92,18 @@ def create_program(session: Session, *, data: ProgramInput) -> int:
 
 
 @operation(Permission.GROWTH_WRITE, writes=True, changes=(Change.GROWTH,))
-def update_program(session: Session, *, program_id: int, data: ProgramInput) -> None:
+def update_program(session: Session, *, program_id: int, data: ProgramInput,
+                   expected_version: int | None = None) -> None:
+    """Change a programme. Saving over a newer version than `expected_version` (another clerk's) is an
+    EditConflict with both versions of the fields the editor shows."""
     p = session.get(TrainingProgram, program_id)
     if p is None:
         raise NotFound(translate("Growth", "This programme no longer exists."))
+    refuse_stale(session, p, expected_version, mine=data, name=p.name,
+                 stored=ProgramInput(year=p.year, name=p.name, level=p.level, category=p.category, hours=p.hours,
+                                     start_date=p.start_date, end_date=p.end_date, organizer=p.organizer,
+                                     notes=p.notes),
+                 fields=("year", "name", "level", "category", "hours", "start_date", "end_date"))
     _check_program(data)
     p.year, p.name, p.level, p.category = data.year, data.name.strip(), data.level.strip(), data.category.strip()
     p.hours, p.start_date, p.end_date = float(data.hours), data.start_date, data.end_date

@@ -29,7 +29,7 @@ from talentdesk.domain.models import (
     Tier,
 )
 from talentdesk.domain.values import format_yuan
-from talentdesk.i18n import current_language, translate
+from talentdesk.i18n import current_language, Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.base import Permission, operation
 
 MONEY, CARE, CAREER, MILESTONE = "money", "care", "career", "milestone"
@@ -38,13 +38,10 @@ MONEY, CARE, CAREER, MILESTONE = "money", "care", "career", "milestone"
 PILLARS = (MONEY, CARE, CAREER, MILESTONE)
 
 
-def pillar_label(pillar: str) -> str:
-    return {
-        MONEY: translate("Growth", "Money"),
-        CARE: translate("Growth", "Care"),
-        CAREER: translate("Growth", "Career"),
-        MILESTONE: translate("Growth", "Arrival and departure"),
-    }.get(pillar, pillar)
+pillar_label = Labels("Growth", {
+    MONEY: QT_TRANSLATE_NOOP("Growth", "Money"), CARE: QT_TRANSLATE_NOOP("Growth", "Care"),
+    CAREER: QT_TRANSLATE_NOOP("Growth", "Career"), MILESTONE: QT_TRANSLATE_NOOP("Growth", "Arrival and departure"),
+})
 
 
 @dataclass(frozen=True, slots=True)

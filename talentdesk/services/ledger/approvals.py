@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.models import ApprovalRequest, User
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.base import Change, Permission, actor_of, operation
 
 # action → (module, operation): what approving a request runs
@@ -71,16 +71,15 @@ class RequestRow:
     result: str
 
 
-def action_label(action: str) -> str:
-    return {
-        "reverse_entry": translate("Approvals", "Reversal"),
-        "waive_obligation": translate("Approvals", "Waiver"),
-        "grant_policy": translate("Approvals", "New grant"),
-        "suspend_grant": translate("Approvals", "Suspend grant"),
-        "resume_grant": translate("Approvals", "Resume grant"),
-        "terminate_grant": translate("Approvals", "Terminate grant"),
-        "save_policy": translate("Approvals", "Policy amounts"),
-    }.get(action, action)
+action_label = Labels("Approvals", {
+    "reverse_entry": QT_TRANSLATE_NOOP("Approvals", "Reversal"),
+    "waive_obligation": QT_TRANSLATE_NOOP("Approvals", "Waiver"),
+    "grant_policy": QT_TRANSLATE_NOOP("Approvals", "New grant"),
+    "suspend_grant": QT_TRANSLATE_NOOP("Approvals", "Suspend grant"),
+    "resume_grant": QT_TRANSLATE_NOOP("Approvals", "Resume grant"),
+    "terminate_grant": QT_TRANSLATE_NOOP("Approvals", "Terminate grant"),
+    "save_policy": QT_TRANSLATE_NOOP("Approvals", "Policy amounts"),
+})
 
 
 # ------------------------------------------------------------------ arguments that survive JSON

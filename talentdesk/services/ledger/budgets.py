@@ -18,7 +18,7 @@ from talentdesk.domain.labels import label
 from talentdesk.domain.models import Budget, Instalment, LedgerEntry, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class BudgetLine:
     remaining_fen: int          # 结余: budgeted − paid
     notes: str
     uncommitted_fen: int = 0    # budgeted − committed: what can still be promised
+    version: int = 0            # the stored budget's version (0: none set), what its editor saves against
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ def _year_range(year: int) -> tuple[dt.date, dt.date]:
 @operation(Permission.LEDGER_READ)
 def budget_report(session: Session, *, fiscal_year: int) -> BudgetReport:
     first, last = _year_range(fiscal_year)
-    budgets = {k: (a, n) for k, a, n in session.execute(
-        select(Budget.policy_kind, Budget.amount_fen, Budget.notes).where(Budget.fiscal_year == fiscal_year))}
+    budgets = {k: (a, n, v) for k, a, n, v in session.execute(
+        select(Budget.policy_kind, Budget.amount_fen, Budget.notes, Budget.version)
+        .where(Budget.fiscal_year == fiscal_year))}
     committed = dict(session.execute(
         select(SubsidyGrant.policy_kind, func.sum(Instalment.amount_fen))
         .join(SubsidyGrant, SubsidyGrant.id == Instalment.grant_id)
@@ -69,12 +71,12 @@ def budget_report(session: Session, *, fiscal_year: int) -> BudgetReport:
         .group_by(SubsidyGrant.policy_kind)).all())
     lines = []
     for kind in E.values(E.PolicyKind):
-        b, notes = budgets.get(kind, (0, ""))
+        b, notes, version = budgets.get(kind, (0, "", 0))
         c = committed.get(kind, 0) or 0
         p = -(paid.get(kind, 0) or 0)
         if not (b or c or p):
             continue
-        lines.append(BudgetLine(fiscal_year, kind, b, c, p, b - p, notes, b - c))
+        lines.append(BudgetLine(fiscal_year, kind, b, c, p, b - p, notes, b - c, version or 0))
     warnings = []
     for x in lines:
         name = label(E.PolicyKind, x.policy_kind)
@@ -91,7 +93,10 @@ def budget_report(session: Session, *, fiscal_year: int) -> BudgetReport:
 
 
 @operation(Permission.BUDGET_MANAGE, writes=True, changes=(Change.LEDGER, Change.BUDGETS))
-def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_fen: int, notes: str = "") -> BudgetLine:
+def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_fen: int, notes: str = "",
+               expected_version: int | None = None) -> BudgetLine:
+    """Set a year's budget for a kind of subsidy. `expected_version` is the version the clerk saw (0: none was
+    set): a budget another clerk saved since is an EditConflict with both amounts."""
     if policy_kind not in E.values(E.PolicyKind):
         raise ValidationError(translate("Budgets", "Choose the kind of subsidy."), field="policy_kind")
     if not 2000 <= int(fiscal_year) <= 2100:
@@ -99,6 +104,10 @@ def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_f
     if not isinstance(amount_fen, int) or amount_fen < 0:
         raise ValidationError(translate("Budgets", "The budget cannot be negative."), field="amount")
     row = session.scalar(select(Budget).where(Budget.fiscal_year == fiscal_year, Budget.policy_kind == policy_kind))
+    if row is not None:
+        refuse_stale(session, row, expected_version, mine={"amount_fen": amount_fen},
+                     stored={"amount_fen": row.amount_fen},
+                     name=f"{fiscal_year} {label(E.PolicyKind, policy_kind)}")
     if row is None:
         row = Budget(fiscal_year=fiscal_year, policy_kind=policy_kind, amount_fen=amount_fen, notes=notes[:200])
         session.add(row)
@@ -110,7 +119,7 @@ def set_budget(session: Session, *, fiscal_year: int, policy_kind: str, amount_f
     for line in rep.lines:
         if line.policy_kind == policy_kind:
             return line
-    return BudgetLine(fiscal_year, policy_kind, amount_fen, 0, 0, amount_fen, row.notes, amount_fen)
+    return BudgetLine(fiscal_year, policy_kind, amount_fen, 0, 0, amount_fen, row.notes, amount_fen, row.version)
 
 
 @dataclass(frozen=True)

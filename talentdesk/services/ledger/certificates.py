@@ -29,12 +29,14 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.labels import label
-from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SerialCounter, SubsidyGrant, Talent
+from talentdesk.domain.models import Certificate, Employer, LedgerEntry, SubsidyGrant, Talent
 from talentdesk.domain.values import format_yuan, mask_id_number
 from talentdesk.i18n import translate
 from talentdesk.reports.certificate import CertificateData, render_certificates
 from talentdesk.domain.models import OfficeKey
+from talentdesk.services.common.serials import next_in_series
 from talentdesk.services.base import Change, Lane, Permission, actor_of, file_at_commit, operation, seal_chain
+from talentdesk.services.common.printing import check_names
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
@@ -78,14 +80,10 @@ def stored_payload(session: Session, cert: Certificate) -> str:
 
 
 def _next_serial(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
-    if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    if counter.last > 999_999:
+    number = next_in_series(session, PREFIX, year)
+    if number > 999_999:
         raise RuleViolation(translate("Certificates", "The serial numbers of {year} are used up.").format(year=year))
-    return f"{PREFIX}-{year}-{counter.last:06d}"
+    return f"{PREFIX}-{year}-{number:06d}"
 
 
 def _payment_entries(session: Session, entry_ids, year: int | None) -> list[LedgerEntry]:
@@ -118,7 +116,7 @@ class PrintResult:
 @operation(Permission.CERTIFICATE_PRINT, writes=True, changes=(Change.LEDGER, Change.CERTIFICATES), long=True)
 def print_certificates(session: Session, *, out_path: str | Path, entry_ids: list[int] | tuple[int, ...] | None = None,
                        year: int | None = None, progress: Progress | None = None,
-                       abort: Callable[[], bool] | None = None) -> PrintResult:
+                       abort: Callable[[], bool] | None = None, accept_missing_glyphs: bool = False) -> PrintResult:
     """Issue (first print) or reprint the certificates of payment entries into one PDF.
 
     A first print takes the next serial of the payment's year; a reprint keeps its serial, is marked as a copy and
@@ -143,6 +141,9 @@ def print_certificates(session: Session, *, out_path: str | Path, entry_ids: lis
     grants = {g.id: g for g in session.scalars(
         select(SubsidyGrant).where(SubsidyGrant.id.in_({e.grant_id for e in entries})))}
     talents = {t.id: t for t in session.scalars(select(Talent).where(Talent.id.in_({e.talent_id for e in entries})))}
+    # a name no installed font prints in full stops here, before anything changes, unless the clerk accepted it
+    check_names(session, [talents[e.talent_id].name for e in entries], document="certificates",
+                accept=accept_missing_glyphs, font_path=font_path)
     employers = {m.id: m.name for m in session.scalars(
         select(Employer).where(Employer.id.in_({t.employer_id for t in talents.values() if t.employer_id})))}
     now = _now()

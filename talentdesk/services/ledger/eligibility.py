@@ -32,7 +32,7 @@ from talentdesk.domain.models import (
     Talent,
 )
 from talentdesk.domain.values import format_yuan
-from talentdesk.i18n import translate
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.ledger import grants as grants_service
 from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded_policy_ids
@@ -40,13 +40,12 @@ from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded
 MATERIAL_KINDS = ("diploma", "contract", "agreement", "other")
 
 
-def material_label(kind: str) -> str:
-    return {
-        "diploma": translate("Eligibility", "diploma"),
-        "contract": translate("Eligibility", "employment contract"),
-        "agreement": translate("Eligibility", "service agreement"),
-        "other": translate("Eligibility", "other document"),
-    }.get(kind, kind)
+material_label = Labels("Eligibility", {
+    "diploma": QT_TRANSLATE_NOOP("Eligibility", "diploma"),
+    "contract": QT_TRANSLATE_NOOP("Eligibility", "employment contract"),
+    "agreement": QT_TRANSLATE_NOOP("Eligibility", "service agreement"),
+    "other": QT_TRANSLATE_NOOP("Eligibility", "other document"),
+})
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -423,10 +422,6 @@ def reject_draft(session: Session, *, draft_id: int, note: str) -> DraftRow:
     d.decision_note = note[:200]
     session.flush()
     return _draft_rows(session, [d])[0]
-
-
-def overview_label() -> str:
-    return translate("Eligibility", "Qualifies for a subsidy not yet granted")
 
 
 def overview_detail(c: Candidate) -> str:

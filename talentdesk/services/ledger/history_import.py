@@ -28,40 +28,15 @@ from sqlalchemy.orm import Session
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import ValidationError
 from talentdesk.domain.ledger_rules import split_schedule
-from talentdesk.domain.models import (
-    Instalment,
-    LedgerEntry,
-    Payment,
-    PolicyAmount,
-    SubsidyGrant,
-    SubsidyPolicy,
-)
+from talentdesk.domain.models import Instalment, LedgerEntry, Payment, PolicyAmount, SubsidyGrant, SubsidyPolicy
 from talentdesk.domain.values import add_months, format_yuan, mask_id_number
-from talentdesk.domain.written import (
-    key_text,
-    memo_says_money_back,
-    money_back_kind,
-    parse_instalment,
-    parse_method,
-    parse_signed_amount,
-    parse_written_amount,
-    text_cell,
-)
+from talentdesk.domain.written import (key_text, memo_says_money_back, money_back_kind, parse_instalment, parse_method,
+                                       parse_signed_amount, parse_written_amount, text_cell)
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, actor_of, operation, record_event, require
 from talentdesk.services.common.sheets import _blank
-from talentdesk.services.common.tabular import (
-    RowCount,
-    data_rows,
-    Columns,
-    backup_first,
-    People,
-    Person,
-    ImportOutcome,
-    Rejection,
-    cell,
-    merged_notes,
-)
+from talentdesk.services.common.tabular import (RowCount, data_rows, Columns, backup_first, People, Person,
+                                                ImportOutcome, Rejection, cell, merged_notes)
 from talentdesk.services.ledger.policies import AmountRule, amount_for
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.domain.labels import join_list
@@ -555,26 +530,24 @@ def _plan_money_back(rows: list[_Row], plan: _Plan, by_talent: dict[int, Person]
             continue
         group.sort(key=lambda r: (r.pay_date, r.kind != "clawback", r.row))
         kept = []
+        # what is owed back, and what was paid back, may each reach what was paid: a row beyond it is refused
+        so_far = {"clawback": claws, "refund": refunds}
+        beyond = {"clawback": translate("PaymentImport", "More owed back than was paid: {name} was paid {paid} under "
+                                                         "“{policy}”; with this row {owed} would be owed back."),
+                  "refund": translate("PaymentImport", "More paid back than was paid: {name} was paid {paid} under "
+                                                       "“{policy}”; with this row {back} would be paid back.")}
         for r in group:
             if r.kind == "waiver":
                 continue  # forgiven once what was owed is known: below
-            if r.kind == "clawback":
-                if claws + r.amount_fen > paid:
-                    reject(r, "amount", translate("PaymentImport", "More owed back than was paid: {name} was paid {paid} under "
-                                                  "“{policy}”; with this row {owed} would be owed back.").format(
-                        name=talent.name, paid=format_yuan(paid), policy=policy.name,
-                        owed=format_yuan(claws + r.amount_fen)))
-                    continue
-                claws += r.amount_fen
-            else:
-                if refunds + r.amount_fen > paid:
-                    reject(r, "amount", translate("PaymentImport", "More paid back than was paid: {name} was paid {paid} under "
-                                                  "“{policy}”; with this row {back} would be paid back.").format(
-                        name=talent.name, paid=format_yuan(paid), policy=policy.name,
-                        back=format_yuan(refunds + r.amount_fen)))
-                    continue
-                refunds += r.amount_fen
+            which = "clawback" if r.kind == "clawback" else "refund"
+            total = so_far[which] + r.amount_fen
+            if total > paid:
+                reject(r, "amount", beyond[which].format(name=talent.name, paid=format_yuan(paid), policy=policy.name,
+                                                         owed=format_yuan(total), back=format_yuan(total)))
+                continue
+            so_far[which] = total
             kept.append(r)
+        claws, refunds = so_far["clawback"], so_far["refund"]
         # a waiver forgives part of what is still owed back (owed: the 应追回 rows, or the refunds that prove it)
         still_owed = max(claws, refunds) - refunds - waived
         for r in (r for r in group if r.kind == "waiver"):

@@ -26,8 +26,10 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import translate
+from talentdesk.services.common.filters import where_given
 from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.common.paging import Page
+from talentdesk.services.watch_signals import unpaid_instalment_condition as _unpaid_instalment_condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +75,10 @@ SORT = {
 
 
 def _entry_filters(stmt, q: EntryQuery):
-    if q.year:
-        stmt = stmt.where(LedgerEntry.fiscal_year == q.year)
-    if q.policy_id:
-        stmt = stmt.where(SubsidyGrant.policy_id == q.policy_id)
-    if q.policy_kind:
-        stmt = stmt.where(SubsidyGrant.policy_kind == q.policy_kind)
-    if q.talent_id:
-        stmt = stmt.where(LedgerEntry.talent_id == q.talent_id)
-    if q.employer_id:
-        stmt = stmt.where(Talent.employer_id == q.employer_id)
-    if q.kind:
-        stmt = stmt.where(LedgerEntry.kind == q.kind)
-    if q.grant_status:
-        stmt = stmt.where(SubsidyGrant.status == q.grant_status)
+    stmt = where_given(stmt, (LedgerEntry.fiscal_year, q.year), (SubsidyGrant.policy_id, q.policy_id),
+                       (SubsidyGrant.policy_kind, q.policy_kind), (LedgerEntry.talent_id, q.talent_id),
+                       (Talent.employer_id, q.employer_id), (LedgerEntry.kind, q.kind),
+                       (SubsidyGrant.status, q.grant_status))
     text = (q.talent_text or "").strip()
     if text:
         low = text.lower().replace(" ", "")
@@ -308,23 +300,6 @@ class DueRow:
     count: int
     due_date: dt.date
     amount_fen: int
-
-
-def _standing(kind: str):
-    """An entry of `kind` for the instalment that still stands (one that was reversed doesn't count)."""
-    e = LedgerEntry.__table__.alias(f"st_{kind}")
-    rev = LedgerEntry.__table__.alias(f"rev_{kind}")
-    return (
-        select(e.c.id)
-        .where(e.c.grant_id == Instalment.grant_id, e.c.instalment_seq == Instalment.seq, e.c.kind == kind,
-               ~select(rev.c.id).where(rev.c.reverses_id == e.c.id).exists())
-        .exists()
-    )
-
-
-def _unpaid_instalment_condition():
-    """An instalment whose due entry stands and that has no standing payment entry."""
-    return and_(_standing("due"), ~_standing("payment"))
 
 
 @operation(Permission.LEDGER_READ)

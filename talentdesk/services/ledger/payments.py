@@ -186,9 +186,34 @@ def approve_payments(session: Session, *, payment_ids: list[int] | tuple[int, ..
     """Approve recorded payment orders. Orders the actor recorded are refused (separation of duties).
     Cancelling stops the batch and keeps nothing (the unit of work rolls back)."""
     actor = actor_of(session)
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+    def approve(pay: Payment) -> str | None:
+        why = _separation_refusal(session, pay)
+        if why:
+            from talentdesk.services.base import record_event  # the refused attempt stays in the trail
+
+            record_event(session, E.AuditAction.DENIED, table="payments", record_id=str(pay.id),
+                         summary=f"approve own payment refused (separation of duties): {pay.id}")
+            return why
+        pay.status = E.PaymentStatus.APPROVED.value
+        pay.approved_by_id = actor.user_id
+        pay.approved_by = actor.username
+        pay.approved_at = now
+        return None
+
+    return _each_order(session, payment_ids, E.PaymentStatus.RECORDED, approve, progress=progress, abort=abort,
+                       other_status=translate("Payments", "Payment order {id} is not waiting for approval."))
+
+
+def _each_order(session: Session, payment_ids: list[int] | tuple[int, ...], status: E.PaymentStatus,
+                act: Callable[[Payment], str | None], *, other_status: str, progress: Progress | None,
+                abort: Callable[[], bool] | None) -> BatchResult:
+    """Act on each payment order in turn: one that does not exist or is not in `status` is refused (`other_status`
+    says why, with its {id}); `act` does the rest and returns None, or the reason it refused. Cancelling stops the
+    batch with an error (the unit of work keeps nothing)."""
     done, refused = [], []
     total = len(payment_ids)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     for i, pid in enumerate(payment_ids):
         if abort and abort():
             raise RuleViolation(translate("Payments", "The batch was cancelled; nothing was changed."))
@@ -196,21 +221,13 @@ def approve_payments(session: Session, *, payment_ids: list[int] | tuple[int, ..
         if pay is None:
             refused.append((pid, translate("Payments", "Payment order {id} does not exist.").format(id=pid)))
             continue
-        if pay.status != E.PaymentStatus.RECORDED.value:
-            refused.append((pid, translate("Payments", "Payment order {id} is not waiting for approval.").format(id=pid)))
+        if pay.status != status.value:
+            refused.append((pid, other_status.format(id=pid)))
             continue
-        why = _separation_refusal(session, pay)
+        why = act(pay)
         if why:
             refused.append((pid, why))
-            from talentdesk.services.base import record_event  # the refused attempt stays in the trail
-
-            record_event(session, E.AuditAction.DENIED, table="payments", record_id=str(pid),
-                         summary=f"approve own payment refused (separation of duties): {pid}")
             continue
-        pay.status = E.PaymentStatus.APPROVED.value
-        pay.approved_by_id = actor.user_id
-        pay.approved_by = actor.username
-        pay.approved_at = now
         done.append(pid)
         if progress and (i % 20 == 0 or i == total - 1):
             session.flush()
@@ -253,28 +270,16 @@ def mark_paid(session: Session, *, payment_ids: list[int] | tuple[int, ...], vou
     if pay_date > dt.date.today() + dt.timedelta(days=1):
         raise ValidationError(translate("Payments", "The payment date cannot be in the future."), field="pay_date")
     actor = actor_of(session)
-    done, refused = [], []
-    total = len(payment_ids)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    for i, pid in enumerate(payment_ids):
-        if abort and abort():
-            raise RuleViolation(translate("Payments", "The batch was cancelled; nothing was changed."))
-        pay = session.get(Payment, pid)
-        if pay is None:
-            refused.append((pid, translate("Payments", "Payment order {id} does not exist.").format(id=pid)))
-            continue
-        if pay.status != E.PaymentStatus.APPROVED.value:
-            refused.append((pid, translate("Payments", "Payment order {id} has not been approved.").format(id=pid)))
-            continue
+
+    def pay_out(pay: Payment) -> str | None:
         talent = session.get(Talent, pay.talent_id)
         if talent.status != E.TalentStatus.ACTIVE.value:
-            refused.append((pid, translate("Payments", "{talent} has left the county; instalments are no longer paid.")
-                            .format(talent=talent.name)))
-            continue
+            return translate("Payments", "{talent} has left the county; instalments are no longer paid.").format(
+                talent=talent.name)
         if pay.instalment_seq is not None and _instalment_state(session, pay.grant_id, pay.instalment_seq) == "paid":
-            refused.append((pid, translate("Payments", "Payment order {id}: the instalment has already been paid.")
-                            .format(id=pid)))
-            continue
+            return translate("Payments", "Payment order {id}: the instalment has already been paid.").format(
+                id=pay.id)
         grant = session.get(SubsidyGrant, pay.grant_id)
         entry = LedgerEntry(
             grant_id=grant.id, talent_id=talent.id, kind=EntryKind.PAYMENT.value, amount_fen=-pay.amount_fen,
@@ -291,12 +296,10 @@ def mark_paid(session: Session, *, payment_ids: list[int] | tuple[int, ...], vou
         if method:
             pay.method = method
         _complete_if_settled(session, grant)
-        done.append(pid)
-        if progress and (i % 20 == 0 or i == total - 1):
-            session.flush()
-            progress(i + 1, total, "")
-    session.flush()
-    return BatchResult(tuple(done), tuple(refused))
+        return None
+
+    return _each_order(session, payment_ids, E.PaymentStatus.APPROVED, pay_out, progress=progress, abort=abort,
+                       other_status=translate("Payments", "Payment order {id} has not been approved."))
 
 
 def _complete_if_settled(session: Session, grant: SubsidyGrant) -> None:
@@ -460,7 +463,7 @@ __all__ = ["PaymentRow", "BatchResult", "list_payments", "record_payments", "app
 
 @operation(Permission.PERSONAL_EXPORT, writes=True, changes=(Change.AUDIT,))
 def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...], out_path: str,
-                  on: dt.date | None = None) -> int:
+                  on: dt.date | None = None, accept_missing_glyphs: bool = False) -> int:
     """Write the chosen payment orders to a roster: .xlsx or .pdf by the file's suffix. Returns the line count.
     The export is recorded in the audit trail (it carries personal data)."""
     from pathlib import Path
@@ -482,6 +485,11 @@ def export_roster(session: Session, *, payment_ids: list[int] | tuple[int, ...],
                                label(E.PaymentStatus, r.status), r.voucher_no) for r in rows]
     office = str(get_setting(session, "office_name") or "")
     on = on or dt.date.today()
+    if suffix == ".pdf":
+        from talentdesk.services.common.printing import check_names
+
+        check_names(session, [ln.talent_name for ln in lines], document="payment roster",
+                    accept=accept_missing_glyphs)
     record_event(session, E.AuditAction.EXPORT, summary=f"payment roster: {len(lines)} lines to {Path(out_path).name}")
     from talentdesk.services.base import seal_chain
     from talentdesk.store.chain import short

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
 from talentdesk.domain.models import PolicyAmount, PolicyExclusion, SubsidyGrant, SubsidyPolicy, Talent, Tier
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.common.records import new_or_stored
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 from talentdesk.domain.labels import join_list
 
 
@@ -67,6 +69,7 @@ class PolicyRow:
     excludes: tuple[int, ...] = ()
     grant_count: int = 0
     service_years: int | None = None
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
 
     def to_input(self) -> PolicyInput:
         return PolicyInput(
@@ -105,7 +108,7 @@ def _row(session: Session, p: SubsidyPolicy, grant_count: int = 0) -> PolicyRow:
         valid_to=p.valid_to, eligible_tiers=_split(p.eligible_tiers), eligible_educations=_split(p.eligible_educations),
         instalment_mode=p.instalment_mode, instalment_count=p.instalment_count, clawback_rule=p.clawback_rule,
         active=p.active, notes=p.notes, amounts=_amount_rules(session, p.id), excludes=_excluded_ids(session, p.id),
-        grant_count=grant_count, service_years=p.service_years,
+        grant_count=grant_count, service_years=p.service_years, version=p.version or 1,
     )
 
 
@@ -186,8 +189,17 @@ def validate_policy(session: Session, data: PolicyInput, policy_id: int | None =
 
 
 @operation(Permission.POLICY_MANAGE, writes=True, changes=(Change.LEDGER, Change.POLICIES))
-def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = None) -> PolicyRow:
-    """Create a policy or change one. Grants already made keep what was approved; only new grants see changes."""
+def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = None,
+                expected_version: int | None = None) -> PolicyRow:
+    """Create a policy or change one. Grants already made keep what was approved; only new grants see changes.
+    Saving over a newer version than `expected_version` (another clerk's) is an EditConflict with both versions;
+    every save of a policy makes a new version, its amounts and exclusions included."""
+    if policy_id is not None and expected_version is not None:
+        stored = session.get(SubsidyPolicy, policy_id)
+        if stored is not None:
+            names = dict(session.execute(select(SubsidyPolicy.id, SubsidyPolicy.name)).all())
+            refuse_stale(session, stored, expected_version, mine=data, stored=_row(session, stored).to_input(),
+                         name=stored.name, names={"excludes": names})
     _validate(session, data, policy_id)
     from talentdesk.services.ledger.approvals import four_eyes
 
@@ -200,13 +212,8 @@ def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = 
             "Approvals", "policy \"{name}\": amounts or clawback rule").format(name=data.name.strip()))
         if pending:
             return pending
-    if policy_id is None:
-        p = SubsidyPolicy()
-        session.add(p)
-    else:
-        p = session.get(SubsidyPolicy, policy_id)
-        if p is None:
-            raise NotFound(translate("Policies", "Policy {id} does not exist.").format(id=policy_id))
+    p = new_or_stored(session, SubsidyPolicy, policy_id,
+                      translate("Policies", "Policy {id} does not exist.").format(id=policy_id))
     p.name = data.name.strip()
     p.kind = data.kind
     p.doc_number = data.doc_number.strip()
@@ -221,6 +228,8 @@ def save_policy(session: Session, *, data: PolicyInput, policy_id: int | None = 
     p.active = bool(data.active)
     p.notes = data.notes
     p.service_years = data.service_years
+    if policy_id is not None:
+        flag_modified(p, "name")  # a new version even when only the amounts or exclusions change
     session.flush()
     # amounts: replace the rows that changed (ORM deletes and inserts, so the audit trail sees each one)
     wanted = {(a.tier_code, a.education): a.amount_fen for a in data.amounts}

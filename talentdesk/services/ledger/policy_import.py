@@ -28,15 +28,8 @@ from talentdesk.domain.written import key_text, parse_written_amount, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.common.sheets import _blank, header_key
-from talentdesk.services.common.tabular import (
-    Columns,
-    ImportOutcome,
-    Rejection,
-    backup_first,
-    cell,
-    is_totals_row,
-    merged_notes,
-)
+from talentdesk.services.common.tabular import (Columns, ImportOutcome, Rejection, backup_first, cell, is_totals_row,
+                                                merged_notes)
 from talentdesk.services.ledger.policies import AmountRule, PolicyInput, save_policy, validate_policy
 from talentdesk.domain.labels import join_list
 

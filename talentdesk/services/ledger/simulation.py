@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import InputFileError, StorageError, ValidationError
+from talentdesk.domain.errors import InputFileError, ValidationError
 from talentdesk.domain.ledger_rules import clawback_amount, split_schedule
 from talentdesk.domain.models import (
     Budget,
@@ -51,6 +51,7 @@ from talentdesk.reports.simulation import line_values as _line_values
 from talentdesk.services.base import Change, Permission, operation, record_event
 from talentdesk.services.ledger import eligibility
 from talentdesk.services.ledger.policies import AmountRule, amount_for
+from talentdesk.store.files import write_or_refuse
 
 ARRIVAL_YEARS = 3
 
@@ -241,6 +242,20 @@ def _year_of(d: dt.date, years: tuple[int, ...]) -> int | None:
     return d.year if years[0] <= d.year <= years[-1] else None
 
 
+def _leaving(ret: _Retention, arrival: dt.date, here_from: dt.date, end: dt.date,
+             years: tuple[int, ...]) -> Iterator[tuple[int, dt.date, float]]:
+    """Each year of `years` the commitment (until `end`) still covers after `here_from`, with the middle of that
+    part of it and the chance a talent here at `here_from` leaves during it (years with none are skipped)."""
+    m0 = months_between(arrival, here_from)
+    for y in years:
+        first, last = max(dt.date(y, 1, 1), here_from), min(dt.date(y, 12, 31), end)
+        if last < first:
+            continue
+        p_leave = ret.stays(m0, months_between(arrival, first)) - ret.stays(m0, months_between(arrival, last))
+        if p_leave > 0:
+            yield y, first + (last - first) / 2, p_leave
+
+
 def _expected_grant(acc: dict[str, dict[int, float]], terms: Terms, amount: int, start: dt.date, arrival: dt.date,
                     here_from: dt.date, service_years: int, years: tuple[int, ...], ret: _Retention) -> None:
     """Add one grant's expected payments and clawback, by year, to `acc` (weights: retention after here_from)."""
@@ -255,14 +270,7 @@ def _expected_grant(acc: dict[str, dict[int, float]], terms: Terms, amount: int,
     if terms.clawback_rule == E.ClawbackRule.NONE.value:
         return
     end = add_months(arrival, 12 * commitment)
-    for y in years:
-        first, last = max(dt.date(y, 1, 1), here_from), min(dt.date(y, 12, 31), end)
-        if last < first:
-            continue
-        mid = first + (last - first) / 2
-        p_leave = ret.stays(m0, months_between(arrival, first)) - ret.stays(m0, months_between(arrival, last))
-        if p_leave <= 0:
-            continue
+    for y, mid, p_leave in _leaving(ret, arrival, here_from, end, years):
         paid = sum(i.amount_fen for i in schedule if i.due_date <= mid)
         owed = clawback_amount(rule=terms.clawback_rule, total_fen=amount, paid_fen=paid, arrival=arrival,
                                departure=mid, service_years=commitment)
@@ -307,7 +315,8 @@ def _committed(session: Session, policy_id: int, years: tuple[int, ...]) -> dict
 
 def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: tuple[int, ...],
                        ret: _Retention) -> dict[int, float]:
-    """Expected clawback from the policy's grants in force, should their holders leave within the commitment."""
+    """Expected clawback from the policy's grants held, should their holders leave within the commitment. A grant paid
+    in full (completed) is held too: the ledger claws back from it on a departure within the service years."""
     acc: dict[int, float] = defaultdict(float)
     target = LedgerEntry.__table__.alias("target")
     paid = dict(session.execute(
@@ -329,23 +338,16 @@ def _existing_clawback(session: Session, policy_id: int, as_of: dt.date, years: 
                    Talent.service_years, Talent.service_end_date, Talent.clawback_waiver_reason)
             .join(Talent, Talent.id == SubsidyGrant.talent_id)
             .where(SubsidyGrant.policy_id == policy_id, Talent.status == E.TalentStatus.ACTIVE.value,
-                   SubsidyGrant.status.in_((E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value)),
+                   SubsidyGrant.status.in_((E.GrantStatus.ACTIVE.value, E.GrantStatus.SUSPENDED.value,
+                                            E.GrantStatus.COMPLETED.value)),
                    SubsidyGrant.clawback_rule != E.ClawbackRule.NONE.value)):
         # the commitment the ledger will count on departure: the policy's 服务期 when it sets one, else the talent's
         service_years = policy_years or service_years
         end = add_months(arrival, 12 * policy_years) if policy_years else (end or add_months(arrival, 12 * service_years))
         if end <= as_of:
             continue
-        m0 = months_between(arrival, as_of)
         already = -int(paid.get(gid) or 0)
-        for y in years:
-            first, last = max(dt.date(y, 1, 1), as_of), min(dt.date(y, 12, 31), end)
-            if last < first:
-                continue
-            mid = first + (last - first) / 2
-            p_leave = ret.stays(m0, months_between(arrival, first)) - ret.stays(m0, months_between(arrival, last))
-            if p_leave <= 0:
-                continue
+        for y, mid, p_leave in _leaving(ret, arrival, as_of, end, years):
             by_then = already + sum(a for d, a in future[gid] if d <= mid)
             owed = clawback_amount(rule=rule, total_fen=total, paid_fen=by_then, arrival=arrival, departure=mid,
                                    service_years=service_years)
@@ -513,11 +515,7 @@ def write_xlsx(sim: Simulation, path: Path) -> None:
         notes.append([n])
     notes.append([translate("Simulation", "Payments to newly qualifying talents and arrivals are weighted by the "
                                           "county's retention curve; clawback is the expected amount owed back.")])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise StorageError(translate("Simulation", "The file could not be written: {error}").format(
-            error=exc.strerror or exc)) from exc
+    write_or_refuse(lambda: wb.save(path), translate("Simulation", "The file could not be written: {error}"))
 
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))

@@ -19,6 +19,7 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.enums import AuditAction
 from talentdesk.services.base import Change, Permission, file_at_commit, operation, record_event
+from talentdesk.services.common.printing import check_names
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.mentors.board import OtherRole
 from talentdesk.services.mentors.pairings import find_pairing
@@ -78,7 +79,7 @@ def agreement_data(session: Session, *, pairing_id: int) -> AgreementData:
 
 
 @operation(Permission.MENTOR_READ, writes=True, changes=(Change.AUDIT,))
-def write_agreement(session: Session, *, pairing_id: int, path: str | Path) -> Path:
+def write_agreement(session: Session, *, pairing_id: int, path: str | Path, accept_missing_glyphs: bool = False) -> Path:
     """Build the pairing agreement PDF for one pairing at `path` (fonts embedded). Returns the path.
 
     The agreement names the talent and the mentor, so it is personal data leaving the program: the export is
@@ -87,6 +88,8 @@ def write_agreement(session: Session, *, pairing_id: int, path: str | Path) -> P
 
     data = agreement_data(session, pairing_id=pairing_id)
     font = get_setting(session, "certificate_font") or None
+    check_names(session, [data.mentor_name, data.talent_name, *(o.mentor_name for o in data.other_roles)],
+                document="pairing agreement", accept=accept_missing_glyphs)
     out = Path(path)
     with file_at_commit(session, out) as tmp:  # named as the audit entry below commits
         build_agreement(data, tmp, font_path=font)

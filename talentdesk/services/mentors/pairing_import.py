@@ -27,18 +27,9 @@ from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import key_text, text_cell
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.tabular import (
-    RowCount,
-    data_rows,
-    Columns,
-    ImportOutcome,
-    People,
-    Rejection,
-    backup_first,
-    cell,
-    merged_notes,
-)
+from talentdesk.services.base import Change, Permission, Progress, operation, record_event
+from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
+                                                person_rows, Rejection, RowCount)
 from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
@@ -90,15 +81,11 @@ def _name_key(text: str) -> str:
 
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,), long=True)
 def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
-                    backup_first_: bool = False, today: dt.date | None = None,
-                    progress: Callable[[int, int, str], None] | None = None,
-                    abort: Callable[[], bool] | None = None,
-                    sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
+                    backup_first_: bool = False, today: dt.date | None = None, progress: Progress | None = None,
+                    abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
+                    hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
-    people = People(session)
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     roles: dict[str, int] = {}
     role_names = []
     for rid, name, name_en in session.execute(select(MentorRole.id, MentorRole.name, MentorRole.name_en)):
@@ -119,16 +106,12 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
     rejected: list[Rejection] = []
     warnings: list[Rejection] = []
     rows: list[_Row] = []
+    people = People(session)
     skipped = RowCount()
     current_in_file: dict[tuple[int, int], int] = {}
-    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, cancelled=translate(
+    for rownum, cells, person, problems, bad in person_rows(sheet, by_field, skipped, people, col, abort=abort,
+                                                            cancelled=translate(
             "PairingImport", "The import was cancelled; nothing was changed.")):
-        problems: list[Rejection] = []
-
-        def bad(f: str, message: str) -> None:
-            problems.append(Rejection(rownum, col(f), message))
-
-        person = people.find(cell(cells, by_field, "id_number"), cell(cells, by_field, "name"), bad)
         mentor_name = re.sub(r"\s+", "", text_cell(cell(cells, by_field, "mentor")))
         if not mentor_name:
             bad("mentor", translate("PairingImport", "The mentor's name is missing."))

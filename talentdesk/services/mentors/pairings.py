@@ -17,24 +17,12 @@ from sqlalchemy.orm import Session
 from talentdesk.store.db import ids_in
 from talentdesk.domain.enums import TalentStatus
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
-from talentdesk.domain.models import (
-    Employer,
-    Mentor,
-    MentorRole,
-    Pairing,
-    Talent,
-)
+from talentdesk.domain.models import Employer, Mentor, MentorRole, Pairing, Talent
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation
 from talentdesk.services.common.settings import get_setting
-from talentdesk.services.mentors.pool import (
-    find_mentor,
-    find_or_missing,
-    limited_text,
-    mentor_load,
-    role_display,
-)
+from talentdesk.services.mentors.pool import find_mentor, find_or_missing, limited_text, mentor_load, role_display
 
 MAX_CADENCE_DAYS = 366
 

@@ -10,17 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, ValidationError
-from talentdesk.domain.models import (
-    Employer,
-    Mentor,
-    MentorRole,
-    Pairing,
-    Talent,
-)
+from talentdesk.domain.models import Employer, Mentor, MentorRole, Pairing, Talent
 from talentdesk.domain.pinyin import pinyin_keys
 from talentdesk.domain.values import parse_phone
-from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.i18n import Bilingual, bilingual, translate
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 
 MAX_CAPACITY = 50
 
@@ -39,6 +33,7 @@ class MentorRow:
     employer_id: int | None = None
     talent_id: int | None = None
     notes: str = ""
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
 
     @property
     def full(self) -> bool:
@@ -46,20 +41,16 @@ class MentorRow:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleRow:
+class RoleRow(Bilingual):
     id: int
     name: str
     name_en: str
     sort_order: int
     in_use: int = 0
 
-    @property
-    def display(self) -> str:
-        return self.name_en if current_language() == "en" and self.name_en else self.name
-
 
 def role_display(name: str, name_en: str | None) -> str:
-    return name_en if current_language() == "en" and name_en else name
+    return bilingual(name, name_en)
 
 
 def limited_text(text: str | None, *, limit: int, field_name: str, what: str) -> str:
@@ -102,7 +93,7 @@ def mentor_load(session: Session, mentor_id: int) -> int:
 def _mentor_row(session: Session, m: Mentor) -> MentorRow:
     emp = session.get(Employer, m.employer_id) if m.employer_id else None
     return MentorRow(m.id, m.name, emp.name if emp else "", m.title, m.expertise, m.phone, m.capacity,
-                     mentor_load(session, m.id), bool(m.active), m.employer_id, m.talent_id, m.notes)
+                     mentor_load(session, m.id), bool(m.active), m.employer_id, m.talent_id, m.notes, m.version or 1)
 
 
 def current_loads():
@@ -119,7 +110,8 @@ def list_mentors(session: Session, *, include_retired: bool = False, search: str
     load = current_loads()
     stmt = (
         select(Mentor.id, Mentor.name, Employer.name, Mentor.title, Mentor.expertise, Mentor.phone, Mentor.capacity,
-               func.coalesce(load.c.load, 0), Mentor.active, Mentor.employer_id, Mentor.talent_id, Mentor.notes)
+               func.coalesce(load.c.load, 0), Mentor.active, Mentor.employer_id, Mentor.talent_id, Mentor.notes,
+               Mentor.version)
         .outerjoin(Employer, Employer.id == Mentor.employer_id)
         .outerjoin(load, load.c.mentor_id == Mentor.id)
         .order_by(Mentor.active.desc(), Mentor.name_pinyin, Mentor.id)
@@ -131,7 +123,8 @@ def list_mentors(session: Session, *, include_retired: bool = False, search: str
         like = f"%{s.lower()}%"
         stmt = stmt.where(func.lower(Mentor.name).like(like) | Mentor.name_pinyin.like(like)
                           | Mentor.name_initials.like(like) | func.lower(Mentor.expertise).like(like))
-    return [MentorRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11] or "")
+    return [MentorRow(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11] or "",
+                      r[12] or 1)
             for r in session.execute(stmt)]
 
 
@@ -179,9 +172,18 @@ def create_mentor(session: Session, *, name: str = "", employer_id: int | None =
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def update_mentor(session: Session, *, mentor_id: int, name: str, employer_id: int | None = None, title: str = "",
                   expertise: str = "", phone: str = "", capacity: int = 3, talent_id: int | None = None,
-                  notes: str = "") -> MentorRow:
-    """Change a mentor's details. Capacity cannot drop below the newcomers the mentor looks after now."""
+                  notes: str = "", expected_version: int | None = None) -> MentorRow:
+    """Change a mentor's details. Capacity cannot drop below the newcomers the mentor looks after now. Saving over
+    a newer version than `expected_version` (another clerk's) is an EditConflict with both versions."""
     m = find_mentor(session, mentor_id)
+    if expected_version is not None and m.version != expected_version:
+        mine = dict(name=name, employer_id=employer_id, title=title, expertise=expertise, phone=phone,
+                    capacity=capacity, notes=notes)
+        stored = {f: getattr(m, f) for f in mine}
+        ids = {i for i in (employer_id, m.employer_id) if i is not None}
+        employers = dict(session.execute(select(Employer.id, Employer.name).where(Employer.id.in_(ids))).all()) if ids else {}
+        refuse_stale(session, m, expected_version, mine=mine, stored=stored, name=m.name,
+                     names={"employer_id": employers})
     _apply_mentor_fields(session, m, name=name, employer_id=employer_id, title=title, expertise=expertise,
                          phone=phone, capacity=capacity, talent_id=talent_id, notes=notes)
     load = mentor_load(session, m.id)

@@ -17,17 +17,8 @@ from talentdesk.domain.values import excel_number_message, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.tabular import (
-    Columns,
-    ImportOutcome,
-    People,
-    Rejection,
-    RowCount,
-    backup_first,
-    cell,
-    data_rows,
-    merged_notes,
-)
+from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
+                                                person_rows, Rejection, RowCount)
 from talentdesk.services.payments import accounts
 
 COLUMNS = Columns({
@@ -60,22 +51,15 @@ def import_accounts(session: Session, *, path: str | Path, dry_run: bool = False
                     backup_first_: bool = False, progress: Callable[[int, int, str], None] | None = None,
                     abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
                     hidden_rows: str | None = None) -> ImportOutcome:
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     people = People(session)
     rejected: list[Rejection] = []
     good: list[tuple[int, int, dict[str, str]]] = []
     seen: dict[int, int] = {}
     skipped = RowCount()
-    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, cancelled=translate(
+    for rownum, cells, person, problems, bad in person_rows(sheet, by_field, skipped, people, col, abort=abort,
+                                                            cancelled=translate(
             "AccountImport", "The import was cancelled; nothing was changed.")):
-        problems: list[Rejection] = []
-
-        def bad(f: str, message: str) -> None:
-            problems.append(Rejection(rownum, col(f), message))
-
-        person = people.find(cell(cells, by_field, "id_number"), cell(cells, by_field, "name"), bad)
         raw_no = cell(cells, by_field, "account_no")
         values: dict[str, str] = {}
         try:

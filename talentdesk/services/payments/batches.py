@@ -24,23 +24,14 @@ from talentdesk.domain.models import (
     Payment,
     PaymentBatch,
     PaymentBatchItem,
-    SerialCounter,
     SubsidyGrant,
     SubsidyPolicy,
     Talent,
 )
 from talentdesk.domain.values import format_yuan, mask_id_number
-from talentdesk.i18n import translate
-from talentdesk.services.base import (
-    Change,
-    Permission,
-    actor_of,
-    operation,
-    place_at_commit,
-    record_event,
-    require,
-    temporary_beside,
-)
+from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.services.common.serials import next_in_series
+from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event, require
 from talentdesk.services.payments import accounts, bankfiles, calendar, verification
 
 PREFIX = "PB"
@@ -182,28 +173,21 @@ def find_batch(session: Session, text: str | int) -> int:
 
 
 def _next_number(session: Session, year: int) -> str:
-    counter = session.get(SerialCounter, (PREFIX, year))
-    if counter is None:
-        counter = SerialCounter(prefix=PREFIX, year=year, last=0)
-        session.add(counter)
-    counter.last += 1
-    return f"{PREFIX}{year}-{counter.last:04d}"
+    return f"{PREFIX}{year}-{next_in_series(session, PREFIX, year):04d}"
 
 
-def _status_text(status: str) -> str:
-    return {
-        "draft": translate("PaymentBatches", "draft"),
-        "publicized": translate("PaymentBatches", "under public notice"),
-        "notice_ended": translate("PaymentBatches", "notice ended"),
-        "approved": translate("PaymentBatches", "approved"),
-        "sent": translate("PaymentBatches", "sent to the bank"),
-        "reconciled": translate("PaymentBatches", "reconciled"),
-        "cancelled": translate("PaymentBatches", "cancelled"),
-        "included": translate("PaymentBatches", "in the batch"),
-        "withdrawn": translate("PaymentBatches", "taken out"),
-        "paid": translate("PaymentBatches", "paid"),
-        "failed": translate("PaymentBatches", "failed"),
-    }.get(status, status)
+_status_text = Labels("PaymentBatches", {
+    "draft": QT_TRANSLATE_NOOP("PaymentBatches", "draft"),
+    "publicized": QT_TRANSLATE_NOOP("PaymentBatches", "under public notice"),
+    "notice_ended": QT_TRANSLATE_NOOP("PaymentBatches", "notice ended"),
+    "approved": QT_TRANSLATE_NOOP("PaymentBatches", "approved"),
+    "sent": QT_TRANSLATE_NOOP("PaymentBatches", "sent to the bank"),
+    "reconciled": QT_TRANSLATE_NOOP("PaymentBatches", "reconciled"),
+    "cancelled": QT_TRANSLATE_NOOP("PaymentBatches", "cancelled"),
+    "included": QT_TRANSLATE_NOOP("PaymentBatches", "in the batch"),
+    "withdrawn": QT_TRANSLATE_NOOP("PaymentBatches", "taken out"),
+    "paid": QT_TRANSLATE_NOOP("PaymentBatches", "paid"), "failed": QT_TRANSLATE_NOOP("PaymentBatches", "failed"),
+})
 
 
 status_text = _status_text
@@ -344,32 +328,36 @@ def _notice_lines(session: Session, batch_id: int):
             for n, idn, e, p, doc, amt, seq, cnt in rows]
 
 
-def _write_notice(session: Session, b: PaymentBatch, paths: list[Path]) -> None:
+def _write_notice(session: Session, b: PaymentBatch, paths: list[Path], accept_missing_glyphs: bool) -> None:
     from talentdesk.reports import payment_loop as report
     from talentdesk.services.common.settings import get_setting
+
+    from talentdesk.services.common.printing import check_names
 
     lines = _notice_lines(session, b.id)
     office = str(get_setting(session, "office_name") or "")
     font = str(get_setting(session, "certificate_font") or "") or None
+    if any(p.suffix.lower() == ".pdf" for p in paths):
+        check_names(session, [ln.talent_name for ln in lines], document=f"public notice {b.number}",
+                    accept=accept_missing_glyphs)
     info = report.NoticeInfo(office=office, number=b.number, start=b.notice_start, end=b.notice_end,
                              days=b.notice_days or 0, contact=b.objection_contact)
     for path in paths:
-        tmp = temporary_beside(session, path, ".pending")  # journaled; a folder or a database is refused
-        try:
+        failed = translate("PaymentBatches", "The notice could not be written to {path}: {error}")
+        with _written(session, path, failed) as tmp:
             if path.suffix.lower() == ".xlsx":
                 report.write_notice_xlsx(info, lines, tmp)
             else:
                 report.write_notice_pdf(info, lines, tmp, font_path=font)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StorageError(translate("PaymentBatches", "The notice could not be written to {path}: {error}").format(
-                path=path, error=exc.strerror or exc)) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        place_at_commit(session, tmp, path)
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"public notice {b.number}: {len(lines)} lines to {', '.join(p.name for p in paths)}")
+
+
+def _written(session: Session, path: Path, failed: str):
+    """The temporary file to write `path` in, journaled and placed when the unit of work commits (a folder or a
+    database is refused); an OSError while writing is raised with `failed` ({path}, {error})."""
+    return file_at_commit(session, path, suffix=".pending",
+                          failed=lambda exc: StorageError(failed.format(path=path, error=exc.strerror or exc)))
 
 
 def _check_paths(paths: list[Path], allowed: tuple[str, ...]) -> list[Path]:
@@ -388,7 +376,8 @@ def _check_paths(paths: list[Path], allowed: tuple[str, ...]) -> list[Path]:
 
 @operation(Permission.LEDGER_RECORD, writes=True, changes=(Change.PAYMENTS,))
 def publicize(session: Session, *, batch_id: int, start: dt.date, days: int = 5, pdf_path: str | Path | None = None,
-              xlsx_path: str | Path | None = None, contact: str = "", today: dt.date | None = None) -> NoticeResult:
+              xlsx_path: str | Path | None = None, contact: str = "", today: dt.date | None = None,
+              accept_missing_glyphs: bool = False) -> NoticeResult:
     """Publish the batch for public notice from `start` for `days` working days (public holidays and weekend working
     days counted from the calendar), writing the notice as PDF and/or .xlsx."""
     from talentdesk.services.common.settings import get_setting
@@ -422,19 +411,19 @@ def publicize(session: Session, *, batch_id: int, start: dt.date, days: int = 5,
     b.status = E.BatchStatus.PUBLICIZED.value
     b.publicized_by = actor_of(session).username
     session.flush()
-    _write_notice(session, b, paths)
+    _write_notice(session, b, paths, accept_missing_glyphs)
     return NoticeResult(b.id, b.number, start, end, days, len(_open_items(session, b.id)), tuple(str(p) for p in paths))
 
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))
-def write_notice(session: Session, *, batch_id: int, path: str | Path) -> str:
+def write_notice(session: Session, *, batch_id: int, path: str | Path, accept_missing_glyphs: bool = False) -> str:
     """The notice of a published batch again (PDF or .xlsx), as it stands (people taken out are not on it)."""
     b = _batch(session, batch_id)
     if b.notice_start is None:
         raise RuleViolation(translate("PaymentBatches", "Batch {number} has not been published for notice yet.").format(
             number=b.number))
     paths = _check_paths([Path(path)], (".pdf", ".xlsx"))
-    _write_notice(session, b, paths)
+    _write_notice(session, b, paths, accept_missing_glyphs)
     return str(paths[0])
 
 
@@ -598,17 +587,10 @@ def export_bank_file(session: Session, *, batch_id: int, layout: str | int, out_
         lines.append(bankfiles.FileLine(item.line_no, item.holder_name, item.account_no, item.bank_name,
                                         item.amount_fen, idn or "", f"{b.number} {policy}"[:60], name, employer or "",
                                         policy))
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    with _written(session, out, translate("PaymentBatches", "The bank file could not be written to {path}: {error}")) \
+            as tmp:
         bankfiles.render(lay, lines, tmp, office=str(get_setting(session, "office_name") or ""), batch=b.number,
                          date=dt.date.today().isoformat())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("PaymentBatches", "The bank file could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     for item in items:
         item.status = E.BatchItemStatus.SENT.value
     actor = actor_of(session)
@@ -617,7 +599,6 @@ def export_bank_file(session: Session, *, batch_id: int, layout: str | int, out_
     total = sum(i.amount_fen for i in items)
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"bank file {b.number} ({lay.name}): {len(lines)} lines, {total} fen to {out.name}")
-    place_at_commit(session, tmp, out)
     return BankFileResult(b.id, b.number, lay.name, len(lines), total, str(out))
 
 
@@ -882,7 +863,8 @@ def batch_detail(session: Session, *, batch_id: int, today: dt.date | None = Non
 # ------------------------------------------------------------------ the reconciliation report
 
 @operation(Permission.LEDGER_READ, writes=True, changes=(Change.AUDIT,))
-def write_report(session: Session, *, batch_id: int, out_path: str | Path) -> Figures:
+def write_report(session: Session, *, batch_id: int, out_path: str | Path,
+                 accept_missing_glyphs: bool = False) -> Figures:
     """The batch's reconciliation (sent, paid, failed, re-issued, outstanding, to the fen) as PDF or .xlsx."""
     from talentdesk.reports import payment_loop as report
     from talentdesk.services.common.settings import get_setting
@@ -907,21 +889,18 @@ def write_report(session: Session, *, batch_id: int, out_path: str | Path) -> Fi
     info = report.ReportInfo(office=str(get_setting(session, "office_name") or ""), number=b.number,
                              status=_status_text(b.stage), reissue_of=b.reissue_of, layout=b.layout_name,
                              balances=f.balances(), on=dt.date.today())
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    if out.suffix.lower() == ".pdf":
+        from talentdesk.services.common.printing import check_names
+
+        check_names(session, [ln.talent_name for ln in lines], document=f"reconciliation report {b.number}",
+                    accept=accept_missing_glyphs)
+    with _written(session, out, translate("PaymentBatches", "The report could not be written to {path}: {error}")) \
+            as tmp:
         if out.suffix.lower() == ".xlsx":
             report.write_report_xlsx(info, figures, lines, tmp)
         else:
             report.write_report_pdf(info, figures, lines, tmp,
                                     font_path=str(get_setting(session, "certificate_font") or "") or None)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("PaymentBatches", "The report could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     record_event(session, E.AuditAction.EXPORT, table="payment_batches", record_id=str(b.id),
                  summary=f"reconciliation report {b.number} to {out.name}")
-    place_at_commit(session, tmp, out)
     return f

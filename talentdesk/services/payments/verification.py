@@ -17,8 +17,7 @@ from talentdesk.domain.errors import RuleViolation, StorageError, ValidationErro
 from talentdesk.domain.models import Employer, Instalment, SubsidyGrant, SubsidyPolicy, Talent, Verification
 from talentdesk.domain.values import mask_id_number
 from talentdesk.i18n import translate
-from talentdesk.services.base import (Change, Permission, actor_of, operation, place_at_commit, record_event,
-                                      temporary_beside)
+from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def _scope(session: Session, *, due_by: dt.date, policy_id: int | None = None, e
            talent_ids: Iterable[int] | None = None, instalment_ids: Iterable[int] | None = None):
     """Unpaid, uncancelled instalments of active grants of active talents, due by `due_by`, whose policy asks for
     在岗核验, with everything a form or a list shows."""
-    from talentdesk.services.ledger.journal import _standing
+    from talentdesk.services.watch_signals import standing_entry as _standing
 
     stmt = (
         select(Instalment.id, SubsidyGrant.id, Talent.id, Talent.name, Talent.id_number, Talent.employer_id,
@@ -212,7 +211,8 @@ def set_rule(session: Session, *, policy_id: int, rule: str) -> str:
 
 @operation(Permission.PERSONAL_EXPORT, writes=True, changes=(Change.AUDIT,))
 def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str | Path,
-                             employer_id: int | None = None, on: dt.date | None = None) -> int:
+                             employer_id: int | None = None, on: dt.date | None = None,
+                             accept_missing_glyphs: bool = False) -> int:
     """在岗情况确认表: one form per employer listing its talents waiting for 在岗核验, for the employer to tick, sign and
     stamp. Returns how many employers; the PDF is named as its audit entry commits."""
     from talentdesk.reports import payment_loop as report
@@ -231,17 +231,17 @@ def write_confirmation_forms(session: Session, *, due_by: dt.date, out_path: str
         seen.add((r.talent_id, r.period))
         forms.setdefault(r.employer_name or translate("Verification", "(no employer)"), []).append(
             report.FormLine(r.talent_name, r.id_masked, r.post, r.policy_name, r.period, r.due_date))
+    from talentdesk.services.common.printing import check_names
+
+    check_names(session, [ln.talent_name for lines in forms.values() for ln in lines],
+                document="in-post confirmation forms", accept=accept_missing_glyphs)
     out = Path(out_path)
-    tmp = temporary_beside(session, out, ".pending")  # journaled; a folder or a database is refused
-    try:
+    failed = translate("Verification", "The form could not be written to {path}: {error}")
+    with file_at_commit(session, out, suffix=".pending",  # journaled; a folder or a database is refused
+                        failed=lambda exc: StorageError(failed.format(path=out, error=exc.strerror or exc))) as tmp:
         report.write_confirmation_forms(forms, tmp, office=str(get_setting(session, "office_name") or ""),
                                         on=on or dt.date.today(),
                                         font_path=str(get_setting(session, "certificate_font") or "") or None)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(translate("Verification", "The form could not be written to {path}: {error}").format(
-            path=out, error=exc.strerror or exc)) from None
     record_event(session, E.AuditAction.EXPORT, summary=f"in-post confirmation forms: {len(forms)} employers, {len(seen)} lines "
                                                         f"to {out.name}")
-    place_at_commit(session, tmp, out)
     return len(forms)

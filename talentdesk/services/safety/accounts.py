@@ -27,7 +27,9 @@ from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import AuthenticationError, Conflict, NotFound, RuleViolation, StorageError, ValidationError
 from talentdesk.domain.models import ChainLink, User
 from talentdesk.i18n import translate
-from talentdesk.services.base import Actor, Change, Lane, Permission, actor_of, operation, record_event
+from talentdesk.services.base import (
+    Actor, Change, Lane, Permission, actor_of, operation, record_event, refuse_stale,
+)
 from talentdesk.services.safety import key_wraps
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
@@ -53,6 +55,7 @@ class UserRow:
     failed_attempts: int
     must_change_password: bool
     last_login_at: dt.datetime | None
+    version: int = 1  # what the accounts page saves a role or on/off change against (services/base.refuse_stale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ class LoginResult:
 
 def _row(u: User) -> UserRow:
     return UserRow(u.id, u.username, u.display_name, u.role, bool(u.active), u.locked_until, u.failed_attempts,
-                   bool(u.must_change_password), u.last_login_at)
+                   bool(u.must_change_password), u.last_login_at, u.version or 1)
 
 
 def _actor(u: User) -> Actor:
@@ -229,9 +232,14 @@ def unlock_user(session: Session, *, user_id: int) -> UserRow:
 
 @operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def update_user(session: Session, *, user_id: int, role: str | None = None, active: bool | None = None,
-                display_name: str | None = None) -> UserRow:
-    """Change an account's role, active flag or display name. The last active admin cannot be demoted or disabled."""
+                display_name: str | None = None, expected_version: int | None = None) -> UserRow:
+    """Change an account's role, active flag or display name. The last active admin cannot be demoted or disabled.
+    A change over another administrator's newer one (since `expected_version`) to the same field is an
+    EditConflict with both values (a login changes the version too, but none of these fields)."""
     u = _user(session, user_id)
+    given = {k: v for k, v in (("role", role), ("active", active), ("display_name", display_name)) if v is not None}
+    refuse_stale(session, u, expected_version, mine=given, name=u.username,
+                 stored={"role": u.role, "active": bool(u.active), "display_name": u.display_name})
     new_role = _check_role(role) if role is not None else Role(u.role)
     new_active = u.active if active is None else bool(active)
     losing_admin = u.role == Role.ADMIN.value and u.active and (new_role != Role.ADMIN or not new_active)

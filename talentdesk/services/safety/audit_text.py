@@ -242,6 +242,10 @@ _FIELDS = {
     "prefix": QT_TRANSLATE_NOOP("AuditText", "Prefix"),
     "last": QT_TRANSLATE_NOOP("AuditText", "Last number"),
     "exit_reason_id": QT_TRANSLATE_NOOP("AuditText", "Reason for leaving (coded)"),
+    # a policy's editor (the conflict dialog names them)
+    "amounts": QT_TRANSLATE_NOOP("AuditText", "Amounts"),
+    "excludes": QT_TRANSLATE_NOOP("AuditText", "Cannot be held together with"),
+    "service_years": QT_TRANSLATE_NOOP("AuditText", "Service commitment (years)"),
     # what bulk statements record
     "rows": QT_TRANSLATE_NOOP("AuditText", "Rows"),
     "sample": QT_TRANSLATE_NOOP("AuditText", "First rows"),

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, ValidationError
+from talentdesk.domain.labels import label
 from talentdesk.domain.models import CareCase, Talent
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import Change, Permission, operation, refuse_stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,16 @@ class CareRow:
     closed_on: dt.date | None
     status: str
     notes: str
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
+
+
+CARE_FIELDS = ("kind", "title", "room", "move_in_date", "move_out_date", "opened_on", "closed_on", "notes")
+"""What the care-case editor changes."""
 
 
 def _row(c: CareCase) -> CareRow:
     return CareRow(c.id, c.talent_id, c.kind, c.title, c.room, c.move_in_date, c.move_out_date, c.opened_on,
-                   c.closed_on, c.status, c.notes)
+                   c.closed_on, c.status, c.notes, c.version or 1)
 
 
 @operation(Permission.TALENT_READ)
@@ -79,8 +85,9 @@ def clean_care_fields(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[s
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE))
 def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any],
-                   case_id: int | None = None) -> CareRow:
-    """Open a new case (case_id None) or change one. Giving a closing date closes it; clearing it re-opens it."""
+                   case_id: int | None = None, expected_version: int | None = None) -> CareRow:
+    """Open a new case (case_id None) or change one. Giving a closing date closes it; clearing it re-opens it.
+    Saving over a newer version than `expected_version` (another clerk's) is an EditConflict with both versions."""
     if session.get(Talent, talent_id) is None:
         raise NotFound(translate("Care", "This talent no longer exists."))
     clean, errors = clean_care_fields(values)
@@ -94,6 +101,8 @@ def save_care_case(session: Session, *, talent_id: int, values: Mapping[str, Any
         c = session.get(CareCase, case_id)
         if c is None or c.talent_id != talent_id:
             raise NotFound(translate("Care", "This care case no longer exists."))
+        refuse_stale(session, c, expected_version, mine=values, stored={f: getattr(c, f) for f in CARE_FIELDS},
+                     name=c.title or label(E.CareKind, c.kind), fields=CARE_FIELDS, compare=clean)
     for k, v in clean.items():
         setattr(c, k, v)
     session.flush()

@@ -25,18 +25,9 @@ from talentdesk.domain.parsing import parse_choice, parse_date_value
 from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation, record_event
-from talentdesk.services.common.tabular import (
-    RowCount,
-    data_rows,
-    Columns,
-    ImportOutcome,
-    People,
-    Rejection,
-    backup_first,
-    cell,
-    merged_notes,
-)
+from talentdesk.services.base import Change, Permission, Progress, operation, record_event
+from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
+                                                person_rows, Rejection, RowCount)
 from talentdesk.services.talents.care import clean_care_fields
 
 COLUMNS = Columns({
@@ -102,15 +93,11 @@ def _overlap(a_in: dt.date, a_out: dt.date | None, b_in: dt.date, b_out: dt.date
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.CARE), long=True)
 def import_care(session: Session, *, path: str | Path, dry_run: bool = False, skip_invalid: bool = False,
-                backup_first_: bool = False, today: dt.date | None = None,
-                progress: Callable[[int, int, str], None] | None = None,
-                abort: Callable[[], bool] | None = None,
-                sheet_name: str | None = None, hidden_rows: str | None = None) -> ImportOutcome:
+                backup_first_: bool = False, today: dt.date | None = None, progress: Progress | None = None,
+                abort: Callable[[], bool] | None = None, sheet_name: str | None = None,
+                hidden_rows: str | None = None) -> ImportOutcome:
     today = today or dt.date.today()
-    sheet = COLUMNS.read(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
-    by_field, unknown = COLUMNS.map(sheet.headers)
-    col = lambda f: sheet.headers[by_field[f]] if f in by_field else COLUMNS.title(f)  # noqa: E731
-    people = People(session)
+    sheet, by_field, unknown, col = COLUMNS.open(path, sheet=sheet_name, hidden_rows=hidden_rows, dry_run=dry_run)
     stays: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, int | None]]] = {}
     for title, room, m_in, m_out in session.execute(
             select(CareCase.title, CareCase.room, CareCase.move_in_date, CareCase.move_out_date)
@@ -123,15 +110,11 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
     cases_in_file: dict[tuple, int] = {}
     rejected: list[Rejection] = []
     good: list[tuple[int, int, dict[str, Any]]] = []
+    people = People(session)
     skipped = RowCount()
-    for rownum, cells in data_rows(sheet, by_field, skipped, abort=abort, cancelled=translate(
+    for rownum, cells, person, problems, bad in person_rows(sheet, by_field, skipped, people, col, abort=abort,
+                                                            cancelled=translate(
             "CareImport", "The import was cancelled; nothing was changed.")):
-        problems: list[Rejection] = []
-
-        def bad(f: str, message: str) -> None:
-            problems.append(Rejection(rownum, col(f), message))
-
-        person = people.find(cell(cells, by_field, "id_number"), cell(cells, by_field, "name"), bad)
         values: dict[str, Any] = {"title": text_cell(cell(cells, by_field, "apartment")),
                                   "room": text_cell(cell(cells, by_field, "room")),
                                   "notes": text_cell(cell(cells, by_field, "notes"))}

@@ -19,11 +19,17 @@ from talentdesk.domain.values import (
     parse_uscc,
 )
 from talentdesk.i18n import translate
+from talentdesk.services.common.records import new_or_stored
 from talentdesk.services.base import (
     Change,
     Permission,
     operation,
+    refuse_stale,
 )
+
+
+EMPLOYER_FIELDS = ("name", "uscc", "kind", "address", "contact", "phone")
+"""What the employers editor changes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,7 @@ class EmployerDetail:
     contact: str
     phone: str
     talent_count: int
+    version: int = 1  # what an editor saves against (services/base.refuse_stale)
 
 
 def _employer_clean(session: Session, values: Mapping[str, Any], exclude: int | None) -> dict[str, Any]:
@@ -78,7 +85,7 @@ def _employer_clean(session: Session, values: Mapping[str, Any], exclude: int | 
 
 def _employer_detail(session: Session, e: Employer) -> EmployerDetail:
     n = session.scalar(select(func.count()).select_from(Talent).where(Talent.employer_id == e.id)) or 0
-    return EmployerDetail(e.id, e.name, e.uscc or "", e.kind, e.address, e.contact, e.phone, n)
+    return EmployerDetail(e.id, e.name, e.uscc or "", e.kind, e.address, e.contact, e.phone, n, e.version or 1)
 
 
 @operation(Permission.TALENT_READ)
@@ -90,16 +97,18 @@ def get_employer(session: Session, *, employer_id: int) -> EmployerDetail:
 
 
 @operation(Permission.TALENT_WRITE, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS))
-def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: int | None = None) -> EmployerDetail:
-    """Create (employer_id None) or change an employer. The USCC is optional but must be valid when given."""
-    clean = _employer_clean(session, values, employer_id)
-    if employer_id is None:
-        e = Employer()
-        session.add(e)
-    else:
+def save_employer(session: Session, *, values: Mapping[str, Any], employer_id: int | None = None,
+                  expected_version: int | None = None) -> EmployerDetail:
+    """Create (employer_id None) or change an employer. The USCC is optional but must be valid when given. Saving
+    over a newer version than `expected_version` (another clerk's) is an EditConflict with both versions."""
+    if employer_id is not None and expected_version is not None:
         e = session.get(Employer, employer_id)
-        if e is None:
-            raise NotFound(translate("TalentEdit", "This employer no longer exists."))
+        if e is not None:
+            stored = _employer_detail(session, e)
+            refuse_stale(session, e, expected_version, mine=values, stored=stored, name=e.name,
+                         fields=EMPLOYER_FIELDS)
+    clean = _employer_clean(session, values, employer_id)
+    e = new_or_stored(session, Employer, employer_id, translate("TalentEdit", "This employer no longer exists."))
     for k, v in clean.items():
         setattr(e, k, v)
     e.name_pinyin, e.name_initials = pinyin_keys(e.name)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.domain.errors import Conflict, NotFound, ValidationError
 from talentdesk.domain.models import ExitReason, Talent
-from talentdesk.i18n import current_language, translate
+from talentdesk.i18n import Bilingual, translate
 from talentdesk.services.base import Change, Permission, operation
 from talentdesk.domain.labels import join_list
 
@@ -21,7 +21,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 @dataclass(frozen=True, slots=True)
-class ExitReasonRow:
+class ExitReasonRow(Bilingual):
     id: int
     code: str
     name: str
@@ -29,10 +29,6 @@ class ExitReasonRow:
     sort_order: int
     active: bool
     departures: int = 0
-
-    @property
-    def display(self) -> str:
-        return self.name_en if current_language() == "en" and self.name_en else self.name
 
 
 def _row(r: ExitReason, departures: int = 0) -> ExitReasonRow:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -30,8 +30,9 @@ from talentdesk.domain.talent_fields import (
 )
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, operation, record_event
+from talentdesk.services.base import Change, Permission, bulk_insert, operation, record_event
 from talentdesk.services.common import sheets
+from talentdesk.store.db import larger_page_cache
 from talentdesk.services.common.sheets import (  # noqa: F401 - the reading names stay importable from here
     INJECTION_CHARS,
     MAX_FILE_BYTES,
@@ -225,15 +226,20 @@ def not_data_reason(cells: list[Any], id_index: int | None) -> str | None:
     """Why a row is not a person's record, or None: its first filled cell starts like a totals or notes line
     (合计, 总计, 小计, 注：, 填表人 …) and it carries no ID number."""
     first = next((str(c).strip() for c in cells if not _blank(c)), "")
-    has_id = (id_index is not None and id_index < len(cells) and not _blank(cells[id_index])
-              and len(re.sub(r"\s", "", str(cells[id_index]))) >= 15)
-    if has_id or not _NOT_DATA.match(to_halfwidth(first).replace(" ", "")):
+    if not _NOT_DATA.match(to_halfwidth(first).replace(" ", "")):
         return None
+    if (id_index is not None and id_index < len(cells) and not _blank(cells[id_index])
+            and len(_SPACES.sub("", str(cells[id_index]))) >= 15):
+        return None  # it carries an ID number: a person, whatever the first cell says
     return translate("Importer", "not data: “{text}”").format(text=first[:40])
 
 
+_SPACES = re.compile(r"\s")
+_RUNS = re.compile(r"\s+")
+
+
 def _norm_employer(name: str) -> str:
-    return re.sub(r"\s+", "", to_halfwidth(name))
+    return _RUNS.sub("", to_halfwidth(name))
 
 
 @dataclass
@@ -251,6 +257,10 @@ class _Checked:
 # fields whose values come from a fixed list: a value that matches none can be mapped by the clerk for the file
 MAPPABLE = ("tier_code", "education", "degree", "gender", "intro_mode", "status", "important_post")
 HIDDEN_CHOICES = ("include", "skip")
+# the order in which a row's problems with its talent fields are listed
+_CHECKED_ORDER = ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree", "tier_code",
+                  "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity", "native_place",
+                  "school", "major", "professional_title", "post", "notes")
 
 
 def parse_value_map(items: list[str] | None) -> dict[str, dict[str, str]]:
@@ -285,6 +295,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     blank = 0
     new_employers: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
+    employer_keys: dict[str, str] = {}  # as written -> normalised (a roster names few employers, many times)
     warnings: list[Rejection] = []
     not_data: list[Rejection] = []
     id_index = next((i for i, f in by_index.items() if f == "id_number"), None)
@@ -318,16 +329,18 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                     v = ""
             values[f] = v
         values.update(fixed)  # one value for every row (--set, or the preview's "same for all rows")
-        raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values}
+        # the values as written in the mappable columns (before the clerk's mapping); without a mapping they are
+        # only needed for a row with errors, and read then
+        raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values} if value_map else None
         for f, table in value_map.items():  # the clerk's mapping for this file (e.g. 特聘 -> B)
             if raw_choice.get(f) in table:
                 values[f] = table[raw_choice[f]]
-        employer_name = re.sub(r"\s+", " ", str(values.pop("employer", "") or "").strip())
+        employer_name = _RUNS.sub(" ", str(values.pop("employer", "") or "").strip())
         noted: dict[str, str] = {}
         clean, errors = clean_talent_fields(values, today=today, tiers=tiers, warnings=noted)
-        for f in ("name", "gender", "id_number", "birth_date", "phone", "email", "education", "degree",
-                  "tier_code", "intro_mode", "important_post", "arrival_date", "service_years", "ethnicity",
-                  "native_place", "school", "major", "professional_title", "post", "notes"):
+        if raw_choice is None and (errors or not _blank(values.get("status"))):
+            raw_choice = {f: cell_text(values.get(f)) for f in MAPPABLE if f in values}
+        for f in _CHECKED_ORDER if errors else ():
             if f in errors:
                 problems.append(Rejection(rownum, col(f), errors[f]))
                 if f in MAPPABLE and raw_choice.get(f):
@@ -391,13 +404,16 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             if column in by_index:
                 warnings.append(Rejection(rownum, col(by_index[column]), translate(
                     "Importer", "filled in from the merged cell on row {row}").format(row=source)))
+        key = None
         if employer_name:
-            key = _norm_employer(employer_name)
+            key = employer_keys.get(employer_name)
+            if key is None:
+                key = employer_keys[employer_name] = _norm_employer(employer_name)
             if key not in employers and key not in new_employers:
                 new_employers[key] = employer_name
         clean.update(extra)
         clean["status"] = status
-        clean["_employer"] = _norm_employer(employer_name) if employer_name else None
+        clean["_employer"] = key
         clean["_row"] = rownum
         good.append(clean)
     # ID numbers already on file (checked in chunks: the IN list stays small)
@@ -476,21 +492,22 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
         employer_ids[_norm_employer(name)] = e.id
     total = len(checked.rows)
     batch: list[dict[str, Any]] = []
-    for n, r in enumerate(checked.rows):
-        if abort is not None and n % 500 == 0 and abort():
-            raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
-        emp = r.pop("_employer")
-        r.pop("_row")
-        r["employer_id"] = employer_ids.get(emp) if emp else None
-        r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
-        r["service_end_date"] = service_end(r["arrival_date"], r["service_years"])
-        batch.append(r)
-        if len(batch) == 2000 or n == total - 1:
-            if progress is not None:
-                progress(n, total, translate("Importer", "Importing"))
-            # one bulk INSERT per 2,000 rows; the session's bulk hook writes its audit entry (rows and a sample)
-            session.execute(insert(Talent.__table__), batch)
-            batch = []
+    with larger_page_cache(session.connection()):
+        for n, r in enumerate(checked.rows):
+            if abort is not None and n % 500 == 0 and abort():
+                raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
+            emp = r.pop("_employer")
+            r.pop("_row")
+            r["employer_id"] = employer_ids.get(emp) if emp else None
+            r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
+            r["service_end_date"] = service_end(r["arrival_date"], r["service_years"])
+            batch.append(r)
+            if len(batch) == 2000 or n == total - 1:
+                if progress is not None:
+                    progress(n, total, translate("Importer", "Importing"))
+                # 2,000 rows at a time, each batch with its bulk audit entry (the row count and a sample)
+                bulk_insert(session, Talent.__table__, batch)
+                batch = []
     record_event(session, E.AuditAction.IMPORT, table="talents",
                  summary=f"imported {total} talents from {Path(path).name}; {len(checked.rejected)} rows skipped; "
                          f"{len(checked.new_employers)} new employers")

@@ -31,6 +31,7 @@ from talentdesk.services.base import (
     Permission,
     actor_of,
     operation,
+    refuse_stale,
 )
 
 
@@ -181,7 +182,7 @@ def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]
     again with `theirs_version` keeps mine, over theirs, knowingly)."""
     t = find_talent(session, talent_id)
     if expected_version is not None and t.version != expected_version:
-        _conflict(session, t, values)
+        _conflict(session, t, values, expected_version)
     values = dict(values)
     if not actor_of(session).can(Permission.TALENT_SENSITIVE):
         # the editor showed masked values; an unchanged masked value means "keep"
@@ -195,39 +196,12 @@ def update_talent(session: Session, *, talent_id: int, values: Mapping[str, Any]
     return talent_detail(session, t)
 
 
-def _conflict(session: Session, t: Talent, values: Mapping[str, Any]) -> None:
-    """Raise the conflict: the fields where my values differ from the record as now stored, both ways (none: the
-    save goes on, as nothing of theirs would be lost)."""
-    from talentdesk.domain.errors import EditConflict
-    from talentdesk.domain.models import AuditEntry
-
+def _conflict(session: Session, t: Talent, values: Mapping[str, Any], expected_version: int) -> None:
+    """Refuse a save over a newer version with both values of every field that differs (services/base.py)."""
     theirs_detail = talent_detail(session, t)
-    stored = theirs_detail.editable_values()
     clean, _errors = clean_talent_fields(values, tiers=tier_spellings(session))  # 2023/7/1 is 2023-07-01
-    mine, theirs = {}, {}
-    for f in TALENT_FIELDS:
-        if f not in values:
-            continue
-        compared = clean[f] if f in clean else values[f]
-        if _shown(compared) != _shown(stored.get(f)):
-            mine[f], theirs[f] = values[f], stored.get(f)
-    if not mine:
-        return  # the other save made the record what this one would: nothing to choose, nothing lost
-    last = session.execute(select(AuditEntry.actor_name, AuditEntry.at).where(
-        AuditEntry.table_name == "talents", AuditEntry.record_id == str(t.id)).order_by(
-        AuditEntry.id.desc()).limit(1)).first()
-    who, when = (last[0], f"{last[1]:%Y-%m-%d %H:%M}") if last else ("", "")
-    raise EditConflict(
-        translate("Conflicts", "{who} saved {name}'s record at {when}, after you opened it. Nothing was saved: "
-                               "choose, field by field, which version to keep.").format(
-            who=who or translate("Conflicts", "Someone else"), name=t.name, when=when or "?"),
-        mine=mine, theirs=theirs, labels={f: field_label(f) for f in mine}, theirs_version=t.version,
-        theirs_record=theirs_detail, who=who, when=when)
+    refuse_stale(session, t, expected_version, mine=values, stored=theirs_detail.editable_values(), name=t.name,
+                 fields=[f for f in TALENT_FIELDS if f in values], compare={**values, **clean},
+                 theirs_record=theirs_detail)
 
 
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    return str(value).strip()

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import Select, and_, func, literal_column, or_, select, union
 from sqlalchemy import text as text_
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ from talentdesk.domain.values import (
     to_halfwidth,
 )
 from talentdesk.i18n import translate
+from talentdesk.services.common.filters import where_given
 from talentdesk.services.base import Permission, actor_of, operation
 from talentdesk.services.common.paging import Page
 from talentdesk.domain.labels import join_list
@@ -108,12 +109,35 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
                          select(Talent.id).where(Talent.phone.contains(needle, autoescape=True)))
     else:
         employer_ids = select(Employer.id).where(Employer.name.contains(text, autoescape=True))
-        by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+        by_name = _name_contains(session, text)
         stmt = union(
             select(Talent.id).where(by_name),  # a scan of the covering name index
             select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
         )
     return list(session.scalars(stmt))
+
+
+SHORT_TEXT = 3
+"""PostgreSQL's trigram index serves a "contains" search from three characters on; a Chinese given name is often one
+or two (伟, 志强), and a whole name two (王伟)."""
+
+
+def _name_contains(session: Session, text: str):
+    """Talents whose name contains `text`, as a condition an index serves. SQLite: a scan of the covering name
+    index. PostgreSQL: the trigram index (trgm_1) from three characters; below that, the index of each name's
+    characters (chars_1): the names holding every character of the text, then the text itself among them."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return func.instr(Talent.name, text) > 0
+    contains = Talent.name.contains(text, autoescape=True)
+    if dialect != "postgresql" or len(text) >= SHORT_TEXT:
+        return contains
+    from sqlalchemy import Text, literal
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    # the expression exactly as the index has it (NULL written out, not bound, so the planner can match it)
+    chars = func.string_to_array(Talent.name, literal_column("NULL"))
+    return and_(chars.op("@>")(literal(list(dict.fromkeys(text)), ARRAY(Text))), contains)
 
 
 def _has_number_index(session: Session) -> bool:
@@ -142,14 +166,8 @@ def _filtered(session: Session, q: TalentQuery, stmt: Select, text_ids=_UNSET) -
     ids = _text_ids(session, q.text) if text_ids is _UNSET else text_ids
     if ids is not None:
         stmt = stmt.where(_ids_condition(session, ids))
-    if q.status:
-        stmt = stmt.where(Talent.status == q.status)
-    if q.tier_code:
-        stmt = stmt.where(Talent.tier_code == q.tier_code)
-    if q.employer_id:
-        stmt = stmt.where(Talent.employer_id == q.employer_id)
-    if q.education:
-        stmt = stmt.where(Talent.education == q.education)
+    stmt = where_given(stmt, (Talent.status, q.status), (Talent.tier_code, q.tier_code),
+                       (Talent.employer_id, q.employer_id), (Talent.education, q.education))
     if q.arrival_year:
         if not 1900 <= q.arrival_year <= 2999:
             raise ValidationError(translate("Talents", "The arrival year must be between 1900 and 2999."),
@@ -277,8 +295,7 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
                                   .where(Talent.employer_id.in_(employers))) or 0
     if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
         return None
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    by_name = (func.instr(Talent.name, text) > 0) if sqlite else Talent.name.contains(text, autoescape=True)
+    by_name = _name_contains(session, text)
     named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
     named_elsewhere = 0
     for i in range(0, len(named), 500):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
 from talentdesk.ui.common.style import error_style
@@ -70,6 +71,22 @@ class _Form(GuardedDialog):
 
     def finish(self) -> None:
         super().accept()
+
+    def edits(self, version: int, submit) -> None:
+        """This form changes a stored record read at `version`: OK calls `submit(data, version, on_error)` with
+        `value()`, and a save over a newer version (another clerk's) shows both to choose from
+        (ui/common/conflict.py), then saves the choice against the version now stored."""
+        self.loaded = self.value()
+        self.on_save = lambda: self._submit_versioned(submit, self.value(), version)
+
+    def _submit_versioned(self, submit, data, version: int) -> None:
+        submit(data, version, lambda exc: self._versioned_failed(submit, data, exc))
+
+    def _versioned_failed(self, submit, data, exc: BaseException) -> None:
+        if not offer_choice(self, exc, mine=data, loaded=self.loaded,
+                            resave=lambda chosen, version: self._submit_versioned(submit, chosen, version),
+                            on_cancel=lambda: self.buttons.setEnabled(True)):
+            self.failed(exc)
 
     def failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

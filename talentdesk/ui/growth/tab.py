@@ -14,6 +14,7 @@ from talentdesk.ui.growth.training_page import TrainingPage
 
 
 class GrowthTab(Tab):
+    key = "growth"
     interests = frozenset({"growth", "talents", "ledger", "mentors", "care", "settings"})
     open_requested = Signal(str, int)  # table, record id — for records other tabs own
 
@@ -43,8 +44,6 @@ class GrowthTab(Tab):
         lay = QVBoxLayout(self)
         lay.addWidget(self.pages)
 
-    def title(self) -> str:
-        return self.tr("Growth timeline")
 
     def refresh(self) -> None:
         """Data changed (or first show): every page is stale; the visible one reloads now, the others when shown."""

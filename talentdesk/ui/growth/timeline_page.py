@@ -204,6 +204,8 @@ class TimelinePage(QWidget):
             self.context.runner.submit(call(events.delete_event, event_id=ev.id), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
 
         delete.clicked.connect(really_delete)
-        dlg.on_save = lambda: self.context.runner.submit(call(events.update_event, event_id=ev.id, data=dlg.value(), today=dt.date.today()), on_done=lambda _r: self._saved(dlg), on_error=dlg.failed)
+        dlg.edits(ev.version, lambda data, version, on_error: self.context.runner.submit(
+            call(events.update_event, event_id=ev.id, data=data, today=dt.date.today(), expected_version=version),
+            on_done=lambda _r: self._saved(dlg), on_error=on_error))
         dlg.open()
         self.event_dialog = dlg

@@ -185,8 +185,11 @@ class TrainingPage(QWidget):
         if p is None:
             return None
         dlg = ProgramDialog(self, year=p.year, program=p)
-        dlg.kwargs = lambda: {"data": dlg.value()}
-        self._wire(dlg, training.update_program, program_id=p.id)
+        dlg.edits(p.version, lambda data, version, on_error: self.context.runner.submit(
+            call(training.update_program, program_id=p.id, data=data, expected_version=version),
+            on_done=lambda _r: dlg.finish(), on_error=on_error))
+        dlg.open()
+        self.dialog = dlg
         return dlg
 
     def enrol(self):

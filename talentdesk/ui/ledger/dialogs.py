@@ -36,6 +36,7 @@ from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger.pending import written_row
@@ -265,7 +266,18 @@ class PolicyDialog(GuardedDialog):
         except ValidationError as exc:
             self.error.setText(exc.message)
             return
-        self.context.runner.submit(call(policies.save_policy, data=data, policy_id=self.policy.id if self.policy else None), on_done=self._saved, on_error=lambda e: self.error.setText(getattr(e, "message", str(e))))
+        self._submit(data, self.policy.version if self.policy else None)
+
+    def _submit(self, data, version: int | None) -> None:
+        self.context.runner.submit(call(policies.save_policy, data=data, policy_id=self.policy.id if self.policy else None,
+                                        expected_version=version),
+                                   on_done=self._saved, on_error=lambda e: self._failed(e, data))
+
+    def _failed(self, exc: BaseException, data) -> None:
+        if offer_choice(self, exc, mine=data, loaded=self.policy.to_input() if self.policy else None,
+                        resave=self._submit):
+            return
+        self.error.setText(getattr(exc, "message", str(exc)))
 
     def _saved(self, row) -> None:
         self.saved = written_row(self, row)

@@ -29,6 +29,7 @@ from talentdesk.domain.values import format_yuan, parse_yuan
 from talentdesk.services.base import Call, call
 from talentdesk.services.common.reference import list_employers, list_tiers
 from talentdesk.services.ledger import budgets, journal, payments, policies
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.style import error_colour, error_style
@@ -740,7 +741,23 @@ class BudgetsPage(Page):
         except Exception as exc:  # noqa: BLE001 - ValidationError carries the message
             show_error(self, exc)
             return
-        self.context.runner.submit(call(budgets.set_budget, fiscal_year=self.year.value(), policy_kind=self.kind.currentData(), amount_fen=fen), on_error=lambda e: show_error(self, e))
+        year, kind = self.year.value(), self.kind.currentData()
+        shown = next((r for r in self.model.rows if r.fiscal_year == year and r.policy_kind == kind), None)
+        if shown is None and any(r.fiscal_year == year for r in self.model.rows):
+            shown = budgets.BudgetLine(year, kind, 0, 0, 0, 0, "")  # the year is shown, with no budget of this kind
+        loaded = {"amount_fen": shown.budgeted_fen} if shown is not None else None
+        self._set_budget(year, kind, fen, shown.version if shown is not None else None, loaded)
+
+    def _set_budget(self, year: int, kind: str, fen: int, version: int | None, loaded: dict | None) -> None:
+        """Saved against the budget this page shows; one another clerk saved since shows both amounts to choose."""
+        def failed(exc: BaseException) -> None:
+            if not offer_choice(self, exc, mine={"amount_fen": fen}, loaded=loaded,
+                                resave=lambda chosen, now: self._set_budget(year, kind, chosen["amount_fen"], now,
+                                                                            loaded)):
+                show_error(self, exc)
+
+        self.context.runner.submit(call(budgets.set_budget, fiscal_year=year, policy_kind=kind, amount_fen=fen,
+                                        expected_version=version), on_error=failed)
 
 
 __all__ = ["EntriesPage", "DuePage", "PaymentsPage", "StatementPage", "PoliciesPage", "BudgetsPage"]

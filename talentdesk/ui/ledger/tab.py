@@ -81,6 +81,7 @@ class CertificateChoiceDialog(QDialog):
 
 
 class LedgerTab(Tab):
+    key = "ledger"
     interests = frozenset({"ledger", "talents", "payments", "policies", "budgets", "certificates"})
 
     def __init__(self, context: AppContext, parent=None):
@@ -123,8 +124,6 @@ class LedgerTab(Tab):
         lay.addWidget(self.pages)
         self._posted_due = False
 
-    def title(self) -> str:
-        return self.tr("Subsidy ledger")
 
     @property
     def model(self):

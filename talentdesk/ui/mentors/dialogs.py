@@ -34,6 +34,7 @@ from talentdesk.services.mentors import checkins, pairings, pool
 from talentdesk.services.mentors.board import BoardCard, BoardColumn
 from talentdesk.services.mentors.pairings import MAX_CADENCE_DAYS
 from talentdesk.services.mentors.pool import MAX_CAPACITY
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.formatting import fmt_date
@@ -69,17 +70,30 @@ class ServiceDialog(GuardedDialog):
         self.buttons.rejected.connect(self.reject)
         self.result_value: Any = None
         self._busy = False
+        self.loaded: dict | None = None  # an editor of a stored record: its fields as opened (see `versioned`)
         self.setMinimumWidth(460)
 
     def operation(self) -> tuple[Callable[..., Any], dict]:
         raise NotImplementedError
 
+    def versioned(self, version: int) -> None:
+        """This form edits a stored record read at `version`: its saves are checked against it, and a save over a
+        newer one (another clerk's) shows both versions to choose from (ui/common/conflict.py)."""
+        self.version = version
+        self.loaded = self.operation()[1]
+
     def submit(self) -> None:
         if self._busy:
             return
         fn, kwargs = self.operation()
+        if self.loaded is not None:
+            kwargs["expected_version"] = self.version
+        self._run(fn, kwargs)
+
+    def _run(self, fn: Callable[..., Any], kwargs: dict) -> None:
         self._busy = True
         self.buttons.setEnabled(False)
+        self._submitted = (fn, kwargs)
         self.context.runner.submit(call(fn, **kwargs), on_done=self._done, on_error=self._failed)
 
     def _done(self, result) -> None:
@@ -92,6 +106,10 @@ class ServiceDialog(GuardedDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.buttons.setEnabled(True)
+        fn, kwargs = self._submitted
+        if offer_choice(self, exc, mine=kwargs, loaded=self.loaded,
+                        resave=lambda values, version: self._run(fn, {**values, "expected_version": version})):
+            return
         show_error(self, exc)
         widget = self.fields.get(getattr(exc, "field", None) or "")
         if widget is not None:
@@ -363,6 +381,8 @@ class MentorDialog(ServiceDialog):
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         fit_to_screen(self, 440, 0)
+        if mentor is not None:
+            self.versioned(mentor.version)
 
     def operation(self):
         kwargs = dict(name=self.name.text(), employer_id=self.employer.currentData(), title=self.title_edit.text(),

@@ -60,6 +60,7 @@ MENTOR_PAGE = 40  # mentor columns a page of the board
 PAGE_MARGINS = (0, 4, 0, 0)  # each page of the tab, a little below the page tabs
 
 class MentorsTab(Tab):
+    key = "mentors"
     interests = frozenset({"mentors", "talents", "settings"})
 
     def __init__(self, context: AppContext, parent=None):
@@ -180,8 +181,6 @@ class MentorsTab(Tab):
         column(top, (self.pages, 1), parent=self)
         self._on_selection(None)
 
-    def title(self) -> str:
-        return self.tr("Mentor board")
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()

@@ -7,19 +7,19 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from talentdesk.services.growth import overview
+from talentdesk.services.growth import attention as overview  # the vocabulary only: no SQLAlchemy (issue 18)
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.services.base import call
 
 
 class OverviewTab(Tab):
+    key = "overview"
     interests = frozenset({"talents", "ledger", "mentors", "growth"})
     open_requested = Signal(str, int)  # table, record id
 
-    def __init__(self, context: AppContext, parent=None):
+    def __init__(self, context: AppContext | None, parent=None):
         super().__init__(context, parent)
         self.model = RowTableModel([
             Column(self.tr("Needs attention"), lambda r: overview.category_label(r.category)),
@@ -51,22 +51,31 @@ class OverviewTab(Tab):
         lay.addLayout(head)
         lay.addWidget(self.view)
 
-    def title(self) -> str:
-        return self.tr("Overview")
 
     def refresh(self) -> None:
         """One background call per category, the index-served ones first: the first rows show at once and the
         slower categories (outstanding dues, the entitlement sweep) join the list as they arrive."""
-        self._generation += 1
-        generation = self._generation
-        self._pending = set(overview.LOAD_ORDER)
-        self._by_category: dict[str, list] = {}
-        self.complete = False
+        from talentdesk.services.base import call
+        from talentdesk.services.growth.overview import attention_items
+
+        generation = self._start_generation()
         today = dt.date.today()
         for c in overview.LOAD_ORDER:
             self.context.runner.submit(
-                call(overview.attention_items, today=today, categories=(c,)), key=f"overview.{c}",
+                call(attention_items, today=today, categories=(c,)), key=f"overview.{c}",
                 on_done=lambda items, c=c: self._on_items(generation, c, items))
+
+    def show_early(self, first: list) -> None:
+        """The first category's rows read before the services loaded (services/early.py); the full refresh that
+        follows once the window has its context replaces them category by category."""
+        self._on_items(self._start_generation(), "service_end", first)
+
+    def _start_generation(self) -> int:
+        self._generation += 1
+        self._pending = set(overview.LOAD_ORDER)
+        self._by_category = {}
+        self.complete = False
+        return self._generation
 
     def _on_items(self, generation: int, category: str, items) -> None:
         if generation != self._generation:

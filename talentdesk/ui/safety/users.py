@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain.enums import Role
 from talentdesk.services.safety import accounts
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
@@ -178,7 +179,18 @@ class UsersDialog(QDialog):
         if u is None:
             return
         kwargs = {"role": role} if role else {"active": not u.active}
-        self.context.runner.submit(call(accounts.update_user, user_id=u.id, **kwargs), on_done=self._done, on_error=lambda e: show_error(self, e))
+        self._submit_update(u, kwargs, u.version)
+
+    def _submit_update(self, u: accounts.UserRow, kwargs: dict, version: int) -> None:
+        """Saved against the account as this page showed it; another administrator's change to the same field
+        since shows both to choose from."""
+        def failed(exc: BaseException) -> None:
+            if not offer_choice(self, exc, mine=kwargs, loaded={"role": u.role, "active": u.active},
+                                resave=lambda chosen, now: self._submit_update(u, chosen, now)):
+                show_error(self, exc)
+
+        self.context.runner.submit(call(accounts.update_user, user_id=u.id, **kwargs, expected_version=version),
+                                   on_done=self._done, on_error=failed)
 
     def unlock(self) -> None:
         u = self._selected()

@@ -1,4 +1,5 @@
-"""A talent's attachments: add (copied into the data folder), open with the system viewer, remove after asking."""
+"""A talent's attachments: add (copied into the data folder, or into a server database), open a read-only copy with
+the system viewer, remove after asking."""
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl

@@ -19,6 +19,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
 from talentdesk.services.base import call
 from talentdesk.services.talents import care
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -34,6 +35,8 @@ class CarePanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.talent_id: int | None = None
+        self.case_version: int | None = None
+        self.loaded_values: dict = {}
         self.case_id: int | None = None
         self.model = RowTableModel([
             Column(self.tr("Kind"), lambda r: label(E.CareKind, r.kind)),
@@ -109,7 +112,10 @@ class CarePanel(QWidget):
         if not self.unsaved.ok_to_discard(self):
             self._reselect(prev)
             return
-        r = self.model.row_at(current.row())
+        self._fill(self.model.row_at(current.row()))
+
+    def _fill(self, r: care.CareRow) -> None:
+        """The form shows case `r` as stored, and saves against its version."""
         self.case_id = r.id
         self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
         for k in ("title", "room"):
@@ -117,6 +123,8 @@ class CarePanel(QWidget):
         for k in ("move_in_date", "move_out_date", "opened_on", "closed_on"):
             self.f[k].setText(fmt_date(getattr(r, k)))
         self.notes.setPlainText(r.notes)
+        self.case_version = r.version
+        self.loaded_values = self.values()
         self.unsaved.mark_clean()
 
     def _reselect(self, index) -> None:
@@ -135,6 +143,7 @@ class CarePanel(QWidget):
         if not self.unsaved.ok_to_discard(self):
             return
         self.case_id = None
+        self.case_version = None
         for w in self.f.values():
             w.clear()
         self.notes.clear()
@@ -143,15 +152,21 @@ class CarePanel(QWidget):
         self.unsaved.mark_clean()
 
     def save_case(self) -> None:
-        self.context.runner.submit(call(care.save_care_case, talent_id=self.talent_id, values=self.values(), case_id=self.case_id), on_done=self._saved, on_error=self._failed)
+        self._submit(self.values(), self.case_version)
+
+    def _submit(self, values: dict, version: int | None) -> None:
+        self.context.runner.submit(call(care.save_care_case, talent_id=self.talent_id, values=values,
+                                        case_id=self.case_id, expected_version=version),
+                                   on_done=self._saved, on_error=self._failed)
 
     def _saved(self, row) -> None:
-        self.case_id = row.id
-        self.unsaved.mark_clean()
+        self._fill(row)  # as stored: a conflict's choice included
         self.message.setText("")
         self.reload()
 
     def _failed(self, exc) -> None:
+        if offer_choice(self, exc, mine=self.values(), loaded=self.loaded_values, resave=self._submit):
+            return
         if isinstance(exc, TalentDeskError):
             self.message.setText(exc.message)
         else:

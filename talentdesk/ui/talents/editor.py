@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import enums as E
 from talentdesk.domain import talent_fields
-from talentdesk.domain.errors import EditConflict, TalentDeskError
+from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
 from talentdesk.domain.talent_fields import (
     TALENT_FIELDS,
@@ -401,32 +401,23 @@ class TalentEditorDialog(GuardedDialog):
         self.saved.emit(detail.id)
 
     def _save_failed(self, exc: BaseException) -> None:
+        from talentdesk.ui.common.conflict import offer_choice
+
         self.busy = False
-        if isinstance(exc, EditConflict) and exc.theirs_record is not None:
-            self._resolve_conflict(exc)
-            return
+        if offer_choice(self, exc, mine=self.form.values(), loaded=self.loaded_values, resave=self._resave,
+                        on_cancel=lambda: self.summary.setText(
+                            self.tr("Not saved: someone else's newer version is stored."))):
+            return  # the form keeps this clerk's values, unsaved; saving again shows the conflict again
         if isinstance(exc, TalentDeskError) and exc.field in self.form.errors:
             self.form.set_server_error(exc.field, exc.message)
             self.summary.setText(exc.message)
         else:
             show_error(self, exc)
 
-    def _resolve_conflict(self, exc: EditConflict) -> None:
-        """Another clerk saved this record after it was opened here: show both, let this clerk choose, then save
-        the choice against the version now stored (or take theirs and keep editing)."""
-        from talentdesk.ui.common.conflict import ConflictDialog
-
-        mine = self.form.values()
-        changed_here = {f for f in exc.mine if mine.get(f) != self.loaded_values.get(f)}
-        dialog = ConflictDialog(exc, changed_here=changed_here, parent=self)
-        self.conflict_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            # the form keeps this clerk's values, unsaved; saving again shows the conflict again
-            self.summary.setText(self.tr("Not saved: someone else's newer version is stored."))
-            return
-        values = {**mine, **dialog.chosen()}
+    def _resave(self, values: dict, version: int) -> None:
+        """Another clerk saved this record after it was opened here; this clerk chose what to keep."""
         self.busy = True
-        self._submit_update(values, exc.theirs_version)
+        self._submit_update(values, version)
 
     def _open_employers(self) -> None:
         from talentdesk.ui.talents.employers import EmployersDialog

@@ -17,6 +17,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import employers
+from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
@@ -31,6 +32,8 @@ class EmployersDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.current_id: int | None = None
+        self.current_version: int | None = None
+        self.loaded_values: dict = {}
         self.setWindowTitle(self.tr("Employers"))
         fit_to_screen(self, 760, 520)
         self.model = RowTableModel([
@@ -106,8 +109,10 @@ class EmployersDialog(GuardedDialog):
 
     def _show(self, e: employers.EmployerDetail) -> None:
         self.current_id = e.id
+        self.current_version = e.version
         for k in self.fields:
             self.fields[k].setText(getattr(e, k) or "")
+        self.loaded_values = {k: f.text() for k, f in self.fields.items()}
         self.message.setText("")
         self.mark_clean()
 
@@ -115,6 +120,7 @@ class EmployersDialog(GuardedDialog):
         if not self.unsaved.ok_to_discard(self):
             return
         self.current_id = None
+        self.current_version = None
         for f in self.fields.values():
             f.clear()
         self.view.clearSelection()
@@ -122,16 +128,23 @@ class EmployersDialog(GuardedDialog):
         self.fields["name"].setFocus()
 
     def _save(self) -> None:
-        values = {k: f.text() for k, f in self.fields.items()}
-        self.context.runner.submit(call(employers.save_employer, values=values, employer_id=self.current_id), on_done=self._saved, on_error=self._failed)
+        self._submit({k: f.text() for k, f in self.fields.items()}, self.current_version)
+
+    def _submit(self, values: dict, version: int | None) -> None:
+        self.context.runner.submit(call(employers.save_employer, values=values, employer_id=self.current_id,
+                                        expected_version=version), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, e) -> None:
+        self._show(e)  # the fields as stored (a conflict's choice included), and the version to save against next
         self.current_id = e.id
         self.message.setText("")
         self.mark_clean()
         self.reload()
 
     def _failed(self, exc) -> None:
+        if offer_choice(self, exc, mine={k: f.text() for k, f in self.fields.items()}, loaded=self.loaded_values,
+                        resave=self._submit):
+            return
         if isinstance(exc, TalentDeskError):
             self.message.setText(exc.message)
             if exc.field in self.fields:

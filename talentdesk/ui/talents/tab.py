@@ -34,6 +34,7 @@ from talentdesk.ui.common.file_dialogs import save_file_name
 
 
 class TalentsTab(Tab):
+    key = "talents"
     interests = frozenset({"talents", "mentors", "employers"})
 
     def __init__(self, context: AppContext, parent=None):
@@ -129,8 +130,6 @@ class TalentsTab(Tab):
         self._choices_loaded = False
         self._columns_sized = False
 
-    def title(self) -> str:
-        return self.tr("Talents")
 
     def current_query(self) -> registry.TalentQuery:
         return dataclasses.replace(
