@@ -58,7 +58,10 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(_qt_message)
 
 
-def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_LANGUAGE,
+                     screen_fit: bool = True) -> QApplication:
+    """The application with its translators and icon. `screen_fit=False` leaves the screen-fit filter to
+    `early_window` (start-up: the filter would slow the frame's construction and first paint)."""
     install_qt_message_handler()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -73,7 +76,8 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     app.setWindowIcon(application_icon())
     from talentdesk.ui.common.screen import install_screen_fit
 
-    install_screen_fit(app)  # every window and dialog shown inside the screen's free area
+    if screen_fit:
+        install_screen_fit(app)  # every window and dialog shown inside the screen's free area
     return app
 
 
@@ -93,7 +97,27 @@ def early_window(target: Path | str, settings: QSettings):
     if rows is not None and window.current_key() == "overview":
         window.overview.show_early(rows)
         window.show()
+        _paint_now(window)  # on screen before the services load, not after
+    from talentdesk.ui.common.screen import fit_shown_window, install_screen_fit
+
+    if window.isVisible():
+        fit_shown_window(window)
+    install_screen_fit(QApplication.instance())  # every window and dialog from now on
     return window
+
+
+def _paint_now(window) -> None:
+    """Let the window system show `window` and paint it (waiting for it at most a fifth of a second)."""
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    handle = window.windowHandle()
+    end = time.monotonic() + 0.2
+    while handle is not None and not handle.isExposed() and time.monotonic() < end:
+        QTimer.singleShot(20, lambda: None)  # wakes the wait below if the window system says nothing
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    QCoreApplication.processEvents()
 
 
 def open_main_window(database, *, actor=None, settings: QSettings | None = None, runner=None, window=None,
@@ -143,7 +167,7 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     if not faulthandler.is_enabled():  # a developer's own (python -X faulthandler, pytest) writes to the terminal
         enable_crash_log(paths.crash_log_for("gui"))
     log.info("TalentDesk %s starting (pid %s)", __version__, os.getpid())
-    app = make_application(lang=lang)
+    app = make_application(lang=lang, screen_fit=False)  # early_window installs it after the first paint
     from talentdesk.ui.errors import install_excepthook, set_log_file, show_error
 
     set_log_file(str(log_file))

@@ -4,13 +4,10 @@
 """
 from __future__ import annotations
 
-import importlib.resources
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 from talentdesk import APP_NAME
 
@@ -27,11 +24,8 @@ def bundle_root() -> Path:
 def _packaged(name: str) -> Path | None:
     """A data folder an installed wheel carries inside the package (`talentdesk/_resources`, `_migrations`; see
     setup.py). Only a folder on disk counts: Alembic and Qt need real file paths."""
-    try:
-        folder = importlib.resources.files("talentdesk").joinpath(name)
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - only without a package spec
-        return None
-    return folder if isinstance(folder, Path) and folder.is_dir() else None
+    folder = Path(__file__).resolve().parent / name  # what importlib.resources gives for a package on disk
+    return folder if folder.is_dir() else None
 
 
 def resources_dir() -> Path:
@@ -67,6 +61,8 @@ def data_dir() -> Path:
     home = os.environ.get("TALENTDESK_HOME")
     if home:
         return Path(home)
+    import platformdirs  # not at import: the window's frame reads paths before it needs the data folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

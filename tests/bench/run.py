@@ -1186,10 +1186,11 @@ def run_postgresql(args) -> dict:
         t0 = time.perf_counter()
         moved = mv.move(src_db.engine, database.engine, source_name=str(source), target_name=database.where,
                         progress=lambda d, t, name: log(f"  move [{d}/{t}] {name}"))
-        with database.engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
         result["move"] = {"available": True, "rows": moved.rows, "seconds": rnd(time.perf_counter() - t0, 1),
                           "rows_per_s": round(moved.rows / max(moved.seconds, 1e-6))}
+    # as autovacuum leaves a loaded database (statistics, and the visibility map index-only scans need), measured
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
     src_db.dispose()
     raw = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     per_kind = 5 if args.quick else args.queries
@@ -1212,14 +1213,20 @@ def run_postgresql(args) -> dict:
             if page.total != total:
                 mismatches.append({"kind": kind, "query": str(v), "server_total": page.total, "sqlite_total": total})
         everything += ms
-        by_kind[kind] = {"queries": len(values), "p50_ms": rnd(pct(ms, 50)), "p95_ms": rnd(pct(ms, 95))}
+        by_kind[kind] = {"queries": len(values), "p50_ms": rnd(pct(ms, 50)), "p95_ms": rnd(pct(ms, 95)),
+                         "max_ms": rnd(max(ms))}
     raw.close()
     database.dispose()
+    if hasattr(os, "getloadavg"):  # the machine is shared: its load while measuring goes with the figures
+        result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     p95 = pct(everything, 95)
     result["search"] = {"available": True, "queries": len(everything), "page": PAGE, "p50_ms": rnd(pct(everything, 50)),
                         "p95_ms": rnd(p95), "max_ms": rnd(max(everything)), "by_kind": by_kind,
                         "total_mismatches": mismatches[:10]}
     result["bars"] = {"search p95 on PostgreSQL": {"figure": rnd(p95), "bar": 50, "holds": p95 <= 50}}
+    worst = max(by_kind, key=lambda k: by_kind[k]["p95_ms"])
+    result["bars"]["search p95 of every kind on PostgreSQL"] = {
+        "figure": by_kind[worst]["p95_ms"], "kind": worst, "bar": 50, "holds": by_kind[worst]["p95_ms"] <= 50}
     result["errors"] = ["search totals differ from the SQLite file"] if mismatches else []
     result["schema"] = dbmod.head_revision()
     return result
@@ -1234,7 +1241,7 @@ def postgresql_table(r: dict) -> str:
     lines.append(f"  {'search p50 / p95 / max':<36} {s['p50_ms']} / {s['p95_ms']} / {s['max_ms']} ms "
                  f"({s['queries']} queries, page {s['page']} with total)")
     for kind, v in s["by_kind"].items():
-        lines.append(f"    {kind:<34} p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms")
+        lines.append(f"    {kind:<34} p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms, max {v.get('max_ms')} ms")
     lines.append(f"  totals equal to the SQLite file's: {'yes' if not s['total_mismatches'] else s['total_mismatches']}")
     for k, b in r["bars"].items():
         lines.append(f"  {'ok  ' if b['holds'] else 'MISS'} {k}: {b['figure']} ms (bar {b['bar']} ms)")

@@ -103,7 +103,7 @@ def app(db: str, lang: str) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="td-bench-probe-"))
     setup_logging(tmp / "talentdesk.log")
-    qapp = make_application(lang=lang)
+    qapp = make_application(lang=lang, screen_fit=False)  # as `run` does: early_window installs it
     settings = QSettings(str(tmp / "probe.ini"), QSettings.Format.IniFormat)  # no remembered tab or geometry
     # as `talentdesk.app.run` does: the frame, shown with the first rows when the database needs nothing before
     # them; then the database opened with the services and the window attached to it

@@ -67,3 +67,24 @@ def test_a_short_name_search_is_served_by_the_characters_index(server):
         s.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(r[0] for r in s.execute(text("EXPLAIN " + str(sql))))
     assert "ix_chars_talents_name" in plan, plan
+
+
+def test_a_text_most_employers_share_counts_what_a_plain_contains_counts(server, monkeypatch):
+    """The dense path (most talents match through their employers): its total, counted as every employed talent
+    less those at the other employers, equals the plain count, and the page is the first matches in id order."""
+    monkeypatch.setattr(registry, "DENSE_EMPLOYER_MATCHES", 10)
+    with server.engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("SELECT name FROM employers ORDER BY id"))]
+    from collections import Counter
+
+    common = Counter(c for n in names for c in set(n)).most_common(1)[0][0]  # 县 of 县人民医院, 县第一中学 …
+    assert sum(common in n for n in names) * 2 > len(names)  # most employers: the total is counted the other way
+    for needle in (common, names[0][:2]):
+        with server.session(Actor.local(), readonly=True) as s:
+            page = registry.search_talents(s, query=registry.TalentQuery(text=needle), limit=30)
+        assert page.total == _plain_total(server, needle), needle
+        with server.engine.connect() as conn:
+            first = [r[0] for r in conn.execute(text(
+                "SELECT t.id FROM talents t WHERE strpos(t.name, :n) > 0 OR t.employer_id IN "
+                "(SELECT id FROM employers WHERE strpos(name, :n) > 0) ORDER BY t.id LIMIT 30"), {"n": needle})]
+        assert [r.id for r in page.rows] == first, needle

@@ -137,7 +137,8 @@ def _name_contains(session: Session, text: str):
 
     # the expression exactly as the index has it (NULL written out, not bound, so the planner can match it)
     chars = func.string_to_array(Talent.name, literal_column("NULL"))
-    return and_(chars.op("@>")(literal(list(dict.fromkeys(text)), ARRAY(Text))), contains)
+    holds = chars.op("@>")(literal(list(dict.fromkeys(text)), ARRAY(Text)))
+    return holds if len(text) == 1 else and_(holds, contains)  # one character: holding it is containing it
 
 
 def _has_number_index(session: Session) -> bool:
@@ -291,8 +292,7 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
     employers = list(session.scalars(select(Employer.id).where(Employer.name.contains(text, autoescape=True))))
     if not employers:
         return None
-    at_employers = session.scalar(select(func.count()).select_from(Talent)
-                                  .where(Talent.employer_id.in_(employers))) or 0
+    at_employers = _talents_at(session, employers)
     if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
         return None
     by_name = _name_contains(session, text)
@@ -303,4 +303,23 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
             select(func.count()).select_from(Talent)
             .where(Talent.id.in_(named[i:i + 500]),
                    or_(Talent.employer_id.is_(None), Talent.employer_id.not_in(employers)))) or 0
-    return or_(by_name, Talent.employer_id.in_(employers)), at_employers + named_elsewhere
+    at = ids_in(Talent.employer_id, employers) if session.get_bind().dialect.name == "postgresql" \
+        else Talent.employer_id.in_(employers)  # one array parameter, not thousands
+    return or_(by_name, at), at_employers + named_elsewhere
+
+
+def _talents_at(session: Session, employers: list[int]) -> int:
+    """How many talents work at `employers`. On PostgreSQL, when the text names most employers ("有限公司"), every
+    employed talent less those at the few others: one scan of the employer index instead of a join over nearly
+    all of it (100,000 talents: about a third of the time)."""
+    if session.get_bind().dialect.name == "postgresql":
+        if len(employers) * 2 > (session.scalar(select(func.count()).select_from(Employer)) or 0):
+            others = sorted(set(session.scalars(select(Employer.id))) - set(employers))
+            employed = session.scalar(select(func.count(Talent.employer_id))) or 0
+            if not others:
+                return employed
+            return employed - (session.scalar(select(func.count()).select_from(Talent)
+                                              .where(ids_in(Talent.employer_id, others))) or 0)
+        return session.scalar(select(func.count()).select_from(Talent)
+                              .where(ids_in(Talent.employer_id, employers))) or 0
+    return session.scalar(select(func.count()).select_from(Talent).where(Talent.employer_id.in_(employers))) or 0

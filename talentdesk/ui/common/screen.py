@@ -76,18 +76,26 @@ def widen_for_title(box: QMessageBox) -> None:
                      grid.rowCount(), 0, 1, grid.columnCount())
 
 
+def fit_shown_window(window: QWidget) -> None:
+    """Once per window, when it is shown: wide enough for its title (a message box) and inside its screen."""
+    if window.property("_td_fitted"):
+        return
+    window.setProperty("_td_fitted", True)
+    if isinstance(window, QMessageBox):
+        widen_for_title(window)
+    keep_on_screen(window)
+
+
 class _ScreenFit(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow() \
-                and not obj.property("_td_fitted"):
-            obj.setProperty("_td_fitted", True)
-            if isinstance(obj, QMessageBox):
-                widen_for_title(obj)
-            keep_on_screen(obj)
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            fit_shown_window(obj)
         return False
 
 
 def install_screen_fit(app: QApplication) -> None:
+    """Every event of the application passes through the filter (tens of µs each in Python): start-up installs it
+    once the main window's frame is on screen (app.early_window), fitting that window itself."""
     if getattr(app, "_td_screen_fit", None) is None:
         app._td_screen_fit = _ScreenFit(app)  # keep it alive
         app.installEventFilter(app._td_screen_fit)
