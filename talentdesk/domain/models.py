@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from talentdesk.domain import enums as E
+from talentdesk.domain.values import utc_now as _now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -58,10 +59,6 @@ def _unique_where(name: str, *columns: str, where: str, postgresql: str | None =
 Fen = BigInteger().with_variant(Integer(), "sqlite")
 """Money in fen: 64-bit on PostgreSQL (a city's budget passes 21,474,836.47 yuan, the 32-bit limit); SQLite's
 INTEGER is 64-bit already."""
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 class TimestampMixin:

@@ -490,7 +490,18 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     _record_bulk(state.session, name, verb, state.parameters, sql)
 
 
-SQLITE_MAX_VARIABLES = 32_766  # SQLite >= 3.32 (bound parameters in one statement)
+def _variable_limit(conn) -> int:
+    """How many bound parameters one statement may carry on this SQLite connection (32,766 since SQLite 3.32,
+    999 before; a build may set its own)."""
+    raw = conn.connection.dbapi_connection
+    getlimit = getattr(raw, "getlimit", None)
+    if getlimit is not None:
+        try:
+            return int(getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
+        except Exception:  # noqa: BLE001 - a driver without limits: fall back on the version
+            pass
+    version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    return 32_766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
 
 
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -527,7 +538,7 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         rows = filled
         keys = list(rows[0])
     convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
-    per = max(1, SQLITE_MAX_VARIABLES // len(keys))
+    per = max(1, _variable_limit(conn) // len(keys))
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
     one = "(" + ", ".join("?" * len(keys)) + ")"
     head = f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "

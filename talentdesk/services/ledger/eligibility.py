@@ -33,6 +33,7 @@ from talentdesk.domain.models import (
 )
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.services.common.records import undecided
 from talentdesk.services.base import Change, Permission, actor_of, operation
 from talentdesk.services.ledger import grants as grants_service
 from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded_policy_ids
@@ -369,12 +370,9 @@ def draft_grants(session: Session, *, on: dt.date, policy_id: int | None = None,
 
 
 def _open_draft(session: Session, draft_id: int) -> GrantDraft:
-    d = session.get(GrantDraft, draft_id)
-    if d is None:
-        raise NotFound(translate("Eligibility", "Draft {id} does not exist.").format(id=draft_id))
-    if d.status != E.DraftStatus.DRAFT.value:
-        raise RuleViolation(translate("Eligibility", "Draft {id} has already been decided.").format(id=draft_id))
-    return d
+    return undecided(session, GrantDraft, draft_id, E.DraftStatus.DRAFT.value,
+                     missing=translate("Eligibility", "Draft {id} does not exist.").format(id=draft_id),
+                     decided=translate("Eligibility", "Draft {id} has already been decided.").format(id=draft_id))
 
 
 @operation(Permission.LEDGER_APPROVE, writes=True, changes=(Change.LEDGER,))

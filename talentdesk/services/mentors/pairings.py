@@ -138,16 +138,22 @@ def pair(session: Session, *, mentor_id: int, talent_id: int, role_id: int, star
     return _pairing_row(session, p.id)
 
 
+def _ending(session: Session, pairing_id: int, reason: str, say_why: str) -> tuple[Pairing, str]:
+    """A current pairing about to end, and the reason given for it (refused when empty: `say_why`)."""
+    pairing = find_pairing(session, pairing_id)
+    if pairing.end_date is not None:
+        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
+    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
+    if not reason:
+        raise ValidationError(say_why, field="reason")
+    return pairing, reason
+
+
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.date, reason: str) -> PairingRow:
     """Move a current pairing to another mentor: the old one ends on `on` with `reason`, a new one starts that day
     with the same role, planned end, goals and cadence. Returns the new pairing."""
-    old = find_pairing(session, pairing_id)
-    if old.end_date is not None:
-        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
-    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
-    if not reason:
-        raise ValidationError(translate("Mentors", "Say why the newcomer changes mentor."), field="reason")
+    old, reason = _ending(session, pairing_id, reason, translate("Mentors", "Say why the newcomer changes mentor."))
     if not isinstance(on, dt.date):
         raise ValidationError(translate("Mentors", "Enter the date of the change."), field="on")
     if on < old.start_date:
@@ -189,12 +195,7 @@ def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id:
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) -> PairingRow:
     """End one pairing (goals reached, mentor left …). The row stays as history."""
-    p = find_pairing(session, pairing_id)
-    if p.end_date is not None:
-        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
-    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
-    if not reason:
-        raise ValidationError(translate("Mentors", "Say why the pairing ends."), field="reason")
+    p, reason = _ending(session, pairing_id, reason, translate("Mentors", "Say why the pairing ends."))
     if on < p.start_date:
         raise ValidationError(translate("Mentors", "The end cannot be before the pairing started ({date}).").format(
             date=p.start_date.isoformat()), field="on")

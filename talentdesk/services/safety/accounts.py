@@ -31,6 +31,7 @@ from talentdesk.services.base import (
     Actor, Change, Lane, Permission, actor_of, operation, record_event, refuse_stale,
 )
 from talentdesk.services.safety import key_wraps
+from talentdesk.domain.values import utc_now as _now
 
 HASHER = PasswordHasher()  # argon2id, library defaults (memory-hard); tests may swap in a cheaper one
 MAX_FAILED_ATTEMPTS = 5
@@ -38,10 +39,6 @@ LOCKOUT_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
 _USERNAME = re.compile(r"^[^\s\x00-\x1f]{1,40}$")
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
