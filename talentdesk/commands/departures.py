@@ -125,9 +125,7 @@ def cmd_exit_rename(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import exit_reasons
 
     with ctx.database().session(ctx.actor()) as s:
-        found = exit_reasons.find_exit_reason(s, args.reason)
-        if found is None:
-            raise _empty_reason()
+        found = _named_reason(s, args.reason)
         row = exit_reasons.save_exit_reason(s, reason_id=found.id, name=args.name,
                                             name_en=found.name_en if args.en is None else args.en)
     ctx.emit(_reason_json(row), translate("DepartureCli", "Renamed the reason {code} to {name}.").format(
@@ -139,9 +137,7 @@ def cmd_exit_active(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import exit_reasons
 
     with ctx.database().session(ctx.actor()) as s:
-        found = exit_reasons.find_exit_reason(s, args.reason)
-        if found is None:
-            raise _empty_reason()
+        found = _named_reason(s, args.reason)
         row = exit_reasons.set_exit_reason_active(s, reason_id=found.id, active=args.active)
     text = (translate("DepartureCli", "The reason {name} is offered again.") if row.active
             else translate("DepartureCli", "The reason {name} is retired; departures recorded with it keep it."))
@@ -149,10 +145,15 @@ def cmd_exit_active(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-def _empty_reason():
+def _named_reason(s, text: str):
+    """The exit reason named on the command line (by code, name or number); refused when none is named."""
     from talentdesk.domain.errors import ValidationError
+    from talentdesk.services.talents import exit_reasons
 
-    return ValidationError(translate("DepartureCli", "Name the reason by its code, name or number."))
+    found = exit_reasons.find_exit_reason(s, text)
+    if found is None:
+        raise ValidationError(translate("DepartureCli", "Name the reason by its code, name or number."))
+    return found
 
 
 def _pct(v: float | None) -> str:

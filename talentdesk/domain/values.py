@@ -20,6 +20,11 @@ _FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９�
 _FULLWIDTH[0x3000] = ord(" ")
 
 
+def utc_now() -> dt.datetime:
+    """Now in UTC, without a zone (as the database stores times)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width digits and letters (as typed with a Chinese IME) to ASCII."""
     return text.translate(_FULLWIDTH)

@@ -107,6 +107,10 @@ def app(db: str, lang: str) -> int:
     settings = QSettings(str(tmp / "probe.ini"), QSettings.Format.IniFormat)  # no remembered tab or geometry
     # as `talentdesk.app.run` does: the frame, shown with the first rows when the database needs nothing before
     # them; then the database opened with the services and the window attached to it
+    import talentdesk.ui.common.first_rows  # noqa: F401 - the window's modules load before its clock starts,
+    import talentdesk.ui.main_window  # noqa: F401 - as they did before open_main_window (start-up counts them)
+
+    # the first tab's figure: from the early read's start (the frame is built meanwhile) to its rows on screen
     t_show = time.perf_counter()
     window = early_window(Path(db), settings)
     window.resize(1400, 860)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.models import CareCase, Instalment, LedgerEntry, Pairing, Payment, SubsidyGrant
-from talentdesk.domain.errors import NotFound
+from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.services.base import Permission, operation
 
 M = TypeVar("M")
@@ -43,4 +43,15 @@ def new_or_stored(session: Session, model: type[M], record_id: int | None, missi
     record = session.get(model, record_id)
     if record is None:
         raise NotFound(missing)
+    return record
+
+
+def undecided(session: Session, model: type[M], record_id: int, waiting: str, *, missing: str, decided: str) -> M:
+    """A request-like record still `waiting` for a decision (its status): NotFound(`missing`) when it does not exist,
+    RuleViolation(`decided`) once it has been decided."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(missing)
+    if record.status != waiting:  # type: ignore[attr-defined]
+        raise RuleViolation(decided)
     return record

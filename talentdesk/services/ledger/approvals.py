@@ -27,6 +27,7 @@ from talentdesk.domain import enums as E
 from talentdesk.domain.errors import NotFound, RuleViolation
 from talentdesk.domain.models import ApprovalRequest, User
 from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
+from talentdesk.services.common.records import undecided
 from talentdesk.services.base import Change, Permission, actor_of, operation
 
 # action → (module, operation): what approving a request runs
@@ -167,12 +168,9 @@ def _row(r: ApprovalRequest) -> RequestRow:
 
 
 def _pending(session: Session, request_id: int) -> ApprovalRequest:
-    req = session.get(ApprovalRequest, request_id)
-    if req is None:
-        raise NotFound(translate("Approvals", "Request {id} does not exist.").format(id=request_id))
-    if req.status != E.RequestStatus.PENDING.value:
-        raise RuleViolation(translate("Approvals", "Request {id} has already been decided.").format(id=request_id))
-    return req
+    return undecided(session, ApprovalRequest, request_id, E.RequestStatus.PENDING.value,
+                     missing=translate("Approvals", "Request {id} does not exist.").format(id=request_id),
+                     decided=translate("Approvals", "Request {id} has already been decided.").format(id=request_id))
 
 
 @operation(Permission.LEDGER_READ)

@@ -40,16 +40,13 @@ from talentdesk.services.common.printing import check_names
 from talentdesk.services.common.settings import get_setting
 from talentdesk.store import keystore as keys
 from talentdesk.store import chain
+from talentdesk.domain.values import utc_now as _now
 
 Progress = Callable[[int, int, str], None]
 PREFIX = "TD"
 PAYLOAD_RE = re.compile(r"^TD1:(TD-(\d{4})-(\d{6})):(\d{1,12}):(\d{1,15}):(\d{8}):([0-9A-F]{32})$")
 SIGNED_RE = re.compile(r"^(TD2:(TD-\d{4}-\d{6}):(\d{1,12}):(\d{1,15}):(\d{8}):([0-9A-F]{16})):([A-Z2-7]{103})$")
 MAX_BATCH = 20_000
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _digest(key: bytes, serial: str, e: LedgerEntry) -> str:

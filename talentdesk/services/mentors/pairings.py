@@ -20,7 +20,7 @@ from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, Validati
 from talentdesk.domain.models import Employer, Mentor, MentorRole, Pairing, Talent
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import STREAM, Change, Permission, operation
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.mentors.pool import find_mentor, find_or_missing, limited_text, mentor_load, role_display
 
@@ -138,16 +138,22 @@ def pair(session: Session, *, mentor_id: int, talent_id: int, role_id: int, star
     return _pairing_row(session, p.id)
 
 
+def _ending(session: Session, pairing_id: int, reason: str, say_why: str) -> tuple[Pairing, str]:
+    """A current pairing about to end, and the reason given for it (refused when empty: `say_why`)."""
+    pairing = find_pairing(session, pairing_id)
+    if pairing.end_date is not None:
+        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
+    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
+    if not reason:
+        raise ValidationError(say_why, field="reason")
+    return pairing, reason
+
+
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def reassign(session: Session, *, pairing_id: int, to_mentor_id: int, on: dt.date, reason: str) -> PairingRow:
     """Move a current pairing to another mentor: the old one ends on `on` with `reason`, a new one starts that day
     with the same role, planned end, goals and cadence. Returns the new pairing."""
-    old = find_pairing(session, pairing_id)
-    if old.end_date is not None:
-        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
-    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
-    if not reason:
-        raise ValidationError(translate("Mentors", "Say why the newcomer changes mentor."), field="reason")
+    old, reason = _ending(session, pairing_id, reason, translate("Mentors", "Say why the newcomer changes mentor."))
     if not isinstance(on, dt.date):
         raise ValidationError(translate("Mentors", "Enter the date of the change."), field="on")
     if on < old.start_date:
@@ -189,12 +195,7 @@ def reassign_many(session: Session, *, pairing_ids: Sequence[int], to_mentor_id:
 @operation(Permission.MENTOR_WRITE, writes=True, changes=(Change.MENTORS,))
 def end_pairing(session: Session, *, pairing_id: int, on: dt.date, reason: str) -> PairingRow:
     """End one pairing (goals reached, mentor left …). The row stays as history."""
-    p = find_pairing(session, pairing_id)
-    if p.end_date is not None:
-        raise RuleViolation(translate("Mentors", "This pairing has already ended."))
-    reason = limited_text(reason, limit=200, field_name="reason", what=translate("Mentors", "The reason"))
-    if not reason:
-        raise ValidationError(translate("Mentors", "Say why the pairing ends."), field="reason")
+    p, reason = _ending(session, pairing_id, reason, translate("Mentors", "Say why the pairing ends."))
     if on < p.start_date:
         raise ValidationError(translate("Mentors", "The end cannot be before the pairing started ({date}).").format(
             date=p.start_date.isoformat()), field="on")
@@ -218,7 +219,9 @@ def end_current_pairings(session: Session, *, talent_id: int, on: dt.date, reaso
 @operation(Permission.MENTOR_READ)
 def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int | None = None,
                   talent_id: int | None = None, overdue_only: bool = False, today: dt.date | None = None,
-                  pairing_id: int | None = None) -> list[PairingRow]:
+                  pairing_id: int | None = None, limit: int | None = None) -> list[PairingRow]:
+    """Pairings as rows, most overdue first with `overdue_only`; at most `limit` rows (the read stops there: a
+    city's current pairings are never all held at once for the overview's first 500)."""
     today = today or dt.date.today()
     stmt = (
         select(Pairing.id, Pairing.mentor_id, Mentor.name, Pairing.talent_id, Talent.name, Employer.name,
@@ -244,7 +247,8 @@ def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int
     if pairing_id:
         stmt = stmt.where(Pairing.id == pairing_id)
     out = []
-    for r in session.execute(stmt):
+    result = session.execute(stmt, execution_options=STREAM)
+    for r in result:
         overdue = r[10] is None and is_overdue(r[11], r[8], r[12], today)
         if overdue_only and not overdue:
             continue
@@ -252,6 +256,9 @@ def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int
         out.append(PairingRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", role_display(r[6], r[7]),
                               r[8], r[9], r[10], r[11], r[12], overdue, r[13], r[14] or "", r[15] or "", since,
                               r[16] or ""))
+        if limit is not None and len(out) >= limit:
+            break
+    result.close()
     if pairing_id and not out:
         raise NotFound(translate("Mentors", "{what} {id} was not found.").format(what=translate("Mentors", "Pairing"), id=pairing_id))
     return out

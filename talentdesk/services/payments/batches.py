@@ -33,14 +33,11 @@ from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.common.serials import next_in_series
 from talentdesk.services.base import Change, Permission, actor_of, file_at_commit, operation, record_event, require
 from talentdesk.services.payments import accounts, bankfiles, calendar, verification
+from talentdesk.domain.values import utc_now as _now
 
 PREFIX = "PB"
 OPEN_ITEMS = (E.BatchItemStatus.INCLUDED.value, E.BatchItemStatus.SENT.value)
 MAX_NOTICE_DAYS = 30
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 # ------------------------------------------------------------------ what callers get back
