@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "counties_1"
-down_revision = "cover_1"
+down_revision = "namefts_1"
 branch_labels = None
 depends_on = None
 
