@@ -239,3 +239,21 @@ def test_a_check_in_today_reads_today_not_zero_days_ago(qtbot):
     assert board.days_ago(dt.date(2026, 11, 22)) == "yesterday"
     assert board.days_ago(dt.date(2026, 11, 13)) == "10 days ago"
     assert board.days_ago(dt.date(2026, 11, 21)) == "2 days ago"
+
+
+def test_the_pools_edit_button_opens_the_selected_mentor(qtbot, tab):
+    """Edit… on the mentor pool opens the mentor chosen in the list (the button once passed its checked state, False,
+    as the mentor's id, and nothing opened)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from talentdesk.ui.mentors.dialogs import MentorDialog
+
+    tab.pages.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: tab.mentor_model.rowCount() > 0, timeout=10000)
+    row = [r.name for r in tab.mentor_model.rows].index("Aaron Free")
+    tab.mentor_view.selectRow(row)
+    edit = next(b for b in tab.findChildren(QPushButton) if b.text() == "Edit…")
+    edit.click()
+    qtbot.waitUntil(lambda: isinstance(tab.active_dialog, MentorDialog), timeout=10000)
+    assert tab.active_dialog.name.text() == "Aaron Free"
+    tab.active_dialog.reject()

@@ -194,20 +194,27 @@ def test_the_audit_view_lists_and_filters_the_trail(qtbot, with_accounts):
         window.context.runner.shutdown()
 
 
-def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, runner, monkeypatch):
+def _log_in_choosing_a_password(qtbot, runner, monkeypatch, username: str, password: str, chosen: str, *,
+                                timeout: int = 10000) -> LoginDialog:
+    """Sign in with a password an administrator reset: the dialog asks for an own one, and `chosen` is typed."""
     from PySide6.QtWidgets import QInputDialog
 
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (chosen, True)))
+    dlg = LoginDialog(runner)
+    qtbot.addWidget(dlg)
+    dlg.username.setText(username)
+    dlg.password.setText(password)
+    with qtbot.waitSignal(dlg.accepted, timeout=timeout):
+        dlg.ok.click()
+    return dlg
+
+
+def test_after_a_reset_the_login_dialog_asks_for_a_new_password(qtbot, with_accounts, runner, monkeypatch):
     admin = login(with_accounts, username="boss", password=PW)
     with with_accounts.session(admin) as s:
         uid = accounts.find_user(s, "li").id
         accounts.reset_password(s, user_id=uid, new_password="temporary 123")
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("chosen by li 1", True)))
-    dlg = LoginDialog(runner)
-    qtbot.addWidget(dlg)
-    dlg.username.setText("li")
-    dlg.password.setText("temporary 123")
-    with qtbot.waitSignal(dlg.accepted, timeout=5000):
-        dlg.ok.click()
+    _log_in_choosing_a_password(qtbot, runner, monkeypatch, "li", "temporary 123", "chosen by li 1", timeout=5000)
     assert login(with_accounts, username="li", password="chosen by li 1").username == "li"
 
 
@@ -270,13 +277,7 @@ def test_a_new_account_a_reset_and_an_own_password_are_hashed_on_the_no_database
 
         # after the reset wang logs in and picks an own password: each argon2 step on the no-database lane
         submitted.clear()
-        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wang's own horse 4", True)))
-        first = LoginDialog(runner)
-        qtbot.addWidget(first)
-        first.username.setText("wang")
-        first.password.setText("a third horse 3")
-        with qtbot.waitSignal(first.accepted, timeout=10000):
-            first.ok.click()
+        _log_in_choosing_a_password(qtbot, runner, monkeypatch, "wang", "a third horse 3", "wang's own horse 4")
         qtbot.waitUntil(lambda: runner.pending() == 0, timeout=10000)
         assert [(n, lane) for n, lane in submitted if n != "list_users"] == [
             ("login_challenge", Lane.READ), ("verify_password", Lane.NO_DATABASE), ("record_login", Lane.WRITE),

@@ -36,6 +36,18 @@ def save_file_name(parent: QWidget | None, caption: str, suggested: str, filters
     return path, chosen
 
 
+def with_suffix(path: str, suffix: str) -> str:
+    """path ending in suffix (".xlsx"): added when the clerk typed a name without it."""
+    return path if path.lower().endswith(suffix) else path + suffix
+
+
+def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str, *, then) -> None:
+    """Ask where to save (save_file_name); call then(path) with the chosen path, nothing when the clerk cancels."""
+    path, _chosen = save_file_name(parent, caption, suggested, filters)
+    if path:
+        then(path)
+
+
 def open_file_name(parent: QWidget | None, caption: str, filters: str, *, start: str = "") -> tuple[str, str]:
     """Like QFileDialog.getOpenFileName, starting in `start` when given (e.g. the backups folder), else in the start
     folder."""

@@ -26,6 +26,20 @@ def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows
     return view
 
 
+def refill_combo(combo: QComboBox, items, *, keep: int = 1) -> None:
+    """Put items ((text, data) pairs) after the first `keep` entries of combo (e.g. "any employer"), in place of the
+    ones there; the entry chosen stays chosen when its data is still there, else the first; no change is signalled."""
+    current = combo.currentData()
+    was_blocked = combo.blockSignals(True)
+    while combo.count() > keep:
+        combo.removeItem(keep)
+    for text, data in items:
+        combo.addItem(text, data)
+    i = combo.findData(current)
+    combo.setCurrentIndex(i if i >= 0 else 0)
+    combo.blockSignals(was_blocked)
+
+
 COMBO_CHROME = 44  # a combo box's frame, padding and drop-down arrow beside its text
 
 

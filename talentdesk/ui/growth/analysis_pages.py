@@ -7,12 +7,10 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
-    QChart,
-    QChartView,
     QValueAxis,
 )
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,7 +33,8 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.formatting import fmt_percent
 from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.file_dialogs import ask_save_path, save_file_name, with_suffix
+from talentdesk.ui.common.charts import chart_view
 
 HORIZON_COLOURS = ("#2f6fb0", "#e08a2c", "#3a9a5b")
 RISK_COLOURS = {risk.MONEY: QColor("#b5651d"), risk.CARE: QColor("#2e7d4f"), risk.CAREER: QColor("#2f5f9f"),
@@ -117,17 +116,10 @@ class RetentionPage(QWidget):
             Column(self.tr("Left within commitment"), lambda r: r.left_within_commitment, align_right=True),
         ], self)
         self.view = make_table_view(self.model, self, size_from_rows=50)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(160)
-        self.flow = QChart()
-        self.flow.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.flow.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.flow_view = QChartView(self.flow, self)
-        self.flow_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view = chart_view(self, min_height=160)
+        self.chart = self.chart_view.chart()
+        self.flow_view = chart_view(self)
+        self.flow = self.flow_view.chart()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.report_year = QSpinBox(self)
@@ -255,14 +247,11 @@ class RetentionPage(QWidget):
             group=self.group.currentText()))
 
     def export_xlsx(self) -> None:
-        path, _ = save_file_name(self, self.tr("Export retention figures"), self.tr("retention.xlsx"),
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.save_xlsx(path)
+        ask_save_path(self, self.tr("Export retention figures"), self.tr("retention.xlsx"),
+                      self.tr("Excel workbook (*.xlsx)"), then=self.save_xlsx)
 
     def save_xlsx(self, path: str) -> None:
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        path = with_suffix(path, ".xlsx")
         self.status.setText(self.tr("Exporting…"))
         self.context.runner.submit(call(retention.export_retention_xlsx, path=path, today=dt.date.today()), on_done=lambda p: self._saved(p, self.tr("Retention"), self.tr("The retention figures are saved.")), on_error=self._failed)
 

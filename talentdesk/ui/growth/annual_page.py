@@ -7,14 +7,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +20,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.layouts import STRETCH, button, column, panel, row, splitter
 
 BAD, GOOD = QColor("#b03a2e"), QColor("#2e7d4f")
 
@@ -43,19 +40,10 @@ class AnnualReportPage(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year - 1 if dt.date.today().month < 7 else dt.date.today().year)
         self.year.valueChanged.connect(lambda _v: self.refresh())
-        enter = QPushButton(self.tr("Enter a figure…"), self)
-        enter.clicked.connect(self.enter_figure)
-        pdf = QPushButton(self.tr("Export to PDF…"), self)
-        pdf.clicked.connect(lambda: self.export(".pdf"))
-        xlsx = QPushButton(self.tr("Export to Excel…"), self)
-        xlsx.clicked.connect(lambda: self.export(".xlsx"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year"), self))
-        top.addWidget(self.year)
-        top.addStretch()
-        top.addWidget(enter)
-        top.addWidget(pdf)
-        top.addWidget(xlsx)
+        top = row(QLabel(self.tr("Year"), self), self.year, STRETCH,
+                  button(self.tr("Enter a figure…"), self, self.enter_figure),
+                  button(self.tr("Export to PDF…"), self, lambda: self.export(".pdf")),
+                  button(self.tr("Export to Excel…"), self, lambda: self.export(".xlsx")))
         self.checks = QLabel(self)
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,22 +63,10 @@ class AnnualReportPage(QWidget):
         self.target_view = make_table_view(self.target, self, sortable=False)
         self.performance_view = make_table_view(self.performance, self, sortable=False)
         self.title_target, self.title_perf = QLabel(self), QLabel(self)
-        left, right = QWidget(self), QWidget(self)
-        for w, title, view in ((left, self.title_target, self.target_view),
-                               (right, self.title_perf, self.performance_view)):
-            lay = QVBoxLayout(w)
-            lay.setContentsMargins(0, 0, 0, 0)
-            lay.addWidget(title)
-            lay.addWidget(view)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(right)
+        split = splitter(Qt.Orientation.Horizontal, self, panel(self, self.title_target, self.target_view),
+                         panel(self, self.title_perf, self.performance_view))
         self.status = QLabel(self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.checks)
-        lay.addWidget(split, 1)
-        lay.addWidget(self.status)
+        column(top, self.checks, (split, 1), self.status, parent=self)
 
     def title(self) -> str:
         return self.tr("Annual report pack")

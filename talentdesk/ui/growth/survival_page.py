@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import QAreaSeries, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QLineSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +20,9 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.formatting import fmt_percent as pct
 from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.file_dialogs import ask_save_path, with_suffix
+from talentdesk.ui.common.charts import chart_view
+from talentdesk.ui.common.layouts import STRETCH, button, column, panel, row, splitter
 
 PALETTE = ("#2f6fb0", "#c0392b", "#3a9a5b", "#e08a2c", "#7b4fa0", "#1b9aaa", "#8c6d31", "#d4458c", "#5a6b7b",
            "#9aa83a", "#b85c38", "#4062bb", "#777777")
@@ -59,21 +57,11 @@ class SurvivalPage(QWidget):
         self.bands = QCheckBox(self.tr("95% bands"), self)
         self.bands.setChecked(True)
         self.bands.toggled.connect(lambda _on: self._draw())
-        xlsx = QPushButton(self.tr("Export to Excel…"), self)
-        xlsx.clicked.connect(self.export_xlsx)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Compare"), self))
-        top.addWidget(self.by)
-        top.addWidget(self.bands)
-        top.addStretch()
-        top.addWidget(xlsx)
+        top = row(QLabel(self.tr("Compare"), self), self.by, self.bands, STRETCH,
+                  button(self.tr("Export to Excel…"), self, self.export_xlsx))
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view = chart_view(self, min_height=220)
+        self.chart = self.chart_view.chart()
         self.test = QLabel(self)
         self.test.setWordWrap(True)
 
@@ -102,25 +90,11 @@ class SurvivalPage(QWidget):
         ], self)
         self.leavers_view = make_table_view(self.leavers_model, self, size_from_rows=50)
         self.leavers_title = QLabel(self)
-        leavers = QWidget(self)
-        ll = QVBoxLayout(leavers)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.leavers_title)
-        ll.addWidget(self.leavers_view)
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(self.chart_view)
-        upper.addWidget(leavers)
-        upper.setSizes([800, 500])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(self.view)
-        split.setSizes([420, 220])
+        upper = splitter(Qt.Orientation.Horizontal, self, self.chart_view,
+                         panel(self, self.leavers_title, self.leavers_view), sizes=[800, 500])
+        split = splitter(Qt.Orientation.Vertical, self, upper, self.view, sizes=[420, 220])
         self.status = QLabel(self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.test)
-        lay.addWidget(split, 1)
-        lay.addWidget(self.status)
+        column(top, self.test, (split, 1), self.status, parent=self)
 
     def title(self) -> str:
         return self.tr("Why people leave")
@@ -212,14 +186,11 @@ class SurvivalPage(QWidget):
 
     # ------------------------------------------------------------ export
     def export_xlsx(self) -> None:
-        path, _ = save_file_name(self, self.tr("Export retention curves"), self.tr("survival.xlsx"),
-                                 self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.save_xlsx(path)
+        ask_save_path(self, self.tr("Export retention curves"), self.tr("survival.xlsx"),
+                      self.tr("Excel workbook (*.xlsx)"), then=self.save_xlsx)
 
     def save_xlsx(self, path: str) -> None:
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        path = with_suffix(path, ".xlsx")
         first, last = self._period()
         self.status.setText(self.tr("Exporting…"))
         self.context.runner.submit(

@@ -6,13 +6,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
-    QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +29,7 @@ from talentdesk.ui.growth.dialogs import (
 )
 from talentdesk.ui.common.formatting import fmt_percent
 from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.layouts import STRETCH, button, column, panel, row, splitter
 
 
 class TrainingPage(QWidget):
@@ -82,64 +79,26 @@ class TrainingPage(QWidget):
         self.cov_total = QLabel(self)
         self.cov_total.setWordWrap(True)
 
-        new_btn = QPushButton(self.tr("New programme…"), self)
-        new_btn.clicked.connect(self.new_program)
-        self.edit_btn = QPushButton(self.tr("Change…"), self)
-        self.edit_btn.clicked.connect(self.edit_program)
-        self.enrol_btn = QPushButton(self.tr("Enrol by filter…"), self)
-        self.enrol_btn.clicked.connect(self.enrol)
-        self.pick_btn = QPushButton(self.tr("Enrol talents…"), self)
-        self.pick_btn.clicked.connect(self.enrol_one_by_one)
-        self.complete_btn = QPushButton(self.tr("Record completion…"), self)
-        self.complete_btn.clicked.connect(self.complete)
-        self.drop_btn = QPushButton(self.tr("Mark dropped"), self)
-        self.drop_btn.clicked.connect(self.drop)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Plan year"), self))
-        top.addWidget(self.year)
-        top.addWidget(new_btn)
-        top.addWidget(self.edit_btn)
-        top.addStretch()
-        top2 = QHBoxLayout()
-        top2.addWidget(self.pick_btn)
-        top2.addWidget(self.enrol_btn)
-        top2.addStretch()
-        enrol_bar = QHBoxLayout()
+        self.edit_btn = button(self.tr("Change…"), self, self.edit_program)
+        self.enrol_btn = button(self.tr("Enrol by filter…"), self, self.enrol)
+        self.pick_btn = button(self.tr("Enrol talents…"), self, self.enrol_one_by_one)
+        self.complete_btn = button(self.tr("Record completion…"), self, self.complete)
+        self.drop_btn = button(self.tr("Mark dropped"), self, self.drop)
+        top = row(QLabel(self.tr("Plan year"), self), self.year,
+                  button(self.tr("New programme…"), self, self.new_program), self.edit_btn, STRETCH)
+        top2 = row(self.pick_btn, self.enrol_btn, STRETCH)
         self.enrol_title = QLabel(self)
         self.enrol_title.setWordWrap(True)
-        enrol_bar.addWidget(self.enrol_title, 1)
-        enrol_bar.addWidget(self.complete_btn)
-        enrol_bar.addWidget(self.drop_btn)
+        enrol_bar = row((self.enrol_title, 1), self.complete_btn, self.drop_btn)
+        left = splitter(Qt.Orientation.Vertical, self, panel(self, top, top2, self.program_view),
+                        panel(self, enrol_bar, self.enrol_view))
 
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        a = QWidget(left)
-        al = QVBoxLayout(a)
-        al.setContentsMargins(0, 0, 0, 0)
-        al.addLayout(top)
-        al.addLayout(top2)
-        al.addWidget(self.program_view)
-        b = QWidget(left)
-        bl = QVBoxLayout(b)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addLayout(enrol_bar)
-        bl.addWidget(self.enrol_view)
-        right = QWidget(self)
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel("<b>" + self.tr("Coverage of active talents") + "</b>", right))
-        rl.addWidget(self.cov_total)
-        cov_tabs = QTabWidget(right)
+        cov_tabs = QTabWidget(self)
         cov_tabs.addTab(make_table_view(self.cov_tier, cov_tabs, size_from_rows=50), self.tr("By tier"))
         cov_tabs.addTab(make_table_view(self.cov_emp, cov_tabs, size_from_rows=50), self.tr("By employer"))
-        rl.addWidget(cov_tabs)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(split)
+        right = panel(self, QLabel("<b>" + self.tr("Coverage of active talents") + "</b>", self), self.cov_total,
+                      cov_tabs)
+        column(splitter(Qt.Orientation.Horizontal, self, left, right, stretch=(3, 2)), parent=self, margins=0)
         self._program_changed()
 
     # ------------------------------------------------------------ reading

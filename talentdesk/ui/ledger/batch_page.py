@@ -34,7 +34,7 @@ from talentdesk.services.ledger import policies
 from talentdesk.services.payments import accounts, bankfiles, batches, calendar, verification
 from talentdesk.services.talents.exit_reasons import list_exit_reasons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
-from talentdesk.ui.common.file_dialogs import open_file_name, save_file_name
+from talentdesk.ui.common.file_dialogs import ask_save_path, open_file_name, save_file_name
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.table_model import Column, RowTableModel
@@ -445,25 +445,23 @@ class BatchPage(Page):
         self.context.runner.submit(call(batches.reissue_failed, batch_id=b.id),
                                    on_done=lambda r: self._done(r.batch)(), on_error=lambda e: show_error(self, e))
 
-    def _report(self) -> None:
+    def _save_document(self, caption: str, suggested, write) -> None:
+        """Ask where to save a document of the batch in view (PDF or Excel), suggested(batch) being the file name;
+        write(batch, path) is the bound call that writes it."""
         b = self.detail.batch if self.detail else None
         if b is None:
             return
-        path, _ = save_file_name(self, self.tr("Save the reconciliation report"), f"{b.number}-report.pdf",
-                                 self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
-        if path:
-            self.context.runner.submit(call(batches.write_report, batch_id=b.id, out_path=path),
-                                       on_error=lambda e: show_error(self, e))
+        ask_save_path(self, caption, suggested(b), self.tr("PDF (*.pdf);;Excel (*.xlsx)"),
+                      then=lambda path: self.context.runner.submit(write(b, path),
+                                                                   on_error=lambda e: show_error(self, e)))
+
+    def _report(self) -> None:
+        self._save_document(self.tr("Save the reconciliation report"), lambda b: f"{b.number}-report.pdf",
+                            lambda b, path: call(batches.write_report, batch_id=b.id, out_path=path))
 
     def _notice(self) -> None:
-        b = self.detail.batch if self.detail else None
-        if b is None:
-            return
-        path, _ = save_file_name(self, self.tr("Save the notice"), f"{b.number}.pdf",
-                                 self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
-        if path:
-            self.context.runner.submit(call(batches.write_notice, batch_id=b.id, path=path),
-                                       on_error=lambda e: show_error(self, e))
+        self._save_document(self.tr("Save the notice"), lambda b: f"{b.number}.pdf",
+                            lambda b, path: call(batches.write_notice, batch_id=b.id, path=path))
 
     def _account(self) -> None:
         rows = selected_rows(self.item_view, self.item_model)

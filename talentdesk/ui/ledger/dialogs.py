@@ -39,6 +39,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.ledger.pending import written_row
 from talentdesk.services.base import call
 from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 from talentdesk.ui.common.style import error_colour, error_style, ok_colour
@@ -279,11 +280,7 @@ class PolicyDialog(GuardedDialog):
         self.error.setText(getattr(exc, "message", str(exc)))
 
     def _saved(self, row) -> None:
-        from talentdesk.ui.ledger.pending import notify_if_pending
-
-        if notify_if_pending(self, row):
-            row = None
-        self.saved = row
+        self.saved = written_row(self, row)
         self.accept()
 
 
@@ -356,11 +353,7 @@ class GrantDialog(GuardedDialog):
         self.context.runner.submit(call(grants.grant_policy, talent_id=tid, policy_id=pid, start_date=from_qdate(self.start.date()), total_fen=total), on_done=self._done, on_error=lambda e: show_error(self, e))
 
     def _done(self, row) -> None:
-        from talentdesk.ui.ledger.pending import notify_if_pending
-
-        if notify_if_pending(self, row):
-            row = None
-        self.result_row = row
+        self.result_row = written_row(self, row)
         self.accept()
 
 

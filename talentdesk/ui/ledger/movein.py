@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
@@ -18,7 +18,8 @@ from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger.pages import Page
-from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.file_dialogs import save_file_name, with_suffix
+from talentdesk.ui.common.layouts import STRETCH, button, column, row
 
 
 class PaymentImportDialog(FileImportDialog):
@@ -80,32 +81,17 @@ class ReconcilePage(Page):
         self.view = make_table_view(self.model, self, sortable=False)
         self.totals = QLabel(self)
         self.totals.setStyleSheet("font-weight: bold")
-        xlsx = QPushButton(self.tr("Save as Excel…"), self)
-        xlsx.clicked.connect(lambda: self.export(".xlsx"))
-        pdf = QPushButton(self.tr("Save as PDF…"), self)
-        pdf.clicked.connect(lambda: self.export(".pdf"))
-        self.import_btn = QPushButton(self.tr("Import payment history…"), self)
-        self.import_btn.clicked.connect(self.import_history)
-        self.export_btn = QPushButton(self.tr("Export payment history…"), self)
+        self.import_btn = button(self.tr("Import payment history…"), self, self.import_history)
+        self.export_btn = button(self.tr("Export payment history…"), self, self.export_history)
         self.export_btn.setToolTip(self.tr("Every standing payment with its grant, in the shape the import reads: "
                                            "it moves the ledger into another database with the same balances."))
-        self.export_btn.clicked.connect(self.export_history)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Fiscal year"), self))
-        bar.addWidget(self.year)
-        bar.addStretch(1)
-        bar.addWidget(self.import_btn)
-        bar.addWidget(self.export_btn)
-        bar.addWidget(xlsx)
-        bar.addWidget(pdf)
+        bar = row(QLabel(self.tr("Fiscal year"), self), self.year, STRETCH, self.import_btn, self.export_btn,
+                  button(self.tr("Save as Excel…"), self, lambda: self.export(".xlsx")),
+                  button(self.tr("Save as PDF…"), self, lambda: self.export(".pdf")))
         note = QLabel(self.tr("Tick these figures off against the finance bureau's: a reversed entry is taken back "
                               "from the kind it reversed, so the table shows what stands."), self)
         note.setWordWrap(True)
-        lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(note)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(self.totals)
+        column(bar, note, (self.view, 1), self.totals, parent=self)
 
     def refresh(self) -> None:
         self.context.runner.submit(call(reconcile.reconcile, year=self.year.currentData()), key="ledger.reconcile",
@@ -141,8 +127,7 @@ class ReconcilePage(Page):
                                                self.tr("payment-history.xlsx"), self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        path = with_suffix(path, ".xlsx")
         self.context.runner.submit(
             call(history_export.export_payment_history, out_path=path), key="ledger.history.export",
             on_done=lambda n: QMessageBox.information(self, self.tr("Export payment history"), self.tr(

@@ -40,6 +40,7 @@ from talentdesk.ui.errors import show_error
 from talentdesk.ui.ledger import dialogs
 from talentdesk.ui.ledger.pending import notify_if_pending
 from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.layouts import STRETCH, button, column, panel, row, splitter
 
 
 def selected_rows(view: QTableView, model: RowTableModel) -> list:
@@ -566,31 +567,15 @@ class PoliciesPage(Page):
         self.grants = RowTableModel(gcols, self)
         self.grant_view = make_table_view(self.grants, self)
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._load_grants())
-        bar = QHBoxLayout()
-        for text, slot in ((self.tr("New policy…"), self._new), (self.tr("Edit policy…"), self._edit),
-                           (self.tr("Grant to a talent…"), self._grant)):
-            b = QPushButton(text, self)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
-        bar.addStretch(1)
-        gbar = QHBoxLayout()
-        gbar.addWidget(QLabel(self.tr("Grants under the selected policy"), self))
-        gbar.addStretch(1)
-        for text, slot in ((self.tr("Suspend…"), self._suspend), (self.tr("Resume"), self._resume),
-                           (self.tr("Terminate…"), self._terminate)):
-            b = QPushButton(text, self)
-            b.clicked.connect(slot)
-            gbar.addWidget(b)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.view)
-        bottom = QWidget(split)
-        bl = QVBoxLayout(bottom)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addLayout(gbar)
-        bl.addWidget(self.grant_view)
-        lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(split)
+        bar = row(*(button(text, self, slot) for text, slot in (
+            (self.tr("New policy…"), self._new), (self.tr("Edit policy…"), self._edit),
+            (self.tr("Grant to a talent…"), self._grant))), STRETCH)
+        gbar = row(QLabel(self.tr("Grants under the selected policy"), self), STRETCH, *(
+            button(text, self, slot) for text, slot in ((self.tr("Suspend…"), self._suspend),
+                                                        (self.tr("Resume"), self._resume),
+                                                        (self.tr("Terminate…"), self._terminate))))
+        column(bar, splitter(Qt.Orientation.Vertical, self, self.view, panel(self, gbar, self.grant_view)),
+               parent=self)
         self.tiers: list = []
 
     def _amount_text(self, a) -> str:

@@ -15,3 +15,8 @@ def notify_if_pending(widget: QWidget, result) -> bool:
             id=result.request_id, summary=result.summary))
         return True
     return False
+
+
+def written_row(widget: QWidget, result):
+    """What a guarded operation wrote, or None when it became a request awaiting another account (said so)."""
+    return None if notify_if_pending(widget, result) else result

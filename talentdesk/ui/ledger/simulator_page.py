@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,9 +28,10 @@ from talentdesk.services.ledger import policies, simulation
 from talentdesk.ui.common.formatting import fmt_money
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.widgets import make_table_view, refill_combo
 from talentdesk.ui.ledger.pages import Page
 from talentdesk.ui.common.file_dialogs import save_file_name
+from talentdesk.ui.common.charts import chart_view
 
 NEW = -1
 
@@ -116,11 +117,8 @@ class SimulatorPage(Page):
             Column(self.tr("Budget"), lambda r: fmt_money(r[0].budget_fen), align_right=True),
         ], self)
         self.view = make_table_view(self.model, self, sortable=False)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view = chart_view(self)
+        self.chart = self.chart_view.chart()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         right = QSplitter(Qt.Orientation.Vertical, self)
@@ -149,15 +147,8 @@ class SimulatorPage(Page):
                                    on_done=self._on_policies, on_error=self._failed)
 
     def _on_policies(self, rows) -> None:
-        keep = self.policy.currentData()
-        self.policy.blockSignals(True)
-        self.policy.clear()
-        for p in rows:
-            self.policy.addItem(f"{p.name}  {p.doc_number}".strip(), p.id)
-        self.policy.addItem(self.tr("A new policy"), NEW)
-        i = self.policy.findData(keep)
-        self.policy.setCurrentIndex(max(i, 0))
-        self.policy.blockSignals(False)
+        refill_combo(self.policy, [*((f"{p.name}  {p.doc_number}".strip(), p.id) for p in rows),
+                                   (self.tr("A new policy"), NEW)], keep=0)
         self._policy_changed()
         self.loaded = True
         if self.sim is None and rows:

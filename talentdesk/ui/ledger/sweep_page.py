@@ -17,11 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from talentdesk.domain import enums as E
@@ -34,8 +31,9 @@ from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.widgets import make_table_view, refill_combo
 from talentdesk.ui.ledger.pages import Page
+from talentdesk.ui.common.layouts import button, column, panel, row, splitter
 
 MISSING = QColor("#b03a2e")
 
@@ -135,16 +133,10 @@ class SweepPage(Page):
         self.policy = QComboBox(self)
         self.policy.addItem(self.tr("Every policy in force"), None)
         self.policy.currentIndexChanged.connect(lambda _i: self._show())
-        rules_btn = QPushButton(self.tr("Eligibility and materials…"), self)
-        rules_btn.clicked.connect(self.edit_rules)
-        self.draft_btn = QPushButton(self.tr("Draft grants for the talents listed"), self)
-        self.draft_btn.clicked.connect(self.draft_all)
+        self.draft_btn = button(self.tr("Draft grants for the talents listed"), self, self.draft_all)
         self.draft_btn.setEnabled(context.actor.can(Permission.LEDGER_RECORD))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Policy"), self))
-        top.addWidget(self.policy, 1)
-        top.addWidget(rules_btn)
-        top.addWidget(self.draft_btn)
+        top = row(QLabel(self.tr("Policy"), self), (self.policy, 1),
+                  button(self.tr("Eligibility and materials…"), self, self.edit_rules), self.draft_btn)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
 
@@ -176,32 +168,15 @@ class SweepPage(Page):
         ], self)
         self.drafts_view = make_table_view(self.drafts, self, size_from_rows=50)
         self.drafts_view.setSelectionMode(self.drafts_view.SelectionMode.ExtendedSelection)
-        approve = QPushButton(self.tr("Approve selected drafts"), self)
-        approve.clicked.connect(self.approve_selected)
-        approve.setEnabled(context.actor.can(Permission.LEDGER_APPROVE))
-        reject = QPushButton(self.tr("Reject selected…"), self)
-        reject.clicked.connect(self.reject_selected)
-        reject.setEnabled(context.actor.can(Permission.LEDGER_APPROVE))
+        approve = button(self.tr("Approve selected drafts"), self, self.approve_selected)
+        reject = button(self.tr("Reject selected…"), self, self.reject_selected)
+        for b in (approve, reject):
+            b.setEnabled(context.actor.can(Permission.LEDGER_APPROVE))
         self.drafts_title = QLabel(self)
-        drow = QHBoxLayout()
-        drow.addWidget(self.drafts_title, 1)
-        drow.addWidget(approve)
-        drow.addWidget(reject)
-        lower = QWidget(self)
-        ll = QVBoxLayout(lower)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(drow)
-        ll.addWidget(self.drafts_view)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.view)
-        split.addWidget(lower)
-        split.setSizes([380, 220])
+        lower = panel(self, row((self.drafts_title, 1), approve, reject), self.drafts_view)
+        split = splitter(Qt.Orientation.Vertical, self, self.view, lower, sizes=[380, 220])
         self.status = QLabel(self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.summary)
-        lay.addWidget(split, 1)
-        lay.addWidget(self.status)
+        column(top, self.summary, (split, 1), self.status, parent=self)
 
     def title(self) -> str:
         return self.tr("Entitlement sweep")
@@ -216,15 +191,9 @@ class SweepPage(Page):
 
     def _on_sweep(self, result: eligibility.SweepResult) -> None:
         self.result = result
-        keep = self.policy.currentData()
-        self.policy.blockSignals(True)
-        self.policy.clear()
-        self.policy.addItem(self.tr("Every policy in force"), None)
-        for pid, name in result.policies.items():
-            self.policy.addItem(f"{name} ({result.by_policy.get(pid, 0)})", pid)
-        i = self.policy.findData(keep)
-        self.policy.setCurrentIndex(max(i, 0))
-        self.policy.blockSignals(False)
+        refill_combo(self.policy, [(self.tr("Every policy in force"), None),
+                                   *((f"{name} ({result.by_policy.get(pid, 0)})", pid)
+                                     for pid, name in result.policies.items())], keep=0)
         self.loaded = True
         self._show()
 

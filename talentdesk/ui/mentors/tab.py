@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from talentdesk.services.base import call
@@ -36,7 +34,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.printing import print_pdf
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.widgets import make_table_view, refill_combo
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.mentors.board import UNPAIRED, Hit, MentorBoard
 from talentdesk.ui.common.style import error_colour, muted_colour, muted_style
@@ -50,6 +48,7 @@ from talentdesk.ui.mentors.dialogs import (
     RolesDialog,
     ServiceDialog,
 )
+from talentdesk.ui.common.layouts import STRETCH, button, column, panel, row
 
 
 # "No mentor yet" shows the newest arrivals without a mentor (a county has tens of thousands after a big intake);
@@ -57,6 +56,8 @@ from talentdesk.ui.mentors.dialogs import (
 UNPAIRED_SHOWN = 300
 MENTOR_PAGE = 40  # mentor columns a page of the board
 
+
+PAGE_MARGINS = (0, 4, 0, 0)  # each page of the tab, a little below the page tabs
 
 class MentorsTab(Tab):
     key = "mentors"
@@ -105,38 +106,26 @@ class MentorsTab(Tab):
         self.board.card_activated.connect(self.open_checkin)
         self.board.context_requested.connect(self._board_menu)
         self.board.selection_changed.connect(self._on_selection)
-        self.checkin_button = QPushButton(self.tr("Record check-in…"), self)
-        self.checkin_button.clicked.connect(lambda: self.open_checkin(self.board.selected))
+        self.checkin_button = button(self.tr("Record check-in…"), self,
+                                     lambda: self.open_checkin(self.board.selected))
         self.agreement_button = QPushButton(self.tr("Pairing agreement"), self)
         self.agreement_menu = QMenu(self)
         self.agreement_button.setMenu(self.agreement_menu)
-        self.end_button = QPushButton(self.tr("End pairing…"), self)
-        self.end_button.clicked.connect(lambda: self.open_end(self.board.selected))
+        self.end_button = button(self.tr("End pairing…"), self, lambda: self.open_end(self.board.selected))
         hint = QLabel(self.tr("Drag a card onto a mentor to pair or to change mentor; onto \"No mentor yet\" to end "
                               "the pairing. Double-click a card to record a check-in."), self)
         hint.setWordWrap(True)
         hint.setStyleSheet(muted_style())
-        actions = QHBoxLayout()
-        actions.addWidget(hint, 1)
         # the board is paged by mentor column (a city has tens of thousands of mentors)
         self._mentor_offset = 0
         self._show_mentor: int | None = None
         self._open_after_load: pairings.PairingRow | None = None
-        self.prev_page = QPushButton(self.tr("◀ Previous mentors"), self)
-        self.prev_page.clicked.connect(lambda: self._turn_page(-1))
-        self.next_page = QPushButton(self.tr("Next mentors ▶"), self)
-        self.next_page.clicked.connect(lambda: self._turn_page(1))
+        self.prev_page = button(self.tr("◀ Previous mentors"), self, lambda: self._turn_page(-1))
+        self.next_page = button(self.tr("Next mentors ▶"), self, lambda: self._turn_page(1))
         self.page_label = QLabel(self)
-        for w in (self.prev_page, self.page_label, self.next_page):
-            actions.addWidget(w)
-        actions.addWidget(self.checkin_button)
-        actions.addWidget(self.agreement_button)
-        actions.addWidget(self.end_button)
-        board_page = QWidget(self)
-        bl = QVBoxLayout(board_page)
-        bl.setContentsMargins(0, 4, 0, 0)
-        bl.addLayout(actions)
-        bl.addWidget(self.board, 1)
+        actions = row((hint, 1), self.prev_page, self.page_label, self.next_page, self.checkin_button,
+                      self.agreement_button, self.end_button)
+        board_page = panel(self, actions, (self.board, 1), margins=PAGE_MARGINS)
 
         # ---- page 2: overdue check-ins
         self.overdue_model = RowTableModel([
@@ -154,19 +143,12 @@ class MentorsTab(Tab):
         ], self)
         self.overdue_view = make_table_view(self.overdue_model, self)
         self.overdue_view.doubleClicked.connect(self._overdue_activated)
-        overdue_checkin = QPushButton(self.tr("Record check-in…"), self)
-        overdue_checkin.clicked.connect(lambda: self._overdue_activated(self.overdue_view.currentIndex()))
-        overdue_page = QWidget(self)
-        ol = QVBoxLayout(overdue_page)
-        ol.setContentsMargins(0, 4, 0, 0)
-        orow = QHBoxLayout()
+        overdue_checkin = button(self.tr("Record check-in…"), self,
+                                 lambda: self._overdue_activated(self.overdue_view.currentIndex()))
         explain = QLabel(self.tr("Pairings whose mentor has not checked in within the agreed cadence, longest "
                                  "silence first."), self)
         explain.setWordWrap(True)
-        orow.addWidget(explain, 1)
-        orow.addWidget(overdue_checkin)
-        ol.addLayout(orow)
-        ol.addWidget(self.overdue_view)
+        overdue_page = panel(self, row((explain, 1), overdue_checkin), self.overdue_view, margins=PAGE_MARGINS)
 
         # ---- page 3: the mentor pool
         self.mentor_model = RowTableModel([
@@ -185,33 +167,18 @@ class MentorsTab(Tab):
         self.mentor_view.doubleClicked.connect(lambda _i: self.edit_mentor())
         self.show_retired = QCheckBox(self.tr("Show retired mentors"), self)
         self.show_retired.toggled.connect(lambda _c: self._load_pool())
-        add = QPushButton(self.tr("Add mentor…"), self)
-        add.clicked.connect(lambda: self.add_mentor())
-        edit = QPushButton(self.tr("Edit…"), self)
-        edit.clicked.connect(self.edit_mentor)
-        self.retire_button = QPushButton(self.tr("Retire / reinstate"), self)
-        self.retire_button.clicked.connect(self.toggle_retired)
-        roles = QPushButton(self.tr("Role names…"), self)
-        roles.clicked.connect(self.edit_roles)
-        prow = QHBoxLayout()
-        for w in (add, edit, self.retire_button, roles):
-            prow.addWidget(w)
-        prow.addStretch(1)
-        prow.addWidget(self.show_retired)
-        pool_page = QWidget(self)
-        pl = QVBoxLayout(pool_page)
-        pl.setContentsMargins(0, 4, 0, 0)
-        pl.addLayout(prow)
-        pl.addWidget(self.mentor_view)
+        self.retire_button = button(self.tr("Retire / reinstate"), self, self.toggle_retired)
+        prow = row(button(self.tr("Add mentor…"), self, lambda: self.add_mentor()),
+                   button(self.tr("Edit…"), self, self.edit_mentor), self.retire_button,
+                   button(self.tr("Role names…"), self, self.edit_roles), STRETCH, self.show_retired)
+        pool_page = panel(self, prow, self.mentor_view, margins=PAGE_MARGINS)
 
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(board_page, self.tr("Board"))
         self.pages.addTab(overdue_page, self.tr("Overdue check-ins"))
         self.pages.addTab(pool_page, self.tr("Mentor pool"))
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.pages, 1)
+        column(top, (self.pages, 1), parent=self)
         self._on_selection(None)
 
 
@@ -243,29 +210,17 @@ class MentorsTab(Tab):
 
     def _on_employers(self, rows) -> None:
         self.employers = rows
-        self._fill(self.employer, [(e.name, e.id) for e in rows])
+        refill_combo(self.employer, [(e.name, e.id) for e in rows])
 
     def _on_tiers(self, rows) -> None:
-        self._fill(self.tier, [(f"{t.code} {t.display}", t.code) for t in rows])
+        refill_combo(self.tier, [(f"{t.code} {t.display}", t.code) for t in rows])
 
     def _on_roles(self, rows) -> None:
         self.roles = rows
-        self._fill(self.role, [(r.display, r.id) for r in rows])
+        refill_combo(self.role, [(r.display, r.id) for r in rows])
 
     def _on_cadence(self, value) -> None:
         self.cadence_days = int(value or 30)
-
-    @staticmethod
-    def _fill(combo: QComboBox, items) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for text, data in items:
-            combo.addItem(text, data)
-        i = combo.findData(current)
-        combo.setCurrentIndex(i if i >= 0 else 0)
-        combo.blockSignals(False)
 
     def _filters_changed(self) -> None:
         self._mentor_offset = 0

@@ -27,7 +27,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, PagedTableModel
-from talentdesk.ui.common.widgets import make_table_view, FilterRow
+from talentdesk.ui.common.widgets import FilterRow, make_table_view, refill_combo
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 from talentdesk.ui.common.file_dialogs import save_file_name
@@ -159,17 +159,8 @@ class TalentsTab(Tab):
 
     def _fill_choices(self, result) -> None:
         tiers, employers = result
-        for box, items in ((self.tier, [(f"{t.code} {t.display}", t.code) for t in tiers]),
-                           (self.employer, [(e.name, e.id) for e in employers])):
-            current = box.currentData()
-            box.blockSignals(True)
-            while box.count() > 1:
-                box.removeItem(1)
-            for text, data in items:
-                box.addItem(text, data)
-            i = box.findData(current)
-            box.setCurrentIndex(i if i >= 0 else 0)
-            box.blockSignals(False)
+        refill_combo(self.tier, [(f"{t.code} {t.display}", t.code) for t in tiers])
+        refill_combo(self.employer, [(e.name, e.id) for e in employers])
 
     def _on_first_page(self, page) -> None:
         self.model.reset_with(page.rows, page.total)

@@ -154,27 +154,28 @@ class MoveInGuide(QDialog):
             on_error=lambda exc: show_error(self, exc))
 
     def import_dialog(self, kind: str) -> QDialog | None:
-        if kind == "policies":
-            return FileImportDialog(self.context, self, operation=policy_import.import_policies,
-                                    title=QCoreApplication.translate("MoveInGuide", "Import the policy table"),
-                                    intro=QCoreApplication.translate("MoveInGuide", "One row per policy with a column per tier (A类, B类 …), "
-                                                            "or one row per amount with 人才类别, 学历 and 金额."),
-                                    preview=_policy_columns())
-        if kind == "pairings":
-            return FileImportDialog(self.context, self, operation=pairing_import.import_pairings,
-                                    title=QCoreApplication.translate("MoveInGuide", "Import the mentor pairings"),
-                                    intro=QCoreApplication.translate("MoveInGuide", "One row per pairing: mentor, newcomer's name and ID "
-                                                            "number, role (单位领导, 分管领导, 业务导师 …), start, "
-                                                            "end."),
-                                    preview=_pairing_columns())
-        if kind == "care":
-            return FileImportDialog(self.context, self, operation=care_import.import_care,
-                                    title=QCoreApplication.translate("MoveInGuide", "Import the care cases"),
-                                    intro=QCoreApplication.translate("MoveInGuide", "One row per case: name and ID number, kind, apartment "
-                                                            "and room, move-in and move-out, status (在住, 已退房, "
-                                                            "办理中, 已办结), notes."),
-                                    preview=_care_columns())
-        return None
+        """The moving-in import of one kind of file, in the shared import dialog: (import, preview columns, title,
+        what one row holds) for each kind."""
+        imports = {
+            "policies": (policy_import.import_policies, _policy_columns,
+                         QCoreApplication.translate("MoveInGuide", "Import the policy table"),
+                         QCoreApplication.translate("MoveInGuide", "One row per policy with a column per tier (A类, B类 …), "
+                                                    "or one row per amount with 人才类别, 学历 and 金额.")),
+            "pairings": (pairing_import.import_pairings, _pairing_columns,
+                         QCoreApplication.translate("MoveInGuide", "Import the mentor pairings"),
+                         QCoreApplication.translate("MoveInGuide", "One row per pairing: mentor, newcomer's name and ID "
+                                                    "number, role (单位领导, 分管领导, 业务导师 …), start, "
+                                                    "end.")),
+            "care": (care_import.import_care, _care_columns,
+                     QCoreApplication.translate("MoveInGuide", "Import the care cases"),
+                     QCoreApplication.translate("MoveInGuide", "One row per case: name and ID number, kind, apartment "
+                                                "and room, move-in and move-out, status (在住, 已退房, "
+                                                "办理中, 已办结), notes.")),
+        }
+        if kind not in imports:
+            return None
+        operation, columns, title, intro = imports[kind]
+        return FileImportDialog(self.context, self, operation=operation, title=title, intro=intro, preview=columns())
 
     def open_import(self, kind: str) -> None:
         if kind == "talents":

@@ -1,0 +1,73 @@
+"""Builders for what pages and dialogs otherwise write line by line: a column or a row of widgets and layouts, a panel
+(a widget holding a column), a splitter of panes, a push button wired to its action.
+
+An item of a column or row is a widget, a layout, (widget or layout, stretch), STRETCH (an empty stretch), or a number
+of pixels of spacing."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+STRETCH = object()  # an empty stretch between items: what follows goes to the far end
+
+
+def fill(layout: QBoxLayout, *items) -> QBoxLayout:
+    """Add items to layout in order (see the module's note for what an item can be); returns layout."""
+    for item in items:
+        if item is STRETCH:
+            layout.addStretch(1)
+        elif isinstance(item, int):
+            layout.addSpacing(item)
+        else:
+            thing, stretch = item if isinstance(item, tuple) else (item, 0)
+            if isinstance(thing, QLayout):
+                layout.addLayout(thing, stretch)
+            else:
+                layout.addWidget(thing, stretch)
+    return layout
+
+
+def _margins(layout: QBoxLayout, margins: int | Sequence[int] | None) -> QBoxLayout:
+    if margins is not None:
+        m = (margins,) * 4 if isinstance(margins, int) else tuple(margins)
+        layout.setContentsMargins(*m)
+    return layout
+
+
+def column(*items, parent: QWidget | None = None, margins: int | Sequence[int] | None = None) -> QVBoxLayout:
+    """A vertical layout of items (parent's own layout when parent is given)."""
+    return fill(_margins(QVBoxLayout(parent) if parent is not None else QVBoxLayout(), margins), *items)
+
+
+def row(*items, margins: int | Sequence[int] | None = None) -> QHBoxLayout:
+    """A horizontal layout of items (a bar of fields and buttons)."""
+    return fill(_margins(QHBoxLayout(), margins), *items)
+
+
+def panel(parent: QWidget | None, *items, margins: int | Sequence[int] = 0) -> QWidget:
+    """A widget holding a column of items, without margins unless asked: a pane of a splitter or a tab page."""
+    box = QWidget(parent)
+    column(*items, parent=box, margins=margins)
+    return box
+
+
+def splitter(orientation: Qt.Orientation, parent: QWidget | None, *panes: QWidget,
+             stretch: Sequence[int] = (), sizes: Sequence[int] = ()) -> QSplitter:
+    """A splitter of panes, each pane's share of the room given by stretch factors and/or starting sizes."""
+    split = QSplitter(orientation, parent)
+    for pane in panes:
+        split.addWidget(pane)
+    for i, factor in enumerate(stretch):
+        split.setStretchFactor(i, factor)
+    if sizes:
+        split.setSizes(list(sizes))
+    return split
+
+
+def button(text: str, parent: QWidget | None, clicked: Callable[[], object]) -> QPushButton:
+    """A push button that runs clicked when pressed."""
+    b = QPushButton(text, parent)
+    b.clicked.connect(lambda _checked=False: clicked())
+    return b
