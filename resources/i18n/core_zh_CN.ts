@@ -79,6 +79,21 @@
     </message>
 </context>
 <context>
+    <name>Counties</name>
+    <message>
+        <source>A city account reads every county&apos;s records but does not change them. Sign in with an account of the county to make this change.</source>
+        <translation>市级账号可以查看各县区的记录，但不能修改。请用该县区的账号登录后再修改。</translation>
+    </message>
+    <message>
+        <source>This record belongs to another county; your account works for its own county only. Nothing was changed.</source>
+        <translation>这条记录属于其他县区；您的账号只能处理本县区的数据。未做任何改动。</translation>
+    </message>
+    <message>
+        <source>This database holds several counties: sign in with an account of the county whose records you are changing.</source>
+        <translation>这个数据库包含多个县区：请用要修改记录所属县区的账号登录。</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>The number of demo talents must be between 1 and 2,000,000.</source>

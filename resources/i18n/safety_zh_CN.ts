@@ -64,6 +64,10 @@
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
+        <source>This server database has accounts, but none that this connection&apos;s county may see. Ask the city&apos;s administrator to make an account for your county (see docs/city.md).</source>
+        <translation>这个服务器数据库已有账号，但没有本连接所属县区可见的账号。请市级管理员为您的县区建立账号（见 docs/city.md）。</translation>
+    </message>
+    <message>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>该账户已停用，请联系管理员。</translation>
     </message>
