@@ -538,12 +538,12 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         return
     if table.name in NOT_AUDITED:
         raise ValueError(f"{table.name} is written by the audit and chain code only")
-    if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
-        county = session_county(session)
-        rows = [{**r, "county_id": county} for r in rows]
     stmt = insert(table)
     watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
+    if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
+        county = session_county(session)  # (filled after the audit entry: as the column default, not a parameter)
+        rows = [{**r, "county_id": county} for r in rows]
     conn = session.connection()
     keys = list(rows[0])
     # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
