@@ -9,10 +9,259 @@
     </message>
 </context>
 <context>
+    <name>CityCli</name>
+    <message>
+        <source>County {code} {name} added.</source>
+        <translation>已添加县区 {code} {name}。</translation>
+    </message>
+    <message>
+        <source>The server role {role} works for it.</source>
+        <translation>服务器角色 {role} 归属该县区。</translation>
+    </message>
+    <message>
+        <source>County {code} {name} saved.</source>
+        <translation>已保存县区 {code} {name}。</translation>
+    </message>
+    <message>
+        <source>The server role {role} works for county {code} {name}; row-level security keeps it to that county.</source>
+        <translation>服务器角色 {role} 归属县区 {code} {name}；行级安全策略使它只能访问该县区的数据。</translation>
+    </message>
+    <message>
+        <source>The server role {role} works for the city: it reads every county.</source>
+        <translation>服务器角色 {role} 归属市级：可以查看所有县区。</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>In post</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>批准补贴</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Clawed back</source>
+        <translation>应追回</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Check-ins (12 months)</source>
+        <translation>帮带记录（近12个月）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未帮带</translation>
+    </message>
+    <message>
+        <source>City total</source>
+        <translation>全市合计</translation>
+    </message>
+    <message>
+        <source>City roll-up as of {date}</source>
+        <translation>全市汇总（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>Paid by two or more counties ({n}):</source>
+        <translation>被两个及以上县区发放补贴的人员（{n} 人）：</translation>
+    </message>
+    <message>
+        <source>Nobody is paid by two or more counties.</source>
+        <translation>没有被两个及以上县区同时发放补贴的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>CityTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>City total</source>
+        <translation>全市合计</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>In post</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已离开</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>批准补贴</translation>
+    </message>
+    <message>
+        <source>Fallen due</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Owed back</source>
+        <translation>应追回</translation>
+    </message>
+    <message>
+        <source>Paid back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Current pairings</source>
+        <translation>在结对</translation>
+    </message>
+    <message>
+        <source>Check-ins, 12 months</source>
+        <translation>帮带记录（近12个月）</translation>
+    </message>
+    <message>
+        <source>Check-ins overdue</source>
+        <translation>逾期未帮带</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Name on file</source>
+        <translation>档案姓名</translation>
+    </message>
+    <message>
+        <source>Counties that paid</source>
+        <translation>发放县区</translation>
+    </message>
+    <message>
+        <source>Paid in all</source>
+        <translation>合计已付</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>Reading every county's figures…</source>
+        <translation>正在读取各县区数据…</translation>
+    </message>
+    <message>
+        <source>Roll-up of {n} counties as of {date}. Money in yuan; retention = in post ÷ (in post + left).</source>
+        <translation>{n} 个县区汇总，截至 {date}。金额单位为元；留存率 = 在岗 ÷（在岗 + 已离开）。</translation>
+    </message>
+    <message>
+        <source>{n} people are paid by two or more counties (the same ID number on file in each). Check that no subsidy is paid twice.</source>
+        <translation>有 {n} 人被两个及以上县区发放补贴（同一身份证号在各县区都有档案）。请核实是否重复发放。</translation>
+    </message>
+    <message>
+        <source>Nobody is paid by two or more counties.</source>
+        <translation>没有被两个及以上县区同时发放补贴的人员。</translation>
+    </message>
+    <message>
+        <source>Names and ID numbers are masked for your role.</source>
+        <translation>按您的角色权限，姓名和身份证号已部分隐藏。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Password for {user} on {server}: </source>
         <translation>{server} 上用户 {user} 的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>Counties</name>
+    <message>
+        <source>A county code is the 6 digits of its administrative division code (for example 330102); "{code}" is not.</source>
+        <translation>县区代码是6位行政区划代码（例如 330102）；“{code}”不是。</translation>
+    </message>
+    <message>
+        <source>A county's name has 1 to 60 characters.</source>
+        <translation>县区名称为1到60个字符。</translation>
+    </message>
+    <message>
+        <source>There is no county with code {code} in this database (it has: {known}).</source>
+        <translation>这个数据库中没有代码为 {code} 的县区（现有：{known}）。</translation>
+    </message>
+    <message>
+        <source>An account works either for a county or for the city, not both.</source>
+        <translation>账号只能属于某个县区或市级，不能同时属于两者。</translation>
+    </message>
+    <message>
+        <source>Only a city administrator makes city accounts.</source>
+        <translation>只有市级管理员可以创建市级账号。</translation>
+    </message>
+    <message>
+        <source>Your account works for its own county: it makes accounts of that county only.</source>
+        <translation>您的账号属于本县区，只能创建本县区的账号。</translation>
+    </message>
+    <message>
+        <source>This database holds several counties: name the county the account works for (its 6-digit code), or make it a city account.</source>
+        <translation>这个数据库包含多个县区：请指定账号所属县区（6位代码），或将其设为市级账号。</translation>
+    </message>
+    <message>
+        <source>Only the city's administrator manages the counties.</source>
+        <translation>只有市级管理员可以管理县区。</translation>
+    </message>
+    <message>
+        <source>A database file on one PC is one county's office. Several counties share a city's server database (see docs/city.md).</source>
+        <translation>单机数据库文件只对应一个县区的办公室。多个县区共用的是市级服务器数据库（见 docs/city.md）。</translation>
+    </message>
+    <message>
+        <source>There is already a county with code {code}.</source>
+        <translation>已有代码为 {code} 的县区。</translation>
+    </message>
+    <message>
+        <source>Server login roles belong to a PostgreSQL database; a database file has none.</source>
+        <translation>服务器登录角色只存在于 PostgreSQL 数据库；数据库文件没有。</translation>
+    </message>
+    <message>
+        <source>Name the county the role works for (its 6-digit code), or make it the city's.</source>
+        <translation>请指定该角色所属的县区（6位代码），或将其设为市级。</translation>
+    </message>
+    <message>
+        <source>"{role}" is not a server login role's name (letters, digits and _ only).</source>
+        <translation>“{role}”不是有效的服务器登录角色名（只能用字母、数字和 _）。</translation>
+    </message>
+    <message>
+        <source>Only the database's owner gives server roles to counties: connect as the owner.</source>
+        <translation>只有数据库所有者可以把服务器角色分配给县区：请以所有者身份连接。</translation>
+    </message>
+    <message>
+        <source>The server has no login role named {role}. Create it first (CREATE ROLE {role} LOGIN PASSWORD '…'), then give it to the county.</source>
+        <translation>服务器上没有名为 {role} 的登录角色。请先创建（CREATE ROLE {role} LOGIN PASSWORD '…'），再分配给县区。</translation>
     </message>
 </context>
 <context>

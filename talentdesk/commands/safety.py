@@ -132,6 +132,9 @@ def register(sub) -> None:
     q.add_argument("username")
     q.add_argument("--role", choices=["admin", "clerk", "approver", "viewer"], default="clerk")
     q.add_argument("--name", default="", help="display name")
+    q.add_argument("--county", default=None, help="a city database: the 6-digit code of the county the account "
+                                                  "works for (default: your own county)")
+    q.add_argument("--city", action="store_true", help="a city database: a city account, which reads every county")
     add_json(q)
     q.set_defaults(handler=cmd_users_add)
     q = us.add_parser("reset-password", help=f"set a new password (from {NEW_PASSWORD_ENV} or a prompt)")
@@ -399,7 +402,8 @@ def cmd_users_add(args, ctx) -> int:
     actor = ctx.actor()
     password = _new_password(args.username)
     with database.session(actor) as s:
-        u = create_user(s, username=args.username, password=password, role=args.role, display_name=args.name)
+        u = create_user(s, username=args.username, password=password, role=args.role, display_name=args.name,
+                        county=args.county, city=args.city)
     text = translate("SafetyCli", "Account {name} created with role {role}.").format(name=u.username, role=u.role)
     payload = _user_dict(u)
     if actor.single_user:

@@ -77,6 +77,63 @@ class TimestampMixin:
         return {"version_id_col": cls.__table__.c.version}
 
 
+# ------------------------------------------------------------------ counties (one database, several counties)
+
+COUNTY_KEY = "td_county"
+"""The key under which a unit of work keeps, in its connection's `info`, the county its new rows belong to
+(services/base.py sets it when the transaction begins)."""
+
+
+def county_default(context) -> int | None:
+    """The county a new county-owned row gets when none is given: the acting account's county (set by the unit of
+    work), else the database's only county. Core inserts (imports, the demo) get it too. `context` is None when a
+    caller asks for the value outside a statement (it then must pass the county itself)."""
+    if context is None:
+        return None
+    conn = context.connection
+    county = conn.info.get(COUNTY_KEY)
+    if county is None:
+        ids = conn.exec_driver_sql("SELECT id FROM counties ORDER BY id LIMIT 2").fetchall()
+        county = ids[0][0] if len(ids) == 1 else None
+    return county
+
+
+class County(Base):
+    """A county (区县) whose talent office keeps its records in this database: its 6-digit administrative division
+    code (行政区划代码) and name. A county office's own file has one, the home county (id 1); a city database one per
+    county. Accounts with no county are the city's."""
+
+    __tablename__ = "counties"
+    __table_args__ = (CheckConstraint("length(code) = 6", name="code_length"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+
+
+class CountyRole(Base):
+    """Which PostgreSQL login role works for which county (county_id NULL: the city, which reads every county).
+    Only the database's owner reads or writes it; the row-level security policies ask it through a definer function
+    (store/scope.py), so no client can widen what it sees by setting anything."""
+
+    __tablename__ = "county_roles"
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    county_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counties.id"))
+
+
+class CountyScoped:
+    """A table whose rows belong to a county: each unit of work sees only its account's county (services/base.py),
+    and on PostgreSQL row-level security holds the same line (store/scope.py). NULL: the city's (accounts, and
+    what city accounts did)."""
+
+    county_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counties.id"))
+
+
+class CountyOwned(CountyScoped):
+    """A county's data: every row carries the county it belongs to (never NULL)."""
+
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id"), default=county_default)
+
+
 # ------------------------------------------------------------------ settings and reference data
 
 class Setting(Base):
@@ -122,13 +179,14 @@ class ExitReason(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Employer(TimestampMixin, Base):
+class Employer(TimestampMixin, CountyOwned, Base):
     __tablename__ = "employers"
+    __table_args__ = (UniqueConstraint("name", "county_id"), UniqueConstraint("uscc", "county_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
     name_pinyin: Mapped[str] = mapped_column(String(400), default="")
     name_initials: Mapped[str] = mapped_column(String(120), default="")
-    uscc: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
+    uscc: Mapped[Optional[str]] = mapped_column(String(18))
     kind: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     contact: Mapped[str] = mapped_column(String(40), default="")
@@ -137,7 +195,7 @@ class Employer(TimestampMixin, Base):
 
 # ------------------------------------------------------------------ talents
 
-class Talent(TimestampMixin, Base):
+class Talent(TimestampMixin, CountyOwned, Base):
     __tablename__ = "talents"
     __table_args__ = (
         _in("gender", E.Gender),
@@ -162,6 +220,9 @@ class Talent(TimestampMixin, Base):
         Index("ix_talents_arrival", "arrival_date"),  # sorting the talents list by arrival
         Index("ix_talents_post", "post"),  # sorting the talents list by post
         Index("ix_talents_exit_reason", "exit_reason_id"),  # leavers by reason
+        # one person once per county; the same ID number in two counties is two records (the city's roll-up
+        # flags a person paid by both). ID number first: lookups by ID number use it in every county.
+        UniqueConstraint("id_number", "county_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,7 +230,7 @@ class Talent(TimestampMixin, Base):
     name_pinyin: Mapped[str] = mapped_column(String(200), default="")  # 'zhangsan'
     name_initials: Mapped[str] = mapped_column(String(40), default="")  # 'zs'
     gender: Mapped[str] = mapped_column(String(1))
-    id_number: Mapped[Optional[str]] = mapped_column(String(18), unique=True)
+    id_number: Mapped[Optional[str]] = mapped_column(String(18))
     birth_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     ethnicity: Mapped[str] = mapped_column(String(20), default="")
     native_place: Mapped[str] = mapped_column(String(60), default="")
@@ -200,7 +261,7 @@ class Talent(TimestampMixin, Base):
     tier: Mapped[Tier] = relationship(lazy="raise")
 
 
-class Attachment(Base):
+class Attachment(CountyOwned, Base):
     """A scan attached to a talent, stored in the data folder under its SHA-256."""
 
     __tablename__ = "attachments"
@@ -225,7 +286,7 @@ class AttachmentContent(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class CareCase(TimestampMixin, Base):
+class CareCase(TimestampMixin, CountyOwned, Base):
     """关爱服务: housing, spouse job, child school, 户籍, canteen, clubs — open until closed."""
 
     __tablename__ = "care_cases"
@@ -254,7 +315,7 @@ class CareCase(TimestampMixin, Base):
 
 # ------------------------------------------------------------------ subsidies and the ledger
 
-class SubsidyPolicy(TimestampMixin, Base):
+class SubsidyPolicy(TimestampMixin, CountyOwned, Base):
     __tablename__ = "subsidy_policies"
     __table_args__ = (
         _in("kind", E.PolicyKind),
@@ -286,7 +347,7 @@ class SubsidyPolicy(TimestampMixin, Base):
                                                    server_default=text("'none'"))
 
 
-class PolicyAmount(Base):
+class PolicyAmount(CountyOwned, Base):
     """Amount of a policy for a tier and/or education; NULL matches any. The most specific row wins."""
 
     __tablename__ = "policy_amounts"
@@ -302,7 +363,7 @@ class PolicyAmount(Base):
     amount_fen: Mapped[int] = mapped_column(Fen)
 
 
-class PolicyExclusion(Base):
+class PolicyExclusion(CountyOwned, Base):
     """Two policies that exclude each other (no double benefit). Stored once per pair, lower id first."""
 
     __tablename__ = "policy_exclusions"
@@ -316,7 +377,7 @@ class PolicyExclusion(Base):
     )
 
 
-class PolicyEligibility(Base):
+class PolicyEligibility(CountyOwned, Base):
     """Eligibility beyond tier and education, and the materials (申报材料) a policy asks for — data the office edits.
 
     NULL / '' means no condition. Ages are at arrival; `min_service_years` is the service commitment signed.
@@ -341,7 +402,7 @@ class PolicyEligibility(Base):
     materials_block: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class GrantDraft(TimestampMixin, Base):
+class GrantDraft(TimestampMixin, CountyOwned, Base):
     """A grant the entitlement sweep proposes (免申即享): drafted by one person, approved (which makes the real grant
     through the ledger's grant service) or rejected by another. Nothing reaches the ledger while it is a draft."""
 
@@ -369,7 +430,7 @@ class GrantDraft(TimestampMixin, Base):
     grant_id: Mapped[Optional[int]] = mapped_column(ForeignKey("subsidy_grants.id"))
 
 
-class SubsidyGrant(TimestampMixin, Base):
+class SubsidyGrant(TimestampMixin, CountyOwned, Base):
     """A policy granted to one talent. What was approved is copied here, so editing the policy changes nothing."""
 
     __tablename__ = "subsidy_grants"
@@ -400,7 +461,7 @@ class SubsidyGrant(TimestampMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Instalment(Base):
+class Instalment(CountyOwned, Base):
     """One scheduled instalment of a grant. It becomes a `due` ledger entry only while the talent is active."""
 
     __tablename__ = "instalments"
@@ -419,7 +480,7 @@ class Instalment(Base):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)  # will never fall due (departure/termination)
 
 
-class LedgerEntry(Base):
+class LedgerEntry(CountyOwned, Base):
     """One movement of money. Append-only: the database refuses UPDATE and DELETE (triggers)."""
 
     __tablename__ = "ledger_entries"
@@ -458,7 +519,7 @@ class LedgerEntry(Base):
     created_by: Mapped[str] = mapped_column(String(60), default="")
 
 
-class Payment(TimestampMixin, Base):
+class Payment(TimestampMixin, CountyOwned, Base):
     """A payment order moving through recorded → approved → paid. Marking it paid posts the ledger entry.
 
     Separation of duties is also held by the database: the approver is never the recorder (when both are users).
@@ -498,12 +559,13 @@ class Payment(TimestampMixin, Base):
     memo: Mapped[str] = mapped_column(String(200), default="")
 
 
-class Certificate(Base):
+class Certificate(CountyOwned, Base):
     """补贴发放凭证 for one payment entry, with a serial that never repeats and a keyed digest for the QR code."""
 
     __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("serial", "county_id"),)  # serials count per county
     id: Mapped[int] = mapped_column(primary_key=True)
-    serial: Mapped[str] = mapped_column(String(32), unique=True)
+    serial: Mapped[str] = mapped_column(String(32))
     entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
     digest: Mapped[str] = mapped_column(String(64))
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
@@ -515,19 +577,20 @@ class Certificate(Base):
     key_id: Mapped[Optional[int]] = mapped_column(ForeignKey("office_keys.id"))
 
 
-class SerialCounter(Base):
-    """Last serial number used per year and prefix; serials are never reused."""
+class SerialCounter(CountyOwned, Base):
+    """Last serial number used per year and prefix, in each county; serials are never reused."""
 
     __tablename__ = "serial_counters"
     prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id"), primary_key=True, default=county_default)
     last: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Budget(TimestampMixin, Base):
+class Budget(TimestampMixin, CountyOwned, Base):
     __tablename__ = "budgets"
     __table_args__ = (
-        UniqueConstraint("fiscal_year", "policy_kind"),
+        UniqueConstraint("fiscal_year", "policy_kind", "county_id"),
         _in("policy_kind", E.PolicyKind),
         CheckConstraint("amount_fen >= 0", name="amount_non_negative"),
     )
@@ -540,7 +603,7 @@ class Budget(TimestampMixin, Base):
 
 # ------------------------------------------------------------------ mentors
 
-class Mentor(TimestampMixin, Base):
+class Mentor(TimestampMixin, CountyOwned, Base):
     __tablename__ = "mentors"
     __table_args__ = (
         CheckConstraint("capacity >= 1", name="capacity_positive"),
@@ -563,7 +626,7 @@ class Mentor(TimestampMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Pairing(TimestampMixin, Base):
+class Pairing(TimestampMixin, CountyOwned, Base):
     """结对: mentor + talent in a role. Current while end_date IS NULL; ending keeps the row (history)."""
 
     __tablename__ = "pairings"
@@ -588,7 +651,7 @@ class Pairing(TimestampMixin, Base):
     last_checkin_date: Mapped[Optional[dt.date]] = mapped_column(Date)  # kept by services for the board
 
 
-class CheckIn(TimestampMixin, Base):
+class CheckIn(TimestampMixin, CountyOwned, Base):
     """帮带记录: one conversation within a pairing."""
 
     __tablename__ = "checkins"
@@ -608,7 +671,7 @@ class CheckIn(TimestampMixin, Base):
 
 # ------------------------------------------------------------------ growth and training
 
-class GrowthEvent(TimestampMixin, Base):
+class GrowthEvent(TimestampMixin, CountyOwned, Base):
     __tablename__ = "growth_events"
     __table_args__ = (
         _in("kind", E.GrowthKind),
@@ -629,7 +692,7 @@ class GrowthEvent(TimestampMixin, Base):
     appraisal_year: Mapped[Optional[int]] = mapped_column(Integer)
 
 
-class TrainingProgram(TimestampMixin, Base):
+class TrainingProgram(TimestampMixin, CountyOwned, Base):
     """An item of the annual training plan (年度培训计划)."""
 
     __tablename__ = "training_programs"
@@ -649,7 +712,7 @@ class TrainingProgram(TimestampMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class TrainingEnrolment(TimestampMixin, Base):
+class TrainingEnrolment(TimestampMixin, CountyOwned, Base):
     __tablename__ = "training_enrolments"
     __table_args__ = (
         UniqueConstraint("program_id", "talent_id"),
@@ -687,7 +750,7 @@ class WatchSignal(Base):
 
 # ------------------------------------------------------------------ accounts and audit
 
-class User(TimestampMixin, Base):
+class User(TimestampMixin, CountyScoped, Base):
     __tablename__ = "users"
     __table_args__ = (_in("role", E.Role),)
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -701,9 +764,10 @@ class User(TimestampMixin, Base):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"))  # who created the account (4 eyes)
+    county_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counties.id"))  # NULL: a city account
 
 
-class AuditEntry(Base):
+class AuditEntry(CountyScoped, Base):
     """操作日志: who did what, when, with before/after (JSON). Append-only, enforced by triggers."""
 
     __tablename__ = "audit_entries"
@@ -723,6 +787,7 @@ class AuditEntry(Base):
     before: Mapped[Optional[str]] = mapped_column(Text)  # JSON
     after: Mapped[Optional[str]] = mapped_column(Text)   # JSON
     summary: Mapped[str] = mapped_column(String(400), default="")
+    county_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counties.id"))  # NULL: a city account's act
 
 
 class ChainLink(Base):
@@ -749,7 +814,7 @@ class OfficeKey(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
-class ApprovalRequest(Base):
+class ApprovalRequest(CountyOwned, Base):
     """A money-changing action asked for by one account and carried out when another approves it (four eyes)."""
 
     __tablename__ = "approval_requests"
@@ -781,7 +846,7 @@ class ApprovalRequest(Base):
 # the bank's return file says so.
 
 
-class Verification(Base):
+class Verification(CountyOwned, Base):
     """在岗核验: the employer confirmed (or denied) that a talent was in post for a period, recorded by a clerk.
 
     `period` is the year (yearly rule, e.g. "2026") or the instalment's own check ("G12-3": grant 12, instalment 3)
@@ -816,7 +881,7 @@ class CalendarDay(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class BankAccount(TimestampMixin, Base):
+class BankAccount(TimestampMixin, CountyOwned, Base):
     """Where a talent's money goes: a bank card, a social-security card's bank account (一卡通/社保卡) or a
     passbook account. One current account per talent; a replaced one stays (active = False) for history."""
 
@@ -859,7 +924,7 @@ class BankLayout(TimestampMixin, Base):
     notes: Mapped[str] = mapped_column(String(200), default="")
 
 
-class PaymentBatch(TimestampMixin, Base):
+class PaymentBatch(TimestampMixin, CountyOwned, Base):
     """A payment batch: draft → publicized (公示) → approved (after the notice ended) → sent → reconciled."""
 
     __tablename__ = "payment_batches"
@@ -870,9 +935,10 @@ class PaymentBatch(TimestampMixin, Base):
         CheckConstraint("approved_by_id IS NULL OR created_by_id IS NULL OR approved_by_id <> created_by_id",
                         name="approver_not_creator"),
         Index("ix_payment_batches_status", "status", "id"),
+        UniqueConstraint("number", "county_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(20), unique=True)   # PB2026-0001
+    number: Mapped[str] = mapped_column(String(20))   # PB2026-0001, counted per county
     status: Mapped[str] = mapped_column(String(12), default=E.BatchStatus.DRAFT.value)
     due_by: Mapped[dt.date] = mapped_column(Date)
     policy_id: Mapped[Optional[int]] = mapped_column(ForeignKey("subsidy_policies.id"))
@@ -896,7 +962,7 @@ class PaymentBatch(TimestampMixin, Base):
     memo: Mapped[str] = mapped_column(String(200), default="")
 
 
-class PaymentBatchItem(Base):
+class PaymentBatchItem(CountyOwned, Base):
     """One person's line in a batch: the payment order, and the account the file carried (a snapshot)."""
 
     __tablename__ = "payment_batch_items"
@@ -925,7 +991,7 @@ class PaymentBatchItem(Base):
     entry_id: Mapped[Optional[int]] = mapped_column(ForeignKey("ledger_entries.id"))
 
 
-class Objection(Base):
+class Objection(CountyOwned, Base):
     """异议: raised against one person's line during the notice; upheld takes the person out of the batch."""
 
     __tablename__ = "payment_objections"

@@ -25,7 +25,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from talentdesk.store import chain
 from talentdesk.services import watch_signals
 from talentdesk.domain.enums import AuditAction, Role
-from talentdesk.domain.errors import EditConflict, InputFileError, PermissionDenied, StorageError, TalentDeskError
+from talentdesk.domain.errors import (EditConflict, InputFileError, PermissionDenied, RuleViolation, StorageError,
+                                     TalentDeskError)
 from talentdesk.domain.models import AuditEntry
 from talentdesk.i18n import translate
 from talentdesk.store.exclusive import ExclusiveLane, lane_for
@@ -82,12 +83,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """Who is acting. `user_id` is None for the single user of a database without accounts."""
+    """Who is acting. `user_id` is None for the single user of a database without accounts.
+
+    `county_id`: the county whose records this account reads and changes (every unit of work is scoped to it);
+    `city`: a city account, which reads every county and changes none of their records. Neither (the single user,
+    the program itself): the database's own county — a county office's file has only one."""
 
     username: str
     role: Role
     user_id: int | None = None
     display_name: str = ""
+    county_id: int | None = None
+    city: bool = False
 
     @classmethod
     def local(cls) -> "Actor":
@@ -207,6 +214,8 @@ def operation(permission: Permission | None, *, writes: bool = False, changes: I
             def wrapper(session: Session, /, *args, **kwargs):
                 if permission is not None:
                     require(session, permission, name)
+                if changes & COUNTY_DATA and session.info.get("actor") is not None and session.info["actor"].city:
+                    raise _city_refusal(name)
                 if lane is Lane.EXCLUSIVE and not session.info.get("exclusive"):
                     raise RuntimeError(f"{name} runs on the exclusive lane: open its unit of work with "
                                        f"Database.session(actor, exclusive={purpose!r})")
@@ -324,9 +333,15 @@ def _pk(obj: Any) -> str:
     return ",".join(str(v) for v in ident)
 
 
+_NO_COUNTY = object()
+
+
 def audit_row(actor: Actor, action: AuditAction | str, *, table: str = "", record_id: str | None = None,
-              before: dict | None = None, after: dict | None = None, summary: str = "") -> dict[str, Any]:
-    return {
+              before: dict | None = None, after: dict | None = None, summary: str = "",
+              county_id: Any = _NO_COUNTY) -> dict[str, Any]:
+    """One audit row. `county_id` (the county it belongs to; None for a city account's act) is left out when not
+    given: the staged copy of a restore may be a file from before counties."""
+    row = {
         "at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         "actor_id": actor.user_id,
         "actor_name": actor.username,
@@ -337,6 +352,9 @@ def audit_row(actor: Actor, action: AuditAction | str, *, table: str = "", recor
         "after": _dump(after),
         "summary": summary[:400],
     }
+    if county_id is not _NO_COUNTY:
+        row["county_id"] = county_id
+    return row
 
 
 def record_event(session: Session, action: AuditAction, *, summary: str = "", table: str = "",
@@ -345,7 +363,7 @@ def record_event(session: Session, action: AuditAction, *, summary: str = "", ta
     session.connection().execute(
         insert(AuditEntry.__table__),
         [audit_row(actor_of(session), action, table=table, record_id=record_id, before=before, after=after,
-                   summary=summary)],
+                   summary=summary, county_id=audit_county(session))],
     )
     session.info["td_audited"] = True
 
@@ -427,7 +445,8 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
         if table in NOT_AUDITED:
             continue
         actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj)))
+        rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj),
+                              county_id=audit_county(session)))
     for obj in session.dirty:
         table = obj.__table__.name
         if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
@@ -447,13 +466,15 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
                 after[attr.key] = "***" if redact else _jsonable(new)
         if after:
             actor = actor or actor_of(session)
-            rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after))
+            rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after,
+                                  county_id=audit_county(session)))
     for obj in session.deleted:
         table = obj.__table__.name
         if table in NOT_AUDITED:
             continue
         actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj)))
+        rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj),
+                              county_id=audit_county(session)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
         session.info["td_audited"] = True
@@ -467,7 +488,8 @@ def _record_bulk(session: Session, name: str, verb: str, params: Any, sql: str) 
         detail = {k: _jsonable(v) for k, v in (params or {}).items()}
     session.connection().execute(
         insert(AuditEntry.__table__),
-        [audit_row(actor_of(session), AuditAction.BULK, table=name, after=detail, summary=f"bulk {verb}: {sql[:300]}")],
+        [audit_row(actor_of(session), AuditAction.BULK, table=name, after=detail, summary=f"bulk {verb}: {sql[:300]}",
+                   county_id=audit_county(session))],
     )
     session.info["td_audited"] = True
 
@@ -516,6 +538,9 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         return
     if table.name in NOT_AUDITED:
         raise ValueError(f"{table.name} is written by the audit and chain code only")
+    if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
+        county = session_county(session)
+        rows = [{**r, "county_id": county} for r in rows]
     stmt = insert(table)
     watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
@@ -608,6 +633,173 @@ def _chain_before_commit(session: Session) -> None:
     session.flush()  # a unit of work that only added objects begins its transaction here
     if session.info.get("td_chain") is not None:
         seal_chain(session)
+
+
+# ------------------------------------------------------------------ counties: each unit of work keeps to its own
+
+COUNTY_DATA = frozenset({
+    Change.TALENTS, Change.EMPLOYERS, Change.CARE, Change.LEDGER, Change.POLICIES, Change.PAYMENTS, Change.BUDGETS,
+    Change.CERTIFICATES, Change.MENTORS, Change.GROWTH,
+})
+"""The kinds of data that belong to a county: a city account changes none of them."""
+
+
+def _city_refusal(operation: str = "") -> PermissionDenied:
+    return PermissionDenied(translate(
+        "Counties", "A city account reads every county's records but does not change them. Sign in with an "
+                    "account of the county to make this change."), permission="county.write", operation=operation)
+
+
+def _other_county(operation: str = "") -> PermissionDenied:
+    return PermissionDenied(translate(
+        "Counties", "This record belongs to another county; your account works for its own county only. Nothing "
+                    "was changed."), permission="county.scope", operation=operation)
+
+
+def _counties_present(session: Session, connection) -> bool:
+    database = session.info.get("database")
+    if getattr(database, "_counties", None):
+        return True
+    present = inspect(connection).has_table("counties")
+    if database is not None and present:
+        database._counties = True  # once migrated it stays so
+    return present
+
+
+def _own_county(session: Session, connection) -> int | None:
+    """The county of a unit of work whose actor names none (the single user, the program itself): the county the
+    server connection's role works for, else the database's only county; None when there are several."""
+    from talentdesk.store import scope
+
+    if connection.dialect.name == "postgresql":
+        database = session.info.get("database")
+        role = getattr(database, "_role_county", None)
+        if role is None:
+            role = scope.connection_county(connection)
+            if database is not None:
+                database._role_county = role
+        if role[1] is not None:
+            return role[1]
+    ids = connection.exec_driver_sql("SELECT id FROM counties ORDER BY id LIMIT 2").fetchall()
+    return ids[0][0] if len(ids) == 1 else None
+
+
+def _resolve_county(session: Session, connection) -> int | None:
+    actor = session.info.get("actor")
+    if actor is None or actor.city or not _counties_present(session, connection):
+        return None
+    if actor.county_id is not None:
+        return actor.county_id
+    return _own_county(session, connection)
+
+
+@event.listens_for(AuditedSession, "after_begin")
+def _county_scope(session: Session, _transaction, connection) -> None:
+    """The county this transaction writes for goes where the column default (models.county_default) finds it; a
+    county account's transaction on a server is narrowed to its county (store/scope.py: it can only narrow)."""
+    from talentdesk.domain.models import COUNTY_KEY
+
+    session.info.pop("td_county", None)
+    actor = session.info.get("actor")
+    if actor is None:
+        return
+    if actor.county_id is not None and connection.dialect.name == "postgresql" \
+            and _counties_present(session, connection):
+        from talentdesk.store.scope import SCOPE_SETTING
+
+        connection.exec_driver_sql("SELECT set_config(%s, %s, true)", (SCOPE_SETTING, str(actor.county_id)))
+    if session.info.get("readonly") and actor.county_id is None:
+        return  # a reading unit of work stamps nothing (asked for when needed: session_county)
+    county = _resolve_county(session, connection)
+    session.info["td_county"] = county
+    info = connection.info
+    if county is None:
+        info.pop(COUNTY_KEY, None)
+    else:
+        info[COUNTY_KEY] = county
+        session.info.setdefault("td_county_infos", []).append(info)
+
+
+def _unmark_county(session: Session) -> None:
+    from talentdesk.domain.models import COUNTY_KEY
+
+    for info in session.info.pop("td_county_infos", []):
+        info.pop(COUNTY_KEY, None)
+
+
+def session_county(session: Session) -> int | None:
+    """The county this unit of work's new rows belong to: its account's county, else the database's own; None for
+    a city account (or a database with several counties and no county account)."""
+    if "td_county" not in session.info:
+        connection = session.connection()
+        if "td_county" not in session.info:
+            session.info["td_county"] = _resolve_county(session, connection)
+    return session.info["td_county"]
+
+
+def audit_county(session: Session) -> Any:
+    """The county an audit entry of this unit of work belongs to (None: a city account's act); left out on a
+    database from before counties."""
+    if not _counties_present(session, session.connection()):
+        return _NO_COUNTY
+    return session_county(session)
+
+
+@event.listens_for(AuditedSession, "do_orm_execute")
+def _county_criteria(state: ORMExecuteState) -> None:
+    """A county account's reads, updates and deletes see only its county's rows; a city account's bulk changes of
+    county data are refused."""
+    actor = state.session.info.get("actor")
+    if actor is None or (actor.county_id is None and not actor.city):
+        return
+    if state.session.get_bind().dialect.name == "sqlite":
+        return  # a county office's own file: one county, nothing to keep apart
+    from sqlalchemy.orm import with_loader_criteria
+
+    from talentdesk.domain.models import CountyOwned, CountyScoped
+
+    if actor.city:
+        if state.is_insert or state.is_update or state.is_delete:
+            entity = getattr(state.bind_mapper, "class_", None)
+            if entity is not None and issubclass(entity, CountyOwned):
+                raise _city_refusal()
+        return
+    if state.is_select or state.is_update or state.is_delete:
+        county = actor.county_id
+        state.statement = state.statement.options(
+            with_loader_criteria(CountyScoped, lambda cls: cls.county_id == county, include_aliases=True))
+
+
+@event.listens_for(AuditedSession, "before_flush")
+def _keep_to_county(session: Session, _flush_context, _instances) -> None:
+    """New county rows get the unit of work's county; nobody changes another county's rows; a city account changes
+    no county's rows."""
+    from talentdesk.domain.models import CountyOwned, CountyScoped
+
+    actor = session.info.get("actor")
+    if actor is None:
+        return
+    new = [o for o in session.new if isinstance(o, CountyScoped)]
+    changed = [o for o in (*session.dirty, *session.deleted) if isinstance(o, CountyScoped)]
+    if not new and not changed:
+        return
+    if actor.city:
+        if any(isinstance(o, CountyOwned) for o in (*new, *changed)):
+            raise _city_refusal()
+        return
+    county = None
+    for o in new:
+        if isinstance(o, CountyOwned) and o.county_id is None:
+            county = county if county is not None else session_county(session)
+            if county is None:
+                raise RuleViolation(translate(
+                    "Counties", "This database holds several counties: sign in with an account of the county whose "
+                                "records you are changing."))
+            o.county_id = county
+    if actor.county_id is not None:
+        for o in (*new, *changed):
+            if o.county_id != actor.county_id:
+                raise _other_county()
 
 
 # ------------------------------------------------------------------ read-only units of work
@@ -825,6 +1017,8 @@ class Database:
     wait_notice: Callable[[str], None] | None = field(default=None, repr=False)
     _factory: sessionmaker = field(init=False, repr=False)
     _chain: bool | None = field(default=None, init=False, repr=False)
+    _counties: bool | None = field(default=None, init=False, repr=False)
+    _role_county: tuple | None = field(default=None, init=False, repr=False)  # (sees the city, its county) on a server
     pending_password: str | None = field(default=None, init=False, repr=False)  # kept once the server accepts it
 
     def __post_init__(self) -> None:
@@ -972,6 +1166,7 @@ class Database:
             raise
         finally:
             _unmark_readonly(s)
+            _unmark_county(s)
             _discard(s)  # not committed: no file stays behind
             s.close()
 

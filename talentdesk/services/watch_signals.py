@@ -28,7 +28,7 @@ from sqlalchemy import and_, delete, func, insert, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from talentdesk.domain.enums import AppraisalGrade, CareKind, CaseStatus, EnrolmentStatus, GrantStatus, GrowthKind, \
+from talentdesk.domain.enums import AppraisalGrade, CareKind, CaseStatus, EnrolmentStatus, GrantStatus, \
     TalentStatus
 from talentdesk.domain.models import (
     CareCase,
@@ -114,9 +114,10 @@ class _Inputs:
     """What the signals of a set of active talents are computed from: one query per kind of input."""
 
     def __init__(self, conn: Connection, where: Callable):
-        self.talents = {tid: (arrival, end) for tid, arrival, end in conn.execute(
-            select(Talent.id, Talent.arrival_date, Talent.service_end_date)
-            .where(Talent.status == TalentStatus.ACTIVE.value, where(Talent.id)))}
+        # by primary key, the status looked at here (a planner without statistics would walk the status index)
+        self.talents = {tid: (arrival, end) for tid, arrival, end, status in conn.execute(
+            select(Talent.id, Talent.arrival_date, Talent.service_end_date, Talent.status).where(where(Talent.id)))
+            if status == TalentStatus.ACTIVE.value}
         self.dues: dict[int, list[dt.date]] = defaultdict(list)
         self.last_due: dict[int, dt.date | None] = {}
         self.pairing: dict[int, tuple[dt.date, dt.date | None]] = {}
@@ -156,16 +157,17 @@ class _Inputs:
                 .where(where(TrainingEnrolment.talent_id),
                        TrainingEnrolment.status != EnrolmentStatus.DROPPED.value)):
             self.trained[tid].add(year)
-        for tid, on in conn.execute(select(GrowthEvent.talent_id, GrowthEvent.event_date)
-                                    .where(where(GrowthEvent.talent_id))):
-            self.events[tid].add(on)
-        weak = (select(GrowthEvent.talent_id)
-                .where(GrowthEvent.kind == GrowthKind.APPRAISAL.value, GrowthEvent.appraisal_grade.in_(WEAK_GRADES),
-                       where(GrowthEvent.talent_id)))
+        weak = set()
         for tid, on, eid, grade in conn.execute(
                 select(GrowthEvent.talent_id, GrowthEvent.event_date, GrowthEvent.id, GrowthEvent.appraisal_grade)
-                .where(GrowthEvent.kind == GrowthKind.APPRAISAL.value, GrowthEvent.talent_id.in_(weak))):
-            self.appraisals[tid].append((on, eid, grade))
+                .where(where(GrowthEvent.talent_id))):
+            self.events[tid].add(on)
+            if grade is not None:  # an appraisal
+                self.appraisals[tid].append((on, eid, grade))
+                if grade in WEAK_GRADES:
+                    weak.add(tid)
+        for tid in set(self.appraisals) - weak:  # only a weak one can make the latest weak
+            del self.appraisals[tid]
 
     def rows(self) -> Iterator[dict]:
         for tid in sorted(self.talents):
@@ -396,8 +398,14 @@ def refresh_pending(session: Session) -> None:
     for k in range(0, len(programs), CHUNK):
         tids.update(conn.execute(select(TrainingEnrolment.talent_id)
                                  .where(TrainingEnrolment.program_id.in_(programs[k:k + CHUNK]))).scalars())
-    if p["floor"] is not None:
-        tids.update(conn.execute(select(Talent.id).where(Talent.id > p["floor"])).scalars())
+    if p["floor"] is not None:  # talents inserted in bulk (an import): an id range, read as ranges
+        floor = p["floor"]
+        top = conn.execute(select(func.max(Talent.id))).scalar() or floor
+        for start in range(floor + 1, top + 1, RANGE):
+            end = min(start + RANGE - 1, top)
+            conn.execute(delete(TABLE).where(TABLE.c.talent_id.between(start, end)))
+            _insert(conn, _Inputs(conn, lambda col, a=start, b=end: col.between(a, b)).rows())
+        tids = {t for t in tids if t <= floor}
     refresh(conn, tids)
 
 

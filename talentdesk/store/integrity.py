@@ -80,13 +80,22 @@ def _fetch(conn: sqlite3.Connection, sql: str) -> list[tuple]:
     return conn.execute(sql).fetchall()
 
 
+def _has_column(conn, table: str, column: str) -> bool:
+    if isinstance(conn, _QmarkConnection):
+        return conn.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND "
+                            "table_name = ? AND column_name = ?", (table, column)).fetchone() is not None
+    return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})").fetchall())
+
+
 def _rule_items(conn, guards: list[str]) -> list[CheckItem]:
     """The same checks on a file and on a server: the ledger's balances and reversals, unique certificate serials,
     and the append-only guards (`guards`: what the file's triggers or the server's rules lack)."""
     ledger = _ledger_problems(conn)
     lines = _batch_problems(conn)
     serials = [translate("Integrity", "Certificate serial {serial} is used {n} times.").format(serial=s, n=n)
-               for s, n in _fetch(conn, "SELECT serial, count(*) FROM certificates GROUP BY serial HAVING count(*) > 1")]
+               for s, n in _fetch(conn, "SELECT serial, count(*) FROM certificates GROUP BY serial, "
+                                        + ("county_id" if _has_column(conn, "certificates", "county_id") else "serial")
+                                        + " HAVING count(*) > 1")]  # serials count per county
     return [CheckItem(translate("Integrity", "Ledger balances and reversals"), not ledger, ledger),
             CheckItem(translate("Integrity", "Payment batches match their payment orders"), not lines, lines),
             CheckItem(translate("Integrity", "Certificate serials unique"), not serials, serials),

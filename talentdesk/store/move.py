@@ -34,7 +34,7 @@ from talentdesk.paths import attachments_dir_for
 log = logging.getLogger(__name__)
 
 BATCH = 5_000
-SEEDED = frozenset({"tiers", "mentor_roles", "exit_reasons", "calendar_days", "bank_layouts"})
+SEEDED = frozenset({"tiers", "mentor_roles", "exit_reasons", "calendar_days", "bank_layouts", "counties"})
 """Tables every new database starts with rows in (the migrations seed them): replaced, not refused."""
 
 

@@ -100,7 +100,10 @@ def dump(engine, target, password: str | None, dest: Path) -> DumpResult:
         with_rows = {t.name for t in Base.metadata.sorted_tables
                      if conn.execute(select(func.count()).select_from(t)).scalar()}
     try:
-        _run([str(_tool("pg_dump")), "--format=custom", "--no-owner", "--no-privileges", "--file", str(part)],
+        # --enable-row-security: the county tables force row-level security on their owner too (store/scope.py);
+        # its policy shows the owner every county, so the dump is whole
+        _run([str(_tool("pg_dump")), "--format=custom", "--no-owner", "--no-privileges", "--enable-row-security",
+              "--file", str(part)],
              _env(target, password), translate("PgTools", "The backup (pg_dump)"))
         held = data_tables_in(part)
         missing = sorted(with_rows - held)

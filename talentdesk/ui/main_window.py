@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self._built: dict[str, Tab] = {}
+        self.city = None  # a city account's roll-up tab (ui/city/rollup_tab.py), added after the others on `attach`
         self._steps = QTimer(self)  # builds the remaining tabs one per turn of the event loop after `attach`
         self._steps.setInterval(0)
         self._steps.timeout.connect(self._build_next)
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the tabs, built when needed
 
     def current_key(self) -> str:
-        return TAB_KEYS[max(self.tabs.currentIndex(), 0)]
+        index = max(self.tabs.currentIndex(), 0)
+        return TAB_KEYS[index] if index < len(TAB_KEYS) else "city"
 
     @property
     def overview(self):
@@ -95,9 +97,11 @@ class MainWindow(QMainWindow):
 
     @property
     def all_tabs(self) -> list[Tab]:
-        return [self._tab(key) for key in TAB_KEYS]
+        return [self._tab(key) for key in TAB_KEYS] + ([self.city] if self.city is not None else [])
 
     def _tab(self, key: str) -> Tab:
+        if key == "city":
+            return self.city
         tab = self._built.get(key)
         if tab is None:
             if self.context is None and key not in EARLY_TABS:
@@ -150,6 +154,12 @@ class MainWindow(QMainWindow):
             tab.attach(context)
         for action in self._needs_database:
             action.setEnabled(True)
+        if context.actor.city and self.city is None:  # a city account: the roll-up of every county
+            from talentdesk.ui.city.rollup_tab import CityTab
+
+            self.city = CityTab(context, self)
+            self.tabs.addTab(self.city, self.city.title())
+            self._connect(self.city)
         self._tab(self.current_key())
         if staged:
             self._steps.start()

@@ -128,3 +128,16 @@ def pg_tools_dir() -> Path | None:
     if found:
         return Path(found).parent
     return pg_bin_dir()
+
+
+@pytest.fixture
+def city(pg_admin_url, pg_url):
+    """A city database with two counties, a server role for each and one for the city, and their accounts
+    (tests/city/counties_fixture.py)."""
+    from tests.city.counties_fixture import build_city
+
+    built, cleanup = build_city(pg_admin_url, pg_url)
+    try:
+        yield built
+    finally:
+        cleanup()

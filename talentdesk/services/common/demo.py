@@ -151,6 +151,7 @@ class _Writer:
         self.session = session
         self.batch = batch
         self.buffers: dict = {}
+        self.county: int | None = None
         # On SQLite the batches are written by a thread of their own while the next rows are generated: the driver
         # lets go of the interpreter while SQLite works, so generating and writing share two cores. The batches go
         # in the same order, as the same statements, on the same connection and transaction: the same database.
@@ -160,6 +161,12 @@ class _Writer:
         self._error: BaseException | None = None
 
     def add(self, model, row: dict) -> None:
+        if "county_id" in model.__table__.c and "county_id" not in row:  # the plain-tuple path has no statement
+            if self.county is None:                                      # to ask the column default
+                from talentdesk.services.base import session_county
+
+                self.county = session_county(self.session)
+            row["county_id"] = self.county
         buf = self.buffers.setdefault(model, [])
         buf.append(row)
         if len(buf) >= self.batch:

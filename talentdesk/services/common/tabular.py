@@ -7,7 +7,7 @@ the header), shared with the talents import; each import passes its own header r
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -317,6 +317,16 @@ def data_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, *, abo
         yield rownum, cells
 
 
+def add_imported(session, records: Iterable[Any], total: int, progress: Callable[[int, int, str], None] | None,
+                 text: str) -> None:
+    """Add the records of an import to the session, telling `progress` (with `text`) every 200, then flush."""
+    for n, record in enumerate(records):
+        session.add(record)
+        if progress is not None and n % 200 == 0:
+            progress(n, total, text)
+    session.flush()
+
+
 def person_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, people: "People",
                 column: Callable[[str], str], *, abort: Callable[[], bool] | None,
                 cancelled: str) -> Iterator[tuple[int, list[Any], Any, list["Rejection"], Callable[[str, str], None]]]:
@@ -333,5 +343,5 @@ def person_rows(sheet: Sheet, by_field: Mapping[str, int], count: RowCount, peop
         yield rownum, cells, person, problems, bad
 
 
-__all__ = ["Columns", "person_rows", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
+__all__ = ["Columns", "person_rows", "add_imported", "ImportOutcome", "backup_first", "People", "Person", "Rejection", "Sheet", "cell", "is_totals_row",
            "RowCount", "data_rows"]

@@ -66,7 +66,7 @@ def _dues(session: Session, today: dt.date, per_category: int) -> list[Attention
 def _checkins(session: Session, today: dt.date, per_category: int) -> list[AttentionItem]:
     return [AttentionItem("checkin", p.talent_id, p.talent_name, f"{p.mentor_name} ({p.role_name})",
                           p.last_checkin_date or p.start_date, "pairings", p.id)
-            for p in pairings.list_pairings(session, overdue_only=True, today=today)[:per_category]]
+            for p in pairings.list_pairings(session, overdue_only=True, today=today, limit=per_category)]
 
 
 def _care(session: Session, per_category: int) -> list[AttentionItem]:

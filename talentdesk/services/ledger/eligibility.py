@@ -34,7 +34,7 @@ from talentdesk.domain.models import (
 from talentdesk.domain.values import format_yuan
 from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
 from talentdesk.services.common.records import undecided
-from talentdesk.services.base import Change, Permission, actor_of, operation
+from talentdesk.services.base import STREAM, Change, Permission, actor_of, operation
 from talentdesk.services.ledger import grants as grants_service
 from talentdesk.services.ledger.policies import AmountRule, amount_for, excluded_policy_ids
 
@@ -205,7 +205,9 @@ def _sweep_policy(session: Session, p: SubsidyPolicy, on: dt.date, limit: int | 
     if rules.employer_kinds:
         stmt = stmt.where(Employer.kind.in_(rules.employer_kinds))
     found: list[tuple] = []
-    for tid, name, tier, edu, arrival, birth, mode, years, emp, kind in session.execute(stmt.order_by(Talent.id)):
+    # streamed: with a limit (the overview's first 500) the read stops there instead of holding every active talent
+    result = session.execute(stmt.order_by(Talent.id), execution_options=STREAM)
+    for tid, name, tier, edu, arrival, birth, mode, years, emp, kind in result:
         amount = amount_for(amounts, tier, edu)
         if amount is None:
             continue
@@ -235,6 +237,7 @@ def _sweep_policy(session: Session, p: SubsidyPolicy, on: dt.date, limit: int | 
         found.append((tid, name, tier, arrival, emp or "", amount, tuple(matched)))
         if limit is not None and len(found) >= limit:
             break
+    result.close()
     held: dict[int, set[str]] = {}
     if rules.materials and found:
         ids = [f[0] for f in found]

@@ -28,8 +28,8 @@ from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import key_text, text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, Progress, operation, record_event
-from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
-                                                person_rows, Rejection, RowCount)
+from talentdesk.services.common.tabular import (add_imported, backup_first, cell, Columns, ImportOutcome,
+                                                merged_notes, People, person_rows, Rejection, RowCount)
 from talentdesk.domain.labels import join_list
 
 COLUMNS = Columns({
@@ -231,13 +231,10 @@ def import_pairings(session: Session, *, path: str | Path, dry_run: bool = False
     for key, want in raise_capacity.items():
         mentors[key].capacity = want
     session.flush()
-    for n, r in enumerate(rows):
-        session.add(Pairing(mentor_id=mentors[r.mentor_key].id, talent_id=r.talent_id, role_id=r.role_id,
-                            start_date=r.start, end_date=r.end, end_reason=r.end_reason, goals=r.goals,
-                            cadence_days=30))
-        if progress is not None and n % 200 == 0:
-            progress(n, len(rows), translate("PairingImport", "Importing pairings"))
-    session.flush()
+    add_imported(session, (Pairing(mentor_id=mentors[r.mentor_key].id, talent_id=r.talent_id, role_id=r.role_id,
+                                   start_date=r.start, end_date=r.end, end_reason=r.end_reason, goals=r.goals,
+                                   cadence_days=30) for r in rows),
+                 len(rows), progress, translate("PairingImport", "Importing pairings"))
     record_event(session, E.AuditAction.IMPORT, table="pairings",
                  summary=f"imported {len(rows)} pairings and {len(new_mentors)} mentors from {Path(path).name}")
     return ImportOutcome(imported=len(rows), dry_run=False, extra=extra, **base)

@@ -20,7 +20,7 @@ from talentdesk.domain.errors import Conflict, NotFound, RuleViolation, Validati
 from talentdesk.domain.models import Employer, Mentor, MentorRole, Pairing, Talent
 from talentdesk.domain.values import add_months
 from talentdesk.i18n import translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import STREAM, Change, Permission, operation
 from talentdesk.services.common.settings import get_setting
 from talentdesk.services.mentors.pool import find_mentor, find_or_missing, limited_text, mentor_load, role_display
 
@@ -219,7 +219,9 @@ def end_current_pairings(session: Session, *, talent_id: int, on: dt.date, reaso
 @operation(Permission.MENTOR_READ)
 def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int | None = None,
                   talent_id: int | None = None, overdue_only: bool = False, today: dt.date | None = None,
-                  pairing_id: int | None = None) -> list[PairingRow]:
+                  pairing_id: int | None = None, limit: int | None = None) -> list[PairingRow]:
+    """Pairings as rows, most overdue first with `overdue_only`; at most `limit` rows (the read stops there: a
+    city's current pairings are never all held at once for the overview's first 500)."""
     today = today or dt.date.today()
     stmt = (
         select(Pairing.id, Pairing.mentor_id, Mentor.name, Pairing.talent_id, Talent.name, Employer.name,
@@ -245,7 +247,8 @@ def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int
     if pairing_id:
         stmt = stmt.where(Pairing.id == pairing_id)
     out = []
-    for r in session.execute(stmt):
+    result = session.execute(stmt, execution_options=STREAM)
+    for r in result:
         overdue = r[10] is None and is_overdue(r[11], r[8], r[12], today)
         if overdue_only and not overdue:
             continue
@@ -253,6 +256,9 @@ def list_pairings(session: Session, *, current_only: bool = True, mentor_id: int
         out.append(PairingRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", role_display(r[6], r[7]),
                               r[8], r[9], r[10], r[11], r[12], overdue, r[13], r[14] or "", r[15] or "", since,
                               r[16] or ""))
+        if limit is not None and len(out) >= limit:
+            break
+    result.close()
     if pairing_id and not out:
         raise NotFound(translate("Mentors", "{what} {id} was not found.").format(what=translate("Mentors", "Pairing"), id=pairing_id))
     return out

@@ -53,6 +53,7 @@ class UserRow:
     must_change_password: bool
     last_login_at: dt.datetime | None
     version: int = 1  # what the accounts page saves a role or on/off change against (services/base.refuse_stale)
+    county_id: int | None = None  # None: a city account
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +66,12 @@ class LoginResult:
 
 def _row(u: User) -> UserRow:
     return UserRow(u.id, u.username, u.display_name, u.role, bool(u.active), u.locked_until, u.failed_attempts,
-                   bool(u.must_change_password), u.last_login_at, u.version or 1)
+                   bool(u.must_change_password), u.last_login_at, u.version or 1, u.county_id)
 
 
 def _actor(u: User) -> Actor:
-    return Actor(username=u.username, role=Role(u.role), user_id=u.id, display_name=u.display_name)
+    return Actor(username=u.username, role=Role(u.role), user_id=u.id, display_name=u.display_name,
+                 county_id=u.county_id, city=u.county_id is None)
 
 
 def has_accounts(session: Session) -> bool:
@@ -78,6 +80,10 @@ def has_accounts(session: Session) -> bool:
     if (session.scalar(select(func.count()).select_from(User)) or 0) > 0:
         return True
     if session.scalar(select(ChainLink.id).where(ChainLink.kind == "user").limit(1)) is not None:
+        if session.get_bind().dialect.name == "postgresql":  # row-level security hides the other counties' accounts
+            raise StorageError(translate(
+                "Accounts", "This server database has accounts, but none that this connection's county may see. Ask "
+                            "the city's administrator to make an account for your county (see docs/city.md)."))
         raise StorageError(translate(
             "Accounts", "This database has accounts, but they were removed from the file outside TalentDesk. It will "
                         "not open without them. Run \"talentdesk check\" and restore the backup it names."))
@@ -174,10 +180,17 @@ def _hashed(password: str | NewPassword) -> str:
 
 @operation(Permission.USER_MANAGE, writes=True, changes=(Change.USERS,))
 def create_user(session: Session, *, username: str, password: str | NewPassword, role: str = Role.CLERK.value,
-                display_name: str = "") -> UserRow:
+                display_name: str = "", county: str | None = None, city: bool = False) -> UserRow:
     """Create an account (admins only; the single local user of a database without accounts counts as admin).
-    The very first account is always an admin, whatever role was asked for."""
+    The very first account is always an admin, whatever role was asked for.
+
+    The account works for `county` (its 6-digit code), else for the creating account's county, else for the
+    database's own (a county office's file has one: no question is asked); `city=True` makes a city account, which
+    reads every county (only a city administrator, or the database's owner, makes one)."""
+    from talentdesk.services.city.counties import account_county
+
     first = not has_accounts(session)
+    county_id = account_county(session, county=county, city=city)
     name = check_username(username)
     if not isinstance(password, NewPassword):
         check_password(password)
@@ -190,7 +203,7 @@ def create_user(session: Session, *, username: str, password: str | NewPassword,
         raise Conflict(translate("Accounts", "An account named {name} already exists.").format(name=name),
                        field="username")
     u = User(username=name, display_name=display, role=the_role.value, password_hash=_hashed(password),
-             active=True, failed_attempts=0, created_by_id=actor_of(session).user_id)
+             active=True, failed_attempts=0, created_by_id=actor_of(session).user_id, county_id=county_id)
     session.add(u)
     session.flush()
     key_wraps.password_set(session, username=u.username, password=_plain(password))

@@ -26,8 +26,8 @@ from talentdesk.domain.values import mask_id_number, to_halfwidth
 from talentdesk.domain.written import text_cell
 from talentdesk.i18n import translate
 from talentdesk.services.base import Change, Permission, Progress, operation, record_event
-from talentdesk.services.common.tabular import (backup_first, cell, Columns, ImportOutcome, merged_notes, People,
-                                                person_rows, Rejection, RowCount)
+from talentdesk.services.common.tabular import (add_imported, backup_first, cell, Columns, ImportOutcome,
+                                                merged_notes, People, person_rows, Rejection, RowCount)
 from talentdesk.services.talents.care import clean_care_fields
 
 COLUMNS = Columns({
@@ -199,11 +199,8 @@ def import_care(session: Session, *, path: str | Path, dry_run: bool = False, sk
         return ImportOutcome(imported=0, dry_run=dry_run, extra=extra, **base)
     if backup_first_:
         backup_first(session)
-    for n, (_row, talent_id, clean) in enumerate(good):
-        session.add(CareCase(talent_id=talent_id, **clean))
-        if progress is not None and n % 200 == 0:
-            progress(n, len(good), translate("CareImport", "Importing care cases"))
-    session.flush()
+    add_imported(session, (CareCase(talent_id=talent_id, **clean) for _row, talent_id, clean in good), len(good),
+                 progress, translate("CareImport", "Importing care cases"))
     record_event(session, E.AuditAction.IMPORT, table="care_cases",
                  summary=f"imported {len(good)} care cases from {Path(path).name}")
     return ImportOutcome(imported=len(good), dry_run=False, extra=extra, **base)

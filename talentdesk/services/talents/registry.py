@@ -109,12 +109,43 @@ def _text_ids(session: Session, text: str) -> list[int] | None:
                          select(Talent.id).where(Talent.phone.contains(needle, autoescape=True)))
     else:
         employer_ids = select(Employer.id).where(Employer.name.contains(text, autoescape=True))
+        named = _name_ids(session, text)
+        if named is not None:  # the names through their index, the employers' talents through theirs
+            at_employers = session.scalars(select(Talent.id).where(Talent.employer_id.in_(employer_ids)))
+            return sorted(set(named).union(at_employers))
         by_name = _name_contains(session, text)
         stmt = union(
             select(Talent.id).where(by_name),  # a scan of the covering name index
             select(Talent.id).where(Talent.employer_id.in_(employer_ids)),
         )
     return list(session.scalars(stmt))
+
+
+def _one_ideograph(text: str) -> bool:
+    """A single CJK ideograph: its index token is the character itself (no case, nothing folded)."""
+    return len(text) == 1 and ("\u3400" <= text <= "\u9fff" or "\U00020000" <= text <= "\U0003134f"
+                               or "\uf900" <= text <= "\ufaff")
+
+
+def _name_ids(session: Session, text: str) -> list[int] | None:
+    """Ids of talents whose name contains `text`, through the index of the names' characters (migration
+    namefts_1): the phrase of the text's characters finds every such name (and a few more: separators such as "·"
+    are not indexed, letters are folded), then only names containing the text exactly are kept — a single ideograph
+    needs no such check. None when there is no such index (PostgreSQL, an older SQLite file) or the text holds
+    anything but letters, digits and spaces (then the scan of the names serves it)."""
+    if session.get_bind().dialect.name != "sqlite" or not _has_index(session, "talents_fts_names"):
+        return None
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars or not all(ch.isalnum() for ch in chars):  # "·", quotes, symbols: the scan decides
+        return None
+    phrase = '"' + " ".join(chars) + '"'  # letters and digits only: each is a token of the index
+    found = text_("SELECT rowid FROM talents_fts_names WHERE talents_fts_names MATCH :phrase").bindparams(
+        phrase=phrase)
+    if _one_ideograph(text):
+        return list(session.scalars(found))
+    candidates = list(session.scalars(found))
+    return list(session.scalars(select(Talent.id).where(ids_in(Talent.id, candidates),
+                                                        func.instr(Talent.name, text) > 0)))
 
 
 SHORT_TEXT = 3
@@ -124,8 +155,9 @@ or two (伟, 志强), and a whole name two (王伟)."""
 
 def _name_contains(session: Session, text: str):
     """Talents whose name contains `text`, as a condition an index serves. SQLite: a scan of the covering name
-    index. PostgreSQL: the trigram index (trgm_1) from three characters; below that, the index of each name's
-    characters (chars_1): the names holding every character of the text, then the text itself among them."""
+    index (used when `_name_ids` cannot serve the text). PostgreSQL: the trigram index (trgm_1) from three
+    characters; below that, the index of each name's characters (chars_1): the names holding every character of the
+    text, then the text itself among them."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         return func.instr(Talent.name, text) > 0
@@ -143,15 +175,20 @@ def _name_contains(session: Session, text: str):
 
 def _has_number_index(session: Session) -> bool:
     """Whether this database has the trigram index of ID and phone numbers (migration fts_1 on SQLite ≥ 3.34)."""
+    return _has_index(session, "talents_fts")
+
+
+def _has_index(session: Session, table: str) -> bool:
+    """Whether this SQLite database has the full-text index `table` (asked once per database)."""
     engine = session.get_bind()
-    known = _NUMBER_INDEX.get(engine.url)
+    known = _INDEXES.get((engine.url, table))
     if known is None:
-        known = bool(session.scalar(text_("SELECT count(*) FROM sqlite_master WHERE name = 'talents_fts'")))
-        _NUMBER_INDEX[engine.url] = known
+        known = bool(session.scalar(text_("SELECT count(*) FROM sqlite_master WHERE name = :t").bindparams(t=table)))
+        _INDEXES[(engine.url, table)] = known
     return known
 
 
-_NUMBER_INDEX: dict = {}
+_INDEXES: dict = {}
 
 
 def _ids_condition(session: Session, ids: list[int]):
@@ -296,7 +333,9 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
     if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
         return None
     by_name = _name_contains(session, text)
-    named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
+    named = _name_ids(session, text)
+    if named is None:
+        named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
     named_elsewhere = 0
     for i in range(0, len(named), 500):
         named_elsewhere += session.scalar(

@@ -1,0 +1,161 @@
+"""Counties in one database: which tables hold a county's rows, and PostgreSQL's row-level security over them.
+
+Two lines hold a county's records apart (docs/city.md, "Counties"):
+
+1. The services (services/base.py): every unit of work reads only its account's county (a loader criterion on
+   every county-owned model), stamps new rows with it, and refuses to change another county's row; a city account
+   reads every county and changes no county's records.
+2. PostgreSQL: every county-owned table has ROW LEVEL SECURITY enabled *and forced* (the owner too), with one
+   policy: a row is visible and writable when its county is among `td_visible_counties(current_user)`. That definer
+   function reads `county_roles` (login role → county, NULL = the city), which only the owner can read or change.
+   The owner and city roles see every county; a county's role its own; any other role nothing. A county role that
+   runs its own SQL on its own connection still sees and changes only its county's rows.
+
+   The program also sets `td.county` for the transaction of a county account (`SELECT set_config('td.county', …,
+   true)`); the function only *narrows* by it, never widens, so a client that sets it gains nothing. It makes the
+   raw-SQL reports of a county account on a city or owner connection keep to that county too.
+
+A SQLite file is one county's office (its home county, id 1): there is nothing to enforce between counties.
+"""
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+SCOPE_SETTING = "td.county"
+
+NULLABLE = ("users", "audit_entries")
+"""County-scoped tables whose county may be NULL: the city's accounts and what they did."""
+
+
+def county_tables() -> tuple[str, ...]:
+    """Every table with a `county_id` column that belongs to the county (county_roles is the mapping itself)."""
+    from talentdesk.domain.models import Base
+
+    return tuple(sorted(t.name for t in Base.metadata.sorted_tables
+                        if "county_id" in t.c and t.name != "county_roles"))
+
+
+def _schema(conn: Connection) -> str:
+    return conn.exec_driver_sql("SELECT current_schema()").scalar() or "public"
+
+
+def _quote(conn: Connection, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote(name)
+
+
+def functions_sql(schema: str) -> list[str]:
+    """The definer functions the policies call. `current_user` inside a SECURITY DEFINER function is its owner (the
+    database's owner, who ran the migration), so the caller's role is passed in by the policy."""
+    path = f"SET search_path = {schema}, pg_temp"
+    return [
+        f"""
+CREATE OR REPLACE FUNCTION td_visible_counties(who name) RETURNS integer[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE
+    mapped boolean;
+    mine integer;
+    seen integer[];
+    narrow text := current_setting('{SCOPE_SETTING}', true);
+BEGIN
+    SELECT true, county_id INTO mapped, mine FROM county_roles WHERE role_name = who;
+    IF who = current_user OR pg_has_role(who, current_user, 'MEMBER') OR (mapped AND mine IS NULL) THEN
+        seen := ARRAY(SELECT id FROM counties);          -- the owner, or a city role: every county
+    ELSIF mapped THEN
+        seen := ARRAY[mine];                             -- a county's role: its own
+    ELSE
+        seen := '{{}}';                                  -- anyone else: nothing
+    END IF;
+    IF narrow IS NOT NULL AND narrow <> '' THEN          -- the program narrows a county account's transaction
+        seen := ARRAY(SELECT unnest(seen) INTERSECT SELECT narrow::integer);
+    END IF;
+    RETURN seen;
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION td_sees_city(who name) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE
+    narrow text := current_setting('{SCOPE_SETTING}', true);
+BEGIN
+    IF narrow IS NOT NULL AND narrow <> '' THEN
+        RETURN false;
+    END IF;
+    RETURN who = current_user OR pg_has_role(who, current_user, 'MEMBER')
+        OR EXISTS (SELECT 1 FROM county_roles WHERE role_name = who AND county_id IS NULL);
+END $$""",
+        f"""
+CREATE OR REPLACE FUNCTION td_role_county(who name) RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+    SELECT county_id FROM county_roles WHERE role_name = who
+$$""",
+        "REVOKE ALL ON county_roles FROM PUBLIC",
+    ]
+
+
+def policy_sql(table: str) -> list[str]:
+    # a scalar subquery (cast, so ANY reads it as one array): the function runs once per statement, not per row
+    visible = "county_id = ANY (CAST((SELECT td_visible_counties(current_user)) AS integer[]))"
+    if table in NULLABLE:
+        visible = f"({visible} OR (county_id IS NULL AND (SELECT td_sees_city(current_user))))"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS td_county ON {table}",
+        f"CREATE POLICY td_county ON {table} USING ({visible}) WITH CHECK ({visible})",
+    ]
+
+
+WITH_ITS_TALENT = ("watch_signals",)
+"""Derived rows of one talent with no county of their own (rebuilt from the talents whenever needed): visible and
+writable with their talent only."""
+
+
+def talent_policy_sql(table: str) -> list[str]:
+    visible = f"EXISTS (SELECT 1 FROM talents t WHERE t.id = {table}.talent_id)"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS td_with_its_talent ON {table}",
+        # written with no check: `move` copies these before the talents (no foreign key orders them), and a row
+        # whose talent a role cannot see stays invisible to it
+        f"CREATE POLICY td_with_its_talent ON {table} USING ({visible}) WITH CHECK (true)",
+    ]
+
+
+def install_row_security(conn: Connection) -> None:
+    """Create (or re-create) the functions and the policies on every county table. PostgreSQL only; run as the
+    owner (the migration does)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for sql in functions_sql(_quote(conn, _schema(conn))):
+        conn.exec_driver_sql(sql)
+    for table in county_tables():
+        for sql in policy_sql(table):
+            conn.exec_driver_sql(sql)
+    for table in WITH_ITS_TALENT:
+        for sql in talent_policy_sql(table):
+            conn.exec_driver_sql(sql)
+
+
+def remove_row_security(conn: Connection, tables) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    for table in WITH_ITS_TALENT:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_with_its_talent ON {table}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+    for table in tables:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_county ON {table}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+    for fn in ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)"):
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
+
+
+def connection_county(conn: Connection) -> tuple[bool, int | None]:
+    """(whether this connection sees every county, the county its role works for) — PostgreSQL asks the definer
+    functions; a SQLite file is its home county's own."""
+    if conn.dialect.name != "postgresql":
+        return False, None
+    row = conn.exec_driver_sql(
+        "SELECT td_sees_city(current_user), td_role_county(current_user)").one()
+    return bool(row[0]), row[1]
