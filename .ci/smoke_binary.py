@@ -4,7 +4,8 @@
 
 Checks, each printed as it passes; the first failure exits 1 with the command's output:
   1. the bundle holds no second Qt binding and none of the excluded Qt modules; it carries the migrations, the
-     compiled translations and the help; its size is under --max-mb
+     compiled translations, the help and the PostgreSQL driver (psycopg with its binary libpq); its size is under
+     --max-mb
   2. `--version` of both executables prints the source tree's version
   3. `demo --talents 200` fills a fresh database (JSON summary checked)
   4. `self-test` passes offscreen on that database, in zh_CN and in English
@@ -40,7 +41,7 @@ WINDOWS = os.name == "nt"
 FORBIDDEN_IN_BUNDLE = [
     "PyQt5", "PyQt6", "PySide2", "shiboken2",                      # a second Qt binding
     "Qt6WebEngine", "QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt63D", "Qt6Multimedia", "Qt6PdfWidgets",
-    "psycopg",                                                      # a test extra, not shipped
+    "psycopg2", "psycopg_c", "psycopg_pool",                        # not the driver the program uses
 ]
 REQUIRED_IN_BUNDLE = [
     "migrations/env.py", "migrations/versions/0001_initial_schema.py", "migrations/HEAD",
@@ -152,6 +153,8 @@ def main(argv: list[str]) -> int:
         missing = [r for r in REQUIRED_IN_BUNDLE if r not in names]
         if not any(n.endswith("translations/qtbase_zh_CN.qm") for n in names):
             missing.append("Qt's own zh_CN catalogue (qtbase_zh_CN.qm)")
+        if not any(n.startswith("psycopg_binary/") for n in names):
+            missing.append("the PostgreSQL driver's binary implementation (psycopg_binary)")
         if missing:
             raise SmokeFailure("the bundle lacks: " + ", ".join(missing))
         size_mb = gui.stat().st_size / 1_000_000

@@ -199,6 +199,9 @@ def run(db_path: Path | None, *, lang: str, demo: bool = False) -> int:
     # the frame, shown at once with the first rows when this database needs nothing before them (services/early.py)
     window = early_window(target, QSettings())
     shown_early = window.isVisible()
+    first_rows_marker = os.environ.get("TALENTDESK_FIRST_ROWS_PROBE", "")  # timing the built program: a file
+    if shown_early and first_rows_marker:  # made the moment the window is on screen with its first rows
+        Path(first_rows_marker).write_text("first rows\n", encoding="utf-8")
     from talentdesk.services.base import Actor, call_free
     from talentdesk.services.common.demo import build_practice_database
     from talentdesk.store import guard

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Attachments</name>
@@ -279,7 +278,7 @@
         <translation>在本机（数据库文件；一个办公室通常选这个）</translation>
     </message>
     <message>
-        <source>On the office&apos;s or the city&apos;s database server (PostgreSQL)</source>
+        <source>On the office's or the city's database server (PostgreSQL)</source>
         <translation>在办公室或市里的数据库服务器上（PostgreSQL）</translation>
     </message>
     <message>
@@ -318,8 +317,48 @@
         <translation>源数据库和目标数据库是同一个。</translation>
     </message>
     <message>
-        <source>Copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s; every table&apos;s row count and checksum match.</source>
+        <source>Copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s; every table's row count and checksum match.</source>
         <translation>已用 {seconds:.1f} 秒从 {source} 复制 {tables} 张表共 {rows:,} 行到 {target}；每张表的行数和校验和均一致。</translation>
+    </message>
+    <message>
+        <source>A county is named by its 6-digit administrative division code (行政区划代码), such as 330102.</source>
+        <translation>区县用 6 位行政区划代码表示，例如 330102。</translation>
+    </message>
+    <message>
+        <source>--county moves one county between its office's file and a city's server database: one side must be a file, the other postgresql://….</source>
+        <translation>--county 用于在区县的单机数据文件和市级服务器数据库之间搬迁一个区县：一端必须是数据文件，另一端是 postgresql://…。</translation>
+    </message>
+    <message>
+        <source>County {code}: copied {rows:,} rows in {tables} tables from {source} to {target} in {seconds:.1f} s with new ids; every table's row count and content checksum match, the source's hash chain verified (head {source_head}) and the rows sealed into the target's (head {target_head}).</source>
+        <translation>区县 {code}：用 {seconds:.1f} 秒把 {tables} 张表共 {rows:,} 行从 {source} 复制到 {target}，并分配了新编号；每张表的行数和内容校验和都一致，来源的哈希链已验证（链头 {source_head}），复制的记录已接入目标的哈希链（链头 {target_head}）。</translation>
+    </message>
+    <message>
+        <source>{n} counties are in this file; a county's office file holds one.</source>
+        <translation>此文件中有 {n} 个区县；一个区县的单机数据文件只应有一个。</translation>
+    </message>
+    <message>
+        <source>{where} has no county with the code {code}; add it there first (talentdesk --db … city add-county {code} NAME). Nothing was copied.</source>
+        <translation>{where} 中没有代码为 {code} 的区县；请先在那里添加（talentdesk --db … city add-county {code} 名称）。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The hash chain of {where} does not verify ({problem}); run check there first. Nothing was copied.</source>
+        <translation>{where} 的哈希链验证未通过（{problem}）；请先在那里运行 check。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>{target} already holds data; a county moves out into a new, empty file only. Nothing was copied.</source>
+        <translation>{target} 中已有数据；区县只能迁出到一个新的空数据文件。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>County {code} already has data in {target} ({tables}); a move never writes over data. Nothing was copied.</source>
+        <translation>区县 {code} 在 {target} 中已有数据（{tables}）；搬迁从不覆盖已有数据。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>The accounts {names} exist in {target} already (account names are unique across the city); rename them in the county's file first. Nothing was copied.</source>
+        <translation>账号 {names} 在 {target} 中已存在（全市的账号名不能重复）；请先在该区县的数据文件中改名。没有复制任何内容。</translation>
+    </message>
+    <message>
+        <source>County {code} moved in from {source} (its hash chain verified, head {head}): {rows:,} rows</source>
+        <translation>区县 {code} 从 {source} 迁入（其哈希链已验证，链头 {head}）：{rows:,} 行</translation>
     </message>
 </context>
 <context>
@@ -332,7 +371,7 @@
 <context>
     <name>PgTools</name>
     <message>
-        <source>{tool} (PostgreSQL&apos;s own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
+        <source>{tool} (PostgreSQL's own backup tool) is not installed on this PC; install the PostgreSQL client tools, or make a checked copy with: talentdesk move --from SERVER --to FILE</source>
         <translation>本机未安装 {tool}（PostgreSQL 自带的备份工具）；请安装 PostgreSQL 客户端工具，或用以下命令得到一份经过校验的副本：talentdesk move --from 服务器地址 --to 文件</translation>
     </message>
     <message>
@@ -387,23 +426,23 @@
         <translation>{url} 中的端口不是数字。</translation>
     </message>
     <message>
-        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install &quot;psycopg[binary]&quot;).</source>
-        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install &quot;psycopg[binary]&quot;）。</translation>
+        <source>This copy of TalentDesk cannot connect to a PostgreSQL server: the psycopg driver is not installed (pip install "psycopg[binary]").</source>
+        <translation>本程序无法连接 PostgreSQL 服务器：未安装 psycopg 驱动（pip install "psycopg[binary]"）。</translation>
     </message>
     <message>
         <source>the database server</source>
         <translation>数据库服务器</translation>
     </message>
     <message>
-        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server&apos;s administrator).</source>
+        <source>The server {server} did not accept the user name {user} with this password; nothing was changed. Check the user name and password (ask the server's administrator).</source>
         <translation>服务器 {server} 不接受用户名 {user} 和这个密码，未做任何更改。请核对用户名和密码（可询问服务器管理员）。</translation>
     </message>
     <message>
-        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server&apos;s administrator to allow this PC.</source>
+        <source>The server {server} does not let this PC or user in (its pg_hba.conf has no entry for them). Ask the server's administrator to allow this PC.</source>
         <translation>服务器 {server} 不允许本机或该用户连接（pg_hba.conf 中没有对应条目）。请服务器管理员放行本机。</translation>
     </message>
     <message>
-        <source>There is no database named {name} on the server {server}. Check the name, or ask the server&apos;s administrator to create it.</source>
+        <source>There is no database named {name} on the server {server}. Check the name, or ask the server's administrator to create it.</source>
         <translation>服务器 {server} 上没有名为 {name} 的数据库。请核对名称，或请服务器管理员创建。</translation>
     </message>
     <message>
@@ -470,7 +509,7 @@
         <translation>未加密：服务器未提供 TLS</translation>
     </message>
     <message>
-        <source>TalentDesk&apos;s data is there.</source>
+        <source>TalentDesk's data is there.</source>
         <translation>服务器上已有 TalentDesk 数据。</translation>
     </message>
     <message>

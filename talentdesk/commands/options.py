@@ -42,9 +42,11 @@ def reference_year(text: str) -> int:
 def database_target(text: str) -> Path | str:
     """--db: a server database's URL stays text (a Path would fold its `//` and name a folder `postgresql+psycopg:`);
     anything else is a file path."""
-    from talentdesk.store.server import is_server_url, parse_server_url
+    from talentdesk.store.targets import names_server  # not store/server.py: SQLAlchemy loads after the window
 
-    if is_server_url(text):
+    if names_server(text):
+        from talentdesk.store.server import parse_server_url
+
         parse_server_url(text)  # a malformed address is refused here, before anything is opened
         return text.strip()
     return Path(text)

@@ -47,6 +47,7 @@ AREAS: dict[str, list[str]] = {
                 "talentdesk/ui/growth/annual_page.py"],
     # an office's or a city's shared database on a PostgreSQL server (issue 21)
     "city": ["talentdesk/store/server.py", "talentdesk/store/pgtools.py", "talentdesk/store/move.py",
+             "talentdesk/store/county_move.py",
              "talentdesk/services/city", "talentdesk/ui/city", "talentdesk/commands/city.py",
              "talentdesk/commands/options.py"],
     # the payment loop (issue 19): 在岗核验, batches and 公示, bank files and the bank's return

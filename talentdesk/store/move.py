@@ -122,7 +122,7 @@ def table_figures(conn, table) -> TableFigures:
     digest = hashlib.sha256()
     n = 0
     order = list(table.primary_key.columns) or list(table.columns)
-    result = conn.execution_options(yield_per=BATCH).execute(select(*table.columns).order_by(*order))
+    result = conn.execute(select(*table.columns).order_by(*order), execution_options={"yield_per": BATCH})
     for row in result:
         digest.update("\x1f".join(_canonical(v) for v in row).encode("utf-8"))
         digest.update(b"\x1e")
@@ -182,9 +182,10 @@ def read_contents(conn, files: Path | None) -> Iterator[tuple[int, str, bytes]]:
     SHA-256 its row records: from the data folder of a file, or from a server's table."""
     attachments, contents = _tables_named("attachments", CONTENTS)
     if files is None:
-        rows = conn.execution_options(yield_per=8).execute(
+        rows = conn.execute(  # a few at a time (each up to SERVER_MAX_BYTES), this statement only
             select(attachments.c.id, attachments.c.filename, attachments.c.sha256, contents.c.content)
-            .join(contents, contents.c.attachment_id == attachments.c.id).order_by(attachments.c.id))
+            .join(contents, contents.c.attachment_id == attachments.c.id).order_by(attachments.c.id),
+            execution_options={"yield_per": 8})
     else:
         rows = ((i, name, sha, None) for i, name, sha in conn.execute(
             select(attachments.c.id, attachments.c.filename, attachments.c.sha256).order_by(attachments.c.id)))
@@ -315,7 +316,7 @@ def move(source: Engine, target: Engine, *, source_name: str, target_name: str,
                         write_contents(dst, dst_files, read_contents(src, src_files), written)
                         continue
                     order = list(t.primary_key.columns) or list(t.columns)
-                    result = src.execution_options(yield_per=BATCH).execute(select(*t.columns).order_by(*order))
+                    result = src.execute(select(*t.columns).order_by(*order), execution_options={"yield_per": BATCH})
                     names = [c.name for c in t.columns]
                     held_back = later.get(t.name, [])
                     pk = [c.name for c in t.primary_key.columns]

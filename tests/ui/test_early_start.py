@@ -218,10 +218,12 @@ def test_the_program_starts_through_the_early_window_to_a_usable_window(demo_db,
             f"p.migrations_dir = lambda: Path({str(built)!r}); from talentdesk.cli import main; "
             f"sys.exit(main(['--db', {str(demo_db.path)!r}]))")
     env = dict(os.environ, TALENTDESK_HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               QT_QPA_PLATFORM="offscreen", TALENTDESK_STARTUP_PROBE=str(marker))
+               QT_QPA_PLATFORM="offscreen", TALENTDESK_STARTUP_PROBE=str(marker),
+               TALENTDESK_FIRST_ROWS_PROBE=str(tmp_path / "first-rows"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
                          timeout=180)
     assert out.returncode == 0, out.stderr[-2000:]
+    assert (tmp_path / "first-rows").read_text(encoding="utf-8") == "first rows\n"  # shown early, then usable
     assert marker.read_text(encoding="utf-8") == "usable\n"
     assert list((demo_db.path.parent / "backups").iterdir()), "the daily backup ran behind the early window"
 

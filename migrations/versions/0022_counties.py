@@ -7,7 +7,7 @@ within a county now, no longer across the database. On PostgreSQL every county t
 (enabled and forced) with the policy of store/scope.py.
 
 Revision ID: counties_1
-Revises: cover_1
+Revises: namefts_1
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "counties_1"
-down_revision = "cover_1"
+down_revision = "namefts_1"
 branch_labels = None
 depends_on = None
 
