@@ -11,20 +11,8 @@ from sqlalchemy import func, select, text
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.models import (
-    CareCase,
-    ExitReason,
-    GrowthEvent,
-    Instalment,
-    LedgerEntry,
-    Mentor,
-    MentorRole,
-    Pairing,
-    SubsidyGrant,
-    SubsidyPolicy,
-    Talent,
-    TrainingEnrolment,
-    TrainingProgram,
-    WatchSignal,
+    CareCase, ExitReason, GrowthEvent, Instalment, LedgerEntry, Mentor, MentorRole, Pairing, SubsidyGrant,
+    SubsidyPolicy, Talent, TrainingEnrolment, TrainingProgram, WatchSignal,
 )
 from talentdesk.services import watch_signals
 from talentdesk.services.base import Actor

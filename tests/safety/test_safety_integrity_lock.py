@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_sound_database_passes_every_check(demo_db):
     assert integrity.quick_check(demo_db.path) == []
     report = integrity.full_check(demo_db.path)
-    assert report.ok and len(report.items) == 6, report.text()
+    assert report.ok and len(report.items) == 7, report.text()
 
 
 def _raw(path, *sql):

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QTableView, QWidget
 
+from talentdesk.domain.errors import ValidationError
+
 
 def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows: int | None = None) -> QTableView:
     """A read-only table of rows. `size_from_rows`: size the columns from the first N rows only, so lists of tens
@@ -24,6 +26,16 @@ def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows
     if size_from_rows is not None:
         view.horizontalHeader().setResizeContentsPrecision(size_from_rows)
     return view
+
+
+def read_or_say(read, message):
+    """read() — or None, with the refusal's message put on the label `message`, when the input it reads is refused
+    (ValidationError): a dialog stays open with its input and says what to correct."""
+    try:
+        return read()
+    except ValidationError as exc:
+        message.setText(exc.message)
+        return None
 
 
 def refill_combo(combo: QComboBox, items, *, keep: int = 1) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import TalentDeskError, ValidationError
+from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import label
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.services.base import Permission, call
@@ -31,7 +31,7 @@ from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view, refill_combo
+from talentdesk.ui.common.widgets import make_table_view, read_or_say, refill_combo
 from talentdesk.ui.ledger.pages import Page
 from talentdesk.ui.common.layouts import button, column, panel, row, splitter
 
@@ -109,13 +109,10 @@ class RulesDialog(QDialog):
             materials_block=self.block.isChecked())
 
     def _save(self) -> None:
-        try:
-            rules = self.rules()
-        except ValidationError as exc:
-            self.message.setText(exc.message)
-            return
-        self.context.runner.submit(call(eligibility.save_rules, policy_id=self.policy_id, rules=rules),
-                                   on_done=lambda _r: self.accept(), on_error=self._failed)
+        rules = read_or_say(self.rules, self.message)
+        if rules is not None:
+            self.context.runner.submit(call(eligibility.save_rules, policy_id=self.policy_id, rules=rules),
+                                       on_done=lambda _r: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, TalentDeskError):
