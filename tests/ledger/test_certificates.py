@@ -127,11 +127,13 @@ def test_renderer_reports_progress():
     assert pages == 60 and seen == [25, 50, 60]
 
 
-def test_throughput_of_a_batch_meets_the_bar():
-    """≥ 100 pages/s and ≤ 1.3× bare ReportLab drawing the same page (200 pages here; the benchmark runs 1,000)."""
-    r = measure_throughput(200, repeat=3)
-    assert r.pages_per_second >= 100, r
-    assert r.ratio <= 1.3, r
+def test_the_throughput_measurement_renders_the_pages_it_counts():
+    """The benchmark's certificate figure (pages/s beside bare ReportLab; the bar is checked by tests/bench, never by a
+    timed test) counts pages the renderer really wrote: a PDF of that many pages, each side timed."""
+    r = measure_throughput(20)
+    assert r.pages == 20 and r.bytes > 20 * 1000, r
+    assert r.seconds > 0 and r.baseline_seconds > 0 and r.pages_per_second == pytest.approx(20 / r.seconds), r
+    assert r.ratio == pytest.approx(r.seconds / r.baseline_seconds), r
 
 
 def test_payment_roster_xlsx_and_pdf(demo_db, tmp_path):
