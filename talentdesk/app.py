@@ -68,6 +68,9 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     i18n.set_language(lang)
+    for old in getattr(app, "_td_translators", None) or []:  # a second call (another language) replaces, never stacks
+        app.removeTranslator(old)
+        old.deleteLater()
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
     if app._td_translators:  # the Qt-free layers translate through the same catalogue, already loaded
         i18n.use_loaded_catalogue(i18n.current_language(), QCoreApplication.translate)

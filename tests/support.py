@@ -63,6 +63,9 @@ def main_window(qtbot, database: Database, tmp_path: Path, *, lang: str | None =
     window uses this one (the first-run wizard's) instead of starting its own. The runner is shut down afterwards."""
     from talentdesk.app import make_application, open_main_window
 
+    from talentdesk import i18n
+
+    previous = i18n.current_language()
     if lang is not None:
         make_application(lang=lang)
     extra = {} if runner is None else {"runner": runner}
@@ -79,6 +82,8 @@ def main_window(qtbot, database: Database, tmp_path: Path, *, lang: str | None =
         yield w
     finally:
         w.context.runner.shutdown()
+        if lang is not None and lang != previous:
+            make_application(lang=previous)  # the next test finds the application's language as it was
 
 
 @contextmanager

@@ -231,3 +231,20 @@ def test_the_language_walk_catches_an_untranslated_label(qtbot, ui_language):
     bad = english_left_in_chinese(widget_texts(w), set())
     assert [t for _, t in bad] == ["Record departure"]
     assert [t for _, t in chinese_left_in_english(widget_texts(w), {"数据库"})] == ["导出为 Excel 或 PDF"]
+
+
+def test_switching_the_application_language_replaces_its_catalogues(qapp):
+    """make_application in Chinese, then in English: the window speaks English again (catalogues never stack)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from talentdesk import i18n
+    from talentdesk.app import make_application
+
+    previous = i18n.current_language()
+    try:
+        make_application(lang="zh_CN")
+        assert QCoreApplication.translate("AboutDialog", "No backup yet") == "尚无备份"
+        make_application(lang="en")
+        assert QCoreApplication.translate("AboutDialog", "No backup yet") == "No backup yet"
+    finally:
+        make_application(lang=previous)
