@@ -30,6 +30,23 @@ def no_error_boxes(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def _nothing_left_for_the_next_test(qapp):
+    """What a test's wizard, dialogs and window leave behind is destroyed at its own end, not by whichever event
+    loop turns next in another test (a deferred delete run inside the next test's loop crashed the process)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    yield
+    for widget in qapp.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 def _wizard(qtbot, runner):
     w = wiz.open_wizard(runner, db_path=runner.database.path)
     qtbot.addWidget(w)

@@ -50,7 +50,11 @@ class ProgressRun(QObject):
         self.finished = True
         self.dialog.canceled.disconnect(self._cancel)
         self.dialog.close()
-        self.deleteLater()
+        # Back to Python's ownership (freed once the runner and the caller let go) rather than deleteLater(): a
+        # deferred delete of this object, run by whichever event loop turned next, crashed inside ~QObject when a
+        # start-up step's local loop and the wizard's end interleaved with it.
+        self.dialog.setParent(None)
+        self.setParent(None)
 
     def _done(self, result: Any) -> None:
         self._close()
