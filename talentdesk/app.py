@@ -71,6 +71,7 @@ def make_application(argv: list[str] | None = None, *, lang: str = i18n.DEFAULT_
     for old in getattr(app, "_td_translators", None) or []:  # a second call (another language) replaces, never stacks
         app.removeTranslator(old)
         old.deleteLater()
+    i18n.use_loaded_catalogue(None)  # until this language's translators are in
     app._td_translators = install_translators(app, i18n.current_language())  # keep them alive
     if app._td_translators:  # the Qt-free layers translate through the same catalogue, already loaded
         i18n.use_loaded_catalogue(i18n.current_language(), QCoreApplication.translate)

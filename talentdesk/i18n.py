@@ -20,12 +20,13 @@ _catalogues: dict[str, dict[tuple[str, str], str]] = {}
 _loaded: tuple[str, Callable[[str, str], str]] | None = None  # a catalogue the process already holds (see below)
 
 
-def use_loaded_catalogue(lang: str, lookup: Callable[[str, str], str]) -> None:
+def use_loaded_catalogue(lang: str | None, lookup: Callable[[str, str], str] | None = None) -> None:
     """The window's process already holds `lang`'s catalogue compiled from the same `.ts` files (Qt's translators,
     app.py): `translate` asks it instead of parsing every `.ts` file again (tens of ms at start-up). `lookup`
-    returns the text itself when it has no translation, as `translate` does; it must be thread-safe."""
+    returns the text itself when it has no translation, as `translate` does; it must be thread-safe.
+    `use_loaded_catalogue(None)`: the process no longer holds one (its translators were removed)."""
     global _loaded
-    _loaded = (normalise_language(lang), lookup)
+    _loaded = None if lang is None or lookup is None else (normalise_language(lang), lookup)
 
 
 def normalise_language(lang: str | None) -> str:
