@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
 
 from talentdesk.services.base import Actor, Database
 from talentdesk.services.city import counties
@@ -74,7 +75,14 @@ def build_city(pg_admin_url: str, pg_url: str) -> tuple[City, callable]:
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(:r)"),
                          {"r": list(roles.values())})
             for role in roles.values():
-                conn.execute(text(f'DROP OWNED BY "{role}" CASCADE'))
+                try:
+                    conn.execute(text(f'DROP OWNED BY "{role}" CASCADE'))
+                except ProgrammingError:
+                    # PostgreSQL 15 lets a CREATEROLE (not superuser) owner, as CI's, create the role but not drop
+                    # what it holds: the owner takes back each grant it made instead (the roles own nothing)
+                    for what in ("ALL TABLES IN SCHEMA public", "ALL SEQUENCES IN SCHEMA public",
+                                 "ALL FUNCTIONS IN SCHEMA public", "SCHEMA public", f'DATABASE "{base.database}"'):
+                        conn.execute(text(f'REVOKE ALL ON {what} FROM "{role}"'))
         in_db.dispose()
         with admin.connect() as conn:
             for role in roles.values():
