@@ -121,6 +121,7 @@ def hidden_parts(data: bytes, sheet: str | None = None) -> tuple[tuple[int, ...]
     say, so the XML is read here — only when it mentions `hidden` at all."""
     import posixpath
     import zipfile
+    import zlib
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -147,6 +148,10 @@ def hidden_parts(data: bytes, sheet: str | None = None) -> tuple[tuple[int, ...]
         xml = zf.read(name)
     except KeyError:
         return (), ()
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        # the sheet's part is damaged inside the zip (a name that differs from its header, a broken stream)
+        raise InputFileError(translate("Importer", "The Excel workbook cannot be read; it may be damaged or "
+                                                   "protected with a password.")) from exc
     if b"hidden" not in xml:
         return (), ()
     rows = []
