@@ -100,11 +100,11 @@ def dialog_buttons(dialog: QDialog, accepted: Callable[[], object], *, ok_text: 
     return box
 
 
-def radio_group(parent: QWidget, *texts: str) -> tuple[QButtonGroup, list[QRadioButton]]:
-    """Radio buttons of which one is chosen at a time, the first chosen to begin with."""
+def radio_group(parent: QWidget, *texts: str, chosen: int = 0) -> tuple[QButtonGroup, list[QRadioButton]]:
+    """Radio buttons of which one is chosen at a time, the one at index `chosen` to begin with."""
     group = QButtonGroup(parent)
     buttons = [QRadioButton(text, parent) for text in texts]
     for b in buttons:
         group.addButton(b)
-    buttons[0].setChecked(True)
+    buttons[chosen].setChecked(True)
     return group, buttons
