@@ -121,24 +121,64 @@ def talent_policy_sql(table: str) -> list[str]:
     ]
 
 
+CITY_WIDE = ("settings",)
+"""Tables every role reads and only the owner and city roles write: the city-wide settings (a county's own values
+are its rows in `county_settings`, a county table)."""
+
+
+def city_wide_policy_sql(table: str) -> list[str]:
+    city = "(SELECT td_sees_city(current_user))"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS td_everyone_reads ON {table}",
+        f"DROP POLICY IF EXISTS td_city_writes ON {table}",
+        # permissive policies add up: every role reads; inserting, changing or deleting needs the second
+        f"CREATE POLICY td_everyone_reads ON {table} FOR SELECT USING (true)",
+        f"CREATE POLICY td_city_writes ON {table} FOR ALL USING ({city}) WITH CHECK ({city})",
+    ]
+
+
+def _present(conn: Connection) -> set[str]:
+    return {t for (t,) in conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+
 def install_row_security(conn: Connection) -> None:
-    """Create (or re-create) the functions and the policies on every county table. PostgreSQL only; run as the
-    owner (the migration does)."""
+    """Create (or re-create) the functions and the policies on every county table (those the schema has at this
+    revision: a migration may run before later tables exist). PostgreSQL only; run as the owner (the migrations do)."""
     if conn.dialect.name != "postgresql":
         return
+    present = _present(conn)
     for sql in functions_sql(_quote(conn, _schema(conn))):
         conn.exec_driver_sql(sql)
     for table in county_tables():
-        for sql in policy_sql(table):
-            conn.exec_driver_sql(sql)
+        if table in present:
+            for sql in policy_sql(table):
+                conn.exec_driver_sql(sql)
     for table in WITH_ITS_TALENT:
-        for sql in talent_policy_sql(table):
-            conn.exec_driver_sql(sql)
+        if table in present:
+            for sql in talent_policy_sql(table):
+                conn.exec_driver_sql(sql)
+    if "county_settings" in present:  # the city-wide settings' policy came with the county settings (csettings_1)
+        for table in CITY_WIDE:
+            for sql in city_wide_policy_sql(table):
+                conn.exec_driver_sql(sql)
+
+
+def remove_city_wide_security(conn: Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    for table in CITY_WIDE:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_everyone_reads ON {table}")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_city_writes ON {table}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
 
 
 def remove_row_security(conn: Connection, tables) -> None:
     if conn.dialect.name != "postgresql":
         return
+    remove_city_wide_security(conn)
     for table in WITH_ITS_TALENT:
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_with_its_talent ON {table}")
         conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")

@@ -160,6 +160,10 @@ class SettingsDialog(GuardedDialog):
         self.buttons = dialog_buttons(self, self.save, ok_text=self.tr("Save"), cancel_text=self.tr("Cancel"),
                                       ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
+        self.scope = QLabel(self)  # a city's shared database: whose settings these are (a county's file: hidden)
+        self.scope.setWordWrap(True)
+        self.scope.setVisible(False)
+        lay.addWidget(self.scope)
         lay.addWidget(scroll, 1)
         if not self.can_change:
             note = QLabel(self.tr("Only an administrator can change the settings."), self)
@@ -171,8 +175,22 @@ class SettingsDialog(GuardedDialog):
         self.body = body
         fit_to_screen(self, 620, 640)
         self.loaded = False
+        self.context.runner.submit(call(office.settings_scope), on_done=self._show_scope,
+                                   on_error=lambda e: show_error(self, e))
         self.context.runner.submit(call(office.office_settings), on_done=self._show,
                                    on_error=lambda e: show_error(self, e))
+
+    def _show_scope(self, scope: office.SettingsScope) -> None:
+        if not scope.shared:
+            return
+        if scope.city:
+            text = self.tr("City-wide settings: every county that has not set a value of its own uses these.")
+        else:
+            text = self.tr("Settings of {name} ({code}). A value this county has not set is the city's; what you "
+                           "save here applies to this county only.").format(name=scope.county_name,
+                                                                           code=scope.county_code)
+        self.scope.setText(text)
+        self.scope.setVisible(True)
 
     def _show(self, values: dict) -> None:
         self.office_name.setText(str(values.get("office_name") or ""))
