@@ -27,6 +27,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common import settings as office
 from talentdesk.services.growth import risk
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.style import error_style, muted_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
@@ -156,12 +157,8 @@ class SettingsDialog(GuardedDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(error_style())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.save, ok_text=self.tr("Save"), cancel_text=self.tr("Cancel"),
+                                      ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
         self.scope = QLabel(self)  # a city's shared database: whose settings these are (a county's file: hidden)
         self.scope.setWordWrap(True)
