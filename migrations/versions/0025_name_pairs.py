@@ -17,14 +17,14 @@ the names (insert, update of name or county, delete, truncate); they run as the 
 county role needs no privilege beyond reading it. SQLite has its own index of names (namefts_1): nothing to do.
 
 Revision ID: grams_1
-Revises: csettings_1
+Revises: chainrows_1
 """
 from __future__ import annotations
 
 from alembic import op
 
 revision = "grams_1"
-down_revision = "csettings_1"
+down_revision = "chainrows_1"
 branch_labels = None
 depends_on = None
 
