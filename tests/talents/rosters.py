@@ -214,3 +214,117 @@ def generate(folder: Path, *, count: int = 32, seed: int = 2024) -> list[Roster]
         out.append(Roster(path, people, not_data=not_data, notes=notes, fixed=fixed, sheet=shape.sheet,
                           hidden=hidden))
     return out
+
+
+# ------------------------------------------------------------------ one large roster (the benchmark's import file)
+
+# the columns of a large office roster, in the office's order and spelling (序号 is a column no field takes)
+LARGE_COLUMNS = [("", "序号"), ("name", "姓名"), ("gender", "性别"), ("id_number", "公民身份号码"),
+                 ("birth_date", "出生年月"), ("ethnicity", "民族"), ("native_place", "籍贯"), ("education", "最高学历"),
+                 ("school", "毕业院校"), ("major", "所学专业"), ("professional_title", "专业技术职称"),
+                 ("tier_code", "人才层次"), ("employer", "工作单位"), ("post", "工作岗位"), ("arrival_date", "报到时间"),
+                 ("service_years", "服务期限（年）"), ("phone", "联系方式"), ("notes", "备注")]
+_GIVEN_CHARS = "伟芳娜敏静磊洋艳勇军杰娟涛明超秀英华慧建国平刚桂兰玉萍红霞鹏辉丽强春梅晓燕飞宇浩然欣怡思远嘉子轩雨涵博文"
+_SURNAMES_MORE = SURNAMES + "郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_SCHOOLS = ["浙江大学", "复旦大学", "浙江工业大学", "温州医科大学", "宁波大学", "杭州电子科技大学", "浙江师范大学", "南京大学"]
+_MAJORS = ["临床医学", "护理学", "计算机科学与技术", "机械工程", "汉语言文学", "农学", "会计学", "土木工程"]
+_TITLES = ["", "工程师", "高级工程师", "主治医师", "一级教师", "农艺师", "会计师"]
+_POSTS = ["技术员", "工程师", "主治医师", "教师", "研发主管", "科员"]
+
+
+def _arrival(rng: random.Random, birth: dt.date) -> dt.date:
+    """Arrived after university (22 or older) and no later than mid-2026 (the benchmark's reference date is
+    2026-11-23; an arrival more than a year ahead is refused)."""
+    start = max(dt.date(birth.year + 22, 1, 1), dt.date(2012, 1, 1))
+    return start + dt.timedelta(days=rng.randrange((dt.date(2026, 6, 30) - start).days))
+
+
+def _large_people(rng: random.Random, n: int, taken_ids: set[str], taken_names: set[str]) -> list[Person]:
+    """`n` people with ID numbers and names found neither among `taken_*` nor twice here; every other person was
+    born before their county's present code existed (310115 浦东 born 1985, 330782 义乌 born 1980 …)."""
+    ids: set[str] = set()
+    names: set[str] = set()
+    out = []
+    for i in range(n):
+        region, since = RECODED[i % len(RECODED)]
+        while True:
+            birth = dt.date(rng.randint(max(1955, since - 30), since - 1) if i % 2 == 0 else rng.randint(1975, 2000),
+                            rng.randint(1, 12), rng.randint(1, 28))
+            gender = "M" if rng.random() < 0.55 else "F"
+            seq = f"{rng.randrange(100):02d}{rng.randrange(1, 10, 2) if gender == 'M' else rng.randrange(0, 10, 2)}"
+            first17 = f"{region}{birth:%Y%m%d}{seq}"
+            idn = first17 + id_check_digit(first17)
+            if idn not in ids and idn not in taken_ids:
+                ids.add(idn)
+                break
+        while True:
+            given = rng.choice(_GIVEN_CHARS) + ("" if rng.random() < 0.15 else rng.choice(_GIVEN_CHARS))
+            if rng.random() < 0.002:
+                given = rng.choice("𠮷䶮") + given[:1]  # characters GBK cannot hold
+            name = rng.choice(_SURNAMES_MORE) + given + (rng.choice(_GIVEN_CHARS) if len(names) > n // 3 else "")
+            if name not in names and name not in taken_names:
+                names.add(name)
+                break
+        out.append(Person(
+            name=name, gender=gender, id_number=idn, birth=birth,
+            phone=f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
+            education=list(EDUCATION)[rng.randrange(4)], tier="ABCDE"[min(4, int(rng.random() ** 0.6 * 5))],
+            employer="", arrival=_arrival(rng, birth),
+            years=[3, 5, 5, 8, 10][rng.randrange(5)]))
+    return out
+
+
+def write_large_roster(path: Path, rows: int, *, seed: int, employers: list[str], taken_ids: set[str] = frozenset(),
+                       taken_names: set[str] = frozenset()) -> list[Person]:
+    """One office roster of `rows` people in the shapes above, written as .xlsx in write-only mode (it stays small
+    in memory at 100,000 rows): a title and a 填报单位 line above the header, office header names, a 序号 column,
+    the employer merged over the first three people, tiers as A/A类/A类人才/Ａ类/name, years as 5/5年/五年/5.0/
+    numbers, dates as text in every office form, Excel serials and date-times, phones as Excel numbers, +86 and
+    dashes, ID numbers with a lower-case x, people born before their county's code existed; a 合计 row, a note
+    and a signature below. The people are new: no ID number or name among `taken_ids`/`taken_names`. Every row is
+    valid, so an import brings in `rows` talents. `employers` are the names on file; three new ones join them."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    people = _large_people(rng, rows, set(taken_ids), set(taken_names))
+    pool = list(employers) + ["县新材料产业研究院", "某某生物医药有限公司", "县数字经济发展中心"]
+    for p in people:
+        p.employer = pool[rng.randrange(len(pool))]
+    for p in people[1:3]:  # the merged cell: one employer for the first three people
+        p.employer = people[0].employer
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("引进人才花名册")
+    ncol = len(LARGE_COLUMNS)
+    ws.append(["2025年度引进人才花名册"])
+    ws.append(["填报单位：某某县人才工作领导小组办公室"] + [None] * (ncol - 3) + ["填报日期：2025年12月"])
+    ws.append([h for _, h in LARGE_COLUMNS])
+    first = 4
+    ws.merged_cells.add(f"M{first}:M{first + 2}")  # 工作单位 is the 13th column
+    assert LARGE_COLUMNS[12][0] == "employer"
+    for i, p in enumerate(people):
+        k = rng.randrange(1 << 30)
+        employer: Any = p.employer
+        if 0 < i < 3:
+            employer = None  # covered by the merged cell
+        elif k % 53 == 0:
+            employer = " ".join(p.employer[:2]) + p.employer[2:]  # a stray space: still the same employer
+        cell = {
+            "": i + 1, "name": p.name if k % 97 else f" {p.name} ", "gender": GENDER[p.gender][k % 3],
+            "id_number": p.id_number if k % 4 else p.id_number.lower(),
+            "birth_date": _date(p.birth, k // 7, True), "ethnicity": "汉族" if k % 13 else "畲族",
+            "native_place": ["浙江杭州", "浙江金华", "上海", "广东深圳"][k % 4],
+            "education": EDUCATION[p.education][(k // 3) % len(EDUCATION[p.education])],
+            "school": _SCHOOLS[k % len(_SCHOOLS)], "major": _MAJORS[(k // 5) % len(_MAJORS)],
+            "professional_title": _TITLES[(k // 11) % len(_TITLES)], "tier_code": _tier(p, k // 17),
+            "employer": employer, "post": _POSTS[(k // 19) % len(_POSTS)],
+            "arrival_date": _date(p.arrival, k // 23, True), "service_years": _years(p, k // 29, True),
+            "phone": _phone(p, k // 31, True), "notes": "" if k % 41 else "柔性引进",
+        }
+        ws.append([cell[f] for f, _ in LARGE_COLUMNS])
+    ws.append(["合计", f"{rows}人"])
+    ws.append(["注：服务期以协议为准；身份证号码请设为文本格式。"])
+    ws.append(["填表人：张三", None, None, "审核人：李四"])
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)
+    return people

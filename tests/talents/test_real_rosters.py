@@ -16,6 +16,7 @@ from talentdesk.services.base import Actor, Database
 from talentdesk.services.talents import importer
 
 from tests.conftest import TODAY
+from tests.talents import rosters as R
 from tests.talents.rosters import generate
 
 ROSTERS = 32
@@ -151,3 +152,37 @@ def test_rows_hidden_in_excel_are_never_imported_silently(rosters, db_path, caps
     with sqlite3.connect(db_path) as con:
         ids = {i for (i,) in con.execute("select id_number from talents")}
     assert roster.hidden[0].id_number not in ids
+
+
+def test_the_benchmark_roster_imports_exactly_as_generated(tmp_path, _template_db):
+    """The benchmark's import file (tests/bench/run.py, 100,000 rows there) is this generator's large roster: every
+    row a new person, all of them imported as written — title and 填报单位 rows, the 序号 column, the merged
+    employer, the 合计 row and the notes ignored — and none taking an ID number or name it was told is taken."""
+    from tests.talents.rosters import write_large_roster
+
+    taken = write_large_roster(tmp_path / "taken.xlsx", 50, seed=9, employers=["县人民医院"])
+    people = write_large_roster(tmp_path / "big.xlsx", 600, seed=9, employers=["县人民医院", "县第一中学"],
+                                taken_ids={p.id_number for p in taken}, taken_names={p.name for p in taken})
+    assert not {p.id_number for p in people} & {p.id_number for p in taken}
+    assert not {p.name for p in people} & {p.name for p in taken}
+    assert sum(1 for p in people if p.birth.year < dict(R.RECODED)[p.id_number[:6]]) > 200
+    path = tmp_path / "talentdesk.db"
+    shutil.copyfile(_template_db, path)
+    database = Database.open(path)
+    try:
+        with database.session(Actor.local()) as s:
+            result = importer.import_talents(s, path=tmp_path / "big.xlsx", today=TODAY)
+        assert result.rejected == [] and result.imported == 600
+        assert [r.message for r in result.not_data] == [importer.translate("Importer", "not data: “{text}”").format(
+            text=t) for t in ("合计", "注：服务期以协议为准；身份证号码请设为文本格式。", "填表人：张三")]
+        assert result.unknown_columns == ["序号"]
+        assert len(result.warnings) == 2 and all("merged cell" in w.message for w in result.warnings)
+        with database.session(Actor.local(), readonly=True) as s:
+            stored = {t.id_number: (t.name, t.gender, t.birth_date, t.phone, t.education, t.tier_code, employer,
+                                    t.arrival_date, t.service_years)
+                      for t, employer in s.execute(select(Talent, Employer.name)
+                                                   .outerjoin(Employer, Employer.id == Talent.employer_id))}
+    finally:
+        database.dispose()
+    assert stored == {p.id_number: (p.name, p.gender, p.birth, p.phone, p.education, p.tier, p.employer, p.arrival,
+                                    p.years) for p in people}
