@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -8,8 +7,8 @@
         <translation>{path} 是一个文件夹，不是数据库文件。请给出数据库文件（例如 {default}）。</translation>
     </message>
     <message>
-        <source>There is no database at {path}. Check the path; the default database is {default}. To create a new, empty database there: talentdesk --db &quot;{path}&quot; init</source>
-        <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db &quot;{path}&quot; init</translation>
+        <source>There is no database at {path}. Check the path; the default database is {default}. To create a new, empty database there: talentdesk --db "{path}" init</source>
+        <translation>{path} 处没有数据库。请检查路径；默认数据库是 {default}。如要在该处新建一个空数据库：talentdesk --db "{path}" init</translation>
     </message>
     <message>
         <source>{path} is the database itself; choose another file name, so the database is not overwritten.</source>
@@ -81,7 +80,7 @@
 <context>
     <name>Counties</name>
     <message>
-        <source>A city account reads every county&apos;s records but does not change them. Sign in with an account of the county to make this change.</source>
+        <source>A city account reads every county's records but does not change them. Sign in with an account of the county to make this change.</source>
         <translation>市级账号可以查看各县区的记录，但不能修改。请用该县区的账号登录后再修改。</translation>
     </message>
     <message>
@@ -382,11 +381,11 @@
         <translation>博士研究生</translation>
     </message>
     <message>
-        <source>Master&apos;s</source>
+        <source>Master's</source>
         <translation>硕士研究生</translation>
     </message>
     <message>
-        <source>Bachelor&apos;s</source>
+        <source>Bachelor's</source>
         <translation>大学本科</translation>
     </message>
     <message>
@@ -590,11 +589,11 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Spouse&apos;s job</source>
+        <source>Spouse's job</source>
         <translation>配偶就业</translation>
     </message>
     <message>
-        <source>Child&apos;s school</source>
+        <source>Child's school</source>
         <translation>子女入学</translation>
     </message>
     <message>
@@ -765,7 +764,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Moving in the office&apos;s Excel files…</source>
+        <source>&amp;Moving in the office's Excel files…</source>
         <translation>迁入历史 Excel 数据(&amp;M)…</translation>
     </message>
     <message>
@@ -950,6 +949,18 @@
         <source>{name}: the folder {path} does not exist (or leave it empty).</source>
         <translation>{name}：文件夹 {path} 不存在（也可以留空）。</translation>
     </message>
+    <message>
+        <source>City-wide setting {key}</source>
+        <translation>全市设置 {key}</translation>
+    </message>
+    <message>
+        <source>Setting {key} of county {code} {name}</source>
+        <translation>县区 {code} {name} 的设置 {key}</translation>
+    </message>
+    <message>
+        <source>The city-wide settings are changed by a city account; a county's account changes its county's own settings only. Nothing was changed.</source>
+        <translation>全市设置只能由市级账号修改；县区账号只能修改本县区自己的设置。没有做任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1009,11 +1020,19 @@
         <source>Only an administrator can change the settings.</source>
         <translation>只有管理员可以修改设置。</translation>
     </message>
+    <message>
+        <source>City-wide settings: every county that has not set a value of its own uses these.</source>
+        <translation>全市设置：没有自行设定某项的县区都使用这里的值。</translation>
+    </message>
+    <message>
+        <source>Settings of {name} ({code}). A value this county has not set is the city's; what you save here applies to this county only.</source>
+        <translation>{name}（{code}）的设置。本县区没有自行设定的项目沿用全市设置；在这里保存的只对本县区有效。</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
     <message>
-        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC&apos;s own disk (the default data folder) and use backups to copy it elsewhere.</source>
+        <source>The database {path} is on a network share ({reason}). SQLite databases are damaged when they are written over a network. Keep the database on this PC's own disk (the default data folder) and use backups to copy it elsewhere.</source>
         <translation>数据库 {path} 位于网络共享位置（{reason}）。通过网络读写会损坏数据库，请将数据库保存在本机硬盘上（默认的数据文件夹），需要时用备份复制到其他位置。</translation>
     </message>
     <message>
@@ -1033,7 +1052,7 @@
         <translation>磁盘已满，本次修改未保存，数据库保持不变。请清理磁盘空间（或删除旧文件）后重试。</translation>
     </message>
     <message>
-        <source>The database file or its folder is read-only (or belongs to another user), so nothing can be saved; the database is unchanged. Check the file&apos;s properties and the folder&apos;s permissions.</source>
+        <source>The database file or its folder is read-only (or belongs to another user), so nothing can be saved; the database is unchanged. Check the file's properties and the folder's permissions.</source>
         <translation>数据库文件或其所在文件夹为只读（或属于其他用户），无法保存；数据库未改变。请检查文件属性和文件夹权限。</translation>
     </message>
     <message>
@@ -1087,7 +1106,7 @@
         <translation>{a}或{b}</translation>
     </message>
     <message>
-        <source>The file has no column for: {fields}. Rename the column to one of the template&apos;s headers.</source>
+        <source>The file has no column for: {fields}. Rename the column to one of the template's headers.</source>
         <translation>文件中缺少以下列：{fields}。请把相应列改成模板中的列名。</translation>
     </message>
     <message>
@@ -1226,7 +1245,7 @@
         <translation>到岗日期早于1900年。</translation>
     </message>
     <message>
-        <source>The arrival date is before the talent&apos;s 16th birthday ({date}).</source>
+        <source>The arrival date is before the talent's 16th birthday ({date}).</source>
         <translation>到岗日期早于本人年满16周岁之日（{date}）。</translation>
     </message>
     <message>
@@ -1376,7 +1395,7 @@
         <translation>身份证号码由 17 位数字加 1 位数字或 X 组成。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong; please check for a typing error.</source>
+        <source>The ID number's check digit is wrong; please check for a typing error.</source>
         <translation>身份证号码校验位不正确，请检查是否输错。</translation>
     </message>
     <message>
@@ -1384,7 +1403,7 @@
         <translation>地址码 {code} 不在已知任何版本的行政区划代码中；号码已接受，请与身份证原件核对。</translation>
     </message>
     <message>
-        <source>Excel stored this {what} as a number and lost its last digits (it shows like 3.30782E+17). Set the column&apos;s format to 文本 (Text) and type the number again.</source>
+        <source>Excel stored this {what} as a number and lost its last digits (it shows like 3.30782E+17). Set the column's format to 文本 (Text) and type the number again.</source>
         <translation>Excel 把这个{what}存成了数字，丢失了末尾几位（显示为 3.30782E+17 之类）。请把该列的单元格格式设为“文本”，再重新输入号码。</translation>
     </message>
     <message>
@@ -1404,7 +1423,7 @@
         <translation>身份证号中的出生日期（{date}）应在1900年至今天之间。</translation>
     </message>
     <message>
-        <source>The ID number begins with {code}, which is no province&apos;s code.</source>
+        <source>The ID number begins with {code}, which is no province's code.</source>
         <translation>身份证号以 {code} 开头，这不是任何省份的代码。</translation>
     </message>
     <message>
@@ -1440,7 +1459,7 @@
         <translation>凭证号太长（最多 40 个字符）。</translation>
     </message>
     <message>
-        <source>“{text}” is not a voucher number: it needs the voucher&apos;s number, e.g. 记-202611-0012.</source>
+        <source>“{text}” is not a voucher number: it needs the voucher's number, e.g. 记-202611-0012.</source>
         <translation>“{text}”不是凭证号：请填写凭证的编号，例如 记-202611-0012。</translation>
     </message>
     <message>

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Accounts</name>
     <message>
-        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run &quot;talentdesk check&quot; and restore the backup it names.</source>
+        <source>This database has accounts, but they were removed from the file outside TalentDesk. It will not open without them. Run "talentdesk check" and restore the backup it names.</source>
         <translation>此数据库有账号，但账号在 TalentDesk 之外被从文件中删除了。没有账号，数据库不能打开。请运行“talentdesk check”，并恢复它指出的备份。</translation>
     </message>
     <message>
@@ -64,7 +63,7 @@
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <source>This server database has accounts, but none that this connection&apos;s county may see. Ask the city&apos;s administrator to make an account for your county (see docs/city.md).</source>
+        <source>This server database has accounts, but none that this connection's county may see. Ask the city's administrator to make an account for your county (see docs/city.md).</source>
         <translation>这个服务器数据库已有账号，但没有本连接所属县区可见的账号。请市级管理员为您的县区建立账号（见 docs/city.md）。</translation>
     </message>
     <message>
@@ -291,6 +290,10 @@
     <message>
         <source>Setting</source>
         <translation>设置项</translation>
+    </message>
+    <message>
+        <source>County's setting</source>
+        <translation>县区设置</translation>
     </message>
     <message>
         <source>Budget</source>
@@ -1232,7 +1235,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <source>This database is on a server; back it up with the server's tools.</source>
         <translation>该数据库位于服务器上，请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1321,7 +1324,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已超过 {days} 天，请立即备份。</translation>
     </message>
     <message>
-        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server&apos;s own tools.</source>
+        <source>Backups from this program are made only for a SQLite database file; back up a server database with the server's own tools.</source>
         <translation>本程序只能备份 SQLite 数据库文件；服务器数据库请使用服务器自带工具备份。</translation>
     </message>
     <message>
@@ -1468,7 +1471,7 @@ TalentDesk will now close; start it again.</source>
         <translation>用户名或密码错误，数据库未加密；未做任何更改。</translation>
     </message>
     <message>
-        <source>A database without accounts is encrypted only when its key can be kept in this PC&apos;s protected store; turn that on, or create an account first.</source>
+        <source>A database without accounts is encrypted only when its key can be kept in this PC's protected store; turn that on, or create an account first.</source>
         <translation>没有账户的数据库，只有当密钥可以保存在本机受保护的存储中时才能加密；请开启该选项，或先创建一个账户。</translation>
     </message>
     <message>
@@ -1528,7 +1531,7 @@ TalentDesk will now close; start it again.</source>
         <translation>以下账户需要管理员重设密码后才能打开数据库：{names}</translation>
     </message>
     <message>
-        <source>A server database: encryption at rest is the server&apos;s (this setting does not apply).</source>
+        <source>A server database: encryption at rest is the server's (this setting does not apply).</source>
         <translation>服务器数据库：静态加密由服务器负责（此设置不适用）。</translation>
     </message>
     <message>
@@ -1540,7 +1543,7 @@ TalentDesk will now close; start it again.</source>
         <translation>已加密（SQLCipher）。可以打开它的账户：{ok}。</translation>
     </message>
     <message>
-        <source>The key is also kept in this PC&apos;s protected store (single-user mode).</source>
+        <source>The key is also kept in this PC's protected store (single-user mode).</source>
         <translation>密钥也保存在本机受保护的存储中（单用户模式）。</translation>
     </message>
     <message>
@@ -1575,11 +1578,11 @@ TalentDesk will now close; start it again.</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <source>Encrypt with this PC&apos;s key store</source>
+        <source>Encrypt with this PC's key store</source>
         <translation>用本机密钥存储加密</translation>
     </message>
     <message>
-        <source>Single-user mode: the database and its backups are encrypted, and the key is kept in this PC&apos;s protected store, so the file opens here without a password and nowhere else without the recovery key.</source>
+        <source>Single-user mode: the database and its backups are encrypted, and the key is kept in this PC's protected store, so the file opens here without a password and nowhere else without the recovery key.</source>
         <translation>单人模式：数据库及其备份会被加密，密钥保存在本机受保护的存储中；在本机打开无需密码，在其他地方没有恢复密钥则打不开。</translation>
     </message>
     <message>
@@ -1595,7 +1598,7 @@ TalentDesk will now close; start it again.</source>
         <translation>数据库文件及其备份已加密。可以打开它的账户：{names}。</translation>
     </message>
     <message>
-        <source>The key is kept in this PC&apos;s protected store (single-user mode).</source>
+        <source>The key is kept in this PC's protected store (single-user mode).</source>
         <translation>密钥保存在本机受保护的存储中（单人模式）。</translation>
     </message>
     <message>
@@ -1676,8 +1679,8 @@ TalentDesk will now close; start it again.</source>
         <translation>……另有 {n} 项</translation>
     </message>
     <message>
-        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore &quot;{path}&quot;</source>
-        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore &quot;{path}&quot;</translation>
+        <source>The newest backup that passes these checks is {path}. Restore it with: talentdesk restore "{path}"</source>
+        <translation>通过上述检查的最新备份为 {path}。恢复命令：talentdesk restore "{path}"</translation>
     </message>
     <message>
         <source>No backup that passes these checks was found.</source>
@@ -1776,11 +1779,11 @@ TalentDesk will now close; start it again.</source>
         <translation>操作日志 {id}</translation>
     </message>
     <message>
-        <source>The chain head {head} kept with backup {name} is not in this database&apos;s chain: its history was rewritten after that backup.</source>
+        <source>The chain head {head} kept with backup {name} is not in this database's chain: its history was rewritten after that backup.</source>
         <translation>备份 {name} 旁保存的链头 {head} 不在此数据库的链中：这份备份之后，历史记录被改写过。</translation>
     </message>
     <message>
-        <source>The chain head {head} from paper is not in this database&apos;s chain: its history was rewritten after that paper was printed (or the head was misread).</source>
+        <source>The chain head {head} from paper is not in this database's chain: its history was rewritten after that paper was printed (or the head was misread).</source>
         <translation>纸上的链头 {head} 不在此数据库的链中：打印之后历史记录被改写过（或链头抄错了）。</translation>
     </message>
     <message>
@@ -1826,6 +1829,18 @@ TalentDesk will now close; start it again.</source>
     <message>
         <source>Links between records</source>
         <translation>记录间关联</translation>
+    </message>
+    <message>
+        <source>Hash chain (head {head}): every link, and the records of {county}</source>
+        <translation>哈希链（链头 {head}）：全部链节点，以及 {county} 的记录</translation>
+    </message>
+    <message>
+        <source>{n} records of other counties in the chain are not readable with this server role (row-level security): their content is verified when a city role or the database's owner runs check</source>
+        <translation>链上有 {n} 条其他县区的记录，本服务器角色无权读取（行级安全）：其内容由市级角色或数据库所有者运行 check 时核对</translation>
+    </message>
+    <message>
+        <source>no county (this server role is given to none)</source>
+        <translation>无县区（此服务器角色未登记到任何县区）</translation>
     </message>
     <message>
         <source>Ledger balances and reversals</source>
@@ -2131,7 +2146,7 @@ Keep locked away from the PC.</source>
         <translation>已恢复 {source}（人才 {talents} 人，台账分录 {entries} 条）。原数据库已另存为 {backup}。</translation>
     </message>
     <message>
-        <source>Talent #{id}: the watch list&apos;s stored signals differ from the data.</source>
+        <source>Talent #{id}: the watch list's stored signals differ from the data.</source>
         <translation>人才 #{id}：流失风险名单保存的信号与数据不一致。</translation>
     </message>
     <message>
@@ -2139,7 +2154,7 @@ Keep locked away from the PC.</source>
         <translation>可用以下命令重新计算：talentdesk watch-list --rebuild</translation>
     </message>
     <message>
-        <source>Watch list&apos;s stored signals against the data ({n} talents with a signal today)</source>
+        <source>Watch list's stored signals against the data ({n} talents with a signal today)</source>
         <translation>流失风险名单保存的信号与数据核对（今天有信号的人才 {n} 人）</translation>
     </message>
     <message>

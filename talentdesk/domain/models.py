@@ -137,10 +137,24 @@ class CountyOwned(CountyScoped):
 # ------------------------------------------------------------------ settings and reference data
 
 class Setting(Base):
-    """Office-wide settings (office name, certificate key, thresholds, weights). Values are JSON text."""
+    """City-wide settings (office name, thresholds, weights …): the value every county uses unless it has its own
+    (CountySetting), else the built-in default. Values are JSON text. Written by a city account, or by the program
+    on a database with several counties and no county account; on PostgreSQL every role reads it and only the owner
+    and city roles write it (store/scope.py)."""
 
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CountySetting(CountyOwned, Base):
+    """A county's own value of a setting (its office name printed on its certificates, its thresholds …), over the
+    city-wide value in `settings`. A county office's file keeps its settings here, for its home county."""
+
+    __tablename__ = "county_settings"
+    __table_args__ = (UniqueConstraint("county_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
     value: Mapped[str] = mapped_column(Text)
 
 

@@ -287,6 +287,8 @@ def declared_lane(fn: Callable[..., Any]) -> Lane:
 REDACTED_COLUMNS = {"password_hash"}
 SECRET_SETTINGS = {"certificate_key"}
 """Settings whose value is a secret: the audit trail records that they changed, never their value."""
+SETTING_TABLES = ("settings", "county_settings")
+"""The city-wide settings and each county's own: their audit entries name the setting and whose it is."""
 NOT_AUDITED = {"audit_entries", "chain_links", "watch_signals"}  # watch_signals: derived, recomputed from audited rows
 
 
@@ -310,7 +312,7 @@ def _dump(d: dict | None) -> str | None:
 
 def _redacted(obj: Any) -> set[str]:
     """The columns of this row whose value must never reach the audit trail."""
-    if obj.__table__.name == "settings" and getattr(obj, "key", None) in SECRET_SETTINGS:
+    if obj.__table__.name in SETTING_TABLES and getattr(obj, "key", None) in SECRET_SETTINGS:
         return REDACTED_COLUMNS | {"value"}
     return REDACTED_COLUMNS
 
@@ -325,8 +327,25 @@ def _row_values(obj: Any) -> dict[str, Any]:
     return out
 
 
+def _setting_summary(session: Session, obj: Any) -> str:
+    """Which setting changed and whose: a county's own value (its code and name) or the city-wide one."""
+    if obj.__table__.name not in SETTING_TABLES:
+        return ""
+    county_id = getattr(obj, "county_id", None)
+    if county_id is None:
+        return translate("Settings", "City-wide setting {key}").format(key=obj.key)
+    from talentdesk.domain.models import County
+
+    county = session.get(County, county_id)
+    return translate("Settings", "Setting {key} of county {code} {name}").format(
+        key=obj.key, code=county.code if county else county_id, name=county.name if county else "")
+
+
 def _pk(obj: Any) -> str:
-    """The row's primary key; new rows have it in their attributes right after the flush (identity comes later)."""
+    """The row's primary key; new rows have it in their attributes right after the flush (identity comes later).
+    A setting is named by its key, a county's own value too (the entry's county says whose)."""
+    if obj.__table__.name in SETTING_TABLES:
+        return str(obj.key)
     state = inspect(obj)
     ident = state.identity or state.mapper.primary_key_from_instance(obj)
     if ident is None or all(v is None for v in ident):
@@ -447,7 +466,7 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
             continue
         actor = actor or actor_of(session)
         rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj),
-                              county_id=audit_county(session)))
+                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
     for obj in session.dirty:
         table = obj.__table__.name
         if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
@@ -467,15 +486,20 @@ def _audit_after_flush(session: Session, _flush_context) -> None:
                 after[attr.key] = "***" if redact else _jsonable(new)
         if after:
             actor = actor or actor_of(session)
+            if table in SETTING_TABLES:  # a county's value names its setting and county in the entry itself
+                for name in ("county_id", "key"):
+                    if hasattr(obj, name):
+                        before.setdefault(name, getattr(obj, name))
+                        after.setdefault(name, getattr(obj, name))
             rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after,
-                                  county_id=audit_county(session)))
+                                  summary=_setting_summary(session, obj), county_id=audit_county(session)))
     for obj in session.deleted:
         table = obj.__table__.name
         if table in NOT_AUDITED:
             continue
         actor = actor or actor_of(session)
         rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj),
-                              county_id=audit_county(session)))
+                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
         session.info["td_audited"] = True
@@ -776,6 +800,14 @@ def _keep_to_county(session: Session, _flush_context, _instances) -> None:
     actor = session.info.get("actor")
     if actor is None:
         return
+    if actor.county_id is not None:
+        from talentdesk.domain.models import Setting
+
+        if any(isinstance(o, Setting) for o in (*session.new, *session.dirty, *session.deleted)):
+            raise PermissionDenied(translate(
+                "Settings", "The city-wide settings are changed by a city account; a county's account changes its "
+                            "county's own settings only. Nothing was changed."), permission="county.scope",
+                operation="settings")
     new = [o for o in session.new if isinstance(o, CountyScoped)]
     changed = [o for o in (*session.dirty, *session.deleted) if isinstance(o, CountyScoped)]
     if not new and not changed:

@@ -10,6 +10,9 @@ Shared reference rows (mentor roles, exit reasons, bank layouts, office keys, ti
 Out of the city (`--from postgresql://… --county CODE --to county.db`): the county's rows alone go into a new,
 empty file, which becomes that county's office file (its home county takes the code and name).
 
+Settings: a county's own values (office name, thresholds …) are its rows of `county_settings` and move with it, both
+ways. Out of the city, the city-wide values it used where it had none of its own go into the new file's `settings`.
+
 Proof, as for a whole move: the source's hash chain is verified first (a broken chain is not carried on); per table
 the row counts and a checksum of the content are compared, id-independent (each id written as its distance from the
 smallest id of its table in the copy, which the shift keeps; county_id left out); and the copied rows are sealed
@@ -330,6 +333,8 @@ def move_county(source: Engine, target: Engine, *, code: str, source_name: str, 
                                 {"value": moved, "pk_id": row_id})
                 if dst.dialect.name == "postgresql":
                     _raise_sequences(dst, tables)
+                if not into_city:
+                    _carry_city_settings(src, dst)
                 # the proof: counts and id-independent checksums, table by table
                 if progress:
                     progress(total, total, "checksums")
@@ -364,6 +369,22 @@ def move_county(source: Engine, target: Engine, *, code: str, source_name: str, 
     log.info("moved county %s: %s rows from %s to %s", code, sum(f.rows for f in figures), source_name, target_name)
     return CountyMoveResult(source_name, target_name, code, tuple(figures), source_head, target_head,
                             time.perf_counter() - started)
+
+
+SECRET_SETTINGS = ("certificate_key",)
+
+
+def _carry_city_settings(src, dst) -> int:
+    """Out of the city: the county's own settings (office name …) go with its rows (`county_settings`); the
+    city-wide values it used where it had none of its own go into the new file's `settings`, so the office works as
+    it did in the city. Never a secret."""
+    settings = _metadata().tables["settings"]
+    have = {k for (k,) in dst.execute(select(settings.c.key))}
+    rows = [{"key": k, "value": v} for k, v in src.execute(select(settings.c.key, settings.c.value).order_by(
+        settings.c.key)) if k not in have and k not in SECRET_SETTINGS]
+    if rows:
+        dst.execute(insert(settings), rows)
+    return len(rows)
 
 
 def _target_filter(table, county: int, copied: dict, offsets: dict):

@@ -46,7 +46,10 @@ def _quote(conn: Connection, name: str) -> str:
 def functions_sql(schema: str) -> list[str]:
     """The definer functions the policies call. `current_user` inside a SECURITY DEFINER function is its owner (the
     database's owner, who ran the migration), so the caller's role is passed in by the policy."""
+    from talentdesk.store.chain import CHAINED
+
     path = f"SET search_path = {schema}, pg_temp"
+    chained = ", ".join(f"'{c.table}'" for c in CHAINED)
     return [
         f"""
 CREATE OR REPLACE FUNCTION td_visible_counties(who name) RETURNS integer[]
@@ -87,6 +90,19 @@ CREATE OR REPLACE FUNCTION td_role_county(who name) RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
     SELECT county_id FROM county_roles WHERE role_name = who
 $$""",
+        f"""
+CREATE OR REPLACE FUNCTION td_chained_rows_present(tbl text, ids bigint[]) RETURNS bigint[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE
+    found bigint[];
+BEGIN
+    IF tbl NOT IN ({chained}) THEN
+        RAISE EXCEPTION 'td_chained_rows_present: not a table of the hash chain';
+    END IF;                                              -- (no percent sign: the driver reads it as a placeholder)
+    EXECUTE 'SELECT COALESCE(array_agg(id), ''{{}}'') FROM ' || quote_ident(tbl) || ' WHERE id = ANY($1)'
+        INTO found USING ids;
+    RETURN found;
+END $$""",
         "REVOKE ALL ON county_roles FROM PUBLIC",
     ]
 
@@ -121,24 +137,64 @@ def talent_policy_sql(table: str) -> list[str]:
     ]
 
 
+CITY_WIDE = ("settings",)
+"""Tables every role reads and only the owner and city roles write: the city-wide settings (a county's own values
+are its rows in `county_settings`, a county table)."""
+
+
+def city_wide_policy_sql(table: str) -> list[str]:
+    city = "(SELECT td_sees_city(current_user))"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS td_everyone_reads ON {table}",
+        f"DROP POLICY IF EXISTS td_city_writes ON {table}",
+        # permissive policies add up: every role reads; inserting, changing or deleting needs the second
+        f"CREATE POLICY td_everyone_reads ON {table} FOR SELECT USING (true)",
+        f"CREATE POLICY td_city_writes ON {table} FOR ALL USING ({city}) WITH CHECK ({city})",
+    ]
+
+
+def _present(conn: Connection) -> set[str]:
+    return {t for (t,) in conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+
 def install_row_security(conn: Connection) -> None:
-    """Create (or re-create) the functions and the policies on every county table. PostgreSQL only; run as the
-    owner (the migration does)."""
+    """Create (or re-create) the functions and the policies on every county table (those the schema has at this
+    revision: a migration may run before later tables exist). PostgreSQL only; run as the owner (the migrations do)."""
     if conn.dialect.name != "postgresql":
         return
+    present = _present(conn)
     for sql in functions_sql(_quote(conn, _schema(conn))):
         conn.exec_driver_sql(sql)
     for table in county_tables():
-        for sql in policy_sql(table):
-            conn.exec_driver_sql(sql)
+        if table in present:
+            for sql in policy_sql(table):
+                conn.exec_driver_sql(sql)
     for table in WITH_ITS_TALENT:
-        for sql in talent_policy_sql(table):
-            conn.exec_driver_sql(sql)
+        if table in present:
+            for sql in talent_policy_sql(table):
+                conn.exec_driver_sql(sql)
+    if "county_settings" in present:  # the city-wide settings' policy came with the county settings (csettings_1)
+        for table in CITY_WIDE:
+            for sql in city_wide_policy_sql(table):
+                conn.exec_driver_sql(sql)
+
+
+def remove_city_wide_security(conn: Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        return
+    for table in CITY_WIDE:
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_everyone_reads ON {table}")
+        conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_city_writes ON {table}")
+        conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
 
 
 def remove_row_security(conn: Connection, tables) -> None:
     if conn.dialect.name != "postgresql":
         return
+    remove_city_wide_security(conn)
     for table in WITH_ITS_TALENT:
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_with_its_talent ON {table}")
         conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
@@ -147,8 +203,14 @@ def remove_row_security(conn: Connection, tables) -> None:
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_county ON {table}")
         conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
-    for fn in ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)"):
+    for fn in ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)",
+               "td_chained_rows_present(text, bigint[])"):
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
+
+
+FUNCTIONS = ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)",
+             "td_chained_rows_present(text, bigint[])")
+"""What a county's or the city's server role may execute (services/city/counties.map_role grants it)."""
 
 
 def connection_county(conn: Connection) -> tuple[bool, int | None]:

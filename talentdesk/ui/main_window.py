@@ -40,6 +40,11 @@ class _NotBuilt(QWidget):
         lay.addWidget(text)
 
 
+def _tab_property(key: str) -> property:
+    """`window.talents` and the like: the tab of that key, built when first asked for."""
+    return property(lambda window: window._tab(key), doc=f"The {key} tab, built when first asked for.")
+
+
 class MainWindow(QMainWindow):
     attached = Signal()  # the services are in: every tab can be built, menus work
 
@@ -71,29 +76,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ the tabs, built when needed
 
+    overview = _tab_property("overview")
+    talents = _tab_property("talents")
+    ledger = _tab_property("ledger")
+    mentors = _tab_property("mentors")
+    growth = _tab_property("growth")
+
     def current_key(self) -> str:
         index = max(self.tabs.currentIndex(), 0)
         return TAB_KEYS[index] if index < len(TAB_KEYS) else "city"
-
-    @property
-    def overview(self):
-        return self._tab("overview")
-
-    @property
-    def talents(self):
-        return self._tab("talents")
-
-    @property
-    def ledger(self):
-        return self._tab("ledger")
-
-    @property
-    def mentors(self):
-        return self._tab("mentors")
-
-    @property
-    def growth(self):
-        return self._tab("growth")
 
     @property
     def all_tabs(self) -> list[Tab]:

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from talentdesk.services.base import Actor, Database
+from talentdesk.services.common import settings
 from talentdesk.services.talents import attachments
 
 A, B = "330102", "330105"
@@ -83,6 +84,12 @@ def test_two_counties_move_into_a_city_database_and_one_back_out(city, tmp_path)
         first = s.execute(text("SELECT id FROM talents ORDER BY id LIMIT 1")).scalar()
         attachments.add_attachment(s, talent_id=first, source=scan, kind="diploma")
     database.dispose()
+    for path, name, threshold in ((file_a, "上城区人才工作办公室", 35), (file_b, "拱墅区人才办", None)):
+        database = Database.open(path)
+        with database.session(Actor.local()) as s:  # each office's own settings, as its administrator saved them
+            settings.save_settings(s, values={"office_name": name, **({"risk_threshold": threshold} if threshold
+                                                                       else {})})
+        database.dispose()
     want_a, want_b = _facts(create_engine(f"sqlite:///{file_a}")), _facts(create_engine(f"sqlite:///{file_b}"))
 
     r = _cli("move", "--from", str(file_a), "--to", url, "--county", A, home=home, cwd=tmp_path)
@@ -104,6 +111,16 @@ def test_two_counties_move_into_a_city_database_and_one_back_out(city, tmp_path)
     assert len(recorded) == 2 and A in recorded[0] and B in recorded[1]
     check = _cli("--db", url, "check", home=home, cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr  # the hash chain takes the copied rows
+    with server.connect() as conn:  # each county keeps its own office name; the city-wide settings are untouched
+        own = conn.execute(text("SELECT county_id, key, value FROM county_settings WHERE key IN "
+                                "('office_name', 'risk_threshold') ORDER BY county_id, key")).all()
+        assert own == [(ids[A], "office_name", '"上城区人才工作办公室"'), (ids[A], "risk_threshold", "35"),
+                       (ids[B], "office_name", '"拱墅区人才办"')]
+        assert conn.execute(text("SELECT count(*) FROM settings WHERE key <> 'certificate_key'")).scalar() == 0
+    owner = Database.open(url)
+    with owner.session(Actor.local()) as s:  # the city sets a default county A has not set for itself
+        settings.save_settings(s, values={"commitment_notice_days": 200, "risk_threshold": 80})
+    owner.dispose()
     # the scan came along: opened on the server
     moved = Database.open(url)
     with moved.session(Actor.local(), readonly=True) as s:
@@ -129,6 +146,13 @@ def test_two_counties_move_into_a_city_database_and_one_back_out(city, tmp_path)
     with out.connect() as conn:
         assert conn.execute(text("SELECT code, name FROM counties")).one() == (A, "上城区")
     out.dispose()
+    office = Database.open(back)  # its own settings came back, and the city's default it used
+    with office.session(Actor.local(), readonly=True) as s:
+        values = settings.office_settings(s)
+        assert settings.settings_scope(s) == settings.SettingsScope(False, A, "上城区", False)
+    office.dispose()
+    assert values["office_name"] == "上城区人才工作办公室" and values["risk_threshold"] == 35
+    assert values["commitment_notice_days"] == 200
     check = _cli("--db", str(back), "check", home=home, cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -80,7 +80,7 @@ def test_answers_are_written_as_audited_settings(qtbot, database, runner, tmp_pa
     assert _setting(database, "backup_second_folder") == os.path.normpath(str(usb))
     assert usb.is_dir()  # checked by writing into it
     with database.session(Actor.local(), readonly=True) as s:
-        audited = " ".join(s.scalars(select(AuditEntry.after).where(AuditEntry.table_name == "settings")).all())
+        audited = " ".join(s.scalars(select(AuditEntry.after).where(AuditEntry.table_name == "county_settings")).all())
     assert "清水县人才工作办公室" in audited and "TalentDesk backups" in audited
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from talentdesk.domain.errors import PermissionDenied, ValidationError
 from talentdesk.domain.enums import Role
-from talentdesk.domain.models import AuditEntry, Setting
+from talentdesk.domain.models import AuditEntry, CountySetting, Setting
 from talentdesk.services.common import settings
 from tests.conftest import make_actor
 
@@ -19,7 +19,7 @@ def test_saving_settings_checks_every_value_first_and_audits_each_change(databas
         with pytest.raises(ValidationError) as err:
             settings.save_settings(s, values={"office_name": "滨河县人才办", "checkin_cadence_days": 3})
         assert err.value.field == "checkin_cadence_days" and "7" in err.value.message
-        assert s.get(Setting, "office_name") is None  # one wrong value: nothing is written
+        assert s.get(Setting, "office_name") is None and not s.scalars(select(CountySetting)).all()  # nothing written
     with database.session(local) as s:
         after = settings.save_settings(s, values={
             "office_name": "  滨河县  人才办 ", "risk_threshold": 55, "risk_weights": {"no_training": 0},
@@ -27,7 +27,7 @@ def test_saving_settings_checks_every_value_first_and_audits_each_change(databas
     assert after["office_name"] == "滨河县 人才办" and after["risk_threshold"] == 55
     assert after["risk_weights"]["no_training"] == 0 and after["risk_weights"]["no_mentor"] == 15
     with database.session(local, readonly=True) as s:
-        audited = {e.record_id for e in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "settings"))}
+        audited = {e.record_id for e in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "county_settings"))}
     assert {"office_name", "risk_threshold", "risk_weights", "backup_second_folder",
             "promotion_require_title"} <= audited
 

@@ -6,18 +6,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain.defaults import DEFAULTS  # the table itself lives there (read before the services load)
 from talentdesk.domain.errors import ValidationError
-from talentdesk.domain.models import Setting
+from talentdesk.domain.models import County, CountySetting, Setting
 from talentdesk.i18n import Labels, QT_TRANSLATE_NOOP, translate
-from talentdesk.services.base import Change, Permission, operation
+from talentdesk.services.base import SECRET_SETTINGS, Change, Permission, operation
+
+
+def _own_county(session: Session) -> int | None:
+    """The county whose own values this unit of work reads and writes: its account's county, else the database's
+    own (a county office's file has one); None for a city account (or several counties and no county account)."""
+    from talentdesk.services.base import session_county
+
+    return session_county(session)
+
+
+def _county_row(session: Session, county: int, key: str) -> CountySetting | None:
+    return session.scalar(select(CountySetting).where(CountySetting.county_id == county, CountySetting.key == key))
 
 
 def get_setting(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
+    """The value in force for this unit of work: its county's own, else the city-wide value, else the default."""
+    county = _own_county(session)
+    row = _county_row(session, county, key) if county is not None else None
+    if row is None:
+        row = session.get(Setting, key)
     if row is None:
         return DEFAULTS.get(key)
     return json.loads(row.value)
@@ -30,23 +46,59 @@ def read_setting(session: Session, *, key: str) -> Any:
 
 
 def all_settings(session: Session) -> dict[str, Any]:
+    """Every value in force: the defaults, over them the city-wide values, over those the county's own."""
     out = dict(DEFAULTS)
     for row in session.scalars(select(Setting)):
-        if row.key == "certificate_key":
-            continue
-        out[row.key] = json.loads(row.value)
+        if row.key not in SECRET_SETTINGS:
+            out[row.key] = json.loads(row.value)
+    county = _own_county(session)
+    if county is not None:
+        for row in session.scalars(select(CountySetting).where(CountySetting.county_id == county)):
+            if row.key not in SECRET_SETTINGS:
+                out[row.key] = json.loads(row.value)
     return out
 
 
 @operation(Permission.SETTINGS_MANAGE, writes=True, changes=(Change.SETTINGS,))
 def set_setting(session: Session, *, key: str, value: Any) -> None:
-    row = session.get(Setting, key)
+    """Store a value: a county's account (and the program on a county's own file) stores its county's own value;
+    a city account the city-wide value every county without its own uses. A county never writes the city's."""
     text = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        session.add(Setting(key=key, value=text))
-    elif row.value != text:
-        row.value = text
+    county = _own_county(session)
+    if county is not None:
+        row = _county_row(session, county, key)
+        if row is None:
+            session.add(CountySetting(county_id=county, key=key, value=text))
+        elif row.value != text:
+            row.value = text
+    else:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=text))
+        elif row.value != text:
+            row.value = text
     session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsScope:
+    """Whose settings the window edits: a county's own (`county_code`, `county_name`) or the city-wide defaults
+    (`city`). `shared`: the database holds several counties (a county office's own file does not say anything)."""
+
+    city: bool
+    county_code: str = ""
+    county_name: str = ""
+    shared: bool = False
+
+
+@operation(None)
+def settings_scope(session: Session) -> SettingsScope:
+    county = _own_county(session)
+    shared = (session.scalar(select(func.count()).select_from(County)) or 0) > 1
+    if county is None:
+        return SettingsScope(True, shared=shared)
+    row = session.get(County, county)
+    return SettingsScope(False, row.code if row else "", row.name if row else "", shared)
 
 
 # ---------------------------------------------------------------- the settings dialog's rules

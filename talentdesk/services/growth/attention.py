@@ -84,7 +84,13 @@ def service_end_items(rows) -> list[AttentionItem]:
 def read_service_end(conn, today: dt.date, per_category: int = PER_CATEGORY) -> list[AttentionItem]:
     """The first category through a plain DB-API connection to a SQLite file (the early read): the notice setting
     as the services read it, then SERVICE_END_SQL."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (NOTICE_KEY,)).fetchone()
+    own = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'county_settings'").fetchone()
+    if own:  # the office's own value (its file has one county), else a city-wide one
+        row = conn.execute("SELECT value FROM (SELECT 0 AS o, value FROM county_settings WHERE key = ? UNION ALL "
+                           "SELECT 1, value FROM settings WHERE key = ?) ORDER BY o LIMIT 1",
+                           (NOTICE_KEY, NOTICE_KEY)).fetchone()
+    else:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (NOTICE_KEY,)).fetchone()
     notice = notice_days_from(json.loads(row[0]) if row is not None else DEFAULTS[NOTICE_KEY])
     return service_end_items(conn.execute(SERVICE_END_SQL,
                                           service_end_params(today, notice, per_category, as_text=True)).fetchall())

@@ -58,6 +58,7 @@ _TABLES = {
     "tiers": QT_TRANSLATE_NOOP("AuditText", "Talent tier"),
     "users": QT_TRANSLATE_NOOP("AuditText", "Account"),
     "settings": QT_TRANSLATE_NOOP("AuditText", "Setting"),
+    "county_settings": QT_TRANSLATE_NOOP("AuditText", "County's setting"),
     "budgets": QT_TRANSLATE_NOOP("AuditText", "Budget"),
     "subsidy_policies": QT_TRANSLATE_NOOP("AuditText", "Subsidy policy"),
     "policy_amounts": QT_TRANSLATE_NOOP("AuditText", "Policy amount"),
@@ -257,7 +258,7 @@ def field_label(table: str, column: str) -> str:
         text = talent_field_label(column)
         if text != column:
             return text
-    if table == "settings" and column != "key":
+    if table in ("settings", "county_settings") and column != "key":
         from talentdesk.services.common.settings import setting_label
 
         text = setting_label(column)
@@ -345,7 +346,7 @@ _NOISE = {"id", "created_at", "updated_at", "name_pinyin", "name_initials", "pas
 def _pairs(table: str, data: dict, *, limit: int | None) -> list[str]:
     keys = [k for k in _KEY_FIELDS if k in data and data[k] not in (None, "")]
     keys += [k for k in data if k not in keys and k not in _NOISE and data[k] not in (None, "", [], {})]
-    if table == "settings" and "key" in data:  # a setting: its own name, then its value
+    if table in ("settings", "county_settings") and "key" in data:  # a setting: its own name, then its value
         from talentdesk.services.common.settings import setting_label
 
         return [labelled(setting_label(str(data["key"])), value_text(table, str(data["key"]), data.get("value")))]

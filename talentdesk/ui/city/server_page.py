@@ -6,12 +6,13 @@ protected store once the server accepts it, and only the address (no password) i
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizardPage,
+    QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget, QWizardPage,
 )
 
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call_free
 from talentdesk.services.city.connect import ServerCheck, check_server, server_address
+from talentdesk.ui.common.layouts import radio_group
 from talentdesk.ui.common.style import error_style, ok_style
 
 
@@ -87,12 +88,9 @@ class LocationPage(QWizardPage):
         self.setTitle(self.tr("Where is the data?"))
         self.setSubTitle(self.tr("One PC keeps its own database file. Several clerks, or a city with several counties, "
                                  "share one database on a PostgreSQL server."))
-        self.local = QRadioButton(self.tr("On this PC (a database file; the usual choice for one office)"), self)
-        self.server = QRadioButton(self.tr("On the office's or the city's database server (PostgreSQL)"), self)
-        self.local.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.local)
-        group.addButton(self.server)
+        _group, (self.local, self.server) = radio_group(
+            self, self.tr("On this PC (a database file; the usual choice for one office)"),
+            self.tr("On the office's or the city's database server (PostgreSQL)"))
         self.form = ServerForm(runner, self)
         self.form.setEnabled(False)
         self.error = QLabel(self)

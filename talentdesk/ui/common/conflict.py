@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import EditConflict
 from talentdesk.services.base import form_fields
 from talentdesk.services.safety.audit_text import field_label, value_text
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.screen import fit_to_screen
 
 
@@ -66,11 +67,8 @@ class ConflictDialog(QDialog):
         note = QLabel(self.tr("Fields you changed start on your value, the others on theirs. Nothing is saved until "
                               "you press Save."), self)
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save the chosen values"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept, ok_text=self.tr("Save the chosen values"),
+                                 cancel_text=self.tr("Cancel"), ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(scroll, 1)

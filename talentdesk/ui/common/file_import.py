@@ -23,6 +23,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.i18n import translate
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -64,14 +65,10 @@ class ImportControls:
         self.skip_invalid = QCheckBox(skip_text, dialog)
         self.check_button = QPushButton(translate("FileImportDialog", "Check again"), dialog)
         self.check_button.clicked.connect(check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        dialog)
+        self.buttons = dialog_buttons(dialog, run_import, ok_text=translate("FileImportDialog", "Import"),
+                                      cancel_text=translate("FileImportDialog", "Close"))
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(translate("FileImportDialog", "Import"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("FileImportDialog", "Close"))
         self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.accepted.connect(run_import)
-        self.buttons.rejected.connect(dialog.reject)
 
     def choose(self, parent: QWidget, title: str) -> str:
         """Ask for the Excel or CSV file to import; "" when the clerk cancels."""

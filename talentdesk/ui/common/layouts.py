@@ -1,5 +1,6 @@
 """Builders for what pages and dialogs otherwise write line by line: a column or a row of widgets and layouts, a panel
-(a widget holding a column), a splitter of panes, a push button wired to its action.
+(a widget holding a column), a form of labelled fields, a splitter of panes, a push button wired to its action, a
+dialog's OK/Cancel button box, a group of radio buttons.
 
 An item of a column or row is a widget, a layout, (widget or layout, stretch), STRETCH (an empty stretch), or a number
 of pixels of spacing."""
@@ -8,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout, QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLayout, QPushButton, QRadioButton,
+    QSplitter, QVBoxLayout, QWidget,
+)
 
 STRETCH = object()  # an empty stretch between items: what follows goes to the far end
 
@@ -53,6 +57,14 @@ def panel(parent: QWidget | None, *items, margins: int | Sequence[int] = 0) -> Q
     return box
 
 
+def form(*rows: tuple[str, QWidget | QLayout]) -> QFormLayout:
+    """A form of (label, field) rows, in order; a field is a widget or a layout."""
+    layout = QFormLayout()
+    for text, field in rows:
+        layout.addRow(text, field)
+    return layout
+
+
 def splitter(orientation: Qt.Orientation, parent: QWidget | None, *panes: QWidget,
              stretch: Sequence[int] = (), sizes: Sequence[int] = ()) -> QSplitter:
     """A splitter of panes, each pane's share of the room given by stretch factors and/or starting sizes."""
@@ -71,3 +83,28 @@ def button(text: str, parent: QWidget | None, clicked: Callable[[], object]) -> 
     b = QPushButton(text, parent)
     b.clicked.connect(lambda _checked=False: clicked())
     return b
+
+
+def dialog_buttons(dialog: QDialog, accepted: Callable[[], object], *, ok_text: str | None = None,
+                   cancel_text: str | None = None,
+                   ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """The OK (or `ok`, e.g. Save) / Cancel buttons of dialog: OK runs accepted, Cancel rejects the dialog; the
+    texts replace the standard ones when given."""
+    box = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    if ok_text is not None:
+        box.button(ok).setText(ok_text)
+    if cancel_text is not None:
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    box.accepted.connect(accepted)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def radio_group(parent: QWidget, *texts: str, chosen: int = 0) -> tuple[QButtonGroup, list[QRadioButton]]:
+    """Radio buttons of which one is chosen at a time, the one at index `chosen` to begin with."""
+    group = QButtonGroup(parent)
+    buttons = [QRadioButton(text, parent) for text in texts]
+    for b in buttons:
+        group.addButton(b)
+    buttons[chosen].setChecked(True)
+    return group, buttons

@@ -27,6 +27,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common import settings as office
 from talentdesk.services.growth import risk
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.style import error_style, muted_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
@@ -156,13 +157,13 @@ class SettingsDialog(GuardedDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(error_style())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.save, ok_text=self.tr("Save"), cancel_text=self.tr("Cancel"),
+                                      ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
+        self.scope = QLabel(self)  # a city's shared database: whose settings these are (a county's file: hidden)
+        self.scope.setWordWrap(True)
+        self.scope.setVisible(False)
+        lay.addWidget(self.scope)
         lay.addWidget(scroll, 1)
         if not self.can_change:
             note = QLabel(self.tr("Only an administrator can change the settings."), self)
@@ -174,8 +175,22 @@ class SettingsDialog(GuardedDialog):
         self.body = body
         fit_to_screen(self, 620, 640)
         self.loaded = False
+        self.context.runner.submit(call(office.settings_scope), on_done=self._show_scope,
+                                   on_error=lambda e: show_error(self, e))
         self.context.runner.submit(call(office.office_settings), on_done=self._show,
                                    on_error=lambda e: show_error(self, e))
+
+    def _show_scope(self, scope: office.SettingsScope) -> None:
+        if not scope.shared:
+            return
+        if scope.city:
+            text = self.tr("City-wide settings: every county that has not set a value of its own uses these.")
+        else:
+            text = self.tr("Settings of {name} ({code}). A value this county has not set is the city's; what you "
+                           "save here applies to this county only.").format(name=scope.county_name,
+                                                                           code=scope.county_code)
+        self.scope.setText(text)
+        self.scope.setVisible(True)
 
     def _show(self, values: dict) -> None:
         self.office_name.setText(str(values.get("office_name") or ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from talentdesk.services.common.reference import list_employers
 from talentdesk.services.ledger import policies
 from talentdesk.services.payments import accounts, bankfiles, batches, calendar, verification
 from talentdesk.services.talents.exit_reasons import list_exit_reasons
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.file_dialogs import ask_save_path, open_file_name, save_file_name
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
@@ -43,9 +44,7 @@ class FormDialog(QDialog):
         for _key, text, widget in fields:
             widget.setParent(self)
             form.addRow(text, widget)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, self.accept)
         lay = QVBoxLayout(self)
         if note:
             lbl = QLabel(note, self)

@@ -19,6 +19,7 @@ from talentdesk.services.ledger import grants
 from talentdesk.services.ledger import payments
 from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.conflict import offer_choice
@@ -191,9 +192,7 @@ class PolicyDialog(GuardedDialog):
         form.addRow(self.tr("Excludes (no double benefit)"), self.excludes)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow("", self.active)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self._save)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, self._save, ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
         if p and p.grant_count:
             note = QLabel(self.tr("{n} grants were made under this policy; they keep what was approved. Changes apply "
@@ -293,10 +292,7 @@ class GrantDialog(GuardedDialog):
         form.addRow(self.tr("Policy"), self.policy)
         form.addRow(self.tr("First instalment on"), self.start)
         form.addRow(self.tr("Approved total (yuan)"), self.override)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Grant"))
-        box.accepted.connect(self._grant)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, self._grant, ok_text=self.tr("Grant"))
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.check)
@@ -364,10 +360,7 @@ class MarkPaidDialog(GuardedDialog):
         form.addRow(self.tr("Voucher No."), self.voucher)
         form.addRow(self.tr("Payment date"), self.date)
         form.addRow(self.tr("Paid by"), self.method)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self._ok)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
@@ -426,9 +419,7 @@ class ReasonDialog(GuardedDialog):
         if with_date:
             form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Reason / memo"), self.reason)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self._ok)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, self._ok)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)

@@ -7,10 +7,7 @@ import datetime as dt
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QSpinBox
 
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import label
@@ -23,6 +20,7 @@ from talentdesk.ui.common.widgets import make_table_view, refill_combo
 from talentdesk.ui.ledger.pages import Page
 from talentdesk.ui.common.file_dialogs import save_file_name
 from talentdesk.ui.common.charts import chart_view
+from talentdesk.ui.common.layouts import STRETCH, button, column, form, panel, row, splitter
 
 NEW = -1
 
@@ -42,55 +40,32 @@ class SimulatorPage(Page):
         self.scale.setRange(1, 1000)
         self.scale.setSuffix(" %")
         self.scale.setValue(100)
-        self.mode = QComboBox(self)
-        self.mode.addItem(self.tr("(as now)"), "")
-        for code in E.values(E.InstalmentMode):
-            self.mode.addItem(label(E.InstalmentMode, code), code)
-        self.instalments = QSpinBox(self)
-        self.instalments.setRange(0, 120)
-        self.instalments.setSpecialValueText(self.tr("(as now)"))
-        self.clawback = QComboBox(self)
-        self.clawback.addItem(self.tr("(as now)"), "")
-        for code in E.values(E.ClawbackRule):
-            self.clawback.addItem(label(E.ClawbackRule, code), code)
-        self.service_years = QSpinBox(self)
-        self.service_years.setRange(0, 50)
-        self.service_years.setSpecialValueText(self.tr("(as now)"))
+        self.mode = self._as_now_choice(E.InstalmentMode)
+        self.instalments = self._as_now_number(120)
+        self.clawback = self._as_now_choice(E.ClawbackRule)
+        self.service_years = self._as_now_number(50)
         self.tiers = QLineEdit(self)
         self.tiers.setPlaceholderText(self.tr("e.g. A,B,C — empty: as now"))
-        self.max_age = QSpinBox(self)
-        self.max_age.setRange(0, 80)
-        self.max_age.setSpecialValueText(self.tr("(as now)"))
+        self.max_age = self._as_now_number(80)
         self.years = QSpinBox(self)
         self.years.setRange(1, 15)
         self.years.setValue(5)
-        form = QFormLayout()
-        form.addRow(self.tr("Policy"), self.policy)
-        form.addRow(self.tr("Kind (new policy)"), self.kind)
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Scale the amounts"), self.scale)
-        form.addRow(self.tr("Paid"), self.mode)
-        form.addRow(self.tr("Instalments"), self.instalments)
-        form.addRow(self.tr("Clawback"), self.clawback)
-        form.addRow(self.tr("Service commitment (years)"), self.service_years)
-        form.addRow(self.tr("Tiers"), self.tiers)
-        form.addRow(self.tr("Highest age at arrival"), self.max_age)
-        form.addRow(self.tr("Years"), self.years)
-        run = QPushButton(self.tr("Simulate"), self)
-        run.clicked.connect(self.run)
-        xlsx = QPushButton(self.tr("Export to Excel…"), self)
-        xlsx.clicked.connect(lambda: self.export(".xlsx"))
-        pdf = QPushButton(self.tr("Export to PDF…"), self)
-        pdf.clicked.connect(lambda: self.export(".pdf"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(run)
-        buttons.addWidget(xlsx)
-        buttons.addWidget(pdf)
         box = QGroupBox(self.tr("Changes"), self)
-        bl = QVBoxLayout(box)
-        bl.addLayout(form)
-        bl.addLayout(buttons)
-        bl.addStretch()
+        column(form((self.tr("Policy"), self.policy),
+                    (self.tr("Kind (new policy)"), self.kind),
+                    (self.tr("Amount"), self.amount),
+                    (self.tr("Scale the amounts"), self.scale),
+                    (self.tr("Paid"), self.mode),
+                    (self.tr("Instalments"), self.instalments),
+                    (self.tr("Clawback"), self.clawback),
+                    (self.tr("Service commitment (years)"), self.service_years),
+                    (self.tr("Tiers"), self.tiers),
+                    (self.tr("Highest age at arrival"), self.max_age),
+                    (self.tr("Years"), self.years)),
+               row(button(self.tr("Simulate"), self, self.run),
+                   button(self.tr("Export to Excel…"), self, lambda: self.export(".xlsx")),
+                   button(self.tr("Export to PDF…"), self, lambda: self.export(".pdf"))),
+               STRETCH, parent=box)
         box.setMaximumWidth(380)
 
         self.model = RowTableModel([
@@ -112,22 +87,24 @@ class SimulatorPage(Page):
         self.chart = self.chart_view.chart()
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.chart_view)
-        right.addWidget(self.view)
-        right.setSizes([330, 220])
-        rw = QWidget(self)
-        rl = QVBoxLayout(rw)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.summary)
-        rl.addWidget(right, 1)
+        right = splitter(Qt.Orientation.Vertical, self, self.chart_view, self.view, sizes=(330, 220))
         self.status = QLabel(self)
-        row = QHBoxLayout()
-        row.addWidget(box)
-        row.addWidget(rw, 1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(row, 1)
-        lay.addWidget(self.status)
+        column((row(box, (panel(self, self.summary, (right, 1)), 1)), 1), self.status, parent=self)
+
+    def _as_now_choice(self, enum) -> QComboBox:
+        """A choice of enum's values, or "(as now)": keep the policy's own."""
+        combo = QComboBox(self)
+        combo.addItem(self.tr("(as now)"), "")
+        for code in E.values(enum):
+            combo.addItem(label(enum, code), code)
+        return combo
+
+    def _as_now_number(self, top: int) -> QSpinBox:
+        """A number from 1 to top, or 0 shown as "(as now)": keep the policy's own."""
+        spin = QSpinBox(self)
+        spin.setRange(0, top)
+        spin.setSpecialValueText(self.tr("(as now)"))
+        return spin
 
     def title(self) -> str:
         return self.tr("Policy simulator")

@@ -33,7 +33,7 @@ from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view, read_or_say, refill_combo
 from talentdesk.ui.ledger.pages import Page
-from talentdesk.ui.common.layouts import button, column, panel, row, splitter
+from talentdesk.ui.common.layouts import button, column, dialog_buttons, panel, row, splitter
 
 MISSING = QColor("#b03a2e")
 
@@ -87,9 +87,7 @@ class RulesDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._save, ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.message)

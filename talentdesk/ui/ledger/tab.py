@@ -8,16 +8,13 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +25,7 @@ from talentdesk.services.ledger import certificates
 
 from talentdesk.services.ledger import journal
 from talentdesk.services.base import Permission
+from talentdesk.ui.common.layouts import dialog_buttons, radio_group
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.ledger import dialogs, movein, pages
@@ -47,13 +45,10 @@ class CertificateChoiceDialog(QDialog):
     def __init__(self, selected: int, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print certificates"))
-        self.use_selected = QRadioButton(self.tr("The {n} selected payments").format(n=selected), self)
-        self.use_year = QRadioButton(self.tr("Every payment of the year"), self)
-        group = QButtonGroup(self)
-        group.addButton(self.use_selected)
-        group.addButton(self.use_year)
+        _group, (self.use_selected, self.use_year) = radio_group(
+            self, self.tr("The {n} selected payments").format(n=selected), self.tr("Every payment of the year"),
+            chosen=0 if selected else 1)
         self.use_selected.setEnabled(selected > 0)
-        (self.use_selected if selected else self.use_year).setChecked(True)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -68,9 +63,7 @@ class CertificateChoiceDialog(QDialog):
         form.addRow(row)
         form.addRow(self.to_printer)
         form.addRow(self.save_pdf)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, self.accept)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         note = QLabel(self.tr("A first print takes a new serial number; a reprint is marked as a copy and counted."),

@@ -34,6 +34,7 @@ from talentdesk.services.mentors import checkins, pairings, pool
 from talentdesk.services.mentors.board import BoardCard, BoardColumn
 from talentdesk.services.mentors.pairings import MAX_CADENCE_DAYS
 from talentdesk.services.mentors.pool import MAX_CAPACITY
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate, to_qdate
@@ -64,10 +65,7 @@ class ServiceDialog(GuardedDialog):
         super().__init__(parent)
         self.context = context
         self.fields: dict[str, QWidget] = {}
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.submit)
         self.result_value: Any = None
         self._busy = False
         self.loaded: dict | None = None  # an editor of a stored record: its fields as opened (see `versioned`)

@@ -3,12 +3,13 @@ the first account — an administrator — is created."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from talentdesk.domain.enums import Role
 from talentdesk.services.safety import accounts
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
@@ -54,9 +55,7 @@ class PasswordDialog(GuardedDialog):
                 form.addRow(note)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Repeat password:"), self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._check)
         form.addRow(buttons)
 
     def _check(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, exit_reasons, records
+from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
@@ -55,11 +55,7 @@ class DepartureDialog(GuardedDialog):
         self.message = QLabel()
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record departure"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._submit, ok_text=self.tr("Record departure"), cancel_text=self.tr("Cancel"))
         lay = QVBoxLayout(self)
         lay.addWidget(note)
         lay.addLayout(form)

@@ -21,14 +21,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from talentdesk.paths import backups_dir_for, resources_dir
 from talentdesk.services.base import Call, Database, call, call_free
 from talentdesk.services.safety.accounts import hash_new_password
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
+from talentdesk.ui.common.layouts import radio_group
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
 from talentdesk.ui.common.screen import fit_to_screen
@@ -186,12 +187,9 @@ class AccountsPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Who uses TalentDesk"))
         self.setSubTitle(self.tr("With accounts, everyone signs in and every change records who made it."))
-        self.single = QRadioButton(self.tr("Only me on this PC — no sign-in (you can add accounts later)"), self)
-        self.accounts = QRadioButton(self.tr("Several people — create the administrator account now"), self)
-        self.single.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.single)
-        group.addButton(self.accounts)
+        _group, (self.single, self.accounts) = radio_group(
+            self, self.tr("Only me on this PC — no sign-in (you can add accounts later)"),
+            self.tr("Several people — create the administrator account now"))
         self.username = QLineEdit(self)
         self.username.setPlaceholderText(self.tr("for example: admin"))
         self.display_name = QLineEdit(self)
@@ -244,15 +242,12 @@ class StartPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("How do you want to begin?"))
         self.setSubTitle(self.tr("Your own database is ready and empty."))
-        self.empty = QRadioButton(self.tr("Start with an empty database and enter talents one by one"), self)
-        self.import_ = QRadioButton(self.tr("Import the office's roster from an Excel file"), self)
-        self.move_in = QRadioButton(self.tr("Move in all of the office's Excel files, in order: policies, talents, "
-                                            "payments, mentor pairings, care cases (with a template for each)"), self)
-        self.demo = QRadioButton(self.tr("Look around first in a practice database filled with made-up people"), self)
-        self.empty.setChecked(True)
-        group = QButtonGroup(self)
-        for b in (self.empty, self.import_, self.move_in, self.demo):
-            group.addButton(b)
+        _group, (self.empty, self.import_, self.move_in, self.demo) = radio_group(
+            self, self.tr("Start with an empty database and enter talents one by one"),
+            self.tr("Import the office's roster from an Excel file"),
+            self.tr("Move in all of the office's Excel files, in order: policies, talents, "
+                    "payments, mentor pairings, care cases (with a template for each)"),
+            self.tr("Look around first in a practice database filled with made-up people"))
         self.can_import = can_import
         self.import_.setVisible(can_import)
         note = QLabel(self.tr("The practice database is separate: nothing in it reaches your own data. Next time "
