@@ -1831,6 +1831,18 @@ TalentDesk will now close; start it again.</source>
         <translation>记录间关联</translation>
     </message>
     <message>
+        <source>Hash chain (head {head}): every link, and the records of {county}</source>
+        <translation>哈希链（链头 {head}）：全部链节点，以及 {county} 的记录</translation>
+    </message>
+    <message>
+        <source>{n} records of other counties in the chain are not readable with this server role (row-level security): their content is verified when a city role or the database's owner runs check</source>
+        <translation>链上有 {n} 条其他县区的记录，本服务器角色无权读取（行级安全）：其内容由市级角色或数据库所有者运行 check 时核对</translation>
+    </message>
+    <message>
+        <source>no county (this server role is given to none)</source>
+        <translation>无县区（此服务器角色未登记到任何县区）</translation>
+    </message>
+    <message>
         <source>Ledger balances and reversals</source>
         <translation>台账余额与冲销</translation>
     </message>

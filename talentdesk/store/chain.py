@@ -286,15 +286,31 @@ class ChainReport:
     links: int
     head: str | None
     findings: tuple[ChainFinding, ...]
+    unseen: int = 0         # linked records that exist but this connection may not read (other counties')
 
     @property
     def ok(self) -> bool:
         return not self.findings
 
 
-def verify(conn, *, limit: int = 1000) -> ChainReport:
-    """Recompute every link and compare every chained row with its link. Read-only; streams rows."""
+def verify(conn, *, limit: int = 1000, present=None) -> ChainReport:
+    """Recompute every link and compare every chained row with its link. Read-only; streams rows.
+
+    `present(table, ids) -> set of ids`: for a connection that sees only part of the rows (a county's server role,
+    which row-level security keeps from the other counties' rows). Every link is still recomputed and every row it
+    can read compared with its link; a link whose row it cannot read is another county's when the row exists
+    (counted in `unseen`, verified by a city account) and reported missing only when it does not."""
     findings: list[ChainFinding] = []
+    unseen = 0
+
+    def gone(c: Chained, candidates: list[tuple[int, int]]) -> None:
+        nonlocal unseen
+        if present is not None and candidates:
+            there = present(c.table, [rid for _lid, rid in candidates])
+            unseen += sum(1 for _lid, rid in candidates if rid in there)
+            candidates = [(lid, rid) for lid, rid in candidates if rid not in there]
+        for lid, rid in candidates:
+            add(ChainFinding(lid, c.kind, rid, "missing"))
 
     def add(f: ChainFinding) -> None:
         if len(findings) < limit:
@@ -338,16 +354,13 @@ def verify(conn, *, limit: int = 1000) -> ChainReport:
                     add(ChainFinding(None if got is None else got[0], c.kind, rid, "unsealed"))
                 elif content_hash(row) != got[1]:
                     add(ChainFinding(got[0], c.kind, rid, "changed"))
-            for rid, (lid, chash) in latest.items():
-                if chash != DELETED:
-                    add(ChainFinding(lid, c.kind, rid, "missing"))
+            gone(c, sorted((lid, rid) for rid, (lid, chash) in latest.items() if chash != DELETED))
             continue
-        for lid, rid in conn.execute(
-                f"SELECT l.id, l.record_id FROM chain_links l WHERE l.kind = ? AND NOT EXISTS "
-                f"(SELECT 1 FROM {c.table} r WHERE r.id = l.record_id) ORDER BY l.id", (c.kind,)):
-            add(ChainFinding(lid, c.kind, rid, "missing"))
+        gone(c, [(lid, rid) for lid, rid in conn.execute(
+            f"SELECT l.id, l.record_id FROM chain_links l WHERE l.kind = ? AND NOT EXISTS "
+            f"(SELECT 1 FROM {c.table} r WHERE r.id = l.record_id) ORDER BY l.id", (c.kind,))])
     findings.sort(key=lambda f: (f.link_id is None, f.link_id or 0, f.kind, f.record_id or 0))
-    return ChainReport(n, stored_head, tuple(findings))
+    return ChainReport(n, stored_head, tuple(findings), unseen)
 
 
 def find_head(conn, printed: str) -> tuple[int, int] | None:

@@ -273,6 +273,12 @@ def _head_problems(conn: sqlite3.Connection, db_path: Path, heads: tuple[str, ..
 
 def chain_problems(conn: sqlite3.Connection) -> tuple[list[str], str | None]:
     """Recompute the chain; the first problem names the first broken link. Returns (problems, head)."""
+    problems, head, _unseen = chain_findings(conn)
+    return problems, head
+
+
+def chain_findings(conn, present=None) -> tuple[list[str], str | None, int]:
+    """chain_problems, and how many linked records this connection could not read (see chain.verify `present`)."""
     from talentdesk.store import chain
 
     if isinstance(conn, _QmarkConnection):
@@ -281,9 +287,9 @@ def chain_problems(conn: sqlite3.Connection) -> tuple[list[str], str | None]:
         tables = {r[0] for r in _fetch(conn, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "chain_links" not in tables:
         if "office_keys" in tables:  # the schema has the chain: its table was dropped
-            return [translate("Integrity", "The hash chain was removed from the file.")], None
-        return [], None
-    report = chain.verify(conn)
+            return [translate("Integrity", "The hash chain was removed from the file.")], None, 0
+        return [], None, 0
+    report = chain.verify(conn, present=present)
     texts = {
         "edited-link": translate("Integrity", "link #{link} was edited (its hash does not follow from the link "
                                               "before it)"),
@@ -303,7 +309,7 @@ def chain_problems(conn: sqlite3.Connection) -> tuple[list[str], str | None]:
     if users_gone and not _fetch(conn, "SELECT 1 FROM users LIMIT 1"):
         out.insert(0, translate("Integrity", "Every account was removed from the file outside TalentDesk: this "
                                              "database has accounts and will not open without them."))
-    return out, report.head
+    return out, report.head, report.unseen
 
 
 def full_check(db_path: Path, *, heads: tuple[str, ...] = (), backup_heads: bool = False) -> CheckReport:
@@ -370,13 +376,44 @@ def server_check(engine, where: str) -> CheckReport:
 
     items: list[CheckItem] = []
     with engine.connect() as sa_conn:
+        whole, county = _server_view(sa_conn)
         raw = sa_conn.connection.driver_connection
         conn = _QmarkConnection(raw)
         try:
             items += _rule_items(conn, _server_guard_problems(conn))
-            links, head = chain_problems(conn)
-            items.append(CheckItem(translate("Integrity", "Hash chain (head {head})").format(
-                head=chain.short(head)), not links, links))
+            present = None if whole else (lambda table, ids: {int(i) for (i,) in conn.execute(
+                "SELECT unnest(td_chained_rows_present(CAST(? AS text), CAST(? AS bigint[])))", (table, list(ids))).fetchall()})
+            links, head, unseen = chain_findings(conn, present)
+            name = translate("Integrity", "Hash chain (head {head})").format(head=chain.short(head))
+            if not whole:
+                name = translate("Integrity", "Hash chain (head {head}): every link, and the records of {county}")\
+                    .format(head=chain.short(head), county=county)
+            items.append(CheckItem(name, not links, links))
+            if not whole:
+                items.append(CheckItem(translate(
+                    "Integrity", "{n} records of other counties in the chain are not readable with this server role "
+                                 "(row-level security): their content is verified when a city role or the database's "
+                                 "owner runs check").format(n=unseen), True))
         finally:
             raw.rollback()
     return CheckReport(where, items)  # type: ignore[arg-type] - the server's address
+
+
+def _server_view(sa_conn) -> tuple[bool, str]:
+    """(whether this connection reads every county, the county it works for as 'CODE NAME'). A server role given to
+    a county reads that county's rows only (store/scope.py); a role given to none reads no county's rows."""
+    from sqlalchemy import inspect
+
+    from talentdesk.store import scope
+
+    if not inspect(sa_conn).has_table("county_roles"):
+        return True, ""
+    whole, county_id = scope.connection_county(sa_conn)
+    if whole:
+        return True, ""
+    row = sa_conn.exec_driver_sql("SELECT code, name FROM counties WHERE id = %s", (county_id,)).first() \
+        if county_id is not None else None
+    sa_conn.rollback()
+    if row is None:
+        return False, translate("Integrity", "no county (this server role is given to none)")
+    return False, f"{row[0]} {row[1]}"

@@ -46,7 +46,10 @@ def _quote(conn: Connection, name: str) -> str:
 def functions_sql(schema: str) -> list[str]:
     """The definer functions the policies call. `current_user` inside a SECURITY DEFINER function is its owner (the
     database's owner, who ran the migration), so the caller's role is passed in by the policy."""
+    from talentdesk.store.chain import CHAINED
+
     path = f"SET search_path = {schema}, pg_temp"
+    chained = ", ".join(f"'{c.table}'" for c in CHAINED)
     return [
         f"""
 CREATE OR REPLACE FUNCTION td_visible_counties(who name) RETURNS integer[]
@@ -87,6 +90,19 @@ CREATE OR REPLACE FUNCTION td_role_county(who name) RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
     SELECT county_id FROM county_roles WHERE role_name = who
 $$""",
+        f"""
+CREATE OR REPLACE FUNCTION td_chained_rows_present(tbl text, ids bigint[]) RETURNS bigint[]
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE
+    found bigint[];
+BEGIN
+    IF tbl NOT IN ({chained}) THEN
+        RAISE EXCEPTION 'td_chained_rows_present: not a table of the hash chain';
+    END IF;                                              -- (no percent sign: the driver reads it as a placeholder)
+    EXECUTE 'SELECT COALESCE(array_agg(id), ''{{}}'') FROM ' || quote_ident(tbl) || ' WHERE id = ANY($1)'
+        INTO found USING ids;
+    RETURN found;
+END $$""",
         "REVOKE ALL ON county_roles FROM PUBLIC",
     ]
 
@@ -187,8 +203,14 @@ def remove_row_security(conn: Connection, tables) -> None:
         conn.exec_driver_sql(f"DROP POLICY IF EXISTS td_county ON {table}")
         conn.exec_driver_sql(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
-    for fn in ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)"):
+    for fn in ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)",
+               "td_chained_rows_present(text, bigint[])"):
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
+
+
+FUNCTIONS = ("td_visible_counties(name)", "td_sees_city(name)", "td_role_county(name)",
+             "td_chained_rows_present(text, bigint[])")
+"""What a county's or the city's server role may execute (services/city/counties.map_role grants it)."""
 
 
 def connection_county(conn: Connection) -> tuple[bool, int | None]:

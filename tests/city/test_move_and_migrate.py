@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from talentdesk.services.base import Actor, Database
+from talentdesk.services.common import settings
 from talentdesk.store import db as dbmod
 from talentdesk.store import move as mv
 
@@ -107,6 +108,7 @@ def test_first_revision_with_data_upgrades_to_head_on_postgresql(pg_url):
             "clawback_waiver_reason, notes, created_at, updated_at) VALUES (1, '张三', 'zhangsan', 'zs', 'M', "
             "'110101199003076632', '汉族', '', '13800138000', '', 'master', 'master', '', '', '', 'C', 'full_time', "
             "1, '医师', false, '2021-07-01', 5, 'active', '', '', '', '', '2021-07-01', '2021-07-01')"))
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('office_name', '\"清水县人才办\"')"))
     engine.dispose()
     database = Database.open(pg_url)
     try:
@@ -118,5 +120,9 @@ def test_first_revision_with_data_upgrades_to_head_on_postgresql(pg_url):
             saved = records.update_talent(s, talent_id=1, values={**detail.editable_values(), "post": "主任医师"},
                                           expected_version=1)
         assert saved.version == 2 and saved.post == "主任医师"
+        with database.session(Actor.local(), readonly=True) as s:  # the one county's settings became its own
+            assert settings.get_setting(s, "office_name") == "清水县人才办"
+            assert s.execute(text("SELECT county_id, key FROM county_settings")).all() == [(1, "office_name")]
+            assert s.execute(text("SELECT count(*) FROM settings")).scalar() == 0
     finally:
         database.dispose()

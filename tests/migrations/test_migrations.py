@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 
 from talentdesk.store import db
 from talentdesk.domain.models import Base
-from talentdesk.services.base import Database
+from talentdesk.services.base import Actor, Database
 
 
 def NOT_MODELS(name, type_, parent_names):  # noqa: N802 - the same filter migrations/env.py uses
@@ -61,12 +61,21 @@ def test_database_at_first_revision_with_data_upgrades_to_head_keeping_it(tmp_pa
             "'110101199003076632', '汉族', '', '13800138000', '', 'master', 'master', '', '', '', 'C', 'full_time', 1, "
             "'医师', 0, '2021-07-01', 5, 'active', '', '', '', '', '2021-07-01', '2021-07-01')"
         )
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('office_name', '\"清水县人才办\"'), "
+                             "('risk_threshold', '55')")
     engine.dispose()
     database = Database.open(path)
     assert db.current_revision(database.engine) == db.head_revision()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name, id_number FROM talents").fetchall() == [("张三", "110101199003076632")]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # the office's settings became its own county's (its file has one), read as before
+        assert conn.execute("SELECT county_id, key, value FROM county_settings ORDER BY key").fetchall() == [
+            (1, "office_name", '"清水县人才办"'), (1, "risk_threshold", "55")]
+    from talentdesk.services.common import settings
+
+    with database.session(Actor.local(), readonly=True) as s:
+        assert settings.get_setting(s, "office_name") == "清水县人才办" and settings.get_setting(s, "risk_threshold") == 55
     if database.migration and database.migration.migrated:
         assert database.migration.backup is not None and database.migration.backup.exists()
     database.dispose()
@@ -146,3 +155,18 @@ def test_a_built_program_opens_a_current_database_without_loading_alembic(db_pat
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_database_of_several_counties_keeps_its_settings_as_the_city_wide_values(tmp_path):
+    """Upgraded from before settings per county: with several counties the stored settings are the city's."""
+    path = tmp_path / "city.db"
+    engine = db.make_engine(path)
+    db.upgrade(engine, "counties_1")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO counties (id, code, name) VALUES (2, '330105', '拱墅区')")
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('office_name', '\"市人才办\"')")
+    db.upgrade(engine, "head")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT key, value FROM settings").fetchall() == [("office_name", '"市人才办"')]
+        assert conn.exec_driver_sql("SELECT count(*) FROM county_settings").scalar() == 0
+    engine.dispose()

@@ -208,8 +208,9 @@ def map_role(session: Session, *, role: str, county: str | None = None, city: bo
         else:  # county tables (row-level security keeps the role to its county), the chain, the shared tables
             conn.exec_driver_sql(f"GRANT {COUNTY_GRANTS} ON {table} TO {quoted}")
     conn.exec_driver_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {quoted}")
-    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION td_visible_counties(name), td_sees_city(name), "
-                         f"td_role_county(name) TO {quoted}")
+    from talentdesk.store import scope
+
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {', '.join(scope.FUNCTIONS)} TO {quoted}")
     record_event(session, AuditAction.UPDATE, table="county_roles", record_id=name, before=before,
                  after={"county": target.code if target else "city"},
                  summary=f"server role {name} works for {target.code if target else 'the city'}")
