@@ -11,6 +11,7 @@ import enum
 import functools
 import json
 import logging
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -567,27 +568,21 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     stmt = insert(table)
     watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
+    extra: dict[str, Any] = {}
     if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
-        county = session_county(session)  # (filled after the audit entry: as the column default, not a parameter)
-        rows = [{**r, "county_id": county} for r in rows]
+        extra["county_id"] = session_county(session)  # (after the audit entry: as the column default, not a parameter)
     conn = session.connection()
-    keys = list(rows[0])
+    given = list(rows[0])
     # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
-    defaults = [c for c in table.c if c.key not in rows[0] and c.default is not None]
+    defaults = [c for c in table.c if c.key not in rows[0] and c.key not in extra and c.default is not None]
     if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
-        conn.execute(stmt, rows)
+        conn.execute(stmt, [{**r, **extra} for r in rows] if extra else rows)
         return
-    scalar = {c.key: c.default.arg for c in defaults if c.default.is_scalar}
-    called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
-    if defaults:
-        filled = []
-        for r in rows:
-            r = {**r, **scalar}
-            for k, fn in called:
-                r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
-            filled.append(r)
-        rows = filled
-        keys = list(rows[0])
+    extra.update((c.key, c.default.arg) for c in defaults if c.default.is_scalar)
+    called = [c.default.arg for c in defaults if c.default.is_callable]
+    keys = given + list(extra) + [c.key for c in defaults if c.default.is_callable]
+    tail = list(extra.values())
+    pick = operator.itemgetter(*given) if len(given) > 1 else (lambda r, k=given[0]: (r[k],))
     convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
     per = max(1, _variable_limit(conn) // len(keys))
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
@@ -598,7 +593,9 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         chunk = rows[start:start + per]
         flat: list[Any] = []
         for r in chunk:
-            values = [r[k] for k in keys]
+            # the row's values, then the county and the scalar defaults, then the called ones (SQLAlchemy wraps a
+            # no-argument default to take the execution context)
+            values = [*pick(r), *tail, *[fn(None) for fn in called]]
             for i, fn in typed:
                 if values[i] is not None:
                     values[i] = fn(values[i])

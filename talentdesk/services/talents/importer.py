@@ -220,6 +220,7 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
 # a row under the table that is not a person: totals, notes, who filled it in and when
 _NOT_DATA = re.compile(r"^(合计|总计|小计|共计|总数|汇总|注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表人|审核人|"
                        r"负责人|经办人|联系人[:：]|填表日期|填报日期|制表日期|单位负责人|本表)")
+_NOT_DATA_FIRST = frozenset("合总小共汇注备说填制审负经联单本")  # the characters _NOT_DATA's words start with
 
 
 def not_data_reason(cells: list[Any], id_index: int | None) -> str | None:
@@ -311,10 +312,14 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 1000 == 0:
             progress(n, total, translate("Importer", "Checking rows"))
-        if all(_blank(c) for c in cells):
+        for first in cells:  # the first filled cell (a blank row has none)
+            if first is not None and (not isinstance(first, str) or first.strip()):
+                break
+        else:
             blank += 1
             continue
-        reason = not_data_reason(cells, id_index)
+        # only a row whose first filled cell starts like a totals or notes line can be one (most start otherwise)
+        reason = not_data_reason(cells, id_index) if str(first).strip()[:1] in _NOT_DATA_FIRST else None
         if reason is not None:
             not_data.append(Rejection(rownum, "", reason))
             continue
@@ -492,6 +497,7 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
         employer_ids[_norm_employer(name)] = e.id
     total = len(checked.rows)
     batch: list[dict[str, Any]] = []
+    ends: dict[tuple[dt.date, int], dt.date | None] = {}
     with larger_page_cache(session.connection()):
         for n, r in enumerate(checked.rows):
             if abort is not None and n % 500 == 0 and abort():
@@ -500,7 +506,11 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
             r.pop("_row")
             r["employer_id"] = employer_ids.get(emp) if emp else None
             r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
-            r["service_end_date"] = service_end(r["arrival_date"], r["service_years"])
+            key = (r["arrival_date"], r["service_years"])
+            end = ends.get(key, ends)
+            if end is ends:  # a roster has few arrival days and commitments: each pair is worked out once
+                end = ends[key] = service_end(*key)
+            r["service_end_date"] = end
             batch.append(r)
             if len(batch) == 2000 or n == total - 1:
                 if progress is not None:
