@@ -72,6 +72,8 @@ def build_city(pg_admin_url: str, pg_url: str) -> tuple[City, callable]:
             database.dispose()
         in_db = create_engine(make_url(pg_admin_url).set(database=base.database), isolation_level="AUTOCOMMIT")
         with in_db.connect() as conn:
+            for role in roles.values():  # a CREATEROLE owner (CI's) may end a role's sessions only as its member
+                conn.execute(text(f'GRANT "{role}" TO CURRENT_USER'))
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(:r)"),
                          {"r": list(roles.values())})
             for role in roles.values():
