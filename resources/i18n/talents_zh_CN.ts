@@ -564,10 +564,6 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
         <source>{valid} rows are ready to import; {bad} rows rejected; {blank} blank rows skipped.</source>
         <translation>可导入 {valid} 行；{bad} 行未通过检查；已跳过 {blank} 个空行。</translation>
     </message>

@@ -6,7 +6,7 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from talentdesk.domain.errors import TalentDeskError
 
@@ -67,3 +67,16 @@ def install_excepthook() -> None:
             sys.__excepthook__(exc_type, exc, tb)
 
     sys.excepthook = hook
+
+
+def say_error(parent: QWidget, exc: BaseException, label: QLabel, *, fields: dict | None = None,
+              details: bool = False) -> None:
+    """A refusal the clerk can act on (TalentDeskError) goes on `label` — with its details when asked — and puts
+    the cursor in the field it names when that field is among `fields`; anything else is shown as an error."""
+    if not isinstance(exc, TalentDeskError):
+        show_error(parent, exc)
+        return
+    label.setText("\n".join([exc.message, *exc.details]) if details else exc.message)
+    field = (fields or {}).get(exc.field or "")
+    if field is not None:
+        field.setFocus()

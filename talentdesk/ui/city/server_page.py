@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call_free
 from talentdesk.services.city.connect import ServerCheck, check_server, server_address
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import radio_group
 from talentdesk.ui.common.style import error_style, ok_style
 
@@ -93,9 +94,7 @@ class LocationPage(QWizardPage):
             self.tr("On the office's or the city's database server (PostgreSQL)"))
         self.form = ServerForm(runner, self)
         self.form.setEnabled(False)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         layout = QVBoxLayout(self)
         for w in (self.local, self.server, self.form, self.error):
             layout.addWidget(w)

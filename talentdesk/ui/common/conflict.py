@@ -89,6 +89,24 @@ class ConflictDialog(QDialog):
                 for f, button in self.keep_mine.items()}
 
 
+@dataclasses.dataclass
+class OpenRecord:
+    """The record a form shows: its id (None: a new one, not saved yet), the version its save is checked against
+    (a save after another clerk's meets an EditConflict), and its values as loaded (offer_choice's `loaded`)."""
+
+    id: int | None = None
+    version: int | None = None
+    loaded: dict = dataclasses.field(default_factory=dict)
+
+    def show(self, record_id: int, version: int, loaded: dict) -> None:
+        """The form now shows this stored record, with these values."""
+        self.id, self.version, self.loaded = record_id, version, loaded
+
+    def start_new(self) -> None:
+        """The form now holds a new record: nothing stored to check a save against."""
+        self.id = self.version = None
+
+
 def offer_choice(parent, exc: BaseException, *, mine: Any, loaded: Any = None,
                  resave: Callable[[Any, int], None], on_cancel: Callable[[], None] | None = None) -> bool:
     """The one way every editor answers a save that met a newer version: when `exc` is an EditConflict with both

@@ -19,17 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.i18n import translate
 from talentdesk.services.base import call
 from talentdesk.services.common.tabular import ImportOutcome
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.progress import run_with_progress
-from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.widgets import error_label, make_table_view
+from talentdesk.ui.errors import say_error
 from talentdesk.ui.common.screen import fit_to_screen
 from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.domain.labels import join_list
@@ -47,34 +45,51 @@ def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
 
 
 class ImportControls:
-    """What every file-import dialog has: the file row, the error line, "skip the refused rows", and the
-    Import / Check again / Close buttons, enabled by one rule. The dialog keeps its own tables and texts."""
+    """What every file-import dialog has: the file row (choosing a file calls `load` with its path), the summary and
+    error lines, "skip the refused rows" (ticking it calls `changed`), and the Import / Check again / Close buttons,
+    enabled by one rule. The dialog reaches these widgets under the same names (dialog.path_edit, dialog.summary, …)
+    and keeps its own tables and texts."""
 
-    def __init__(self, dialog: QDialog, *, skip_text: str, browse, check, run_import) -> None:
+    SHARED = ("path_edit", "summary", "error", "skip_invalid", "check_button", "import_button", "buttons")
+
+    def __init__(self, dialog: QDialog, *, skip_text: str, choose_title: str, load, check, run_import,
+                 changed) -> None:
         self.path_edit = QLineEdit(dialog)
         self.path_edit.setReadOnly(True)
         choose = QPushButton(translate("FileImportDialog", "Choose file…"), dialog)
-        choose.clicked.connect(browse)
+        choose.clicked.connect(lambda _checked=False: self._browse(dialog, choose_title, load))
         self.file_row = QHBoxLayout()
         self.file_row.addWidget(QLabel(translate("FileImportDialog", "File:"), dialog))
         self.file_row.addWidget(self.path_edit, 1)
         self.file_row.addWidget(choose)
-        self.error = QLabel(dialog)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
+        self.summary = QLabel(dialog)
+        self.summary.setWordWrap(True)
+        self.error = error_label(dialog)
         self.skip_invalid = QCheckBox(skip_text, dialog)
+        self.skip_invalid.toggled.connect(lambda _on: changed())
         self.check_button = QPushButton(translate("FileImportDialog", "Check again"), dialog)
         self.check_button.clicked.connect(check)
         self.buttons = dialog_buttons(dialog, run_import, ok_text=translate("FileImportDialog", "Import"),
                                       cancel_text=translate("FileImportDialog", "Close"))
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for name in self.SHARED:
+            setattr(dialog, name, getattr(self, name))
 
-    def choose(self, parent: QWidget, title: str) -> str:
-        """Ask for the Excel or CSV file to import; "" when the clerk cancels."""
+    def _browse(self, parent: QWidget, title: str, load) -> None:
+        """Ask for the Excel or CSV file to import and load it (nothing when the clerk cancels)."""
         path, _f = open_file_name(parent, title,
                                   translate("FileImportDialog", "Excel or CSV (*.xlsx *.csv);;All files (*)"))
-        return path
+        if path:
+            load(path)
+
+    def checking(self, path: str) -> bool:
+        """Say a check of the file at path has begun; False when no file is chosen yet (nothing to check)."""
+        if not path:
+            return False
+        self.summary.setText(translate("FileImportDialog", "Checking every row…"))
+        self.error.setText("")
+        return True
 
     def update(self, result, path: str, *, decided: bool = True) -> None:
         """Import only a checked file with valid rows, every choice made (`decided`), and with refused rows only
@@ -83,12 +98,13 @@ class ImportControls:
                                            and (not result.rejected or self.skip_invalid.isChecked())))
         self.check_button.setEnabled(bool(path))
 
-    def failed(self, parent: QWidget, exc: BaseException) -> None:
-        """A refusal the clerk can act on goes on the error line; anything else is shown as an error."""
-        if isinstance(exc, TalentDeskError):
-            self.error.setText("\n".join([exc.message, *exc.details]))
-        else:
-            show_error(parent, exc)
+    def failed(self, parent: QWidget, exc: BaseException, *tables: RowTableModel) -> None:
+        """The check or import failed: the tables and the summary are emptied; a refusal the clerk can act on goes on
+        the error line, anything else is shown as an error."""
+        for table in tables:
+            table.set_rows([])
+        self.summary.setText("")
+        say_error(parent, exc, self.error, details=True)
 
 
 def problem_rows_model(parent: QWidget, *, last: str, column: bool = True, tooltip: bool = False) -> RowTableModel:
@@ -116,12 +132,10 @@ class FileImportDialog(QDialog):
         self.result: ImportOutcome | None = None
         self.setWindowTitle(title)
         fit_to_screen(self, 1200, 720)
-        c = self.controls = ImportControls(
+        self.controls = ImportControls(
             self, skip_text=self.tr("Skip the refused rows and import only the valid ones"),
-            browse=self.choose_file, check=self.check, run_import=self.run_import)
-        self.path_edit, self.error, self.skip_invalid = c.path_edit, c.error, c.skip_invalid
-        self.check_button, self.import_button, self.buttons = c.check_button, c.import_button, c.buttons
-        self.skip_invalid.toggled.connect(self._update_buttons)
+            choose_title=self.tr("Choose the file"), load=self.load_file, check=self.check, run_import=self.run_import,
+            changed=self._update_buttons)
         intro = QLabel(intro, self)
         intro.setWordWrap(True)
 
@@ -147,14 +161,12 @@ class FileImportDialog(QDialog):
             self.preview_view.hide()
             split.addWidget(right)
 
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
         # rows hidden in Excel are left out unless the clerk ticks this (shown only when the file has such rows)
         self.include_hidden = QCheckBox(self.tr("Also import the rows hidden in Excel"), self)
         self.include_hidden.setVisible(False)
         self.include_hidden.toggled.connect(lambda _on: self.check())
         lay = QVBoxLayout(self)
-        lay.addLayout(c.file_row)
+        lay.addLayout(self.controls.file_row)
         lay.addWidget(intro)
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
@@ -164,21 +176,14 @@ class FileImportDialog(QDialog):
         lay.addWidget(self.buttons)
         self._update_buttons()
 
-    def choose_file(self) -> None:
-        path = self.controls.choose(self, self.tr("Choose the file"))
-        if path:
-            self.load_file(path)
-
     def load_file(self, path: str) -> None:
         self.path = path
         self.path_edit.setText(path)
         self.check()
 
     def check(self) -> None:
-        if not self.path:
+        if not self.controls.checking(self.path):
             return
-        self.summary.setText(self.tr("Checking every row…"))
-        self.error.setText("")
         self.result = None
         self._update_buttons()
         self._run = run_with_progress(self, self.context.runner, self.tr("Checking every row…"),
@@ -219,11 +224,7 @@ class FileImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.result = None
-        self.preview_model.set_rows([])
-        self.rejected_model.set_rows([])
-        self.warnings_model.set_rows([])
-        self.summary.setText("")
-        self.controls.failed(self, exc)
+        self.controls.failed(self, exc, self.preview_model, self.rejected_model, self.warnings_model)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

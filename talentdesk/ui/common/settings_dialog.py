@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import Permission, call
 from talentdesk.services.common import settings as office
 from talentdesk.services.growth import risk
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
-from talentdesk.ui.common.style import error_style, muted_style
+from talentdesk.ui.common.style import muted_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.errors import say_error, show_error
 from talentdesk.ui.common.file_dialogs import open_file_name
 from talentdesk.ui.common.screen import fit_to_screen
 
@@ -154,9 +154,7 @@ class SettingsDialog(GuardedDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(error_style())
+        self.error = error_label(self)
         self.buttons = dialog_buttons(self, self.save, ok_text=self.tr("Save"), cancel_text=self.tr("Cancel"),
                                       ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
@@ -242,10 +240,4 @@ class SettingsDialog(GuardedDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, TalentDeskError):
-            self.error.setText(exc.message)
-            w = self.widgets.get(exc.field or "")
-            if w is not None:
-                w.setFocus()
-        else:
-            show_error(self, exc)
+        say_error(self, exc, self.error, fields=self.widgets)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from talentdesk.domain.errors import ValidationError
+from talentdesk.ui.common.style import error_style
 
 
 def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows: int | None = None) -> QTableView:
@@ -26,6 +27,36 @@ def make_table_view(model, parent=None, *, sortable: bool = True, size_from_rows
     if size_from_rows is not None:
         view.horizontalHeader().setResizeContentsPrecision(size_from_rows)
     return view
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped line in the error colour, where a dialog or panel says what to correct."""
+    label = QLabel(parent)
+    label.setStyleSheet(error_style())
+    label.setWordWrap(True)
+    return label
+
+
+def reselect(view: QTableView, index) -> None:
+    """Put view's selection and current row back on index (no row when index is invalid) without telling anyone:
+    the clerk chose to stay on the row with unsaved changes."""
+    sm = view.selectionModel()
+    sm.blockSignals(True)
+    if index.isValid():
+        view.selectRow(index.row())
+        sm.setCurrentIndex(index, sm.SelectionFlag.NoUpdate)
+    else:
+        view.clearSelection()
+    sm.blockSignals(False)
+
+
+def choice_box(parent: QWidget | None, first: str, items=(), *, first_data=None) -> QComboBox:
+    """A combo box offering `first` (e.g. "All tiers", its data first_data) and then the (text, data) items."""
+    combo = QComboBox(parent)
+    combo.addItem(first, first_data)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
 
 
 def read_or_say(read, message):

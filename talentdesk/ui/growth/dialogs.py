@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import enums as E
 from talentdesk.domain.labels import choices
 from talentdesk.services.growth import events, training
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import from_qdate
-from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.screen import fit_to_screen
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
@@ -47,9 +46,7 @@ class _Form(GuardedDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.error.hide()
         self.buttons = dialog_buttons(self, self.accept)
         lay = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from talentdesk.services.ledger import grants
 from talentdesk.services.ledger import payments
 from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.dates import from_qdate, to_qdate
 from talentdesk.ui.common.tab import AppContext
@@ -158,9 +159,7 @@ class PolicyDialog(GuardedDialog):
         self.excludes.setMaximumHeight(90)
         self.notes = QPlainTextEdit(p.notes if p else "", self)
         self.notes.setMaximumHeight(50)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
 
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
@@ -351,9 +350,7 @@ class MarkPaidDialog(GuardedDialog):
         self.voucher.setPlaceholderText(self.tr("e.g. 记-202611-0012"))
         self.date = date_edit(self)
         self.method = enum_combo(self, E.PaymentMethod)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(error_style())
+        self.error = error_label(self)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("{n} payment orders, {total} in all.").format(
             n=len(self.payment_ids), total=format_yuan(total_fen))))

@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import label
 from talentdesk.domain.parsing import parse_date_value
 from talentdesk.services.base import Permission, call
 from talentdesk.services.ledger import eligibility
+from talentdesk.ui.errors import say_error
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
-from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view, read_or_say, refill_combo
+from talentdesk.ui.common.widgets import error_label, make_table_view, read_or_say, refill_combo
 from talentdesk.ui.ledger.pages import Page
 from talentdesk.ui.common.layouts import button, column, dialog_buttons, panel, row, splitter
 
@@ -84,9 +83,7 @@ class RulesDialog(QDialog):
         form.addRow(self.tr("Service commitment signed, at least (years)"), self.years)
         form.addRow(self.tr("Materials (申报材料)"), mat_row)
         form.addRow("", self.block)
-        self.message = QLabel()
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
+        self.message = error_label()
         buttons = dialog_buttons(self, self._save, ok=QDialogButtonBox.StandardButton.Save)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -113,12 +110,7 @@ class RulesDialog(QDialog):
                                        on_done=lambda _r: self.accept(), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, TalentDeskError):
-            self.message.setText(exc.message)
-        else:
-            from talentdesk.ui.errors import show_error
-
-            show_error(self, exc)
+        say_error(self, exc, self.message)
 
 
 class SweepPage(Page):

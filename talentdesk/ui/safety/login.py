@@ -18,8 +18,8 @@ from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import Actor, call, call_free
 from talentdesk.services.safety import accounts, encryption
 from talentdesk.store import cipher
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.runner import Runner
-from talentdesk.ui.common.style import error_style
 
 
 def submit_own_password_change(runner: Runner, *, old_password: str, new_password: str,
@@ -78,9 +78,7 @@ class LoginDialog(QDialog):
         self.state = QLabel(self)
         self.state.hide()
         layout.addWidget(self.state)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(error_style())
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(self)

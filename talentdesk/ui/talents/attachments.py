@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from talentdesk.services.talents import attachments
+from talentdesk.ui.common.layouts import STRETCH, button, column, row
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
+from talentdesk.ui.talents.talent_rows import load_talent_rows
 from talentdesk.services.base import call
 from talentdesk.ui.common.file_dialogs import open_file_name
 
@@ -42,28 +44,18 @@ class AttachmentsPanel(QWidget):
         self.kind = QComboBox()
         for code, name in kinds.items():
             self.kind.addItem(name, code)
-        add = QPushButton(self.tr("Add file…"))
-        open_b = QPushButton(self.tr("Open"))
-        remove = QPushButton(self.tr("Remove…"))
-        add.clicked.connect(self.add_file)
-        open_b.clicked.connect(self.open_selected)
-        remove.clicked.connect(self.remove_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.kind)
-        for b in (add, open_b, remove):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.view)
-        lay.addLayout(row)
+        column(self.view,
+               row(self.kind, button(self.tr("Add file…"), None, self.add_file),
+                   button(self.tr("Open"), None, self.open_selected),
+                   button(self.tr("Remove…"), None, self.remove_selected), STRETCH),
+               parent=self)
 
     def set_talent(self, talent_id: int) -> None:
         self.talent_id = talent_id
         self.reload()
 
     def reload(self) -> None:
-        if self.talent_id is not None:
-            self.context.runner.submit(call(attachments.list_attachments, talent_id=self.talent_id), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
+        load_talent_rows(self, attachments.list_attachments)
 
     def _selected(self):
         idx = self.view.currentIndex()

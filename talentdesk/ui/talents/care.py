@@ -2,24 +2,23 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QComboBox, QFormLayout, QLineEdit, QMessageBox, QPlainTextEdit, QWidget,
 )
 
 from talentdesk.domain import enums as E
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.labels import choices, label
 from talentdesk.services.base import call
 from talentdesk.services.talents import care
-from talentdesk.ui.common.conflict import offer_choice
+from talentdesk.ui.common.layouts import STRETCH, button, column, row
+from talentdesk.ui.common.conflict import OpenRecord, offer_choice
 from talentdesk.ui.common.formatting import fmt_date
-from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import UnsavedTracker
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
+from talentdesk.ui.common.widgets import error_label, make_table_view, reselect
 from talentdesk.ui.common.screen import in_scroll_area
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.errors import say_error
+from talentdesk.ui.talents.talent_rows import load_talent_rows
 
 
 class CarePanel(QWidget):
@@ -27,9 +26,7 @@ class CarePanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.talent_id: int | None = None
-        self.case_version: int | None = None
-        self.loaded_values: dict = {}
-        self.case_id: int | None = None
+        self.case = OpenRecord()
         self.model = RowTableModel([
             Column(self.tr("Kind"), lambda r: label(E.CareKind, r.kind)),
             Column(self.tr("Title"), lambda r: r.title),
@@ -57,26 +54,16 @@ class CarePanel(QWidget):
         form.addRow(self.tr("Opened on *"), self.f["opened_on"])
         form.addRow(self.tr("Closed on"), self.f["closed_on"])
         form.addRow(self.tr("Notes"), self.notes)
-        self.message = QLabel()
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
+        self.message = error_label()
         for w in self.f.values():
             w.textChanged.connect(self._check)
         self.kind.currentIndexChanged.connect(self._check)
-        new_b, save_b, del_b = QPushButton(self.tr("New case")), QPushButton(self.tr("Save case")), QPushButton(
-            self.tr("Delete case…"))
-        new_b.clicked.connect(self.new_case)
-        save_b.clicked.connect(self.save_case)
-        del_b.clicked.connect(self.delete_case)
-        row = QHBoxLayout()
-        for b in (new_b, save_b, del_b):
-            row.addWidget(b)
-        row.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(in_scroll_area(form, self))  # scrolls rather than push the dialog off a small screen
-        lay.addWidget(self.message)
-        lay.addLayout(row)
+        column((self.view, 1),
+               in_scroll_area(form, self),  # scrolls rather than push the dialog off a small screen
+               self.message,
+               row(button(self.tr("New case"), None, self.new_case), button(self.tr("Save case"), None, self.save_case),
+                   button(self.tr("Delete case…"), None, self.delete_case), STRETCH),
+               parent=self)
         self.unsaved = UnsavedTracker(*self.f.values(), self.kind, self.notes)
         self.unsaved.mark_clean()
 
@@ -85,8 +72,7 @@ class CarePanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if self.talent_id is not None:
-            self.context.runner.submit(call(care.list_care_cases, talent_id=self.talent_id), on_done=self.model.set_rows, on_error=lambda e: show_error(self, e))
+        load_talent_rows(self, care.list_care_cases)
 
     def values(self) -> dict:
         out = {k: w.text() for k, w in self.f.items()}
@@ -102,40 +88,27 @@ class CarePanel(QWidget):
         if not current.isValid():
             return
         if not self.unsaved.ok_to_discard(self):
-            self._reselect(prev)
+            reselect(self.view, prev)
             return
         self._fill(self.model.row_at(current.row()))
 
     def _fill(self, r: care.CareRow) -> None:
         """The form shows case `r` as stored, and saves against its version."""
-        self.case_id = r.id
         self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
         for k in ("title", "room"):
             self.f[k].setText(getattr(r, k))
         for k in ("move_in_date", "move_out_date", "opened_on", "closed_on"):
             self.f[k].setText(fmt_date(getattr(r, k)))
         self.notes.setPlainText(r.notes)
-        self.case_version = r.version
-        self.loaded_values = self.values()
+        self.case.show(r.id, r.version, self.values())
         self.unsaved.mark_clean()
-
-    def _reselect(self, index) -> None:
-        sm = self.view.selectionModel()
-        sm.blockSignals(True)
-        if index.isValid():
-            self.view.selectRow(index.row())
-            sm.setCurrentIndex(index, sm.SelectionFlag.NoUpdate)
-        else:
-            self.view.clearSelection()
-        sm.blockSignals(False)
 
     def new_case(self) -> None:
         import datetime as dt
 
         if not self.unsaved.ok_to_discard(self):
             return
-        self.case_id = None
-        self.case_version = None
+        self.case.start_new()
         for w in self.f.values():
             w.clear()
         self.notes.clear()
@@ -144,11 +117,11 @@ class CarePanel(QWidget):
         self.unsaved.mark_clean()
 
     def save_case(self) -> None:
-        self._submit(self.values(), self.case_version)
+        self._submit(self.values(), self.case.version)
 
     def _submit(self, values: dict, version: int | None) -> None:
         self.context.runner.submit(call(care.save_care_case, talent_id=self.talent_id, values=values,
-                                        case_id=self.case_id, expected_version=version),
+                                        case_id=self.case.id, expected_version=version),
                                    on_done=self._saved, on_error=self._failed)
 
     def _saved(self, row) -> None:
@@ -157,17 +130,14 @@ class CarePanel(QWidget):
         self.reload()
 
     def _failed(self, exc) -> None:
-        if offer_choice(self, exc, mine=self.values(), loaded=self.loaded_values, resave=self._submit):
+        if offer_choice(self, exc, mine=self.values(), loaded=self.case.loaded, resave=self._submit):
             return
-        if isinstance(exc, TalentDeskError):
-            self.message.setText(exc.message)
-        else:
-            show_error(self, exc)
+        say_error(self, exc, self.message)
 
     def delete_case(self) -> None:
-        if self.case_id is None:
+        if self.case.id is None:
             return
         if QMessageBox.question(self, self.tr("Delete case"), self.tr("Delete this care case?")) != \
                 QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(call(care.delete_care_case, case_id=self.case_id), on_done=lambda _r: (self.unsaved.forget(), self.new_case(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(care.delete_care_case, case_id=self.case.id), on_done=lambda _r: (self.unsaved.forget(), self.new_case(), self.reload()), on_error=self._failed)

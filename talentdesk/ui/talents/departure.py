@@ -7,22 +7,20 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, exit_reasons, records
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.unsaved import GuardedDialog
-from talentdesk.ui.common.style import error_style
 from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.errors import say_error
 
 
 class DepartureDialog(GuardedDialog):
@@ -52,9 +50,7 @@ class DepartureDialog(GuardedDialog):
         note = QLabel(self.tr("The talent becomes inactive, future instalments stop, current mentor pairings end and "
                               "the subsidy ledger applies its clawback rule (unless a waiver reason is given)."))
         note.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
+        self.message = error_label()
         buttons = dialog_buttons(self, self._submit, ok_text=self.tr("Record departure"), cancel_text=self.tr("Cancel"))
         lay = QVBoxLayout(self)
         lay.addWidget(note)
@@ -85,7 +81,4 @@ class DepartureDialog(GuardedDialog):
         self.accept()
 
     def _failed(self, exc) -> None:
-        if isinstance(exc, TalentDeskError):
-            self.message.setText(exc.message)
-        else:
-            show_error(self, exc)
+        say_error(self, exc, self.message)

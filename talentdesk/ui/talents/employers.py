@@ -2,28 +2,22 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
 )
 
-from talentdesk.domain.errors import TalentDeskError
 from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import employers
-from talentdesk.ui.common.conflict import offer_choice
-from talentdesk.ui.common.style import error_style
+from talentdesk.ui.common.layouts import STRETCH, button, column, row
+from talentdesk.ui.common.conflict import OpenRecord, offer_choice
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import make_table_view
-from talentdesk.ui.errors import show_error
+from talentdesk.ui.common.widgets import error_label, make_table_view, reselect
+from talentdesk.ui.errors import say_error, show_error
 from talentdesk.ui.common.screen import fit_to_screen
 
 
@@ -31,9 +25,7 @@ class EmployersDialog(GuardedDialog):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        self.current_id: int | None = None
-        self.current_version: int | None = None
-        self.loaded_values: dict = {}
+        self.current = OpenRecord()
         self.setWindowTitle(self.tr("Employers"))
         fit_to_screen(self, 760, 520)
         self.model = RowTableModel([
@@ -52,28 +44,14 @@ class EmployersDialog(GuardedDialog):
                            ("contact", self.tr("Contact person")), ("phone", self.tr("Phone"))):
             form.addRow(caption, self.fields[k])
         self.fields["uscc"].textChanged.connect(self._check_uscc)
-        self.message = QLabel()
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
-        new_b = QPushButton(self.tr("New"))
-        save_b = QPushButton(self.tr("Save"))
-        del_b = QPushButton(self.tr("Remove"))
-        new_b.clicked.connect(self._new)
-        save_b.clicked.connect(self._save)
-        del_b.clicked.connect(self._delete)
-        row = QHBoxLayout()
-        for b in (new_b, save_b, del_b):
-            row.addWidget(b)
-        row.addStretch(1)
+        self.message = error_label()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.view, 1)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addLayout(row)
-        lay.addWidget(close)
+        column((self.view, 1), form, self.message,
+               row(button(self.tr("New"), None, self._new), button(self.tr("Save"), None, self._save),
+                   button(self.tr("Remove"), None, self._delete), STRETCH),
+               close, parent=self)
         self.reload()
 
     def unsaved_roots(self) -> list:
@@ -96,31 +74,22 @@ class EmployersDialog(GuardedDialog):
         if not current.isValid():
             return
         if not self.unsaved.ok_to_discard(self):
-            sm = self.view.selectionModel()
-            sm.blockSignals(True)
-            if previous.isValid():
-                self.view.selectRow(previous.row())
-            else:
-                self.view.clearSelection()
-            sm.blockSignals(False)
+            reselect(self.view, previous)
             return
         row = self.model.row_at(current.row())
         self.context.runner.submit(call(employers.get_employer, employer_id=row.id), on_done=self._show)
 
     def _show(self, e: employers.EmployerDetail) -> None:
-        self.current_id = e.id
-        self.current_version = e.version
         for k in self.fields:
             self.fields[k].setText(getattr(e, k) or "")
-        self.loaded_values = {k: f.text() for k, f in self.fields.items()}
+        self.current.show(e.id, e.version, {k: f.text() for k, f in self.fields.items()})
         self.message.setText("")
         self.mark_clean()
 
     def _new(self) -> None:
         if not self.unsaved.ok_to_discard(self):
             return
-        self.current_id = None
-        self.current_version = None
+        self.current.start_new()
         for f in self.fields.values():
             f.clear()
         self.view.clearSelection()
@@ -128,35 +97,29 @@ class EmployersDialog(GuardedDialog):
         self.fields["name"].setFocus()
 
     def _save(self) -> None:
-        self._submit({k: f.text() for k, f in self.fields.items()}, self.current_version)
+        self._submit({k: f.text() for k, f in self.fields.items()}, self.current.version)
 
     def _submit(self, values: dict, version: int | None) -> None:
-        self.context.runner.submit(call(employers.save_employer, values=values, employer_id=self.current_id,
+        self.context.runner.submit(call(employers.save_employer, values=values, employer_id=self.current.id,
                                         expected_version=version), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, e) -> None:
         self._show(e)  # the fields as stored (a conflict's choice included), and the version to save against next
-        self.current_id = e.id
         self.message.setText("")
         self.mark_clean()
         self.reload()
 
     def _failed(self, exc) -> None:
-        if offer_choice(self, exc, mine={k: f.text() for k, f in self.fields.items()}, loaded=self.loaded_values,
+        if offer_choice(self, exc, mine={k: f.text() for k, f in self.fields.items()}, loaded=self.current.loaded,
                         resave=self._submit):
             return
-        if isinstance(exc, TalentDeskError):
-            self.message.setText(exc.message)
-            if exc.field in self.fields:
-                self.fields[exc.field].setFocus()
-        else:
-            show_error(self, exc)
+        say_error(self, exc, self.message, fields=self.fields)
 
     def _delete(self) -> None:
-        if self.current_id is None:
+        if self.current.id is None:
             return
         name = self.fields["name"].text()
         if QMessageBox.question(self, self.tr("Remove employer"),
                                 self.tr("Remove {name}?").format(name=name)) != QMessageBox.StandardButton.Yes:
             return
-        self.context.runner.submit(call(employers.delete_employer, employer_id=self.current_id), on_done=lambda _r: (self.unsaved.forget(), self._new(), self.reload()), on_error=self._failed)
+        self.context.runner.submit(call(employers.delete_employer, employer_id=self.current.id), on_done=lambda _r: (self.unsaved.forget(), self._new(), self.reload()), on_error=self._failed)

@@ -50,12 +50,10 @@ class ImportDialog(QDialog):
         self.context.runner.submit(call(list_tiers), on_done=self._tiers_loaded)
         self.setWindowTitle(self.tr("Import talents from Excel or CSV"))
         fit_to_screen(self, 1000, 720)
-        c = self.controls = ImportControls(
+        self.controls = ImportControls(
             self, skip_text=self.tr("Skip invalid rows and import only the valid ones"),
-            browse=self.choose_file, check=self.check, run_import=self.run_import)
-        self.path_edit, self.error, self.skip_invalid = c.path_edit, c.error, c.skip_invalid
-        self.check_button, self.import_button, self.buttons = c.check_button, c.import_button, c.buttons
-        self.skip_invalid.toggled.connect(self._update_buttons)
+            choose_title=self.tr("Choose a roster"), load=self.load_file, check=self.check, run_import=self.run_import,
+            changed=self._update_buttons)
 
         self.columns = QTableWidget(0, 2)
         self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Imported as")])
@@ -113,8 +111,6 @@ class ImportDialog(QDialog):
         split.addWidget(right)
         split.setSizes([420, 580])
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
         self.employers = QLabel()
         self.employers.setWordWrap(True)
         self.hidden_label = QLabel()
@@ -130,7 +126,7 @@ class ImportDialog(QDialog):
         hidden_bar.addWidget(self.hidden_skip)
         hidden_bar.addStretch(1)
         lay = QVBoxLayout(self)
-        lay.addLayout(c.file_row)
+        lay.addLayout(self.controls.file_row)
         lay.addWidget(split, 1)
         lay.addWidget(self.summary)
         lay.addWidget(self.employers)
@@ -272,11 +268,6 @@ class ImportDialog(QDialog):
         return None
 
     # ------------------------------------------------------------ file and columns
-    def choose_file(self) -> None:
-        path = self.controls.choose(self, self.tr("Choose a roster"))
-        if path:
-            self.load_file(path)
-
     def load_file(self, path: str) -> None:
         self.path = path
         self.path_edit.setText(path)
@@ -321,10 +312,8 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------ check (dry run) and import
     def check(self) -> None:
-        if not self.path:
+        if not self.controls.checking(self.path):
             return
-        self.summary.setText(self.tr("Checking every row…"))
-        self.error.setText("")
         self.result = None
         self._update_buttons()
         self.context.runner.submit(call(importer.import_talents, path=self.path, dry_run=True, mapping=self.mapping(),
@@ -353,10 +342,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.result = None
-        self.rejected_model.set_rows([])
-        self.notes_model.set_rows([])
-        self.summary.setText("")
-        self.controls.failed(self, exc)
+        self.controls.failed(self, exc, self.rejected_model, self.notes_model)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

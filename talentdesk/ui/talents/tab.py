@@ -27,7 +27,7 @@ from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.progress import run_with_progress
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.common.table_model import ROW_ROLE, Column, PagedTableModel
-from talentdesk.ui.common.widgets import FilterRow, make_table_view, refill_combo
+from talentdesk.ui.common.widgets import FilterRow, choice_box, make_table_view, refill_combo
 from talentdesk.ui.errors import show_error
 from talentdesk.services.base import call
 from talentdesk.ui.common.file_dialogs import save_file_name
@@ -43,26 +43,17 @@ class TalentsTab(Tab):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search name, pinyin (zs), ID number, phone or employer"))
         self.search.setClearButtonEnabled(True)
-        self.status = QComboBox(self)
-        self.status.addItem(self.tr("All statuses"), None)
-        for code, text in choices(E.TalentStatus):
-            self.status.addItem(text, code)
-        self.tier = QComboBox(self)
-        self.tier.addItem(self.tr("All tiers"), None)
-        self.employer = QComboBox(self)
-        self.employer.addItem(self.tr("All employers"), None)
-        self.education = QComboBox(self)
-        self.education.addItem(self.tr("All education"), None)
-        for code, text in choices(E.Education):
-            self.education.addItem(text, code)
-        self.arrival_year = QComboBox(self)
-        self.arrival_year.addItem(self.tr("Any arrival year"), None)
-        for y in range(dt.date.today().year + 1, 1979, -1):
-            self.arrival_year.addItem(str(y), y)
-        self.ending = QComboBox(self)
-        self.ending.addItem(self.tr("Any commitment end"), None)
-        for months in (3, 6, 12, 24, 36):
-            self.ending.addItem(self.tr("Commitment ends within {n} months").format(n=months), months)
+        self.status = choice_box(self, self.tr("All statuses"),
+                                 ((text, code) for code, text in choices(E.TalentStatus)))
+        self.tier = choice_box(self, self.tr("All tiers"))
+        self.employer = choice_box(self, self.tr("All employers"))
+        self.education = choice_box(self, self.tr("All education"),
+                                    ((text, code) for code, text in choices(E.Education)))
+        self.arrival_year = choice_box(self, self.tr("Any arrival year"),
+                                       ((str(y), y) for y in range(dt.date.today().year + 1, 1979, -1)))
+        self.ending = choice_box(self, self.tr("Any commitment end"),
+                                 ((self.tr("Commitment ends within {n} months").format(n=months), months)
+                                  for months in (3, 6, 12, 24, 36)))
         for box in (self.status, self.tier, self.employer, self.education, self.arrival_year, self.ending):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)

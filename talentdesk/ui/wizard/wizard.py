@@ -29,6 +29,7 @@ from talentdesk.paths import backups_dir_for, resources_dir
 from talentdesk.services.base import Call, Database, call, call_free
 from talentdesk.services.safety.accounts import hash_new_password
 from talentdesk.services.safety.setup import AdminAccount, SetupFacts, apply_setup, setup_facts
+from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import radio_group
 from talentdesk.ui.common.progress import run_and_wait
 from talentdesk.ui.runner import Runner
@@ -158,9 +159,7 @@ class BackupPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(error_style())
+        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
         layout.addWidget(QLabel(self.tr("Also copy each backup to this folder:"), self))
@@ -203,9 +202,7 @@ class AccountsPage(QWizardPage):
         form.addRow(self.tr("Full name:"), self.display_name)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Password again:"), self.confirm)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(error_style())
+        self.error = error_label(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.single)
         layout.addWidget(self.accounts)
