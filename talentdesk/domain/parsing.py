@@ -210,6 +210,8 @@ def parse_tier(raw: Any, tiers: Mapping[str, str], *, field: str = "tier_code") 
 def parse_flag(raw: Any, *, field: str) -> bool:
     if isinstance(raw, bool):
         return raw
+    if raw is None:  # no such column, or an empty cell: no
+        return False
     text = re.sub(r"\s+", "", to_halfwidth(str(raw if raw is not None else ""))).lower()
     if text in ("", "0", "否", "no", "n", "false", "f", "×"):
         return False

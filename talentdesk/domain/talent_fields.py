@@ -69,7 +69,10 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
             errors[fieldname] = exc.message
 
     for f in ("name", "ethnicity", "native_place", "school", "major", "professional_title", "post", "notes"):
-        out[f] = _BLANKS.sub(" ", cell_text(values.get(f))) if f != "notes" else cell_text(values.get(f))
+        text = cell_text(values.get(f))
+        # runs of blanks become one space (a lone space is left as it is: no need to look for runs without one)
+        out[f] = _BLANKS.sub(" ", text) if f != "notes" and ("  " in text or "\t" in text or "\u3000" in text) \
+            else text
         if len(out[f]) > MAX_LENGTHS[f]:
             errors[f] = translate("TalentEdit", "At most {n} characters.").format(n=MAX_LENGTHS[f])
     if not out["name"]:

@@ -11,6 +11,7 @@ import enum
 import functools
 import json
 import logging
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -455,50 +456,52 @@ class AuditedSession(Session):
     """A Session whose every insert, update and delete is written to the audit trail in the same transaction."""
 
 
+def _column_changes(session: Session, obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The columns an update changed: (before, after), secrets shown as ***; both empty when nothing really changed."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    if not session.is_modified(obj, include_collections=False):
+        return before, after
+    state = inspect(obj)
+    secret = _redacted(obj)
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old == new:
+                continue
+            redact = attr.key in secret
+            before[attr.key] = "***" if redact else _jsonable(old)
+            after[attr.key] = "***" if redact else _jsonable(new)
+    return before, after
+
+
 @event.listens_for(AuditedSession, "after_flush")
 def _audit_after_flush(session: Session, _flush_context) -> None:
     rows: list[dict[str, Any]] = []
     actor = None
-    for obj in session.new:
-        table = obj.__table__.name
-        if table in NOT_AUDITED:
-            continue
-        actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj),
-                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
-    for obj in session.dirty:
-        table = obj.__table__.name
-        if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
-            continue
-        state = inspect(obj)
-        before, after = {}, {}
-        secret = _redacted(obj)
-        for attr in state.mapper.column_attrs:
-            hist = state.attrs[attr.key].history
-            if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old == new:
+    for action, objs in ((AuditAction.INSERT, session.new), (AuditAction.UPDATE, session.dirty),
+                         (AuditAction.DELETE, session.deleted)):
+        for obj in objs:
+            table = obj.__table__.name
+            if table in NOT_AUDITED:
+                continue
+            if action is AuditAction.UPDATE:
+                before, after = _column_changes(session, obj)
+                if not after:
                     continue
-                redact = attr.key in secret
-                before[attr.key] = "***" if redact else _jsonable(old)
-                after[attr.key] = "***" if redact else _jsonable(new)
-        if after:
+                if table in SETTING_TABLES:  # a county's value names its setting and county in the entry itself
+                    for name in ("county_id", "key"):
+                        if hasattr(obj, name):
+                            before.setdefault(name, getattr(obj, name))
+                            after.setdefault(name, getattr(obj, name))
+            else:  # an inserted row is its values after, a deleted one its values before
+                values = _row_values(obj)
+                before, after = (None, values) if action is AuditAction.INSERT else (values, None)
             actor = actor or actor_of(session)
-            if table in SETTING_TABLES:  # a county's value names its setting and county in the entry itself
-                for name in ("county_id", "key"):
-                    if hasattr(obj, name):
-                        before.setdefault(name, getattr(obj, name))
-                        after.setdefault(name, getattr(obj, name))
-            rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after,
+            rows.append(audit_row(actor, action, table=table, record_id=_pk(obj), before=before, after=after,
                                   summary=_setting_summary(session, obj), county_id=audit_county(session)))
-    for obj in session.deleted:
-        table = obj.__table__.name
-        if table in NOT_AUDITED:
-            continue
-        actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj),
-                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
         session.info["td_audited"] = True
@@ -565,27 +568,21 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     stmt = insert(table)
     watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
+    extra: dict[str, Any] = {}
     if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
-        county = session_county(session)  # (filled after the audit entry: as the column default, not a parameter)
-        rows = [{**r, "county_id": county} for r in rows]
+        extra["county_id"] = session_county(session)  # (after the audit entry: as the column default, not a parameter)
     conn = session.connection()
-    keys = list(rows[0])
+    given = list(rows[0])
     # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
-    defaults = [c for c in table.c if c.key not in rows[0] and c.default is not None]
+    defaults = [c for c in table.c if c.key not in rows[0] and c.key not in extra and c.default is not None]
     if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
-        conn.execute(stmt, rows)
+        conn.execute(stmt, [{**r, **extra} for r in rows] if extra else rows)
         return
-    scalar = {c.key: c.default.arg for c in defaults if c.default.is_scalar}
-    called = [(c.key, c.default.arg) for c in defaults if c.default.is_callable]
-    if defaults:
-        filled = []
-        for r in rows:
-            r = {**r, **scalar}
-            for k, fn in called:
-                r[k] = fn(None)  # SQLAlchemy wraps a no-argument default to take the execution context
-            filled.append(r)
-        rows = filled
-        keys = list(rows[0])
+    extra.update((c.key, c.default.arg) for c in defaults if c.default.is_scalar)
+    called = [c.default.arg for c in defaults if c.default.is_callable]
+    keys = given + list(extra) + [c.key for c in defaults if c.default.is_callable]
+    tail = list(extra.values())
+    pick = operator.itemgetter(*given) if len(given) > 1 else (lambda r, k=given[0]: (r[k],))
     convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
     per = max(1, _variable_limit(conn) // len(keys))
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
@@ -596,7 +593,9 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         chunk = rows[start:start + per]
         flat: list[Any] = []
         for r in chunk:
-            values = [r[k] for k in keys]
+            # the row's values, then the county and the scalar defaults, then the called ones (SQLAlchemy wraps a
+            # no-argument default to take the execution context)
+            values = [*pick(r), *tail, *[fn(None) for fn in called]]
             for i, fn in typed:
                 if values[i] is not None:
                     values[i] = fn(values[i])

@@ -285,7 +285,8 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
     num, cells = rows[best]
     headers = ["" if c is None else str(c).strip() for c in cells]
     data_rows = rows[best + 1:]
-    present = {n for n, cells in data_rows if any(not _blank(c) for c in cells)}
+    # (which rows hold anything is asked only when some are hidden: a large roster has none)
+    present = {n for n, cells in data_rows if any(not _blank(c) for c in cells)} if hidden_rows else set()
     return Sheet(headers, num, data_rows, tuple(f for f in filled if f[0] > num), names,
                  tuple(r for r in hidden_rows if r > num and r in present),
                  tuple(c for c in hidden_cols if c < len(headers) and headers[c]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -155,34 +155,34 @@ class ImportResult:
                 "unknown_values": {k: list(v) for k, v in self.unknown_values.items()}}
 
 
-def parse_fixed(items: list[str] | None) -> dict[str, str]:
-    """--set "人才类别=E" (a field's name or any accepted header, then the value) -> {field: value}."""
-    out = {}
+def _field_named(text: str) -> str:
+    """A field's internal name, or any header accepted for it -> the field; anything else is refused."""
+    fieldname = text.strip() if text.strip() in COLUMNS else field_for_header(text)
+    if fieldname is None:
+        raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
+            field=text.strip(), fields=", ".join(FIELDS)))
+    return fieldname
+
+
+def _pairs(items: list[str] | None, form_error: str, *, at_last: bool) -> Iterator[tuple[str, str]]:
+    """Each "left=right" option value split at its first (or last) "="; one without "=" is refused with form_error."""
     for item in items or []:
         if "=" not in item:
-            raise InputFileError(translate("Importer", "--set needs the form “column=value”, e.g. “人才类别=E”."))
-        target, value = item.split("=", 1)
-        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
-        if fieldname is None:
-            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
-                field=target.strip(), fields=", ".join(FIELDS)))
-        out[fieldname] = value.strip()
-    return out
+            raise InputFileError(form_error)
+        left, right = item.rsplit("=", 1) if at_last else item.split("=", 1)
+        yield left, right
+
+
+def parse_fixed(items: list[str] | None) -> dict[str, str]:
+    """--set "人才类别=E" (a field's name or any accepted header, then the value) -> {field: value}."""
+    form = translate("Importer", "--set needs the form “column=value”, e.g. “人才类别=E”.")
+    return {_field_named(target): value.strip() for target, value in _pairs(items, form, at_last=False)}
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
     """--map "列名=field" (field may be an internal name or any accepted header) -> {header: field}."""
-    out = {}
-    for item in items or []:
-        if "=" not in item:
-            raise InputFileError(translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”."))
-        header, target = item.rsplit("=", 1)
-        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
-        if fieldname is None:
-            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
-                field=target.strip(), fields=", ".join(FIELDS)))
-        out[header.strip()] = fieldname
-    return out
+    form = translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”.")
+    return {header.strip(): _field_named(target) for header, target in _pairs(items, form, at_last=True)}
 
 
 def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
@@ -220,6 +220,7 @@ def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
 # a row under the table that is not a person: totals, notes, who filled it in and when
 _NOT_DATA = re.compile(r"^(合计|总计|小计|共计|总数|汇总|注[:：\s]|注$|备注[:：]|说明[:：]|填表人|填报人|制表人|审核人|"
                        r"负责人|经办人|联系人[:：]|填表日期|填报日期|制表日期|单位负责人|本表)")
+_NOT_DATA_FIRST = frozenset("合总小共汇注备说填制审负经联单本")  # the characters _NOT_DATA's words start with
 
 
 def not_data_reason(cells: list[Any], id_index: int | None) -> str | None:
@@ -311,10 +312,14 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
             raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 1000 == 0:
             progress(n, total, translate("Importer", "Checking rows"))
-        if all(_blank(c) for c in cells):
+        for first in cells:  # the first filled cell (a blank row has none)
+            if first is not None and (not isinstance(first, str) or first.strip()):
+                break
+        else:
             blank += 1
             continue
-        reason = not_data_reason(cells, id_index)
+        # only a row whose first filled cell starts like a totals or notes line can be one (most start otherwise)
+        reason = not_data_reason(cells, id_index) if str(first).strip()[:1] in _NOT_DATA_FIRST else None
         if reason is not None:
             not_data.append(Rejection(rownum, "", reason))
             continue
@@ -492,6 +497,7 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
         employer_ids[_norm_employer(name)] = e.id
     total = len(checked.rows)
     batch: list[dict[str, Any]] = []
+    ends: dict[tuple[dt.date, int], dt.date | None] = {}
     with larger_page_cache(session.connection()):
         for n, r in enumerate(checked.rows):
             if abort is not None and n % 500 == 0 and abort():
@@ -500,7 +506,11 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
             r.pop("_row")
             r["employer_id"] = employer_ids.get(emp) if emp else None
             r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
-            r["service_end_date"] = service_end(r["arrival_date"], r["service_years"])
+            key = (r["arrival_date"], r["service_years"])
+            end = ends.get(key, ends)
+            if end is ends:  # a roster has few arrival days and commitments: each pair is worked out once
+                end = ends[key] = service_end(*key)
+            r["service_end_date"] = end
             batch.append(r)
             if len(batch) == 2000 or n == total - 1:
                 if progress is not None:
