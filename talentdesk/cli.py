@@ -14,9 +14,10 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from talentdesk import __version__, i18n
 from talentdesk.domain.errors import InputFileError, TalentDeskError
@@ -27,6 +28,7 @@ from talentdesk.paths import data_paths
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 @dataclass
@@ -77,6 +79,11 @@ class CliContext:
         database = self.database()
         return cli_actor(database, username=self.user, password=self._password if self.user else None,
                          ask=self.password)
+
+    def run(self, operation: Callable[..., T], /, *, readonly: bool = False, **kwargs: Any) -> T:
+        """One service operation as this run's actor, in its own unit of work (committed when it returns)."""
+        with self.database().session(self.actor(), readonly=readonly) as s:
+            return operation(s, **kwargs)
 
     def emit(self, payload: Any, text: str | None = None) -> None:
         """Print one JSON document (with --json) or the human text."""

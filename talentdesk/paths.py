@@ -14,34 +14,30 @@ from talentdesk import APP_NAME
 
 def bundle_root() -> Path:
     """The folder holding `resources/` and `migrations/` side by side: the PyInstaller bundle, or the source tree
-    (an installed wheel has no such folder: see `_packaged`)."""
+    (an installed wheel has no such folder: see `_bundled`)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
     return Path(__file__).resolve().parent.parent
 
 
-def _packaged(name: str) -> Path | None:
-    """A data folder an installed wheel carries inside the package (`talentdesk/_resources`, `_migrations`; see
-    setup.py). Only a folder on disk counts: Alembic and Qt need real file paths."""
-    folder = Path(__file__).resolve().parent / name  # what importlib.resources gives for a package on disk
-    return folder if folder.is_dir() else None
+def _bundled(name: str) -> Path:
+    """The data folder `name` (`resources` or `migrations`): the copy an installed wheel carries inside the package
+    (`talentdesk/_<name>`, see setup.py) when not frozen, else the one in `bundle_root()`. Only a folder on disk
+    counts: Alembic and Qt need real file paths."""
+    if getattr(sys, "_MEIPASS", None) is None:
+        packaged = Path(__file__).resolve().parent / f"_{name}"  # what importlib.resources gives for a package on disk
+        if packaged.is_dir():
+            return packaged
+    return bundle_root() / name
 
 
 def resources_dir() -> Path:
-    if getattr(sys, "_MEIPASS", None) is None:
-        packaged = _packaged("_resources")
-        if packaged is not None:
-            return packaged
-    return bundle_root() / "resources"
+    return _bundled("resources")
 
 
 def migrations_dir() -> Path:
-    if getattr(sys, "_MEIPASS", None) is None:
-        packaged = _packaged("_migrations")
-        if packaged is not None:
-            return packaged
-    return bundle_root() / "migrations"
+    return _bundled("migrations")
 
 
 def recorded_head(migrations: Path) -> str | None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from alembic import op
 
+from talentdesk.store.schema_kit import sqlite_full_text
+
 revision = "fts_1"
 down_revision = "lists_1"
-branch_labels = None
-depends_on = None
 
 # external content: the index stores only trigrams; the numbers stay in `talents`, and triggers keep it in step
 STATEMENTS = [
@@ -30,21 +30,9 @@ STATEMENTS = [
 
 
 def _trigram_available() -> bool:
-    bind = op.get_bind()
-    if bind.dialect.name != "sqlite":
-        return False  # PostgreSQL searches with its own operators (and could add pg_trgm)
-    major, minor, *_ = (int(x) for x in bind.exec_driver_sql("SELECT sqlite_version()").scalar().split("."))
-    return (major, minor) >= (3, 34)  # the trigram tokenizer arrived in SQLite 3.34
+    """On SQLite (PostgreSQL searches with its own operators): the trigram tokenizer arrived in SQLite 3.34."""
+    major, minor, *_ = (int(x) for x in op.get_bind().exec_driver_sql("SELECT sqlite_version()").scalar().split("."))
+    return (major, minor) >= (3, 34)
 
 
-def upgrade() -> None:
-    if _trigram_available():
-        for sql in STATEMENTS:
-            op.execute(sql)
-
-
-def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for trigger in ("talents_fts_au", "talents_fts_ad", "talents_fts_ai"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        op.execute("DROP TABLE IF EXISTS talents_fts")
+upgrade, downgrade = sqlite_full_text("talents_fts", STATEMENTS, available=_trigram_available)

@@ -5,17 +5,9 @@ Revises: fts_1
 """
 from __future__ import annotations
 
-from alembic import op
+from talentdesk.store.schema_kit import Index, added_indexes
 
 revision = "grants_1"
 down_revision = "fts_1"
-branch_labels = None
-depends_on = None
 
-
-def upgrade() -> None:
-    op.create_index("ix_subsidy_grants_status", "subsidy_grants", ["status", "talent_id"], unique=False)
-
-
-def downgrade() -> None:
-    op.drop_index("ix_subsidy_grants_status", table_name="subsidy_grants")
+upgrade, downgrade = added_indexes(("subsidy_grants", Index("ix_subsidy_grants_status", "status talent_id")))

@@ -7,29 +7,25 @@ Revises: trgm_1
 """
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from talentdesk.store.schema_kit import create_table
 
 revision = "watchsig_1"
 down_revision = "trgm_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "watch_signals",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("talent_id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(length=24), nullable=False),
-        sa.Column("start_on", sa.Date(), nullable=True),
-        sa.Column("end_on", sa.Date(), nullable=True),
-        sa.Column("n", sa.Integer(), nullable=True),
-        sa.Column("v_date", sa.Date(), nullable=True),
-        sa.Column("v_text", sa.String(length=120), nullable=True),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_watch_signals")),
-    )
-    op.create_index("ix_watch_signals_talent", "watch_signals", ["talent_id"], unique=False)
+    create_table("watch_signals", """
+        talent_id  int
+        code       str24
+        start_on   date?
+        end_on     date?
+        n          int?
+        v_date     date?
+        v_text     str120?
+        index ix_watch_signals_talent: talent_id
+    """)
     from talentdesk.services import watch_signals
 
     watch_signals.rebuild(op.get_bind())

@@ -12,23 +12,9 @@ Revises: attach_1
 """
 from __future__ import annotations
 
-from alembic import op
+from talentdesk.store.schema_kit import postgresql_index
 
 revision = "chars_1"
 down_revision = "attach_1"
-branch_labels = None
-depends_on = None
 
-INDEX = "ix_chars_talents_name"
-
-
-def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON talents USING gin (string_to_array(name, NULL))")
-
-
-def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(f"DROP INDEX IF EXISTS {INDEX}")
+upgrade, downgrade = postgresql_index("ix_chars_talents_name", "ON talents USING gin (string_to_array(name, NULL))")

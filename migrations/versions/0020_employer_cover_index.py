@@ -12,23 +12,9 @@ Revises: chars_1
 """
 from __future__ import annotations
 
-from alembic import op
+from talentdesk.store.schema_kit import postgresql_index
 
 revision = "cover_1"
 down_revision = "chars_1"
-branch_labels = None
-depends_on = None
 
-INDEX = "ix_cover_talents_employer"
-
-
-def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON talents (employer_id) INCLUDE (id)")
-
-
-def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(f"DROP INDEX IF EXISTS {INDEX}")
+upgrade, downgrade = postgresql_index("ix_cover_talents_employer", "ON talents (employer_id) INCLUDE (id)")

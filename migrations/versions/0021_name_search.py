@@ -10,12 +10,10 @@ Revises: cover_1
 """
 from __future__ import annotations
 
-from alembic import op
+from talentdesk.store.schema_kit import sqlite_full_text
 
 revision = "namefts_1"
 down_revision = "cover_1"
-branch_labels = None
-depends_on = None
 
 NAME_CHARS = 40  # names are at most 40 characters (domain/talent_fields.py)
 
@@ -40,15 +38,4 @@ STATEMENTS = [
     f"INSERT INTO talents_fts_names(rowid, chars) VALUES (new.id, {spaced('new.name')}); END",
 ]
 
-
-def upgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL has its trigram indexes (trgm_1)
-        for sql in STATEMENTS:
-            op.execute(sql)
-
-
-def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for trigger in ("talents_fts_names_au", "talents_fts_names_ad", "talents_fts_names_ai"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        op.execute("DROP TABLE IF EXISTS talents_fts_names")
+upgrade, downgrade = sqlite_full_text("talents_fts_names", STATEMENTS)  # PostgreSQL has its trigram indexes (trgm_1)

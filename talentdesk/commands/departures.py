@@ -111,38 +111,46 @@ def cmd_exit_list(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+def _reason_changed(ctx, change, done_text) -> int:
+    """Change an exit reason in one unit of work (`change(session)` returns the reason), then show it and
+    `done_text(reason)`."""
+    with ctx.database().session(ctx.actor()) as s:
+        row = change(s)
+    ctx.emit(_reason_json(row), done_text(row))
+    return 0
+
+
 def cmd_exit_add(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import exit_reasons
 
-    with ctx.database().session(ctx.actor()) as s:
-        row = exit_reasons.save_exit_reason(s, name=args.name, name_en=args.en, code=args.code)
-    ctx.emit(_reason_json(row), translate("DepartureCli", "Added the reason {name} ({code}).").format(
-        name=row.name, code=row.code))
-    return 0
+    return _reason_changed(
+        ctx, lambda s: exit_reasons.save_exit_reason(s, name=args.name, name_en=args.en, code=args.code),
+        lambda row: translate("DepartureCli", "Added the reason {name} ({code}).").format(name=row.name,
+                                                                                          code=row.code))
 
 
 def cmd_exit_rename(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import exit_reasons
 
-    with ctx.database().session(ctx.actor()) as s:
+    def rename(s):
         found = _named_reason(s, args.reason)
-        row = exit_reasons.save_exit_reason(s, reason_id=found.id, name=args.name,
-                                            name_en=found.name_en if args.en is None else args.en)
-    ctx.emit(_reason_json(row), translate("DepartureCli", "Renamed the reason {code} to {name}.").format(
-        code=row.code, name=row.name))
-    return 0
+        return exit_reasons.save_exit_reason(s, reason_id=found.id, name=args.name,
+                                             name_en=found.name_en if args.en is None else args.en)
+
+    return _reason_changed(ctx, rename, lambda row: translate(
+        "DepartureCli", "Renamed the reason {code} to {name}.").format(code=row.code, name=row.name))
 
 
 def cmd_exit_active(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.talents import exit_reasons
 
-    with ctx.database().session(ctx.actor()) as s:
-        found = _named_reason(s, args.reason)
-        row = exit_reasons.set_exit_reason_active(s, reason_id=found.id, active=args.active)
-    text = (translate("DepartureCli", "The reason {name} is offered again.") if row.active
-            else translate("DepartureCli", "The reason {name} is retired; departures recorded with it keep it."))
-    ctx.emit(_reason_json(row), text.format(name=row.name))
-    return 0
+    def done_text(row) -> str:
+        text = (translate("DepartureCli", "The reason {name} is offered again.") if row.active
+                else translate("DepartureCli", "The reason {name} is retired; departures recorded with it keep it."))
+        return text.format(name=row.name)
+
+    return _reason_changed(ctx, lambda s: exit_reasons.set_exit_reason_active(
+        s, reason_id=_named_reason(s, args.reason).id, active=args.active), done_text)
 
 
 def _named_reason(s, text: str):

@@ -5,76 +5,45 @@ import argparse
 import sys
 from pathlib import Path
 
-from talentdesk.commands.options import add_json, add_print_anyway
+from talentdesk.commands.options import command
 from talentdesk.i18n import translate
+
+OUT = ("--out", {"type": Path, "required": True})
+REASON = ("--reason", {"required": True})
+REQUEST = ("id", {"type": int})
 
 
 def register(sub) -> None:
-    p = sub.add_parser("certificates", help="print payment certificates (one page each) into one PDF")
-    p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    p.add_argument("--year", type=int, default=None, help="every standing payment of this year")
-    p.add_argument("--entry", type=int, action="append", default=None, metavar="ID",
-                   help="a payment's ledger entry number (repeatable)")
-    add_json(p)
-    add_print_anyway(p)
-    p.set_defaults(handler=cmd_certificates)
-
-    p = sub.add_parser("verify", help="check a certificate's QR payload; exit 0 genuine, 1 not")
-    p.add_argument("payload", help="the text of the QR code")
-    p.add_argument("--public-key", type=Path, default=None, metavar="FILE",
-                   help="check with the office's public key file alone (no database needed)")
-    add_json(p)
-    p.set_defaults(handler=cmd_verify)
-
-    p = sub.add_parser("reverse", help="reverse a ledger entry (with accounts: files a request for another "
-                                       "account to approve)")
-    p.add_argument("entry", type=int, metavar="ENTRY_ID")
-    p.add_argument("--reason", required=True)
-    add_json(p)
-    p.set_defaults(handler=cmd_reverse)
-
-    p = sub.add_parser("waive", help="waive what is owed on a grant (with accounts: a request for approval)")
-    p.add_argument("grant", type=int, metavar="GRANT_ID")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--amount-fen", type=int, default=None)
-    add_json(p)
-    p.set_defaults(handler=cmd_waive)
+    command(sub, "certificates", cmd_certificates,
+            ("--out", {"type": Path, "required": True, "help": "the PDF file to write"}),
+            ("--year", {"type": int, "default": None, "help": "every standing payment of this year"}),
+            ("--entry", {"type": int, "action": "append", "default": None, "metavar": "ID",
+                         "help": "a payment's ledger entry number (repeatable)"}),
+            help="print payment certificates (one page each) into one PDF", printing=True)
+    command(sub, "verify", cmd_verify, ("payload", {"help": "the text of the QR code"}),
+            ("--public-key", {"type": Path, "default": None, "metavar": "FILE",
+                              "help": "check with the office's public key file alone (no database needed)"}),
+            help="check a certificate's QR payload; exit 0 genuine, 1 not")
+    command(sub, "reverse", cmd_reverse, ("entry", {"type": int, "metavar": "ENTRY_ID"}), REASON,
+            help="reverse a ledger entry (with accounts: files a request for another account to approve)")
+    command(sub, "waive", cmd_waive, ("grant", {"type": int, "metavar": "GRANT_ID"}), REASON,
+            ("--amount-fen", {"type": int, "default": None}),
+            help="waive what is owed on a grant (with accounts: a request for approval)")
 
     p = sub.add_parser("requests", help="requests waiting for approval: list | approve ID | reject ID --note TEXT")
     rsub = p.add_subparsers(dest="requests_command", required=True)
-    r = rsub.add_parser("list")
-    r.add_argument("--all", action="store_true", help="decided requests too")
-    add_json(r)
-    r.set_defaults(handler=cmd_requests_list)
-    r = rsub.add_parser("approve")
-    r.add_argument("id", type=int)
-    r.add_argument("--note", default="")
-    add_json(r)
-    r.set_defaults(handler=cmd_requests_decide)
-    r = rsub.add_parser("reject")
-    r.add_argument("id", type=int)
-    r.add_argument("--note", required=True)
-    add_json(r)
-    r.set_defaults(handler=cmd_requests_decide)
+    command(rsub, "list", cmd_requests_list, ("--all", {"action": "store_true", "help": "decided requests too"}))
+    command(rsub, "approve", cmd_requests_decide, REQUEST, ("--note", {"default": ""}))
+    command(rsub, "reject", cmd_requests_decide, REQUEST, ("--note", {"required": True}))
 
     p = sub.add_parser("key", help="the office signing key: public | export | import | show")
     ksub = p.add_subparsers(dest="key_command", required=True)
-    k = ksub.add_parser("show", help="the office key's fingerprint and how this PC protects it")
-    add_json(k)
-    k.set_defaults(handler=cmd_key_show)
-    k = ksub.add_parser("public", help="write the public key (for the finance bureau) to a file")
-    k.add_argument("--out", type=Path, required=True)
-    add_json(k)
-    k.set_defaults(handler=cmd_key_public)
-    k = ksub.add_parser("export", help="write the private key, protected by a password (TALENTDESK_KEY_PASSWORD or "
-                                       "asked twice), for safekeeping or a new PC")
-    k.add_argument("--out", type=Path, required=True)
-    add_json(k)
-    k.set_defaults(handler=cmd_key_export)
-    k = ksub.add_parser("import", help="install an exported office key on this PC")
-    k.add_argument("file", type=Path)
-    add_json(k)
-    k.set_defaults(handler=cmd_key_import)
+    command(ksub, "show", cmd_key_show, help="the office key's fingerprint and how this PC protects it")
+    command(ksub, "public", cmd_key_public, OUT, help="write the public key (for the finance bureau) to a file")
+    command(ksub, "export", cmd_key_export, OUT,
+            help="write the private key, protected by a password (TALENTDESK_KEY_PASSWORD or asked twice), for "
+                 "safekeeping or a new PC")
+    command(ksub, "import", cmd_key_import, ("file", {"type": Path}), help="install an exported office key on this PC")
 
 
 def cmd_certificates(args: argparse.Namespace, ctx) -> int:
@@ -159,40 +128,36 @@ def cmd_key_show(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
+def _key_written(ctx, fp: str, payload: dict, done_text: str) -> int:
+    """Say what was done with the office key `fp` (its fingerprint, and `payload`)."""
+    from talentdesk.services.safety import keys
+
+    ctx.emit({"fingerprint": fp, **payload}, done_text.format(fp=keys.pretty_fingerprint(fp), **payload))
+    return 0
+
+
 def cmd_key_public(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety import keys
 
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        fp = keys.export_public_key(s, out_path=args.out)
-    ctx.emit({"fingerprint": fp, "path": str(args.out)}, translate(
-        "Cli", "Public key {fp} written to {path}.").format(fp=keys.pretty_fingerprint(fp), path=args.out))
-    return 0
+    return _key_written(ctx, ctx.run(keys.export_public_key, out_path=args.out), {"path": str(args.out)},
+                        translate("Cli", "Public key {fp} written to {path}."))
 
 
 def cmd_key_export(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety import keys
 
     password = _key_password(confirm=True)
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        fp = keys.export_key(s, out_path=args.out, password=password)
-    ctx.emit({"fingerprint": fp, "path": str(args.out)}, translate(
-        "Cli", "Office key {fp} written to {path}, protected by the password. Keep the file and the password in "
-               "separate safe places.").format(fp=keys.pretty_fingerprint(fp), path=args.out))
-    return 0
+    return _key_written(ctx, ctx.run(keys.export_key, out_path=args.out, password=password), {"path": str(args.out)},
+                        translate("Cli", "Office key {fp} written to {path}, protected by the password. Keep the file "
+                                         "and the password in separate safe places."))
 
 
 def cmd_key_import(args: argparse.Namespace, ctx) -> int:
     from talentdesk.services.safety import keys
 
     password = _key_password(confirm=False)
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        fp = keys.import_key(s, in_path=args.file, password=password)
-    ctx.emit({"fingerprint": fp}, translate("Cli", "Office key {fp} is installed on this PC.").format(
-        fp=keys.pretty_fingerprint(fp)))
-    return 0
+    return _key_written(ctx, ctx.run(keys.import_key, in_path=args.file, password=password), {},
+                        translate("Cli", "Office key {fp} is installed on this PC."))
 
 
 def _emit_result(ctx, result, done_text: str) -> int:
@@ -210,9 +175,7 @@ def cmd_reverse(args: argparse.Namespace, ctx) -> int:
 
     from talentdesk.services.ledger import journal
 
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        result = journal.reverse_entry(s, entry_id=args.entry, reason=args.reason, on=dt.date.today())
+    result = ctx.run(journal.reverse_entry, entry_id=args.entry, reason=args.reason, on=dt.date.today())
     return _emit_result(ctx, result, translate("Cli", "Entry {id} reversed.").format(id=args.entry))
 
 
@@ -221,10 +184,8 @@ def cmd_waive(args: argparse.Namespace, ctx) -> int:
 
     from talentdesk.services.ledger import payments
 
-    database = ctx.database()
-    with database.session(ctx.actor()) as s:
-        result = payments.waive_obligation(s, grant_id=args.grant, reason=args.reason, on=dt.date.today(),
-                                           amount_fen=args.amount_fen)
+    result = ctx.run(payments.waive_obligation, grant_id=args.grant, reason=args.reason, on=dt.date.today(),
+                     amount_fen=args.amount_fen)
     return _emit_result(ctx, result, translate("Cli", "Obligation on grant {id} waived.").format(id=args.grant))
 
 

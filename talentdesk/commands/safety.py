@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from talentdesk.commands.options import add_json
+from talentdesk.commands.options import command
 from talentdesk.domain.errors import InputFileError
 from talentdesk.i18n import translate
 
@@ -20,6 +20,8 @@ class LoginRequired(InputFileError):
 
 
 RECOVERY_KEY_ENV = "TALENTDESK_RECOVERY_KEY"
+ROLES = ["admin", "clerk", "approver", "viewer"]
+USERNAME = ("username", {})
 
 
 def read_password(username: str) -> str:
@@ -85,71 +87,45 @@ def cli_actor(database, *, username: str | None, password: str | None = None, as
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="create a new, empty database at --db (every other command needs one to exist)")
-    add_json(p)
-    p.set_defaults(handler=cmd_init)
-
-    p = sub.add_parser("backup", help="back up the database now (checked copy, rotated)")
-    p.add_argument("--to", type=Path, default=None, help="write the backup to this file or folder instead")
-    p.add_argument("--overwrite", action="store_true", help="replace the --to file when it already exists")
-    add_json(p)
-    p.set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("restore", help="replace the database with a backup (the current one is backed up first)")
-    p.add_argument("path", type=Path)
-    add_json(p)
-    p.set_defaults(handler=cmd_restore)
-
-    p = sub.add_parser("check", help="full integrity check: SQLite, links, ledger, payment batches against their "
-                                     "payment orders, certificate serials, hash chain")
-    p.add_argument("--head", action="append", default=None, metavar="HEAD",
-                   help="a chain head printed on a certificate, roster or report: it must still be in the chain")
-    add_json(p)
-    p.set_defaults(handler=cmd_check)
+    command(sub, "init", cmd_init,
+            help="create a new, empty database at --db (every other command needs one to exist)")
+    command(sub, "backup", cmd_backup,
+            ("--to", {"type": Path, "default": None, "help": "write the backup to this file or folder instead"}),
+            ("--overwrite", {"action": "store_true", "help": "replace the --to file when it already exists"}),
+            help="back up the database now (checked copy, rotated)")
+    command(sub, "restore", cmd_restore, ("path", {"type": Path}),
+            help="replace the database with a backup (the current one is backed up first)")
+    command(sub, "check", cmd_check,
+            ("--head", {"action": "append", "default": None, "metavar": "HEAD",
+                        "help": "a chain head printed on a certificate, roster or report: it must still be in the "
+                                "chain"}),
+            help="full integrity check: SQLite, links, ledger, payment batches against their payment orders, "
+                 "certificate serials, hash chain")
 
     p = sub.add_parser("encryption", help="encryption at rest: status, turn on, recover with the recovery key")
     es = p.add_subparsers(dest="encryption_command", required=True)
-    q = es.add_parser("status", help="is the file encrypted, and which accounts can open it")
-    add_json(q)
-    q.set_defaults(handler=cmd_encryption_status)
-    q = es.add_parser("on", help="encrypt the database now (with accounts: --user, an administrator; without: "
-                                 "--os-store keeps the key in this PC's protected store); prints the recovery key once")
-    q.add_argument("--os-store", action="store_true", help="single-user mode: keep the key in this PC's store")
-    add_json(q)
-    q.set_defaults(handler=cmd_encryption_on)
-    q = es.add_parser("recover", help=f"open with the recovery key ({RECOVERY_KEY_ENV} or a prompt) and set a new "
-                                      f"password for an account ({NEW_PASSWORD_ENV} or a prompt)")
-    q.add_argument("username")
-    add_json(q)
-    q.set_defaults(handler=cmd_encryption_recover)
+    command(es, "status", cmd_encryption_status, help="is the file encrypted, and which accounts can open it")
+    command(es, "on", cmd_encryption_on,
+            ("--os-store", {"action": "store_true", "help": "single-user mode: keep the key in this PC's store"}),
+            help="encrypt the database now (with accounts: --user, an administrator; without: --os-store keeps the "
+                 "key in this PC's protected store); prints the recovery key once")
+    command(es, "recover", cmd_encryption_recover, USERNAME,
+            help=f"open with the recovery key ({RECOVERY_KEY_ENV} or a prompt) and set a new password for an "
+                 f"account ({NEW_PASSWORD_ENV} or a prompt)")
 
     p = sub.add_parser("users", help="list or manage accounts (admins)")
     us = p.add_subparsers(dest="users_command", required=True)
-    q = us.add_parser("list")
-    add_json(q)
-    q.set_defaults(handler=cmd_users_list)
-    q = us.add_parser("add", help=f"create an account (password from {NEW_PASSWORD_ENV} or a prompt)")
-    q.add_argument("username")
-    q.add_argument("--role", choices=["admin", "clerk", "approver", "viewer"], default="clerk")
-    q.add_argument("--name", default="", help="display name")
-    q.add_argument("--county", default=None, help="a city database: the 6-digit code of the county the account "
-                                                  "works for (default: your own county)")
-    q.add_argument("--city", action="store_true", help="a city database: a city account, which reads every county")
-    add_json(q)
-    q.set_defaults(handler=cmd_users_add)
-    q = us.add_parser("reset-password", help=f"set a new password (from {NEW_PASSWORD_ENV} or a prompt)")
-    q.add_argument("username")
-    add_json(q)
-    q.set_defaults(handler=cmd_users_reset)
-    q = us.add_parser("unlock", help="clear a lockout after too many wrong passwords")
-    q.add_argument("username")
-    add_json(q)
-    q.set_defaults(handler=cmd_users_unlock)
-    q = us.add_parser("set-role")
-    q.add_argument("username")
-    q.add_argument("role", choices=["admin", "clerk", "approver", "viewer"])
-    add_json(q)
-    q.set_defaults(handler=cmd_users_set_role)
+    command(us, "list", cmd_users_list)
+    command(us, "add", cmd_users_add, USERNAME, ("--role", {"choices": ROLES, "default": "clerk"}),
+            ("--name", {"default": "", "help": "display name"}),
+            ("--county", {"default": None, "help": "a city database: the 6-digit code of the county the account "
+                                                   "works for (default: your own county)"}),
+            ("--city", {"action": "store_true", "help": "a city database: a city account, which reads every county"}),
+            help=f"create an account (password from {NEW_PASSWORD_ENV} or a prompt)")
+    command(us, "reset-password", cmd_users_reset, USERNAME,
+            help=f"set a new password (from {NEW_PASSWORD_ENV} or a prompt)")
+    command(us, "unlock", cmd_users_unlock, USERNAME, help="clear a lockout after too many wrong passwords")
+    command(us, "set-role", cmd_users_set_role, USERNAME, ("role", {"choices": ROLES}))
 
 
 def cmd_init(args: argparse.Namespace, ctx) -> int:
@@ -497,7 +473,6 @@ def cmd_encryption_recover(args, ctx) -> int:
     to be changed at its next login. Recorded in the audit trail as done with the recovery key."""
     from talentdesk.domain.enums import Role
     from talentdesk.services.base import Actor
-    from talentdesk.services.safety.accounts import reset_password
     from talentdesk.store import cipher
 
     path = Path(ctx.db_path)
@@ -511,25 +486,25 @@ def cmd_encryption_recover(args, ctx) -> int:
                                                         "terminal.").format(env=RECOVERY_KEY_ENV))
         text = getpass.getpass(translate("Encryption", "Recovery key: "))
     cipher.unlock_with_recovery_key(path, text)
-    password = _new_password(args.username)
-    database = ctx.database()
-    with database.session(Actor(username="recovery-key", role=Role.ADMIN)) as s:
-        u = reset_password(s, user_id=_user_id(s, args.username), new_password=password)
-    ctx.emit(_user_dict(u), translate("Encryption", "Opened with the recovery key. New password set for {name}; "
-                                                    "they must change it at the next login.").format(name=u.username))
-    return 0
+    return _set_new_password(ctx, Actor(username="recovery-key", role=Role.ADMIN), args.username, translate(
+        "Encryption", "Opened with the recovery key. New password set for {name}; they must change it at the next "
+                      "login."))
 
 
 def cmd_users_reset(args, ctx) -> int:
+    return _set_new_password(ctx, ctx.actor(), args.username, translate(
+        "SafetyCli", "New password set for {name}; they must change it at the next login."))
+
+
+def _set_new_password(ctx, actor, username: str, done_text: str) -> int:
+    """A new password (asked for, or from TALENTDESK_NEW_PASSWORD) for the account, set by `actor`; the account must
+    change it at its next login."""
     from talentdesk.services.safety.accounts import reset_password
 
-    database = ctx.database()
-    actor = ctx.actor()
-    password = _new_password(args.username)
-    with database.session(actor) as s:
-        u = reset_password(s, user_id=_user_id(s, args.username), new_password=password)
-    ctx.emit(_user_dict(u), translate("SafetyCli", "New password set for {name}; they must change it at the next "
-                                                   "login.").format(name=u.username))
+    password = _new_password(username)
+    with ctx.database().session(actor) as s:
+        u = reset_password(s, user_id=_user_id(s, username), new_password=password)
+    ctx.emit(_user_dict(u), done_text.format(name=u.username))
     return 0
 
 

@@ -456,50 +456,52 @@ class AuditedSession(Session):
     """A Session whose every insert, update and delete is written to the audit trail in the same transaction."""
 
 
+def _column_changes(session: Session, obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The columns an update changed: (before, after), secrets shown as ***; both empty when nothing really changed."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    if not session.is_modified(obj, include_collections=False):
+        return before, after
+    state = inspect(obj)
+    secret = _redacted(obj)
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old == new:
+                continue
+            redact = attr.key in secret
+            before[attr.key] = "***" if redact else _jsonable(old)
+            after[attr.key] = "***" if redact else _jsonable(new)
+    return before, after
+
+
 @event.listens_for(AuditedSession, "after_flush")
 def _audit_after_flush(session: Session, _flush_context) -> None:
     rows: list[dict[str, Any]] = []
     actor = None
-    for obj in session.new:
-        table = obj.__table__.name
-        if table in NOT_AUDITED:
-            continue
-        actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.INSERT, table=table, record_id=_pk(obj), after=_row_values(obj),
-                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
-    for obj in session.dirty:
-        table = obj.__table__.name
-        if table in NOT_AUDITED or not session.is_modified(obj, include_collections=False):
-            continue
-        state = inspect(obj)
-        before, after = {}, {}
-        secret = _redacted(obj)
-        for attr in state.mapper.column_attrs:
-            hist = state.attrs[attr.key].history
-            if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old == new:
+    for action, objs in ((AuditAction.INSERT, session.new), (AuditAction.UPDATE, session.dirty),
+                         (AuditAction.DELETE, session.deleted)):
+        for obj in objs:
+            table = obj.__table__.name
+            if table in NOT_AUDITED:
+                continue
+            if action is AuditAction.UPDATE:
+                before, after = _column_changes(session, obj)
+                if not after:
                     continue
-                redact = attr.key in secret
-                before[attr.key] = "***" if redact else _jsonable(old)
-                after[attr.key] = "***" if redact else _jsonable(new)
-        if after:
+                if table in SETTING_TABLES:  # a county's value names its setting and county in the entry itself
+                    for name in ("county_id", "key"):
+                        if hasattr(obj, name):
+                            before.setdefault(name, getattr(obj, name))
+                            after.setdefault(name, getattr(obj, name))
+            else:  # an inserted row is its values after, a deleted one its values before
+                values = _row_values(obj)
+                before, after = (None, values) if action is AuditAction.INSERT else (values, None)
             actor = actor or actor_of(session)
-            if table in SETTING_TABLES:  # a county's value names its setting and county in the entry itself
-                for name in ("county_id", "key"):
-                    if hasattr(obj, name):
-                        before.setdefault(name, getattr(obj, name))
-                        after.setdefault(name, getattr(obj, name))
-            rows.append(audit_row(actor, AuditAction.UPDATE, table=table, record_id=_pk(obj), before=before, after=after,
+            rows.append(audit_row(actor, action, table=table, record_id=_pk(obj), before=before, after=after,
                                   summary=_setting_summary(session, obj), county_id=audit_county(session)))
-    for obj in session.deleted:
-        table = obj.__table__.name
-        if table in NOT_AUDITED:
-            continue
-        actor = actor or actor_of(session)
-        rows.append(audit_row(actor, AuditAction.DELETE, table=table, record_id=_pk(obj), before=_row_values(obj),
-                              summary=_setting_summary(session, obj), county_id=audit_county(session)))
     if rows:
         session.connection().execute(insert(AuditEntry.__table__), rows)
         session.info["td_audited"] = True

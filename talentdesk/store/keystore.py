@@ -171,7 +171,18 @@ class OfficeKeyInfo:
 
 
 def _current(session: Session) -> OfficeKey | None:
-    return session.scalar(select(OfficeKey).order_by(OfficeKey.id.desc()).limit(1))
+    """The key this PC signs with: the newest whose private half is on this PC, else the newest (whose absence here
+    `private_key` then explains). A county office's file has one key. A city database holds one per county moved in
+    (`move --county` brings its key along), the newest of them being another county's: each county's PCs keep
+    signing with their own county's key, and every certificate names the key that signed it (`key_id`)."""
+    rows = session.scalars(select(OfficeKey).order_by(OfficeKey.id.desc())).all()
+    for row in rows:
+        try:
+            if _store_read(row.fingerprint) is not None:
+                return row
+        except StorageError:
+            continue
+    return rows[0] if rows else None
 
 
 def _secret(row: OfficeKey) -> dict | None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -160,3 +160,57 @@ def drop_tables(*tables: str) -> None:
     """Drop tables, in the order given (their indexes go with them)."""
     for table in tables:
         op.drop_table(table)
+
+
+Step = Callable[[], None]
+
+
+def _dialect() -> str:
+    return op.get_bind().dialect.name
+
+
+def added_indexes(*indexes: tuple[str, Index]) -> tuple[Step, Step]:
+    """The upgrade and downgrade of a revision that only adds indexes, each (table, index): created in the order
+    given, dropped in reverse."""
+    def upgrade() -> None:
+        for table, index in indexes:
+            index.create(table)
+
+    def downgrade() -> None:
+        for table, index in reversed(indexes):
+            op.drop_index(index.name, table_name=table)
+
+    return upgrade, downgrade
+
+
+def postgresql_index(name: str, definition: str) -> tuple[Step, Step]:
+    """The upgrade and downgrade of a revision adding an index only PostgreSQL needs (SQLite serves the same search
+    its own way): `CREATE INDEX IF NOT EXISTS <name> <definition>` there, nothing on SQLite."""
+    def upgrade() -> None:
+        if _dialect() == "postgresql":
+            op.execute(f"CREATE INDEX IF NOT EXISTS {name} {definition}")
+
+    def downgrade() -> None:
+        if _dialect() == "postgresql":
+            op.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return upgrade, downgrade
+
+
+def sqlite_full_text(table: str, statements: Sequence[str], *,
+                     available: Callable[[], bool] = lambda: True) -> tuple[Step, Step]:
+    """The upgrade and downgrade of a revision adding a SQLite full-text table `table`, kept in step with its content
+    by the triggers `<table>_ai`, `_ad` and `_au`: `statements` create and fill them (on SQLite, when `available()`
+    says its tokenizer is there); downgrade drops the triggers, then the table. PostgreSQL searches its own way."""
+    def upgrade() -> None:
+        if _dialect() == "sqlite" and available():
+            for sql in statements:
+                op.execute(sql)
+
+    def downgrade() -> None:
+        if _dialect() == "sqlite":
+            for trigger in ("au", "ad", "ai"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_{trigger}")
+            op.execute(f"DROP TABLE IF EXISTS {table}")
+
+    return upgrade, downgrade

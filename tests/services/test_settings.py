@@ -67,6 +67,8 @@ def test_the_settings_dialog_opens_from_the_menu_and_saves(qtbot, demo_db, tmp_p
     dlg = w.settings_dialog
     qtbot.waitUntil(lambda: dlg.loaded, timeout=15000)
     assert dlg.windowTitle() == "Settings" and dlg.office_name.text()
+    qtbot.wait(200)
+    assert dlg.scope.isHidden()  # a county office's own file: nothing about counties
     dlg.cadence.setValue(21)
     dlg.font.setText("/no/such/font.ttf")
     dlg.save()

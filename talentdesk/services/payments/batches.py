@@ -9,6 +9,7 @@ chained, audited). A failed line's order is withdrawn, so its instalment is owed
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,6 +202,18 @@ def _refuse_state(b: PaymentBatch, action: str) -> RuleViolation:
         number=b.number, state=_status_text(b.status), action=action))
 
 
+def _batch_in(session: Session, batch_id: int, states: tuple[str, ...], action: str, *,
+              explained: Mapping[str, str] | None = None) -> PaymentBatch:
+    """The batch, if its status is one of `states`; otherwise refused: with the sentence `explained` gives for its
+    status ({number} filled in), or with "it cannot be <action> now"."""
+    b = _batch(session, batch_id)
+    if b.status not in states:
+        if explained and b.status in explained:
+            raise RuleViolation(explained[b.status].format(number=b.number))
+        raise _refuse_state(b, action)
+    return b
+
+
 def _open_items(session: Session, batch_id: int, statuses=OPEN_ITEMS) -> list[PaymentBatchItem]:
     return list(session.scalars(select(PaymentBatchItem).where(
         PaymentBatchItem.batch_id == batch_id, PaymentBatchItem.status.in_(statuses)).order_by(PaymentBatchItem.line_no)))
@@ -379,9 +392,8 @@ def publicize(session: Session, *, batch_id: int, start: dt.date, days: int = 5,
     days counted from the calendar), writing the notice as PDF and/or .xlsx."""
     from talentdesk.services.common.settings import get_setting
 
-    b = _batch(session, batch_id)
-    if b.status not in (E.BatchStatus.DRAFT.value, E.BatchStatus.PUBLICIZED.value):
-        raise _refuse_state(b, translate("PaymentBatches", "published for notice"))
+    b = _batch_in(session, batch_id, (E.BatchStatus.DRAFT.value, E.BatchStatus.PUBLICIZED.value),
+                  translate("PaymentBatches", "published for notice"))
     if not isinstance(days, int) or not 1 <= days <= MAX_NOTICE_DAYS:
         raise ValidationError(translate("PaymentBatches", "The notice lasts 1 to {n} working days.").format(
             n=MAX_NOTICE_DAYS), field="days")
@@ -433,9 +445,7 @@ def record_objection(session: Session, *, batch_id: int, talent_id: int, note: s
     of the batch and their payment orders withdrawn (their instalments stay owed for a later batch)."""
     from talentdesk.services.ledger import payments
 
-    b = _batch(session, batch_id)
-    if b.status != E.BatchStatus.PUBLICIZED.value:
-        raise _refuse_state(b, translate("PaymentBatches", "objected to"))
+    b = _batch_in(session, batch_id, (E.BatchStatus.PUBLICIZED.value,), translate("PaymentBatches", "objected to"))
     note = " ".join((note or "").split())
     if not note:
         raise ValidationError(translate("PaymentBatches", "Write down what the objection says."), field="note")
@@ -494,13 +504,10 @@ def approve_batch(session: Session, *, batch_id: int, today: dt.date | None = No
     from talentdesk.services.ledger import payments
 
     today = today or dt.date.today()
-    b = _batch(session, batch_id)
-    if b.status != E.BatchStatus.PUBLICIZED.value:
-        if b.status == E.BatchStatus.DRAFT.value:
-            raise RuleViolation(translate("PaymentBatches", "Batch {number} has not been published for notice; it can "
-                                                            "be approved only after its notice has ended.").format(
-                number=b.number))
-        raise _refuse_state(b, translate("PaymentBatches", "approved"))
+    b = _batch_in(session, batch_id, (E.BatchStatus.PUBLICIZED.value,), translate("PaymentBatches", "approved"),
+                  explained={E.BatchStatus.DRAFT.value: translate(
+                      "PaymentBatches", "Batch {number} has not been published for notice; it can be approved only "
+                                        "after its notice has ended.")})
     if today <= b.notice_end:
         left = calendar.working_days_between(session, max(today, b.notice_start), b.notice_end)
         raise RuleViolation(translate("PaymentBatches", "The notice of batch {number} runs until {end} ({left} working "
@@ -609,13 +616,10 @@ def import_return(session: Session, *, batch_id: int, path: str | Path, pay_date
     failed lines keep the bank's reason and their orders are withdrawn (the instalment is owed again)."""
     from talentdesk.services.ledger import payments
 
-    b = _batch(session, batch_id)
-    if b.status != E.BatchStatus.SENT.value:
-        if b.status == E.BatchStatus.RECONCILED.value:
-            raise RuleViolation(translate("PaymentBatches", "Batch {number} is reconciled already: every line has its "
-                                                            "result. This return file was not read again.").format(
-                number=b.number))
-        raise _refuse_state(b, translate("PaymentBatches", "reconciled"))
+    b = _batch_in(session, batch_id, (E.BatchStatus.SENT.value,), translate("PaymentBatches", "reconciled"),
+                  explained={E.BatchStatus.RECONCILED.value: translate(
+                      "PaymentBatches", "Batch {number} is reconciled already: every line has its result. This "
+                                        "return file was not read again.")})
     pay_date = pay_date or dt.date.today()
     lay = bankfiles.find_layout(session, b.layout_name)
     rf = bankfiles.read_return(lay, Path(path))
@@ -761,9 +765,8 @@ def cancel_batch(session: Session, *, batch_id: int, reason: str) -> BatchRow:
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError(translate("PaymentBatches", "Say why the batch is cancelled."), field="reason")
-    b = _batch(session, batch_id)
-    if b.status not in (E.BatchStatus.DRAFT.value, E.BatchStatus.PUBLICIZED.value, E.BatchStatus.APPROVED.value):
-        raise _refuse_state(b, translate("PaymentBatches", "cancelled"))
+    b = _batch_in(session, batch_id, (E.BatchStatus.DRAFT.value, E.BatchStatus.PUBLICIZED.value,
+                                      E.BatchStatus.APPROVED.value), translate("PaymentBatches", "cancelled"))
     for item in _open_items(session, b.id, (E.BatchItemStatus.INCLUDED.value,)):
         item.status = E.BatchItemStatus.WITHDRAWN.value
         pay = session.get(Payment, item.payment_id) if item.payment_id else None

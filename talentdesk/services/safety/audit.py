@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,11 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx fi
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+def _shown(text_of: Callable[..., str], *fields: str) -> property:
+    """A row's property: `text_of` the row's `fields`, as the reader sees it."""
+    return property(lambda row: text_of(*(getattr(row, f) for f in fields)))
+
+
 @dataclass(frozen=True, slots=True)
 class AuditRow:
     id: int
@@ -41,25 +47,11 @@ class AuditRow:
     after: str
 
     # what the reader sees (audit_text): local time, labels and sentences in the user's language
-    @property
-    def when(self) -> str:
-        return audit_text.local_time_text(self.at)
-
-    @property
-    def actor_text(self) -> str:
-        return audit_text.actor_label(self.actor_name)
-
-    @property
-    def action_text(self) -> str:
-        return audit_text.action_label(self.action)
-
-    @property
-    def table_text(self) -> str:
-        return audit_text.table_label(self.table_name)
-
-    @property
-    def summary_text(self) -> str:
-        return audit_text.summary_text(self.action, self.table_name, self.summary, self.before, self.after)
+    when = _shown(audit_text.local_time_text, "at")
+    actor_text = _shown(audit_text.actor_label, "actor_name")
+    action_text = _shown(audit_text.action_label, "action")
+    table_text = _shown(audit_text.table_label, "table_name")
+    summary_text = _shown(audit_text.summary_text, "action", "table_name", "summary", "before", "after")
 
     def detail_lines(self) -> list[str]:
         return audit_text.detail_lines(self.action, self.table_name, self.before, self.after)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -155,34 +155,34 @@ class ImportResult:
                 "unknown_values": {k: list(v) for k, v in self.unknown_values.items()}}
 
 
-def parse_fixed(items: list[str] | None) -> dict[str, str]:
-    """--set "人才类别=E" (a field's name or any accepted header, then the value) -> {field: value}."""
-    out = {}
+def _field_named(text: str) -> str:
+    """A field's internal name, or any header accepted for it -> the field; anything else is refused."""
+    fieldname = text.strip() if text.strip() in COLUMNS else field_for_header(text)
+    if fieldname is None:
+        raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
+            field=text.strip(), fields=", ".join(FIELDS)))
+    return fieldname
+
+
+def _pairs(items: list[str] | None, form_error: str, *, at_last: bool) -> Iterator[tuple[str, str]]:
+    """Each "left=right" option value split at its first (or last) "="; one without "=" is refused with form_error."""
     for item in items or []:
         if "=" not in item:
-            raise InputFileError(translate("Importer", "--set needs the form “column=value”, e.g. “人才类别=E”."))
-        target, value = item.split("=", 1)
-        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
-        if fieldname is None:
-            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
-                field=target.strip(), fields=", ".join(FIELDS)))
-        out[fieldname] = value.strip()
-    return out
+            raise InputFileError(form_error)
+        left, right = item.rsplit("=", 1) if at_last else item.split("=", 1)
+        yield left, right
+
+
+def parse_fixed(items: list[str] | None) -> dict[str, str]:
+    """--set "人才类别=E" (a field's name or any accepted header, then the value) -> {field: value}."""
+    form = translate("Importer", "--set needs the form “column=value”, e.g. “人才类别=E”.")
+    return {_field_named(target): value.strip() for target, value in _pairs(items, form, at_last=False)}
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
     """--map "列名=field" (field may be an internal name or any accepted header) -> {header: field}."""
-    out = {}
-    for item in items or []:
-        if "=" not in item:
-            raise InputFileError(translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”."))
-        header, target = item.rsplit("=", 1)
-        fieldname = target.strip() if target.strip() in COLUMNS else field_for_header(target)
-        if fieldname is None:
-            raise InputFileError(translate("Importer", "Unknown field “{field}”; known fields: {fields}.").format(
-                field=target.strip(), fields=", ".join(FIELDS)))
-        out[header.strip()] = fieldname
-    return out
+    form = translate("Importer", "--map needs the form “column name=field”, e.g. “工作证号=id_number”.")
+    return {header.strip(): _field_named(target) for header, target in _pairs(items, form, at_last=True)}
 
 
 def map_columns(headers: list[str], manual: Mapping[str, str] | None = None, *,
