@@ -19,8 +19,11 @@ def set_log_file(path: str) -> None:
     _log_file = path
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """Expected errors: their message. Anything else: a calm message, the log's location, details on demand."""
+def show_error(parent: QWidget | None, exc: BaseException, *, clear: QLabel | None = None) -> None:
+    """Expected errors: their message. Anything else: a calm message, the log's location, details on demand.
+    `clear`: a status line that said what was under way, emptied first."""
+    if clear is not None:
+        clear.setText("")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "TalentDesk"))

@@ -106,5 +106,4 @@ class CityTab(Tab):
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
 
-        self.status.setText("")
-        show_error(self, exc)
+        show_error(self, exc, clear=self.status)

@@ -276,8 +276,7 @@ class RetentionPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
 
-        self.status.setText("")
-        show_error(self, exc)
+        show_error(self, exc, clear=self.status)
 
 
 class WatchPage(QWidget):

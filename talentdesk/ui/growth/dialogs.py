@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -26,19 +24,10 @@ from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
-from talentdesk.ui.common.dates import from_qdate
+from talentdesk.ui.common.dates import date_edit, from_qdate
 from talentdesk.ui.common.screen import fit_to_screen
 
 EDITABLE_KINDS = [k for k in E.GrowthKind if k not in (E.GrowthKind.ARRIVAL, E.GrowthKind.DEPARTURE)]
-
-
-def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
-    w = QDateEdit(parent)
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    d = value or dt.date.today()
-    w.setDate(QDate(d.year, d.month, d.day))
-    return w
 
 
 class _Form(GuardedDialog):
@@ -106,7 +95,7 @@ class EventDialog(_Form):
         for code, text in choices(E.GrowthKind):
             if code in {k.value for k in EDITABLE_KINDS}:
                 self.kind.addItem(text, code)
-        self.date = date_edit(self, event.event_date if event else None)
+        self.date = date_edit(event.event_date if event else None, self)
         self.title = QLineEdit(self)
         self.title.setMaxLength(120)
         self.grade = QComboBox(self)
@@ -160,8 +149,8 @@ class ProgramDialog(_Form):
         self.hours.setRange(0, 2000)
         self.hours.setDecimals(1)
         self.hours.setValue(program.hours if program else 16)
-        self.start = date_edit(self, program.start_date if program and program.start_date else dt.date(year, 3, 1))
-        self.end = date_edit(self, program.end_date if program and program.end_date else dt.date(year, 3, 3))
+        self.start = date_edit(program.start_date if program and program.start_date else dt.date(year, 3, 1), self)
+        self.end = date_edit(program.end_date if program and program.end_date else dt.date(year, 3, 3), self)
         self.form.addRow(self.tr("Plan year"), self.year)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Level"), self.level)
@@ -216,7 +205,7 @@ class CompletionDialog(_Form):
     def __init__(self, parent: QWidget | None, *, count: int, program: training.ProgramRow):
         super().__init__(parent, self.tr("Record completion"))
         self.form.addRow(QLabel(self.tr("{n} enrolment(s) in {name}").format(n=count, name=program.name), self))
-        self.date = date_edit(self, min(program.end_date or dt.date.today(), dt.date.today()))
+        self.date = date_edit(min(program.end_date or dt.date.today(), dt.date.today()), self)
         self.own_hours = QCheckBox(self.tr("Hours other than the programme's {hours}").format(hours=f"{program.hours:g}"),
                                    self)
         self.hours = QDoubleSpinBox(self)

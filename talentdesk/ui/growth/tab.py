@@ -3,8 +3,9 @@ watch list. Each page reads through the services in the background and refreshes
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QTabWidget
 
+from talentdesk.ui.common.layouts import column
 from talentdesk.ui.common.tab import AppContext, Tab
 from talentdesk.ui.growth.analysis_pages import ReadinessPage, RetentionPage, WatchPage
 from talentdesk.ui.growth.annual_page import AnnualReportPage
@@ -41,8 +42,7 @@ class GrowthTab(Tab):
         self.watch.open_requested.connect(self.open_requested)
         self.watch.timeline_requested.connect(self.show_timeline)
         self.readiness.timeline_requested.connect(self.show_timeline)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.pages)
+        column(self.pages, parent=self)
 
 
     def refresh(self) -> None:

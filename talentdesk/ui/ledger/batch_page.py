@@ -21,7 +21,7 @@ from talentdesk.services.ledger import policies
 from talentdesk.services.payments import accounts, bankfiles, batches, calendar, verification
 from talentdesk.services.talents.exit_reasons import list_exit_reasons
 from talentdesk.ui.common.layouts import dialog_buttons
-from talentdesk.ui.common.dates import from_qdate, to_qdate
+from talentdesk.ui.common.dates import date_edit, from_qdate
 from talentdesk.ui.common.file_dialogs import ask_save_path, open_file_name, save_file_name
 from talentdesk.ui.common.formatting import fmt_date, fmt_money
 from talentdesk.ui.common.style import error_style
@@ -64,14 +64,6 @@ class FormDialog(QDialog):
         if isinstance(w, QCheckBox):
             return w.isChecked()
         return w.text()
-
-
-def date_edit(d: dt.date) -> QDateEdit:
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    w.setDate(to_qdate(d))
-    return w
 
 
 def combo(items: list[tuple[str, object]]) -> QComboBox:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -21,7 +21,7 @@ from talentdesk.services.ledger import policies
 from talentdesk.services.talents.registry import TalentQuery, search_talents
 from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
-from talentdesk.ui.common.dates import from_qdate, to_qdate
+from talentdesk.ui.common.dates import date_edit, from_qdate
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
@@ -30,14 +30,6 @@ from talentdesk.ui.ledger.pending import written_row
 from talentdesk.services.base import call
 from talentdesk.ui.common.screen import fit_to_screen, in_scroll_area
 from talentdesk.ui.common.style import error_colour, error_style, ok_colour
-
-
-def date_edit(parent: QWidget, d: dt.date | None = None) -> QDateEdit:
-    w = QDateEdit(parent)
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    w.setDate(to_qdate(d or dt.date.today()))
-    return w
 
 
 def compact(box: QComboBox, chars: int = 8) -> QComboBox:
@@ -104,9 +96,9 @@ class PolicyDialog(GuardedDialog):
         self.doc = QLineEdit(p.doc_number if p else "", self)
         self.doc.setPlaceholderText(self.tr("e.g. 县委人才办〔2024〕3号"))
         self.level = enum_combo(self, E.PolicyLevel, p.level if p else None)
-        self.valid_from = date_edit(self, p.valid_from if p else dt.date.today())
+        self.valid_from = date_edit(p.valid_from if p else dt.date.today(), self)
         self.has_end = QCheckBox(self.tr("Ends on"), self)
-        self.valid_to = date_edit(self, p.valid_to if p and p.valid_to else dt.date.today())
+        self.valid_to = date_edit(p.valid_to if p and p.valid_to else dt.date.today(), self)
         self.has_end.setChecked(bool(p and p.valid_to))
         self.valid_to.setEnabled(self.has_end.isChecked())
         self.has_end.toggled.connect(self.valid_to.setEnabled)
@@ -281,7 +273,7 @@ class GrantDialog(GuardedDialog):
                 self.policy.addItem(f"{p.name}（{p.doc_number}）", p.id)
         if policy_id is not None:
             self.policy.setCurrentIndex(max(0, self.policy.findData(policy_id)))
-        self.start = date_edit(self)
+        self.start = date_edit(parent=self)
         self.override = QLineEdit(self)
         self.override.setPlaceholderText(self.tr("Leave empty to use the policy's amount"))
         self.check = QLabel(self)
@@ -348,7 +340,7 @@ class MarkPaidDialog(GuardedDialog):
         self.setWindowTitle(self.tr("Mark paid"))
         self.voucher = QLineEdit(self)
         self.voucher.setPlaceholderText(self.tr("e.g. 记-202611-0012"))
-        self.date = date_edit(self)
+        self.date = date_edit(parent=self)
         self.method = enum_combo(self, E.PaymentMethod)
         self.error = error_label(self)
         form = QFormLayout()
@@ -403,7 +395,7 @@ class ReasonDialog(GuardedDialog):
         self.setWindowTitle(title)
         self.reason = QLineEdit(self)
         self.amount = QLineEdit(format_yuan(amount, symbol=False) if amount else "", self)
-        self.date = date_edit(self)
+        self.date = date_edit(parent=self)
         self.reason_required = reason_required
         self.error = QLabel(self)
         self.error.setStyleSheet(error_style())

@@ -268,8 +268,7 @@ class SweepPage(Page):
     def _failed(self, exc: BaseException) -> None:
         from talentdesk.ui.errors import show_error
 
-        self.status.setText("")
-        show_error(self, exc)
+        show_error(self, exc, clear=self.status)
 
 
 __all__ = ["SweepPage", "RulesDialog"]

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -36,23 +35,13 @@ from talentdesk.services.mentors.pool import MAX_CAPACITY
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
-from talentdesk.ui.common.dates import from_qdate, to_qdate
+from talentdesk.ui.common.dates import date_edit, from_qdate, to_qdate
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.common.table_model import Column, RowTableModel
 from talentdesk.ui.common.widgets import make_table_view
 from talentdesk.ui.errors import show_error
 from talentdesk.ui.common.screen import fit_to_screen
-
-
-def date_edit(parent: QWidget, value: dt.date, *, maximum: dt.date | None = None) -> QDateEdit:
-    w = QDateEdit(parent)
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("yyyy-MM-dd")
-    w.setDate(to_qdate(value))
-    if maximum is not None:
-        w.setMaximumDate(to_qdate(maximum))
-    return w
 
 
 class ServiceDialog(GuardedDialog):
@@ -138,8 +127,8 @@ class PairDialog(ServiceDialog):
                        self)
         intro.setWordWrap(True)
         self.role = _role_combo(self, roles, role_id)
-        self.start = date_edit(self, today)
-        self.planned_end = date_edit(self, pairings.default_planned_end(today))
+        self.start = date_edit(today, self)
+        self.planned_end = date_edit(pairings.default_planned_end(today), self)
         self.start.dateChanged.connect(
             lambda q: self.planned_end.setDate(to_qdate(pairings.default_planned_end(from_qdate(q)))))
         self.goals = QPlainTextEdit(self)
@@ -193,7 +182,7 @@ class ReassignDialog(ServiceDialog):
             rl.addWidget(cb)
             self.role_boxes.append((cb, r.pairing_id))
         earliest = max(r.start_date for r in card.roles) if card.roles else today
-        self.on = date_edit(self, max(today, earliest))
+        self.on = date_edit(max(today, earliest), self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. the mentor was transferred; a better match in the same field"))
         form = QFormLayout()
@@ -226,7 +215,7 @@ class EndPairingDialog(ServiceDialog):
         self.role = QComboBox(self)
         for r in card.roles:
             self.role.addItem(r.role_name, r.pairing_id)
-        self.on = date_edit(self, today)
+        self.on = date_edit(today, self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. goals reached; the newcomer changed post"))
         form = QFormLayout()
@@ -257,7 +246,7 @@ class CheckInDialog(ServiceDialog):
         self.pairing = QComboBox(self)
         for pid, role_name in pairings:
             self.pairing.addItem(role_name, pid)
-        self.date = date_edit(self, today, maximum=today)
+        self.date = date_edit(today, self, maximum=today)
         self.mode = QComboBox(self)
         for code, text in choices(E.CheckInMode):
             self.mode.addItem(text, code)

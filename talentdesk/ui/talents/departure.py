@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain.values import format_yuan
 from talentdesk.services.base import call
 from talentdesk.services.talents import departure, exit_reasons, records
+from talentdesk.ui.common.dates import date_edit
 from talentdesk.ui.common.widgets import error_label
 from talentdesk.ui.common.layouts import dialog_buttons
 from talentdesk.ui.common.unsaved import GuardedDialog
@@ -30,10 +29,7 @@ class DepartureDialog(GuardedDialog):
         self.detail = detail
         self.result_value: departure.DepartureResult | None = None
         self.setWindowTitle(self.tr("Record departure — {name}").format(name=detail.name))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(QDate.currentDate())
+        self.date = date_edit(maximum=dt.date.today())
         self.exit_reason = QComboBox()  # the office's list of reasons, loaded in the background
         self.exit_reason.addItem(self.tr("(choose)"), None)
         self.reason = QLineEdit()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from talentdesk.domain.talent_fields import (
 from talentdesk.services.base import call
 from talentdesk.services.common import reference
 from talentdesk.services.talents import departure, records
+from talentdesk.ui.common.layouts import column
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.style import bad_field_style, error_style, notice_style, ok_style
 from talentdesk.ui.common.tab import AppContext
@@ -293,10 +293,7 @@ class TalentEditorDialog(GuardedDialog):
         self.buttons.rejected.connect(self.reject)
         self.depart_button.clicked.connect(self._depart)
         self.reactivate_button.clicked.connect(self._reactivate)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.pages)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.buttons)
+        column(self.pages, self.summary, self.buttons, parent=self)
         self._dup_timer = QTimer(self, singleShot=True, interval=250)
         self._dup_timer.timeout.connect(self._check_duplicate)
         self.form.widgets["id_number"].textChanged.connect(lambda _t: self._dup_timer.start())
