@@ -14,8 +14,6 @@ from talentdesk.store.schema_kit import create_table, drop_tables, partial_uniqu
 
 revision = '0001'
 down_revision = None
-branch_labels = None
-depends_on = None
 
 # A grant keeps the payment terms of its policy: both tables check them alike, before their own checks.
 TERMS = [("clawback_rule_valid", "clawback_rule IN ('none', 'pro_rata', 'full')"),

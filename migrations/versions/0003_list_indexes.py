@@ -9,8 +9,6 @@ from alembic import op
 
 revision = "lists_1"
 down_revision = "talents_1"
-branch_labels = None
-depends_on = None
 
 INDEXES = [
     ("talents", "ix_talents_status_service_end", ["status", "service_end_date"]),

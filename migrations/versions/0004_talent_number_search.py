@@ -12,8 +12,6 @@ from talentdesk.store.schema_kit import sqlite_full_text
 
 revision = "fts_1"
 down_revision = "lists_1"
-branch_labels = None
-depends_on = None
 
 # external content: the index stores only trigrams; the numbers stay in `talents`, and triggers keep it in step
 STATEMENTS = [

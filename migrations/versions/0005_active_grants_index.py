@@ -9,7 +9,5 @@ from talentdesk.store.schema_kit import Index, added_indexes
 
 revision = "grants_1"
 down_revision = "fts_1"
-branch_labels = None
-depends_on = None
 
 upgrade, downgrade = added_indexes(("subsidy_grants", Index("ix_subsidy_grants_status", "status talent_id")))

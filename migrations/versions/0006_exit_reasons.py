@@ -13,8 +13,6 @@ from talentdesk.store.schema_kit import create_table
 
 revision = "exits_1"
 down_revision = "grants_1"
-branch_labels = None
-depends_on = None
 
 SEED = [
     # code, 中文, English

@@ -10,8 +10,6 @@ from talentdesk.store.schema_kit import create_table, drop_tables, partial_uniqu
 
 revision = "sweep_1"
 down_revision = "exits_1"
-branch_labels = None
-depends_on = None
 
 DRAFT_STATUSES = ("draft", "approved", "rejected")
 

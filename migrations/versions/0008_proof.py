@@ -16,8 +16,6 @@ from talentdesk.store.schema_kit import create_table
 
 revision = "proof_1"
 down_revision = "sweep_1"
-branch_labels = None
-depends_on = None
 
 REQUEST_STATUSES = ("pending", "approved", "rejected", "withdrawn")
 

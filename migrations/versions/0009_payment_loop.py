@@ -18,8 +18,6 @@ from talentdesk.store.schema_kit import create_table, drop_tables, partial_uniqu
 
 revision = 'loop_1'
 down_revision = 'proof_1'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -9,8 +9,6 @@ from talentdesk.store.schema_kit import Index, added_indexes
 
 revision = "speed_1"
 down_revision = "loop_1"
-branch_labels = None
-depends_on = None
 
 upgrade, downgrade = added_indexes(("care_cases", Index("ix_care_cases_status_opened", "status opened_on")),
                                    ("talents", Index("ix_talents_status_departure", "status departure_date")))

@@ -11,8 +11,6 @@ from alembic import op
 
 revision = "polyears_1"
 down_revision = "speed_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

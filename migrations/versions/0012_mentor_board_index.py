@@ -9,8 +9,6 @@ from alembic import op
 
 revision = "board_1"
 down_revision = "polyears_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

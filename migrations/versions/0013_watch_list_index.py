@@ -9,8 +9,6 @@ from alembic import op
 
 revision = "watch_1"
 down_revision = "board_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

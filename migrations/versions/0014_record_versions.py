@@ -10,8 +10,6 @@ from alembic import op
 
 revision = "versions_1"
 down_revision = "watch_1"
-branch_labels = None
-depends_on = None
 
 VERSIONED = (
     "bank_accounts", "bank_layouts", "budgets", "care_cases", "checkins", "employers", "grant_drafts",

@@ -11,8 +11,6 @@ from alembic import op
 
 revision = "bigfen_1"
 down_revision = "versions_1"
-branch_labels = None
-depends_on = None
 
 MONEY = (
     ("budgets", "amount_fen"), ("approval_requests", "amount_fen"), ("policy_amounts", "amount_fen"),

@@ -17,8 +17,6 @@ from sqlalchemy.exc import DBAPIError
 
 revision = "trgm_1"
 down_revision = "bigfen_1"
-branch_labels = None
-depends_on = None
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,6 @@ from talentdesk.store.schema_kit import create_table
 
 revision = "watchsig_1"
 down_revision = "trgm_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

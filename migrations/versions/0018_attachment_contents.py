@@ -20,8 +20,6 @@ from alembic import op
 
 revision = "attach_1"
 down_revision = "watchsig_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

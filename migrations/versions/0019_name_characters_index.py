@@ -16,7 +16,5 @@ from talentdesk.store.schema_kit import postgresql_index
 
 revision = "chars_1"
 down_revision = "attach_1"
-branch_labels = None
-depends_on = None
 
 upgrade, downgrade = postgresql_index("ix_chars_talents_name", "ON talents USING gin (string_to_array(name, NULL))")

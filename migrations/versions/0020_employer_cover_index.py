@@ -16,7 +16,5 @@ from talentdesk.store.schema_kit import postgresql_index
 
 revision = "cover_1"
 down_revision = "chars_1"
-branch_labels = None
-depends_on = None
 
 upgrade, downgrade = postgresql_index("ix_cover_talents_employer", "ON talents (employer_id) INCLUDE (id)")

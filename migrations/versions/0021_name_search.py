@@ -14,8 +14,6 @@ from talentdesk.store.schema_kit import sqlite_full_text
 
 revision = "namefts_1"
 down_revision = "cover_1"
-branch_labels = None
-depends_on = None
 
 NAME_CHARS = 40  # names are at most 40 characters (domain/talent_fields.py)
 

@@ -16,8 +16,6 @@ from alembic import op
 
 revision = "counties_1"
 down_revision = "namefts_1"
-branch_labels = None
-depends_on = None
 
 HOME = 1
 HOME_CODE = "000000"

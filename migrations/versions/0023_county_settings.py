@@ -18,8 +18,6 @@ from alembic import op
 
 revision = "csettings_1"
 down_revision = "counties_1"
-branch_labels = None
-depends_on = None
 
 KEPT_CITY_WIDE = ("certificate_key",)
 

@@ -12,8 +12,6 @@ from alembic import op
 
 revision = "chainrows_1"
 down_revision = "csettings_1"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

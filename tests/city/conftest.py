@@ -20,6 +20,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.city.server import drop_database
+
 TEST_PASSWORD = "td-city-Secret-9"
 
 
@@ -112,9 +114,7 @@ def pg_url(pg_admin_url):
         for _ in range(20):  # clean-up never fails a test: a backend may still be closing
             try:
                 with engine.connect() as conn:
-                    conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                                 {"n": name})
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                    drop_database(conn, name)
                     conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
                 break
             except Exception:  # noqa: BLE001

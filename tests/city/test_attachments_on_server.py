@@ -20,6 +20,8 @@ from talentdesk.store import db as dbmod
 from talentdesk.store import move as mv
 from talentdesk.store import pgtools
 
+from tests.city.server import drop_database
+
 SCAN = b"%PDF-1.4\n" + bytes(range(256)) * 4000 + b"\n%%EOF\n"  # a ~1 MB "scan" with every byte value
 
 
@@ -113,9 +115,7 @@ def test_a_server_backup_keeps_the_attachments_bytes(server, pg_url, tmp_path, p
         assert copy.read_bytes() == SCAN
     finally:
         with admin.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                         {"n": name})
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            drop_database(conn, name)
         admin.dispose()
 
 

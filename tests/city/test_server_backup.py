@@ -17,6 +17,8 @@ from talentdesk.services.base import Actor, Database
 from talentdesk.store import move as mv
 from talentdesk.store import pgtools
 
+from tests.city.server import drop_database
+
 pytestmark = pytest.mark.skipif(pgtools.find_tool("pg_dump") is None or pgtools.find_tool("pg_restore") is None,
                                 reason="pg_dump / pg_restore are not installed")
 
@@ -38,8 +40,7 @@ def second_db(pg_admin_url, pg_url):
         conn.execute(text(f'CREATE DATABASE "{name}" OWNER "{owner}"'))
     yield make_url(pg_url).set(database=name).render_as_string(hide_password=False)
     with engine.connect() as conn:
-        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name})
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        drop_database(conn, name)
     engine.dispose()
 
 

@@ -10,6 +10,8 @@ from sqlalchemy import text
 from talentdesk.services.base import Actor, Database
 from talentdesk.services.talents import registry
 
+from tests.city.server import drop_database
+
 
 @pytest.fixture(scope="module")
 def server(pg_admin_url):
@@ -30,8 +32,7 @@ def server(pg_admin_url):
     yield database
     database.dispose()
     with admin.connect() as conn:
-        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name})
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        drop_database(conn, name)
     admin.dispose()
 
 

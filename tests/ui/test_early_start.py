@@ -92,8 +92,12 @@ def test_the_early_rows_follow_the_offices_notice_setting_and_its_edges(demo_db,
     ids = {r.talent_id for r in rows}
     assert {active[0], active[1]} <= ids and departed not in ids
     assert max(r.date for r in rows) == last_day
-    _sql(demo_db.path, ("UPDATE settings SET value = ? WHERE key = ?", (json.dumps("six months"),
-                                                                          "commitment_notice_days")))
+    # the office's value is its county's own (a county's file keeps what its clerks save per county): damage it there
+    con = sqlite3.connect(demo_db.path)
+    assert con.execute("SELECT value FROM county_settings WHERE key = 'commitment_notice_days'").fetchone() == ("400",)
+    con.close()
+    _sql(demo_db.path, ("UPDATE county_settings SET value = ? WHERE key = ?", (json.dumps("six months"),
+                                                                                 "commitment_notice_days")))
     rows = early.first_rows(demo_db.path, today=TODAY)
     assert rows == _service_rows(demo_db) and last_day not in {r.date for r in rows}
 
