@@ -74,8 +74,11 @@ def _date_text(raw: str, field: str) -> dt.date | None:
 
 
 def _date_from_text(raw: str, field: str) -> dt.date | None:
-    text = _TIME_OF_DAY.sub("", to_halfwidth(raw).strip())
-    text = _SPACE.sub("", text)
+    text = to_halfwidth(raw).strip()
+    if ":" in text:  # a time of day needs its colon (most dates have none: the pattern is not tried)
+        text = _TIME_OF_DAY.sub("", text)
+    if " " in text or not text.isprintable():  # every other kind of white space is unprintable
+        text = _SPACE.sub("", text)
     if not text:
         return None
     for pattern in _DATE_PATTERNS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from talentdesk.domain import enums as E
@@ -159,6 +160,7 @@ def clean_talent_fields(values: Mapping[str, Any], *, today: dt.date | None = No
     return out, errors
 
 
+@lru_cache(maxsize=64)
 def latest_date(today: dt.date) -> dt.date:
     """Nothing on the talent file is dated later than a year from today (a typing error like 2205)."""
     return today + dt.timedelta(days=366)

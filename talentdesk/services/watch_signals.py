@@ -252,20 +252,33 @@ def all_rows(conn: Connection, progress: Callable[[int, int], None] | None = Non
 _COLUMNS = ("talent_id", "code", "start_on", "end_on", "n", "v_date", "v_text")
 
 
+_PER_STATEMENT = 999 // len(_COLUMNS)  # rows per INSERT: within the 999 parameters of any SQLite build
+
+
 def _insert(conn: Connection, rows: Iterable[dict]) -> int:
-    """Insert the rows, 5,000 at a time. On SQLite as prepared tuples through the driver's executemany (the
-    columns' own bind conversions: dates as SQLAlchemy writes them), not through the Core insert, which builds
-    its parameters row by row — an import of 100,000 talents writes 400,000 of these rows (issue 18)."""
+    """Insert the rows, 5,000 at a time. On SQLite as multi-row INSERT statements of prepared values (the columns'
+    own bind conversions: dates as SQLAlchemy writes them), not through the Core insert, which builds its
+    parameters row by row — an import of 100,000 talents writes 400,000 of these rows (issue 18)."""
     if conn.dialect.name == "sqlite":
         from talentdesk.store.db import bind_converter
 
         day = bind_converter(TABLE.c.start_on.type, conn.dialect)  # the three date columns share it
-        sql = f"INSERT INTO {TABLE.name} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-        write = lambda batch: conn.exec_driver_sql(sql, [  # noqa: E731
-            (r["talent_id"], r["code"], day(r["start_on"]), day(r["end_on"]), r["n"], day(r["v_date"]), r["v_text"])
-            for r in batch])
+        head = f"INSERT INTO {TABLE.name} ({', '.join(_COLUMNS)}) VALUES "
+        one = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+        full = head + ", ".join([one] * _PER_STATEMENT)
+
+        def write(batch: list[dict]) -> None:
+            for k in range(0, len(batch), _PER_STATEMENT):
+                chunk = batch[k:k + _PER_STATEMENT]
+                flat: list = []
+                for r in chunk:
+                    flat += (r["talent_id"], r["code"], day(r["start_on"]), day(r["end_on"]), r["n"],
+                             day(r["v_date"]), r["v_text"])
+                conn.exec_driver_sql(full if len(chunk) == _PER_STATEMENT else head + ", ".join([one] * len(chunk)),
+                                     tuple(flat))
     else:
-        write = lambda batch: conn.execute(insert(TABLE), batch)  # noqa: E731
+        def write(batch: list[dict]) -> None:
+            conn.execute(insert(TABLE), batch)
     n, batch = 0, []
     for r in rows:
         batch.append(r)
