@@ -2,6 +2,7 @@
 each and one for the city, and accounts: a city administrator, a clerk in each county."""
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -72,8 +73,16 @@ def build_city(pg_admin_url: str, pg_url: str) -> tuple[City, callable]:
             database.dispose()
         in_db = create_engine(make_url(pg_admin_url).set(database=base.database), isolation_level="AUTOCOMMIT")
         with in_db.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(:r)"),
-                         {"r": list(roles.values())})
+            # the connections just closed may still be ending on the server: wait for them (a CREATEROLE owner that
+            # is not a superuser, as CI's, may not terminate another role's backend on PostgreSQL 15)
+            live = "SELECT count(*) FROM pg_stat_activity WHERE usename = ANY(:r)"
+            for _ in range(50):
+                if not conn.execute(text(live), {"r": list(roles.values())}).scalar():
+                    break
+                time.sleep(0.1)
+            else:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(:r)"),
+                             {"r": list(roles.values())})
             for role in roles.values():
                 try:
                     conn.execute(text(f'DROP OWNED BY "{role}" CASCADE'))

@@ -32,7 +32,7 @@ from talentdesk.services.mentors import checkins, pairings, pool
 from talentdesk.services.mentors.board import BoardCard, BoardColumn
 from talentdesk.services.mentors.pairings import MAX_CADENCE_DAYS
 from talentdesk.services.mentors.pool import MAX_CAPACITY
-from talentdesk.ui.common.layouts import dialog_buttons
+from talentdesk.ui.common.layouts import column, dialog_buttons, form
 from talentdesk.ui.common.conflict import offer_choice
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.dates import date_edit, from_qdate, to_qdate
@@ -61,6 +61,12 @@ class ServiceDialog(GuardedDialog):
 
     def operation(self) -> tuple[Callable[..., Any], dict]:
         raise NotImplementedError
+
+    def field_form(self, *rows: tuple[str, str, QWidget], also: dict[str, QWidget] | None = None) -> QFormLayout:
+        """The form of (field name, label, widget) rows, listed once: a refusal naming a field (or a name in `also`)
+        puts the cursor in its widget."""
+        self.fields = {name: widget for name, _label, widget in rows} | (also or {})
+        return form(*((text, widget) for _name, text, widget in rows))
 
     def versioned(self, version: int) -> None:
         """This form edits a stored record read at `version`: its saves are checked against it, and a save over a
@@ -139,18 +145,14 @@ class PairDialog(ServiceDialog):
         self.cadence.setRange(1, MAX_CADENCE_DAYS)
         self.cadence.setValue(cadence_days)
         self.cadence.setSuffix(self.tr(" days"))
-        form = QFormLayout()
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Start"), self.start)
-        form.addRow(self.tr("Planned end"), self.planned_end)
-        form.addRow(self.tr("Goals"), self.goals)
-        form.addRow(self.tr("Check in at least every"), self.cadence)
-        self.fields = {"role_id": self.role, "start_date": self.start, "planned_end_date": self.planned_end,
-                       "goals": self.goals, "cadence_days": self.cadence, "mentor_id": self.role}
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
+        column(intro,
+               self.field_form(("role_id", self.tr("Role"), self.role),
+                               ("start_date", self.tr("Start"), self.start),
+                               ("planned_end_date", self.tr("Planned end"), self.planned_end),
+                               ("goals", self.tr("Goals"), self.goals),
+                               ("cadence_days", self.tr("Check in at least every"), self.cadence),
+                               also={"mentor_id": self.role}),
+               self.buttons, parent=self)
 
     def operation(self):
         return pairings.pair, dict(
@@ -349,23 +351,18 @@ class MentorDialog(ServiceDialog):
         elif talent is not None:
             self.name.setText(talent.talent_name)
             self.name.setPlaceholderText(talent.talent_name)
-        form = QFormLayout()
+        fields = self.field_form(("name", self.tr("Name"), self.name),
+                                 ("employer_id", self.tr("Employer"), self.employer),
+                                 ("title", self.tr("Title"), self.title_edit),
+                                 ("expertise", self.tr("Expertise"), self.expertise),
+                                 ("phone", self.tr("Phone"), self.phone),
+                                 ("capacity", self.tr("Capacity (newcomers at once)"), self.capacity),
+                                 ("notes", self.tr("Notes"), self.notes),
+                                 also={"talent_id": self.name})
         if self.talent_id is not None:
-            form.addRow(QLabel(self.tr("This mentor is one of the county's talents; empty fields are taken from "
-                                       "the talent's record."), self))
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Employer"), self.employer)
-        form.addRow(self.tr("Title"), self.title_edit)
-        form.addRow(self.tr("Expertise"), self.expertise)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Capacity (newcomers at once)"), self.capacity)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.fields = {"name": self.name, "employer_id": self.employer, "title": self.title_edit,
-                       "expertise": self.expertise, "phone": self.phone, "capacity": self.capacity,
-                       "talent_id": self.name}
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
+            fields.insertRow(0, QLabel(self.tr("This mentor is one of the county's talents; empty fields are taken "
+                                               "from the talent's record."), self))
+        column(fields, self.buttons, parent=self)
         fit_to_screen(self, 440, 0)
         if mentor is not None:
             self.versioned(mentor.version)

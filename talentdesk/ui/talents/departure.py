@@ -5,10 +5,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
 )
 
 from talentdesk.domain.values import format_yuan
@@ -16,7 +14,7 @@ from talentdesk.services.base import call
 from talentdesk.services.talents import departure, exit_reasons, records
 from talentdesk.ui.common.dates import date_edit
 from talentdesk.ui.common.widgets import error_label
-from talentdesk.ui.common.layouts import dialog_buttons
+from talentdesk.ui.common.layouts import column, dialog_buttons, form
 from talentdesk.ui.common.unsaved import GuardedDialog
 from talentdesk.ui.common.tab import AppContext
 from talentdesk.ui.errors import say_error
@@ -37,22 +35,18 @@ class DepartureDialog(GuardedDialog):
         self.destination = QLineEdit()
         self.waiver = QLineEdit()
         self.waiver.setPlaceholderText(self.tr("e.g. official transfer, illness — leave empty if none"))
-        form = QFormLayout()
-        form.addRow(self.tr("Departure date *"), self.date)
-        form.addRow(self.tr("Reason *"), self.exit_reason)
-        form.addRow(self.tr("Details"), self.reason)
-        form.addRow(self.tr("Destination"), self.destination)
-        form.addRow(self.tr("Clawback waiver reason"), self.waiver)
         note = QLabel(self.tr("The talent becomes inactive, future instalments stop, current mentor pairings end and "
                               "the subsidy ledger applies its clawback rule (unless a waiver reason is given)."))
         note.setWordWrap(True)
         self.message = error_label()
         buttons = dialog_buttons(self, self._submit, ok_text=self.tr("Record departure"), cancel_text=self.tr("Cancel"))
-        lay = QVBoxLayout(self)
-        lay.addWidget(note)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(buttons)
+        column(note,
+               form((self.tr("Departure date *"), self.date),
+                    (self.tr("Reason *"), self.exit_reason),
+                    (self.tr("Details"), self.reason),
+                    (self.tr("Destination"), self.destination),
+                    (self.tr("Clawback waiver reason"), self.waiver)),
+               self.message, buttons, parent=self)
         self.context.runner.submit(call(exit_reasons.list_exit_reasons), key="talents.exit_reasons",
                                    on_done=self._on_reasons, on_error=self._failed)
 
