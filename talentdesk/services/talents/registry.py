@@ -128,12 +128,16 @@ def _one_ideograph(text: str) -> bool:
 
 
 def _name_ids(session: Session, text: str) -> list[int] | None:
-    """Ids of talents whose name contains `text`, through the index of the names' characters (migration
-    namefts_1): the phrase of the text's characters finds every such name (and a few more: separators such as "·"
-    are not indexed, letters are folded), then only names containing the text exactly are kept — a single ideograph
-    needs no such check. None when there is no such index (PostgreSQL, an older SQLite file) or the text holds
-    anything but letters, digits and spaces (then the scan of the names serves it)."""
-    if session.get_bind().dialect.name != "sqlite" or not _has_index(session, "talents_fts_names"):
+    """Ids of talents whose name contains `text`, through the index of the names' characters (SQLite: migration
+    namefts_1; PostgreSQL: grams_1, `_server_name_ids`): the phrase of the text's characters finds every such name
+    (and a few more: separators such as "·" are not indexed, letters are folded), then only names containing the
+    text exactly are kept — a single ideograph needs no such check. None when there is no such index (an older
+    database) or, on SQLite, the text holds anything but letters, digits and spaces (then the scan of the names
+    serves it)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return _server_name_ids(session, text)
+    if dialect != "sqlite" or not _has_index(session, "talents_fts_names"):
         return None
     chars = [ch for ch in text if not ch.isspace()]
     if not chars or not all(ch.isalnum() for ch in chars):  # "·", quotes, symbols: the scan decides
@@ -146,6 +150,43 @@ def _name_ids(session: Session, text: str) -> list[int] | None:
     candidates = list(session.scalars(found))
     return list(session.scalars(select(Talent.id).where(ids_in(Talent.id, candidates),
                                                         func.instr(Talent.name, text) > 0)))
+
+
+GRAMS = "talents_fts_grams"
+"""PostgreSQL: each talent name's characters and pairs of adjacent characters, kept by triggers (migration grams_1).
+Under row-level security PostgreSQL uses only leakproof conditions as index conditions: `LIKE` and array `@>` are
+not, so the trigram and characters indexes no longer serve a name search; text equality is."""
+
+
+def _server_name_ids(session: Session, text: str) -> list[int] | None:
+    """PostgreSQL: ids of talents whose name contains `text` exactly (as `strpos` or LIKE find them), through
+    talents_fts_grams: a text of one or two characters is one range of its primary key (no check needed: the
+    table holds every character and pair of every name); a longer one the talents holding all its pairs, then
+    those whose name contains the text. None before migration grams_1."""
+    if not text or not _has_server_table(session, GRAMS):
+        return None
+    grams = [text] if len(text) <= 2 else list(dict.fromkeys(text[i:i + 2] for i in range(len(text) - 1)))
+    county = actor_of(session).county_id  # as the loader criterion keeps a county account's ORM reads
+    where = "gram = :g{i}" + (" AND county_id = :county" if county is not None else "")
+    sql = " INTERSECT ".join(f"SELECT talent_id FROM {GRAMS} WHERE " + where.format(i=i) for i in range(len(grams)))
+    params = {f"g{i}": g for i, g in enumerate(grams)}
+    if county is not None:
+        params["county"] = county
+    found = list(session.scalars(text_(sql).bindparams(**params)))
+    if len(text) <= 2 or not found:
+        return found
+    return list(session.scalars(select(Talent.id).where(ids_in(Talent.id, found),
+                                                        func.strpos(Talent.name, text) > 0)))
+
+
+def _has_server_table(session: Session, table: str) -> bool:
+    """Whether this PostgreSQL database has `table` (asked once per database)."""
+    engine = session.get_bind()
+    known = _INDEXES.get((engine.url, table))
+    if known is None:
+        known = session.scalar(text_("SELECT to_regclass(:t) IS NOT NULL").bindparams(t=table))
+        _INDEXES[(engine.url, table)] = bool(known)
+    return bool(known)
 
 
 SHORT_TEXT = 3
@@ -332,10 +373,14 @@ def _dense_employer_text(session: Session, text: str, page_end: int):
     at_employers = _talents_at(session, employers)
     if at_employers < max(DENSE_EMPLOYER_MATCHES, page_end):
         return None
-    by_name = _name_contains(session, text)
     named = _name_ids(session, text)
     if named is None:
+        by_name = _name_contains(session, text)
         named = list(session.scalars(select(Talent.id).where(by_name)))  # a scan of the covering name index
+    elif session.get_bind().dialect.name == "postgresql":
+        by_name = ids_in(Talent.id, named)  # LIKE under row-level security would read every name per page
+    else:
+        by_name = _name_contains(session, text)
     named_elsewhere = 0
     for i in range(0, len(named), 500):
         named_elsewhere += session.scalar(
