@@ -102,9 +102,11 @@ class OpenRecord:
         """The form now shows this stored record, with these values."""
         self.id, self.version, self.loaded = record_id, version, loaded
 
-    def start_new(self) -> None:
-        """The form now holds a new record: nothing stored to check a save against."""
+    def start_new(self, *inputs) -> None:
+        """The form now holds a new record, its inputs emptied: nothing stored to check a save against."""
         self.id = self.version = None
+        for w in inputs:
+            w.clear()
 
 
 def offer_choice(parent, exc: BaseException, *, mine: Any, loaded: Any = None,

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.ui.common.widgets import reselect
+
 _IGNORE = "talentdesk_unsaved_ignore"
 
 
@@ -114,6 +116,17 @@ class UnsavedTracker:
     def ok_to_discard(self, parent: QWidget) -> bool:
         """True when nothing is unsaved or the user chose to discard it."""
         return not self.dirty() or ask_discard(parent)
+
+
+def picked_row(parent: QWidget, tracker: UnsavedTracker, view, current, previous):
+    """The row the clerk picked (`current`) in a list beside an editor — or None when there is none, or when the
+    clerk keeps the editor's unsaved changes (the selection then goes back to `previous`)."""
+    if not current.isValid():
+        return None
+    if not tracker.ok_to_discard(parent):
+        reselect(view, previous)
+        return None
+    return view.model().row_at(current.row())
 
 
 class GuardedDialog(QDialog):

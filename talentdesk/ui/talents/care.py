@@ -13,9 +13,9 @@ from talentdesk.ui.common.layouts import STRETCH, button, column, row
 from talentdesk.ui.common.conflict import OpenRecord, offer_choice
 from talentdesk.ui.common.formatting import fmt_date
 from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.common.unsaved import UnsavedTracker
+from talentdesk.ui.common.unsaved import UnsavedTracker, picked_row
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import error_label, make_table_view, reselect
+from talentdesk.ui.common.widgets import error_label, make_table_view
 from talentdesk.ui.common.screen import in_scroll_area
 from talentdesk.ui.errors import say_error
 from talentdesk.ui.talents.talent_rows import load_talent_rows
@@ -85,12 +85,9 @@ class CarePanel(QWidget):
         self.message.setText("\n".join(errors.values()))
 
     def _pick(self, current, prev) -> None:
-        if not current.isValid():
-            return
-        if not self.unsaved.ok_to_discard(self):
-            reselect(self.view, prev)
-            return
-        self._fill(self.model.row_at(current.row()))
+        r = picked_row(self, self.unsaved, self.view, current, prev)
+        if r is not None:
+            self._fill(r)
 
     def _fill(self, r: care.CareRow) -> None:
         """The form shows case `r` as stored, and saves against its version."""
@@ -108,10 +105,7 @@ class CarePanel(QWidget):
 
         if not self.unsaved.ok_to_discard(self):
             return
-        self.case.start_new()
-        for w in self.f.values():
-            w.clear()
-        self.notes.clear()
+        self.case.start_new(*self.f.values(), self.notes)
         self.f["opened_on"].setText(dt.date.today().isoformat())
         self.view.clearSelection()
         self.unsaved.mark_clean()

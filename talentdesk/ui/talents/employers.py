@@ -14,9 +14,9 @@ from talentdesk.services.talents import employers
 from talentdesk.ui.common.layouts import STRETCH, button, column, row
 from talentdesk.ui.common.conflict import OpenRecord, offer_choice
 from talentdesk.ui.common.tab import AppContext
-from talentdesk.ui.common.unsaved import GuardedDialog
+from talentdesk.ui.common.unsaved import GuardedDialog, picked_row
 from talentdesk.ui.common.table_model import Column, RowTableModel
-from talentdesk.ui.common.widgets import error_label, make_table_view, reselect
+from talentdesk.ui.common.widgets import error_label, make_table_view
 from talentdesk.ui.errors import say_error, show_error
 from talentdesk.ui.common.screen import fit_to_screen
 
@@ -71,13 +71,9 @@ class EmployersDialog(GuardedDialog):
             self.message.setText(exc.message)
 
     def _pick(self, current, previous) -> None:
-        if not current.isValid():
-            return
-        if not self.unsaved.ok_to_discard(self):
-            reselect(self.view, previous)
-            return
-        row = self.model.row_at(current.row())
-        self.context.runner.submit(call(employers.get_employer, employer_id=row.id), on_done=self._show)
+        row = picked_row(self, self.unsaved, self.view, current, previous)
+        if row is not None:
+            self.context.runner.submit(call(employers.get_employer, employer_id=row.id), on_done=self._show)
 
     def _show(self, e: employers.EmployerDetail) -> None:
         for k in self.fields:
@@ -89,9 +85,7 @@ class EmployersDialog(GuardedDialog):
     def _new(self) -> None:
         if not self.unsaved.ok_to_discard(self):
             return
-        self.current.start_new()
-        for f in self.fields.values():
-            f.clear()
+        self.current.start_new(*self.fields.values())
         self.view.clearSelection()
         self.mark_clean()
         self.fields["name"].setFocus()
