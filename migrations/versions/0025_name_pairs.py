@@ -25,8 +25,6 @@ from alembic import op
 
 revision = "grams_1"
 down_revision = "chainrows_1"
-branch_labels = None
-depends_on = None
 
 TABLE = "talents_fts_grams"
 
@@ -39,44 +37,31 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$"""
 
 
+def _definer(name: str, body: str, path: str) -> str:
+    """A trigger function that runs as the owner (who sees every county), with a fixed search path."""
+    return f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+BEGIN
+{body}
+    RETURN NULL;
+END $$"""
+
+
 def _trigger_functions(schema: str) -> list[str]:
     path = f"SET search_path = {schema}, pg_temp"
     same = "n.id = o.id AND n.name IS NOT DISTINCT FROM o.name AND n.county_id IS NOT DISTINCT FROM o.county_id"
+    insert = f"""    INSERT INTO {TABLE} (gram, county_id, talent_id)
+    SELECT g, n.county_id, n.id FROM new_rows n CROSS JOIN LATERAL td_name_grams(n.name) AS g"""
     return [
-        f"""
-CREATE OR REPLACE FUNCTION td_talents_grams_insert() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
-BEGIN
-    INSERT INTO {TABLE} (gram, county_id, talent_id)
-    SELECT g, n.county_id, n.id FROM new_rows n CROSS JOIN LATERAL td_name_grams(n.name) AS g;
-    RETURN NULL;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION td_talents_grams_update() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
-BEGIN
-    -- only the rows whose name or county changed (a status or a post changes nothing here)
+        _definer("td_talents_grams_insert", f"{insert};", path),
+        _definer("td_talents_grams_update", f"""    -- only the rows whose name or county changed (a status or a post changes nothing here)
     DELETE FROM {TABLE} g USING old_rows o
     WHERE g.talent_id = o.id AND NOT EXISTS (SELECT 1 FROM new_rows n WHERE {same});
-    INSERT INTO {TABLE} (gram, county_id, talent_id)
-    SELECT g, n.county_id, n.id FROM new_rows n CROSS JOIN LATERAL td_name_grams(n.name) AS g
-    WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE {same});
-    RETURN NULL;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION td_talents_grams_delete() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
-BEGIN
-    DELETE FROM {TABLE} g USING old_rows o WHERE g.talent_id = o.id;
-    RETURN NULL;
-END $$""",
-        f"""
-CREATE OR REPLACE FUNCTION td_talents_grams_truncate() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
-BEGIN
-    TRUNCATE {TABLE};
-    RETURN NULL;
-END $$""",
+{insert}
+    WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE {same});""", path),
+        _definer("td_talents_grams_delete", f"    DELETE FROM {TABLE} g USING old_rows o WHERE g.talent_id = o.id;", path),
+        _definer("td_talents_grams_truncate", f"    TRUNCATE {TABLE};", path),
     ]
 
 
