@@ -311,7 +311,12 @@ def _counts(db: Path) -> dict:
     conn = sqlite3.connect(db)
     try:
         out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("talents", "ledger_entries")}
-        out["office_name"] = conn.execute("SELECT value FROM settings WHERE key = 'office_name'").fetchone()
+        # the office name in force: since csettings_1 a county's own file keeps it among its county's values
+        per_county = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'county_settings'"
+                                  ).fetchone()
+        out["office_name"] = (per_county and conn.execute(
+            "SELECT value FROM county_settings WHERE key = 'office_name'").fetchone()) or conn.execute(
+            "SELECT value FROM settings WHERE key = 'office_name'").fetchone()
         out["revision"] = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         return out
     finally:
