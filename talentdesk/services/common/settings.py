@@ -65,18 +65,12 @@ def set_setting(session: Session, *, key: str, value: Any) -> None:
     a city account the city-wide value every county without its own uses. A county never writes the city's."""
     text = json.dumps(value, ensure_ascii=False)
     county = _own_county(session)
-    if county is not None:
-        row = _county_row(session, county, key)
-        if row is None:
-            session.add(CountySetting(county_id=county, key=key, value=text))
-        elif row.value != text:
-            row.value = text
-    else:
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=text))
-        elif row.value != text:
-            row.value = text
+    row = _county_row(session, county, key) if county is not None else session.get(Setting, key)
+    if row is None:
+        session.add(CountySetting(county_id=county, key=key, value=text) if county is not None
+                    else Setting(key=key, value=text))
+    elif row.value != text:
+        row.value = text
     session.flush()
 
 
