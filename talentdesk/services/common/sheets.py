@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,8 +274,25 @@ def read_sheet(path: Path | str, *, recognise: Callable[[Any], Any], sheet: str 
     if suffix in (".csv", ".txt"):
         rows = _read_csv(data)
     else:
-        rows, merged, names = _read_xlsx(data, sheet)
-        hidden_rows, hidden_cols = hidden_parts(data, sheet)
+        # which rows and columns Excel hides is read beside the cells: both readers let go of Python's lock while
+        # they unpack (calamine in Rust, zlib in C), so on two cores the one hides in the other's time
+        hidden: list = []
+
+        def read_hidden() -> None:
+            try:
+                hidden.append(hidden_parts(data, sheet))
+            except BaseException as exc:  # noqa: BLE001 - raised below, on the reading thread
+                hidden.append(exc)
+
+        beside = threading.Thread(target=read_hidden, name="sheet-hidden-parts", daemon=True)
+        beside.start()
+        try:
+            rows, merged, names = _read_xlsx(data, sheet)
+        finally:
+            beside.join()
+        if isinstance(hidden[0], BaseException):
+            raise hidden[0]
+        hidden_rows, hidden_cols = hidden[0]
     filled = _fill_merged(rows, merged)
     # the header row: among the first rows, the one with the most recognised column names (rosters often carry
     # a title such as “2024年引进人才花名册” above it); without any, the first non-blank row
