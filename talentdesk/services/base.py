@@ -11,6 +11,7 @@ import enum
 import functools
 import json
 import logging
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -553,14 +554,17 @@ def _variable_limit(conn) -> int:
     return 32_766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
 
 
-def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]], *, staging: Staging | None = None,
+                bound: BoundRows | None = None) -> None:
     """Insert many rows (dicts with the same keys) into `table`, audited exactly as `session.execute(insert(table),
     rows)` is: one bulk audit entry with the row count and a sample.
 
     On SQLite the rows go in as few multi-row INSERT statements as its parameter limit allows, not one statement per
     row: SQLite opens a statement savepoint per statement for a table with triggers, and FTS5 writes its pending
     index to disk at every savepoint — per row, that was most of an import's time (issue 18). Values pass through
-    the column types' own bind conversions, as SQLAlchemy does. Other databases get the Core executemany."""
+    the column types' own bind conversions, as SQLAlchemy does (`bind_rows`; `bound` when the caller converted them
+    already, on another thread). Other databases get the Core executemany.
+    With `staging` (SQLite) the rows go into its temporary table and move into `table` in larger steps."""
     if not rows:
         return
     if table.name in NOT_AUDITED:
@@ -568,39 +572,148 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     stmt = insert(table)
     watch_signals.note_insert(session, table, rows)  # as the session's bulk hook does: the watch list follows
     _record_bulk(session, table.name, "insert", rows, str(stmt))
-    extra: dict[str, Any] = {}
-    if "county_id" in table.c and "county_id" not in rows[0]:  # the rows belong to this unit of work's county
-        extra["county_id"] = session_county(session)  # (after the audit entry: as the column default, not a parameter)
     conn = session.connection()
-    given = list(rows[0])
-    # the columns' Python-side defaults, as SQLAlchemy fills them per row (created_at, version …)
-    defaults = [c for c in table.c if c.key not in rows[0] and c.key not in extra and c.default is not None]
-    if conn.dialect.name != "sqlite" or any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
-        conn.execute(stmt, [{**r, **extra} for r in rows] if extra else rows)
+    if bound is None:
+        bound = bind_rows(session, table, rows)
+    if bound is None:  # another database, or defaults only SQLAlchemy can work out
+        county = _row_county(session, table, rows)
+        conn.execute(stmt, [{**r, **county} for r in rows] if county else rows)
         return
+    keys = bound.keys
+    per = max(1, _variable_limit(conn) // len(keys))
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
+    one = "(" + ", ".join("?" * len(keys)) + ")"
+    target = conn.dialect.identifier_preparer.format_table(table)
+    if staging is not None:
+        target = staging.target(conn, keys)
+    head = f"INSERT INTO {target} ({quoted}) VALUES "
+    values = bound.values
+    for start in range(0, len(values), per):
+        chunk = values[start:start + per]
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(itertools.chain.from_iterable(chunk)))
+    if staging is not None:
+        staging.added(conn, len(values))
+
+
+def _row_county(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The rows belong to this unit of work's county (as the column default, not a parameter)."""
+    if "county_id" in table.c and "county_id" not in rows[0]:
+        return {"county_id": session_county(session)}
+    return {}
+
+
+@dataclass(frozen=True)
+class BoundRows:
+    """Rows as the SQLite driver takes them: the columns' names, and each row's values in that order."""
+    keys: list[str]
+    values: list[list[Any]]
+
+
+def bind_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> BoundRows | None:
+    """Rows for `table` (dicts with the same keys) with this unit of work's county and the columns' Python-side
+    defaults added (created_at, version …, as SQLAlchemy fills them per row) and every value through its column
+    type's bind conversion — pure work, no statement (an import does it on the checks' thread). None on another
+    database, or when a default is one only SQLAlchemy can work out."""
+    if not rows or session.get_bind().dialect.name != "sqlite":
+        return None
+    dialect = session.get_bind().dialect
+    extra = _row_county(session, table, rows)
+    given = list(rows[0])
+    defaults = [c for c in table.c if c.key not in rows[0] and c.key not in extra and c.default is not None]
+    if any(not (d.default.is_scalar or d.default.is_callable) for d in defaults):
+        return None
     extra.update((c.key, c.default.arg) for c in defaults if c.default.is_scalar)
     called = [c.default.arg for c in defaults if c.default.is_callable]
     keys = given + list(extra) + [c.key for c in defaults if c.default.is_callable]
     tail = list(extra.values())
     pick = operator.itemgetter(*given) if len(given) > 1 else (lambda r, k=given[0]: (r[k],))
-    convert = [dbmod.bind_converter(table.c[k].type, conn.dialect) for k in keys]
-    per = max(1, _variable_limit(conn) // len(keys))
-    quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
-    one = "(" + ", ".join("?" * len(keys)) + ")"
-    head = f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} ({quoted}) VALUES "
+    convert = [dbmod.bind_converter(table.c[k].type, dialect) for k in keys]
     typed = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
-    for start in range(0, len(rows), per):
-        chunk = rows[start:start + per]
-        flat: list[Any] = []
-        for r in chunk:
-            # the row's values, then the county and the scalar defaults, then the called ones (SQLAlchemy wraps a
-            # no-argument default to take the execution context)
-            values = [*pick(r), *tail, *[fn(None) for fn in called]]
-            for i, fn in typed:
-                if values[i] is not None:
-                    values[i] = fn(values[i])
-            flat.extend(values)
-        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(flat))
+    out = []
+    for r in rows:
+        # the row's values, then the county and the scalar defaults, then the called ones (SQLAlchemy wraps a
+        # no-argument default to take the execution context)
+        values = [*pick(r), *tail, *[fn(None) for fn in called]]
+        for i, fn in typed:
+            if values[i] is not None:
+                values[i] = fn(values[i])
+        out.append(values)
+    return BoundRows(keys, out)
+
+
+STAGE_ROWS = 10_000
+
+
+class Staging:
+    """Rows bound for one table, gathered in a temporary table of the unit of work's SQLite connection and moved in
+    with one INSERT … SELECT per `every` rows (`bulk_insert(…, staging=)` writes them; `close` moves the rest).
+
+    SQLite keeps a statement journal for every statement that may fail half-way — a copy of each page the statement
+    changes — and a table with many indexes and full-text triggers changes pages all over the file: one statement
+    for 10,000 rows copies each page once where 960-row statements copied it ten times (issue 18: a third of a large
+    import's write time). The temporary table has no types, indexes or triggers: each value goes in as bound and
+    takes the real column's type as it moves. Only the writer of the unit of work uses it; it is dropped at the
+    end (a rolled-back transaction takes it back with everything else). Other databases: written directly."""
+
+    def __init__(self, table: Any, *, every: int = STAGE_ROWS,
+                 moved: Callable[[Any, int | None, int], None] | None = None):
+        self.table, self.every, self.moved = table, every, moved
+        self.name = f"td_stage_{table.name}"
+        self._keys: list[str] | None = None
+        self._held = 0
+        self._cache = -2000
+
+    def target(self, conn, keys: list[str]) -> str:
+        quote = conn.dialect.identifier_preparer.quote
+        if self._keys is None:
+            # its pages stay in memory (a temporary table's cache is 2 MB, one step of rows is more, and a file
+            # would spill them to disk — of an encrypted database, in clear); the connection's own size after
+            self._cache = conn.exec_driver_sql("PRAGMA temp.cache_size").scalar()
+            conn.exec_driver_sql("PRAGMA temp.cache_size = -32768")
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{self.name}")  # never another unit of work's rows
+            conn.exec_driver_sql(f"CREATE TEMP TABLE {self.name} ({', '.join(quote(k) for k in keys)})")
+            self._keys = list(keys)
+        elif keys != self._keys:
+            raise ValueError(f"rows for {self.table.name} with other columns than those staged")
+        return f"temp.{self.name}"
+
+    def added(self, conn, n: int) -> None:
+        self._held += n
+        if self._held >= self.every:
+            self.move(conn)
+
+    def move(self, conn) -> None:
+        """Move what is held into the table, in the order it was written (the ids follow it). `moved` is told the
+        id of the first row moved (None when they are not known to be consecutive) and how many were."""
+        if not self._held:
+            return
+        quote = conn.dialect.identifier_preparer
+        table = quote.format_table(self.table)
+        cols = ", ".join(quote.quote(k) for k in self._keys)
+        before = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+        conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM temp.{self.name} ORDER BY rowid")
+        n, self._held = self._held, 0
+        last = conn.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar()
+        conn.exec_driver_sql(f"DELETE FROM temp.{self.name}")
+        if self.moved is not None:
+            # a new row's id is one above the highest in the table, so the n rows are numbered before+1 … last
+            # when last - before == n (n new ids, all above before, none above last); otherwise not said
+            self.moved(conn, before + 1 if last - before == n else None, n)
+
+    def close(self, conn) -> None:
+        """Move the rest and drop the temporary table."""
+        if self._keys is None:
+            return
+        self.move(conn)
+        conn.exec_driver_sql(f"DROP TABLE temp.{self.name}")
+        conn.exec_driver_sql(f"PRAGMA temp.cache_size = {int(self._cache)}")
+        self._keys = None
+
+    def forget(self, conn) -> None:
+        """The transaction (or savepoint) that created the table was rolled back: it and its rows are gone."""
+        if self._keys is not None:
+            conn.exec_driver_sql(f"PRAGMA temp.cache_size = {int(self._cache)}")
+        self._keys, self._held = None, 0
 
 
 # ------------------------------------------------------------------ derived data kept in the same transaction

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -292,6 +293,36 @@ def _insert(conn: Connection, rows: Iterable[dict]) -> int:
     return n
 
 
+def fresh_values(talents: dict[int, tuple[dt.date, dt.date | None]]) -> list[tuple]:
+    """The rows of active talents inserted in this unit of work ({id: (arrival, commitment end)}), as the SQLite
+    driver takes them: nothing refers to these talents yet (no grant, pairing, case, enrolment or event), so their rows
+    follow from the two dates alone, by the same rules as every other talent's. An import works them out on its
+    checks' thread (no statement) and its writer stores them (`write_fresh`)."""
+    from talentdesk.store.db import bind_converter
+    from sqlalchemy.dialects import sqlite
+
+    inputs = _Inputs.__new__(_Inputs)
+    inputs.talents = talents
+    inputs.dues, inputs.last_due, inputs.pairing, inputs.cases = {}, {}, {}, {}
+    inputs.trained, inputs.events, inputs.appraisals = {}, {}, {}
+    day = bind_converter(TABLE.c.start_on.type, sqlite.dialect())
+    return [(r["talent_id"], r["code"], day(r["start_on"]), day(r["end_on"]), r["n"], day(r["v_date"]), r["v_text"])
+            for r in inputs.rows()]
+
+
+def write_fresh(session: Session, first: int, last: int, values: list[tuple], *, per: int = _PER_STATEMENT) -> None:
+    """Store the rows (`fresh_values`) of the talents with ids `first`…`last`, all inserted in bulk in this unit of work
+    on SQLite, so `refresh_pending` need not work them out again before the commit. `per`: rows a statement."""
+    conn = session.connection()
+    conn.execute(delete(TABLE).where(TABLE.c.talent_id.between(first, last)))  # an id a removed talent once had
+    head = f"INSERT INTO {TABLE.name} ({', '.join(_COLUMNS)}) VALUES "
+    one = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+    for k in range(0, len(values), per):
+        chunk = values[k:k + per]
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(itertools.chain.from_iterable(chunk)))
+    _pending(session).setdefault("fresh", []).append((first, last))
+
+
 def refresh(conn: Connection, talent_ids: Iterable[int]) -> None:
     """Recompute these talents' rows (in the caller's transaction)."""
     ids = sorted(set(talent_ids))
@@ -434,11 +465,21 @@ def refresh_pending(session: Session) -> None:
     if p["floor"] is not None:  # talents inserted in bulk (an import): an id range, read as ranges
         floor = p["floor"]
         top = conn.execute(select(func.max(Talent.id))).scalar() or floor
-        for start in range(floor + 1, top + 1, RANGE):
-            end = min(start + RANGE - 1, top)
-            conn.execute(delete(TABLE).where(TABLE.c.talent_id.between(start, end)))
-            _insert(conn, _Inputs(conn, lambda col, a=start, b=end: col.between(a, b)).rows())
-        tids = {t for t in tids if t <= floor}
+        # the ranges whose rows the importer wrote already (`write_fresh`) are left out, unless noted since
+        done = sorted(r for r in p.get("fresh", ()) if r[0] > floor)
+        todo, start = [], floor + 1
+        for lo, hi in done:
+            if lo > start:
+                todo.append((start, lo - 1))
+            start = max(start, hi + 1)
+        if start <= top:
+            todo.append((start, top))
+        for lo, hi in todo:
+            for start in range(lo, hi + 1, RANGE):
+                end = min(start + RANGE - 1, hi)
+                conn.execute(delete(TABLE).where(TABLE.c.talent_id.between(start, end)))
+                _insert(conn, _Inputs(conn, lambda col, a=start, b=end: col.between(a, b)).rows())
+        tids = {t for t in tids if t <= floor or any(lo <= t <= hi for lo, hi in done)}
     refresh(conn, tids)
 
 
@@ -449,5 +490,5 @@ def stored_rows(conn: Connection) -> Iterator[tuple]:
                              .order_by(c.talent_id, c.code, c.start_on)))
 
 
-__all__ = ["refresh", "rebuild", "standing_entry", "rows_for", "all_rows", "holds", "note_flush", "note_bulk", "note_insert", "refresh_pending",
+__all__ = ["refresh", "rebuild", "fresh_values", "write_fresh", "standing_entry", "rows_for", "all_rows", "holds", "note_flush", "note_bulk", "note_insert", "refresh_pending",
            "unpaid_instalment_condition", "newcomer_until", "quiet_from"]

@@ -6,8 +6,12 @@ writes the first name of each entry, so an export can always be imported again.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import queue
 import re
+import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +34,18 @@ from talentdesk.domain.talent_fields import (
 )
 from talentdesk.domain.values import to_halfwidth
 from talentdesk.i18n import current_language, translate
-from talentdesk.services.base import Change, Permission, bulk_insert, operation, record_event
+from talentdesk.services.base import (
+    BoundRows,
+    Change,
+    Permission,
+    Staging,
+    _variable_limit,
+    bind_rows,
+    bulk_insert,
+    operation,
+    record_event,
+)
+from talentdesk.services import watch_signals
 from talentdesk.services.common import sheets
 from talentdesk.store.db import larger_page_cache
 from talentdesk.services.common.sheets import (  # noqa: F401 - the reading names stay importable from here
@@ -245,10 +260,8 @@ def _norm_employer(name: str) -> str:
 
 @dataclass
 class _Checked:
-    rows: list[dict[str, Any]]
     rejected: list[Rejection]
     skipped_blank: int
-    new_employers: list[str]
     total: int
     warnings: list[Rejection] = field(default_factory=list)
     not_data: list[Rejection] = field(default_factory=list)
@@ -283,18 +296,24 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                fixed: Mapping[str, Any] | None = None,
                value_map: Mapping[str, Mapping[str, str]] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
-               abort: Callable[[], bool] | None = None) -> _Checked:
+               abort: Callable[[], bool] | None = None, writer: _Writer | None = None,
+               stage: str | None = None) -> _Checked:
+    """Check every row of the sheet. The rows that pass go to `writer` in blocks, in file order (it refuses ID numbers
+    already on file and, for a real import, writes them); without one, a writer that only checks (a dry run)."""
     today = today or dt.date.today()
     tiers = tier_spellings(session)
-    employers = {_norm_employer(n): (i, n) for i, n in session.execute(select(Employer.id, Employer.name)).all()}
+    employers = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
     exit_codes = {str(k).strip().lower(): i for i, *names in session.execute(
         select(ExitReason.id, ExitReason.code, ExitReason.name, ExitReason.name_en)) for k in names if k}
     header_of = {f: sheet.headers[i] for i, f in by_index.items()}
     col = lambda f: header_of.get(f) or column_title(f)  # noqa: E731
+    new_employers: dict[str, str] = {}  # normalised -> the spelling first seen (the writer creates those it needs)
+    if writer is None:
+        writer = _Writer(session, write=False, all_or_nothing=False)
+    writer.begin(employers=employers, names=new_employers, col=col)
     good: list[dict[str, Any]] = []
     rejected: list[Rejection] = []
     blank = 0
-    new_employers: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     employer_keys: dict[str, str] = {}  # as written -> normalised (a roster names few employers, many times)
     warnings: list[Rejection] = []
@@ -307,11 +326,13 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
     for row, column, source in sheet.filled:
         filled.setdefault(row, []).append((column, source))
     total = len(sheet.rows)
+    stage = stage or translate("Importer", "Checking rows")
     for n, (rownum, cells) in enumerate(sheet.rows):
         if abort is not None and n % 500 == 0 and abort():
+            writer.cancel()
             raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
         if progress is not None and n % 1000 == 0:
-            progress(n, total, translate("Importer", "Checking rows"))
+            progress(n, total, stage)
         for first in cells:  # the first filled cell (a blank row has none)
             if first is not None and (not isinstance(first, str) or first.strip()):
                 break
@@ -403,6 +424,7 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
                 seen_ids[idn] = rownum
         if problems:
             rejected.extend(problems)
+            writer.refused()
             continue
         warnings.extend(Rejection(rownum, col(f), message) for f, message in noted.items())
         for column, source in filled.get(rownum, ()):
@@ -421,27 +443,307 @@ def check_rows(session: Session, sheet: Sheet, by_index: Mapping[int, str], *, t
         clean["_employer"] = key
         clean["_row"] = rownum
         good.append(clean)
-    # ID numbers already on file (checked in chunks: the IN list stays small)
-    ids = [r["id_number"] for r in good]
-    on_file: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        on_file.update(session.execute(select(Talent.id_number, Talent.name).where(Talent.id_number.in_(chunk))).all())
-    if on_file:
-        keep = []
-        for r in good:
-            if r["id_number"] in on_file:
-                rejected.append(Rejection(r["_row"], col("id_number"),
-                                          translate("Importer", "This ID number is already on file for {name}.").format(
-                                              name=on_file[r["id_number"]])))
-            else:
-                keep.append(r)
-        good = keep
+        if len(good) == _BLOCK:
+            writer.take(good)
+            good = []
+    writer.take(good)
+    writer.finish(progress=progress, abort=abort, total=total, stage=stage)
+    rejected.extend(writer.rejected)
     rejected.sort(key=lambda r: r.row)
-    still_needed = {r["_employer"] for r in good if r["_employer"]}
-    names = [name for key, name in new_employers.items() if key in still_needed]
-    return _Checked(good, rejected, blank, names, total, warnings, not_data,
-                    {f: sorted(v) for f, v in unknown_values.items()})
+    return _Checked(rejected, blank, total, warnings, not_data, {f: sorted(v) for f, v in unknown_values.items()})
+
+
+_BLOCK = 2000  # rows handed from the checks to the writer at a time (each written block: one bulk audit entry)
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """The watch list's rows of the talents with ids first … last, for the writer to store."""
+    first: int
+    last: int
+    values: list[tuple]
+
+
+_CLOSE = object()  # to the writer: write what is left and move the staged rows in
+
+
+@dataclass
+class _Block:
+    """Rows that passed the checks, with the employer each names (normalised) and its row in the file; for a real
+    import on SQLite also the values as the driver takes them (bound on the checks' thread)."""
+    rows: list[dict[str, Any]]
+    employers: list[str | None]
+    rownums: list[int]
+    bound: BoundRows | None = None
+
+
+class _Handover:
+    """How often Python hands its lock from one thread to another, shortened while an import's writer runs.
+
+    The writer spends its time in the database driver, without the lock; each time a statement returns it needs the
+    lock back for a moment, and by default waits up to 5 ms for the checks' thread to hand it over — hundreds of
+    statements, over a second of a 100,000-row import (issue 18). At 1 ms the two threads overlap as they should;
+    the window's thread is handed the lock sooner too. Restored when the last writer ends."""
+
+    INTERVAL = 0.001
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._saved = sys.getswitchinterval()
+
+    def quicken(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._saved, self.INTERVAL))
+            self._users += 1
+
+    def restore(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0:
+                sys.setswitchinterval(self._saved)
+
+
+_handover = _Handover()
+
+
+class _Writer:
+    """What happens to the rows that passed the checks, a block at a time in file order: an ID number already on
+    file is refused, the employers the others name that are not on file are noted, and — for a real import — the
+    block is written, with the employers it needs first.
+
+    A real import writes on a second thread while the checks of the next blocks go on: the SQLite and PostgreSQL
+    drivers let go of Python's lock while the database works, so on a machine with two cores the checks and the
+    index updates overlap (issue 18). Nothing else uses the unit of work's session meanwhile: the checks are pure.
+    When a row is refused and invalid rows are not skipped, writing stops, the checks go on (the clerk sees every
+    refusal), and what was written is undone: the writer opened a savepoint first — all rows or none."""
+
+    SAVEPOINT = "td_import"
+
+    def __init__(self, session: Session, *, write: bool, all_or_nothing: bool):
+        self.session, self.write, self.all_or_nothing = session, write, all_or_nothing
+        self.employer_ids: dict[str, int] = {}
+        self.names: Mapping[str, str] = {}
+        self.col: Callable[[str], str] = column_title
+        self.needed: dict[str, str] = {}     # employers not on file that accepted rows name, in order of first need
+        self.created: list[Employer] = []
+        self.rejected: list[Rejection] = []  # ID numbers already on file
+        self.accepted = 0
+        self.written = 0
+        self.stopped = False
+        self._ends: dict[tuple[dt.date, int], dt.date | None] = {}
+        self._queue: queue.Queue | None = None
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._savepoint = False
+        # accepted rows not yet written (2,000 at a time): (row, its employer, its bound values)
+        self._pending: list[tuple[dict[str, Any], str | None, list[Any] | None]] = []
+        self._staging: Staging | None = None
+        self._keys: list[str] | None = None  # the columns of the bound values
+        # the watch list's rows of the new talents: the writer says which ids the rows it moved in got, the checks'
+        # thread works out their rows meanwhile, the writer stores them (issue 18: not after the import, at commit)
+        self._staged: list[tuple[dt.date, dt.date | None, str]] = []  # (arrival, end, status) of rows staged
+        self._moves: queue.SimpleQueue = queue.SimpleQueue()  # (first id, last id, {id: (arrival, end)})
+        self._closed = threading.Event()
+        self._per_signal = 1
+
+    def begin(self, *, employers: dict[str, int], names: Mapping[str, str], col: Callable[[str], str]) -> None:
+        self.employer_ids, self.names, self.col = dict(employers), names, col
+        if not self.write:
+            return
+        if self.all_or_nothing:
+            self.session.connection().exec_driver_sql(f"SAVEPOINT {self.SAVEPOINT}")
+            self._savepoint = True
+        if self.session.get_bind().dialect.name == "sqlite":
+            self._staging = Staging(Talent.__table__, moved=self._moved)
+            self._per_signal = max(1, _variable_limit(self.session.connection()) // 7)
+        self._queue = queue.Queue(maxsize=6)  # a few blocks ahead (the writer never waits), memory stays bounded
+        self._thread = threading.Thread(target=self._run, name="talent-import-writer", daemon=True)
+        _handover.quicken()
+        self._thread.start()
+
+    def refused(self) -> None:
+        """A row was refused: with all or nothing, nothing more is written (what was is undone at the end)."""
+        if self.all_or_nothing:
+            self.stopped = True
+
+    def take(self, rows: list[dict[str, Any]]) -> None:
+        """The next block of rows that passed the checks (called by the checks' thread)."""
+        if not rows:
+            return
+        block = _Block(rows, [r.pop("_employer") for r in rows], [r.pop("_row") for r in rows])
+        if self._thread is None:
+            self._handle(block)
+            return
+        if self._error is not None:
+            self.cancel()
+            raise self._error
+        if not self.stopped:
+            # the derived columns and the values as the driver takes them, on this thread: the writer's own is
+            # busy with the database (the employer's id is filled in there, once a new employer has one)
+            for r in rows:
+                r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
+                key = (r["arrival_date"], r["service_years"])
+                end = self._ends.get(key, self._ends)
+                if end is self._ends:  # a roster has few arrival days and commitments: each pair is worked out once
+                    end = self._ends[key] = service_end(*key)
+                r["service_end_date"] = end
+            block.bound = bind_rows(self.session, Talent.__table__, rows)
+        self._queue.put(block)
+        self._signals()
+
+    def _signals(self) -> None:
+        """The watch list's rows of the talents the writer moved in since last asked, handed to it to store."""
+        while True:
+            try:
+                first, last, talents = self._moves.get_nowait()
+            except queue.Empty:
+                return
+            if not self.stopped:
+                self._queue.put(_Signals(first, last, watch_signals.fresh_values(talents)))
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is not None:
+                continue
+            try:
+                if item is _CLOSE:
+                    try:
+                        if not self.stopped:
+                            if self._pending:
+                                self._write(self._pending)
+                            if self._staging is not None:
+                                self._staging.close(self.session.connection())
+                    finally:
+                        self._pending = []
+                        self._closed.set()
+                elif isinstance(item, _Signals):
+                    if not self.stopped:
+                        watch_signals.write_fresh(self.session, item.first, item.last, item.values,
+                                                  per=self._per_signal)
+                else:
+                    self._handle(item)
+            except BaseException as exc:  # noqa: BLE001 - handed to the checks' thread, which raises it
+                self._error = exc
+                self._closed.set()
+
+    def _moved(self, _conn, first: int | None, n: int) -> None:
+        """Staging moved the first `n` staged rows in, with ids first … first+n-1 (None: not known)."""
+        moved, self._staged = self._staged[:n], self._staged[n:]
+        if first is not None:
+            active = E.TalentStatus.ACTIVE.value
+            self._moves.put((first, first + n - 1, {first + k: (arrival, end) for k, (arrival, end, status)
+                                                    in enumerate(moved) if status == active}))
+
+    def _handle(self, block: _Block) -> None:
+        ids = [r["id_number"] for r in block.rows]
+        on_file: dict[str, str] = {}
+        # one query a block: while the checks run, each statement waits its turn for Python's lock
+        on_file.update(self.session.execute(
+            select(Talent.id_number, Talent.name).where(Talent.id_number.in_(ids))).all())
+        keep = []
+        for k, r in enumerate(block.rows):
+            name = on_file.get(r["id_number"])
+            if name is not None:
+                self.rejected.append(Rejection(block.rownums[k], self.col("id_number"), translate(
+                    "Importer", "This ID number is already on file for {name}.").format(name=name)))
+                continue
+            keep.append(k)
+            key = block.employers[k]
+            if key and key not in self.employer_ids and key not in self.needed:
+                self.needed[key] = self.names[key]
+        if on_file:
+            self.refused()
+        self.accepted += len(keep)
+        if not self.write or self.stopped:
+            return
+        values = block.bound.values if block.bound is not None else None
+        self._pending += [(block.rows[k], block.employers[k], values[k] if values is not None else None)
+                          for k in keep]
+        if self._keys is None and block.bound is not None:
+            self._keys = block.bound.keys
+        while len(self._pending) >= _BLOCK:  # 2,000 rows a statement group and a bulk audit entry, as always
+            self._write(self._pending[:_BLOCK])
+            del self._pending[:_BLOCK]
+
+    def _write(self, keep: list[tuple[dict[str, Any], str | None, list[Any] | None]]) -> None:
+        fresh = [(key, name) for key, name in self.needed.items() if key not in self.employer_ids]
+        if fresh:
+            made = []
+            for key, name in fresh:
+                py, ini = pinyin_keys(name)
+                made.append((key, Employer(name=name, name_pinyin=py, name_initials=ini)))
+            self.session.add_all([e for _k, e in made])
+            self.session.flush()
+            for key, e in made:
+                self.employer_ids[key] = e.id
+                self.created.append(e)
+        at = self._keys.index("employer_id") if self._keys is not None else None
+        for r, emp, values in keep:
+            r["employer_id"] = self.employer_ids[emp] if emp else None
+            if values is not None:
+                values[at] = r["employer_id"]
+        if self._staging is not None:
+            self._staged += [(r["arrival_date"], r["service_end_date"], r["status"]) for r, _e, _v in keep]
+        bound = BoundRows(self._keys, [v for _r, _e, v in keep]) if self._keys is not None else None
+        bulk_insert(self.session, Talent.__table__, [r for r, _e, _v in keep], staging=self._staging, bound=bound)
+        self.written += len(keep)
+
+    def finish(self, *, progress: Callable[[int, int, str], None] | None, abort: Callable[[], bool] | None,
+               total: int, stage: str) -> None:
+        """Wait for the writer to write what it was given (the clerk may still cancel); raise what it raised."""
+        if self._thread is None:
+            return
+        self._queue.put(_CLOSE)
+        if progress is not None:  # every row is checked; the last ones are being written (a second or so)
+            progress(total, total, stage)
+        while not self._closed.wait(0.2):
+            if abort is not None and abort():
+                self.stopped = True
+                self._queue.put(None)
+                self._ended()
+                raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
+            self._signals()
+        self._signals()  # the last rows moved in
+        self._queue.put(None)
+        self._ended()
+        if self._error is not None:
+            raise self._error
+
+    def cancel(self) -> None:
+        """Stop writing (the unit of work is about to be rolled back): wait for the block being written."""
+        self.stopped = True
+        if self._thread is not None:
+            self._queue.put(None)
+            self._ended()
+
+    def _ended(self) -> None:
+        self._thread.join()
+        self._thread = None
+        _handover.restore()
+
+    def undo(self) -> None:
+        """Nothing of this import stays: back to the savepoint (the rows, their audit entries, new employers)."""
+        if not self._savepoint:
+            return
+        if self.written or self.created:
+            self.session.connection().exec_driver_sql(f"ROLLBACK TO SAVEPOINT {self.SAVEPOINT}")
+            for e in self.created:  # the session forgets the employers the savepoint took back
+                self.session.expunge(e)
+            if self._staging is not None:
+                self._staging.forget(self.session.connection())
+            self.created, self.written = [], 0
+        self.release()
+
+    def release(self) -> None:
+        if self._savepoint:
+            self.session.connection().exec_driver_sql(f"RELEASE SAVEPOINT {self.SAVEPOINT}")
+            self._savepoint = False
 
 
 @operation(Permission.TALENT_IMPORT, writes=True, changes=(Change.TALENTS, Change.EMPLOYERS, Change.BACKUPS), long=True)
@@ -472,55 +774,35 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
                         "the preview, or with --hidden-rows include or --hidden-rows skip.").format(
             n=len(hidden), rows=join_list(hidden[:20]) + ("…" if len(hidden) > 20 else "")))
     by_index, unknown = map_columns(table.headers, mapping, provided=set(fixed or ()))
-    checked = check_rows(session, table, by_index, today=today, fixed=fixed, value_map=value_map, progress=progress,
-                         abort=abort)
-    mapped = {table.headers[i]: f for i, f in by_index.items()}
-    base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=checked.new_employers,
-                valid_rows=len(checked.rows), total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
-                warnings=checked.warnings, not_data=sorted([*checked.not_data, *left_out], key=lambda r: r.row),
-                hidden_rows=hidden, hidden_columns=[table.headers[c] for c in table.hidden_columns],
-                unknown_values=checked.unknown_values)
-    if dry_run or (checked.rejected and not skip_invalid) or not checked.rows:
-        return ImportResult(imported=0, dry_run=dry_run, **base)
-    if backup_first:
+    if backup_first and not dry_run:  # before anything is written (the rows are written as they pass the checks)
         url = session.get_bind().url
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             from talentdesk.services.common.settings import get_setting
 
             backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
-    employer_ids = {_norm_employer(n): i for i, n in session.execute(select(Employer.id, Employer.name)).all()}
-    for name in checked.new_employers:
-        py, ini = pinyin_keys(name)
-        e = Employer(name=name, name_pinyin=py, name_initials=ini)
-        session.add(e)
-        session.flush()
-        employer_ids[_norm_employer(name)] = e.id
-    total = len(checked.rows)
-    batch: list[dict[str, Any]] = []
-    ends: dict[tuple[dt.date, int], dt.date | None] = {}
-    with larger_page_cache(session.connection()):
-        for n, r in enumerate(checked.rows):
-            if abort is not None and n % 500 == 0 and abort():
-                raise InputFileError(translate("Importer", "The import was cancelled; nothing was changed."))
-            emp = r.pop("_employer")
-            r.pop("_row")
-            r["employer_id"] = employer_ids.get(emp) if emp else None
-            r["name_pinyin"], r["name_initials"] = pinyin_keys(r["name"])
-            key = (r["arrival_date"], r["service_years"])
-            end = ends.get(key, ends)
-            if end is ends:  # a roster has few arrival days and commitments: each pair is worked out once
-                end = ends[key] = service_end(*key)
-            r["service_end_date"] = end
-            batch.append(r)
-            if len(batch) == 2000 or n == total - 1:
-                if progress is not None:
-                    progress(n, total, translate("Importer", "Importing"))
-                # 2,000 rows at a time, each batch with its bulk audit entry (the row count and a sample)
-                bulk_insert(session, Talent.__table__, batch)
-                batch = []
+    writer = _Writer(session, write=not dry_run, all_or_nothing=not skip_invalid)
+    with larger_page_cache(session.connection()) if not dry_run else contextlib.nullcontext():
+        try:
+            checked = check_rows(session, table, by_index, today=today, fixed=fixed, value_map=value_map,
+                                 progress=progress, abort=abort, writer=writer,
+                                 stage=None if dry_run else translate("Importer", "Importing"))
+        except BaseException:
+            writer.cancel()
+            raise
+    mapped = {table.headers[i]: f for i, f in by_index.items()}
+    base = dict(skipped_blank=checked.skipped_blank, rejected=checked.rejected, new_employers=list(writer.needed.values()),
+                valid_rows=writer.accepted, total_rows=checked.total, unknown_columns=unknown, mapping=mapped,
+                warnings=checked.warnings, not_data=sorted([*checked.not_data, *left_out], key=lambda r: r.row),
+                hidden_rows=hidden, hidden_columns=[table.headers[c] for c in table.hidden_columns],
+                unknown_values=checked.unknown_values)
+    if dry_run or (checked.rejected and not skip_invalid) or not writer.accepted:
+        writer.undo()
+        return ImportResult(imported=0, dry_run=dry_run, **base)
+    writer.release()
+    total = writer.written
     record_event(session, E.AuditAction.IMPORT, table="talents",
                  summary=f"imported {total} talents from {Path(path).name}; {len(checked.rejected)} rows skipped; "
-                         f"{len(checked.new_employers)} new employers")
+                         f"{len(writer.needed)} new employers")
     if progress is not None:
         progress(total, total, translate("Importer", "Done"))
     return ImportResult(imported=total, dry_run=False, **base)
