@@ -30,6 +30,7 @@ from talentdesk.domain.enums import AuditAction, Role
 from talentdesk.domain.errors import (EditConflict, InputFileError, PermissionDenied, RuleViolation, StorageError,
                                      TalentDeskError)
 from talentdesk.domain.models import AuditEntry
+from talentdesk.domain.values import utc_now
 from talentdesk.i18n import translate
 from talentdesk.store.exclusive import ExclusiveLane, lane_for
 from talentdesk.store.migrate import MigrationResult, migrate_to_head
@@ -625,20 +626,25 @@ def bind_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Bound
     extra.update((c.key, c.default.arg) for c in defaults if c.default.is_scalar)
     called = [c.default.arg for c in defaults if c.default.is_callable]
     keys = given + list(extra) + [c.key for c in defaults if c.default.is_callable]
-    tail = list(extra.values())
-    pick = operator.itemgetter(*given) if len(given) > 1 else (lambda r, k=given[0]: (r[k],))
-    convert = [dbmod.bind_converter(table.c[k].type, dialect) for k in keys]
-    typed = [(i, fn) for i, fn in enumerate(convert) if fn is not None]
-    out = []
-    for r in rows:
-        # the row's values, then the county and the scalar defaults, then the called ones (SQLAlchemy wraps a
-        # no-argument default to take the execution context)
-        values = [*pick(r), *tail, *[fn(None) for fn in called]]
-        for i, fn in typed:
-            if values[i] is not None:
-                values[i] = fn(values[i])
-        out.append(values)
-    return BoundRows(keys, out)
+    # column by column (a C loop each): the row's values, then the county and the scalar defaults, then the called
+    # ones, once a row as SQLAlchemy calls them (it wraps a no-argument default to take the execution context)
+    columns = [list(map(operator.itemgetter(k), rows)) for k in given]
+    columns += [[v] * len(rows) for v in extra.values()]
+    for fn in called:
+        if getattr(fn, "__wrapped__", None) is utc_now:  # when the rows were made: one moment for rows written
+            columns.append([fn(None)] * len(rows))       # together, as the database's CURRENT_TIMESTAMP is
+        else:
+            columns.append([fn(None) for _r in rows])
+    for i, k in enumerate(keys):
+        fn = dbmod.bind_converter(table.c[k].type, dialect)
+        if fn is not None:
+            column = columns[i]
+            first = column[0]
+            if all(v is first for v in column):  # one value for every row (the moment, a default): converted once
+                columns[i] = [None if first is None else fn(first)] * len(column)
+            else:
+                columns[i] = [None if v is None else fn(v) for v in column]
+    return BoundRows(keys, list(map(list, zip(*columns))))
 
 
 STAGE_ROWS = 10_000

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.domain import enums as E
@@ -47,7 +47,7 @@ from talentdesk.services.base import (
 )
 from talentdesk.services import watch_signals
 from talentdesk.services.common import sheets
-from talentdesk.store.db import larger_page_cache
+from talentdesk.store.db import bulk_cache_kib, larger_page_cache
 from talentdesk.services.common.sheets import (  # noqa: F401 - the reading names stay importable from here
     INJECTION_CHARS,
     MAX_FILE_BYTES,
@@ -781,7 +781,12 @@ def import_talents(session: Session, *, path: str | Path, dry_run: bool = False,
 
             backup_before_import(Path(url.database), second_folder=get_setting(session, "backup_second_folder") or "")
     writer = _Writer(session, write=not dry_run, all_or_nothing=not skip_invalid)
-    with larger_page_cache(session.connection()) if not dry_run else contextlib.nullcontext():
+    if dry_run:
+        cache = contextlib.nullcontext()
+    else:  # sized to the talent file written to (its highest id: no count of a million rows)
+        cache = larger_page_cache(session.connection(), bulk_cache_kib(
+            session.execute(select(func.coalesce(func.max(Talent.id), 0))).scalar()))
+    with cache:
         try:
             checked = check_rows(session, table, by_index, today=today, fixed=fixed, value_map=value_map,
                                  progress=progress, abort=abort, writer=writer,
