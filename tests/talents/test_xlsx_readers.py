@@ -42,3 +42,19 @@ def test_a_file_the_fast_reader_cannot_read_is_explained_by_openpyxl(tmp_path):
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     with pytest.raises(InputFileError, match="cannot be read"):
         importer.read_sheet(broken)
+
+
+def test_the_fast_readers_rows_are_converted_as_they_are_read_and_stay_as_changed(tmp_path):
+    """The fast reader converts each row the first time it is read (issue 18: while a large import checks and writes):
+    a slice sees the same rows, a cell filled in (a merged cell's value copied down) stays, and the rows compare as
+    the list they stand for."""
+    path = write_xlsx(tmp_path / "r.xlsx", [["姓名", "手机号码"], ["张三", 13800138000.0], ["李四", ""], ["王五", 5.5]])
+    rows = importer._read_xlsx_calamine(path.read_bytes())[0]
+    assert len(rows) == 4 and rows[-1] == (4, ["王五", 5.5])
+    data = rows[1:]
+    assert len(data) == 3 and data[0] == (2, ["张三", 13800138000]) and type(data[0][1][1]) is int
+    assert data[1] == (3, ["李四", None]) and data[1:2] == [(3, ["李四", None])]
+    data[1][1][1] = "13900139000"  # as the merged-cell fill does
+    assert rows[2] == (3, ["李四", "13900139000"]) and list(rows)[2] == (3, ["李四", "13900139000"])
+    assert [n for n, _cells in data] == [2, 3, 4] and rows[::2] == [rows[0], rows[2]]
+    assert rows == [(1, ["姓名", "手机号码"]), (2, ["张三", 13800138000]), (3, ["李四", "13900139000"]), (4, ["王五", 5.5])]

@@ -9,7 +9,7 @@ import csv
 import io
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ def unescape_cell(value: Any) -> Any:
 class Sheet:
     headers: list[str]
     header_row: int
-    rows: list[tuple[int, list[Any]]]  # (row number as Excel shows it, cells)
+    rows: Sequence[tuple[int, list[Any]]]  # (row number as Excel shows it, cells)
     # cells left blank under a merged cell and filled with its value: (row, column index, row it came from)
     filled: tuple[tuple[int, int, int], ...] = ()
     sheet_names: tuple[str, ...] = ()
@@ -201,7 +201,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read_xlsx_calamine(data: bytes, sheet: str | None = None) -> tuple[list[tuple[int, list[Any]]], list] | None:
+def _read_xlsx_calamine(data: bytes, sheet: str | None = None) -> tuple[Sequence[tuple[int, list[Any]]], list] | None:
     """Read a sheet (the first, or the named one) with python-calamine (a Rust reader, about ten times faster than
     openpyxl on large rosters), with its merged ranges. None when it cannot read the file: openpyxl then reads it,
     or explains why not."""
@@ -214,9 +214,63 @@ def _read_xlsx_calamine(data: bytes, sheet: str | None = None) -> tuple[list[tup
         merged = list(ws.merged_cell_ranges or [])
     except Exception:  # noqa: BLE001 - any trouble: let openpyxl read it or say what is wrong
         return None
+    return _Rows(rows), merged
+
+
+def _cells(row: list[Any]) -> list[Any]:
     # _plain, written out: a large roster has millions of cells, most of them plain text
-    return [(i, [v if type(v) is str and v else None if v == "" else _plain(v) for v in row])
-            for i, row in enumerate(rows, start=1)], merged
+    return [v if type(v) is str and v else None if v == "" else _plain(v) for v in row]
+
+
+class _Rows(Sequence):
+    """A sheet's rows as (row number, cells), each row's cells converted from what the reader gave (`_plain`) the
+    first time the row is read: a large roster's rows are converted as they are checked — in a talent import while
+    the writer thread writes the rows checked before (issue 18) — not all before the first check. A slice is a view
+    of the same rows; a row once converted is kept (a merged cell's value filled into it stays)."""
+
+    __slots__ = ("_raw", "_out", "_lo", "_hi")
+
+    def __init__(self, raw: list[list[Any]], out: list | None = None, lo: int = 0, hi: int | None = None):
+        self._raw, self._lo = raw, lo
+        self._out = out if out is not None else [None] * len(raw)
+        self._hi = len(raw) if hi is None else hi
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    def _row(self, k: int) -> tuple[int, list[Any]]:
+        row = self._out[k]
+        if row is None:
+            row = self._out[k] = (k + 1, _cells(self._raw[k]))
+            self._raw[k] = None  # the reader's copy is not needed again
+        return row
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                return [self._row(self._lo + j) for j in range(start, stop, step)]
+            return _Rows(self._raw, self._out, self._lo + start, self._lo + max(start, stop))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._row(self._lo + i)
+
+    def __iter__(self) -> Iterator[tuple[int, list[Any]]]:
+        row = self._row
+        for k in range(self._lo, self._hi):
+            yield row(k)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, tuple, _Rows)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # compared by value, as a list
+
+    def __repr__(self) -> str:
+        return f"_Rows({list(self)!r})"
 
 
 def _read_xlsx_openpyxl(data: bytes) -> list[tuple[int, list[Any]]]:
