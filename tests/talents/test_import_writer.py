@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from talentdesk.domain.errors import InputFileError, StorageError
 from talentdesk.domain.models import AuditEntry, Employer, Talent, WatchSignal
 from talentdesk.services import watch_signals
-from talentdesk.services.base import Actor
+from talentdesk.services.base import Actor, Database
 from talentdesk.services.talents import importer
 from talentdesk.store.integrity import chain_problems
 from tests.conftest import TODAY
@@ -171,3 +171,33 @@ def test_a_dry_run_of_a_large_roster_writes_nothing_and_starts_no_writer(databas
     assert result.valid_rows == 5_000 and result.imported == 0
     assert "talent-import-writer" not in started
     assert _state(database)["talents"] == before["talents"]
+
+
+@pytest.mark.usefixtures("fresh_keys")
+def test_a_large_import_into_an_encrypted_database_leaves_no_id_number_in_clear(db_path, local, tmp_path):
+    """The rows pass through a temporary table and a second thread on their way in: the import works on an
+    encrypted file as on a plain one, the file checks out, and neither the file, its WAL nor anything beside it
+    holds an imported ID number in clear."""
+    import os
+    import subprocess
+
+    from talentdesk.services.safety import encryption
+    from talentdesk.store import cipher
+    from talentdesk.store.integrity import full_check
+
+    encryption.encrypt_file_in_place(db_path, os.urandom(32))
+    assert cipher.is_encrypted(db_path)
+    rows = _rows(12_000)
+    database = Database.open(db_path)
+    try:
+        with database.session(local) as s:
+            assert importer.import_talents(s, path=write_csv(tmp_path / "r.csv", rows), today=TODAY).imported == 12_000
+        with database.session(local, readonly=True) as s:
+            assert s.scalar(select(func.count()).select_from(Talent)) == 12_000
+    finally:
+        database.dispose()
+    assert full_check(db_path).ok
+    (tmp_path / "r.csv").unlink()
+    found = subprocess.run(["grep", "-a", "-r", "-l", "-F", "-e", rows[5_000][3], "-e", rows[11_999][3],
+                            str(db_path.parent)], capture_output=True, text=True)
+    assert found.stdout == ""
