@@ -279,9 +279,9 @@ def _stored_values(session: Session, today: dt.date, notice: int, codes: Iterabl
     """(talent, signal, value) holding on `today`, read from the precomputed table."""
     c = ws.TABLE.c
     stmt = select(c.talent_id, c.code, c.n, c.v_date, c.v_text).where(ws.holds(today, notice), c.code.in_(list(codes)))
-    if ids is not None:
+    if ids is not None:  # a few hundred talents' rows: fetched at once (streaming them row by row costs more)
         stmt = stmt.where(c.talent_id.in_(ids))
-    for tid, code, n, v_date, v_text in session.execute(stmt, execution_options=STREAM):
+    for tid, code, n, v_date, v_text in session.execute(stmt, execution_options={} if ids is not None else STREAM):
         yield tid, code, _stored_value(code, n, v_date, v_text)
 
 
@@ -301,9 +301,16 @@ def _watch_rows(session: Session, today: dt.date, w: dict[str, int], scored: lis
                 .where(Talent.id.in_(ids[k:k + 500]))):
             names[tid] = (name, emp or "", tier_en if en and tier_en else tier)
     out = []
+    order = {code: (-w[code], k) for k, code in enumerate(codes)}  # heaviest first, then in the signals' order
+    made: dict[tuple[str, object], Reason] = {}  # a city's list repeats the same reasons thousands of times
     for score, tid in scored:
-        reasons = [Reason(code, SIGNALS[code], w[code], reason_text(code, v)) for code, v in values[tid]]
-        reasons.sort(key=lambda x: (-x.weight, codes.index(x.code)))
+        reasons = []
+        for code, v in values[tid]:
+            reason = made.get((code, v))
+            if reason is None:
+                reason = made[(code, v)] = Reason(code, SIGNALS[code], w[code], reason_text(code, v))
+            reasons.append(reason)
+        reasons.sort(key=lambda x: order[x.code])
         out.append(WatchRow(tid, names[tid][0], names[tid][1], names[tid][2], score, tuple(reasons)))
     return out
 
@@ -343,8 +350,9 @@ def watch_list(session: Session, *, today: dt.date, limit: int | None = None, mi
     for k in range(0, len(ids), 500):
         for tid, code, v in _stored_values(session, today, notice, codes, ids[k:k + 500]):
             values[tid].append((code, v))
+    rank = {code: k for k, code in enumerate(SIGNALS)}
     for v in values.values():
-        v.sort(key=lambda x: list(SIGNALS).index(x[0]))
+        v.sort(key=lambda x: rank[x[0]])
     return _watch_rows(session, today, w, scored, values)
 
 
