@@ -562,7 +562,12 @@ class _Writer:
         self._queue = queue.Queue(maxsize=6)  # a few blocks ahead (the writer never waits), memory stays bounded
         self._thread = threading.Thread(target=self._run, name="talent-import-writer", daemon=True)
         _handover.quicken()
-        self._thread.start()
+        try:
+            self._thread.start()
+        except BaseException:  # no thread (the system refused one): the interval goes back, the error is told
+            _handover.restore()
+            self._thread = None
+            raise
 
     def refused(self) -> None:
         """A row was refused: with all or nothing, nothing more is written (what was is undone at the end)."""
