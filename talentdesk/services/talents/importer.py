@@ -44,6 +44,7 @@ from talentdesk.services.base import (
     bulk_insert,
     operation,
     record_event,
+    session_county,
 )
 from talentdesk.services import watch_signals
 from talentdesk.services.common import sheets
@@ -556,6 +557,7 @@ class _Writer:
         if self.all_or_nothing:
             self.session.connection().exec_driver_sql(f"SAVEPOINT {self.SAVEPOINT}")
             self._savepoint = True
+        session_county(self.session)  # looked up now: the checks' thread binds values with it, touching no database
         if self.session.get_bind().dialect.name == "sqlite":
             self._staging = Staging(Talent.__table__, moved=self._moved)
             self._per_signal = max(1, _variable_limit(self.session.connection()) // 7)
