@@ -11,7 +11,6 @@ import enum
 import functools
 import json
 import logging
-import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -541,20 +540,6 @@ def _audit_bulk(state: ORMExecuteState) -> None:
     _record_bulk(state.session, name, verb, state.parameters, sql)
 
 
-def _variable_limit(conn) -> int:
-    """How many bound parameters one statement may carry on this SQLite connection (32,766 since SQLite 3.32,
-    999 before; a build may set its own)."""
-    raw = conn.connection.dbapi_connection
-    getlimit = getattr(raw, "getlimit", None)
-    if getlimit is not None:
-        try:
-            return int(getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
-        except Exception:  # noqa: BLE001 - a driver without limits: fall back on the version
-            pass
-    version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
-    return 32_766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
-
-
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]], *, staging: Staging | None = None,
                 bound: BoundRows | None = None) -> None:
     """Insert many rows (dicts with the same keys) into `table`, audited exactly as `session.execute(insert(table),
@@ -580,20 +565,12 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]], *, sta
         county = _row_county(session, table, rows)
         conn.execute(stmt, [{**r, **county} for r in rows] if county else rows)
         return
-    keys = bound.keys
-    per = max(1, _variable_limit(conn) // len(keys))
-    quoted = ", ".join(conn.dialect.identifier_preparer.quote(k) for k in keys)
-    one = "(" + ", ".join("?" * len(keys)) + ")"
     target = conn.dialect.identifier_preparer.format_table(table)
     if staging is not None:
-        target = staging.target(conn, keys)
-    head = f"INSERT INTO {target} ({quoted}) VALUES "
-    values = bound.values
-    for start in range(0, len(values), per):
-        chunk = values[start:start + per]
-        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(itertools.chain.from_iterable(chunk)))
+        target = staging.target(conn, bound.keys)
+    dbmod.insert_values(conn, target, bound.keys, bound.values)
     if staging is not None:
-        staging.added(conn, len(values))
+        staging.added(conn, len(bound.values))
 
 
 def _row_county(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:

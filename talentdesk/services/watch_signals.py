@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -253,30 +252,19 @@ def all_rows(conn: Connection, progress: Callable[[int, int], None] | None = Non
 _COLUMNS = ("talent_id", "code", "start_on", "end_on", "n", "v_date", "v_text")
 
 
-_PER_STATEMENT = 999 // len(_COLUMNS)  # rows per INSERT: within the 999 parameters of any SQLite build
-
-
 def _insert(conn: Connection, rows: Iterable[dict]) -> int:
     """Insert the rows, 5,000 at a time. On SQLite as multi-row INSERT statements of prepared values (the columns'
     own bind conversions: dates as SQLAlchemy writes them), not through the Core insert, which builds its
     parameters row by row — an import of 100,000 talents writes 400,000 of these rows (issue 18)."""
     if conn.dialect.name == "sqlite":
-        from talentdesk.store.db import bind_converter
+        from talentdesk.store.db import bind_converter, insert_values
 
         day = bind_converter(TABLE.c.start_on.type, conn.dialect)  # the three date columns share it
-        head = f"INSERT INTO {TABLE.name} ({', '.join(_COLUMNS)}) VALUES "
-        one = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
-        full = head + ", ".join([one] * _PER_STATEMENT)
 
         def write(batch: list[dict]) -> None:
-            for k in range(0, len(batch), _PER_STATEMENT):
-                chunk = batch[k:k + _PER_STATEMENT]
-                flat: list = []
-                for r in chunk:
-                    flat += (r["talent_id"], r["code"], day(r["start_on"]), day(r["end_on"]), r["n"],
-                             day(r["v_date"]), r["v_text"])
-                conn.exec_driver_sql(full if len(chunk) == _PER_STATEMENT else head + ", ".join([one] * len(chunk)),
-                                     tuple(flat))
+            insert_values(conn, TABLE.name, list(_COLUMNS), [
+                (r["talent_id"], r["code"], day(r["start_on"]), day(r["end_on"]), r["n"], day(r["v_date"]),
+                 r["v_text"]) for r in batch])
     else:
         def write(batch: list[dict]) -> None:
             conn.execute(insert(TABLE), batch)
@@ -310,16 +298,14 @@ def fresh_values(talents: dict[int, tuple[dt.date, dt.date | None]]) -> list[tup
             for r in inputs.rows()]
 
 
-def write_fresh(session: Session, first: int, last: int, values: list[tuple], *, per: int = _PER_STATEMENT) -> None:
+def write_fresh(session: Session, first: int, last: int, values: list[tuple]) -> None:
     """Store the rows (`fresh_values`) of the talents with ids `first`…`last`, all inserted in bulk in this unit of work
-    on SQLite, so `refresh_pending` need not work them out again before the commit. `per`: rows a statement."""
+    on SQLite, so `refresh_pending` need not work them out again before the commit."""
+    from talentdesk.store.db import insert_values
+
     conn = session.connection()
     conn.execute(delete(TABLE).where(TABLE.c.talent_id.between(first, last)))  # an id a removed talent once had
-    head = f"INSERT INTO {TABLE.name} ({', '.join(_COLUMNS)}) VALUES "
-    one = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
-    for k in range(0, len(values), per):
-        chunk = values[k:k + per]
-        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(itertools.chain.from_iterable(chunk)))
+    insert_values(conn, TABLE.name, list(_COLUMNS), values)
     _pending(session).setdefault("fresh", []).append((first, last))
 
 

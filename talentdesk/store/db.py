@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import logging
 import os
 import sqlite3
@@ -160,6 +161,36 @@ def bind_converter(type_, dialect):
     if type(type_) is sqltypes.DateTime and slow is not None:
         return _datetime_text(slow)
     return slow
+
+
+def variable_limit(conn: Connection) -> int:
+    """How many bound parameters one statement may carry on this SQLite connection (32,766 since SQLite 3.32,
+    999 before; a build may set its own)."""
+    raw = conn.connection.dbapi_connection
+    getlimit = getattr(raw, "getlimit", None)
+    if getlimit is not None:
+        try:
+            return int(getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
+        except Exception:  # noqa: BLE001 - a driver without limits: fall back on the version
+            pass
+    version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    return 32_766 if tuple(int(p) for p in version.split(".")[:2]) >= (3, 32) else 999
+
+
+def insert_values(conn: Connection, target: str, keys: list[str], rows: list) -> None:
+    """Rows of values as the SQLite driver takes them (each in `keys` order, bind conversions done) into `target`
+    (a quoted table name): as few multi-row INSERT statements as the parameter limit allows. One statement a row
+    costs SQLite a statement journal and the driver a round trip each (issue 18); the bulk writes of
+    services/base.py and the watch list's signals go through here."""
+    if not rows:
+        return
+    per = max(1, variable_limit(conn) // len(keys))
+    quote = conn.dialect.identifier_preparer.quote
+    head = f"INSERT INTO {target} ({', '.join(quote(k) for k in keys)}) VALUES "
+    one = "(" + ", ".join("?" * len(keys)) + ")"
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(itertools.chain.from_iterable(chunk)))
 
 
 BULK_CACHE_KIB = 65_536  # 64 MiB of page cache while a bulk write runs (SQLite's default is 2 MiB)

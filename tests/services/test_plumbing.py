@@ -209,9 +209,9 @@ def test_bulk_insert_stores_and_audits_exactly_as_the_core_executemany(tmp_path,
     stored = []
     for how in ("core", "bulk", "bulk-old-sqlite"):
         if how == "bulk-old-sqlite":  # SQLite before 3.32 takes 999 parameters a statement: many small statements
-            from talentdesk.services import base
+            from talentdesk.store import db as dbmod
 
-            monkeypatch.setattr(base, "_variable_limit", lambda _conn: 999)
+            monkeypatch.setattr(dbmod, "variable_limit", lambda _conn: 999)
         path = tmp_path / f"{how}.db"
         shutil.copyfile(_template_db, path)
         database = Database.open(path)

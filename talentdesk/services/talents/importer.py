@@ -39,7 +39,6 @@ from talentdesk.services.base import (
     Change,
     Permission,
     Staging,
-    _variable_limit,
     bind_rows,
     bulk_insert,
     operation,
@@ -548,7 +547,6 @@ class _Writer:
         self._staged: list[tuple[dt.date, dt.date | None, str]] = []  # (arrival, end, status) of rows staged
         self._moves: queue.SimpleQueue = queue.SimpleQueue()  # (first id, last id, {id: (arrival, end)})
         self._closed = threading.Event()
-        self._per_signal = 1
 
     def begin(self, *, employers: dict[str, int], names: Mapping[str, str], col: Callable[[str], str]) -> None:
         self.employer_ids, self.names, self.col = dict(employers), names, col
@@ -560,7 +558,6 @@ class _Writer:
         session_county(self.session)  # looked up now: the checks' thread binds values with it, touching no database
         if self.session.get_bind().dialect.name == "sqlite":
             self._staging = Staging(Talent.__table__, moved=self._moved)
-            self._per_signal = max(1, _variable_limit(self.session.connection()) // 7)
         self._queue = queue.Queue(maxsize=6)  # a few blocks ahead (the writer never waits), memory stays bounded
         self._thread = threading.Thread(target=self._run, name="talent-import-writer", daemon=True)
         _handover.quicken()
@@ -631,8 +628,7 @@ class _Writer:
                         self._closed.set()
                 elif isinstance(item, _Signals):
                     if not self.stopped:
-                        watch_signals.write_fresh(self.session, item.first, item.last, item.values,
-                                                  per=self._per_signal)
+                        watch_signals.write_fresh(self.session, item.first, item.last, item.values)
                 else:
                     self._handle(item)
             except BaseException as exc:  # noqa: BLE001 - handed to the checks' thread, which raises it
